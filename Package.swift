@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+// Aduan: an ncurses desk for SP4N-LAPOR! complaint operators.
+// No SwiftPM package dependencies: SQLite and ncursesw come in as system libraries.
+import PackageDescription
+
+let package = Package(
+    name: "Aduan",
+    products: [
+        .executable(name: "aduan", targets: ["aduan"]),
+    ],
+    targets: [
+        // C libraries (Debian: libsqlite3-dev, libncurses-dev).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+
+        // The SP4N-LAPOR! workflow as pure Swift: no SQLite, no curses, no clock reads.
+        .target(name: "AduanCore"),
+        // The only module that imports SQLite.
+        .target(name: "AduanStore", dependencies: ["AduanCore", "CSQLite"]),
+        // The screen; only its terminal file imports curses.
+        .target(name: "AduanTUI", dependencies: ["AduanCore", "AduanStore", "CNcursesw"]),
+        // Commands, configuration, interchange formats, demo data.
+        .target(name: "AduanCLI", dependencies: ["AduanCore", "AduanStore", "AduanTUI"]),
+        .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
+
+        .testTarget(name: "AduanCoreTests", dependencies: ["AduanCore"]),
+        .testTarget(name: "AduanStoreTests", dependencies: ["AduanCore", "AduanStore"]),
+        .testTarget(name: "AduanCLITests", dependencies: ["AduanCore", "AduanStore", "AduanCLI"]),
+        .testTarget(name: "AduanTUITests", dependencies: ["AduanCore", "AduanStore", "AduanTUI", "AduanCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,421 @@
+/// A problem in a configuration file, with where it is and what was expected.
+public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    /// Dotted path of the key, e.g. `operators[2].role`.
+    public var key: String
+    public var message: String
+
+    public init(file: String, line: Int, key: String, message: String) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.message = message
+    }
+
+    /// `config.json:14: operators[2].role: expected one of admin, liaison, supervisor, found "boss"`
+    public var description: String {
+        key.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): \(key): \(message)"
+    }
+}
+
+/// Every problem found in one configuration file.
+public struct ConfigErrors: Error, Sendable {
+    public var all: [ConfigError]
+    public init(_ all: [ConfigError]) { self.all = all }
+}
+
+/// Why a file the configuration refers to could not be read.
+public struct FileReadError: Error, Sendable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
+extension OfficeConfig {
+    /// Parses a config file. `loadFile` reads files the config refers to (holiday lists), relative
+    /// to the config's folder; it returns the bytes or a reason. All problems are reported at once.
+    public static func parse(_ bytes: [UInt8], file: String,
+                             loadFile: (String) -> Result<[UInt8], FileReadError> = { _ in .failure(FileReadError("file access not available")) })
+        -> Result<OfficeConfig, ConfigErrors> {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes: bytes)
+        } catch {
+            return .failure(ConfigErrors([ConfigError(file: file, line: error.line, key: "", message: "not valid JSON: \(error.message) (column \(error.column))")]))
+        }
+        let r = ConfigReader(file: file)
+        let config = r.office(root, loadFile: loadFile)
+        if !r.errors.isEmpty { return .failure(ConfigErrors(r.errors)) }
+        return .success(config!)
+    }
+
+    public static func parse(_ text: String, file: String,
+                             loadFile: (String) -> Result<[UInt8], FileReadError> = { _ in .failure(FileReadError("file access not available")) })
+        -> Result<OfficeConfig, ConfigErrors> {
+        parse(Array(text.utf8), file: file, loadFile: loadFile)
+    }
+
+    /// Parses a holiday list: either `{"days": [["2026-03-19","LN","Nyepi"], …]}` (the SKB format)
+    /// or a bare array of such rows, or of objects `{"date":…,"kind":…,"name":…}`.
+    public static func parseHolidays(_ bytes: [UInt8], file: String) -> Result<[Holiday], ConfigErrors> {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes: bytes)
+        } catch {
+            return .failure(ConfigErrors([ConfigError(file: file, line: error.line, key: "", message: "not valid JSON: \(error.message)")]))
+        }
+        let r = ConfigReader(file: file)
+        let list = root.array != nil ? root : (root["days"] ?? root)
+        let days = r.holidays(list, path: root.array != nil ? "" : "days")
+        return r.errors.isEmpty ? .success(days) : .failure(ConfigErrors(r.errors))
+    }
+}
+
+/// Walks the JSON tree, checking every key and type and collecting every problem with its line.
+final class ConfigReader {
+    let file: String
+    var errors: [ConfigError] = []
+
+    init(file: String) { self.file = file }
+
+    func fail(_ node: JSONNode, _ path: String, _ message: String) {
+        errors.append(ConfigError(file: file, line: node.line, key: path, message: message))
+    }
+
+    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    /// The members of an object, refusing unknown keys (with a suggestion) and duplicates.
+    /// Keys that start with "//" are comments.
+    func object(_ node: JSONNode, _ path: String, allowed: [String]) -> [String: JSONNode]? {
+        guard let members = node.members else {
+            fail(node, path, "expected an object, found \(node.typeName)")
+            return nil
+        }
+        var out: [String: JSONNode] = [:]
+        for m in members {
+            if m.key.hasPrefix("//") { continue }
+            if !allowed.contains(m.key) {
+                let hint = FilterParser.closest(m.key, in: allowed).map { "; did you mean \"\($0)\"?" } ?? ""
+                errors.append(ConfigError(file: file, line: m.line, key: join(path, m.key),
+                                          message: "unknown key (known: \(allowed.joined(separator: ", ")))\(hint)"))
+                continue
+            }
+            if out[m.key] != nil {
+                errors.append(ConfigError(file: file, line: m.line, key: join(path, m.key), message: "key appears twice"))
+            }
+            out[m.key] = m.node
+        }
+        return out
+    }
+
+    func string(_ node: JSONNode?, _ path: String, allowEmpty: Bool = false) -> String? {
+        guard let node else { return nil }
+        guard let s = node.string else {
+            fail(node, path, "expected a string, found \(node.typeName)")
+            return nil
+        }
+        if !allowEmpty && s.trimmingSpaces().isEmpty {
+            fail(node, path, "must not be empty")
+            return nil
+        }
+        return s
+    }
+
+    func optionalString(_ node: JSONNode?, _ path: String) -> String? {
+        guard let node, !node.isNull else { return nil }
+        return string(node, path)
+    }
+
+    func bool(_ node: JSONNode?, _ path: String) -> Bool? {
+        guard let node else { return nil }
+        guard let b = node.bool else {
+            fail(node, path, "expected true or false, found \(node.typeName)")
+            return nil
+        }
+        return b
+    }
+
+    func int(_ node: JSONNode?, _ path: String, range: ClosedRange<Int>) -> Int? {
+        guard let node else { return nil }
+        guard let n = node.int else {
+            fail(node, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(node.typeName)")
+            return nil
+        }
+        guard range.contains(n) else {
+            fail(node, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(n)")
+            return nil
+        }
+        return n
+    }
+
+    func array(_ node: JSONNode?, _ path: String) -> [JSONNode]? {
+        guard let node else { return nil }
+        guard let a = node.array else {
+            fail(node, path, "expected an array, found \(node.typeName)")
+            return nil
+        }
+        return a
+    }
+
+    func choice<T>(_ node: JSONNode?, _ path: String, _ options: [String], parse: (String) -> T?) -> T? {
+        guard let s = string(node, path) else { return nil }
+        guard let v = parse(s) else {
+            fail(node!, path, "expected one of \(options.joined(separator: ", ")), found \"\(s)\"")
+            return nil
+        }
+        return v
+    }
+
+    // MARK: sections
+
+    func office(_ root: JSONNode, loadFile: (String) -> Result<[UInt8], FileReadError>) -> OfficeConfig? {
+        let keys = ["office", "language", "store", "refreshSeconds", "calendar", "deadlines", "workflow",
+                    "agencies", "categories", "operators", "defaultOperator", "templates", "theme"]
+        guard let o = object(root, "", allowed: keys) else { return nil }
+        var officeName = "Aduan", agency = "", zone = OfficeTimeZone.wib
+        if let office = o["office"], let m = object(office, "office", allowed: ["name", "agency", "timeZone"]) {
+            officeName = string(m["name"], "office.name") ?? officeName
+            agency = string(m["agency"], "office.agency") ?? ""
+            if let z = m["timeZone"] {
+                zone = choice(z, "office.timeZone", ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "WIB", "WITA", "WIT", "+07:00"],
+                              parse: OfficeTimeZone.named) ?? zone
+            }
+        } else if o["office"] == nil {
+            fail(root, "office", "missing: the office's name, agency id and time zone")
+        }
+        let language = o["language"].flatMap { choice($0, "language", ["id", "en"]) { Language(rawValue: $0) } }
+        let store = optionalString(o["store"], "store")
+        let refresh = int(o["refreshSeconds"], "refreshSeconds", range: 1...3600) ?? 2
+        let calendar = o["calendar"].map { calendarSection($0, zone: zone, loadFile: loadFile) } ?? WorkingCalendar(zone: zone)
+        let deadlines = o["deadlines"].map(deadlineSection) ?? .standard
+        let policy = o["workflow"].map(workflowSection) ?? .standard
+        let agencies = o["agencies"].map(agenciesSection) ?? []
+        let directory = Directory(agencies: agencies)
+        if agencies.isEmpty, o["agencies"] == nil { fail(root, "agencies", "missing: the agencies and units reports can go to") }
+        if !agency.isEmpty, !agencies.isEmpty, directory.agency(agency) == nil, let node = o["office"] {
+            fail(node["agency"] ?? node, "office.agency", "\"\(agency)\" is not one of the agencies listed under \"agencies\"")
+        }
+        let categories = o["categories"].map(categoriesSection) ?? []
+        let operators = o["operators"].map { operatorsSection($0, directory: directory, homeAgency: agency) } ?? []
+        let defaultOperator = optionalString(o["defaultOperator"], "defaultOperator")
+        if let d = defaultOperator, !operators.contains(where: { $0.id == d }), let node = o["defaultOperator"] {
+            fail(node, "defaultOperator", "\"\(d)\" is not an operator id listed under \"operators\" (known: \(operators.map(\.id).joined(separator: ", ")))")
+        }
+        let templates = o["templates"].map(templatesSection) ?? []
+        let theme = o["theme"].map(themeSection) ?? Theme()
+        return OfficeConfig(officeName: officeName, agency: agency, language: language, calendar: calendar,
+                            deadlines: deadlines, policy: policy, directory: directory, categories: categories,
+                            operators: operators, defaultOperator: defaultOperator, templates: templates,
+                            theme: theme, store: store, refreshSeconds: refresh)
+    }
+
+    func calendarSection(_ node: JSONNode, zone: OfficeTimeZone, loadFile: (String) -> Result<[UInt8], FileReadError>) -> WorkingCalendar {
+        guard let m = object(node, "calendar", allowed: ["workWeek", "builtInHolidays", "holidays", "holidayFiles", "removeHolidays"]) else {
+            return WorkingCalendar(zone: zone)
+        }
+        var week: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
+        if let days = array(m["workWeek"], "calendar.workWeek") {
+            var w = Set<Weekday>()
+            for (i, d) in days.enumerated() {
+                if let day = choice(d, "calendar.workWeek[\(i)]", Weekday.allCases.map(\.key), parse: Weekday.parse) { w.insert(day) }
+            }
+            if w.isEmpty { fail(m["workWeek"]!, "calendar.workWeek", "must name at least one working day") } else { week = w }
+        }
+        var holidays = (bool(m["builtInHolidays"], "calendar.builtInHolidays") ?? true) ? BuiltInHolidays.all : []
+        if let files = array(m["holidayFiles"], "calendar.holidayFiles") {
+            for (i, f) in files.enumerated() {
+                guard let path = string(f, "calendar.holidayFiles[\(i)]") else { continue }
+                switch loadFile(path) {
+                case .failure(let why):
+                    fail(f, "calendar.holidayFiles[\(i)]", "cannot read holiday file \"\(path)\": \(why.reason)")
+                case .success(let bytes):
+                    switch OfficeConfig.parseHolidays(bytes, file: path) {
+                    case .success(let days): holidays += days
+                    case .failure(let errs): errors += errs.all
+                    }
+                }
+            }
+        }
+        if let extra = m["holidays"] { holidays += self.holidays(extra, path: "calendar.holidays") }
+        if let removed = array(m["removeHolidays"], "calendar.removeHolidays") {
+            var drop = Set<LocalDate>()
+            for (i, r) in removed.enumerated() {
+                if let s = string(r, "calendar.removeHolidays[\(i)]") {
+                    if let d = LocalDate.parse(s) { drop.insert(d) } else { fail(r, "calendar.removeHolidays[\(i)]", "expected a date YYYY-MM-DD, found \"\(s)\"") }
+                }
+            }
+            holidays.removeAll { drop.contains($0.date) }
+        }
+        return WorkingCalendar(zone: zone, workWeek: week, holidays: holidays)
+    }
+
+    func holidays(_ node: JSONNode, path: String) -> [Holiday] {
+        guard let rows = array(node, path) else { return [] }
+        var out: [Holiday] = []
+        for (i, row) in rows.enumerated() {
+            let p = "\(path)[\(i)]"
+            var dateText: String?, kindText: String?, name: String?
+            var at = row
+            if let cells = row.array {
+                guard cells.count == 3 else { fail(row, p, "expected [\"YYYY-MM-DD\", \"LN\"|\"CB\"|\"LD\", \"name\"]"); continue }
+                dateText = string(cells[0], p + "[0]"); kindText = string(cells[1], p + "[1]"); name = string(cells[2], p + "[2]")
+                at = cells[0]
+            } else if let m = object(row, p, allowed: ["date", "kind", "name"]) {
+                dateText = string(m["date"], p + ".date"); kindText = m["kind"].flatMap { string($0, p + ".kind") } ?? "LD"
+                name = string(m["name"], p + ".name")
+                at = m["date"] ?? row
+            } else { continue }
+            guard let ds = dateText, let ks = kindText, let n = name else { continue }
+            guard let date = LocalDate.parse(ds) else { fail(at, p, "expected a date YYYY-MM-DD, found \"\(ds)\""); continue }
+            guard let kind = HolidayKind(rawValue: ks.uppercased()) else {
+                fail(at, p, "expected kind LN (libur nasional), CB (cuti bersama) or LD (libur daerah), found \"\(ks)\""); continue
+            }
+            out.append(Holiday(date: date, kind: kind, name: n))
+        }
+        return out
+    }
+
+    func deadlineSection(_ node: JSONNode) -> DeadlinePolicy {
+        var p = DeadlinePolicy.standard
+        guard let m = object(node, "deadlines", allowed: ["verification", "firstFollowUp", "autoClose", "resolution", "dueSoonWorkingDays"]) else { return p }
+        func rule(_ key: String, _ base: DeadlineRule) -> DeadlineRule {
+            guard let n = m[key], let r = object(n, "deadlines." + key, allowed: ["days", "counting", "basis"]) else { return base }
+            var out = base
+            out.days = int(r["days"], "deadlines.\(key).days", range: 0...3650) ?? base.days
+            out.counting = r["counting"].flatMap { choice($0, "deadlines.\(key).counting", ["working", "calendar"]) { DayCounting(rawValue: $0) } } ?? base.counting
+            out.basis = r["basis"].flatMap { string($0, "deadlines.\(key).basis") } ?? base.basis
+            return out
+        }
+        p.verification = rule("verification", p.verification)
+        p.firstFollowUp = rule("firstFollowUp", p.firstFollowUp)
+        p.autoClose = rule("autoClose", p.autoClose)
+        p.resolution = rule("resolution", p.resolution)
+        p.dueSoonWorkingDays = int(m["dueSoonWorkingDays"], "deadlines.dueSoonWorkingDays", range: 0...30) ?? p.dueSoonWorkingDays
+        return p
+    }
+
+    func workflowSection(_ node: JSONNode) -> WorkflowPolicy {
+        var p = WorkflowPolicy.standard
+        guard let m = object(node, "workflow", allowed: ["reopenAllowed", "postponeFrom", "archiveFromTunda", "tundaAlertDays"]) else { return p }
+        p.reopenAllowed = bool(m["reopenAllowed"], "workflow.reopenAllowed") ?? p.reopenAllowed
+        p.archiveFromTunda = bool(m["archiveFromTunda"], "workflow.archiveFromTunda") ?? p.archiveFromTunda
+        p.tundaAlertDays = int(m["tundaAlertDays"], "workflow.tundaAlertDays", range: 1...3650) ?? p.tundaAlertDays
+        if let list = array(m["postponeFrom"], "workflow.postponeFrom") {
+            p.postponeFrom = list.enumerated().compactMap { i, n in
+                choice(n, "workflow.postponeFrom[\(i)]", ["belum_terverifikasi", "belum_ditindaklanjuti", "proses"]) { s in
+                    Status.parse(s).flatMap { [.belumTerverifikasi, .belumDitindaklanjuti, .proses].contains($0) ? $0 : nil }
+                }
+            }
+        }
+        return p
+    }
+
+    func agenciesSection(_ node: JSONNode) -> [Agency] {
+        guard let list = array(node, "agencies") else { return [] }
+        var out: [Agency] = []
+        var seenAgencies = Set<String>(), seenUnits = Set<String>()
+        for (i, a) in list.enumerated() {
+            let p = "agencies[\(i)]"
+            guard let m = object(a, p, allowed: ["id", "name", "units"]), let id = string(m["id"], p + ".id") else {
+                if a.members != nil, a["id"] == nil { fail(a, p + ".id", "missing") }
+                continue
+            }
+            if !seenAgencies.insert(id).inserted { fail(m["id"]!, p + ".id", "agency \"\(id)\" is listed twice") }
+            let name = string(m["name"], p + ".name") ?? id
+            var units: [Unit] = []
+            for (j, u) in (array(m["units"], p + ".units") ?? []).enumerated() {
+                let up = "\(p).units[\(j)]"
+                guard let um = object(u, up, allowed: ["id", "name"]), let uid = string(um["id"], up + ".id") else {
+                    if u.members != nil, u["id"] == nil { fail(u, up + ".id", "missing") }
+                    continue
+                }
+                if !seenUnits.insert(uid).inserted { fail(um["id"]!, up + ".id", "unit \"\(uid)\" is listed twice (unit ids are unique across agencies)") }
+                units.append(Unit(id: uid, name: string(um["name"], up + ".name") ?? uid))
+            }
+            out.append(Agency(id: id, name: name, units: units))
+        }
+        return out
+    }
+
+    func categoriesSection(_ node: JSONNode) -> [CategoryEntry] {
+        guard let list = array(node, "categories") else { return [] }
+        return list.enumerated().compactMap { i, c in
+            let p = "categories[\(i)]"
+            guard let m = object(c, p, allowed: ["id", "name"]), let id = string(m["id"], p + ".id") else { return nil }
+            return CategoryEntry(id, string(m["name"], p + ".name") ?? id)
+        }
+    }
+
+    func operatorsSection(_ node: JSONNode, directory: Directory, homeAgency: String) -> [Actor] {
+        guard let list = array(node, "operators") else { return [] }
+        var out: [Actor] = []
+        var seen = Set<String>()
+        for (i, o) in list.enumerated() {
+            let p = "operators[\(i)]"
+            guard let m = object(o, p, allowed: ["id", "name", "role", "agency", "unit"]) else { continue }
+            guard let id = string(m["id"], p + ".id") else { if m["id"] == nil { fail(o, p + ".id", "missing") }; continue }
+            if !seen.insert(id).inserted { fail(m["id"]!, p + ".id", "operator \"\(id)\" is listed twice") }
+            let name = string(m["name"], p + ".name") ?? id
+            guard let roleNode = m["role"] else { fail(o, p + ".role", "missing: admin, liaison or supervisor"); continue }
+            guard let role = choice(roleNode, p + ".role", Role.operatorRoles.map(\.rawValue), parse: { Role.parse($0).flatMap { $0 == .system ? nil : $0 } }) else { continue }
+            let agency = optionalString(m["agency"], p + ".agency") ?? homeAgency
+            let unit = optionalString(m["unit"], p + ".unit")
+            if agency != Access.allAgencies, directory.agency(agency) == nil {
+                fail(m["agency"] ?? o, p + ".agency", "\"\(agency)\" is not one of the agencies listed under \"agencies\"")
+            }
+            if agency == Access.allAgencies, role != .supervisor {
+                fail(m["agency"] ?? o, p + ".agency", "\"*\" (all agencies) is only for supervisors")
+            }
+            if role == .liaison {
+                guard let unit else { fail(o, p + ".unit", "a liaison needs the unit they answer for"); continue }
+                if !directory.contains(unit: unit, in: agency) {
+                    fail(m["unit"]!, p + ".unit", "\"\(unit)\" is not a unit of \(agency)")
+                }
+            } else if let unit, directory.unit(unit) == nil {
+                fail(m["unit"]!, p + ".unit", "\"\(unit)\" is not a known unit")
+            }
+            out.append(Actor(id: id, name: name, role: role, agency: agency, unit: unit))
+        }
+        return out
+    }
+
+    func templatesSection(_ node: JSONNode) -> [ReplyTemplate] {
+        guard let list = array(node, "templates") else { return [] }
+        return list.enumerated().compactMap { i, t in
+            let p = "templates[\(i)]"
+            guard let m = object(t, p, allowed: ["id", "name", "text"]),
+                  let id = string(m["id"], p + ".id"), let text = string(m["text"], p + ".text") else { return nil }
+            return ReplyTemplate(id: id, name: string(m["name"], p + ".name") ?? id, text: text)
+        }
+    }
+
+    func themeSection(_ node: JSONNode) -> Theme {
+        var theme = Theme()
+        guard let m = object(node, "theme", allowed: Theme.roles) else { return theme }
+        for (role, value) in m {
+            let p = "theme." + role
+            guard let pair = array(value, p) else { continue }
+            guard pair.count == 2, let fg = string(pair[0], p + "[0]"), let bg = string(pair[1], p + "[1]") else {
+                if pair.count != 2 { fail(value, p, "expected [foreground, background], e.g. [\"red\", \"default\"]") }
+                continue
+            }
+            for (c, n) in [(fg, pair[0]), (bg, pair[1])] where !Theme.colorNames.contains(c.lowercased()) {
+                fail(n, p, "expected a colour (\(Theme.colorNames.joined(separator: ", "))), found \"\(c)\"")
+            }
+            theme.colors[role] = (fg.lowercased(), bg.lowercased())
+        }
+        return theme
+    }
+}
+
+extension FilterParser {
+    /// The closest of `options` to `name` within two edits, for "did you mean".
+    public static func closest(_ name: String, in options: [String]) -> String? {
+        var best: (String, Int)?
+        for o in options {
+            let d = editDistance(name.lowercased(), o.lowercased())
+            if d <= 2, best == nil || d < best!.1 { best = (o, d) }
+        }
+        return best?.0
+    }
+}

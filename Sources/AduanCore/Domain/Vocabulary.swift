@@ -1,0 +1,216 @@
+/// Who an operator is in the workflow.
+public enum Role: String, CaseIterable, Sendable, Hashable {
+    /// Admin instansi / admin koordinator / kecamatan admin: triages the inbox.
+    case admin
+    /// Pejabat or admin penghubung of a unit: follows up, or forwards as "Bukan Wewenang".
+    case liaison
+    /// Kepala dinas, inspektorat, Kominfo monitoring: watches, notes, escalates.
+    case supervisor
+    /// The program itself: intake from an import, automatic closing. Never an operator's role.
+    case system
+
+    /// The roles a config file may give an operator.
+    public static let operatorRoles: [Role] = [.admin, .liaison, .supervisor]
+
+    public static func parse(_ text: String) -> Role? {
+        switch text.lowercased().replacingSeparators() {
+        case "admin", "admin_instansi", "admin_koordinator": .admin
+        case "liaison", "penghubung", "pejabat_penghubung", "admin_penghubung": .liaison
+        case "supervisor", "pengawas", "pimpinan": .supervisor
+        case "system", "sistem": .system
+        default: nil
+        }
+    }
+}
+
+/// The channel a report arrived through.
+public enum Channel: String, CaseIterable, Sendable, Hashable {
+    case web
+    case sms1708
+    case twitter
+    case android
+    case ios
+    case walkIn = "walk-in"
+    case integrated
+    case other
+
+    public static func parse(_ text: String) -> Channel? {
+        switch text.lowercased().replacingSeparators() {
+        case "web", "website", "situs": .web
+        case "sms1708", "sms", "sms_1708": .sms1708
+        case "twitter", "x", "lapor1708", "@lapor1708": .twitter
+        case "android": .android
+        case "ios", "iphone": .ios
+        case "walk_in", "walkin", "tatap_muka", "langsung", "loket": .walkIn
+        case "integrated", "terintegrasi", "kanal_daerah": .integrated
+        case "other", "lainnya": .other
+        default: nil
+        }
+    }
+}
+
+/// What a report is, as LAPOR! classifies it.
+public enum Classification: String, CaseIterable, Sendable, Hashable {
+    case pengaduan
+    case aspirasi
+    case permintaanInformasi = "permintaan_informasi"
+    case whistleblowing
+
+    public static func parse(_ text: String) -> Classification? {
+        switch text.lowercased().replacingSeparators() {
+        case "pengaduan", "complaint": .pengaduan
+        case "aspirasi", "aspiration": .aspirasi
+        case "permintaan_informasi", "informasi", "info", "information_request", "information": .permintaanInformasi
+        case "whistleblowing", "wbs", "whistle_blowing": .whistleblowing
+        default: nil
+        }
+    }
+}
+
+/// Why a report was archived instead of handled.
+public enum ArchiveReason: String, CaseIterable, Sendable, Hashable {
+    case spam
+    case unclear
+    case tooGeneral = "too-general"
+    case notPublicService = "not-public-service"
+    case duplicate
+    case other
+
+    public static func parse(_ text: String) -> ArchiveReason? {
+        switch text.lowercased().replacingSeparators() {
+        case "spam": .spam
+        case "unclear", "tidak_jelas": .unclear
+        case "too_general", "terlalu_umum", "umum": .tooGeneral
+        case "not_public_service", "bukan_pelayanan_publik": .notPublicService
+        case "duplicate", "duplikat", "ganda": .duplicate
+        case "other", "lainnya": .other
+        default: nil
+        }
+    }
+}
+
+/// How urgent a report is for the office (Aduan's own field; LAPOR! has none).
+public enum Priority: String, CaseIterable, Sendable, Hashable, Comparable {
+    case low
+    case normal
+    case high
+
+    public static func < (a: Priority, b: Priority) -> Bool {
+        let order: [Priority: Int] = [.low: 0, .normal: 1, .high: 2]
+        return order[a]! < order[b]!
+    }
+
+    public static func parse(_ text: String) -> Priority? {
+        switch text.lowercased() {
+        case "low", "rendah": .low
+        case "normal", "biasa", "sedang": .normal
+        case "high", "tinggi", "urgent", "mendesak": .high
+        default: nil
+        }
+    }
+}
+
+/// A node in the hierarchical topic list, written as a path: `infrastruktur/jalan`.
+public struct Category: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Lower-case path segments joined by `/`.
+    public let path: String
+
+    public init(_ path: String) {
+        self.path = path.lowercased()
+            .split(separator: "/", omittingEmptySubsequences: true)
+            .map { $0.trimmingSpaces().replacingSeparators() }
+            .filter { !$0.isEmpty }
+            .joined(separator: "/")
+    }
+
+    public static let uncategorised = Category("lainnya")
+
+    public var segments: [Substring] { path.split(separator: "/") }
+    public var top: String { segments.first.map(String.init) ?? path }
+
+    /// True when `self` is `other` or lies beneath it (`infrastruktur/jalan` is within `infrastruktur`).
+    public func isWithin(_ other: Category) -> Bool {
+        path == other.path || path.hasPrefix(other.path + "/")
+    }
+
+    public var description: String { path }
+    public static func < (a: Category, b: Category) -> Bool { a.path < b.path }
+}
+
+/// The reporter (pelapor). Any field may be absent (SMS reports carry only a number).
+public struct Reporter: Hashable, Sendable {
+    public var name: String?
+    public var phone: String?
+    public var email: String?
+    /// Nomor Induk Kependudukan, the national identity number: the most sensitive field.
+    public var nik: String?
+
+    public init(name: String? = nil, phone: String? = nil, email: String? = nil, nik: String? = nil) {
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.nik = nik
+    }
+
+    public var isEmpty: Bool { [name, phone, email, nik].allSatisfy { ($0 ?? "").isEmpty } }
+}
+
+/// Who holds a report now: an agency (instansi) and, once disposed, one of its units.
+public struct Holder: Hashable, Sendable, CustomStringConvertible {
+    public var agency: String
+    public var unit: String?
+
+    public init(agency: String, unit: String? = nil) {
+        self.agency = agency
+        self.unit = unit
+    }
+
+    public var description: String { unit.map { "\(agency)/\($0)" } ?? agency }
+}
+
+/// One link of the holder chain: who held the report from when, and how it got there.
+public struct HolderStep: Hashable, Sendable {
+    public var holder: Holder
+    public var since: Timestamp
+    /// The action that moved the report here (receive, verify, redispose, forward, import).
+    public var via: ActionKind
+    /// True when this step brought the report back to an agency that had already passed it on.
+    public var pingPong: Bool
+
+    public init(holder: Holder, since: Timestamp, via: ActionKind, pingPong: Bool = false) {
+        self.holder = holder
+        self.since = since
+        self.via = via
+        self.pingPong = pingPong
+    }
+}
+
+/// Who did something: an operator from the config, stamped into each event as it was then.
+public struct Actor: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var role: Role
+    public var agency: String
+    public var unit: String?
+
+    public init(id: String, name: String, role: Role, agency: String, unit: String? = nil) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.agency = agency
+        self.unit = unit
+    }
+
+    /// The program itself (automatic closing, intake by import).
+    public static let system = Actor(id: "system", name: "Sistem", role: .system, agency: "")
+}
+
+extension StringProtocol {
+    /// Strips spaces, tabs and newlines at both ends (the stdlib has no trim without Foundation).
+    public func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

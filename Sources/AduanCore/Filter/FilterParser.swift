@@ -1,0 +1,385 @@
+/// A filter that could not be parsed: where (1-based column) and what.
+public struct FilterError: Error, Hashable, Sendable {
+    public enum Problem: Hashable, Sendable {
+        case unknownField(String, suggestion: String?)
+        case badValue(field: String, value: String, expected: String)
+        case missingValue(field: String)
+        case unbalancedParenthesis
+        case unexpected(String)
+        case unterminatedQuote
+        case emptyGroup
+        case dangling(String)
+    }
+
+    public var column: Int
+    public var problem: Problem
+
+    public init(column: Int, problem: Problem) {
+        self.column = column
+        self.problem = problem
+    }
+}
+
+/// What the parser may check names against. Without a directory any unit or agency id is accepted.
+public struct FilterVocabulary: Sendable {
+    public var directory: Directory?
+
+    public init(directory: Directory? = nil) { self.directory = directory }
+}
+
+/// Parses Aduan's filter language. See `docs/FILTERS.md`; in short:
+///
+///     status:proses unit:dinkes overdue            (terms side by side: AND)
+///     status:bt,bd AND (overdue OR due-soon)        (AND, OR, NOT, parentheses)
+///     NOT channel:sms1708 age:>5d "jalan rusak"     (quoted phrase: text search)
+///     kategori:infrastruktur DAN BUKAN anonim       (Indonesian keywords work too)
+///
+/// Keywords are upper case (AND OR NOT, DAN ATAU BUKAN) or symbols (`&`, `|`, `!`, a leading `-`),
+/// so lower-case "dan" stays a search word.
+public enum FilterParser {
+    public static func parse(_ input: String, vocabulary: FilterVocabulary = FilterVocabulary()) -> Result<FilterExpression, FilterError> {
+        var lexer = Lexer(input)
+        let tokens: [Token]
+        switch lexer.tokens() {
+        case .failure(let e): return .failure(e)
+        case .success(let t): tokens = t
+        }
+        var parser = Parser(tokens: tokens, vocabulary: vocabulary)
+        do {
+            if tokens.isEmpty { return .success(.all) }
+            let expr = try parser.orExpression()
+            if parser.index < tokens.count {
+                let t = tokens[parser.index]
+                if case .close = t.kind { return .failure(FilterError(column: t.column, problem: .unbalancedParenthesis)) }
+                return .failure(FilterError(column: t.column, problem: .unexpected(t.text)))
+            }
+            return .success(simplify(expr))
+        } catch let e as FilterError {
+            return .failure(e)
+        } catch {
+            return .failure(FilterError(column: 1, problem: .unexpected(input)))
+        }
+    }
+
+    /// The field names the language knows, with Indonesian and short aliases.
+    static let fields: [String: String] = [
+        "status": "status", "s": "status",
+        "unit": "unit", "u": "unit", "opd": "unit",
+        "agency": "agency", "instansi": "agency",
+        "cc": "cc", "tembusan": "cc",
+        "category": "category", "kategori": "category", "cat": "category",
+        "class": "classification", "classification": "classification", "klasifikasi": "classification", "jenis": "classification",
+        "channel": "channel", "kanal": "channel", "sumber": "channel",
+        "priority": "priority", "prioritas": "priority",
+        "age": "age", "umur": "age", "usia": "age",
+        "rating": "rating", "nilai": "rating",
+        "tracking": "tracking", "lapor": "tracking", "no": "tracking",
+        "id": "id",
+        "text": "text", "teks": "text",
+        "is": "is", "adalah": "is",
+    ]
+
+    static let flags: [String: FilterTerm] = [
+        "overdue": .overdue, "terlambat": .overdue, "lewat": .overdue, "late": .overdue,
+        "due-soon": .dueSoon, "duesoon": .dueSoon, "due_soon": .dueSoon, "segera": .dueSoon, "soon": .dueSoon,
+        "anonymous": .anonymous, "anonim": .anonymous,
+        "confidential": .confidential, "rahasia": .confidential,
+        "pingpong": .pingPong, "ping-pong": .pingPong,
+        "undecided": .privacyUndecided, "belum-diputuskan": .privacyUndecided,
+    ]
+
+    private static func simplify(_ e: FilterExpression) -> FilterExpression {
+        switch e {
+        case .and(let parts):
+            var flat: [FilterExpression] = []
+            var text: [String] = []
+            for p in parts.map(simplify) {
+                if case .and(let inner) = p { flat += inner } else if case .term(.text(let t)) = p { text.append(t) } else { flat.append(p) }
+            }
+            // Adjacent search words form one text query, so a store runs one full-text match.
+            if !text.isEmpty { flat.insert(.term(.text(text.joined(separator: " "))), at: 0) }
+            return flat.count == 1 ? flat[0] : .and(flat)
+        case .or(let parts):
+            var flat: [FilterExpression] = []
+            for p in parts.map(simplify) {
+                if case .or(let inner) = p { flat += inner } else { flat.append(p) }
+            }
+            return flat.count == 1 ? flat[0] : .or(flat)
+        case .not(let inner):
+            let s = simplify(inner)
+            if case .not(let x) = s { return x }
+            return .not(s)
+        default:
+            return e
+        }
+    }
+
+    // MARK: lexer
+
+    enum Kind: Equatable { case word, quoted, open, close, and, or, not }
+
+    struct Token {
+        var kind: Kind
+        var text: String
+        var column: Int
+    }
+
+    struct Lexer {
+        let chars: [Character]
+        var i = 0
+
+        init(_ s: String) { chars = Array(s) }
+
+        mutating func tokens() -> Result<[Token], FilterError> {
+            var out: [Token] = []
+            while i < chars.count {
+                let c = chars[i]
+                let column = i + 1
+                if c.isWhitespace { i += 1; continue }
+                switch c {
+                case "(": out.append(Token(kind: .open, text: "(", column: column)); i += 1
+                case ")": out.append(Token(kind: .close, text: ")", column: column)); i += 1
+                case "&": out.append(Token(kind: .and, text: "&", column: column)); i += 1
+                case "|": out.append(Token(kind: .or, text: "|", column: column)); i += 1
+                case "!": out.append(Token(kind: .not, text: "!", column: column)); i += 1
+                // Only reached at the start of a token: a '-' inside a word (due-soon) is read with the word.
+                case "-" where i + 1 < chars.count && !chars[i + 1].isWhitespace:
+                    out.append(Token(kind: .not, text: "-", column: column)); i += 1
+                case "\"":
+                    i += 1
+                    var text = ""
+                    while i < chars.count, chars[i] != "\"" { text.append(chars[i]); i += 1 }
+                    if i >= chars.count { return .failure(FilterError(column: column, problem: .unterminatedQuote)) }
+                    i += 1
+                    out.append(Token(kind: .quoted, text: text, column: column))
+                default:
+                    var text = ""
+                    while i < chars.count, !chars[i].isWhitespace, chars[i] != "(", chars[i] != ")" {
+                        // field:"quoted value" stays one word.
+                        if chars[i] == "\"" && text.hasSuffix(":") {
+                            i += 1
+                            while i < chars.count, chars[i] != "\"" { text.append(chars[i]); i += 1 }
+                            if i >= chars.count { return .failure(FilterError(column: column, problem: .unterminatedQuote)) }
+                            i += 1
+                            continue
+                        }
+                        text.append(chars[i])
+                        i += 1
+                    }
+                    switch text {
+                    case "AND", "DAN", "&&": out.append(Token(kind: .and, text: text, column: column))
+                    case "OR", "ATAU", "||": out.append(Token(kind: .or, text: text, column: column))
+                    case "NOT", "BUKAN", "TIDAK": out.append(Token(kind: .not, text: text, column: column))
+                    default: out.append(Token(kind: .word, text: text, column: column))
+                    }
+                }
+            }
+            return .success(out)
+        }
+    }
+
+    // MARK: parser
+
+    struct Parser {
+        let tokens: [Token]
+        let vocabulary: FilterVocabulary
+        var index = 0
+
+        init(tokens: [Token], vocabulary: FilterVocabulary) {
+            self.tokens = tokens
+            self.vocabulary = vocabulary
+        }
+
+        var current: Token? { index < tokens.count ? tokens[index] : nil }
+
+        mutating func orExpression() throws -> FilterExpression {
+            var parts = [try andExpression()]
+            while let t = current, t.kind == .or {
+                index += 1
+                guard current != nil, current?.kind != .close else { throw FilterError(column: t.column, problem: .dangling(t.text)) }
+                parts.append(try andExpression())
+            }
+            return parts.count == 1 ? parts[0] : .or(parts)
+        }
+
+        mutating func andExpression() throws -> FilterExpression {
+            var parts = [try unary()]
+            while let t = current, t.kind != .or, t.kind != .close {
+                if t.kind == .and {
+                    index += 1
+                    guard current != nil, current?.kind != .close, current?.kind != .or else {
+                        throw FilterError(column: t.column, problem: .dangling(t.text))
+                    }
+                }
+                parts.append(try unary())
+            }
+            return parts.count == 1 ? parts[0] : .and(parts)
+        }
+
+        mutating func unary() throws -> FilterExpression {
+            guard let t = current else { throw FilterError(column: (tokens.last?.column ?? 0) + 1, problem: .dangling("")) }
+            switch t.kind {
+            case .not:
+                index += 1
+                guard current != nil else { throw FilterError(column: t.column, problem: .dangling(t.text)) }
+                return .not(try unary())
+            case .open:
+                index += 1
+                if current?.kind == .close { throw FilterError(column: t.column, problem: .emptyGroup) }
+                let inner = try orExpression()
+                guard current?.kind == .close else { throw FilterError(column: t.column, problem: .unbalancedParenthesis) }
+                index += 1
+                return inner
+            case .close:
+                throw FilterError(column: t.column, problem: .unbalancedParenthesis)
+            case .and, .or:
+                throw FilterError(column: t.column, problem: .dangling(t.text))
+            case .quoted:
+                index += 1
+                return .term(.text("\"" + t.text.filter { $0 != "\"" } + "\""))
+            case .word:
+                index += 1
+                return .term(try term(t))
+            }
+        }
+
+        func term(_ t: Token) throws -> FilterTerm {
+            let word = t.text
+            if let flag = FilterParser.flags[word.lowercased()] { return flag }
+            guard let colon = word.firstIndex(of: ":"), colon != word.startIndex else { return .text(word) }
+            let name = word[..<colon].lowercased()
+            let value = String(word[word.index(after: colon)...])
+            guard let field = FilterParser.fields[name] else {
+                // "http://…" or "10:30" are search words, not fields.
+                if name.contains(where: { !$0.isLetter }) { return .text(word) }
+                throw FilterError(column: t.column, problem: .unknownField(name, suggestion: FilterParser.suggest(name)))
+            }
+            guard !value.isEmpty else { throw FilterError(column: t.column, problem: .missingValue(field: name)) }
+            let values = value.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            func bad(_ expected: String) -> FilterError {
+                FilterError(column: t.column, problem: .badValue(field: name, value: value, expected: expected))
+            }
+            switch field {
+            case "status":
+                let statuses = try values.map { v -> Status in
+                    guard let s = Status.parse(v) else { throw bad(Status.allCases.map(\.rawValue).joined(separator: ", ")) }
+                    return s
+                }
+                return .status(statuses)
+            case "unit":
+                return .unit(try values.map { try resolveUnit($0, bad) })
+            case "cc":
+                return .copiedTo(try resolveUnit(value, bad))
+            case "agency":
+                return .agency(try values.map { try resolveAgency($0, bad) })
+            case "category":
+                let cat = Category(value)
+                guard !cat.path.isEmpty else { throw bad("a category such as infrastruktur/jalan") }
+                return .category(cat)
+            case "classification":
+                return .classification(try values.map { v in
+                    guard let c = Classification.parse(v) else { throw bad(Classification.allCases.map(\.rawValue).joined(separator: ", ")) }
+                    return c
+                })
+            case "channel":
+                return .channel(try values.map { v in
+                    guard let c = Channel.parse(v) else { throw bad(Channel.allCases.map(\.rawValue).joined(separator: ", ")) }
+                    return c
+                })
+            case "priority":
+                return .priority(try values.map { v in
+                    guard let p = Priority.parse(v) else { throw bad(Priority.allCases.map(\.rawValue).joined(separator: ", ")) }
+                    return p
+                })
+            case "age":
+                guard let (cmp, n, counting) = FilterParser.parseAge(value) else { throw bad(">5d, <=2w, >3wd (d hari, w minggu, wd/hk hari kerja)") }
+                return .age(cmp, n, counting)
+            case "rating":
+                let (cmp, rest) = FilterParser.comparison(value)
+                guard let n = Int(rest), (1...5).contains(n) else { throw bad("1–5, e.g. rating:<=2") }
+                return .rating(cmp ?? .equal, n)
+            case "tracking":
+                guard value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { throw bad("digits") }
+                return .trackingID(value)
+            case "id":
+                guard let n = Int64(value), n > 0 else { throw bad("a positive number") }
+                return .localID(n)
+            case "text":
+                return .text(value)
+            case "is":
+                guard let flag = FilterParser.flags[value.lowercased()] else {
+                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, undecided")
+                }
+                return flag
+            default:
+                throw FilterError(column: t.column, problem: .unknownField(name, suggestion: nil))
+            }
+        }
+
+        func resolveUnit(_ v: String, _ bad: (String) -> FilterError) throws -> String {
+            guard let dir = vocabulary.directory else { return v }
+            if dir.unit(v) != nil { return v }
+            let folded = TextSearch.fold(v)
+            let hits = dir.allUnits.filter { TextSearch.fold($0.name).contains(folded) || TextSearch.fold($0.id).hasPrefix(folded) }
+            if hits.count == 1 { return hits[0].id }
+            throw bad(hits.isEmpty ? "a unit id such as " + (dir.allUnits.first?.id ?? "dinkes")
+                                   : "one of " + hits.prefix(5).map(\.id).joined(separator: ", "))
+        }
+
+        func resolveAgency(_ v: String, _ bad: (String) -> FilterError) throws -> String {
+            guard let dir = vocabulary.directory else { return v }
+            if dir.agency(v) != nil { return v }
+            let folded = TextSearch.fold(v)
+            let hits = dir.agencies.filter { TextSearch.fold($0.name).contains(folded) || TextSearch.fold($0.id).hasPrefix(folded) }
+            if hits.count == 1 { return hits[0].id }
+            throw bad(hits.isEmpty ? "an agency id such as " + (dir.agencies.first?.id ?? "pemkab")
+                                   : "one of " + hits.prefix(5).map(\.id).joined(separator: ", "))
+        }
+    }
+
+    static func comparison(_ v: String) -> (Comparison?, String) {
+        for cmp in [Comparison.lessOrEqual, .greaterOrEqual, .lessThan, .greaterThan, .equal] where v.hasPrefix(cmp.rawValue) {
+            return (cmp, String(v.dropFirst(cmp.rawValue.count)))
+        }
+        return (nil, v)
+    }
+
+    /// `>5d`, `<=2w`, `>3wd`, `7` (≥ 7 days). Units: d/h (hari) days, w/m (minggu) weeks, wd/hk working days.
+    static func parseAge(_ v: String) -> (Comparison, Int, DayCounting)? {
+        let (cmp, rest) = comparison(v)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard let n = Int(digits), n >= 0, n < 100_000 else { return nil }
+        let unit = rest.dropFirst(digits.count).lowercased()
+        switch unit {
+        case "", "d", "h", "hari", "days", "day": return (cmp ?? .greaterOrEqual, n, .calendar)
+        case "w", "m", "minggu", "weeks", "week": return (cmp ?? .greaterOrEqual, n * 7, .calendar)
+        case "wd", "hk", "workdays", "workday": return (cmp ?? .greaterOrEqual, n, .working)
+        default: return nil
+        }
+    }
+
+    /// The closest known field name, for "did you mean".
+    static func suggest(_ name: String) -> String? {
+        var best: (String, Int)?
+        for field in fields.keys where field.count > 1 {
+            let d = editDistance(name, field)
+            if d <= 2, best == nil || d < best!.1 || (d == best!.1 && field < best!.0) { best = (field, d) }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        for i in 1...a.count {
+            var cur = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+}

@@ -1,0 +1,326 @@
+/// A value in an interchange file or stored record that could not be read: where and why.
+public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var line: Int
+    /// Dotted path of the field, e.g. `events[2].details.unit`.
+    public var field: String
+    public var message: String
+
+    public init(line: Int, field: String, message: String) {
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "line \(line): \(field): \(message)" }
+}
+
+/// How timestamps are written: epoch seconds in the store (compact, exact), ISO 8601 with the
+/// office's offset in exports (what people and other systems read).
+public enum TimeStyle: Sendable {
+    case epoch
+    case iso(OfficeTimeZone)
+}
+
+/// Reads JSON fields with type checks, collecting every problem with its line and path.
+public final class FieldReader {
+    public private(set) var errors: [FieldError] = []
+    let basePath: String
+
+    public init(basePath: String = "") { self.basePath = basePath }
+
+    public func fail(_ line: Int, _ path: String, _ message: String) {
+        errors.append(FieldError(line: line, field: path, message: message))
+    }
+
+    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    public func object(_ node: JSONNode, _ path: String) -> JSONNode? {
+        guard node.members != nil else {
+            fail(node.line, path, "expected an object, found \(node.typeName)")
+            return nil
+        }
+        return node
+    }
+
+    public func string(_ parent: JSONNode, _ key: String, _ path: String, required: Bool = false, maxBytes: Int = 1 << 20) -> String? {
+        guard let n = parent[key], !n.isNull else {
+            if required { fail(parent.line, join(path, key), "missing") }
+            return nil
+        }
+        guard let s = n.string else {
+            fail(n.line, join(path, key), "expected a string, found \(n.typeName)")
+            return nil
+        }
+        if s.utf8.count > maxBytes {
+            fail(n.line, join(path, key), "too long: \(s.utf8.count) bytes, at most \(maxBytes)")
+            return nil
+        }
+        return s
+    }
+
+    public func bool(_ parent: JSONNode, _ key: String, _ path: String) -> Bool? {
+        guard let n = parent[key], !n.isNull else { return nil }
+        if let b = n.bool { return b }
+        fail(n.line, join(path, key), "expected true or false, found \(n.typeName)")
+        return nil
+    }
+
+    public func int64(_ parent: JSONNode, _ key: String, _ path: String, required: Bool = false) -> Int64? {
+        guard let n = parent[key], !n.isNull else {
+            if required { fail(parent.line, join(path, key), "missing") }
+            return nil
+        }
+        if let v = n.int64 { return v }
+        if let s = n.string, let v = Int64(s) { return v }
+        fail(n.line, join(path, key), "expected a whole number, found \(n.typeName)")
+        return nil
+    }
+
+    public func time(_ parent: JSONNode, _ key: String, _ path: String, required: Bool = false) -> Timestamp? {
+        guard let n = parent[key], !n.isNull else {
+            if required { fail(parent.line, join(path, key), "missing") }
+            return nil
+        }
+        if let v = n.int64 { return Timestamp(seconds: v) }
+        guard let s = n.string else {
+            fail(n.line, join(path, key), "expected an ISO 8601 date-time with a time zone, found \(n.typeName)")
+            return nil
+        }
+        switch Timestamp.parseISO8601(s) {
+        case .success(let t): return t
+        case .failure(.missingTimeZone):
+            fail(n.line, join(path, key), "date-time \"\(s)\" has no time zone; write e.g. \(s.count >= 10 ? String(s.prefix(10)) : "2026-03-18")T09:00:00+07:00")
+        case .failure:
+            fail(n.line, join(path, key), "\"\(s)\" is not an ISO 8601 date-time such as 2026-03-18T09:00:00+07:00")
+        }
+        return nil
+    }
+
+    public func choice<T>(_ parent: JSONNode, _ key: String, _ path: String, required: Bool = false,
+                          options: [String], parse: (String) -> T?) -> T? {
+        guard let s = string(parent, key, path, required: required) else { return nil }
+        if let v = parse(s) { return v }
+        fail(parent[key]!.line, join(path, key), "unknown value \"\(s)\"; expected one of \(options.joined(separator: ", "))")
+        return nil
+    }
+}
+
+/// Event and complaint-state encoding. The store keeps each event as this JSON (and hashes it),
+/// and the JSON export writes the same shape with ISO times, so an export can be replayed.
+public enum EventCodec {
+    // MARK: encode
+
+    public static func encode(_ e: Event, style: TimeStyle) -> String {
+        var w = JSONStreamWriter()
+        write(e, to: &w, style: style)
+        return w.text
+    }
+
+    public static func write(_ e: Event, to w: inout JSONStreamWriter, style: TimeStyle) {
+        w.beginObject()
+        w.key("complaint"); w.int(e.complaintID)
+        w.key("version"); w.int(e.version)
+        w.key("at"); time(e.at, &w, style)
+        w.key("kind"); w.string(e.kind.rawValue)
+        w.key("from"); w.string(e.from?.rawValue)
+        w.key("to"); w.string(e.to.rawValue)
+        w.key("actor"); writeActor(e.actor, &w)
+        writeDetails(e.details, &w, style)
+        w.endObject()
+    }
+
+    static func time(_ t: Timestamp, _ w: inout JSONStreamWriter, _ style: TimeStyle) {
+        switch style {
+        case .epoch: w.int(t.seconds)
+        case .iso(let zone): w.string(t.iso8601(in: zone))
+        }
+    }
+
+    static func writeActor(_ a: Actor, _ w: inout JSONStreamWriter) {
+        w.beginObject()
+        w.key("id"); w.string(a.id)
+        w.key("name"); w.string(a.name)
+        w.key("role"); w.string(a.role.rawValue)
+        w.key("agency"); w.string(a.agency)
+        if let u = a.unit { w.key("unit"); w.string(u) }
+        w.endObject()
+    }
+
+    static func writeReporter(_ r: Reporter, _ w: inout JSONStreamWriter) {
+        w.beginObject()
+        if let v = r.name { w.key("name"); w.string(v) }
+        if let v = r.phone { w.key("phone"); w.string(v) }
+        if let v = r.email { w.key("email"); w.string(v) }
+        if let v = r.nik { w.key("nik"); w.string(v) }
+        w.endObject()
+    }
+
+    static func writeDetails(_ d: ActionDetails, _ w: inout JSONStreamWriter, _ style: TimeStyle) {
+        if let i = d.intake {
+            w.key("intake"); w.beginObject()
+            if let t = i.trackingID { w.key("trackingId"); w.string(t) }
+            w.key("title"); w.string(i.title)
+            w.key("body"); w.string(i.body)
+            w.key("channel"); w.string(i.channel.rawValue)
+            w.key("classification"); w.string(i.classification.rawValue)
+            w.key("category"); w.string(i.category.path)
+            if !i.location.isEmpty { w.key("location"); w.string(i.location) }
+            if let d = i.incidentDate { w.key("incidentDate"); w.string(d.iso8601) }
+            w.key("anonymous"); w.bool(i.anonymous)
+            w.key("confidential"); w.bool(i.confidential)
+            if i.priority != .normal { w.key("priority"); w.string(i.priority.rawValue) }
+            if let r = i.reporter { w.key("reporter"); writeReporter(r, &w) }
+            w.key("agency"); w.string(i.agency)
+            if let r = i.receivedAt { w.key("receivedAt"); time(r, &w, style) }
+            w.endObject()
+        }
+        if let s = d.imported {
+            w.key("imported"); w.beginObject()
+            w.key("status"); w.string(s.status.rawValue)
+            if let v = s.holderAgency { w.key("holderAgency"); w.string(v) }
+            if let v = s.holderUnit { w.key("holderUnit"); w.string(v) }
+            if !s.ccUnits.isEmpty { w.key("ccUnits"); w.beginArray(); for u in s.ccUnits { w.string(u) }; w.endArray() }
+            for (k, v) in [("verifiedAt", s.verifiedAt), ("disposedAt", s.disposedAt), ("firstFollowUpAt", s.firstFollowUpAt),
+                           ("lastFollowUpAt", s.lastFollowUpAt), ("closedAt", s.closedAt)] {
+                if let v { w.key(k); time(v, &w, style) }
+            }
+            if s.awaitingReporter { w.key("awaitingReporter"); w.bool(true) }
+            if let v = s.archiveReason { w.key("archiveReason"); w.string(v.rawValue) }
+            if let v = s.rating { w.key("rating"); w.int(v) }
+            if s.privacyDecided { w.key("privacyDecided"); w.bool(true) }
+            w.endObject()
+        }
+        if let v = d.agency { w.key("agency"); w.string(v) }
+        if let v = d.unit { w.key("unit"); w.string(v) }
+        if let v = d.reason { w.key("reason"); w.string(v) }
+        if let v = d.archiveReason { w.key("archiveReason"); w.string(v.rawValue) }
+        if let v = d.text { w.key("text"); w.string(v) }
+        if d.secret { w.key("secret"); w.bool(true) }
+        if let v = d.rating { w.key("rating"); w.int(v) }
+        if let v = d.duplicateOf { w.key("duplicateOf"); w.int(v) }
+        if let c = d.changes {
+            w.key("changes"); w.beginObject()
+            if let v = c.title { w.key("title"); w.string(v) }
+            if let v = c.classification { w.key("classification"); w.string(v.rawValue) }
+            if let v = c.category { w.key("category"); w.string(v.path) }
+            if let v = c.anonymous { w.key("anonymous"); w.bool(v) }
+            if let v = c.confidential { w.key("confidential"); w.bool(v) }
+            if let v = c.priority { w.key("priority"); w.string(v.rawValue) }
+            w.endObject()
+        }
+    }
+
+    // MARK: decode
+
+    /// Reads an event; problems are added to `r` and nil returned.
+    public static func decode(_ node: JSONNode, path: String, reader r: FieldReader) -> Event? {
+        guard r.object(node, path) != nil else { return nil }
+        let before = r.errors.count
+        let complaint = r.int64(node, "complaint", path, required: true)
+        let version = r.int64(node, "version", path, required: true)
+        let at = r.time(node, "at", path, required: true)
+        let kind = r.choice(node, "kind", path, required: true, options: ActionKind.allCases.map(\.rawValue), parse: ActionKind.parse)
+        let from = r.choice(node, "from", path, options: Status.allCases.map(\.rawValue), parse: Status.parse)
+        let to = r.choice(node, "to", path, required: true, options: Status.allCases.map(\.rawValue), parse: Status.parse)
+        var actor: Actor?
+        if let a = node["actor"], r.object(a, path + ".actor") != nil {
+            let p = path + ".actor"
+            let role = r.choice(a, "role", p, required: true, options: Role.allCases.map(\.rawValue), parse: Role.parse)
+            if let id = r.string(a, "id", p, required: true), let role {
+                actor = Actor(id: id, name: r.string(a, "name", p) ?? id, role: role,
+                              agency: r.string(a, "agency", p) ?? "", unit: r.string(a, "unit", p))
+            }
+        } else if node["actor"] == nil {
+            r.fail(node.line, path + ".actor", "missing")
+        }
+        let details = decodeDetails(node, path: path, reader: r)
+        guard r.errors.count == before, let complaint, let version, let at, let kind, let to, let actor else { return nil }
+        if version < 1 || version > Int64(Int32.max) {
+            r.fail(node["version"]!.line, path + ".version", "must be 1 or more")
+            return nil
+        }
+        return Event(complaintID: complaint, version: Int(version), at: at, actor: actor, kind: kind,
+                     from: from, to: to, details: details)
+    }
+
+    static func decodeReporter(_ node: JSONNode?, path: String, reader r: FieldReader) -> Reporter? {
+        guard let node, !node.isNull, r.object(node, path) != nil else { return nil }
+        let rep = Reporter(name: r.string(node, "name", path), phone: r.string(node, "phone", path),
+                           email: r.string(node, "email", path), nik: r.string(node, "nik", path))
+        return rep.isEmpty ? nil : rep
+    }
+
+    /// Reads an intake record (the content of a new report).
+    public static func decodeIntake(_ i: JSONNode, path p: String, reader r: FieldReader) -> Intake? {
+        guard r.object(i, p) != nil else { return nil }
+        let before = r.errors.count
+        let title = r.string(i, "title", p, required: true, maxBytes: 4096)
+        let body = r.string(i, "body", p, maxBytes: 1 << 20) ?? ""
+        let channel = r.choice(i, "channel", p, options: Channel.allCases.map(\.rawValue), parse: Channel.parse) ?? .other
+        let cls = r.choice(i, "classification", p, options: Classification.allCases.map(\.rawValue), parse: Classification.parse) ?? .pengaduan
+        let category = r.string(i, "category", p).map(Category.init) ?? .uncategorised
+        var incident: LocalDate?
+        if let s = r.string(i, "incidentDate", p) {
+            incident = LocalDate.parse(String(s.prefix(10)))
+            if incident == nil { r.fail(i["incidentDate"]!.line, p + ".incidentDate", "expected a date YYYY-MM-DD, found \"\(s)\"") }
+        }
+        let priority = r.choice(i, "priority", p, options: Priority.allCases.map(\.rawValue), parse: Priority.parse) ?? .normal
+        let tracking = r.string(i, "trackingId", p)
+        if let t = tracking, !t.isEmpty, !t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            r.fail(i["trackingId"]!.line, p + ".trackingId", "must be digits only, found \"\(t)\"")
+        }
+        let intake = Intake(trackingID: (tracking?.isEmpty ?? true) ? nil : tracking, title: title ?? "", body: body,
+                            channel: channel, classification: cls, category: category,
+                            location: r.string(i, "location", p) ?? "", incidentDate: incident,
+                            anonymous: r.bool(i, "anonymous", p) ?? false, confidential: r.bool(i, "confidential", p) ?? false,
+                            priority: priority, reporter: decodeReporter(i["reporter"], path: p + ".reporter", reader: r),
+                            agency: r.string(i, "agency", p) ?? "", receivedAt: r.time(i, "receivedAt", p))
+        return r.errors.count == before ? intake : nil
+    }
+
+    static func decodeDetails(_ node: JSONNode, path: String, reader r: FieldReader) -> ActionDetails {
+        var d = ActionDetails()
+        if let i = node["intake"] { d.intake = decodeIntake(i, path: path + ".intake", reader: r) }
+        if let s = node["imported"], r.object(s, path + ".imported") != nil {
+            let p = path + ".imported"
+            if let status = r.choice(s, "status", p, required: true, options: Status.allCases.map(\.rawValue), parse: Status.parse) {
+                var st = ImportedState(status: status, holderAgency: r.string(s, "holderAgency", p), holderUnit: r.string(s, "holderUnit", p))
+                if let cc = s["ccUnits"]?.array { st.ccUnits = cc.compactMap(\.string) }
+                st.verifiedAt = r.time(s, "verifiedAt", p)
+                st.disposedAt = r.time(s, "disposedAt", p)
+                st.firstFollowUpAt = r.time(s, "firstFollowUpAt", p)
+                st.lastFollowUpAt = r.time(s, "lastFollowUpAt", p)
+                st.closedAt = r.time(s, "closedAt", p)
+                st.awaitingReporter = r.bool(s, "awaitingReporter", p) ?? false
+                st.archiveReason = r.choice(s, "archiveReason", p, options: ArchiveReason.allCases.map(\.rawValue), parse: ArchiveReason.parse)
+                st.rating = r.int64(s, "rating", p).map { Int(clamping: $0) }
+                st.privacyDecided = r.bool(s, "privacyDecided", p) ?? false
+                d.imported = st
+            }
+        }
+        d.agency = r.string(node, "agency", path)
+        d.unit = r.string(node, "unit", path)
+        d.reason = r.string(node, "reason", path)
+        d.archiveReason = r.choice(node, "archiveReason", path, options: ArchiveReason.allCases.map(\.rawValue), parse: ArchiveReason.parse)
+        d.text = r.string(node, "text", path)
+        d.secret = r.bool(node, "secret", path) ?? false
+        d.rating = r.int64(node, "rating", path).map { Int(clamping: $0) }
+        d.duplicateOf = r.int64(node, "duplicateOf", path)
+        if let c = node["changes"], r.object(c, path + ".changes") != nil {
+            let p = path + ".changes"
+            d.changes = ClassificationChange(
+                title: r.string(c, "title", p),
+                classification: r.choice(c, "classification", p, options: Classification.allCases.map(\.rawValue), parse: Classification.parse),
+                category: r.string(c, "category", p).map(Category.init),
+                anonymous: r.bool(c, "anonymous", p), confidential: r.bool(c, "confidential", p),
+                priority: r.choice(c, "priority", p, options: Priority.allCases.map(\.rawValue), parse: Priority.parse))
+        }
+        return d
+    }
+
+    /// Decodes an event stored by this program; nil when the stored text is damaged.
+    public static func decodeStored(_ text: String) -> Event? {
+        guard let node = try? JSONParser.parse(text) else { return nil }
+        return decode(node, path: "event", reader: FieldReader())
+    }
+}

@@ -1,0 +1,360 @@
+/// Bahasa Indonesia: the operators' language and Aduan's default.
+public struct IndonesianStrings: StringTable {
+    public init() {}
+    public var language: Language { .id }
+    public var timeSeparator: String { "." }
+
+    public func text(_ key: UIText) -> String {
+        switch key {
+        case .inbox: "Kotak Masuk"
+        case .detail: "Detail"
+        case .deadlines: "Tenggat"
+        case .dashboard: "Dasbor"
+        case .help: "Bantuan"
+        case .all: "Semua"
+        case .none: "tidak ada"
+        case .unknown: "tidak diketahui"
+        case .yes: "ya"
+        case .no: "tidak"
+        case .hidden: "[disembunyikan]"
+        case .anonymousBadge: "ANONIM"
+        case .confidentialBadge: "RAHASIA"
+        case .secretBadge: "RAHASIA"
+        case .pingPongBadge: "PING-PONG"
+        case .paused: "ditunda"
+        case .noDeadline: "–"
+        case .reporter: "Pelapor"
+        case .title: "Judul"
+        case .body: "Isi laporan"
+        case .location: "Lokasi"
+        case .incidentDate: "Tanggal kejadian"
+        case .channel: "Kanal"
+        case .classification: "Klasifikasi"
+        case .category: "Kategori"
+        case .priority: "Prioritas"
+        case .holder: "Pemegang"
+        case .holderChain: "Riwayat pemegang"
+        case .copies: "Tembusan"
+        case .duplicateOf: "Duplikat dari"
+        case .receivedAt: "Diterima"
+        case .status: "Status"
+        case .trackingID: "No. LAPOR!"
+        case .timeline: "Riwayat"
+        case .rating: "Penilaian"
+        case .deadline: "Tenggat"
+        case .rule: "Aturan"
+        case .basis: "Dasar"
+        case .originalDeadline: "Tenggat disposisi pertama"
+        case .privacyUndecided: "Anonim/rahasia belum diputuskan"
+        case .anonymous: "Anonim"
+        case .confidential: "Rahasia"
+        case .publicFollowUp: "publik"
+        case .operatorLabel: "Operator"
+        case .role: "Peran"
+        case .unit: "Unit"
+        case .agency: "Instansi"
+        case .filter: "Saring"
+        case .search: "Cari"
+        case .tagged: "ditandai"
+        case .age: "Umur"
+        case .overdue: "Terlambat"
+        case .dueSoon: "Segera"
+        case .onTime: "Tepat waktu"
+        case .total: "Jumlah"
+        case .percentSelesai: "% Selesai"
+        case .medianFirstFollowUp: "Median hari kerja sampai TL pertama"
+        case .receivedPerWeek: "Laporan masuk per minggu (12 minggu)"
+        case .forwardsOut: "Diteruskan keluar"
+        case .forwardsIn: "Diterima dari instansi lain"
+        case .tundaOld: "Tunda lebih lama dari batas"
+        case .missingPrivacyDecision: "Belum ada keputusan anonim/rahasia"
+        case .overduePerUnit: "Terlambat per unit"
+        case .countsPerStatusUnit: "Jumlah per status × unit"
+        case .workingDaysUnit: "hari kerja"
+        case .noComplaints: "Tidak ada laporan."
+        case .loading: "memuat…"
+        case .counting: "menghitung…"
+        case .terminalTooSmall: "Terminal terlalu kecil"
+        case .conflictReloaded: "Laporan dimuat ulang."
+        case .saved: "Tersimpan."
+        case .cancelled: "Dibatalkan."
+        case .confirm: "Lanjutkan? (y/t)"
+        case .confirmBulk: "Terapkan ke semua laporan yang ditandai? (y/t)"
+        case .pressAnyKey: "Tekan tombol apa saja"
+        case .notAvailable: "tidak tersedia"
+        case .reason: "Alasan"
+        case .text: "Teks"
+        case .unitPicker: "Pilih unit (ketik untuk menyaring)"
+        case .agencyPicker: "Pilih instansi tujuan (ketik untuk menyaring)"
+        case .templatePicker: "Templat balasan"
+        case .archiveCode: "Alasan arsip"
+        case .secretToggle: "Rahasia (Tab untuk mengubah)"
+        case .enterToSave: "Ctrl-S simpan"
+        case .escToCancel: "Esc batal"
+        case .ratingPrompt: "Penilaian pelapor (1–5)"
+        case .duplicatePrompt: "Nomor laporan asli (id lokal)"
+        case .searchPrompt: "Cari"
+        case .limitPrompt: "Saring"
+        case .quit: "keluar"
+        case .back: "kembali"
+        case .open: "buka"
+        case .refresh: "muat ulang"
+        case .tag: "tandai"
+        case .applyToTagged: "terapkan aksi berikut ke yang ditandai"
+        case .moveDown: "turun"
+        case .moveUp: "naik"
+        case .pageDown: "halaman berikut"
+        case .pageUp: "halaman sebelumnya"
+        case .first: "pertama"
+        case .last: "terakhir"
+        case .nextMatch: "hasil cari berikutnya"
+        case .previousMatch: "hasil cari sebelumnya"
+        case .actions: "Aksi"
+        case .keys: "Tombol"
+        case .workflowTable: "Tabel alur kerja"
+        case .newerStore: "Penyimpanan ini dibuat oleh versi Aduan yang lebih baru"
+        case .since: "sejak"
+        case .by: "oleh"
+        case .events: "peristiwa"
+        case .verifyHint: "verifikasi & disposisi ke unit"
+        case .forwardHint: "teruskan ke instansi lain (Bukan Wewenang)"
+        case .replyHint: "tindak lanjut ke pelapor"
+        case .noteHint: "catatan internal"
+        case .postponeHint: "tunda"
+        case .archiveHint: "arsipkan"
+        case .closeHint: "tutup (Selesai)"
+        case .reopenHint: "buka kembali"
+        case .classifyHint: "klasifikasi, kategori, anonim/rahasia"
+        case .ccHint: "tembusan ke unit"
+        case .replyRecordHint: "catat balasan pelapor"
+        case .rateHint: "catat penilaian pelapor"
+        case .duplicateHint: "tandai duplikat"
+        case .resumeHint: "lanjutkan dari Tunda"
+        case .redisposeHint: "disposisi ulang"
+        case .noActionsHere: "Tidak ada aksi yang boleh Anda lakukan pada laporan ini sekarang."
+        case .bulkDone: "Selesai diterapkan"
+        case .nothingTagged: "Tidak ada laporan yang ditandai."
+        case .tabAll: "Semua"
+        case .updatedBy: "diubah oleh"
+        case .version: "versi"
+        case .storeChanged: "Data berubah oleh operator lain; tampilan diperbarui."
+        }
+    }
+
+    public func actionName(_ kind: ActionKind) -> String {
+        switch kind {
+        case .receive: "Terima laporan"
+        case .import: "Impor"
+        case .verify: "Verifikasi & disposisi"
+        case .classify: "Klasifikasi"
+        case .redispose: "Disposisi ulang"
+        case .forward: "Teruskan (Bukan Wewenang)"
+        case .cc: "Tembusan"
+        case .postpone: "Tunda"
+        case .resume: "Lanjutkan"
+        case .archive: "Arsipkan"
+        case .followUp: "Tindak lanjut"
+        case .note: "Catatan internal"
+        case .reply: "Balasan pelapor"
+        case .rate: "Penilaian pelapor"
+        case .close: "Tutup (Selesai)"
+        case .autoClose: "Selesai otomatis"
+        case .reopen: "Buka kembali"
+        case .linkDuplicate: "Tandai duplikat"
+        }
+    }
+
+    public func roleName(_ role: Role) -> String {
+        switch role {
+        case .admin: "admin"
+        case .liaison: "penghubung"
+        case .supervisor: "pengawas"
+        case .system: "sistem"
+        }
+    }
+
+    public func channelName(_ channel: Channel) -> String {
+        switch channel {
+        case .web: "Situs web"
+        case .sms1708: "SMS 1708"
+        case .twitter: "X/Twitter @lapor1708"
+        case .android: "Aplikasi Android"
+        case .ios: "Aplikasi iOS"
+        case .walkIn: "Tatap muka"
+        case .integrated: "Kanal terintegrasi"
+        case .other: "Lainnya"
+        }
+    }
+
+    public func classificationName(_ c: Classification) -> String {
+        switch c {
+        case .pengaduan: "Pengaduan"
+        case .aspirasi: "Aspirasi"
+        case .permintaanInformasi: "Permintaan informasi"
+        case .whistleblowing: "Whistle-blowing"
+        }
+    }
+
+    public func archiveReasonName(_ r: ArchiveReason) -> String {
+        switch r {
+        case .spam: "Spam"
+        case .unclear: "Tidak jelas"
+        case .tooGeneral: "Terlalu umum"
+        case .notPublicService: "Bukan pelayanan publik"
+        case .duplicate: "Duplikat"
+        case .other: "Lainnya"
+        }
+    }
+
+    public func priorityName(_ p: Priority) -> String {
+        switch p {
+        case .low: "rendah"
+        case .normal: "biasa"
+        case .high: "tinggi"
+        }
+    }
+
+    public func requirementName(_ r: Requirement) -> String {
+        switch r {
+        case .intake: "isi laporan (judul dan instansi)"
+        case .importedState: "status asal"
+        case .targetUnit: "unit tujuan"
+        case .targetAgency: "instansi tujuan"
+        case .reason: "alasan"
+        case .archiveCode: "kode alasan arsip"
+        case .text: "teks"
+        case .rating: "nilai 1–5"
+        case .duplicateOf: "laporan asli"
+        case .changes: "perubahan"
+        case .timerExpired: "batas 10 hari kerja tanpa tanggapan"
+        }
+    }
+
+    public func deadlineName(_ kind: DeadlineKind) -> String {
+        switch kind {
+        case .verification: "Verifikasi"
+        case .firstFollowUp: "Tindak lanjut pertama"
+        case .autoClose: "Selesai otomatis"
+        case .resolution: "Batas penyelesaian"
+        }
+    }
+
+    public func holidayKindName(_ kind: HolidayKind) -> String {
+        switch kind {
+        case .national: "Libur nasional"
+        case .collectiveLeave: "Cuti bersama"
+        case .regional: "Libur daerah"
+        }
+    }
+
+    public func refusal(_ r: Refusal, names: Directory, zone: OfficeTimeZone) -> String {
+        switch r {
+        case .disabled(let a):
+            return "\(actionName(a)) dinonaktifkan dalam pengaturan kantor ini."
+        case .notYourRole(let a, let role, let allowed):
+            return "\(actionName(a)) tidak boleh dilakukan oleh \(roleName(role)); hanya oleh \(allowed.map(roleName).joined(separator: ", "))."
+        case .wrongStatus(let a, let status, let allowed):
+            let now = status?.laporName ?? "baru"
+            let ok = allowed.map { $0?.laporName ?? "baru" }.joined(separator: ", ")
+            return "\(actionName(a)) tidak bisa untuk laporan berstatus \(now); hanya untuk: \(ok)."
+        case .notYourUnit(let a, let holder, let actor):
+            if actor.role == .liaison {
+                return "\(actionName(a)) ditolak: laporan ini dipegang \(names.holderName(holder)), bukan unit Anda (\(names.unitName(actor.unit ?? "-")))."
+            }
+            return "\(actionName(a)) ditolak: laporan ini dipegang \(names.agencyName(holder.agency)), bukan instansi Anda."
+        case .missing(let a, let req):
+            return "\(actionName(a)) memerlukan \(requirementName(req))."
+        case .unknownUnit(let u):
+            return "Unit \"\(u)\" tidak ada dalam direktori."
+        case .unitNotInAgency(let u, let a):
+            return "Unit \"\(names.unitName(u))\" bukan bagian dari \(names.agencyName(a))."
+        case .sameUnit(let u):
+            return "Laporan sudah dipegang atau ditembuskan ke \(names.unitName(u))."
+        case .unknownAgency(let a):
+            return "Instansi \"\(a)\" tidak ada dalam direktori."
+        case .sameAgency(let a):
+            return "Laporan sudah dipegang \(names.agencyName(a)); pilih instansi lain."
+        case .alreadyCopied(let u):
+            return "Laporan sudah ditembuskan ke \(names.unitName(u))."
+        case .ratingOutOfRange(let n):
+            return "Penilaian \(n) tidak sah; gunakan 1 sampai 5."
+        case .duplicateOfSelf:
+            return "Laporan tidak bisa menjadi duplikat dirinya sendiri."
+        case .trackingIDNotDigits(let t):
+            return "No. LAPOR! \"\(t)\" harus berupa angka saja."
+        case .reasonRequiredForOther:
+            return "Alasan arsip \"Lainnya\" memerlukan penjelasan tertulis."
+        case .autoCloseNotDue(let due):
+            if let due { return "Belum waktunya selesai otomatis: batasnya \(formatDateTime(due, zone: zone, table: self))." }
+            return "Selesai otomatis hanya setelah tindak lanjut yang belum ditanggapi pelapor."
+        case .clockBeforeLastChange(let last):
+            return "Waktu aksi lebih awal dari perubahan terakhir (\(formatDateTime(last, zone: zone, table: self))); periksa jam komputer."
+        case .alreadyExists(let id):
+            return "Laporan #\(id) sudah ada."
+        case .noSuchComplaint(let id):
+            return id > 0 ? "Laporan #\(id) tidak ditemukan." : "Laporan tidak ditemukan."
+        case .invalidImport(let field):
+            return "Data impor tidak sah: \(field) wajib untuk status ini."
+        }
+    }
+
+    public func filterError(_ e: FilterError) -> String {
+        let at = "kolom \(e.column)"
+        switch e.problem {
+        case .unknownField(let f, let s):
+            return "Saringan, \(at): kolom data \"\(f)\" tidak dikenal" + (s.map { "; maksud Anda \"\($0):\"?" } ?? ".")
+        case .badValue(let f, let v, let expected):
+            return "Saringan, \(at): nilai \"\(v)\" tidak sah untuk \(f); yang diharapkan: \(expected)."
+        case .missingValue(let f):
+            return "Saringan, \(at): \(f): perlu nilai, misalnya \(f):proses."
+        case .unbalancedParenthesis:
+            return "Saringan, \(at): tanda kurung tidak berpasangan."
+        case .unexpected(let t):
+            return "Saringan, \(at): \"\(t)\" tidak diharapkan di sini."
+        case .unterminatedQuote:
+            return "Saringan, \(at): tanda kutip tidak ditutup."
+        case .emptyGroup:
+            return "Saringan, \(at): kurung kosong."
+        case .dangling(let op):
+            return "Saringan, \(at): \(op.isEmpty ? "ungkapan" : "\"\(op)\"") tidak diikuti syarat."
+        }
+    }
+
+    public func replayError(_ e: ReplayError, names: Directory, zone: OfficeTimeZone) -> String {
+        switch e {
+        case .empty: "tidak ada peristiwa"
+        case .firstEventNotIntake(let v): "peristiwa \(v) bukan penerimaan laporan"
+        case .intakeAfterStart(let v): "peristiwa \(v) menerima laporan yang sudah ada"
+        case .versionGap(let exp, let found): "urutan peristiwa putus: diharapkan versi \(exp), ditemukan \(found)"
+        case .wrongComplaint(let exp, let found): "peristiwa milik laporan #\(found) ada di riwayat #\(exp)"
+        case .statusMismatch(let v, let rec, let act): "peristiwa \(v) mencatat status \(rec?.laporName ?? "-"), seharusnya \(act?.laporName ?? "-")"
+        case .refused(let v, let r): "peristiwa \(v) melanggar aturan: \(refusal(r, names: names, zone: zone))"
+        }
+    }
+
+    public func countdown(_ r: DeadlineReading) -> String {
+        switch r.state {
+        case .overdue:
+            if r.workingDaysOverdue == 0 { return "lewat hari ini" }
+            return "lewat \(r.workingDaysOverdue) hari kerja"
+        case .dueSoon, .onTime:
+            if r.workingDaysLeft == 0 { return "hari ini" }
+            return "\(r.workingDaysLeft) hari kerja lagi"
+        }
+    }
+
+    public func position(_ index: Int, of total: Int?) -> String {
+        guard let total else { return "\(NumberFormat.grouped(index, .id)) dari …" }
+        return "\(NumberFormat.grouped(index, .id)) dari \(NumberFormat.grouped(total, .id))"
+    }
+
+    public func monthName(_ month: Int) -> String {
+        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"][max(0, min(11, month - 1))]
+    }
+
+    public func monthShort(_ month: Int) -> String {
+        ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"][max(0, min(11, month - 1))]
+    }
+
+    public func weekdayName(_ d: Weekday) -> String { d.indonesianName }
+}

@@ -1,0 +1,64 @@
+/// Every sentence Aduan shows, one table per language. A protocol (not a dictionary) so the
+/// compiler rejects a table that lacks a string: Indonesian and English can never drift apart.
+public protocol StringTable: Sendable {
+    var language: Language { get }
+
+    /// Fixed words and labels.
+    func text(_ key: UIText) -> String
+
+    func actionName(_ kind: ActionKind) -> String
+    func roleName(_ role: Role) -> String
+    func channelName(_ channel: Channel) -> String
+    func classificationName(_ c: Classification) -> String
+    func archiveReasonName(_ r: ArchiveReason) -> String
+    func priorityName(_ p: Priority) -> String
+    func requirementName(_ r: Requirement) -> String
+    func deadlineName(_ kind: DeadlineKind) -> String
+    func holidayKindName(_ kind: HolidayKind) -> String
+
+    /// One sentence saying why an action was refused.
+    func refusal(_ r: Refusal, names: Directory, zone: OfficeTimeZone) -> String
+    /// One sentence saying what is wrong with a filter, with its column.
+    func filterError(_ e: FilterError) -> String
+    func replayError(_ e: ReplayError, names: Directory, zone: OfficeTimeZone) -> String
+
+    /// "2 hari kerja lagi", "hari ini", "lewat 3 hari kerja".
+    func countdown(_ r: DeadlineReading) -> String
+    /// "12 dari 1.204"
+    func position(_ index: Int, of total: Int?) -> String
+    func monthName(_ month: Int) -> String
+    func monthShort(_ month: Int) -> String
+    func weekdayName(_ d: Weekday) -> String
+    /// The separator between hours and minutes ("14.05" in Indonesian, "14:05" in English).
+    var timeSeparator: String { get }
+}
+
+/// The table for a language.
+public func strings(_ language: Language) -> any StringTable {
+    switch language {
+    case .id: IndonesianStrings()
+    case .en: EnglishStrings()
+    }
+}
+
+/// Keys of fixed texts. Adding a case forces both tables to translate it.
+public enum UIText: String, CaseIterable, Sendable {
+    // Views.
+    case inbox, detail, deadlines, dashboard, help
+    // Common words.
+    case all, none, unknown, yes, no, hidden, anonymousBadge, confidentialBadge, secretBadge, pingPongBadge
+    case paused, noDeadline, reporter, title, body, location, incidentDate, channel, classification, category
+    case priority, holder, holderChain, copies, duplicateOf, receivedAt, status, trackingID, timeline, rating
+    case deadline, rule, basis, originalDeadline, privacyUndecided, anonymous, confidential, publicFollowUp
+    case operatorLabel, role, unit, agency, filter, search, tagged, age, overdue, dueSoon, onTime, total
+    case percentSelesai, medianFirstFollowUp, receivedPerWeek, forwardsOut, forwardsIn, tundaOld
+    case missingPrivacyDecision, overduePerUnit, countsPerStatusUnit, workingDaysUnit, noComplaints
+    case loading, counting, terminalTooSmall, conflictReloaded, saved, cancelled, confirm, confirmBulk
+    case pressAnyKey, notAvailable, reason, text, unitPicker, agencyPicker, templatePicker, archiveCode
+    case secretToggle, enterToSave, escToCancel, ratingPrompt, duplicatePrompt, searchPrompt, limitPrompt
+    case quit, back, open, refresh, tag, applyToTagged, moveDown, moveUp, pageDown, pageUp, first, last
+    case nextMatch, previousMatch, actions, keys, workflowTable, newerStore, since, by, events
+    case verifyHint, forwardHint, replyHint, noteHint, postponeHint, archiveHint, closeHint, reopenHint
+    case classifyHint, ccHint, replyRecordHint, rateHint, duplicateHint, resumeHint, redisposeHint
+    case noActionsHere, bulkDone, nothingTagged, tabAll, updatedBy, version, storeChanged
+}

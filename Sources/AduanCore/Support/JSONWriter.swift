@@ -1,0 +1,325 @@
+// JSON output: string escaping, whole-tree serialization and a streaming builder for large exports.
+
+/// String quoting for JSON output.
+public enum JSONEscaping {
+    /// Appends `s` as a quoted JSON string, escaping quotes, backslashes, control characters and U+2028/U+2029.
+    ///
+    /// `\"`, `\\`, `\n`, `\r`, `\t`, `\b` and `\f` use their short forms, other C0 controls become
+    /// `\u00XX`, and U+2028/U+2029 become `\u2028`/`\u2029` so the output is also safe inside JavaScript.
+    /// Everything else, including emoji and CJK, is written as raw UTF-8.
+    public static func appendQuoted(_ s: String, to out: inout String) {
+        var s = s
+        let escaped: [UInt8]? = s.withUTF8 { utf8 in
+            guard let first = firstByteNeedingEscape(utf8) else { return nil }
+            return escapedBytes(utf8, from: first)
+        }
+        out.append("\"")
+        if let escaped {
+            out.append(String(decoding: escaped, as: UTF8.self))
+        } else {
+            out.append(s)
+        }
+        out.append("\"")
+    }
+
+    private static func firstByteNeedingEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C { return i }
+            if b == 0xE2, isLineOrParagraphSeparator(utf8, at: i) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isLineOrParagraphSeparator(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        // JavaScript treats U+2028/U+2029 (E2 80 A8/A9) as line breaks, so embedded JSON would break.
+        i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)
+    }
+
+    private static func escapedBytes(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<first]))
+        var runStart = first
+        var i = first
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            let needsEscape = b < 0x20 || b == 0x22 || b == 0x5C || (b == 0xE2 && isLineOrParagraphSeparator(utf8, at: i))
+            if !needsEscape {
+                i += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            out.append(UInt8(ascii: "\\"))
+            switch b {
+            case 0x22: out.append(UInt8(ascii: "\""))
+            case 0x5C: out.append(UInt8(ascii: "\\"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0xE2:
+                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2")])
+                out.append(utf8[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                i += 3
+                runStart = i
+                continue
+            default:
+                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                out.append(hexDigit(b >> 4))
+                out.append(hexDigit(b & 0x0F))
+            }
+            i += 1
+            runStart = i
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
+        return out
+    }
+
+    private static func hexDigit(_ v: UInt8) -> UInt8 {
+        v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "a") + v - 10
+    }
+}
+
+extension JSONValue {
+    /// The value as JSON text: compact with no spaces, or pretty with 2-space indentation and one member or element per line.
+    ///
+    /// Pretty output writes `"key": value`, keeps empty containers as `[]` and `{}`, and has no trailing newline.
+    /// The output is byte-for-byte what `JSONStreamWriter` produces for the same tree.
+    public func serialized(pretty: Bool = false) -> String {
+        var writer = JSONStreamWriter(pretty: pretty)
+        writer.value(self)
+        return writer.text
+    }
+}
+
+/// Builds JSON text incrementally, inserting commas, newlines and indentation automatically.
+///
+/// Call `key(_:)` before each value inside an object. Misuse, such as a value in an object
+/// without a key, a key inside an array, a mismatched end call or a second top-level value,
+/// is a programming error and stops the program with a precondition failure. For big exports,
+/// call `takeText()` now and then and write the chunk to a file.
+public struct JSONStreamWriter: Sendable {
+    /// The text written since creation or since the last `takeText()`.
+    public private(set) var text: String = ""
+    /// Whether output is indented with two spaces per level.
+    public let pretty: Bool
+
+    private struct Frame: Sendable {
+        var isObject: Bool
+        var count: Int
+    }
+
+    private var stack: [Frame] = []
+    private var awaitingValueForKey = false
+    private var startedTopLevel = false
+
+    /// Creates an empty writer; `pretty` selects the same layout as `serialized(pretty: true)`.
+    public init(pretty: Bool = false) {
+        self.pretty = pretty
+    }
+
+    /// True once exactly one complete top-level value has been written.
+    public var isComplete: Bool {
+        startedTopLevel && stack.isEmpty
+    }
+
+    /// Returns everything written so far and clears the buffer, so callers can flush to a file in chunks.
+    public mutating func takeText() -> String {
+        let chunk = text
+        text = ""
+        return chunk
+    }
+
+    /// Opens an object; follow with `key(_:)`/value pairs and `endObject()`.
+    public mutating func beginObject() {
+        beforeValue()
+        text.append("{")
+        stack.append(Frame(isObject: true, count: 0))
+    }
+
+    /// Closes the innermost object.
+    public mutating func endObject() {
+        precondition(stack.last?.isObject == true, "endObject() without a matching beginObject()")
+        precondition(!awaitingValueForKey, "endObject() right after key(_:); the key needs a value")
+        close("}")
+    }
+
+    /// Opens an array; follow with values and `endArray()`.
+    public mutating func beginArray() {
+        beforeValue()
+        text.append("[")
+        stack.append(Frame(isObject: false, count: 0))
+    }
+
+    /// Closes the innermost array.
+    public mutating func endArray() {
+        precondition(stack.last?.isObject == false, "endArray() without a matching beginArray()")
+        close("]")
+    }
+
+    /// Writes an object member's key; the next call must write its value.
+    public mutating func key(_ k: String) {
+        precondition(stack.last?.isObject == true, "key(_:) outside an object")
+        precondition(!awaitingValueForKey, "key(_:) twice in a row; the first key needs a value")
+        startItem()
+        JSONEscaping.appendQuoted(k, to: &text)
+        text.append(pretty ? ": " : ":")
+        awaitingValueForKey = true
+    }
+
+    /// Writes a string, or `null` when `s` is nil.
+    public mutating func string(_ s: String?) {
+        beforeValue()
+        if let s {
+            JSONEscaping.appendQuoted(s, to: &text)
+        } else {
+            text.append("null")
+        }
+    }
+
+    /// Writes an integer, or `null` when `v` is nil.
+    public mutating func int(_ v: Int64?) {
+        beforeValue()
+        text.append(v.map { String($0) } ?? "null")
+    }
+
+    /// Writes an integer of any width, such as an `Int` or `Int32?`, or `null` when `v` is nil.
+    public mutating func int<T: BinaryInteger>(_ v: T?) {
+        beforeValue()
+        text.append(v.map { String($0) } ?? "null")
+    }
+
+    /// Writes a double in Swift's shortest round-tripping form, or `null` when it is nil, NaN or infinite.
+    public mutating func double(_ v: Double?) {
+        beforeValue()
+        if let v, v.isFinite {
+            text.append(JSONValue.literal(for: v))
+        } else {
+            text.append("null")
+        }
+    }
+
+    /// Writes `true` or `false`, or `null` when `v` is nil.
+    public mutating func bool(_ v: Bool?) {
+        beforeValue()
+        text.append(v.map { $0 ? "true" : "false" } ?? "null")
+    }
+
+    /// Writes `null`.
+    public mutating func null() {
+        beforeValue()
+        text.append("null")
+    }
+
+    /// Writes number text as is, e.g. a literal kept from parsing; it must follow the JSON number grammar.
+    ///
+    /// The grammar is checked only in debug builds, to keep exports fast.
+    public mutating func number(_ literal: String) {
+        assert(JSONStreamWriter.isValidNumber(literal), "not a JSON number: \(literal)")
+        beforeValue()
+        text.append(literal)
+    }
+
+    /// Writes a whole value tree at the current position.
+    public mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null:
+            null()
+        case .bool(let b):
+            bool(b)
+        case .number(let literal):
+            number(literal)
+        case .string(let s):
+            string(s)
+        case .array(let elements):
+            beginArray()
+            for element in elements {
+                value(element.value)
+            }
+            endArray()
+        case .object(let members):
+            beginObject()
+            for member in members {
+                key(member.key)
+                value(member.node.value)
+            }
+            endObject()
+        }
+    }
+
+    // MARK: Layout
+
+    private mutating func beforeValue() {
+        guard let top = stack.last else {
+            precondition(!startedTopLevel, "a JSON document holds only one top-level value")
+            startedTopLevel = true
+            return
+        }
+        if top.isObject {
+            precondition(awaitingValueForKey, "a value inside an object needs key(_:) first")
+            awaitingValueForKey = false
+        } else {
+            startItem()
+        }
+    }
+
+    /// Writes the separator and indentation that precede an array element or object key.
+    private mutating func startItem() {
+        let index = stack.count - 1
+        if stack[index].count > 0 {
+            text.append(",")
+        }
+        stack[index].count += 1
+        if pretty {
+            newline(depth: stack.count)
+        }
+    }
+
+    private mutating func close(_ bracket: String) {
+        let frame = stack.removeLast()
+        if pretty && frame.count > 0 {
+            newline(depth: stack.count)
+        }
+        text.append(bracket)
+    }
+
+    private mutating func newline(depth: Int) {
+        text.append("\n")
+        for _ in 0..<depth {
+            text.append("  ")
+        }
+    }
+
+    static func isValidNumber(_ literal: String) -> Bool {
+        let bytes = Array(literal.utf8)
+        var i = 0
+        func digits() -> Int {
+            let start = i
+            while i < bytes.count, bytes[i] &- UInt8(ascii: "0") < 10 { i += 1 }
+            return i - start
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "0") {
+            i += 1
+        } else if digits() == 0 {
+            return false
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            if digits() == 0 { return false }
+        }
+        if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            if digits() == 0 { return false }
+        }
+        return i == bytes.count
+    }
+}

@@ -1,0 +1,223 @@
+/// Everything an operator (or the program) can do to a report.
+///
+/// The raw value is the name used on the command line (`aduan act 12 forward …`) and in exports.
+public enum ActionKind: String, CaseIterable, Sendable, Hashable {
+    case receive
+    case `import`
+    case verify
+    case classify
+    case redispose
+    case forward
+    case cc
+    case postpone
+    case resume
+    case archive
+    case followUp = "follow-up"
+    case note
+    case reply
+    case rate
+    case close
+    case autoClose = "auto-close"
+    case reopen
+    case linkDuplicate = "link-duplicate"
+
+    public static func parse(_ text: String) -> ActionKind? {
+        let key = text.lowercased().replacingSeparators().replacingOccurrencesOfUnderscore()
+        return allCases.first { $0.rawValue == key } ?? aliases[key]
+    }
+
+    private static let aliases: [String: ActionKind] = [
+        "verifikasi": .verify, "dispose": .verify, "disposisi": .verify, "klasifikasi": .classify,
+        "disposisi-ulang": .redispose, "teruskan": .forward, "bukan-wewenang": .forward,
+        "tembusan": .cc, "tunda": .postpone, "lanjutkan": .resume, "arsip": .archive, "arsipkan": .archive,
+        "tindak-lanjut": .followUp, "tl": .followUp, "followup": .followUp, "catatan": .note,
+        "balasan": .reply, "balasan-pelapor": .reply, "rating": .rate, "nilai": .rate, "tutup": .close,
+        "selesai": .close, "tutup-otomatis": .autoClose, "buka-kembali": .reopen, "duplikat": .linkDuplicate,
+        "duplicate": .linkDuplicate, "terima": .receive,
+    ]
+}
+
+extension String {
+    func replacingOccurrencesOfUnderscore() -> String { String(map { $0 == "_" ? "-" : $0 }) }
+}
+
+/// A new report as it arrives: what the reporter sent plus intake metadata.
+public struct Intake: Hashable, Sendable {
+    public var trackingID: String?
+    public var title: String
+    public var body: String
+    public var channel: Channel
+    public var classification: Classification
+    public var category: Category
+    public var location: String
+    public var incidentDate: LocalDate?
+    public var anonymous: Bool
+    public var confidential: Bool
+    public var priority: Priority
+    public var reporter: Reporter?
+    /// The agency that received it; for an operator's intake, the operator's own agency.
+    public var agency: String
+    /// When the report reached the office, if earlier than the intake event (imports from
+    /// another system); nil means the moment of the event.
+    public var receivedAt: Timestamp?
+
+    public init(trackingID: String? = nil, title: String, body: String, channel: Channel = .web,
+                classification: Classification = .pengaduan, category: Category = .uncategorised,
+                location: String = "", incidentDate: LocalDate? = nil, anonymous: Bool = false,
+                confidential: Bool = false, priority: Priority = .normal, reporter: Reporter? = nil,
+                agency: String = "", receivedAt: Timestamp? = nil) {
+        self.trackingID = trackingID
+        self.title = title
+        self.body = body
+        self.channel = channel
+        self.classification = classification
+        self.category = category
+        self.location = location
+        self.incidentDate = incidentDate
+        self.anonymous = anonymous
+        self.confidential = confidential
+        self.priority = priority
+        self.reporter = reporter
+        self.agency = agency
+        self.receivedAt = receivedAt
+    }
+}
+
+/// The fields `classify` (and optionally `verify`) may set; nil means "leave as is".
+public struct ClassificationChange: Hashable, Sendable {
+    public var title: String?
+    public var classification: Classification?
+    public var category: Category?
+    public var anonymous: Bool?
+    public var confidential: Bool?
+    public var priority: Priority?
+
+    public init(title: String? = nil, classification: Classification? = nil, category: Category? = nil,
+                anonymous: Bool? = nil, confidential: Bool? = nil, priority: Priority? = nil) {
+        self.title = title
+        self.classification = classification
+        self.category = category
+        self.anonymous = anonymous
+        self.confidential = confidential
+        self.priority = priority
+    }
+
+    public var isEmpty: Bool {
+        title == nil && classification == nil && category == nil && anonymous == nil && confidential == nil && priority == nil
+    }
+
+    /// Setting either flag counts as the admin's explicit anonymity/confidentiality decision.
+    public var decidesPrivacy: Bool { anonymous != nil || confidential != nil }
+}
+
+/// The state of a report taken over from another system (a LAPOR! spreadsheet, another store),
+/// whose own history is not available.
+public struct ImportedState: Hashable, Sendable {
+    public var status: Status
+    public var holderAgency: String?
+    public var holderUnit: String?
+    public var ccUnits: [String]
+    public var verifiedAt: Timestamp?
+    public var disposedAt: Timestamp?
+    public var firstFollowUpAt: Timestamp?
+    public var lastFollowUpAt: Timestamp?
+    public var closedAt: Timestamp?
+    public var awaitingReporter: Bool
+    public var archiveReason: ArchiveReason?
+    public var rating: Int?
+    public var privacyDecided: Bool
+
+    public init(status: Status, holderAgency: String? = nil, holderUnit: String? = nil, ccUnits: [String] = [],
+                verifiedAt: Timestamp? = nil, disposedAt: Timestamp? = nil, firstFollowUpAt: Timestamp? = nil,
+                lastFollowUpAt: Timestamp? = nil, closedAt: Timestamp? = nil, awaitingReporter: Bool = false,
+                archiveReason: ArchiveReason? = nil, rating: Int? = nil, privacyDecided: Bool = false) {
+        self.status = status
+        self.holderAgency = holderAgency
+        self.holderUnit = holderUnit
+        self.ccUnits = ccUnits
+        self.verifiedAt = verifiedAt
+        self.disposedAt = disposedAt
+        self.firstFollowUpAt = firstFollowUpAt
+        self.lastFollowUpAt = lastFollowUpAt
+        self.closedAt = closedAt
+        self.awaitingReporter = awaitingReporter
+        self.archiveReason = archiveReason
+        self.rating = rating
+        self.privacyDecided = privacyDecided
+    }
+}
+
+/// The parameters of an action. One flat record serves every action: the transition table says
+/// which fields each action requires, and the event keeps exactly what was decided.
+public struct ActionDetails: Hashable, Sendable {
+    public var intake: Intake?
+    public var imported: ImportedState?
+    public var agency: String?
+    public var unit: String?
+    public var reason: String?
+    public var archiveReason: ArchiveReason?
+    public var text: String?
+    /// A secret follow-up is seen only by the handling parties, never published.
+    public var secret: Bool
+    public var rating: Int?
+    public var duplicateOf: Int64?
+    public var changes: ClassificationChange?
+
+    public init(intake: Intake? = nil, imported: ImportedState? = nil, agency: String? = nil, unit: String? = nil,
+                reason: String? = nil, archiveReason: ArchiveReason? = nil, text: String? = nil, secret: Bool = false,
+                rating: Int? = nil, duplicateOf: Int64? = nil, changes: ClassificationChange? = nil) {
+        self.intake = intake
+        self.imported = imported
+        self.agency = agency
+        self.unit = unit
+        self.reason = reason
+        self.archiveReason = archiveReason
+        self.text = text
+        self.secret = secret
+        self.rating = rating
+        self.duplicateOf = duplicateOf
+        self.changes = changes
+    }
+}
+
+/// A request to act on a report, as an operator (or the program) makes it.
+public struct Command: Hashable, Sendable {
+    public var kind: ActionKind
+    public var details: ActionDetails
+
+    public init(_ kind: ActionKind, _ details: ActionDetails = ActionDetails()) {
+        self.kind = kind
+        self.details = details
+    }
+}
+
+/// An accepted action: the unit of history. A report's state is the fold of its events.
+public struct Event: Hashable, Sendable {
+    public var complaintID: Int64
+    /// 1 for the first event; the report's version after this event.
+    public var version: Int
+    public var at: Timestamp
+    public var actor: Actor
+    public var kind: ActionKind
+    /// nil before the first event.
+    public var from: Status?
+    public var to: Status
+    public var details: ActionDetails
+
+    public init(complaintID: Int64, version: Int, at: Timestamp, actor: Actor, kind: ActionKind,
+                from: Status?, to: Status, details: ActionDetails) {
+        self.complaintID = complaintID
+        self.version = version
+        self.at = at
+        self.actor = actor
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.details = details
+    }
+
+    /// A secret follow-up, which only the handling parties may read.
+    public var isSecret: Bool { kind == .followUp && details.secret }
+    /// Internal notes are for the office, never for the public.
+    public var isInternal: Bool { kind == .note }
+}

@@ -1,0 +1,146 @@
+/// Who may act on which report: the "not your unit" half of the rules. Roles and statuses are
+/// in the transition table; this is the holder check.
+public enum Access {
+    /// The agency id that gives a supervisor every agency in the store (a provincial or Kominfo monitor).
+    public static let allAgencies = "*"
+
+    /// May `actor` take `kind` on `c`, as far as the report's holder is concerned?
+    public static func mayAct(_ kind: ActionKind, on c: Complaint, actor: Actor) -> Bool {
+        switch actor.role {
+        case .system:
+            return true
+        case .admin:
+            return c.holder.agency == actor.agency
+        case .supervisor:
+            return actor.agency == allAgencies || c.holder.agency == actor.agency
+        case .liaison:
+            guard let unit = actor.unit, c.holder.agency == actor.agency || c.ccUnits.contains(unit) else { return false }
+            if c.holder.unit == unit && c.holder.agency == actor.agency { return true }
+            // A unit that only received a copy (tembusan) may keep notes, nothing more.
+            return kind == .note && c.ccUnits.contains(unit)
+        }
+    }
+
+    /// The inbox: which reports an operator's lists, counts and exports cover.
+    /// Stores translate this same rule into their queries (see `InboxScope`).
+    public static func inboxScope(of actor: Actor) -> InboxScope {
+        switch actor.role {
+        case .system: return .everything
+        case .supervisor: return actor.agency == allAgencies ? .everything : .agency(actor.agency)
+        case .admin: return .agency(actor.agency)
+        case .liaison: return .unit(actor.agency, actor.unit ?? "", includingCopies: true)
+        }
+    }
+}
+
+/// The set of reports an operator's lists cover, in a form a store can turn into SQL.
+public enum InboxScope: Hashable, Sendable {
+    case everything
+    /// Reports the agency holds.
+    case agency(String)
+    /// Reports the unit holds, and with `includingCopies` those copied to it (tembusan).
+    case unit(String, String, includingCopies: Bool)
+
+    public func contains(_ c: Complaint) -> Bool {
+        switch self {
+        case .everything: return true
+        case .agency(let a): return c.holder.agency == a
+        case .unit(let a, let u, let copies):
+            return (c.holder.agency == a && c.holder.unit == u) || (copies && c.ccUnits.contains(u))
+        }
+    }
+}
+
+/// Who sees what. Every screen, export, report and log asks these functions, so a hidden
+/// identity cannot leak through one path that forgot a rule.
+///
+/// - Anonim: the reporter's identity is hidden from the handling units, the reported party and
+///   the public; only admins of the agency that received the report see it.
+/// - Rahasia: the content is hidden from the public; only handling parties see it.
+/// - A secret follow-up is seen only by the current handling parties (not CC'd units, not the public).
+/// - Internal notes are never public.
+public enum Privacy {
+    /// May `viewer` open this report (detail, `show`, export row)? Operators see reports their agency
+    /// or unit holds, held before, or was copied on.
+    public static func canView(_ c: Complaint, viewer: Actor) -> Bool {
+        switch viewer.role {
+        case .system:
+            return true
+        case .supervisor:
+            return viewer.agency == Access.allAgencies || c.holderChain.contains { $0.holder.agency == viewer.agency }
+                || c.intakeAgency == viewer.agency
+        case .admin:
+            return c.intakeAgency == viewer.agency || c.holderChain.contains { $0.holder.agency == viewer.agency }
+        case .liaison:
+            guard let unit = viewer.unit else { return false }
+            return c.ccUnits.contains(unit)
+                || c.holderChain.contains { $0.holder.agency == viewer.agency && $0.holder.unit == unit }
+        }
+    }
+
+    /// Is `viewer` one of the parties handling the report right now (not a former holder, not a CC)?
+    public static func isHandling(_ c: Complaint, viewer: Actor) -> Bool {
+        switch viewer.role {
+        case .system: return true
+        case .supervisor: return viewer.agency == Access.allAgencies || c.holder.agency == viewer.agency
+        case .admin: return c.holder.agency == viewer.agency || c.intakeAgency == viewer.agency
+        case .liaison: return c.holder.agency == viewer.agency && c.holder.unit != nil && c.holder.unit == viewer.unit
+        }
+    }
+
+    /// May `viewer` see the reporter's name, phone, e-mail and NIK?
+    public static func canSeeReporter(_ c: Complaint, viewer: Actor) -> Bool {
+        guard canView(c, viewer: viewer) else { return false }
+        if viewer.role == .system { return true }
+        if c.anonymous {
+            return viewer.role == .admin && viewer.agency == c.intakeAgency
+        }
+        return isHandling(c, viewer: viewer)
+    }
+
+    /// May `viewer` read the title, body and dialogue? Operators who may open a report may read it.
+    public static func canSeeContent(_ c: Complaint, viewer: Actor) -> Bool { canView(c, viewer: viewer) }
+
+    /// May `viewer` read this event of the report's timeline?
+    public static func canSeeEvent(_ e: Event, in c: Complaint, viewer: Actor) -> Bool {
+        guard canView(c, viewer: viewer) else { return false }
+        if e.isSecret { return isHandling(c, viewer: viewer) }
+        return true
+    }
+
+    /// May the report appear in a public export (Open311) at all? Confidential reports never do.
+    public static func isPublishable(_ c: Complaint) -> Bool { !c.confidential }
+
+    /// May this event's text appear publicly? Notes and secret follow-ups never do.
+    public static func isPublishable(_ e: Event) -> Bool {
+        switch e.kind {
+        case .note, .classify, .cc: return false
+        case .followUp: return !e.details.secret
+        default: return true
+        }
+    }
+
+    /// The report as `viewer` may see it: the reporter removed when hidden.
+    public static func redacted(_ c: Complaint, for viewer: Actor) -> Complaint {
+        var r = c
+        if !canSeeReporter(c, viewer: viewer) { r.reporter = nil }
+        return r
+    }
+
+    /// The event as `viewer` may see it, or nil when it is hidden entirely.
+    public static func redacted(_ e: Event, in c: Complaint, for viewer: Actor) -> Event? {
+        guard canSeeEvent(e, in: c, viewer: viewer) else { return nil }
+        var r = e
+        if !canSeeReporter(c, viewer: viewer), r.details.intake?.reporter != nil { r.details.intake?.reporter = nil }
+        return r
+    }
+
+    /// The event as the public may see it, or nil.
+    public static func publicEvent(_ e: Event, in c: Complaint) -> Event? {
+        guard isPublishable(c), isPublishable(e) else { return nil }
+        var r = e
+        r.details.intake?.reporter = nil
+        r.actor = Actor(id: "", name: "", role: e.actor.role, agency: e.actor.agency, unit: e.actor.unit)
+        return r
+    }
+}

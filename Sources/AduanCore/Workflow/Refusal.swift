@@ -1,0 +1,33 @@
+/// Why an action was not accepted. Each case becomes one sentence an operator understands
+/// (see `StringTable.refusal`), in Indonesian or English.
+public enum Refusal: Error, Hashable, Sendable {
+    /// The office's settings switch this action off (e.g. reopening).
+    case disabled(ActionKind)
+    /// The operator's role may never take this action.
+    case notYourRole(ActionKind, role: Role, allowed: [Role])
+    /// Not in the report's current status.
+    case wrongStatus(ActionKind, status: Status?, allowed: [Status?])
+    /// The report is held by another agency or unit than the operator's.
+    case notYourUnit(ActionKind, holder: Holder, actor: Actor)
+    /// A required piece (reason, unit, text, …) is missing.
+    case missing(ActionKind, Requirement)
+    case unknownUnit(String)
+    case unitNotInAgency(unit: String, agency: String)
+    case sameUnit(String)
+    case unknownAgency(String)
+    case sameAgency(String)
+    case alreadyCopied(String)
+    case ratingOutOfRange(Int)
+    case duplicateOfSelf
+    case trackingIDNotDigits(String)
+    /// Archive code "other" needs the reason written out.
+    case reasonRequiredForOther
+    /// Auto-close before its 10 working days have run out, or while a reply is pending.
+    case autoCloseNotDue(due: Timestamp?)
+    /// The given time is before the report's last change (a wrong clock, or a stale replay).
+    case clockBeforeLastChange(last: Timestamp)
+    case alreadyExists(Int64)
+    case noSuchComplaint(Int64)
+    /// An imported record that cannot stand (e.g. Proses without a holder unit's agency).
+    case invalidImport(String)
+}

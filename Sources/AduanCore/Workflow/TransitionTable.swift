@@ -1,0 +1,163 @@
+/// What an action needs before it can be accepted.
+public enum Requirement: String, CaseIterable, Sendable, Hashable {
+    /// The new report's content (title, channel, agency, …).
+    case intake
+    /// The state carried over from another system.
+    case importedState = "imported-state"
+    /// A unit of the holding agency (verify, re-dispose) or any known unit (CC).
+    case targetUnit = "unit"
+    /// Another agency in the directory ("Bukan Wewenang").
+    case targetAgency = "agency"
+    /// Why, in words the next reader understands.
+    case reason
+    /// One of the archive reason codes.
+    case archiveCode = "archive-code"
+    /// The follow-up, note or reply text.
+    case text
+    /// A rating from 1 to 5.
+    case rating
+    /// The report this one duplicates.
+    case duplicateOf = "duplicate-of"
+    /// At least one field to change.
+    case changes
+    /// The auto-close period (10 working days after the last follow-up) has run out with no reply.
+    case timerExpired = "timer-expired"
+}
+
+/// Where an accepted action leaves the status.
+public enum Outcome: Hashable, Sendable {
+    case to(Status)
+    case unchanged
+    /// Back to the status before Tunda.
+    case previous
+    /// The status carried by the imported record.
+    case imported
+}
+
+/// One row of the transition table.
+public struct TransitionRule: Hashable, Sendable {
+    public var action: ActionKind
+    /// nil stands for "new" (no report yet).
+    public var from: [Status?]
+    public var roles: [Role]
+    public var requires: [Requirement]
+    public var outcome: Outcome
+
+    public init(_ action: ActionKind, from: [Status?], roles: [Role], requires: [Requirement], _ outcome: Outcome) {
+        self.action = action
+        self.from = from
+        self.roles = roles
+        self.requires = requires
+        self.outcome = outcome
+    }
+}
+
+/// Settings for the rules DOMAIN.md marks as uncertain; the defaults follow LAPOR! practice.
+public struct WorkflowPolicy: Hashable, Sendable {
+    /// Selesai → Proses when the reporter objects.
+    public var reopenAllowed: Bool
+    /// Statuses from which an admin may postpone (Tunda).
+    public var postponeFrom: [Status]
+    /// Tunda → Arsip directly, without resuming first.
+    public var archiveFromTunda: Bool
+    /// A Tunda older than this many days is listed on the dashboard.
+    public var tundaAlertDays: Int
+
+    public init(reopenAllowed: Bool = true, postponeFrom: [Status] = [.belumTerverifikasi],
+                archiveFromTunda: Bool = true, tundaAlertDays: Int = 14) {
+        self.reopenAllowed = reopenAllowed
+        self.postponeFrom = postponeFrom
+        self.archiveFromTunda = archiveFromTunda
+        self.tundaAlertDays = tundaAlertDays
+    }
+
+    public static let standard = WorkflowPolicy()
+}
+
+/// The whole SP4N-LAPOR! workflow in one table: for each action, the statuses it applies in,
+/// the roles that may take it, what it requires, and the status it leads to. `Workflow.decide`
+/// reads nothing else, so this table is the rulebook, and the README prints it.
+public struct TransitionTable: Hashable, Sendable {
+    public let rules: [TransitionRule]
+
+    public init(rules: [TransitionRule]) { self.rules = rules }
+
+    public static func standard(_ policy: WorkflowPolicy = .standard) -> TransitionTable {
+        let bt = Status.belumTerverifikasi, bd = Status.belumDitindaklanjuti
+        let all: [Status?] = Status.allCases.map { $0 }
+        var archiveFrom: [Status?] = [bt]
+        if policy.archiveFromTunda { archiveFrom.append(.tunda) }
+        var rules: [TransitionRule] = [
+            TransitionRule(.receive, from: [nil], roles: [.admin, .system], requires: [.intake], .to(bt)),
+            TransitionRule(.import, from: [nil], roles: [.admin, .system], requires: [.intake, .importedState], .imported),
+            TransitionRule(.verify, from: [bt], roles: [.admin], requires: [.targetUnit], .to(bd)),
+            TransitionRule(.classify, from: [bt, bd, .proses, .tunda], roles: [.admin], requires: [.changes], .unchanged),
+            TransitionRule(.redispose, from: [bd], roles: [.admin, .liaison], requires: [.targetUnit, .reason], .unchanged),
+            TransitionRule(.forward, from: [bt], roles: [.admin], requires: [.targetAgency, .reason], .unchanged),
+            TransitionRule(.forward, from: [bd], roles: [.admin, .liaison], requires: [.targetAgency, .reason], .unchanged),
+            TransitionRule(.cc, from: [bd, .proses], roles: [.admin], requires: [.targetUnit], .unchanged),
+        ]
+        if !policy.postponeFrom.isEmpty {
+            rules.append(TransitionRule(.postpone, from: policy.postponeFrom.map { $0 }, roles: [.admin], requires: [.reason], .to(.tunda)))
+        }
+        rules += [
+            TransitionRule(.resume, from: [.tunda], roles: [.admin], requires: [], .previous),
+            TransitionRule(.archive, from: archiveFrom, roles: [.admin], requires: [.archiveCode], .to(.arsip)),
+            TransitionRule(.followUp, from: [bd, .proses], roles: [.liaison, .admin], requires: [.text], .to(.proses)),
+            TransitionRule(.note, from: all, roles: [.admin, .liaison, .supervisor], requires: [.text], .unchanged),
+            TransitionRule(.reply, from: [.proses], roles: [.admin, .liaison, .system], requires: [.text], .unchanged),
+            TransitionRule(.rate, from: [.proses, .selesai], roles: [.admin, .liaison, .system], requires: [.rating], .unchanged),
+            TransitionRule(.close, from: [.proses], roles: [.admin], requires: [], .to(.selesai)),
+            TransitionRule(.autoClose, from: [.proses], roles: [.system], requires: [.timerExpired], .to(.selesai)),
+        ]
+        if policy.reopenAllowed {
+            rules.append(TransitionRule(.reopen, from: [.selesai], roles: [.admin, .liaison], requires: [.reason], .to(.proses)))
+        }
+        rules.append(TransitionRule(.linkDuplicate, from: [bt, bd, .tunda], roles: [.admin], requires: [.duplicateOf], .to(.arsip)))
+        return TransitionTable(rules: rules)
+    }
+
+    public func rules(for action: ActionKind) -> [TransitionRule] { rules.filter { $0.action == action } }
+
+    /// The rule that lets `role` take `action` in `status`, if any.
+    public func rule(_ action: ActionKind, in status: Status?, by role: Role) -> TransitionRule? {
+        rules.first { $0.action == action && $0.from.contains(status) && $0.roles.contains(role) }
+    }
+
+    /// Statuses in which `role` may take `action`.
+    public func statuses(for action: ActionKind, role: Role) -> [Status?] {
+        var out: [Status?] = []
+        for r in rules where r.action == action && r.roles.contains(role) {
+            for s in r.from where !out.contains(s) { out.append(s) }
+        }
+        return out
+    }
+
+    /// Roles that may take `action` in some status.
+    public func roles(for action: ActionKind) -> [Role] {
+        var out: [Role] = []
+        for r in rules where r.action == action {
+            for role in r.roles where !out.contains(role) { out.append(role) }
+        }
+        return out
+    }
+
+    /// The table as Markdown, for the README and `aduan help workflow`.
+    public func markdown() -> String {
+        var lines = ["| action | from status | roles | requires | result |", "|---|---|---|---|---|"]
+        for r in rules {
+            let from = r.from.map { $0?.laporName ?? "(new)" }.joined(separator: ", ")
+            let roles = r.roles.map(\.rawValue).joined(separator: ", ")
+            let req = r.requires.isEmpty ? "–" : r.requires.map(\.rawValue).joined(separator: ", ")
+            let result: String
+            switch r.outcome {
+            case .to(let s): result = s.laporName
+            case .unchanged: result = "unchanged"
+            case .previous: result = "status before Tunda"
+            case .imported: result = "status given by the source"
+            }
+            lines.append("| \(r.action.rawValue) | \(from) | \(roles) | \(req) | \(result) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

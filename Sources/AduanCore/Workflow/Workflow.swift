@@ -1,0 +1,348 @@
+/// The settings and reference data a decision depends on. Pure values; no clock inside.
+public struct WorkflowContext: Sendable, Equatable {
+    public var directory: Directory
+    public var calendar: WorkingCalendar
+    public var deadlines: DeadlinePolicy
+    public var policy: WorkflowPolicy
+    public let table: TransitionTable
+
+    public init(directory: Directory, calendar: WorkingCalendar = .standard,
+                deadlines: DeadlinePolicy = .standard, policy: WorkflowPolicy = .standard) {
+        self.directory = directory
+        self.calendar = calendar
+        self.deadlines = deadlines
+        self.policy = policy
+        self.table = TransitionTable.standard(policy)
+    }
+}
+
+/// Why a list of events cannot be folded into a report.
+public enum ReplayError: Error, Hashable, Sendable {
+    case empty
+    case firstEventNotIntake(version: Int)
+    case intakeAfterStart(version: Int)
+    case versionGap(expected: Int, found: Int)
+    case wrongComplaint(expected: Int64, found: Int64)
+    case statusMismatch(version: Int, recorded: Status?, actual: Status?)
+    case refused(version: Int, Refusal)
+}
+
+/// The SP4N-LAPOR! workflow as two pure functions (the Decider pattern):
+/// `decide` turns a command into an event or a refusal, `evolve` folds an event into the state.
+/// No I/O and no clock: "now" is an argument.
+public enum Workflow {
+    // MARK: decide
+
+    /// Decides whether `actor` may take `command` on `complaint` (nil for a new report) at `now`.
+    /// `newID` is the id a store assigns to a new report (receive/import only).
+    public static func decide(_ command: Command, on complaint: Complaint?, by actor: Actor, at now: Timestamp,
+                              context: WorkflowContext, newID: Int64 = 0) -> Result<Event, Refusal> {
+        let kind = command.kind
+        if let refusal = gate(kind, on: complaint, by: actor, context: context) { return .failure(refusal) }
+        if let c = complaint, now < c.updatedAt { return .failure(.clockBeforeLastChange(last: c.updatedAt)) }
+        let rule = context.table.rule(kind, in: complaint?.status, by: actor.role)!
+        var details = normalized(command.details)
+        for requirement in rule.requires {
+            if let refusal = check(requirement, kind: kind, details: &details, complaint: complaint, actor: actor,
+                                   now: now, context: context) {
+                return .failure(refusal)
+            }
+        }
+        if kind == .archive, details.archiveReason == .other, (details.reason ?? "").isEmpty {
+            return .failure(.reasonRequiredForOther)
+        }
+        let from = complaint?.status
+        let to: Status
+        switch rule.outcome {
+        case .to(let s): to = s
+        case .unchanged: to = from ?? .belumTerverifikasi
+        case .previous: to = complaint?.statusBeforePause ?? .belumTerverifikasi
+        case .imported: to = details.imported!.status
+        }
+        let id = complaint?.id ?? newID
+        return .success(Event(complaintID: id, version: (complaint?.version ?? 0) + 1, at: now, actor: actor,
+                              kind: kind, from: from, to: to, details: details))
+    }
+
+    /// The checks that do not depend on the command's parameters: settings, role, status, unit.
+    /// `nil` means the action is open to this operator on this report.
+    public static func gate(_ kind: ActionKind, on complaint: Complaint?, by actor: Actor,
+                            context: WorkflowContext) -> Refusal? {
+        let table = context.table
+        let status = complaint?.status
+        if table.rules(for: kind).isEmpty { return .disabled(kind) }
+        let roles = table.roles(for: kind)
+        guard roles.contains(actor.role) else { return .notYourRole(kind, role: actor.role, allowed: roles) }
+        guard table.rule(kind, in: status, by: actor.role) != nil else {
+            return .wrongStatus(kind, status: status, allowed: table.statuses(for: kind, role: actor.role))
+        }
+        if let c = complaint {
+            if kind == .receive || kind == .import { return .alreadyExists(c.id) }
+            if !Access.mayAct(kind, on: c, actor: actor) {
+                return .notYourUnit(kind, holder: c.holder, actor: actor)
+            }
+        } else if kind != .receive && kind != .import {
+            return .noSuchComplaint(0)
+        }
+        return nil
+    }
+
+    /// The actions `actor` may take on `complaint` now (parameters aside): what a screen offers.
+    public static func availableActions(on complaint: Complaint, by actor: Actor, context: WorkflowContext) -> [ActionKind] {
+        ActionKind.allCases.filter { $0 != .receive && $0 != .import && gate($0, on: complaint, by: actor, context: context) == nil }
+    }
+
+    private static func normalized(_ d: ActionDetails) -> ActionDetails {
+        var d = d
+        func clean(_ s: String?) -> String? {
+            guard let t = s?.trimmingSpaces(), !t.isEmpty else { return nil }
+            return t
+        }
+        d.reason = clean(d.reason)
+        d.text = d.text.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
+        d.unit = clean(d.unit)
+        d.agency = clean(d.agency)
+        if var intake = d.intake {
+            intake.title = intake.title.trimmingSpaces()
+            intake.trackingID = clean(intake.trackingID)
+            intake.agency = intake.agency.trimmingSpaces()
+            d.intake = intake
+        }
+        if var changes = d.changes {
+            changes.title = changes.title.map { $0.trimmingSpaces() }
+            d.changes = changes
+        }
+        return d
+    }
+
+    private static func check(_ requirement: Requirement, kind: ActionKind, details d: inout ActionDetails,
+                              complaint: Complaint?, actor: Actor, now: Timestamp,
+                              context: WorkflowContext) -> Refusal? {
+        let directory = context.directory
+        switch requirement {
+        case .intake:
+            guard var intake = d.intake, !intake.title.isEmpty else { return .missing(kind, .intake) }
+            if actor.role != .system { intake.agency = actor.agency }
+            guard !intake.agency.isEmpty else { return .missing(kind, .targetAgency) }
+            if let t = intake.trackingID, !t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return .trackingIDNotDigits(t) }
+            d.intake = intake
+        case .importedState:
+            guard let imported = d.imported else { return .missing(kind, .importedState) }
+            if imported.status == .belumDitindaklanjuti || imported.status == .proses,
+               (imported.holderAgency ?? d.intake?.agency ?? "").isEmpty {
+                return .invalidImport("holder")
+            }
+            if let r = imported.rating, !(1...5).contains(r) { return .ratingOutOfRange(r) }
+        case .targetUnit:
+            guard let unit = d.unit else { return .missing(kind, .targetUnit) }
+            guard directory.unit(unit) != nil else { return .unknownUnit(unit) }
+            guard let c = complaint else { return nil }
+            switch kind {
+            case .cc:
+                if c.holder.unit == unit { return .sameUnit(unit) }
+                if c.ccUnits.contains(unit) { return .alreadyCopied(unit) }
+            default:
+                guard directory.contains(unit: unit, in: c.holder.agency) else {
+                    return .unitNotInAgency(unit: unit, agency: c.holder.agency)
+                }
+                if kind == .redispose, c.holder.unit == unit { return .sameUnit(unit) }
+            }
+        case .targetAgency:
+            guard let agency = d.agency else { return .missing(kind, .targetAgency) }
+            guard directory.agency(agency) != nil else { return .unknownAgency(agency) }
+            if let c = complaint, c.holder.agency == agency { return .sameAgency(agency) }
+            if let unit = d.unit, !directory.contains(unit: unit, in: agency) {
+                return .unitNotInAgency(unit: unit, agency: agency)
+            }
+        case .reason:
+            if d.reason == nil { return .missing(kind, .reason) }
+        case .archiveCode:
+            if d.archiveReason == nil { return .missing(kind, .archiveCode) }
+        case .text:
+            if d.text == nil { return .missing(kind, .text) }
+        case .rating:
+            guard let r = d.rating else { return .missing(kind, .rating) }
+            if !(1...5).contains(r) { return .ratingOutOfRange(r) }
+        case .duplicateOf:
+            guard let other = d.duplicateOf else { return .missing(kind, .duplicateOf) }
+            if other == complaint?.id || other <= 0 { return .duplicateOfSelf }
+        case .changes:
+            guard let changes = d.changes, !changes.isEmpty else { return .missing(kind, .changes) }
+            if let t = changes.title, t.isEmpty { return .missing(kind, .changes) }
+        case .timerExpired:
+            guard let c = complaint, c.awaitingReporter, let last = c.lastFollowUpAt else {
+                return .autoCloseNotDue(due: nil)
+            }
+            let due = context.deadlines.deadline(.autoClose, from: last,
+                                                 paused: context.deadlines.pausedDays(c, calendar: context.calendar),
+                                                 calendar: context.calendar)
+            if now <= due.dueAt { return .autoCloseNotDue(due: due.dueAt) }
+        }
+        return nil
+    }
+
+    // MARK: evolve
+
+    /// Folds one accepted event into the report. The first event (receive or import) creates it.
+    public static func evolve(_ state: Complaint?, _ e: Event) -> Complaint {
+        var c: Complaint
+        if let state {
+            c = state
+        } else {
+            let intake = e.details.intake ?? Intake(title: "", body: "", agency: e.actor.agency)
+            c = Complaint(id: e.complaintID, intake: intake, at: e.at, actor: e.actor)
+            c.holderChain = [HolderStep(holder: c.holder, since: e.at, via: e.kind)]
+        }
+        let d = e.details
+        switch e.kind {
+        case .receive:
+            break
+        case .import:
+            if let s = d.imported { applyImported(s, to: &c, at: e.at) }
+        case .verify:
+            c.verifiedAt = e.at
+            if let unit = d.unit { move(&c, to: Holder(agency: c.holder.agency, unit: unit), at: e.at, via: .verify) }
+            c.dispositionAt = e.at
+            if c.firstDispositionAt == nil { c.firstDispositionAt = e.at }
+            if let changes = d.changes { apply(changes, to: &c) }
+        case .classify:
+            if let changes = d.changes { apply(changes, to: &c) }
+        case .redispose:
+            if let unit = d.unit { move(&c, to: Holder(agency: c.holder.agency, unit: unit), at: e.at, via: .redispose) }
+            c.dispositionAt = e.at
+            if c.firstDispositionAt == nil { c.firstDispositionAt = e.at }
+        case .forward:
+            if let agency = d.agency { move(&c, to: Holder(agency: agency, unit: d.unit), at: e.at, via: .forward) }
+            c.forwardCount += 1
+            if c.status == .belumDitindaklanjuti || e.to == .belumDitindaklanjuti {
+                c.dispositionAt = e.at
+                if c.firstDispositionAt == nil { c.firstDispositionAt = e.at }
+            }
+        case .cc:
+            if let unit = d.unit, !c.ccUnits.contains(unit) { c.ccUnits.append(unit) }
+        case .postpone:
+            c.statusBeforePause = c.status
+            c.pausedAt = e.at
+        case .resume:
+            if let from = c.pausedAt { c.pauses.append(PauseSpan(from: from, to: e.at)) }
+            c.pausedAt = nil
+            c.statusBeforePause = nil
+        case .archive:
+            closePause(&c, at: e.at)
+            c.archiveReason = d.archiveReason
+            c.closedAt = e.at
+            c.awaitingReporter = false
+        case .followUp:
+            c.followUpCount += 1
+            c.lastFollowUpAt = e.at
+            if c.firstFollowUpAt == nil { c.firstFollowUpAt = e.at }
+            c.awaitingReporter = true
+        case .note:
+            break
+        case .reply:
+            c.lastReplyAt = e.at
+            c.awaitingReporter = false
+        case .rate:
+            c.rating = d.rating
+        case .close, .autoClose:
+            c.closedAt = e.at
+            c.awaitingReporter = false
+        case .reopen:
+            c.closedAt = nil
+            c.reopenCount += 1
+            c.awaitingReporter = false
+            c.lastReplyAt = e.at
+        case .linkDuplicate:
+            closePause(&c, at: e.at)
+            c.duplicateOf = d.duplicateOf
+            c.archiveReason = .duplicate
+            c.closedAt = e.at
+            c.awaitingReporter = false
+        }
+        c.status = e.to
+        c.version = e.version
+        c.updatedAt = e.at
+        c.updatedBy = e.actor.id
+        return c
+    }
+
+    /// Folds a whole history, checking each event is legal under the rules (status, role, unit,
+    /// requirements) at its own time. This is what `aduan verify` and import run.
+    public static func replay(_ events: [Event], context: WorkflowContext) -> Result<Complaint, ReplayError> {
+        guard let first = events.first else { return .failure(.empty) }
+        var state: Complaint?
+        for (i, e) in events.enumerated() {
+            if e.version != i + 1 { return .failure(.versionGap(expected: i + 1, found: e.version)) }
+            if e.complaintID != first.complaintID {
+                return .failure(.wrongComplaint(expected: first.complaintID, found: e.complaintID))
+            }
+            if i == 0, e.kind != .receive && e.kind != .import { return .failure(.firstEventNotIntake(version: e.version)) }
+            if i > 0, e.kind == .receive || e.kind == .import { return .failure(.intakeAfterStart(version: e.version)) }
+            switch decide(Command(e.kind, e.details), on: state, by: e.actor, at: e.at, context: context, newID: e.complaintID) {
+            case .failure(let refusal):
+                return .failure(.refused(version: e.version, refusal))
+            case .success(let decided):
+                if decided.from != e.from || decided.to != e.to {
+                    return .failure(.statusMismatch(version: e.version, recorded: e.to, actual: decided.to))
+                }
+            }
+            state = evolve(state, e)
+        }
+        return .success(state!)
+    }
+
+    /// Folds without re-checking the rules: for reading a history already verified.
+    public static func fold(_ events: [Event]) -> Complaint? {
+        var state: Complaint?
+        for e in events { state = evolve(state, e) }
+        return state
+    }
+
+    // MARK: helpers
+
+    private static func move(_ c: inout Complaint, to holder: Holder, at: Timestamp, via: ActionKind) {
+        let pingPong = holder.agency != c.holder.agency && c.agenciesLeft.contains(holder.agency)
+        c.holder = holder
+        c.holderChain.append(HolderStep(holder: holder, since: at, via: via, pingPong: pingPong))
+    }
+
+    private static func closePause(_ c: inout Complaint, at: Timestamp) {
+        if let from = c.pausedAt { c.pauses.append(PauseSpan(from: from, to: at)) }
+        c.pausedAt = nil
+        c.statusBeforePause = nil
+    }
+
+    private static func apply(_ changes: ClassificationChange, to c: inout Complaint) {
+        if let t = changes.title { c.title = t }
+        if let v = changes.classification { c.classification = v }
+        if let v = changes.category { c.category = v }
+        if let v = changes.anonymous { c.anonymous = v }
+        if let v = changes.confidential { c.confidential = v }
+        if let v = changes.priority { c.priority = v }
+        if changes.decidesPrivacy { c.privacyDecided = true }
+    }
+
+    private static func applyImported(_ s: ImportedState, to c: inout Complaint, at: Timestamp) {
+        let holder = Holder(agency: s.holderAgency ?? c.intakeAgency, unit: s.holderUnit)
+        if holder != c.holder {
+            c.holder = holder
+            c.holderChain = [HolderStep(holder: holder, since: at, via: .import)]
+        }
+        c.ccUnits = s.ccUnits
+        c.verifiedAt = s.verifiedAt
+        c.dispositionAt = s.disposedAt ?? (s.status == .belumTerverifikasi ? nil : s.verifiedAt)
+        c.firstDispositionAt = c.dispositionAt
+        c.firstFollowUpAt = s.firstFollowUpAt ?? s.lastFollowUpAt
+        c.lastFollowUpAt = s.lastFollowUpAt ?? s.firstFollowUpAt
+        c.awaitingReporter = s.status == .proses && s.awaitingReporter && c.lastFollowUpAt != nil
+        c.closedAt = s.status.isFinished ? (s.closedAt ?? at) : nil
+        c.archiveReason = s.status == .arsip ? (s.archiveReason ?? .other) : nil
+        c.rating = s.rating
+        c.privacyDecided = s.privacyDecided
+        c.followUpCount = c.lastFollowUpAt == nil ? 0 : 1
+        if s.status == .tunda {
+            c.statusBeforePause = .belumTerverifikasi
+            c.pausedAt = at
+        }
+    }
+}

@@ -1,0 +1,466 @@
+import AduanCore
+import CSQLite
+import Glibc
+
+/// The office's record of every report: an append-only, hash-chained event log in SQLite with
+/// projections for fast reads. Every accepted action is one transaction (the event and the
+/// projection commit together or not at all), made durable before the call returns.
+///
+///     let store = try ComplaintStore.open(path: path, context: config.context, create: true)
+///     let c = try store.receive(intake, by: admin, at: now)
+///     try store.apply(Command(.verify, ActionDetails(unit: "dinkes")), to: c.id,
+///                     expectedVersion: c.version, by: admin, at: now)
+public final class ComplaintStore {
+    public let db: Database
+    public let path: String
+    public let context: WorkflowContext
+    /// True when the file can be written by other users (reported at open; see `aduan verify`).
+    public private(set) var isWritableByOthers = false
+
+    /// Far beyond any deadline: reports without a running deadline sort after all others.
+    static let noDeadlineKey: Int64 = 9_000_000_000_000
+
+    private init(db: Database, path: String, context: WorkflowContext) {
+        self.db = db
+        self.path = path
+        self.context = context
+    }
+
+    /// Opens (and with `create`, creates with mode 0600) the store at `path`, applying pending
+    /// migrations. A store from a newer Aduan is refused untouched.
+    public static func open(path: String, context: WorkflowContext, create: Bool = false,
+                            readOnly: Bool = false) throws(StoreError) -> ComplaintStore {
+        var st = stat()
+        let exists = stat(path, &st) == 0
+        if !exists {
+            guard create else { throw .missing(path: path) }
+            let dir = parentDirectory(of: path)
+            if !dir.isEmpty, !makeDirectories(dir) { throw .cannotOpen(path: path, reason: "cannot create folder \(dir): \(errnoText())") }
+            // Create the file ourselves so it is 0600 from the first byte; SQLite then gives the
+            // -wal and -shm files the same mode.
+            let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            if fd < 0 { throw errno == EACCES || errno == EROFS ? .readOnly(path: path) : .cannotOpen(path: path, reason: errnoText()) }
+            close(fd)
+        } else if (st.st_mode & S_IFMT) == S_IFDIR {
+            throw .cannotOpen(path: path, reason: "it is a folder")
+        }
+        let db: Database
+        do {
+            db = try Database(path: path, options: Database.OpenOptions(readOnly: readOnly, create: false))
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+        let store = ComplaintStore(db: db, path: path, context: context)
+        store.isWritableByOthers = exists && (st.st_mode & (S_IWGRP | S_IWOTH)) != 0
+        do {
+            db.setBusyTimeout(milliseconds: 5000)
+            // Touch the header first so a non-database file fails here with a clear error.
+            _ = try db.scalarInt("SELECT count(*) FROM sqlite_master")
+            if !readOnly {
+                _ = try db.scalarText("PRAGMA journal_mode=WAL")
+                // FULL: a commit is on disk before the call returns, also across power loss.
+                try db.execute("PRAGMA synchronous=FULL")
+            }
+            try db.execute("PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF")
+            try store.migrate(readOnly: readOnly)
+        } catch let e as SQLiteError {
+            throw StoreError.from(e, path: path)
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+        return store
+    }
+
+    private func migrate(readOnly: Bool) throws {
+        let hasMeta = try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'") ?? 0
+        var current = 0
+        if hasMeta > 0 {
+            current = Int(try db.scalarText("SELECT value FROM meta WHERE key='schema_version'") ?? "0") ?? 0
+        } else {
+            let tables = try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0
+            if tables > 0 { throw StoreError.notADatabase(path: path) }
+        }
+        if current > Schema.version { throw StoreError.newerSchema(path: path, found: current, supported: Schema.version) }
+        if current == Schema.version { return }
+        if readOnly { throw StoreError.readOnly(path: path) }
+        try db.transaction {
+            for m in Schema.migrations where m.version > current {
+                try db.execute(m.sql)
+            }
+            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)", [.text(String(Schema.version))])
+            if current == 0 {
+                try db.run("INSERT INTO meta(key, value) VALUES('chain_head', ?), ('event_count', '0')", [.text(Chain.genesis)])
+                try db.run("INSERT INTO meta(key, value) VALUES('deadline_fingerprint', ?)", [.text(deadlineFingerprint)])
+            }
+        }
+    }
+
+    /// Changes whenever a setting that moves stored deadlines changes.
+    public var deadlineFingerprint: String { context.calendar.fingerprint + "/" + context.deadlines.fingerprint }
+
+    /// True when the stored deadlines were computed under other calendar or SLA settings.
+    public func deadlinesAreStale() throws(StoreError) -> Bool {
+        try read { (try db.scalarText("SELECT value FROM meta WHERE key='deadline_fingerprint'") ?? "") != deadlineFingerprint }
+    }
+
+    /// SQLite's change counter for this connection: it moves when another connection commits,
+    /// so a screen can refresh when another operator acts.
+    public func dataVersion() -> Int64 { (try? db.scalarInt("PRAGMA data_version")) ?? 0 }
+
+    // MARK: error mapping
+
+    func read<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch let e as StoreError {
+            throw e
+        } catch let e as SQLiteError {
+            throw StoreError.from(e, path: path)
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    func write<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        try read { try db.transaction(immediate: true, body) }
+    }
+
+    // MARK: writing
+
+    /// Records a new report (intake) and returns it.
+    @discardableResult
+    public func receive(_ intake: Intake, by actor: Actor, at now: Timestamp) throws(StoreError) -> Complaint {
+        try write {
+            let id = (try db.scalarInt("SELECT max(id) FROM complaints") ?? 0) + 1
+            switch Workflow.decide(Command(.receive, ActionDetails(intake: intake)), on: nil, by: actor, at: now,
+                                   context: context, newID: id) {
+            case .failure(let r): throw StoreError.refused(r)
+            case .success(let e):
+                var chain = try Chain.load(db)
+                let c = Workflow.evolve(nil, e)
+                try insertEvent(e, chain: &chain)
+                try writeProjection(c, old: nil, contentKey: ContentKey.of(e.details.intake!, receivedAt: c.receivedAt))
+                try chain.save(db)
+                return c
+            }
+        }
+    }
+
+    /// Applies an action to an existing report. `expectedVersion` is the version the operator's
+    /// decision was based on; if the report changed since, nothing is written and `.conflict`
+    /// names who changed it and how. Pass nil to act on whatever is current (scripts, sweeps).
+    @discardableResult
+    public func apply(_ command: Command, to id: Int64, expectedVersion: Int?, by actor: Actor,
+                      at now: Timestamp) throws(StoreError) -> Complaint {
+        try write {
+            guard let current = try loadComplaint(id) else { throw StoreError.notFound(id) }
+            if let expected = expectedVersion, expected != current.version {
+                throw StoreError.conflict(try conflict(id: id, expected: expected, current: current.version))
+            }
+            if let other = command.details.duplicateOf, command.kind == .linkDuplicate || command.kind == .archive {
+                if other != id, try db.scalarInt("SELECT 1 FROM complaints WHERE id = ?", [.int(other)]) == nil {
+                    throw StoreError.refused(.noSuchComplaint(other))
+                }
+            }
+            switch Workflow.decide(command, on: current, by: actor, at: now, context: context) {
+            case .failure(let r):
+                throw StoreError.refused(r)
+            case .success(let e):
+                var chain = try Chain.load(db)
+                let next = Workflow.evolve(current, e)
+                try insertEvent(e, chain: &chain)
+                try writeProjection(next, old: current, contentKey: nil)
+                try chain.save(db)
+                return next
+            }
+        }
+    }
+
+    func conflict(id: Int64, expected: Int, current: Int) throws -> Conflict {
+        let s = try db.prepare("SELECT body FROM events WHERE complaint_id = ? AND version = ?")
+        try s.bind([.int(id), .int(Int64(min(expected + 1, current)))])
+        var actor = Actor.system, kind = ActionKind.note, at = Timestamp(seconds: 0)
+        if try s.step(), let e = EventCodec.decodeStored(s.text(0)) {
+            actor = e.actor
+            kind = e.kind
+            at = e.at
+        }
+        return Conflict(complaintID: id, expectedVersion: expected, currentVersion: current, changedBy: actor, change: kind, changedAt: at)
+    }
+
+    /// Closes every report whose auto-close period ran out (10 working days after a follow-up the
+    /// reporter did not answer). Returns how many were closed.
+    @discardableResult
+    public func autoCloseDue(at now: Timestamp, limit: Int = 10_000) throws(StoreError) -> Int {
+        let due: [Int64] = try read {
+            let s = try db.prepare("""
+                SELECT id FROM complaints INDEXED BY complaints_status_due
+                WHERE status = ? AND due_key < ? AND due_kind = 'auto-close' LIMIT ?
+                """)
+            try s.bind([.int(Status.proses.code), .int(now.seconds), .int(Int64(limit))])
+            var ids: [Int64] = []
+            while try s.step() { ids.append(s.int64(0)) }
+            return ids
+        }
+        guard !due.isEmpty else { return 0 }
+        return try write {
+            var closed = 0
+            var chain = try Chain.load(db)
+            for id in due {
+                guard let current = try loadComplaint(id) else { continue }
+                guard case .success(let e) = Workflow.decide(Command(.autoClose), on: current, by: .system, at: now, context: context) else { continue }
+                let next = Workflow.evolve(current, e)
+                try insertEvent(e, chain: &chain)
+                try writeProjection(next, old: current, contentKey: nil)
+                closed += 1
+            }
+            try chain.save(db)
+            return closed
+        }
+    }
+
+    // MARK: event log
+
+    func insertEvent(_ e: Event, chain: inout Chain) throws {
+        let body = EventCodec.encode(e, style: .epoch)
+        let seq = chain.count + 1
+        let hash = Chain.hash(previous: chain.head, seq: seq, body: body)
+        let s = try db.prepare("""
+            INSERT INTO events(seq, complaint_id, version, at, kind, actor_id, agency_from, agency_to, body, prev_hash, hash)
+            VALUES(?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        s.bind(seq, at: 1)
+        s.bind(e.complaintID, at: 2)
+        s.bind(Int64(e.version), at: 3)
+        s.bind(e.at.seconds, at: 4)
+        s.bind(e.kind.rawValue, at: 5)
+        s.bind(e.actor.id, at: 6)
+        s.bind(e.kind == .forward ? e.actor.agency : nil, at: 7)
+        s.bind(e.kind == .forward ? e.details.agency : nil, at: 8)
+        s.bind(body, at: 9)
+        s.bind(chain.head, at: 10)
+        s.bind(hash, at: 11)
+        try s.step()
+        chain.head = hash
+        chain.count = seq
+    }
+
+    // MARK: projections
+
+    /// Writes the report's projection rows: the complaints row, status counters, copies, search index.
+    func writeProjection(_ c: Complaint, old: Complaint?, contentKey: String?) throws {
+        let due = context.deadlines.running(for: c, calendar: context.calendar)
+        var firstFollowUpWD: Int64?
+        if let disposed = c.firstDispositionAt, let ff = c.firstFollowUpAt {
+            let zone = context.calendar.zone
+            firstFollowUpWD = Int64(context.calendar.workingDays(after: zone.dayNumber(of: disposed), through: zone.dayNumber(of: ff)))
+        }
+        let values: [SQLValue] = [
+            .int(c.id), SQLValue(c.trackingID), .text(c.title), .text(c.body), .text(c.channel.rawValue),
+            .text(c.classification.rawValue), .text(c.category.path), .text(c.priority.rawValue),
+            SQLValue(c.anonymous), SQLValue(c.confidential), SQLValue(c.privacyDecided), .int(c.status.code),
+            .text(c.holder.agency), SQLValue(c.holder.unit), .text(c.intakeAgency), .int(c.receivedAt.seconds),
+            .int(c.updatedAt.seconds), .text(c.updatedBy), .int(Int64(c.version)), SQLValue(due?.dueAt.seconds),
+            SQLValue(due?.kind.rawValue), .int(due?.dueAt.seconds ?? Self.noDeadlineKey), SQLValue(c.rating),
+            SQLValue(c.pingPong), SQLValue(firstFollowUpWD), .text(StateCodec.encode(c)),
+        ]
+        if old == nil {
+            try db.run("""
+                INSERT INTO complaints(id, tracking_id, title, body, channel, classification, category, priority,
+                    anonymous, confidential, privacy_decided, status, holder_agency, holder_unit, intake_agency,
+                    received_at, updated_at, updated_by, version, due_at, due_kind, due_key, rating, ping_pong,
+                    first_follow_up_wd, state, content_key)
+                VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """, values + [SQLValue(contentKey)])
+            try db.run("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)", [.int(c.id), .text(c.title), .text(c.body)])
+        } else {
+            try db.run("""
+                UPDATE complaints SET tracking_id=?2, title=?3, body=?4, channel=?5, classification=?6, category=?7,
+                    priority=?8, anonymous=?9, confidential=?10, privacy_decided=?11, status=?12, holder_agency=?13,
+                    holder_unit=?14, intake_agency=?15, received_at=?16, updated_at=?17, updated_by=?18, version=?19,
+                    due_at=?20, due_kind=?21, due_key=?22, rating=?23, ping_pong=?24, first_follow_up_wd=?25, state=?26
+                WHERE id=?1
+                """, values)
+            if let old, old.title != c.title || old.body != c.body {
+                try db.run("INSERT INTO complaints_fts(complaints_fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
+                           [.int(c.id), .text(old.title), .text(old.body)])
+                try db.run("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)", [.int(c.id), .text(c.title), .text(c.body)])
+            }
+        }
+        if let old {
+            if old.holder != c.holder || old.status != c.status {
+                try bumpCount(old, by: -1)
+                try bumpCount(c, by: 1)
+            }
+        } else {
+            try bumpCount(c, by: 1)
+        }
+        for unit in c.ccUnits where !(old?.ccUnits.contains(unit) ?? false) {
+            try db.run("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)", [.text(unit), .int(c.id)])
+        }
+    }
+
+    func bumpCount(_ c: Complaint, by delta: Int64) throws {
+        try db.run("""
+            INSERT INTO counts(agency, unit, status, n) VALUES(?, ?, ?, ?)
+            ON CONFLICT(agency, unit, status) DO UPDATE SET n = n + excluded.n
+            """, [.text(c.holder.agency), .text(c.holder.unit ?? ""), .int(c.status.code), .int(delta)])
+    }
+
+    // MARK: reading
+
+    static let complaintColumns = """
+        id, tracking_id, title, body, channel, classification, category, priority, anonymous, confidential,
+        privacy_decided, status, holder_agency, holder_unit, intake_agency, received_at, updated_at, updated_by,
+        version, rating, state
+        """
+
+    func loadComplaint(_ id: Int64) throws -> Complaint? {
+        let s = try db.prepare("SELECT \(Self.complaintColumns) FROM complaints WHERE id = ?")
+        try s.bind([.int(id)])
+        guard try s.step() else { return nil }
+        return try complaint(from: s)
+    }
+
+    /// Builds a report from a row selected with `complaintColumns`.
+    func complaint(from s: Statement) throws -> Complaint {
+        let id = s.int64(0)
+        let received = Timestamp(seconds: s.int64(15))
+        let intake = Intake(trackingID: s.optionalText(1), title: s.text(2), body: s.text(3),
+                            channel: Channel(rawValue: s.text(4)) ?? .other,
+                            classification: Classification(rawValue: s.text(5)) ?? .pengaduan,
+                            category: Category(s.text(6)), priority: Priority(rawValue: s.text(7)) ?? .normal,
+                            agency: s.text(14), receivedAt: received)
+        var c = Complaint(id: id, intake: intake, at: received, actor: .system)
+        c.anonymous = s.int64(8) != 0
+        c.confidential = s.int64(9) != 0
+        c.privacyDecided = s.int64(10) != 0
+        guard let status = Status(code: s.int64(11)) else { throw StoreError.corrupt(path: path, detail: "report #\(id) has an unknown status code") }
+        c.status = status
+        c.holder = Holder(agency: s.text(12), unit: s.optionalText(13))
+        c.updatedAt = Timestamp(seconds: s.int64(16))
+        c.updatedBy = s.text(17)
+        c.version = s.int(18)
+        c.rating = s.isNull(19) ? nil : s.int(19)
+        guard StateCodec.decode(s.text(20), into: &c) else {
+            throw StoreError.corrupt(path: path, detail: "report #\(id) has a damaged state record")
+        }
+        return c
+    }
+
+    /// One report, or nil.
+    public func complaint(_ id: Int64) throws(StoreError) -> Complaint? {
+        try read { try loadComplaint(id) }
+    }
+
+    /// The report's whole history, oldest first.
+    public func events(of id: Int64) throws(StoreError) -> [Event] {
+        try read {
+            let s = try db.prepare("SELECT body FROM events WHERE complaint_id = ? ORDER BY version")
+            try s.bind([.int(id)])
+            var out: [Event] = []
+            while try s.step() {
+                guard let e = EventCodec.decodeStored(s.text(0)) else {
+                    throw StoreError.corrupt(path: path, detail: "report #\(id) has a damaged event")
+                }
+                out.append(e)
+            }
+            return out
+        }
+    }
+
+    /// The local id of the report with this LAPOR! tracking id, if any.
+    public func id(forTrackingID t: String) throws(StoreError) -> Int64? {
+        try read { try db.scalarInt("SELECT id FROM complaints WHERE tracking_id = ? LIMIT 1", [.text(t)]) }
+    }
+
+    public func id(forContentKey k: String) throws(StoreError) -> Int64? {
+        try read { try db.scalarInt("SELECT id FROM complaints WHERE content_key = ? LIMIT 1", [.text(k)]) }
+    }
+
+    /// Total reports and events.
+    public func totals() throws(StoreError) -> (complaints: Int, events: Int) {
+        try read {
+            let c = try db.scalarInt("SELECT coalesce(sum(n), 0) FROM counts") ?? 0
+            let e = Int64(try db.scalarText("SELECT value FROM meta WHERE key='event_count'") ?? "0") ?? 0
+            return (Int(c), Int(e))
+        }
+    }
+
+    /// Copies the store to `destination` with SQLite's online backup (others may keep working).
+    public func backup(to destination: String, progress: (Int, Int) -> Void = { _, _ in }) throws(StoreError) {
+        var st = stat()
+        if stat(destination, &st) == 0 { throw .cannotOpen(path: destination, reason: "the file exists already; pick a new name") }
+        let fd = Glibc.open(destination, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd < 0 { throw .cannotOpen(path: destination, reason: errnoText()) }
+        close(fd)
+        do {
+            let target = try Database(path: destination)
+            try db.backup(to: target, progress: progress)
+        } catch {
+            unlink(destination)
+            throw StoreError.from(error, path: destination)
+        }
+    }
+}
+
+/// The head of the event hash chain, kept in `meta` and advanced inside each write transaction.
+struct Chain {
+    static let genesis = String(repeating: "0", count: 64)
+    var head: String
+    var count: Int64
+
+    static func load(_ db: Database) throws -> Chain {
+        let head = try db.scalarText("SELECT value FROM meta WHERE key='chain_head'") ?? genesis
+        let count = Int64(try db.scalarText("SELECT value FROM meta WHERE key='event_count'") ?? "0") ?? 0
+        return Chain(head: head, count: count)
+    }
+
+    func save(_ db: Database) throws {
+        try db.run("UPDATE meta SET value = ? WHERE key = 'chain_head'", [.text(head)])
+        try db.run("UPDATE meta SET value = ? WHERE key = 'event_count'", [.text(String(count))])
+    }
+
+    /// Each event's hash covers the previous hash, its position and its full text, so an edited,
+    /// removed or reordered event breaks every hash after it.
+    static func hash(previous: String, seq: Int64, body: String) -> String {
+        var h = SHA256()
+        h.update(previous)
+        h.update("\n\(seq)\n")
+        h.update(body)
+        return SHA256.hexString(h.finalize())
+    }
+}
+
+/// The re-import key of a report without a LAPOR! tracking id: its content and receipt time.
+public enum ContentKey {
+    public static func of(_ intake: Intake, receivedAt: Timestamp) -> String? {
+        guard intake.trackingID == nil else { return nil }
+        var h = SHA256()
+        h.update(intake.title.trimmingSpaces())
+        h.update("\u{1F}")
+        h.update(intake.body.trimmingSpaces())
+        h.update("\u{1F}\(receivedAt.seconds)\u{1F}\(intake.channel.rawValue)")
+        return String(SHA256.hexString(h.finalize()).prefix(32))
+    }
+}
+
+// MARK: file helpers
+
+func errnoText() -> String { String(cString: strerror(errno)) }
+
+func parentDirectory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+}
+
+/// mkdir -p with mode 0700 for new folders (the store holds identities).
+func makeDirectories(_ path: String) -> Bool {
+    var st = stat()
+    if stat(path, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR }
+    let parent = parentDirectory(of: path)
+    if !parent.isEmpty && parent != path && !makeDirectories(parent) { return false }
+    return mkdir(path, 0o700) == 0 || errno == EEXIST
+}

@@ -1,0 +1,96 @@
+import AduanCore
+
+/// A WHERE clause with its arguments.
+struct SQLCondition {
+    var sql: String
+    var args: [SQLValue]
+
+    static let always = SQLCondition(sql: "1", args: [])
+
+    static func && (a: SQLCondition, b: SQLCondition) -> SQLCondition {
+        if a.sql == "1" { return b }
+        if b.sql == "1" { return a }
+        return SQLCondition(sql: "(\(a.sql)) AND (\(b.sql))", args: a.args + b.args)
+    }
+}
+
+/// Translates the core's scope and filter language into SQL over the `complaints` projection,
+/// using the very thresholds `FilterContext` computes, so `FilterExpression.matches` and the
+/// store agree (a property test holds them to it).
+enum FilterSQL {
+    static func scope(_ s: InboxScope) -> SQLCondition {
+        switch s {
+        case .everything:
+            return .always
+        case .agency(let a):
+            return SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])
+        case .unit(let a, let u, let copies):
+            if copies {
+                return SQLCondition(sql: "(c.holder_agency = ? AND c.holder_unit = ?) OR c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)",
+                                    args: [.text(a), .text(u), .text(u)])
+            }
+            return SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])
+        }
+    }
+
+    static func condition(_ e: FilterExpression, _ ctx: FilterContext) -> SQLCondition {
+        switch e {
+        case .all:
+            return .always
+        case .term(let t):
+            return term(t, ctx)
+        case .and(let parts):
+            return parts.map { condition($0, ctx) }.reduce(SQLCondition.always, &&)
+        case .or(let parts):
+            let cs = parts.map { condition($0, ctx) }
+            return SQLCondition(sql: cs.map { "(\($0.sql))" }.joined(separator: " OR "), args: cs.flatMap(\.args))
+        case .not(let inner):
+            let c = condition(inner, ctx)
+            return SQLCondition(sql: "NOT (\(c.sql))", args: c.args)
+        }
+    }
+
+    static func list(_ column: String, _ values: [SQLValue]) -> SQLCondition {
+        if values.count == 1 { return SQLCondition(sql: "\(column) = ?", args: values) }
+        return SQLCondition(sql: "\(column) IN (\(values.map { _ in "?" }.joined(separator: ",")))", args: values)
+    }
+
+    static func term(_ t: FilterTerm, _ ctx: FilterContext) -> SQLCondition {
+        switch t {
+        case .status(let s): return list("c.status", s.map { .int($0.code) })
+        case .unit(let u): return list("c.holder_unit", u.map { .text($0) })
+        case .agency(let a): return list("c.holder_agency", a.map { .text($0) })
+        case .copiedTo(let u): return SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)", args: [.text(u)])
+        case .category(let cat):
+            // Range instead of LIKE: '_' in a path would be a LIKE wildcard; '0' follows '/' in ASCII.
+            return SQLCondition(sql: "(c.category = ? OR (c.category > ? AND c.category < ?))",
+                                args: [.text(cat.path), .text(cat.path + "/"), .text(cat.path + "0")])
+        case .classification(let v): return list("c.classification", v.map { .text($0.rawValue) })
+        case .channel(let v): return list("c.channel", v.map { .text($0.rawValue) })
+        case .priority(let v): return list("c.priority", v.map { .text($0.rawValue) })
+        case .overdue:
+            return SQLCondition(sql: "c.due_key < ?", args: [.int(ctx.now.seconds)])
+        case .dueSoon:
+            return SQLCondition(sql: "c.due_key >= ? AND c.due_key <= ?", args: [.int(ctx.now.seconds), .int(ctx.dueSoonCutoff.seconds)])
+        case .anonymous: return SQLCondition(sql: "c.anonymous = 1", args: [])
+        case .confidential: return SQLCondition(sql: "c.confidential = 1", args: [])
+        case .pingPong: return SQLCondition(sql: "c.ping_pong = 1", args: [])
+        case .privacyUndecided: return SQLCondition(sql: "c.privacy_decided = 0", args: [])
+        case .age(let cmp, let n, let counting):
+            let r = ctx.receivedRange(cmp, n, counting)
+            var parts: [String] = []
+            var args: [SQLValue] = []
+            if let lo = r.lower { parts.append("c.received_at >= ?"); args.append(.int(lo.seconds)) }
+            if let hi = r.upper { parts.append("c.received_at < ?"); args.append(.int(hi.seconds)) }
+            return parts.isEmpty ? .always : SQLCondition(sql: parts.joined(separator: " AND "), args: args)
+        case .rating(let cmp, let n):
+            return SQLCondition(sql: "c.rating \(cmp == .equal ? "=" : cmp.rawValue) ?", args: [.int(Int64(n))])
+        case .trackingID(let t): return SQLCondition(sql: "c.tracking_id = ?", args: [.text(t)])
+        case .localID(let id): return SQLCondition(sql: "c.id = ?", args: [.int(id)])
+        case .text(let raw):
+            let q = TextSearch.query(raw)
+            if q.isEmpty { return .always }
+            return SQLCondition(sql: "c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)", args: [.text(q.ftsExpression)])
+        }
+    }
+}

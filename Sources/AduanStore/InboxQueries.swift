@@ -1,0 +1,217 @@
+import AduanCore
+
+/// How a list is sorted.
+public enum InboxOrder: String, Sendable, CaseIterable {
+    /// Most urgent running deadline first; reports without one last.
+    case deadline
+    /// Newest first.
+    case received
+    /// Most recently changed first.
+    case updated
+}
+
+/// What a list shows: whose reports, which ones, in what order.
+public struct InboxQuery: Hashable, Sendable {
+    public var scope: InboxScope
+    public var filter: FilterExpression
+    public var order: InboxOrder
+
+    public init(scope: InboxScope, filter: FilterExpression = .all, order: InboxOrder = .deadline) {
+        self.scope = scope
+        self.filter = filter
+        self.order = order
+    }
+}
+
+/// Where a page ends: the sort key and id of its last (or first) row.
+public struct PageCursor: Hashable, Sendable {
+    public var key: Int64
+    public var id: Int64
+
+    public init(key: Int64, id: Int64) {
+        self.key = key
+        self.id = id
+    }
+}
+
+/// One line of a list: the columns a list shows, read without decoding any JSON.
+public struct InboxRow: Hashable, Sendable {
+    public var id: Int64
+    public var trackingID: String?
+    public var title: String
+    public var status: Status
+    public var classification: Classification
+    public var category: Category
+    public var channel: Channel
+    public var priority: Priority
+    public var holder: Holder
+    public var receivedAt: Timestamp
+    public var updatedAt: Timestamp
+    public var dueAt: Timestamp?
+    public var dueKind: DeadlineKind?
+    public var version: Int
+    public var anonymous: Bool
+    public var confidential: Bool
+    public var privacyDecided: Bool
+    public var pingPong: Bool
+    public var rating: Int?
+    /// The value the list is sorted by (with `id` as tie-breaker).
+    public var sortKey: Int64
+
+    public var cursor: PageCursor { PageCursor(key: sortKey, id: id) }
+}
+
+extension ComplaintStore {
+    static let rowColumns = """
+        c.id, c.tracking_id, c.title, c.status, c.classification, c.category, c.channel, c.priority, c.holder_agency,
+        c.holder_unit, c.received_at, c.updated_at, c.due_at, c.due_kind, c.version, c.anonymous, c.confidential,
+        c.privacy_decided, c.ping_pong, c.rating
+        """
+
+    func row(from s: Statement, order: InboxOrder) -> InboxRow {
+        let received = Timestamp(seconds: s.int64(10))
+        let updated = Timestamp(seconds: s.int64(11))
+        let due = s.optionalInt64(12).map { Timestamp(seconds: $0) }
+        let key: Int64
+        switch order {
+        case .deadline: key = due?.seconds ?? Self.noDeadlineKey
+        case .received: key = received.seconds
+        case .updated: key = updated.seconds
+        }
+        return InboxRow(id: s.int64(0), trackingID: s.optionalText(1), title: s.text(2),
+                        status: Status(code: s.int64(3)) ?? .belumTerverifikasi,
+                        classification: Classification(rawValue: s.text(4)) ?? .pengaduan,
+                        category: Category(s.text(5)), channel: Channel(rawValue: s.text(6)) ?? .other,
+                        priority: Priority(rawValue: s.text(7)) ?? .normal,
+                        holder: Holder(agency: s.text(8), unit: s.optionalText(9)), receivedAt: received,
+                        updatedAt: updated, dueAt: due, dueKind: s.optionalText(13).flatMap(DeadlineKind.init(rawValue:)),
+                        version: s.int(14), anonymous: s.int64(15) != 0, confidential: s.int64(16) != 0,
+                        privacyDecided: s.int64(17) != 0, pingPong: s.int64(18) != 0,
+                        rating: s.isNull(19) ? nil : s.int(19), sortKey: key)
+    }
+
+    public func filterContext(now: Timestamp) -> FilterContext {
+        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines)
+    }
+
+    func whereClause(_ q: InboxQuery, now: Timestamp) -> SQLCondition {
+        FilterSQL.scope(q.scope) && FilterSQL.condition(q.filter, filterContext(now: now))
+    }
+
+    /// (sort column, ascending?) for an order.
+    static func sortColumn(_ order: InboxOrder) -> (String, Bool) {
+        switch order {
+        case .deadline: ("c.due_key", true)
+        case .received: ("c.received_at", false)
+        case .updated: ("c.updated_at", false)
+        }
+    }
+
+    /// A page of rows in list order, starting after `cursor` (or at the top), read with keyset
+    /// paging so its cost does not grow with depth.
+    public func page(_ q: InboxQuery, after cursor: PageCursor? = nil, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
+        try fetch(q, cursor: cursor, forward: true, limit: limit, now: now)
+    }
+
+    /// The `limit` rows just before `cursor`, in list order (for scrolling up); with no cursor, the last rows.
+    public func page(_ q: InboxQuery, before cursor: PageCursor?, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
+        try fetch(q, cursor: cursor, forward: false, limit: limit, now: now).reversed()
+    }
+
+    func fetch(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
+        try read {
+            var cond = whereClause(q, now: now)
+            let (column, ascending) = Self.sortColumn(q.order)
+            // Walking the list forward in an ascending order means "greater than the cursor".
+            let greater = forward == ascending
+            if let cursor {
+                cond = cond && SQLCondition(sql: "(\(column), c.id) \(greater ? ">" : "<") (?, ?)", args: [.int(cursor.key), .int(cursor.id)])
+            }
+            let dir = greater ? "ASC" : "DESC"
+            let sql = "SELECT \(Self.rowColumns) FROM complaints c WHERE \(cond.sql) ORDER BY \(column) \(dir), c.id \(dir) LIMIT \(max(0, limit))"
+            let s = try db.prepare(sql)
+            try s.bind(cond.args)
+            var rows: [InboxRow] = []
+            rows.reserveCapacity(limit)
+            while try s.step() { rows.append(row(from: s, order: q.order)) }
+            return rows
+        }
+    }
+
+    /// How many reports the query matches. Cheap for status-only queries (read from the
+    /// counters); otherwise a scan that a screen should run off the input path.
+    public func count(_ q: InboxQuery, now: Timestamp) throws(StoreError) -> Int {
+        if case .all = q.filter { return try statusCounts(q.scope).values.reduce(0, +) }
+        if case .term(.status(let list)) = q.filter {
+            let counts = try statusCounts(q.scope)
+            return list.reduce(0) { $0 + (counts[$1] ?? 0) }
+        }
+        return try read {
+            let cond = whereClause(q, now: now)
+            return Int(try db.scalarInt("SELECT count(*) FROM complaints c WHERE \(cond.sql)", cond.args) ?? 0)
+        }
+    }
+
+    /// Reports per status in a scope, from the maintained counters (no table scan).
+    public func statusCounts(_ scope: InboxScope) throws(StoreError) -> [Status: Int] {
+        try read {
+            var out: [Status: Int] = [:]
+            func add(_ sql: String, _ args: [SQLValue]) throws {
+                let s = try db.prepare(sql)
+                try s.bind(args)
+                while try s.step() {
+                    if let st = Status(code: s.int64(0)) { out[st, default: 0] += s.int(1) }
+                }
+            }
+            switch scope {
+            case .everything:
+                try add("SELECT status, sum(n) FROM counts GROUP BY status", [])
+            case .agency(let a):
+                try add("SELECT status, sum(n) FROM counts WHERE agency = ? GROUP BY status", [.text(a)])
+            case .unit(let a, let u, let copies):
+                try add("SELECT status, sum(n) FROM counts WHERE agency = ? AND unit = ? GROUP BY status", [.text(a), .text(u)])
+                if copies {
+                    try add("""
+                        SELECT c.status, count(*) FROM cc JOIN complaints c ON c.id = cc.complaint_id
+                        WHERE cc.unit = ? AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?) GROUP BY c.status
+                        """, [.text(u), .text(a), .text(u)])
+                }
+            }
+            return out
+        }
+    }
+
+    /// The position (1-based) of a row in a query's list: rows before it plus one.
+    public func position(of row: PageCursor, in q: InboxQuery, now: Timestamp) throws(StoreError) -> Int {
+        try read {
+            var cond = whereClause(q, now: now)
+            let (column, ascending) = Self.sortColumn(q.order)
+            cond = cond && SQLCondition(sql: "(\(column), c.id) \(ascending ? "<" : ">") (?, ?)", args: [.int(row.key), .int(row.id)])
+            return Int(try db.scalarInt("SELECT count(*) FROM complaints c WHERE \(cond.sql)", cond.args) ?? 0) + 1
+        }
+    }
+
+    /// Loads full reports for a list of ids (exports, bulk actions), in the given order.
+    public func complaints(_ ids: [Int64]) throws(StoreError) -> [Complaint] {
+        try read {
+            var out: [Complaint] = []
+            out.reserveCapacity(ids.count)
+            for id in ids { if let c = try loadComplaint(id) { out.append(c) } }
+            return out
+        }
+    }
+
+    /// Every report matching `q`, in list order, handed over in batches (exports of a million rows
+    /// stay in bounded memory). Return false from `body` to stop.
+    public func forEach(_ q: InboxQuery, now: Timestamp, batch: Int = 2000,
+                        _ body: ([Complaint]) throws -> Bool) throws {
+        var cursor: PageCursor?
+        while true {
+            let rows = try page(q, after: cursor, limit: batch, now: now)
+            if rows.isEmpty { return }
+            let full = try complaints(rows.map(\.id))
+            if try !body(full) { return }
+            cursor = rows.last!.cursor
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import CSQLite
+import Glibc
+
+/// `SQLITE_TRANSIENT` is a cast macro that Swift cannot import.
+let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// An open SQLite connection. Not shared between threads: each thread that reads in the
+/// background opens its own (SQLite's WAL mode lets readers run beside the writer).
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+    private var statementCache: [String: Statement] = [:]
+
+    public struct OpenOptions: Sendable {
+        public var readOnly: Bool
+        public var create: Bool
+
+        public init(readOnly: Bool = false, create: Bool = false) {
+            self.readOnly = readOnly
+            self.create = create
+        }
+    }
+
+    public init(path: String, options: OpenOptions = OpenOptions()) throws(SQLiteError) {
+        var flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        if options.create && !options.readOnly { flags |= SQLITE_OPEN_CREATE }
+        flags |= SQLITE_OPEN_NOMUTEX
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            if let db { sqlite3_close_v2(db) }
+            throw SQLiteError(code: rc & 0xff, extendedCode: rc, message: message, sql: nil)
+        }
+        handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    func error(_ rc: Int32, sql: String?) -> SQLiteError {
+        SQLiteError(code: rc & 0xff, extendedCode: sqlite3_extended_errcode(handle),
+                    message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    /// Runs one or more statements without results.
+    public func execute(_ sql: String) throws(SQLiteError) {
+        let rc = sqlite3_exec(handle, sql, nil, nil, nil)
+        if rc != SQLITE_OK { throw error(rc, sql: sql) }
+    }
+
+    /// A prepared statement, cached by its text for reuse.
+    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+        if let s = statementCache[sql] {
+            s.reset()
+            return s
+        }
+        let s = try Statement(database: self, sql: sql)
+        statementCache[sql] = s
+        return s
+    }
+
+    /// A statement that is not cached (for one-off or dynamically built SQL).
+    public func prepareOnce(_ sql: String) throws(SQLiteError) -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    public func setBusyTimeout(milliseconds: Int32) { sqlite3_busy_timeout(handle, milliseconds) }
+
+    /// Rows changed by the last INSERT/UPDATE/DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Stops a running statement from another thread (broad searches that the operator abandoned).
+    public func interrupt() { sqlite3_interrupt(handle) }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    /// `immediate` takes the write lock at once, so a conflict is seen before any work.
+    public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// The first column of the first row, as an integer.
+    public func scalarInt(_ sql: String, _ args: [SQLValue] = []) throws(SQLiteError) -> Int64? {
+        let s = try prepare(sql)
+        try s.bind(args)
+        guard try s.step() else { return nil }
+        return s.isNull(0) ? nil : s.int64(0)
+    }
+
+    public func scalarText(_ sql: String, _ args: [SQLValue] = []) throws(SQLiteError) -> String? {
+        let s = try prepare(sql)
+        try s.bind(args)
+        guard try s.step() else { return nil }
+        return s.isNull(0) ? nil : s.text(0)
+    }
+
+    /// Runs a statement with arguments, ignoring results.
+    public func run(_ sql: String, _ args: [SQLValue] = []) throws(SQLiteError) {
+        let s = try prepare(sql)
+        try s.bind(args)
+        while try s.step() {}
+    }
+
+    /// Copies this database into `destination` with SQLite's online backup API, in steps, so other
+    /// connections keep working meanwhile. `progress` gets (remaining, total) pages.
+    public func backup(to destination: Database, pagesPerStep: Int32 = 1024,
+                       progress: (Int, Int) -> Void = { _, _ in }) throws(SQLiteError) {
+        guard let b = sqlite3_backup_init(destination.handle, "main", handle, "main") else {
+            throw destination.error(sqlite3_errcode(destination.handle), sql: "backup")
+        }
+        var rc: Int32
+        repeat {
+            rc = sqlite3_backup_step(b, pagesPerStep)
+            progress(Int(sqlite3_backup_remaining(b)), Int(sqlite3_backup_pagecount(b)))
+            if rc == SQLITE_BUSY || rc == SQLITE_LOCKED { usleep(20_000) }
+        } while rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED
+        let finish = sqlite3_backup_finish(b)
+        if rc != SQLITE_DONE { throw destination.error(rc, sql: "backup") }
+        if finish != SQLITE_OK { throw destination.error(finish, sql: "backup") }
+    }
+}
+
+/// A value bound to a statement parameter.
+public enum SQLValue: Sendable, Hashable {
+    case null
+    case int(Int64)
+    case text(String)
+    case real(Double)
+
+    public init(_ s: String?) { self = s.map { .text($0) } ?? .null }
+    public init(_ i: Int64?) { self = i.map { .int($0) } ?? .null }
+    public init(_ i: Int?) { self = i.map { .int(Int64($0)) } ?? .null }
+    public init(_ b: Bool) { self = .int(b ? 1 : 0) }
+}

@@ -1,0 +1,110 @@
+/// The store's tables, as numbered migrations applied in order inside one transaction at open.
+///
+/// - `events` is the truth: append-only, one row per accepted action, hash-chained.
+/// - `complaints`, `cc`, `counts` and `complaints_fts` are projections, rebuilt from events by
+///   `aduan verify --repair` if they ever disagree.
+enum Schema {
+    /// The newest schema this build understands. A store with a higher number is refused, never altered.
+    static let version = 1
+
+    static let migrations: [(version: Int, sql: String)] = [
+        (1, """
+        CREATE TABLE meta(
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE events(
+            seq INTEGER PRIMARY KEY,
+            complaint_id INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            agency_from TEXT,
+            agency_to TEXT,
+            body TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            UNIQUE(complaint_id, version)
+        );
+        CREATE INDEX events_forward ON events(agency_to, agency_from) WHERE kind = 'forward';
+
+        CREATE TABLE complaints(
+            id INTEGER PRIMARY KEY,
+            tracking_id TEXT,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            classification TEXT NOT NULL,
+            category TEXT NOT NULL,
+            priority TEXT NOT NULL,
+            anonymous INTEGER NOT NULL,
+            confidential INTEGER NOT NULL,
+            privacy_decided INTEGER NOT NULL,
+            status INTEGER NOT NULL,
+            holder_agency TEXT NOT NULL,
+            holder_unit TEXT,
+            intake_agency TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            updated_by TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            due_at INTEGER,
+            due_kind TEXT,
+            due_key INTEGER NOT NULL,
+            rating INTEGER,
+            ping_pong INTEGER NOT NULL,
+            first_follow_up_wd INTEGER,
+            content_key TEXT,
+            state TEXT NOT NULL
+        );
+        CREATE INDEX complaints_agency_due ON complaints(holder_agency, due_key, id);
+        CREATE INDEX complaints_agency_status_due ON complaints(holder_agency, status, due_key, id);
+        CREATE INDEX complaints_unit_due ON complaints(holder_unit, due_key, id);
+        CREATE INDEX complaints_due ON complaints(due_key, id);
+        CREATE INDEX complaints_status_due ON complaints(status, due_key, id);
+        CREATE INDEX complaints_received ON complaints(received_at, id);
+        CREATE INDEX complaints_updated ON complaints(updated_at, id);
+        CREATE INDEX complaints_tracking ON complaints(tracking_id) WHERE tracking_id IS NOT NULL;
+        CREATE INDEX complaints_content_key ON complaints(content_key) WHERE content_key IS NOT NULL;
+        CREATE INDEX complaints_undecided ON complaints(holder_agency) WHERE privacy_decided = 0;
+
+        CREATE TABLE cc(
+            unit TEXT NOT NULL,
+            complaint_id INTEGER NOT NULL,
+            PRIMARY KEY(unit, complaint_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE counts(
+            agency TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY(agency, unit, status)
+        ) WITHOUT ROWID;
+
+        CREATE VIRTUAL TABLE complaints_fts USING fts5(
+            title, body, content='complaints', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        """),
+    ]
+
+    /// The secondary indexes of `complaints`, which a bulk import into an empty store drops and
+    /// rebuilds afterwards (a sorted build is several times faster than row-by-row upkeep).
+    static let complaintIndexes: [String] = {
+        migrations[0].sql.split(separator: "\n")
+            .map { $0.trimmingCharacters() }
+            .filter { $0.hasPrefix("CREATE INDEX complaints_") }
+    }()
+}
+
+extension Substring {
+    func trimmingCharacters() -> String {
+        var s = self
+        while let f = s.first, f == " " { s.removeFirst() }
+        while let l = s.last, l == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,97 @@
+import AduanCore
+
+/// Another operator changed the report after this operator read it.
+public struct Conflict: Hashable, Sendable {
+    public var complaintID: Int64
+    public var expectedVersion: Int
+    public var currentVersion: Int
+    /// The first change the operator did not see: who, what, when.
+    public var changedBy: Actor
+    public var change: ActionKind
+    public var changedAt: Timestamp
+}
+
+/// Everything that can go wrong with a store, in terms an operator can act on.
+public enum StoreError: Error, Sendable {
+    /// The store file does not exist (and creating it was not asked for).
+    case missing(path: String)
+    /// The file exists but is not an SQLite database (or is encrypted, or damaged at the header).
+    case notADatabase(path: String)
+    /// Written by a newer Aduan; refused so nothing is altered.
+    case newerSchema(path: String, found: Int, supported: Int)
+    /// The folder or file cannot be opened (permissions, missing folder).
+    case cannotOpen(path: String, reason: String)
+    /// The store (or its folder) is read-only for this user.
+    case readOnly(path: String)
+    /// No space left on the device.
+    case diskFull(path: String)
+    /// Another process held the write lock for longer than the busy timeout.
+    case locked(path: String)
+    /// SQLite reports damage.
+    case corrupt(path: String, detail: String)
+    /// Optimistic concurrency: the report changed since it was read.
+    case conflict(Conflict)
+    /// The workflow refused the action.
+    case refused(Refusal)
+    case notFound(Int64)
+    /// Anything else from SQLite, with the statement.
+    case sqlite(path: String, SQLiteError)
+
+    static func from(_ e: SQLiteError, path: String) -> StoreError {
+        if e.isNotADatabase { return .notADatabase(path: path) }
+        if e.isFull { return .diskFull(path: path) }
+        if e.isReadOnly { return .readOnly(path: path) }
+        if e.isBusy { return .locked(path: path) }
+        if e.isCorrupt { return .corrupt(path: path, detail: e.message) }
+        if e.isCantOpen { return .cannotOpen(path: path, reason: e.message) }
+        return .sqlite(path: path, e)
+    }
+
+    /// One line for the operator, in their language.
+    public func message(_ t: any StringTable, names: Directory, zone: OfficeTimeZone) -> String {
+        let en = t.language == .en
+        switch self {
+        case .missing(let p):
+            return en ? "\(p): no store here yet; create one with `aduan init` (or `aduan demo`)."
+                      : "\(p): belum ada penyimpanan; buat dengan `aduan init` (atau `aduan demo`)."
+        case .notADatabase(let p):
+            return en ? "\(p): not an Aduan store (the file is not an SQLite database)."
+                      : "\(p): bukan penyimpanan Aduan (berkas bukan basis data SQLite)."
+        case .newerSchema(let p, let found, let supported):
+            return en ? "\(p): written by a newer Aduan (schema \(found); this one understands up to \(supported)). Nothing was changed; update Aduan."
+                      : "\(p): dibuat oleh Aduan yang lebih baru (skema \(found); versi ini hanya sampai \(supported)). Tidak ada yang diubah; perbarui Aduan."
+        case .cannotOpen(let p, let reason):
+            return en ? "\(p): cannot open the store: \(reason)." : "\(p): penyimpanan tidak bisa dibuka: \(reason)."
+        case .readOnly(let p):
+            return en ? "\(p): the store is read-only for this user; nothing was written."
+                      : "\(p): penyimpanan hanya-baca untuk pengguna ini; tidak ada yang ditulis."
+        case .diskFull(let p):
+            return en ? "\(p): the disk is full; the action was not saved and the store is unchanged."
+                      : "\(p): disk penuh; aksi tidak tersimpan dan penyimpanan tidak berubah."
+        case .locked(let p):
+            return en ? "\(p): the store is busy (another operator is writing); try again in a moment. Nothing was written."
+                      : "\(p): penyimpanan sedang sibuk (operator lain sedang menulis); coba lagi sebentar. Tidak ada yang ditulis."
+        case .corrupt(let p, let detail):
+            return en ? "\(p): the store is damaged (\(detail)); run `aduan verify` and restore from a backup."
+                      : "\(p): penyimpanan rusak (\(detail)); jalankan `aduan verify` dan pulihkan dari cadangan."
+        case .conflict(let c):
+            let when = formatShortDateTime(c.changedAt, zone: zone, table: t)
+            return en ? "Report #\(c.complaintID) was changed by \(c.changedBy.name) (\(c.changedBy.id)): \(t.actionName(c.change)) at \(when), after you opened it (version \(c.expectedVersion) → \(c.currentVersion)). Nothing was written; look again and retry."
+                      : "Laporan #\(c.complaintID) telah diubah oleh \(c.changedBy.name) (\(c.changedBy.id)): \(t.actionName(c.change)) pada \(when), setelah Anda membukanya (versi \(c.expectedVersion) → \(c.currentVersion)). Tidak ada yang ditulis; periksa lagi lalu ulangi."
+        case .refused(let r):
+            return t.refusal(r, names: names, zone: zone)
+        case .notFound(let id):
+            return t.refusal(.noSuchComplaint(id), names: names, zone: zone)
+        case .sqlite(let p, let e):
+            return "\(p): \(e.description)"
+        }
+    }
+
+    /// Exit code for the command line: 1 for a refused or invalid action, 2 for environment trouble.
+    public var exitCode: Int32 {
+        switch self {
+        case .conflict, .refused, .notFound: 1
+        default: 2
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import AduanCore
+
+/// One thing `verify` found wrong.
+public struct VerifyProblem: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// SQLite's own integrity check.
+        case database
+        /// The event hash chain (an event edited, removed or reordered).
+        case chain
+        /// A history that breaks the workflow rules or cannot be read.
+        case history
+        /// A projection that disagrees with the replay of its events.
+        case projection
+        /// Status counters or the search index out of step.
+        case index
+    }
+
+    public var kind: Kind
+    public var complaintID: Int64?
+    public var message: String
+
+    public var description: String {
+        (complaintID.map { "#\($0): " } ?? "") + message
+    }
+}
+
+/// The outcome of `verify`.
+public struct VerifyReport: Sendable {
+    public var problems: [VerifyProblem] = []
+    public var eventsChecked = 0
+    public var complaintsChecked = 0
+    public var isClean: Bool { problems.isEmpty }
+    /// The ids of reports with any problem, for "which complaint" questions.
+    public var affectedComplaints: [Int64] { Array(Set(problems.compactMap(\.complaintID))).sorted() }
+}
+
+extension ComplaintStore {
+    /// Checks the whole store: SQLite integrity, the hash chain over every event, each report's
+    /// history replayed through the workflow rules and compared with its projection, the status
+    /// counters and the search index. `progress` gets (done, total, phase) now and then.
+    public func verify(maxProblems: Int = 1000, names: Directory? = nil,
+                       progress: (Int, Int, String) -> Void = { _, _, _ in }) throws(StoreError) -> VerifyReport {
+        try read {
+            var report = VerifyReport()
+            func add(_ kind: VerifyProblem.Kind, _ id: Int64?, _ message: String) {
+                if report.problems.count < maxProblems { report.problems.append(VerifyProblem(kind: kind, complaintID: id, message: message)) }
+            }
+
+            // 1. SQLite's own check.
+            progress(0, 1, "integrity")
+            let ic = try db.prepareOnce("PRAGMA integrity_check")
+            while try ic.step() {
+                let line = ic.text(0)
+                if line != "ok" { add(.database, nil, line) }
+            }
+            if !report.isClean { return report }
+
+            let totalEvents = Int(try db.scalarInt("SELECT count(*) FROM events") ?? 0)
+
+            // 2. The hash chain, in log order.
+            let meta = try Chain.load(db)
+            var head = Chain.genesis
+            var expectedSeq: Int64 = 1
+            let chain = try db.prepareOnce("SELECT seq, complaint_id, prev_hash, hash, body FROM events ORDER BY seq")
+            var n = 0
+            while try chain.step() {
+                let seq = chain.int64(0)
+                let id = chain.int64(1)
+                if seq != expectedSeq {
+                    add(.chain, id, "event log position \(seq) follows \(expectedSeq - 1): \(seq > expectedSeq ? "\(seq - expectedSeq) event(s) missing" : "order broken")")
+                    expectedSeq = seq
+                }
+                let prev = chain.text(2)
+                if prev != head {
+                    add(.chain, id, "event \(seq) does not follow the one before it (removed, inserted or reordered events)")
+                }
+                let recomputed = Chain.hash(previous: prev, seq: seq, body: chain.text(4))
+                if recomputed != chain.text(3) {
+                    add(.chain, id, "event \(seq) was altered after it was written (hash mismatch)")
+                }
+                head = chain.text(3)
+                expectedSeq += 1
+                n += 1
+                if n % 50_000 == 0 { progress(n, totalEvents * 2, "chain") }
+            }
+            if n > 0 || meta.count > 0 {
+                if meta.count != Int64(n) { add(.chain, nil, "the log holds \(n) events but \(meta.count) were recorded (events removed or added outside Aduan)") }
+                if meta.head != head { add(.chain, nil, "the last event is not the one recorded as the head of the chain (events removed at the end?)") }
+            }
+            report.eventsChecked = n
+
+            // 3. Replay each history and compare with its projection.
+            let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, actor_id, body FROM events ORDER BY complaint_id, version")
+            let projection = try db.prepareOnce("SELECT \(Self.complaintColumns), due_at, due_kind, content_key FROM complaints ORDER BY id")
+            var hasProjection = try projection.step()
+            var history: [Event] = []
+            var currentID: Int64 = -1
+            var damaged = false
+            var done = 0
+
+            func finish() throws {
+                guard currentID >= 0 else { return }
+                defer { history.removeAll(keepingCapacity: true); damaged = false }
+                // Advance the projection cursor to this id, reporting projections without history.
+                while hasProjection && projection.int64(0) < currentID {
+                    add(.projection, projection.int64(0), "a report row exists with no events behind it")
+                    hasProjection = try projection.step()
+                }
+                let stored: Complaint? = (hasProjection && projection.int64(0) == currentID) ? try? complaint(from: projection) : nil
+                let storedDue = stored != nil ? projection.optionalInt64(21) : nil
+                if hasProjection && projection.int64(0) == currentID { hasProjection = try projection.step() }
+                report.complaintsChecked += 1
+                if damaged { return }
+                switch Workflow.replay(history, context: context) {
+                case .failure(let e):
+                    add(.history, currentID, strings(.en).replayError(e, names: names ?? context.directory, zone: context.calendar.zone))
+                case .success(let replayed):
+                    guard let stored else {
+                        add(.projection, currentID, "events exist but the report row is missing")
+                        return
+                    }
+                    if replayed != stored {
+                        add(.projection, currentID, "the stored report differs from the replay of its events (\(Self.firstDifference(replayed, stored)))")
+                    }
+                    let due = context.deadlines.running(for: replayed, calendar: context.calendar)?.dueAt.seconds
+                    if due != storedDue {
+                        add(.projection, currentID, "stored deadline \(storedDue.map(String.init) ?? "none") differs from the computed \(due.map(String.init) ?? "none")")
+                    }
+                }
+            }
+
+            while try events.step() {
+                let id = events.int64(0)
+                if id != currentID {
+                    try finish()
+                    currentID = id
+                }
+                guard let e = EventCodec.decodeStored(events.text(5)) else {
+                    add(.history, id, "event version \(events.int64(1)) cannot be read")
+                    damaged = true
+                    continue
+                }
+                if e.complaintID != id || Int64(e.version) != events.int64(1) || e.at.seconds != events.int64(2)
+                    || e.kind.rawValue != events.text(3) || e.actor.id != events.text(4) {
+                    add(.chain, id, "event version \(events.int64(1)): its columns disagree with its recorded text (edited in place)")
+                }
+                history.append(e)
+                done += 1
+                if done % 50_000 == 0 { progress(totalEvents + done, totalEvents * 2, "replay") }
+            }
+            try finish()
+            while hasProjection {
+                add(.projection, projection.int64(0), "a report row exists with no events behind it")
+                hasProjection = try projection.step()
+            }
+
+            // 4. Counters and search index.
+            let counts = try db.prepareOnce("""
+                SELECT a, u, s, sum(x) FROM (
+                    SELECT holder_agency AS a, coalesce(holder_unit, '') AS u, status AS s, count(*) AS x FROM complaints GROUP BY 1, 2, 3
+                    UNION ALL SELECT agency, unit, status, -n FROM counts)
+                GROUP BY 1, 2, 3 HAVING sum(x) != 0
+                """)
+            while try counts.step() {
+                add(.index, nil, "status counter for \(counts.text(0))/\(counts.text(1)) status \(counts.int64(2)) is off by \(-counts.int64(3))")
+            }
+            do {
+                try db.execute("INSERT INTO complaints_fts(complaints_fts, rank) VALUES('integrity-check', 1)")
+            } catch let e as SQLiteError {
+                add(.index, nil, "search index: \(e.message)")
+            }
+            progress(totalEvents * 2, totalEvents * 2, "done")
+            return report
+        }
+    }
+
+    /// Names the first field where two states differ, for a readable verify message.
+    static func firstDifference(_ a: Complaint, _ b: Complaint) -> String {
+        let fields: [(String, Bool)] = [
+            ("status", a.status == b.status), ("holder", a.holder == b.holder), ("title", a.title == b.title),
+            ("body", a.body == b.body), ("version", a.version == b.version), ("holder chain", a.holderChain == b.holderChain),
+            ("reporter", a.reporter == b.reporter), ("flags", a.anonymous == b.anonymous && a.confidential == b.confidential),
+            ("classification", a.classification == b.classification && a.category == b.category),
+            ("timers", a.dispositionAt == b.dispositionAt && a.lastFollowUpAt == b.lastFollowUpAt && a.pauses == b.pauses),
+            ("updated", a.updatedAt == b.updatedAt && a.updatedBy == b.updatedBy), ("rating", a.rating == b.rating),
+        ]
+        return fields.first { !$0.1 }?.0 ?? "other fields"
+    }
+}
