@@ -84,7 +84,7 @@ public final class ComplaintStore {
         }
         if current > Schema.version { throw StoreError.newerSchema(path: path, found: current, supported: Schema.version) }
         if current == Schema.version { return }
-        if readOnly { throw StoreError.readOnly(path: path) }
+        if readOnly { throw current == 0 ? StoreError.missing(path: path) : StoreError.readOnly(path: path) }
         try db.transaction {
             for m in Schema.migrations where m.version > current {
                 try db.execute(m.sql)
@@ -181,6 +181,7 @@ public final class ComplaintStore {
     func conflict(id: Int64, expected: Int, current: Int) throws -> Conflict {
         let s = try db.prepare("SELECT body FROM events WHERE complaint_id = ? AND version = ?")
         try s.bind([.int(id), .int(Int64(min(expected + 1, current)))])
+        defer { s.reset() }
         var actor = Actor.system, kind = ActionKind.note, at = Timestamp(seconds: 0)
         if try s.step(), let e = EventCodec.decodeStored(s.text(0)) {
             actor = e.actor
@@ -320,6 +321,7 @@ public final class ComplaintStore {
     func loadComplaint(_ id: Int64) throws -> Complaint? {
         let s = try db.prepare("SELECT \(Self.complaintColumns) FROM complaints WHERE id = ?")
         try s.bind([.int(id)])
+        defer { s.reset() }
         guard try s.step() else { return nil }
         return try complaint(from: s)
     }

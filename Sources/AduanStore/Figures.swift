@@ -87,6 +87,7 @@ extension ComplaintStore {
                     WHERE \(hc.sql) AND c.due_key <= ?
                     """)
                 try s.bind([.int(now.seconds)] + hc.args + [.int(cutoff.seconds)])
+                defer { s.reset() }
                 guard try s.step(), s.int(0) > 0 else { continue }
                 let overdue = s.int(1)
                 groups.append(DeadlineGroup(holder: h, overdue: overdue, dueSoon: s.int(0) - overdue, oldestDue: Timestamp(seconds: s.int64(2))))

@@ -1,1 +1,4 @@
-print("aduan")
+import AduanCLI
+import Glibc
+
+exit(runAduan(Array(CommandLine.arguments.dropFirst())))

@@ -68,7 +68,7 @@ public enum Status: String, CaseIterable, Sendable, Hashable, Comparable {
 
 extension String {
     /// `Belum Terverifikasi` / `belum-terverifikasi` → `belum_terverifikasi`.
-    func replacingSeparators() -> String {
+    public func replacingSeparators() -> String {
         var out = ""
         out.reserveCapacity(count)
         var lastWasSeparator = false

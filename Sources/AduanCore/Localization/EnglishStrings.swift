@@ -333,6 +333,45 @@ public struct EnglishStrings: StringTable {
         }
     }
 
+    public func eventSummary(_ e: Event, names: Directory) -> String {
+        let d = e.details
+        let reason = d.reason.map { ": " + $0 } ?? ""
+        switch e.kind {
+        case .receive: return "Received via \(channelName(d.intake?.channel ?? .other))"
+        case .import: return "Imported with status \(d.imported?.status.laporName ?? e.to.laporName)"
+        case .verify: return "Verified and disposed to \(names.unitName(d.unit ?? "-"))"
+        case .classify: return "Classification updated" + classifySuffix(d.changes)
+        case .redispose: return "Re-disposed to \(names.unitName(d.unit ?? "-"))" + reason
+        case .forward:
+            let target = d.unit.map { "\(names.unitName($0)) (\(names.agencyName(d.agency ?? "-")))" } ?? names.agencyName(d.agency ?? "-")
+            return "Forwarded to \(target) (not our authority)" + reason
+        case .cc: return "Copied to \(names.unitName(d.unit ?? "-"))"
+        case .postpone: return "Postponed" + reason
+        case .resume: return "Resumed from Tunda"
+        case .archive: return "Archived (\(d.archiveReason.map(archiveReasonName) ?? "-"))" + reason
+        case .followUp: return d.secret ? "Secret follow-up" : "Follow-up"
+        case .note: return "Internal note"
+        case .reply: return "Reporter's reply"
+        case .rate: return "Reporter's rating: \(d.rating.map { ComplaintPresentation.stars($0) } ?? "-")"
+        case .close: return "Closed (Selesai)" + reason
+        case .autoClose: return "Closed automatically: 10 working days without the reporter's reply"
+        case .reopen: return "Reopened" + reason
+        case .linkDuplicate: return "Linked as a duplicate of #\(d.duplicateOf.map(String.init) ?? "-")"
+        }
+    }
+
+    func classifySuffix(_ c: ClassificationChange?) -> String {
+        guard let c else { return "" }
+        var parts: [String] = []
+        if let v = c.title { parts.append("title \"\(v)\"") }
+        if let v = c.classification { parts.append(classificationName(v)) }
+        if let v = c.category { parts.append(v.path) }
+        if let v = c.anonymous { parts.append(v ? "anonymous" : "not anonymous") }
+        if let v = c.confidential { parts.append(v ? "confidential" : "not confidential") }
+        if let v = c.priority { parts.append("priority \(priorityName(v))") }
+        return parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
+    }
+
     public func countdown(_ r: DeadlineReading) -> String {
         switch r.state {
         case .overdue:

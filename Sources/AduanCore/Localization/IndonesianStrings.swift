@@ -332,6 +332,45 @@ public struct IndonesianStrings: StringTable {
         }
     }
 
+    public func eventSummary(_ e: Event, names: Directory) -> String {
+        let d = e.details
+        let reason = d.reason.map { ": " + $0 } ?? ""
+        switch e.kind {
+        case .receive: return "Laporan diterima melalui \(channelName(d.intake?.channel ?? .other))"
+        case .import: return "Diimpor dengan status \(d.imported?.status.laporName ?? e.to.laporName)"
+        case .verify: return "Diverifikasi dan didisposisikan ke \(names.unitName(d.unit ?? "-"))"
+        case .classify: return "Klasifikasi diperbarui" + classifySuffix(d.changes)
+        case .redispose: return "Disposisi ulang ke \(names.unitName(d.unit ?? "-"))" + reason
+        case .forward:
+            let target = d.unit.map { "\(names.unitName($0)) (\(names.agencyName(d.agency ?? "-")))" } ?? names.agencyName(d.agency ?? "-")
+            return "Diteruskan ke \(target) (Bukan Wewenang)" + reason
+        case .cc: return "Tembusan ke \(names.unitName(d.unit ?? "-"))"
+        case .postpone: return "Ditunda" + reason
+        case .resume: return "Dilanjutkan dari Tunda"
+        case .archive: return "Diarsipkan (\(d.archiveReason.map(archiveReasonName) ?? "-"))" + reason
+        case .followUp: return d.secret ? "Tindak lanjut rahasia" : "Tindak lanjut"
+        case .note: return "Catatan internal"
+        case .reply: return "Balasan pelapor"
+        case .rate: return "Penilaian pelapor: \(d.rating.map { ComplaintPresentation.stars($0) } ?? "-")"
+        case .close: return "Ditutup (Selesai)" + reason
+        case .autoClose: return "Selesai otomatis: 10 hari kerja tanpa tanggapan pelapor"
+        case .reopen: return "Dibuka kembali" + reason
+        case .linkDuplicate: return "Ditandai duplikat dari #\(d.duplicateOf.map(String.init) ?? "-")"
+        }
+    }
+
+    func classifySuffix(_ c: ClassificationChange?) -> String {
+        guard let c else { return "" }
+        var parts: [String] = []
+        if let v = c.title { parts.append("judul \"\(v)\"") }
+        if let v = c.classification { parts.append(classificationName(v)) }
+        if let v = c.category { parts.append(v.path) }
+        if let v = c.anonymous { parts.append(v ? "anonim" : "tidak anonim") }
+        if let v = c.confidential { parts.append(v ? "rahasia" : "tidak rahasia") }
+        if let v = c.priority { parts.append("prioritas \(priorityName(v))") }
+        return parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
+    }
+
     public func countdown(_ r: DeadlineReading) -> String {
         switch r.state {
         case .overdue:

@@ -22,6 +22,9 @@ public protocol StringTable: Sendable {
     func filterError(_ e: FilterError) -> String
     func replayError(_ e: ReplayError, names: Directory, zone: OfficeTimeZone) -> String
 
+    /// One line saying what an event did: "Diteruskan ke Pemprov Jawa Timur: jalan provinsi".
+    func eventSummary(_ e: Event, names: Directory) -> String
+
     /// "2 hari kerja lagi", "hari ini", "lewat 3 hari kerja".
     func countdown(_ r: DeadlineReading) -> String
     /// "12 dari 1.204"

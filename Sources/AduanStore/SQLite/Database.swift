@@ -99,6 +99,8 @@ public final class Database {
     public func scalarInt(_ sql: String, _ args: [SQLValue] = []) throws(SQLiteError) -> Int64? {
         let s = try prepare(sql)
         try s.bind(args)
+        // Reset after reading: a cached statement left mid-result keeps a read transaction open.
+        defer { s.reset() }
         guard try s.step() else { return nil }
         return s.isNull(0) ? nil : s.int64(0)
     }
@@ -106,6 +108,7 @@ public final class Database {
     public func scalarText(_ sql: String, _ args: [SQLValue] = []) throws(SQLiteError) -> String? {
         let s = try prepare(sql)
         try s.bind(args)
+        defer { s.reset() }
         guard try s.step() else { return nil }
         return s.isNull(0) ? nil : s.text(0)
     }

@@ -1,0 +1,104 @@
+import AduanCore
+import AduanStore
+
+/// `aduan act ID ACTION [options]`: every workflow action without the screen.
+enum ActCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        try expectPositionals(s, 2...2, "a complaint id and an action: aduan act ID ACTION (see `aduan help act`)")
+        let target = s.arguments.positionals[0]
+        guard let kind = ActionKind.parse(s.arguments.positionals[1]) else {
+            let names = ActionKind.allCases.map(\.rawValue)
+            let hint = FilterParser.closest(s.arguments.positionals[1], in: names).map { "; did you mean \($0)?" } ?? ""
+            throw .usage("unknown action \"\(s.arguments.positionals[1])\" (actions: \(names.joined(separator: ", ")))\(hint)")
+        }
+        let details = try details(for: kind, s)
+        let store = try s.openStore()
+        let now = try Platform.now()
+        do {
+            let result: Complaint
+            if kind == .receive {
+                guard target == "new" || target == "-" else { throw CLIError.usage("receive creates a complaint: write `aduan act new receive …`") }
+                guard let intake = details.intake else { throw CLIError.usage("receive needs --title") }
+                result = try store.receive(intake, by: s.operatorActor, at: now)
+            } else {
+                if kind == .import { throw CLIError.usage("import records come from a file: use `aduan import FILE`") }
+                let id = try ShowCommand.resolveID(target, store, s)
+                let expected = try s.arguments.int("expect-version", range: 1...Int(Int32.max))
+                result = try store.apply(Command(kind, details), to: id, expectedVersion: expected, by: s.operatorActor, at: now)
+            }
+            let due = s.config.deadlines.reading(for: result, now: now, calendar: s.config.calendar)
+            var line = "#\(result.id) \(result.status.laporName) · \(s.config.directory.holderName(result.holder)) · \(s.strings.text(.version)) \(result.version)"
+            if let due { line += " · \(s.strings.deadlineName(due.deadline.kind)): \(s.strings.countdown(due))" }
+            s.out.line(s.strings.actionName(kind) + ": " + SafeText.line(line))
+            return 0
+        } catch let e as CLIError {
+            throw e
+        } catch let e as StoreError {
+            throw .store(e)
+        } catch {
+            throw .environment("\(error)")
+        }
+    }
+
+    static func yesNo(_ s: Session, _ name: String) throws(CLIError) -> Bool? {
+        guard let v = s.arguments.value(name) else { return nil }
+        switch v.lowercased() {
+        case "yes", "ya", "y", "true", "1": return true
+        case "no", "tidak", "t", "n", "false", "0": return false
+        default: throw .usage("--\(name) \(v): expected yes or no")
+        }
+    }
+
+    static func choice<T>(_ s: Session, _ name: String, _ options: [String], _ parse: (String) -> T?) throws(CLIError) -> T? {
+        guard let v = s.arguments.value(name) else { return nil }
+        guard let x = parse(v) else { throw .usage("--\(name) \(v): expected one of \(options.joined(separator: ", "))") }
+        return x
+    }
+
+    static func details(for kind: ActionKind, _ s: Session) throws(CLIError) -> ActionDetails {
+        let a = s.arguments
+        var d = ActionDetails()
+        d.unit = a.value("unit")
+        d.agency = a.value("agency")
+        d.reason = a.value("reason")
+        d.secret = a.flag("secret")
+        d.text = a.value("text")
+        if let file = a.value("text-file") {
+            if d.text != nil { throw .usage("give either --text or --text-file, not both") }
+            switch Files.readText(file) {
+            case .success(let t): d.text = t
+            case .failure(let e): throw .environment("\(file): cannot read the text: \(e.reason)")
+            }
+        }
+        d.rating = try a.int("rating", range: -1_000...1_000)
+        if let dup = a.value("duplicate-of") {
+            guard let n = Int64(dup.hasPrefix("#") ? String(dup.dropFirst()) : dup) else { throw .usage("--duplicate-of \(dup): expected a complaint id") }
+            d.duplicateOf = n
+        }
+        d.archiveReason = try choice(s, "code", ArchiveReason.allCases.map(\.rawValue), ArchiveReason.parse)
+        let classification = try choice(s, "classification", Classification.allCases.map(\.rawValue), Classification.parse)
+        let priority = try choice(s, "priority", Priority.allCases.map(\.rawValue), Priority.parse)
+        let anonymous = try yesNo(s, "anonymous"), confidential = try yesNo(s, "confidential")
+        let category = a.value("category").map(Category.init)
+        if kind == .receive {
+            guard let title = a.value("title") else { throw .usage("receive needs --title") }
+            var incident: LocalDate?
+            if let d = a.value("incident-date") {
+                guard let x = LocalDate.parse(d) else { throw .usage("--incident-date \(d): expected YYYY-MM-DD") }
+                incident = x
+            }
+            let reporter = Reporter(name: a.value("reporter-name"), phone: a.value("reporter-phone"),
+                                    email: a.value("reporter-email"), nik: a.value("reporter-nik"))
+            d.intake = Intake(trackingID: a.value("tracking"), title: title, body: a.value("body") ?? "",
+                              channel: try choice(s, "channel", Channel.allCases.map(\.rawValue), Channel.parse) ?? .walkIn,
+                              classification: classification ?? .pengaduan, category: category ?? .uncategorised,
+                              location: a.value("location") ?? "", incidentDate: incident, anonymous: anonymous ?? false,
+                              confidential: confidential ?? false, priority: priority ?? .normal,
+                              reporter: reporter.isEmpty ? nil : reporter, agency: s.operatorActor.agency)
+        } else if a.value("title") != nil || classification != nil || category != nil || anonymous != nil || confidential != nil || priority != nil {
+            d.changes = ClassificationChange(title: a.value("title"), classification: classification, category: category,
+                                             anonymous: anonymous, confidential: confidential, priority: priority)
+        }
+        return d
+    }
+}

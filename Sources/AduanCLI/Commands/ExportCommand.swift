@@ -1,0 +1,77 @@
+import AduanCore
+import AduanStore
+
+/// `aduan export [--format csv|json|open311] [--out FILE] [FILTER]`.
+enum ExportCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        let filter = try s.parseFilter(s.arguments.positionals)
+        let order = try ListCommand.orderOption(s)
+        let outPath = s.arguments.value("out")
+        var format = InterchangeFormat.csv
+        if let f = s.arguments.value("format") {
+            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage("--format \(f): expected csv, json or open311") }
+            format = x
+        } else if let o = outPath?.lowercased(), o.hasSuffix(".json") {
+            format = .json
+        }
+        let store = try s.openStore()
+        let now = try Platform.now()
+        let query = InboxQuery(scope: s.scope, filter: filter, order: order)
+
+        var sink = s.out
+        var commit: (() -> String?)?
+        if let outPath, outPath != "-" {
+            switch OutputStream.file(outPath) {
+            case .success(let (stream, done)): sink = stream; commit = done
+            case .failure(let e): throw .environment("\(outPath): cannot write: \(e.reason)")
+            }
+        }
+        let en = s.language == .en
+        let progress = Progress(en ? "exporting" : "mengekspor", total: nil, enabled: commit != nil && Platform.isTerminal(2))
+        var count = 0
+        var first = true
+        let viewer = s.operatorActor
+        switch format {
+        case .csv: sink.write(CSVWriter.bom + CSVWriter.row(CSVLayout.columns))
+        case .json, .open311: sink.write("[")
+        }
+        do {
+            try store.forEach(query, now: now) { batch in
+                for c in batch where Privacy.canView(c, viewer: viewer) {
+                    switch format {
+                    case .csv:
+                        sink.write(CSVWriter.row(CSVLayout.row(c, viewer: viewer, now: now, config: s.config)))
+                    case .json:
+                        var w = JSONStreamWriter()
+                        JSONLayout.write(c, events: try store.events(of: c.id), viewer: viewer, now: now, config: s.config, to: &w)
+                        sink.write((first ? "\n" : ",\n") + w.text)
+                        first = false
+                    case .open311:
+                        guard Privacy.isPublishable(c) else { continue }
+                        var w = JSONStreamWriter()
+                        Open311Layout.write(c, events: try store.events(of: c.id), now: now, config: s.config, to: &w)
+                        sink.write((first ? "\n" : ",\n") + w.text)
+                        first = false
+                    }
+                    count += 1
+                }
+                progress.update(count, unit: en ? "complaints" : "laporan")
+                return sink.failed == nil
+            }
+        } catch let e as StoreError {
+            throw .store(e)
+        } catch {
+            throw .environment("\(error)")
+        }
+        if format != .csv { sink.write(first ? "]\n" : "\n]\n") }
+        progress.finish(count, unit: en ? "complaints" : "laporan")
+        if let commit {
+            if let failure = commit() { throw .environment("\(outPath!): cannot write: \(failure)") }
+            s.err.line(en ? "Exported \(NumberFormat.grouped(count, .en)) complaint(s) to \(outPath!)." : "\(NumberFormat.grouped(count, .id)) laporan diekspor ke \(outPath!).")
+        } else {
+            sink.flush()
+            if let f = sink.failed, !f.isEmpty { throw .environment("cannot write the export: \(f)") }
+        }
+        return 0
+    }
+}

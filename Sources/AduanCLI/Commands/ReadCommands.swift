@@ -1,0 +1,87 @@
+import AduanCore
+import AduanStore
+
+/// `aduan list [FILTER]`: one tab-separated line per complaint, for scripts and pipes.
+enum ListCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        let filter = try s.parseFilter(s.arguments.positionals)
+        let order = try orderOption(s)
+        let limit = try s.arguments.int("limit", range: 1...100_000_000) ?? Int.max
+        let store = try s.openStore()
+        let now = try Platform.now()
+        let query = InboxQuery(scope: s.scope, filter: filter, order: order)
+        var cursor: PageCursor?
+        var written = 0
+        do {
+            while written < limit {
+                let rows = try store.page(query, after: cursor, limit: min(2000, limit - written), now: now)
+                if rows.isEmpty { break }
+                for r in rows { s.out.line(line(r, s, now: now)) }
+                written += rows.count
+                cursor = rows.last!.cursor
+                if s.out.failed != nil { break }
+            }
+        } catch {
+            throw .store(error)
+        }
+        return 0
+    }
+
+    static func orderOption(_ s: Session) throws(CLIError) -> InboxOrder {
+        guard let v = s.arguments.value("order") else { return .deadline }
+        guard let o = InboxOrder(rawValue: v) else { throw .usage("--order \(v): expected deadline, received or updated") }
+        return o
+    }
+
+    /// id, tracking, status, due (ISO or -), state, holder, title. Tabs inside text become ␉.
+    static func line(_ r: InboxRow, _ s: Session, now: Timestamp) -> String {
+        let due = r.dueAt.map { $0.iso8601(in: s.zone) } ?? "-"
+        let state: String
+        if let d = r.dueAt { state = d < now ? "overdue" : (d <= s.config.deadlines.dueSoonCutoff(now: now, calendar: s.config.calendar) ? "due-soon" : "on-time") } else { state = "-" }
+        let holder = r.holder.unit ?? r.holder.agency
+        return ["\(r.id)", r.trackingID ?? "-", r.status.rawValue, due, state, SafeText.line(holder), SafeText.line(r.title)].joined(separator: "\t")
+    }
+}
+
+/// `aduan show ID`: one complaint with its whole timeline, as the operator may see it.
+enum ShowCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        try expectPositionals(s, 1...1, "a complaint id: aduan show ID")
+        let store = try s.openStore()
+        let id = try resolveID(s.arguments.positionals[0], store, s)
+        let now = try Platform.now()
+        do {
+            guard let c = try store.complaint(id) else { throw CLIError.refused(s.describe(.notFound(id))) }
+            guard Privacy.canView(c, viewer: s.operatorActor) else {
+                throw CLIError.refused(s.language == .en ? "#\(id) is not among the complaints \(s.operatorActor.id) may see."
+                                                         : "#\(id) bukan laporan yang boleh dilihat \(s.operatorActor.id).")
+            }
+            let events = try store.events(of: id)
+            let p = ComplaintPresentation.make(c, events: events, viewer: s.operatorActor, config: s.config, now: now, strings: s.strings)
+            s.out.line(p.plainText(width: 100, strings: s.strings, zone: s.zone))
+            return 0
+        } catch let e as CLIError {
+            throw e
+        } catch let e as StoreError {
+            throw .store(e)
+        } catch {
+            throw .environment("\(error)")
+        }
+    }
+
+    /// A local id ("12", "#12"), or a LAPOR! tracking id (7+ digits) when no local id matches.
+    static func resolveID(_ text: String, _ store: ComplaintStore, _ s: Session) throws(CLIError) -> Int64 {
+        let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+        guard let n = Int64(digits), n > 0 else {
+            throw .usage("\"\(text)\" is not a complaint id (a number such as 12, or a LAPOR! tracking number)")
+        }
+        do {
+            if digits.count >= 7, try store.complaint(n) == nil, let byTracking = try store.id(forTrackingID: digits) {
+                return byTracking
+            }
+        } catch {
+            throw .store(error)
+        }
+        return n
+    }
+}

@@ -1,0 +1,101 @@
+import AduanCore
+import AduanStore
+
+/// `aduan report [--format text|csv|json]`: the supervisor figures the dashboard shows.
+enum ReportCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        try expectPositionals(s, 0...0, "no arguments")
+        let format = s.arguments.value("format") ?? "text"
+        guard ["text", "csv", "json"].contains(format) else { throw .usage("--format \(format): expected text, csv or json") }
+        let store = try s.openStore()
+        let now = try Platform.now()
+        let figures: SupervisorFigures
+        do { figures = try store.figures(s.scope, now: now) } catch { throw .store(error) }
+        let t = s.strings
+        let lang = s.language
+        let dir = s.config.directory
+        func holder(_ h: Holder) -> String { SafeText.line(dir.holderName(h)) }
+        switch format {
+        case "json":
+            var w = JSONStreamWriter(pretty: true)
+            w.beginObject()
+            w.key("generatedAt"); w.string(now.iso8601(in: s.zone))
+            w.key("operator"); w.string(s.operatorActor.id)
+            w.key("total"); w.int(figures.total)
+            w.key("selesai"); w.int(figures.selesai)
+            w.key("percentSelesai"); w.double(figures.total == 0 ? nil : Double(figures.selesai * 1000 / figures.total) / 10)
+            w.key("medianFirstFollowUpWorkingDays"); w.double(figures.medianFirstFollowUpWorkingDays)
+            w.key("firstFollowUpSample"); w.int(figures.firstFollowUpSample)
+            w.key("byHolderAndStatus"); w.beginArray()
+            for c in figures.byHolderAndStatus {
+                w.beginObject(); w.key("agency"); w.string(c.holder.agency); w.key("unit"); w.string(c.holder.unit)
+                w.key("status"); w.string(c.status.rawValue); w.key("count"); w.int(c.count); w.endObject()
+            }
+            w.endArray()
+            w.key("overdueByHolder"); w.beginArray()
+            for o in figures.overdueByHolder {
+                w.beginObject(); w.key("agency"); w.string(o.holder.agency); w.key("unit"); w.string(o.holder.unit)
+                w.key("overdue"); w.int(o.count); w.endObject()
+            }
+            w.endArray()
+            w.key("receivedPerWeek"); w.beginArray()
+            for wk in figures.receivedPerWeek {
+                w.beginObject(); w.key("weekStart"); w.string(wk.weekStart.iso8601); w.key("count"); w.int(wk.count); w.endObject()
+            }
+            w.endArray()
+            w.key("forwardsOut"); w.int(figures.forwardsOut)
+            w.key("forwardsIn"); w.int(figures.forwardsIn)
+            w.key("tundaOld"); w.int(figures.tundaOld)
+            w.key("privacyUndecided"); w.int(figures.privacyUndecided)
+            w.endObject()
+            s.out.line(w.text)
+        case "csv":
+            s.out.write(CSVWriter.bom + CSVWriter.row(["figure", "agency", "unit", "status", "value"]))
+            for c in figures.byHolderAndStatus {
+                s.out.write(CSVWriter.row(["count", c.holder.agency, c.holder.unit ?? "", c.status.rawValue, "\(c.count)"]))
+            }
+            for o in figures.overdueByHolder { s.out.write(CSVWriter.row(["overdue", o.holder.agency, o.holder.unit ?? "", "", "\(o.count)"])) }
+            for wk in figures.receivedPerWeek { s.out.write(CSVWriter.row(["received_week_" + wk.weekStart.iso8601, "", "", "", "\(wk.count)"])) }
+            let rows: [(String, String)] = [
+                ("total", "\(figures.total)"), ("selesai", "\(figures.selesai)"),
+                ("median_first_follow_up_wd", figures.medianFirstFollowUpWorkingDays.map { NumberFormat.decimal($0, fractionDigits: 1, .en) } ?? ""),
+                ("forwards_out", "\(figures.forwardsOut)"), ("forwards_in", "\(figures.forwardsIn)"),
+                ("tunda_old", "\(figures.tundaOld)"), ("privacy_undecided", "\(figures.privacyUndecided)"),
+            ]
+            for (k, v) in rows { s.out.write(CSVWriter.row([k, "", "", "", v])) }
+        default:
+            s.out.line("\(s.config.officeName) — \(formatDateTime(now, zone: s.zone, table: t))")
+            s.out.line("\(t.text(.operatorLabel)): \(SafeText.line(s.operatorActor.name)) (\(t.roleName(s.operatorActor.role)))")
+            s.out.line("")
+            s.out.line("\(t.text(.total)): \(NumberFormat.grouped(figures.total, lang))   \(t.text(.percentSelesai)): \(NumberFormat.percent(figures.selesai, of: figures.total, lang))")
+            let median = figures.medianFirstFollowUpWorkingDays.map { NumberFormat.decimal($0, fractionDigits: 1, lang) } ?? "–"
+            s.out.line("\(t.text(.medianFirstFollowUp)): \(median) (n = \(NumberFormat.grouped(figures.firstFollowUpSample, lang)))")
+            s.out.line("\(t.text(.forwardsOut)): \(figures.forwardsOut)   \(t.text(.forwardsIn)): \(figures.forwardsIn)")
+            s.out.line("\(t.text(.tundaOld)) (\(s.config.policy.tundaAlertDays)): \(figures.tundaOld)   \(t.text(.missingPrivacyDecision)): \(figures.privacyUndecided)")
+            s.out.line("")
+            s.out.line(t.text(.countsPerStatusUnit) + ":")
+            var byHolder: [Holder: [Status: Int]] = [:]
+            for c in figures.byHolderAndStatus { byHolder[c.holder, default: [:]][c.status] = c.count }
+            let header = DisplayWidth.padded("", to: 34) + Status.allCases.map { DisplayWidth.rightAligned($0.shortName, to: 10) }.joined()
+            s.out.line(header)
+            for h in byHolder.keys.sorted(by: { holder($0) < holder($1) }) {
+                s.out.line(DisplayWidth.padded(holder(h), to: 34) + Status.allCases.map { DisplayWidth.rightAligned(NumberFormat.grouped(byHolder[h]?[$0] ?? 0, lang), to: 10) }.joined())
+            }
+            s.out.line("")
+            s.out.line(t.text(.overduePerUnit) + ":")
+            let maxOverdue = figures.overdueByHolder.map(\.count).max() ?? 1
+            for o in figures.overdueByHolder {
+                let bar = String(repeating: "█", count: max(1, o.count * 30 / max(1, maxOverdue)))
+                s.out.line(DisplayWidth.padded(holder(o.holder), to: 34) + DisplayWidth.rightAligned(NumberFormat.grouped(o.count, lang), to: 8) + " " + bar)
+            }
+            s.out.line("")
+            s.out.line(t.text(.receivedPerWeek) + ":")
+            let maxWeek = figures.receivedPerWeek.map(\.count).max() ?? 1
+            for wk in figures.receivedPerWeek {
+                let bar = String(repeating: "▇", count: wk.count == 0 ? 0 : max(1, wk.count * 30 / max(1, maxWeek)))
+                s.out.line(DisplayWidth.padded(formatDate(wk.weekStart, table: t), to: 14) + DisplayWidth.rightAligned(NumberFormat.grouped(wk.count, lang), to: 8) + " " + bar)
+            }
+        }
+        return 0
+    }
+}

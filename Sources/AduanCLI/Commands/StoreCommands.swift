@@ -1,0 +1,126 @@
+import AduanCore
+import AduanStore
+
+/// `aduan init`: an empty store.
+enum InitCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        try expectPositionals(s, 0...0, "no arguments")
+        let existed = Files.exists(s.storePath)
+        let store = try s.openStore(create: true)
+        let total = (try? store.totals().complaints) ?? 0
+        if existed {
+            s.out.line(s.language == .en ? "\(s.storePath): store already exists (\(NumberFormat.grouped(total, .en)) complaints); left unchanged."
+                                         : "\(s.storePath): penyimpanan sudah ada (\(NumberFormat.grouped(total, .id)) laporan); tidak diubah.")
+        } else {
+            s.out.line(s.language == .en ? "Created an empty store at \(s.storePath)." : "Penyimpanan kosong dibuat di \(s.storePath).")
+        }
+        return 0
+    }
+}
+
+/// `aduan verify`: integrity, hash chain, replay.
+enum VerifyCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        try expectPositionals(s, 0...0, "no arguments")
+        let store = try s.openStore(readOnly: false)
+        let progress = Progress(s.language == .en ? "verifying" : "memeriksa", total: nil)
+        let started = Platform.monotonic()
+        let report: VerifyReport
+        do {
+            report = try store.verify(names: s.config.directory) { done, total, _ in
+                progress.update(done, unit: s.language == .en ? "steps" : "langkah")
+            }
+        } catch {
+            throw .store(error)
+        }
+        progress.finish(report.eventsChecked, unit: s.language == .en ? "events" : "peristiwa")
+        let seconds = Platform.monotonic() - started
+        let en = s.language == .en
+        let figures = en
+            ? "\(NumberFormat.grouped(report.complaintsChecked, .en)) complaints, \(NumberFormat.grouped(report.eventsChecked, .en)) events checked in \(NumberFormat.decimal(seconds, fractionDigits: 1, .en)) s"
+            : "\(NumberFormat.grouped(report.complaintsChecked, .id)) laporan, \(NumberFormat.grouped(report.eventsChecked, .id)) peristiwa diperiksa dalam \(NumberFormat.decimal(seconds, fractionDigits: 1, .id)) dtk"
+        if report.isClean {
+            s.out.line((en ? "OK: the store is intact. " : "OK: penyimpanan utuh. ") + figures + ".")
+            return 0
+        }
+        for p in report.problems {
+            s.out.line("\(p.kind.rawValue): " + SafeText.line(p.description))
+        }
+        let affected = report.affectedComplaints
+        s.out.line((en ? "PROBLEMS: \(report.problems.count) found" : "MASALAH: \(report.problems.count) ditemukan")
+                   + (affected.isEmpty ? "" : (en ? "; complaints affected: " : "; laporan terdampak: ") + affected.prefix(50).map { "#\($0)" }.joined(separator: ", "))
+                   + ". " + figures + ".")
+        return 1
+    }
+}
+
+/// `aduan backup DEST`.
+enum BackupCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        try expectPositionals(s, 1...1, "a destination file: aduan backup DEST")
+        let dest = s.arguments.positionals[0]
+        let store = try s.openStore()
+        let progress = Progress(s.language == .en ? "backup" : "cadangan", total: nil)
+        do {
+            try store.backup(to: dest) { remaining, total in progress.update(total - remaining, unit: "pages") }
+        } catch {
+            throw .store(error)
+        }
+        progress.finish(0, unit: "pages")
+        s.out.line(s.language == .en ? "Backed up \(s.storePath) to \(dest)." : "\(s.storePath) dicadangkan ke \(dest).")
+        return 0
+    }
+}
+
+/// `aduan auto-close`.
+enum AutoCloseCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        try expectPositionals(s, 0...0, "no arguments")
+        let store = try s.openStore()
+        let now = try Platform.now()
+        let n: Int
+        do { n = try store.autoCloseDue(at: now, limit: 1_000_000) } catch { throw .store(error) }
+        s.out.line(s.language == .en ? "\(NumberFormat.grouped(n, .en)) complaint(s) closed automatically."
+                                     : "\(NumberFormat.grouped(n, .id)) laporan selesai otomatis.")
+        return 0
+    }
+}
+
+/// `aduan calendar due DATE N` and `aduan calendar holidays YEAR`.
+enum CalendarCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        let args = s.arguments.positionals
+        let cal = s.config.calendar
+        let zone = cal.zone
+        switch args.first {
+        case "due":
+            guard args.count == 3 else { throw .usage("usage: aduan calendar due DATE N   (e.g. aduan calendar due 2026-03-17T10:00:00+07:00 3)") }
+            let start: Timestamp
+            if let d = LocalDate.parse(args[1]) {
+                start = zone.timestamp(d, hour: 12)
+            } else {
+                switch Timestamp.parseISO8601(args[1]) {
+                case .success(let t): start = t
+                case .failure(.missingTimeZone): throw .usage("\(args[1]): add a time zone, e.g. \(args[1].prefix(10))T09:00:00+07:00, or give a date only (YYYY-MM-DD, read in \(zone.abbreviation))")
+                case .failure: throw .usage("\(args[1]): expected a date (2026-03-17) or an ISO 8601 date-time with a zone (2026-03-17T10:00:00+07:00)")
+                }
+            }
+            guard let n = Int(args[2]), n >= 0, n <= 10_000 else { throw .usage("\(args[2]): N must be a whole number of days from 0 to 10000") }
+            let due = s.arguments.flag("calendar-days") ? cal.deadline(from: start, calendarDays: n) : cal.deadline(from: start, workingDays: n)
+            s.out.line(due.iso8601(in: zone))
+            return 0
+        case "holidays":
+            guard args.count == 2, let year = Int(args[1]), (1900...2200).contains(year) else { throw .usage("usage: aduan calendar holidays YEAR   (e.g. aduan calendar holidays 2026)") }
+            let days = cal.holidays(in: year)
+            if days.isEmpty {
+                s.err.line(s.language == .en ? "No holidays known for \(year): add them under calendar.holidays in the config." : "Belum ada hari libur untuk \(year): tambahkan di calendar.holidays pada konfigurasi.")
+            }
+            for h in days {
+                s.out.line("\(h.date.iso8601)\t\(s.strings.weekdayName(h.date.weekday))\t\(h.kind.rawValue)\t\(SafeText.line(h.name))")
+            }
+            return 0
+        default:
+            throw .usage("usage: aduan calendar due DATE N | aduan calendar holidays YEAR")
+        }
+    }
+}

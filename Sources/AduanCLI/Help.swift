@@ -1,0 +1,296 @@
+import AduanCore
+
+/// One command's help: what it does, how to call it, and examples.
+struct CommandHelp {
+    var usage: String
+    var summary: String
+    var details: String
+    var examples: [String]
+}
+
+/// The help of every command, in Indonesian and English (an exhaustive switch per language,
+/// so neither language can lack a command).
+enum HelpText {
+    static func of(_ c: CommandName, _ lang: Language) -> CommandHelp {
+        lang == .en ? english(c) : indonesian(c)
+    }
+
+    static let globalsID = """
+      --store PATH      berkas penyimpanan (bawaan: $XDG_DATA_HOME/aduan/aduan.db)
+      --config PATH     berkas konfigurasi (bawaan: ~/.config/aduan/config.json, atau contoh bawaan)
+      --as OPERATOR     bertindak sebagai operator ini (id dari konfigurasi)
+      --lang id|en      bahasa tampilan dan pesan
+      --demo            pakai penyimpanan demo ($XDG_DATA_HOME/aduan/demo.db), dibuat saat pertama dipakai
+      -h, --help        bantuan ini
+    """
+
+    static let globalsEN = """
+      --store PATH      store file (default: $XDG_DATA_HOME/aduan/aduan.db)
+      --config PATH     config file (default: ~/.config/aduan/config.json, else the built-in example)
+      --as OPERATOR     act as this operator (an id from the config)
+      --lang id|en      language of screens and messages
+      --demo            use the demo store ($XDG_DATA_HOME/aduan/demo.db), created on first use
+      -h, --help        this help
+    """
+
+    static func indonesian(_ c: CommandName) -> CommandHelp {
+        switch c {
+        case .screen:
+            return CommandHelp(usage: "aduan [--store PATH] [--config PATH] [--as OPERATOR] [--lang id|en] [--demo] [PERINTAH]",
+                               summary: "Meja kerja operator SP4N-LAPOR!: kotak masuk, detail, tenggat dan dasbor di terminal.",
+                               details: """
+                               Tanpa perintah, Aduan membuka layar. Perintah:
+                                 init          buat penyimpanan kosong
+                                 demo          tambahkan laporan contoh yang realistis
+                                 import        impor laporan dari CSV, JSON atau Open311
+                                 export        ekspor laporan (CSV, JSON, Open311)
+                                 list          satu baris per laporan, untuk skrip
+                                 show          satu laporan dengan seluruh riwayatnya
+                                 act           lakukan aksi alur kerja tanpa layar
+                                 verify        periksa keutuhan penyimpanan dan rantai hash
+                                 backup        salin penyimpanan selagi dipakai
+                                 calendar      hitung tenggat hari kerja, daftar hari libur
+                                 report        angka untuk pengawas (teks, CSV, JSON)
+                                 auto-close    tutup laporan yang melewati 10 hari kerja tanpa tanggapan
+                                 help          bantuan; `aduan help workflow`, `aduan help filter`
+                               Kode keluar: 0 berhasil; 1 ditolak atau data tidak sah; 2 salah pakai atau masalah lingkungan.
+                               ADUAN_NOW (ISO 8601 dengan zona) membekukan jam, untuk pelatihan dan pengujian.
+                               """,
+                               examples: ["aduan --demo", "aduan --as tl-dinkes", "aduan list status:proses overdue", "aduan help act"])
+        case .`init`:
+            return CommandHelp(usage: "aduan init [--store PATH]",
+                               summary: "Membuat penyimpanan kosong (mode 0600).",
+                               details: "Gagal bila berkas sudah ada dan bukan penyimpanan Aduan. Penyimpanan yang sudah ada dibiarkan.",
+                               examples: ["aduan init", "aduan init --store /srv/aduan/kabupaten.db"])
+        case .demo:
+            return CommandHelp(usage: "aduan demo [--count N] [--seed S] [--store PATH]",
+                               summary: "Menambahkan N laporan contoh dengan riwayat lengkap (bawaan 5.000).",
+                               details: "Laporan tentang jalan rusak, KTP-el, bansos, PPDB, sampah, PDAM, puskesmas, perizinan … di kecamatan dan OPD Kabupaten Sukamaju, dengan campuran status LAPOR! (Selesai ±78%) dan laporan terlambat. Hasil sama untuk seed yang sama.",
+                               examples: ["aduan demo", "aduan demo --count 1000000 --seed 7 --store /tmp/besar.db"])
+        case .`import`:
+            return CommandHelp(usage: "aduan import FILE [--format csv|json|open311] [--skip-invalid] [--dry-run]",
+                               summary: "Mengimpor laporan. Semua baris diperiksa dulu; tidak ada yang ditulis bila ada satu yang salah.",
+                               details: "Format ditebak dari akhiran berkas. CSV: UTF-8 (BOM boleh), baris judul, kolom seperti hasil `aduan export`. JSON: larik objek seperti `aduan export --format json` (dengan riwayat `events` bila ada). Open311: larik service_request GeoReport v2. Impor ulang tidak menambah apa pun (dicocokkan lewat No. LAPOR!, atau kunci isi bila tidak ada). --skip-invalid mengimpor baris yang sah dan mendaftar sisanya. --dry-run hanya memeriksa.",
+                               examples: ["aduan import laporan-2026.csv", "aduan import ekspor.json --dry-run", "aduan import data.csv --skip-invalid"])
+        case .export:
+            return CommandHelp(usage: "aduan export [--format csv|json|open311] [--out FILE] [SARINGAN]",
+                               summary: "Mengekspor laporan yang boleh Anda lihat, dengan saringan yang sama seperti layar.",
+                               details: "CSV: UTF-8 dengan BOM, kutip RFC 4180, baris judul; sel yang diawali = + - @ diberi tanda kutip tunggal agar tidak dijalankan sebagai rumus. JSON: larik objek dengan riwayat `events`. Open311: hanya laporan yang tidak rahasia, tanpa identitas pelapor dan tanpa tindak lanjut rahasia. Identitas pelapor kosong (null) bila peran Anda tidak boleh melihatnya.",
+                               examples: ["aduan export --out semua.csv", "aduan export --format json status:proses", "aduan export --format open311 --out publik.json"])
+        case .list:
+            return CommandHelp(usage: "aduan list [SARINGAN] [--order deadline|received|updated] [--limit N]",
+                               summary: "Satu baris per laporan (dipisah tab): id, No. LAPOR!, status, tenggat, pemegang, judul.",
+                               details: "Saringan memakai bahasa saringan Aduan (lihat `aduan help filter`). Teks dari publik ditampilkan aman (karakter kendali jadi simbol terlihat).",
+                               examples: ["aduan list", "aduan list status:bd overdue", "aduan list unit:dinkes \"jalan rusak\" --limit 20"])
+        case .show:
+            return CommandHelp(usage: "aduan show ID",
+                               summary: "Menampilkan satu laporan dengan seluruh riwayatnya.",
+                               details: "ID adalah nomor lokal (#12) atau No. LAPOR! (7 digit atau lebih). Identitas pelapor disembunyikan bila peran Anda tidak boleh melihatnya.",
+                               examples: ["aduan show 12", "aduan show 4512345 --as tl-dinkes"])
+        case .act:
+            return CommandHelp(usage: "aduan act ID AKSI [opsi]   |   aduan act new receive --title … [opsi]",
+                               summary: "Melakukan satu aksi alur kerja tanpa layar, atas nama operator (--as).",
+                               details: """
+                               Aksi: verify (--unit), classify (--classification --category --anonymous --confidential --title --priority), redispose (--unit --reason), forward (--agency [--unit] --reason), cc (--unit), postpone (--reason), resume, archive (--code spam|unclear|too-general|not-public-service|duplicate|other [--reason]), follow-up (--text atau --text-file, --secret), note (--text), reply (--text), rate (--rating 1-5), close, reopen (--reason), link-duplicate (--duplicate-of ID), receive (laporan baru: --title --body --channel --classification --category --location --incident-date --tracking --reporter-name --reporter-phone --reporter-email --reporter-nik --anonymous --confidential).
+                               --expect-version N menolak aksi bila laporan sudah berubah sejak versi N. Aksi yang ditolak keluar dengan kode 1 dan alasannya.
+                               """,
+                               examples: ["aduan act 12 verify --unit dinkes", "aduan act 12 forward --agency pemprov-jatim --reason \"Jalan provinsi\"",
+                                          "aduan act 12 follow-up --text-file balasan.txt --as tl-dinkes", "aduan act new receive --title \"Lampu jalan mati\" --body \"…\" --channel sms1708"])
+        case .verify:
+            return CommandHelp(usage: "aduan verify",
+                               summary: "Memeriksa penyimpanan: integritas SQLite, rantai hash peristiwa, dan pemutaran ulang setiap riwayat dibandingkan proyeksinya.",
+                               details: "Melaporkan setiap perbedaan beserta nomor laporan. Keluar 0 bila bersih, 1 bila ada masalah.",
+                               examples: ["aduan verify", "aduan verify --store cadangan.db"])
+        case .backup:
+            return CommandHelp(usage: "aduan backup DEST",
+                               summary: "Menyalin penyimpanan ke DEST dengan API backup SQLite, aman selagi operator lain bekerja.",
+                               details: "DEST tidak boleh sudah ada. Salinan dibuat dengan mode 0600.",
+                               examples: ["aduan backup /media/usb/aduan-2026-11-23.db"])
+        case .calendar:
+            return CommandHelp(usage: "aduan calendar due DATE N [--calendar-days]   |   aduan calendar holidays YEAR",
+                               summary: "Kalender hari kerja kantor ini.",
+                               details: "`due`: akhir (23.59.59 waktu setempat) hari kerja ke-N setelah DATE (ISO 8601), ditulis ISO 8601. `holidays`: libur nasional, cuti bersama dan libur daerah setahun.",
+                               examples: ["aduan calendar due 2026-03-17T10:00:00+07:00 3", "aduan calendar due 2026-12-23 5", "aduan calendar holidays 2026"])
+        case .report:
+            return CommandHelp(usage: "aduan report [--format text|csv|json]",
+                               summary: "Angka pengawas: jumlah per status × unit, terlambat per unit, % Selesai, median hari kerja sampai TL pertama, laporan per minggu, penerusan, Tunda lama, keputusan anonim/rahasia yang belum dibuat.",
+                               details: "Pengawas melihat semua unit instansinya; peran lain melihat unitnya sendiri.",
+                               examples: ["aduan report --as pengawas", "aduan report --format csv > angka.csv"])
+        case .autoClose:
+            return CommandHelp(usage: "aduan auto-close",
+                               summary: "Menutup (Selesai) laporan yang 10 hari kerja setelah tindak lanjut terakhir tidak ditanggapi pelapor.",
+                               details: "Layar melakukannya sendiri saat dibuka; perintah ini untuk cron.",
+                               examples: ["aduan auto-close"])
+        case .help:
+            return CommandHelp(usage: "aduan help [PERINTAH | workflow | filter]",
+                               summary: "Bantuan sebuah perintah, tabel alur kerja, atau bahasa saringan.",
+                               details: "",
+                               examples: ["aduan help import", "aduan help workflow", "aduan help filter"])
+        }
+    }
+
+    static func english(_ c: CommandName) -> CommandHelp {
+        switch c {
+        case .screen:
+            return CommandHelp(usage: "aduan [--store PATH] [--config PATH] [--as OPERATOR] [--lang id|en] [--demo] [COMMAND]",
+                               summary: "The SP4N-LAPOR! operator's desk: inbox, detail, deadlines and dashboard in a terminal.",
+                               details: """
+                               Without a command, Aduan opens the screen. Commands:
+                                 init          create an empty store
+                                 demo          add realistic demo complaints
+                                 import        import complaints from CSV, JSON or Open311
+                                 export        export complaints (CSV, JSON, Open311)
+                                 list          one line per complaint, for scripts
+                                 show          one complaint with its whole timeline
+                                 act           take a workflow action without the screen
+                                 verify        check the store's integrity and hash chain
+                                 backup        copy the store while in use
+                                 calendar      working-day deadlines, holiday lists
+                                 report        supervisor figures (text, CSV, JSON)
+                                 auto-close    close reports unanswered 10 working days after a follow-up
+                                 help          help; `aduan help workflow`, `aduan help filter`
+                               Exit codes: 0 done; 1 refused or invalid data; 2 usage or environment error.
+                               ADUAN_NOW (ISO 8601 with a zone) freezes the clock, for training and tests.
+                               """,
+                               examples: ["aduan --demo", "aduan --as tl-dinkes", "aduan list status:proses overdue", "aduan help act"])
+        case .`init`:
+            return CommandHelp(usage: "aduan init [--store PATH]",
+                               summary: "Creates an empty store (mode 0600).",
+                               details: "Fails when the file exists and is not an Aduan store. An existing store is left alone.",
+                               examples: ["aduan init", "aduan init --store /srv/aduan/kabupaten.db"])
+        case .demo:
+            return CommandHelp(usage: "aduan demo [--count N] [--seed S] [--store PATH]",
+                               summary: "Adds N demo complaints with full histories (default 5,000).",
+                               details: "Complaints about broken roads, ID cards, social aid, school admission, rubbish, water supply, clinics, permits … across the kecamatan and OPD units of Kabupaten Sukamaju, in LAPOR!'s status mix (Selesai ~78%), with overdue items. The same seed gives the same data.",
+                               examples: ["aduan demo", "aduan demo --count 1000000 --seed 7 --store /tmp/big.db"])
+        case .`import`:
+            return CommandHelp(usage: "aduan import FILE [--format csv|json|open311] [--skip-invalid] [--dry-run]",
+                               summary: "Imports complaints. Every row is checked first; nothing is written if any row is invalid.",
+                               details: "The format is guessed from the file's ending. CSV: UTF-8 (BOM allowed), a header row, columns as written by `aduan export`. JSON: an array of objects as written by `aduan export --format json` (with `events` histories when present). Open311: a GeoReport v2 service_request array. Re-importing adds nothing (matched by LAPOR! tracking id, or a content key when there is none). --skip-invalid imports the valid rows and lists the rest. --dry-run only checks.",
+                               examples: ["aduan import complaints-2026.csv", "aduan import export.json --dry-run", "aduan import data.csv --skip-invalid"])
+        case .export:
+            return CommandHelp(usage: "aduan export [--format csv|json|open311] [--out FILE] [FILTER]",
+                               summary: "Exports the complaints you may see, with the screen's filter language.",
+                               details: "CSV: UTF-8 with BOM, RFC 4180 quoting, header row; cells starting with = + - @ get a leading apostrophe so spreadsheets never run them as formulas. JSON: an array of objects with their `events`. Open311: only non-confidential complaints, without reporter identity and without secret follow-ups. The reporter is null where your role may not see it.",
+                               examples: ["aduan export --out all.csv", "aduan export --format json status:proses", "aduan export --format open311 --out public.json"])
+        case .list:
+            return CommandHelp(usage: "aduan list [FILTER] [--order deadline|received|updated] [--limit N]",
+                               summary: "One tab-separated line per complaint: id, LAPOR! no., status, deadline, holder, title.",
+                               details: "Filters use Aduan's filter language (see `aduan help filter`). Text from the public is shown safely (control characters become visible symbols).",
+                               examples: ["aduan list", "aduan list status:bd overdue", "aduan list unit:dinkes \"jalan rusak\" --limit 20"])
+        case .show:
+            return CommandHelp(usage: "aduan show ID",
+                               summary: "Shows one complaint with its whole timeline.",
+                               details: "ID is the local number (#12) or the LAPOR! tracking number (7 digits or more). The reporter's identity is hidden where your role may not see it.",
+                               examples: ["aduan show 12", "aduan show 4512345 --as tl-dinkes"])
+        case .act:
+            return CommandHelp(usage: "aduan act ID ACTION [options]   |   aduan act new receive --title … [options]",
+                               summary: "Takes one workflow action without the screen, as the operator (--as).",
+                               details: """
+                               Actions: verify (--unit), classify (--classification --category --anonymous --confidential --title --priority), redispose (--unit --reason), forward (--agency [--unit] --reason), cc (--unit), postpone (--reason), resume, archive (--code spam|unclear|too-general|not-public-service|duplicate|other [--reason]), follow-up (--text or --text-file, --secret), note (--text), reply (--text), rate (--rating 1-5), close, reopen (--reason), link-duplicate (--duplicate-of ID), receive (a new complaint: --title --body --channel --classification --category --location --incident-date --tracking --reporter-name --reporter-phone --reporter-email --reporter-nik --anonymous --confidential).
+                               --expect-version N refuses the action if the complaint changed since version N. A refused action exits 1 with the reason.
+                               """,
+                               examples: ["aduan act 12 verify --unit dinkes", "aduan act 12 forward --agency pemprov-jatim --reason \"Provincial road\"",
+                                          "aduan act 12 follow-up --text-file reply.txt --as tl-dinkes", "aduan act new receive --title \"Street light out\" --body \"…\" --channel sms1708"])
+        case .verify:
+            return CommandHelp(usage: "aduan verify",
+                               summary: "Checks the store: SQLite integrity, the event hash chain, and every history replayed and compared with its projection.",
+                               details: "Reports every difference with the complaint id. Exits 0 when clean, 1 when anything is wrong.",
+                               examples: ["aduan verify", "aduan verify --store backup.db"])
+        case .backup:
+            return CommandHelp(usage: "aduan backup DEST",
+                               summary: "Copies the store to DEST with SQLite's backup API, safe while other operators work.",
+                               details: "DEST must not exist. The copy is created with mode 0600.",
+                               examples: ["aduan backup /media/usb/aduan-2026-11-23.db"])
+        case .calendar:
+            return CommandHelp(usage: "aduan calendar due DATE N [--calendar-days]   |   aduan calendar holidays YEAR",
+                               summary: "This office's working-day calendar.",
+                               details: "`due`: the end (23:59:59 local) of the Nth working day after DATE (ISO 8601), written as ISO 8601. `holidays`: a year's national holidays, collective leave and regional days.",
+                               examples: ["aduan calendar due 2026-03-17T10:00:00+07:00 3", "aduan calendar due 2026-12-23 5", "aduan calendar holidays 2026"])
+        case .report:
+            return CommandHelp(usage: "aduan report [--format text|csv|json]",
+                               summary: "Supervisor figures: counts per status × unit, overdue per unit, % Selesai, median working days to first follow-up, complaints per week, forwards, old Tunda, missing anonymity/confidentiality decisions.",
+                               details: "Supervisors see every unit of their agency; other roles see their own unit.",
+                               examples: ["aduan report --as pengawas", "aduan report --format csv > figures.csv"])
+        case .autoClose:
+            return CommandHelp(usage: "aduan auto-close",
+                               summary: "Closes (Selesai) complaints the reporter left unanswered for 10 working days after the last follow-up.",
+                               details: "The screen does this itself when it opens; this command is for cron.",
+                               examples: ["aduan auto-close"])
+        case .help:
+            return CommandHelp(usage: "aduan help [COMMAND | workflow | filter]",
+                               summary: "Help for a command, the workflow table, or the filter language.",
+                               details: "",
+                               examples: ["aduan help import", "aduan help workflow", "aduan help filter"])
+        }
+    }
+
+    static func render(_ c: CommandName, _ lang: Language) -> String {
+        let h = of(c, lang)
+        let en = lang == .en
+        var out = (en ? "Usage: " : "Pemakaian: ") + h.usage + "\n\n" + h.summary + "\n"
+        if !h.details.isEmpty { out += "\n" + h.details + "\n" }
+        out += "\n" + (en ? "Options for every command:\n" : "Opsi untuk setiap perintah:\n") + (en ? globalsEN : globalsID) + "\n"
+        out += "\n" + (en ? "Examples:\n" : "Contoh:\n") + h.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        return out
+    }
+
+    static func filterLanguage(_ lang: Language) -> String {
+        if lang == .en {
+            return """
+            Aduan's filter language (screen `l`, `aduan list`, `aduan export`)
+
+              status:proses            status (belum_terverifikasi/bt, belum_ditindaklanjuti/bd, proses, selesai, tunda, arsip)
+              status:bt,bd             several values: any of them
+              unit:dinkes              holder unit (id, or a unique part of its name); agency:pemprov-jatim
+              cc:pupr                  copied (tembusan) to a unit
+              category:infrastruktur   the category or anything beneath it (kategori:)
+              class:aspirasi           classification (pengaduan, aspirasi, permintaan_informasi)
+              channel:sms1708          channel (web, sms1708, twitter, android, ios, walk-in, integrated, other)
+              priority:high            priority (low, normal, high)
+              age:>5d  age:<=2w  age:>3wd   age since receipt: d days, w weeks, wd working days
+              rating:<=2               the reporter's rating
+              tracking:4512345  id:12  a LAPOR! tracking number or a local id
+              overdue  due-soon        the running deadline has passed / falls within the due-soon window
+              anonymous  confidential  pingpong  undecided   flags (undecided: anonymity not yet decided)
+              jalan rusak              words: every word must start a word of the title or body
+              "lampu mati"             a phrase
+              AND OR NOT ( )           combine; side by side means AND; also & | ! and a leading -
+              DAN ATAU BUKAN           the same in Indonesian (upper case; lower-case words are search words)
+
+            Examples:
+              status:bd overdue
+              unit:dinkes AND (overdue OR due-soon)
+              kategori:pendidikan/ppdb NOT channel:sms1708 age:>5d
+              "jalan rusak" -status:selesai
+            """
+        }
+        return """
+        Bahasa saringan Aduan (layar `l`, `aduan list`, `aduan export`)
+
+          status:proses            status (belum_terverifikasi/bt, belum_ditindaklanjuti/bd, proses, selesai, tunda, arsip)
+          status:bt,bd             beberapa nilai: salah satunya
+          unit:dinkes              unit pemegang (id, atau bagian unik dari namanya); instansi:pemprov-jatim
+          tembusan:pupr            ditembuskan ke unit
+          kategori:infrastruktur   kategori itu atau di bawahnya (category:)
+          klasifikasi:aspirasi     pengaduan, aspirasi, permintaan_informasi
+          kanal:sms1708            web, sms1708, twitter, android, ios, walk-in, integrated, other
+          prioritas:tinggi         rendah, biasa, tinggi
+          umur:>5h  umur:<=2m  umur:>3hk   umur sejak diterima: h hari, m minggu, hk hari kerja
+          nilai:<=2                penilaian pelapor
+          lapor:4512345  id:12     No. LAPOR! atau nomor lokal
+          terlambat  segera        tenggat sudah lewat / jatuh dalam batas "segera"
+          anonim  rahasia  pingpong  belum-diputuskan   penanda
+          jalan rusak              kata: setiap kata harus menjadi awal kata di judul atau isi
+          "lampu mati"             frasa
+          DAN ATAU BUKAN ( )       gabungan; berdampingan berarti DAN; juga & | ! dan tanda - di depan
+          AND OR NOT               sama, dalam bahasa Inggris (huruf besar; huruf kecil adalah kata cari)
+
+        Contoh:
+          status:bd terlambat
+          unit:dinkes DAN (terlambat ATAU segera)
+          kategori:pendidikan/ppdb BUKAN kanal:sms1708 umur:>5h
+          "jalan rusak" -status:selesai
+        """
+    }
+}

@@ -1,0 +1,305 @@
+import AduanCore
+
+/// A complaint read from an interchange file, before it is stored.
+public struct IncomingRecord: Sendable {
+    /// The line the record starts on, for messages.
+    public var line: Int
+    /// A whole history (JSON exports), or nil for field-only records (CSV, Open311).
+    public var events: [Event]?
+    public var intake: Intake
+    public var imported: ImportedState
+}
+
+/// The CSV layout Aduan writes and reads. Import also accepts the Indonesian column names of
+/// LAPOR! spreadsheets listed in `aliases`.
+public enum CSVLayout {
+    public static let columns = [
+        "id", "tracking_id", "title", "body", "status", "channel", "classification", "category", "location",
+        "incident_date", "anonymous", "confidential", "priority", "reporter_name", "reporter_phone", "reporter_email",
+        "reporter_nik", "agency", "holder_agency", "holder_unit", "cc_units", "received_at", "verified_at", "disposed_at",
+        "first_follow_up_at", "last_follow_up_at", "closed_at", "awaiting_reporter", "archive_reason", "rating",
+        "privacy_decided", "due_at", "due_kind", "overdue", "updated_at", "version",
+    ]
+
+    static let aliases: [String: String] = [
+        "no_tracking": "tracking_id", "no_lapor": "tracking_id", "nomor_tracking": "tracking_id", "tracking": "tracking_id", "trackingid": "tracking_id",
+        "judul": "title", "judul_laporan": "title", "isi": "body", "isi_laporan": "body", "deskripsi": "body", "description": "body",
+        "kanal": "channel", "sumber": "channel", "klasifikasi": "classification", "kategori": "category", "lokasi": "location",
+        "tanggal_kejadian": "incident_date", "anonim": "anonymous", "rahasia": "confidential", "prioritas": "priority",
+        "nama_pelapor": "reporter_name", "pelapor": "reporter_name", "telepon": "reporter_phone", "hp": "reporter_phone",
+        "email": "reporter_email", "nik": "reporter_nik", "instansi": "agency", "instansi_pemegang": "holder_agency",
+        "unit": "holder_unit", "unit_kerja": "holder_unit", "disposisi": "holder_unit", "tembusan": "cc_units",
+        "tanggal": "received_at", "tanggal_lapor": "received_at", "tanggal_laporan": "received_at", "waktu_lapor": "received_at",
+        "receivedat": "received_at", "trackingId": "tracking_id",
+    ]
+
+    static func normalise(_ header: String) -> String {
+        let k = header.trimmingSpaces().lowercased()
+            .map { $0 == " " || $0 == "-" || $0 == "." ? "_" : $0 }
+        let key = String(k).replacingSeparators()
+        return aliases[key] ?? key
+    }
+
+    static func yes(_ v: Bool) -> String { v ? "yes" : "no" }
+
+    /// One complaint as a CSV row, as `viewer` may see it.
+    static func row(_ c: Complaint, viewer: Actor, now: Timestamp, config: OfficeConfig) -> [String] {
+        let zone = config.calendar.zone
+        func t(_ x: Timestamp?) -> String { x.map { $0.iso8601(in: zone) } ?? "" }
+        let showReporter = Privacy.canSeeReporter(c, viewer: viewer)
+        let r = showReporter ? c.reporter : nil
+        let due = config.deadlines.running(for: c, calendar: config.calendar)
+        return [
+            "\(c.id)", c.trackingID ?? "", c.title, c.body, c.status.rawValue, c.channel.rawValue, c.classification.rawValue,
+            c.category.path, c.location, c.incidentDate?.iso8601 ?? "", yes(c.anonymous), yes(c.confidential), c.priority.rawValue,
+            r?.name ?? "", r?.phone ?? "", r?.email ?? "", r?.nik ?? "", c.intakeAgency, c.holder.agency, c.holder.unit ?? "",
+            c.ccUnits.joined(separator: ";"), t(c.receivedAt), t(c.verifiedAt), t(c.dispositionAt), t(c.firstFollowUpAt),
+            t(c.lastFollowUpAt), t(c.closedAt), yes(c.awaitingReporter), c.archiveReason?.rawValue ?? "",
+            c.rating.map(String.init) ?? "", yes(c.privacyDecided), t(due?.dueAt), due?.kind.rawValue ?? "",
+            yes((due?.dueAt).map { $0 < now } ?? false), t(c.updatedAt), "\(c.version)",
+        ]
+    }
+
+    /// Reads one CSV record into an incoming complaint, collecting every problem with its line and column name.
+    static func record(_ fields: [String], header: [String], line: Int, file: String, operatorAgency: String,
+                       errors: inout [String]) -> IncomingRecord? {
+        var values: [String: String] = [:]
+        for (i, name) in header.enumerated() where i < fields.count {
+            let v = CSVWriter.restored(fields[i]).trimmingSpaces()
+            if !v.isEmpty { values[name] = v }
+        }
+        let before = errors.count
+        func fail(_ column: String, _ message: String) { errors.append("\(file):\(line): \(column): \(message)") }
+        func time(_ column: String) -> Timestamp? {
+            guard let v = values[column] else { return nil }
+            switch Timestamp.parseISO8601(v) {
+            case .success(let t): return t
+            case .failure(.missingTimeZone): fail(column, "\"\(v)\" has no time zone; write e.g. \(v.prefix(10))T09:00:00+07:00")
+            case .failure: fail(column, "\"\(v)\" is not an ISO 8601 date-time such as 2026-03-18T09:00:00+07:00")
+            }
+            return nil
+        }
+        func flag(_ column: String) -> Bool? {
+            guard let v = values[column] else { return nil }
+            switch v.lowercased() {
+            case "yes", "ya", "y", "true", "1": return true
+            case "no", "tidak", "t", "n", "false", "0": return false
+            default: fail(column, "\"\(v)\" is not yes/no"); return nil
+            }
+        }
+        func choice<T>(_ column: String, _ options: [String], _ parse: (String) -> T?) -> T? {
+            guard let v = values[column] else { return nil }
+            if let x = parse(v) { return x }
+            fail(column, "unknown value \"\(v)\"; expected one of \(options.joined(separator: ", "))")
+            return nil
+        }
+        if fields.count != header.count {
+            fail("(row)", "expected \(header.count) fields as in the header, found \(fields.count)")
+            return nil
+        }
+        guard let title = values["title"] else { fail("title", "missing (every complaint needs a title)"); return nil }
+        if title.utf8.count > 4096 { fail("title", "too long: \(title.utf8.count) bytes, at most 4096") }
+        if let tr = values["tracking_id"], !tr.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { fail("tracking_id", "must be digits only, found \"\(tr)\"") }
+        let received = time("received_at")
+        if values["received_at"] == nil { fail("received_at", "missing (when the complaint arrived, e.g. 2026-03-18T09:00:00+07:00)") }
+        var incident: LocalDate?
+        if let d = values["incident_date"] {
+            incident = LocalDate.parse(String(d.prefix(10)))
+            if incident == nil { fail("incident_date", "\"\(d)\" is not a date YYYY-MM-DD") }
+        }
+        let status = choice("status", Status.allCases.map(\.rawValue), Status.parse) ?? .belumTerverifikasi
+        let channel = choice("channel", Channel.allCases.map(\.rawValue), Channel.parse) ?? .other
+        let cls = choice("classification", Classification.allCases.map(\.rawValue), Classification.parse) ?? .pengaduan
+        let priority = choice("priority", Priority.allCases.map(\.rawValue), Priority.parse) ?? .normal
+        let archive = choice("archive_reason", ArchiveReason.allCases.map(\.rawValue), ArchiveReason.parse)
+        var rating: Int?
+        if let r = values["rating"] {
+            rating = Int(r)
+            if rating == nil || !(1...5).contains(rating!) { fail("rating", "\"\(r)\" is not a rating from 1 to 5") }
+        }
+        let reporter = Reporter(name: values["reporter_name"], phone: values["reporter_phone"], email: values["reporter_email"], nik: values["reporter_nik"])
+        let intake = Intake(trackingID: values["tracking_id"], title: title, body: values["body"] ?? "", channel: channel,
+                            classification: cls, category: values["category"].map(Category.init) ?? .uncategorised,
+                            location: values["location"] ?? "", incidentDate: incident, anonymous: flag("anonymous") ?? false,
+                            confidential: flag("confidential") ?? false, priority: priority,
+                            reporter: reporter.isEmpty ? nil : reporter, agency: values["agency"] ?? operatorAgency,
+                            receivedAt: received)
+        let imported = ImportedState(status: status, holderAgency: values["holder_agency"], holderUnit: values["holder_unit"],
+                                     ccUnits: (values["cc_units"] ?? "").split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty },
+                                     verifiedAt: time("verified_at"), disposedAt: time("disposed_at"),
+                                     firstFollowUpAt: time("first_follow_up_at"), lastFollowUpAt: time("last_follow_up_at"),
+                                     closedAt: time("closed_at"), awaitingReporter: flag("awaiting_reporter") ?? false,
+                                     archiveReason: archive, rating: rating, privacyDecided: flag("privacy_decided") ?? false)
+        guard errors.count == before, received != nil else { return nil }
+        return IncomingRecord(line: line, events: nil, intake: intake, imported: imported)
+    }
+}
+
+/// JSON export objects and their import.
+public enum JSONLayout {
+    /// One complaint as an export object, as `viewer` may see it; `events` redacted the same way.
+    static func write(_ c: Complaint, events: [Event], viewer: Actor, now: Timestamp, config: OfficeConfig, to w: inout JSONStreamWriter) {
+        let zone = config.calendar.zone
+        let dir = config.directory
+        let due = config.deadlines.running(for: c, calendar: config.calendar)
+        func time(_ t: Timestamp?) { if let t { w.string(t.iso8601(in: zone)) } else { w.null() } }
+        w.beginObject()
+        w.key("id"); w.int(c.id)
+        w.key("trackingId"); w.string(c.trackingID)
+        w.key("title"); w.string(c.title)
+        w.key("body"); w.string(c.body)
+        w.key("status"); w.string(c.status.rawValue)
+        w.key("statusName"); w.string(c.status.laporName)
+        w.key("classification"); w.string(c.classification.rawValue)
+        w.key("category"); w.string(c.category.path)
+        w.key("channel"); w.string(c.channel.rawValue)
+        w.key("priority"); w.string(c.priority.rawValue)
+        w.key("location"); w.string(c.location.isEmpty ? nil : c.location)
+        w.key("incidentDate"); w.string(c.incidentDate?.iso8601)
+        w.key("anonymous"); w.bool(c.anonymous)
+        w.key("confidential"); w.bool(c.confidential)
+        w.key("privacyDecided"); w.bool(c.privacyDecided)
+        w.key("reporter")
+        if Privacy.canSeeReporter(c, viewer: viewer), let r = c.reporter {
+            w.beginObject()
+            w.key("name"); w.string(r.name)
+            w.key("phone"); w.string(r.phone)
+            w.key("email"); w.string(r.email)
+            w.key("nik"); w.string(r.nik)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("intakeAgency"); w.string(c.intakeAgency)
+        w.key("holder"); w.beginObject()
+        w.key("agency"); w.string(c.holder.agency)
+        w.key("agencyName"); w.string(dir.agencyName(c.holder.agency))
+        w.key("unit"); w.string(c.holder.unit)
+        w.key("unitName"); w.string(c.holder.unit.map(dir.unitName))
+        w.endObject()
+        w.key("ccUnits"); w.beginArray(); for u in c.ccUnits { w.string(u) }; w.endArray()
+        w.key("duplicateOf"); w.int(c.duplicateOf)
+        w.key("pingPong"); w.bool(c.pingPong)
+        w.key("receivedAt"); time(c.receivedAt)
+        w.key("updatedAt"); time(c.updatedAt)
+        w.key("dueAt"); time(due?.dueAt)
+        w.key("deadlineKind"); w.string(due?.kind.rawValue)
+        w.key("overdue"); w.bool((due?.dueAt).map { $0 < now } ?? false)
+        w.key("rating"); w.int(c.rating.map(Int64.init))
+        w.key("version"); w.int(Int64(c.version))
+        w.key("events"); w.beginArray()
+        for e in events {
+            if let visible = Privacy.redacted(e, in: c, for: viewer) { EventCodec.write(visible, to: &w, style: .iso(zone)) }
+        }
+        w.endArray()
+        w.endObject()
+    }
+
+    /// Reads one export object. Histories are taken as they are (and replayed later); objects without
+    /// events are read from their fields like a CSV row.
+    static func record(_ node: JSONNode, index: Int, file: String, operatorAgency: String, errors: inout [String]) -> IncomingRecord? {
+        let path = "[\(index)]"
+        let reader = FieldReader(basePath: path)
+        defer { errors += reader.errors.map { "\(file):\($0.line): \($0.field): \($0.message)" } }
+        guard reader.object(node, path) != nil else { return nil }
+        if let list = node["events"]?.array, !list.isEmpty {
+            var events: [Event] = []
+            for (i, e) in list.enumerated() {
+                if let ev = EventCodec.decode(e, path: "\(path).events[\(i)]", reader: reader) { events.append(ev) }
+            }
+            guard reader.errors.isEmpty, let first = events.first, let intake = first.details.intake else {
+                if reader.errors.isEmpty { reader.fail(node.line, path + ".events[0]", "the first event must be the intake (receive or import)") }
+                return nil
+            }
+            return IncomingRecord(line: node.line, events: events, intake: intake, imported: first.details.imported ?? ImportedState(status: .belumTerverifikasi))
+        }
+        // Fields only.
+        var intakeNode = node
+        if node["reporter"]?.isNull == true, case .object(var members) = node.value {
+            members.removeAll { $0.key == "reporter" }
+            intakeNode = JSONNode(value: .object(members), line: node.line, column: node.column)
+        }
+        guard var intake = EventCodec.decodeIntake(intakeNode, path: path, reader: reader) else { return nil }
+        if intake.agency.isEmpty { intake.agency = node["intakeAgency"]?.string ?? operatorAgency }
+        if intake.receivedAt == nil { reader.fail(node.line, path + ".receivedAt", "missing (when the complaint arrived)") }
+        let status = reader.choice(node, "status", path, options: Status.allCases.map(\.rawValue), parse: Status.parse) ?? .belumTerverifikasi
+        var imported = ImportedState(status: status)
+        if let h = node["holder"], h.members != nil {
+            imported.holderAgency = reader.string(h, "agency", path + ".holder")
+            imported.holderUnit = reader.string(h, "unit", path + ".holder")
+        }
+        imported.ccUnits = node["ccUnits"]?.array?.compactMap(\.string) ?? []
+        imported.privacyDecided = reader.bool(node, "privacyDecided", path) ?? false
+        imported.rating = reader.int64(node, "rating", path).map { Int(clamping: $0) }
+        guard reader.errors.isEmpty else { return nil }
+        return IncomingRecord(line: node.line, events: nil, intake: intake, imported: imported)
+    }
+}
+
+/// Open311 GeoReport v2 service requests: the public view (no confidential complaints, no reporter,
+/// no secret follow-ups or internal notes).
+public enum Open311Layout {
+    static func write(_ c: Complaint, events: [Event], now: Timestamp, config: OfficeConfig, to w: inout JSONStreamWriter) {
+        let zone = config.calendar.zone
+        let due = config.deadlines.running(for: c, calendar: config.calendar)
+        let publicEvents = events.compactMap { Privacy.publicEvent($0, in: c) }
+        let lastNote = publicEvents.last { $0.kind == .followUp }?.details.text
+        w.beginObject()
+        w.key("service_request_id"); w.string(c.trackingID ?? "aduan-\(c.id)")
+        w.key("status"); w.string(c.status.isFinished ? "closed" : "open")
+        var notes = "LAPOR!: \(c.status.laporName)"
+        if c.status == .arsip, let r = c.archiveReason { notes += " (\(r.rawValue))" }
+        if let lastNote { notes += ". " + lastNote }
+        w.key("status_notes"); w.string(notes)
+        w.key("service_name"); w.string(config.categoryName(c.category))
+        w.key("service_code"); w.string(c.category.path)
+        w.key("description"); w.string(c.body.isEmpty ? c.title : c.title + "\n\n" + c.body)
+        w.key("agency_responsible"); w.string(config.directory.holderName(c.holder))
+        w.key("service_notice"); w.string(due.map { "\(strings(.id).deadlineName($0.kind)): \($0.rule.days) \($0.rule.counting == .working ? "hari kerja" : "hari") (\($0.rule.basis))" })
+        w.key("requested_datetime"); w.string(c.receivedAt.iso8601(in: zone))
+        w.key("updated_datetime"); w.string(c.updatedAt.iso8601(in: zone))
+        w.key("expected_datetime"); w.string(due?.dueAt.iso8601(in: zone))
+        w.key("address"); w.string(c.location.isEmpty ? nil : c.location)
+        w.key("address_id"); w.null()
+        w.key("zipcode"); w.null()
+        w.key("lat"); w.null()
+        w.key("long"); w.null()
+        w.key("media_url"); w.null()
+        w.endObject()
+    }
+
+    static func record(_ node: JSONNode, index: Int, file: String, config: OfficeConfig, operatorAgency: String,
+                       errors: inout [String]) -> IncomingRecord? {
+        let path = "[\(index)]"
+        let r = FieldReader(basePath: path)
+        defer { errors += r.errors.map { "\(file):\($0.line): \($0.field): \($0.message)" } }
+        guard r.object(node, path) != nil else { return nil }
+        let description = r.string(node, "description", path, maxBytes: 1 << 20) ?? ""
+        let requestID = r.string(node, "service_request_id", path)
+        let openClosed = r.choice(node, "status", path, required: true, options: ["open", "closed"]) { s -> String? in
+            ["open", "closed"].contains(s.lowercased()) ? s.lowercased() : nil
+        }
+        let received = r.time(node, "requested_datetime", path, required: true)
+        let notes = r.string(node, "status_notes", path) ?? ""
+        // Our own exports name the LAPOR! status in status_notes; otherwise open → not yet verified, closed → Selesai.
+        var status: Status = openClosed == "closed" ? .selesai : .belumTerverifikasi
+        if let named = Status.allCases.first(where: { notes.contains("LAPOR!: " + $0.laporName) }) { status = named }
+        let code = r.string(node, "service_code", path)
+        let titleLine = description.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first.map(String.init) ?? ""
+        var body = description
+        if let nl = description.firstIndex(of: "\n") { body = String(description[nl...]).trimmingSpaces() }
+        let title = titleLine.isEmpty ? (r.string(node, "service_name", path) ?? "") : String(titleLine.prefix(200))
+        if title.isEmpty { r.fail(node.line, path + ".description", "missing: a service request needs a description") }
+        guard r.errors.isEmpty, let received else { return nil }
+        var holderAgency: String?
+        if let agency = r.string(node, "agency_responsible", path) {
+            holderAgency = config.directory.agencies.first { $0.name == agency || $0.id == agency }?.id
+        }
+        let tracking = requestID.flatMap { $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } && !$0.isEmpty ? $0 : nil }
+        let intake = Intake(trackingID: tracking, title: title, body: body, channel: .integrated, category: code.map(Category.init) ?? .uncategorised,
+                            location: r.string(node, "address", path) ?? "", agency: operatorAgency, receivedAt: received)
+        var imported = ImportedState(status: status, holderAgency: holderAgency)
+        if status.isFinished { imported.closedAt = r.time(node, "updated_datetime", path) }
+        return IncomingRecord(line: node.line, events: nil, intake: intake, imported: imported)
+    }
+}

@@ -1,0 +1,218 @@
+import AduanCore
+import Glibc
+
+/// The process's view of the world: environment, clock, terminal, files. Everything the core
+/// must not touch lives here, behind small functions tests can override with environment variables.
+public enum Platform {
+    public static func env(_ name: String) -> String? {
+        guard let p = getenv(name) else { return nil }
+        let s = String(cString: p)
+        return s.isEmpty ? nil : s
+    }
+
+    /// Now, or the frozen moment in `ADUAN_NOW` (ISO 8601 with offset) for training and tests.
+    public static func now() throws(CLIError) -> Timestamp {
+        if let frozen = env("ADUAN_NOW") {
+            switch Timestamp.parseISO8601(frozen) {
+            case .success(let t): return t
+            case .failure:
+                throw .usage("ADUAN_NOW=\"\(frozen)\" is not an ISO 8601 date-time with a time zone, e.g. 2026-11-23T09:00:00+07:00")
+            }
+        }
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Timestamp(seconds: Int64(ts.tv_sec))
+    }
+
+    /// Monotonic seconds, for rates and latency.
+    public static func monotonic() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    public static var home: String { env("HOME") ?? (getpwuid(getuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "/tmp") }
+
+    /// `$XDG_DATA_HOME/aduan` or `~/.local/share/aduan`.
+    public static var dataDirectory: String {
+        (env("XDG_DATA_HOME").flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.local/share") + "/aduan"
+    }
+
+    /// `$XDG_CONFIG_HOME/aduan` or `~/.config/aduan`.
+    public static var configDirectory: String {
+        (env("XDG_CONFIG_HOME").flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config") + "/aduan"
+    }
+
+    public static var defaultStorePath: String { dataDirectory + "/aduan.db" }
+    public static var demoStorePath: String { dataDirectory + "/demo.db" }
+    public static var defaultConfigPath: String { configDirectory + "/config.json" }
+
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// True when colour is off: `NO_COLOR` set to anything (https://no-color.org).
+    public static var noColor: Bool { getenv("NO_COLOR") != nil && String(cString: getenv("NO_COLOR")).isEmpty == false }
+
+    /// The language from `--lang`, then the config, then `LC_ALL`/`LC_MESSAGES`/`LANG`, then Indonesian.
+    public static func language(flag: String?, config: Language?) -> Language {
+        if let l = Language.from(flag) { return l }
+        if let c = config { return c }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let v = env(name) { return Language.from(v) ?? .id }
+        }
+        return .id
+    }
+}
+
+/// Files, read and written with plain POSIX calls.
+public enum Files {
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The whole file, or a reason ("No such file or directory").
+    public static func read(_ path: String, limit: Int = 4 << 30) -> Result<[UInt8], FileReadError> {
+        let fd = path == "-" ? dup(0) : open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return .failure(FileReadError(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { return .failure(FileReadError("it is a folder")) }
+        var out: [UInt8] = []
+        if st.st_size > 0 { out.reserveCapacity(Int(st.st_size)) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileReadError(String(cString: strerror(errno))))
+            }
+            if n == 0 { break }
+            out.append(contentsOf: buffer[0..<n])
+            if out.count > limit { return .failure(FileReadError("larger than \(limit / (1 << 20)) MiB")) }
+        }
+        return .success(out)
+    }
+
+    public static func readText(_ path: String) -> Result<String, FileReadError> {
+        read(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public static func makeDirectories(_ path: String, mode: mode_t = 0o700) -> Bool {
+        if isDirectory(path) { return true }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            if !makeDirectories(String(path[..<slash]), mode: mode) { return false }
+        }
+        return mkdir(path, mode) == 0 || errno == EEXIST
+    }
+}
+
+/// A sink for output text with a large buffer: a million `list` lines must not cost a million writes.
+public final class OutputStream {
+    let fd: Int32
+    var buffer: [UInt8] = []
+    public private(set) var failed: String?
+
+    public init(fd: Int32) {
+        self.fd = fd
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// Opens a file for writing (created 0600, replacing an old one only after success via rename).
+    public static func file(_ path: String) -> Result<(OutputStream, commit: () -> String?), FileReadError> {
+        let temp = path + ".part-\(getpid())"
+        let fd = open(temp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd < 0 { return .failure(FileReadError(String(cString: strerror(errno)))) }
+        let stream = OutputStream(fd: fd)
+        return .success((stream, {
+            stream.flush()
+            if let f = stream.failed { close(fd); unlink(temp); return f }
+            if fsync(fd) != 0 || close(fd) != 0 { unlink(temp); return String(cString: strerror(errno)) }
+            if rename(temp, path) != 0 { let e = String(cString: strerror(errno)); unlink(temp); return e }
+            return nil
+        }))
+    }
+
+    public func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func line(_ s: String) { write(s); write("\n") }
+
+    public func flush() {
+        var offset = 0
+        while offset < buffer.count && failed == nil {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                // A closed pipe (`aduan list | head`) is not an error worth a message.
+                failed = errno == EPIPE ? "" : String(cString: strerror(errno))
+                break
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit { flush() }
+}
+
+/// Progress with a rate on a terminal's stderr; silent when stderr is not a terminal.
+public final class Progress {
+    let label: String
+    let total: Int?
+    let enabled: Bool
+    let start = Platform.monotonic()
+    var lastDraw = 0.0
+
+    public init(_ label: String, total: Int?, enabled: Bool = Platform.isTerminal(2)) {
+        self.label = label
+        self.total = total
+        self.enabled = enabled
+    }
+
+    public func update(_ done: Int, unit: String = "") {
+        guard enabled else { return }
+        let now = Platform.monotonic()
+        guard now - lastDraw >= 0.1 else { return }
+        lastDraw = now
+        draw(done, unit: unit, final: false)
+    }
+
+    public func finish(_ done: Int, unit: String = "") {
+        guard enabled else { return }
+        draw(done, unit: unit, final: true)
+    }
+
+    func draw(_ done: Int, unit: String, final: Bool) {
+        let elapsed = max(0.001, Platform.monotonic() - start)
+        let rate = Int(Double(done) / elapsed)
+        var text = "\r\u{1B}[K\(label): \(NumberFormat.grouped(done, .en))"
+        if let total, total > 0 {
+            let pct = min(100, done * 100 / total)
+            let width = 20
+            let filled = min(width, done * width / total)
+            text += "/\(NumberFormat.grouped(total, .en)) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(pct)%"
+        }
+        text += "  \(NumberFormat.grouped(rate, .en)) \(unit)/s"
+        if final { text += String(format1(elapsed)) + "\n" }
+        let out = OutputStream(fd: 2)
+        out.write(text)
+        out.flush()
+    }
+
+    func format1(_ seconds: Double) -> String {
+        let tenths = Int((seconds * 10).rounded())
+        return "  \(tenths / 10).\(tenths % 10) s"
+    }
+}

@@ -1,0 +1,123 @@
+import AduanCore
+import AduanStore
+import Glibc
+
+/// Runs `aduan` with its arguments and returns the exit code. Never lets an error escape as a
+/// stack trace: every failure becomes one clear line on stderr.
+public func runAduan(_ args: [String]) -> Int32 {
+    // A closed pipe (aduan list | head) must end quietly, not with SIGPIPE noise.
+    signal(SIGPIPE, SIG_IGN)
+    let err = OutputStream(fd: 2)
+    var language = Platform.language(flag: nil, config: nil)
+    do throws(CLIError) {
+        let parsed = try ParsedArguments.parse(args)
+        if let l = parsed.value("lang").flatMap(Language.from) { language = l }
+        if parsed.flag("version") {
+            let out = OutputStream(fd: 1)
+            out.line("aduan \(aduanVersion)")
+            return 0
+        }
+        if parsed.flag("help") || parsed.command == .help {
+            return try help(parsed, language: language)
+        }
+        let session = try Session(arguments: parsed)
+        language = session.language
+        do throws(CLIError) {
+            let code = try dispatch(session)
+            session.out.flush()
+            return code
+        } catch {
+            session.out.flush()
+            // Rendered with the office's directory, so units and agencies appear by name.
+            if case .store(let e) = error { throw CLIError.refused(session.describe(e)).withCode(e.exitCode) }
+            throw error
+        }
+    } catch {
+        err.line(render(error, language: language))
+        err.flush()
+        return error.exitCode
+    }
+}
+
+public let aduanVersion = "0.1.0"
+
+extension CLIError {
+    /// Keeps a store error's exit code after rendering it to text.
+    func withCode(_ code: Int32) -> CLIError {
+        code == 2 ? .environment(message) : .refused(message)
+    }
+
+    var message: String {
+        switch self {
+        case .usage(let m), .environment(let m), .refused(let m): return m
+        case .invalid(let lines): return lines.joined(separator: "\n")
+        case .store(let e): return "\(e)"
+        }
+    }
+}
+
+func render(_ e: CLIError, language: Language) -> String {
+    let prefix = "aduan: "
+    switch e {
+    case .usage(let m):
+        return prefix + m + (language == .en ? "\n(see `aduan --help`)" : "\n(lihat `aduan --help`)")
+    case .environment(let m), .refused(let m):
+        return prefix + m
+    case .invalid(let lines):
+        return lines.joined(separator: "\n")
+    case .store(let s):
+        return prefix + s.message(strings(language), names: Directory(agencies: []), zone: .wib)
+    }
+}
+
+func help(_ p: ParsedArguments, language: Language) throws(CLIError) -> Int32 {
+    let out = OutputStream(fd: 1)
+    var topic = p.command == .help ? p.positionals.first : nil
+    if p.command != .help && p.command != .screen { topic = p.command.rawValue }
+    switch topic {
+    case nil:
+        out.write(HelpText.render(.screen, language))
+    case "workflow", "alur":
+        out.line(language == .en ? "The SP4N-LAPOR! workflow as Aduan enforces it:\n" : "Alur kerja SP4N-LAPOR! sebagaimana ditegakkan Aduan:\n")
+        out.line(TransitionTable.standard().markdown())
+    case "filter", "saringan":
+        out.line(HelpText.filterLanguage(language))
+    case let t?:
+        guard let c = CommandName.parse(t) else {
+            throw .usage("no help for \"\(t)\" (commands: \(CommandName.allCases.map(\.rawValue).filter { !$0.isEmpty }.joined(separator: ", ")), workflow, filter)")
+        }
+        out.write(HelpText.render(c, language))
+    }
+    out.flush()
+    return 0
+}
+
+func dispatch(_ s: Session) throws(CLIError) -> Int32 {
+    switch s.arguments.command {
+    case .screen: return try ScreenCommand.run(s)
+    case .`init`: return try InitCommand.run(s)
+    case .demo: return try DemoCommand.run(s)
+    case .`import`: return try ImportCommand.run(s)
+    case .export: return try ExportCommand.run(s)
+    case .list: return try ListCommand.run(s)
+    case .show: return try ShowCommand.run(s)
+    case .act: return try ActCommand.run(s)
+    case .verify: return try VerifyCommand.run(s)
+    case .backup: return try BackupCommand.run(s)
+    case .calendar: return try CalendarCommand.run(s)
+    case .report: return try ReportCommand.run(s)
+    case .autoClose: return try AutoCloseCommand.run(s)
+    case .help: return try help(s.arguments, language: s.language)
+    }
+}
+
+/// Refuses extra positional arguments with a clear message.
+func expectPositionals(_ s: Session, _ range: ClosedRange<Int>, _ what: String) throws(CLIError) {
+    let n = s.arguments.positionals.count
+    if n < range.lowerBound {
+        throw .usage("`aduan \(s.arguments.command.rawValue)` needs \(what)")
+    }
+    if n > range.upperBound {
+        throw .usage("`aduan \(s.arguments.command.rawValue)`: unexpected argument \"\(s.arguments.positionals[range.upperBound])\"")
+    }
+}

@@ -1,0 +1,111 @@
+import AduanCore
+import AduanStore
+
+/// Everything a command needs: the parsed arguments, the office config, the operator, the
+/// language and the store path. Built once per run.
+public final class Session {
+    public let arguments: ParsedArguments
+    public let config: OfficeConfig
+    /// The config file used, or nil for the built-in example office.
+    public let configPath: String?
+    public let language: Language
+    public let strings: any StringTable
+    public let operatorActor: Actor
+    public let storePath: String
+    public let usesDemoStore: Bool
+    public let out: OutputStream
+    public let err: OutputStream
+
+    public init(arguments: ParsedArguments, out: OutputStream = OutputStream(fd: 1), err: OutputStream = OutputStream(fd: 2)) throws(CLIError) {
+        self.arguments = arguments
+        self.out = out
+        self.err = err
+        let (config, path) = try Session.loadConfig(arguments.value("config"))
+        self.config = config
+        configPath = path
+        language = Platform.language(flag: arguments.value("lang"), config: config.language)
+        strings = AduanCore.strings(language)
+        if let lang = arguments.value("lang"), Language.from(lang) == nil {
+            throw .usage("--lang \(lang): expected id or en")
+        }
+        guard let op = config.operatorNamed(arguments.value("as")) else {
+            if let id = arguments.value("as") {
+                let known = config.operators.map(\.id)
+                let hint = FilterParser.closest(id, in: known).map { "; did you mean \($0)?" } ?? ""
+                throw .usage("--as \(id): no such operator in \(path ?? "the built-in config") (known: \(known.joined(separator: ", ")))\(hint)")
+            }
+            throw .environment("\(path ?? "config"): no operators are configured; add one under \"operators\"")
+        }
+        operatorActor = op
+        usesDemoStore = arguments.flag("demo")
+        if let s = arguments.value("store") {
+            storePath = s
+        } else if usesDemoStore {
+            storePath = Platform.demoStorePath
+        } else if let s = config.store {
+            storePath = s.hasPrefix("~/") ? Platform.home + s.dropFirst() : s
+        } else {
+            storePath = Platform.defaultStorePath
+        }
+    }
+
+    /// The config named by `--config`, else the user's file if it exists, else the built-in example.
+    static func loadConfig(_ explicit: String?) throws(CLIError) -> (OfficeConfig, String?) {
+        let path = explicit ?? (Files.exists(Platform.defaultConfigPath) ? Platform.defaultConfigPath : nil)
+        guard let path else {
+            switch OfficeConfig.parse(BuiltInConfig.json, file: "(built-in config)") {
+            case .success(let c): return (c, nil)
+            case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
+            }
+        }
+        let bytes: [UInt8]
+        switch Files.read(path) {
+        case .success(let b): bytes = b
+        case .failure(let e): throw .environment("\(path): cannot read the config file: \(e.reason)")
+        }
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let result = OfficeConfig.parse(bytes, file: path) { relative in
+            Files.read(relative.hasPrefix("/") ? relative : folder + "/" + relative)
+        }
+        switch result {
+        case .success(let c): return (c, path)
+        case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
+        }
+    }
+
+    public var context: WorkflowContext { config.context }
+    public var zone: OfficeTimeZone { config.calendar.zone }
+    public var scope: InboxScope { Access.inboxScope(of: operatorActor) }
+
+    /// Opens the store; `create` makes an empty one when missing.
+    public func openStore(create: Bool = false, readOnly: Bool = false) throws(CLIError) -> ComplaintStore {
+        do {
+            let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
+            if store.isWritableByOthers {
+                err.line(language == .en
+                         ? "warning: \(storePath) can be written by other users of this machine; run `chmod 600 \(storePath)`"
+                         : "peringatan: \(storePath) dapat ditulis pengguna lain di mesin ini; jalankan `chmod 600 \(storePath)`")
+                err.flush()
+            }
+            return store
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// A store error in the operator's words.
+    public func describe(_ e: StoreError) -> String {
+        e.message(strings, names: config.directory, zone: zone)
+    }
+
+    public func parseFilter(_ words: [String]) throws(CLIError) -> FilterExpression {
+        let text = words.map { w in
+            // Re-quote words that had spaces, as the shell removed the quotes.
+            w.contains(" ") && !w.contains(":") ? "\"" + w + "\"" : w
+        }.joined(separator: " ")
+        switch FilterParser.parse(text, vocabulary: FilterVocabulary(directory: config.directory)) {
+        case .success(let f): return f
+        case .failure(let e): throw .usage(strings.filterError(e) + "  [\(text)]")
+        }
+    }
+}

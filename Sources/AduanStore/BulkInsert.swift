@@ -1,0 +1,123 @@
+import AduanCore
+
+extension ComplaintStore {
+    /// Inserts whole histories (imports, demo data) in one transaction per call. Each history's
+    /// events must already be valid (the caller replays them through `Workflow.replay`); their
+    /// complaint ids are replaced by fresh local ids, returned in order.
+    ///
+    /// Counters are summed in memory and written once, statements are prepared once, so a batch
+    /// of 50,000 reports costs one commit.
+    @discardableResult
+    public func insertHistories(_ histories: [[Event]]) throws(StoreError) -> [Int64] {
+        guard !histories.isEmpty else { return [] }
+        return try write {
+            var nextID = (try db.scalarInt("SELECT max(id) FROM complaints") ?? 0) + 1
+            var chain = try Chain.load(db)
+            var counts: [CountKey: Int64] = [:]
+            var ids: [Int64] = []
+            ids.reserveCapacity(histories.count)
+            let writer = try BulkWriter(store: self)
+            for history in histories {
+                guard let first = history.first else { continue }
+                let id = nextID
+                nextID += 1
+                var state: Complaint?
+                for var e in history {
+                    e.complaintID = id
+                    state = Workflow.evolve(state, e)
+                    try insertEvent(e, chain: &chain)
+                }
+                let c = state!
+                let key = first.details.intake.flatMap { ContentKey.of($0, receivedAt: c.receivedAt) }
+                try writer.insert(c, contentKey: key)
+                counts[CountKey(agency: c.holder.agency, unit: c.holder.unit ?? "", status: c.status.code), default: 0] += 1
+                ids.append(id)
+            }
+            for (k, n) in counts {
+                try db.run("""
+                    INSERT INTO counts(agency, unit, status, n) VALUES(?, ?, ?, ?)
+                    ON CONFLICT(agency, unit, status) DO UPDATE SET n = n + excluded.n
+                    """, [.text(k.agency), .text(k.unit), .int(k.status), .int(n)])
+            }
+            try chain.save(db)
+            return ids
+        }
+    }
+}
+
+struct CountKey: Hashable {
+    var agency: String
+    var unit: String
+    var status: Int64
+}
+
+/// Prepared statements for inserting many projections quickly (binding without array allocations).
+struct BulkWriter {
+    let store: ComplaintStore
+    let insertRow: Statement
+    let insertFTS: Statement
+    let insertCC: Statement
+
+    init(store: ComplaintStore) throws {
+        self.store = store
+        insertRow = try store.db.prepare("""
+            INSERT INTO complaints(id, tracking_id, title, body, channel, classification, category, priority,
+                anonymous, confidential, privacy_decided, status, holder_agency, holder_unit, intake_agency,
+                received_at, updated_at, updated_by, version, due_at, due_kind, due_key, rating, ping_pong,
+                first_follow_up_wd, state, content_key)
+            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        insertFTS = try store.db.prepare("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)")
+        insertCC = try store.db.prepare("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)")
+    }
+
+    func insert(_ c: Complaint, contentKey: String?) throws {
+        let ctx = store.context
+        let due = ctx.deadlines.running(for: c, calendar: ctx.calendar)
+        var ffwd: Int64?
+        if let disposed = c.firstDispositionAt, let ff = c.firstFollowUpAt {
+            let zone = ctx.calendar.zone
+            ffwd = Int64(ctx.calendar.workingDays(after: zone.dayNumber(of: disposed), through: zone.dayNumber(of: ff)))
+        }
+        let s = insertRow
+        s.reset()
+        s.bind(c.id, at: 1)
+        s.bind(c.trackingID, at: 2)
+        s.bind(c.title, at: 3)
+        s.bind(c.body, at: 4)
+        s.bind(c.channel.rawValue, at: 5)
+        s.bind(c.classification.rawValue, at: 6)
+        s.bind(c.category.path, at: 7)
+        s.bind(c.priority.rawValue, at: 8)
+        s.bind(c.anonymous ? 1 : 0, at: 9)
+        s.bind(c.confidential ? 1 : 0, at: 10)
+        s.bind(c.privacyDecided ? 1 : 0, at: 11)
+        s.bind(c.status.code, at: 12)
+        s.bind(c.holder.agency, at: 13)
+        s.bind(c.holder.unit, at: 14)
+        s.bind(c.intakeAgency, at: 15)
+        s.bind(c.receivedAt.seconds, at: 16)
+        s.bind(c.updatedAt.seconds, at: 17)
+        s.bind(c.updatedBy, at: 18)
+        s.bind(Int64(c.version), at: 19)
+        if let d = due { s.bind(d.dueAt.seconds, at: 20); s.bind(d.kind.rawValue, at: 21) } else { s.bind(nil, at: 20); s.bind(nil, at: 21) }
+        s.bind(due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey, at: 22)
+        if let r = c.rating { s.bind(Int64(r), at: 23) } else { s.bind(nil, at: 23) }
+        s.bind(c.pingPong ? 1 : 0, at: 24)
+        if let f = ffwd { s.bind(f, at: 25) } else { s.bind(nil, at: 25) }
+        s.bind(StateCodec.encode(c), at: 26)
+        s.bind(contentKey, at: 27)
+        try s.step()
+        insertFTS.reset()
+        insertFTS.bind(c.id, at: 1)
+        insertFTS.bind(c.title, at: 2)
+        insertFTS.bind(c.body, at: 3)
+        try insertFTS.step()
+        for unit in c.ccUnits {
+            insertCC.reset()
+            insertCC.bind(unit, at: 1)
+            insertCC.bind(c.id, at: 2)
+            try insertCC.step()
+        }
+    }
+}
