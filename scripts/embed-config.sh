@@ -12,6 +12,8 @@ out=Sources/AduanCore/Config/BuiltInConfig.swift
   echo '    /// The text of config.example.json.'
   echo '    public static let json = ##"""'
   cat config.example.json
+  # A multi-line literal drops the newline before its closing delimiter: add one so the texts match.
+  echo ''
   echo '"""##'
   echo '}'
 } > "$out"

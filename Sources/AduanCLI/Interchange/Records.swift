@@ -49,8 +49,9 @@ public enum CSVLayout {
         let showReporter = Privacy.canSeeReporter(c, viewer: viewer)
         let r = showReporter ? c.reporter : nil
         let due = config.deadlines.running(for: c, calendar: config.calendar)
+        let readable = Privacy.canSeeContent(c, viewer: viewer)
         return [
-            "\(c.id)", c.trackingID ?? "", c.title, c.body, c.status.rawValue, c.channel.rawValue, c.classification.rawValue,
+            "\(c.id)", c.trackingID ?? "", readable ? c.title : "[hidden]", readable ? c.body : "", c.status.rawValue, c.channel.rawValue, c.classification.rawValue,
             c.category.path, c.location, c.incidentDate?.iso8601 ?? "", yes(c.anonymous), yes(c.confidential), c.priority.rawValue,
             r?.name ?? "", r?.phone ?? "", r?.email ?? "", r?.nik ?? "", c.intakeAgency, c.holder.agency, c.holder.unit ?? "",
             c.ccUnits.joined(separator: ";"), t(c.receivedAt), t(c.verifiedAt), t(c.dispositionAt), t(c.firstFollowUpAt),
@@ -146,8 +147,9 @@ public enum JSONLayout {
         w.beginObject()
         w.key("id"); w.int(c.id)
         w.key("trackingId"); w.string(c.trackingID)
-        w.key("title"); w.string(c.title)
-        w.key("body"); w.string(c.body)
+        let readable = Privacy.canSeeContent(c, viewer: viewer)
+        w.key("title"); w.string(readable ? c.title : nil)
+        w.key("body"); w.string(readable ? c.body : nil)
         w.key("status"); w.string(c.status.rawValue)
         w.key("statusName"); w.string(c.status.laporName)
         w.key("classification"); w.string(c.classification.rawValue)

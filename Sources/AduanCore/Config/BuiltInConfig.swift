@@ -34,11 +34,12 @@ public enum BuiltInConfig {
   },
 
   "deadlines": {
-    "//": "SLA timers. days and counting (working or calendar), with the regulation each comes from (basis), so they can follow Permen PANRB 5/2025. dueSoonWorkingDays: a deadline within this many working days shows as due soon (0 = only today).",
+    "//": "SLA timers. days and counting (working or calendar), with the regulation each comes from (basis), so they can follow Permen PANRB 5/2025. response: Aduan's own timer for answering a reporter's reply or objection (no regulation sets it). dueSoonWorkingDays: a deadline within this many working days shows as due soon (0 = only today).",
     "verification": { "days": 3, "counting": "working", "basis": "Permen PANRB 62/2018 (verifikasi oleh admin), diganti Permen PANRB 5/2025" },
     "firstFollowUp": { "days": 5, "counting": "working", "basis": "Permen PANRB 62/2018 (tindak lanjut pertama sejak disposisi), diganti Permen PANRB 5/2025" },
     "autoClose": { "days": 10, "counting": "working", "basis": "Permen PANRB 62/2018 (selesai otomatis tanpa tanggapan pelapor)" },
     "resolution": { "days": 60, "counting": "calendar", "basis": "Perpres 76/2013 dan UU 25/2009 (penyelesaian paling lama 60 hari)" },
+    "response": { "days": 5, "counting": "working", "basis": "Praktik Aduan: tanggapan atas balasan atau keberatan pelapor, mengikuti batas tindak lanjut" },
     "dueSoonWorkingDays": 1
   },
 
@@ -168,5 +169,6 @@ public enum BuiltInConfig {
     "chart": ["cyan", "default"]
   }
 }
+
 """##
 }

@@ -277,7 +277,7 @@ final class ConfigReader {
 
     func deadlineSection(_ node: JSONNode) -> DeadlinePolicy {
         var p = DeadlinePolicy.standard
-        guard let m = object(node, "deadlines", allowed: ["verification", "firstFollowUp", "autoClose", "resolution", "dueSoonWorkingDays"]) else { return p }
+        guard let m = object(node, "deadlines", allowed: ["verification", "firstFollowUp", "autoClose", "resolution", "response", "dueSoonWorkingDays"]) else { return p }
         func rule(_ key: String, _ base: DeadlineRule) -> DeadlineRule {
             guard let n = m[key], let r = object(n, "deadlines." + key, allowed: ["days", "counting", "basis"]) else { return base }
             var out = base
@@ -290,6 +290,7 @@ final class ConfigReader {
         p.firstFollowUp = rule("firstFollowUp", p.firstFollowUp)
         p.autoClose = rule("autoClose", p.autoClose)
         p.resolution = rule("resolution", p.resolution)
+        p.response = rule("response", p.response)
         p.dueSoonWorkingDays = int(m["dueSoonWorkingDays"], "deadlines.dueSoonWorkingDays", range: 0...30) ?? p.dueSoonWorkingDays
         return p
     }

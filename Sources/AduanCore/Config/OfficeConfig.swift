@@ -120,8 +120,9 @@ public struct OfficeConfig: Sendable, Equatable {
         var out = ""
         var rest = Substring(template.text)
         while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
+            // A brace that is never closed is plain text: keep the rest as it is.
             guard let close = rest[open...].firstIndex(of: "}") else { break }
+            out += rest[..<open]
             let key = String(rest[rest.index(after: open)..<close])
             if let v = values[key] { out += v } else { out += rest[open...close] }
             rest = rest[rest.index(after: close)...]

@@ -139,8 +139,12 @@ public enum FilterParser {
                 switch c {
                 case "(": out.append(Token(kind: .open, text: "(", column: column)); i += 1
                 case ")": out.append(Token(kind: .close, text: ")", column: column)); i += 1
-                case "&": out.append(Token(kind: .and, text: "&", column: column)); i += 1
-                case "|": out.append(Token(kind: .or, text: "|", column: column)); i += 1
+                case "&":
+                    let double = i + 1 < chars.count && chars[i + 1] == "&"
+                    out.append(Token(kind: .and, text: double ? "&&" : "&", column: column)); i += double ? 2 : 1
+                case "|":
+                    let double = i + 1 < chars.count && chars[i + 1] == "|"
+                    out.append(Token(kind: .or, text: double ? "||" : "|", column: column)); i += double ? 2 : 1
                 case "!": out.append(Token(kind: .not, text: "!", column: column)); i += 1
                 // Only reached at the start of a token: a '-' inside a word (due-soon) is read with the word.
                 case "-" where i + 1 < chars.count && !chars[i + 1].isWhitespace:
@@ -221,7 +225,9 @@ public enum FilterParser {
             switch t.kind {
             case .not:
                 index += 1
-                guard current != nil else { throw FilterError(column: t.column, problem: .dangling(t.text)) }
+                guard let next = current, next.kind != .close, next.kind != .and, next.kind != .or else {
+                    throw FilterError(column: t.column, problem: .dangling(t.text))
+                }
                 return .not(try unary())
             case .open:
                 index += 1
@@ -251,7 +257,7 @@ public enum FilterParser {
             let value = String(word[word.index(after: colon)...])
             guard let field = FilterParser.fields[name] else {
                 // "http://…" or "10:30" are search words, not fields.
-                if name.contains(where: { !$0.isLetter }) { return .text(word) }
+                if name.contains(where: { !$0.isLetter }) || value.hasPrefix("//") { return .text(word) }
                 throw FilterError(column: t.column, problem: .unknownField(name, suggestion: FilterParser.suggest(name)))
             }
             guard !value.isEmpty else { throw FilterError(column: t.column, problem: .missingValue(field: name)) }
@@ -259,6 +265,7 @@ public enum FilterParser {
             func bad(_ expected: String) -> FilterError {
                 FilterError(column: t.column, problem: .badValue(field: name, value: value, expected: expected))
             }
+            if values.isEmpty { throw FilterError(column: t.column, problem: .missingValue(field: name)) }
             switch field {
             case "status":
                 let statuses = try values.map { v -> Status in
@@ -269,7 +276,8 @@ public enum FilterParser {
             case "unit":
                 return .unit(try values.map { try resolveUnit($0, bad) })
             case "cc":
-                return .copiedTo(try resolveUnit(value, bad))
+                if values.count > 1 { throw bad("one unit; combine several with OR: cc:dinkes OR cc:pupr") }
+                return .copiedTo(try resolveUnit(values[0], bad))
             case "agency":
                 return .agency(try values.map { try resolveAgency($0, bad) })
             case "category":
@@ -305,7 +313,8 @@ public enum FilterParser {
                 guard let n = Int64(value), n > 0 else { throw bad("a positive number") }
                 return .localID(n)
             case "text":
-                return .text(value)
+                // The lexer dropped the quotes of text:"jalan rusak"; put them back so it stays a phrase.
+                return .text(value.contains(" ") ? "\"" + value.filter { $0 != "\"" } + "\"" : value)
             case "is":
                 guard let flag = FilterParser.flags[value.lowercased()] else {
                     throw bad("overdue, due-soon, anonymous, confidential, pingpong, undecided")

@@ -254,8 +254,8 @@ public enum EventCodec {
     public static func decodeIntake(_ i: JSONNode, path p: String, reader r: FieldReader) -> Intake? {
         guard r.object(i, p) != nil else { return nil }
         let before = r.errors.count
-        let title = r.string(i, "title", p, required: true, maxBytes: 4096)
-        let body = r.string(i, "body", p, maxBytes: 1 << 20) ?? ""
+        let title = r.string(i, "title", p, required: true, maxBytes: Workflow.maxTitleBytes)
+        let body = r.string(i, "body", p, maxBytes: Workflow.maxTextBytes) ?? ""
         let channel = r.choice(i, "channel", p, options: Channel.allCases.map(\.rawValue), parse: Channel.parse) ?? .other
         let cls = r.choice(i, "classification", p, options: Classification.allCases.map(\.rawValue), parse: Classification.parse) ?? .pengaduan
         let category = r.string(i, "category", p).map(Category.init) ?? .uncategorised
@@ -285,7 +285,13 @@ public enum EventCodec {
             let p = path + ".imported"
             if let status = r.choice(s, "status", p, required: true, options: Status.allCases.map(\.rawValue), parse: Status.parse) {
                 var st = ImportedState(status: status, holderAgency: r.string(s, "holderAgency", p), holderUnit: r.string(s, "holderUnit", p))
-                if let cc = s["ccUnits"]?.array { st.ccUnits = cc.compactMap(\.string) }
+                if let ccNode = s["ccUnits"], !ccNode.isNull {
+                    if let cc = ccNode.array, cc.allSatisfy({ $0.string != nil }) {
+                        st.ccUnits = cc.compactMap(\.string)
+                    } else {
+                        r.fail(ccNode.line, p + ".ccUnits", "expected an array of unit ids, found \(ccNode.typeName)")
+                    }
+                }
                 st.verifiedAt = r.time(s, "verifiedAt", p)
                 st.disposedAt = r.time(s, "disposedAt", p)
                 st.firstFollowUpAt = r.time(s, "firstFollowUpAt", p)

@@ -237,6 +237,7 @@ public struct EnglishStrings: StringTable {
         case .firstFollowUp: "First follow-up"
         case .autoClose: "Auto-close"
         case .resolution: "Resolution cap"
+        case .response: "Response to the reporter"
         }
     }
 
@@ -296,6 +297,8 @@ public struct EnglishStrings: StringTable {
             return id > 0 ? "Report #\(id) not found." : "Report not found."
         case .invalidImport(let field):
             return "Invalid imported record: \(field) is required for this status."
+        case .tooLong(let field, let bytes, let limit):
+            return "\(field) is too long: \(NumberFormat.grouped(bytes, .en)) bytes, at most \(NumberFormat.grouped(limit, .en))."
         }
     }
 

@@ -236,6 +236,7 @@ public struct IndonesianStrings: StringTable {
         case .firstFollowUp: "Tindak lanjut pertama"
         case .autoClose: "Selesai otomatis"
         case .resolution: "Batas penyelesaian"
+        case .response: "Tanggapan ke pelapor"
         }
     }
 
@@ -295,6 +296,8 @@ public struct IndonesianStrings: StringTable {
             return id > 0 ? "Laporan #\(id) tidak ditemukan." : "Laporan tidak ditemukan."
         case .invalidImport(let field):
             return "Data impor tidak sah: \(field) wajib untuk status ini."
+        case .tooLong(let field, let bytes, let limit):
+            return "\(field) terlalu panjang: \(NumberFormat.grouped(bytes, .id)) bita, paling banyak \(NumberFormat.grouped(limit, .id))."
         }
     }
 

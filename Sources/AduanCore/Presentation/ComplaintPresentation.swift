@@ -110,8 +110,10 @@ public struct ComplaintPresentation: Sendable {
                                           actor: "\(safe(visible.actor.name)) (\(t.roleName(visible.actor.role)))",
                                           transition: transition, text: text, secret: visible.isSecret, isInternal: visible.isInternal))
         }
-        return ComplaintPresentation(heading: heading, title: safe(c.title), badges: badges, fields: fields,
-                                     body: SafeText.multiline(c.body), timeline: timeline, hiddenEvents: hidden)
+        // A confidential report's content stays hidden from viewers who are not handling it.
+        let readable = Privacy.canSeeContent(c, viewer: viewer)
+        return ComplaintPresentation(heading: heading, title: readable ? safe(c.title) : t.text(.hidden), badges: badges, fields: fields,
+                                     body: readable ? SafeText.multiline(c.body) : [t.text(.hidden)], timeline: timeline, hiddenEvents: hidden)
     }
 
     static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }

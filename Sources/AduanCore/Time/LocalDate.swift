@@ -58,7 +58,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses `YYYY-MM-DD`; nil for anything else or for impossible days such as 2026-02-30.
     public static func parse(_ text: String) -> LocalDate? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        // Digits only: Int("+3") would accept "2026-+3-18".
+        guard parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }), parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
         return LocalDate(year: y, month: m, day: d)

@@ -34,7 +34,10 @@ public struct OfficeTimeZone: Hashable, Sendable, CustomStringConvertible {
     public static func named(_ name: String) -> OfficeTimeZone? {
         if let zone = known[name.lowercased()] { return zone }
         let bytes = Array(name.utf8)
+        // Digits only in the fields: Int("-7") would accept "+-7:00".
+        let isDigit = { (b: UInt8) in b >= 48 && b <= 57 }
         guard bytes.count == 6, bytes[0] == 43 || bytes[0] == 45, bytes[3] == 58,
+              isDigit(bytes[1]), isDigit(bytes[2]), isDigit(bytes[4]), isDigit(bytes[5]),
               let h = Int(String(name.dropFirst().prefix(2))), let m = Int(String(name.suffix(2))),
               h <= 14, m < 60 else { return nil }
         let sign = bytes[0] == 45 ? -1 : 1

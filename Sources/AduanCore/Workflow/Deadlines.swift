@@ -8,6 +8,8 @@ public enum DeadlineKind: String, CaseIterable, Sendable, Hashable {
     case autoClose = "auto-close"
     /// The outer cap from receipt to a finished report.
     case resolution
+    /// The unit answers a reporter's reply or objection (Aduan's own practice; no regulation sets it).
+    case response
 }
 
 /// Whether a timer counts working days (hari kerja) or calendar days.
@@ -37,6 +39,7 @@ public struct DeadlinePolicy: Hashable, Sendable {
     public var firstFollowUp: DeadlineRule
     public var autoClose: DeadlineRule
     public var resolution: DeadlineRule
+    public var response: DeadlineRule
     /// A deadline within this many working days (today counts as 0) is "due soon".
     public var dueSoonWorkingDays: Int
 
@@ -44,11 +47,13 @@ public struct DeadlinePolicy: Hashable, Sendable {
                 firstFollowUp: DeadlineRule = DeadlineRule(days: 5, counting: .working, basis: "Permen PANRB 62/2018 (tindak lanjut pertama sejak disposisi), diganti Permen PANRB 5/2025"),
                 autoClose: DeadlineRule = DeadlineRule(days: 10, counting: .working, basis: "Permen PANRB 62/2018 (selesai otomatis tanpa tanggapan pelapor)"),
                 resolution: DeadlineRule = DeadlineRule(days: 60, counting: .calendar, basis: "Perpres 76/2013 dan UU 25/2009 (penyelesaian paling lama 60 hari)"),
+                response: DeadlineRule = DeadlineRule(days: 5, counting: .working, basis: "Praktik Aduan: tanggapan atas balasan atau keberatan pelapor, mengikuti batas tindak lanjut"),
                 dueSoonWorkingDays: Int = 1) {
         self.verification = verification
         self.firstFollowUp = firstFollowUp
         self.autoClose = autoClose
         self.resolution = resolution
+        self.response = response
         self.dueSoonWorkingDays = dueSoonWorkingDays
     }
 
@@ -60,12 +65,13 @@ public struct DeadlinePolicy: Hashable, Sendable {
         case .firstFollowUp: firstFollowUp
         case .autoClose: autoClose
         case .resolution: resolution
+        case .response: response
         }
     }
 
     /// Changes whenever a setting that moves a stored deadline changes.
     public var fingerprint: String {
-        [verification, firstFollowUp, autoClose, resolution].map { "\($0.days)\($0.counting.rawValue.prefix(1))" }.joined(separator: "-")
+        [verification, firstFollowUp, autoClose, resolution, response].map { "\($0.days)\($0.counting.rawValue.prefix(1))" }.joined(separator: "-")
     }
 }
 
@@ -140,12 +146,16 @@ extension DeadlinePolicy {
         var timers: [Deadline] = []
         switch c.status {
         case .belumTerverifikasi:
-            timers.append(deadline(.verification, from: c.receivedAt, paused: paused, calendar: calendar))
+            // A forward to another agency restarts its verification clock.
+            timers.append(deadline(.verification, from: c.dispositionAt ?? c.receivedAt, paused: paused, calendar: calendar))
         case .belumDitindaklanjuti:
             timers.append(deadline(.firstFollowUp, from: c.dispositionAt ?? c.receivedAt, paused: paused, calendar: calendar))
         case .proses:
             if c.awaitingReporter, let last = c.lastFollowUpAt {
                 timers.append(deadline(.autoClose, from: last, paused: paused, calendar: calendar))
+            } else if let reply = c.lastReplyAt {
+                // The reporter answered or objected: the unit owes a response.
+                timers.append(deadline(.response, from: reply, paused: paused, calendar: calendar))
             }
         case .tunda, .selesai, .arsip:
             return []

@@ -78,12 +78,13 @@ public enum Privacy {
         }
     }
 
-    /// Is `viewer` one of the parties handling the report right now (not a former holder, not a CC)?
+    /// Is `viewer` one of the parties handling the report right now (not a former holder, not a CC,
+    /// not an all-agency monitor)?
     public static func isHandling(_ c: Complaint, viewer: Actor) -> Bool {
         switch viewer.role {
         case .system: return true
-        case .supervisor: return viewer.agency == Access.allAgencies || c.holder.agency == viewer.agency
-        case .admin: return c.holder.agency == viewer.agency || c.intakeAgency == viewer.agency
+        case .supervisor: return c.holder.agency == viewer.agency
+        case .admin: return c.holder.agency == viewer.agency
         case .liaison: return c.holder.agency == viewer.agency && c.holder.unit != nil && c.holder.unit == viewer.unit
         }
     }
@@ -98,13 +99,22 @@ public enum Privacy {
         return isHandling(c, viewer: viewer)
     }
 
-    /// May `viewer` read the title, body and dialogue? Operators who may open a report may read it.
-    public static func canSeeContent(_ c: Complaint, viewer: Actor) -> Bool { canView(c, viewer: viewer) }
+    /// May `viewer` read the title, body and dialogue? Anyone who may open a report, except that a
+    /// confidential (Rahasia) report is readable only by its current handling parties and the
+    /// units it is copied to; former holders and monitors see that it exists, not what it says.
+    public static func canSeeContent(_ c: Complaint, viewer: Actor) -> Bool {
+        guard canView(c, viewer: viewer) else { return false }
+        guard c.confidential else { return true }
+        if isHandling(c, viewer: viewer) { return true }
+        if viewer.role == .admin && viewer.agency == c.intakeAgency && c.holder.agency == viewer.agency { return true }
+        return viewer.unit.map { c.ccUnits.contains($0) } ?? false
+    }
 
     /// May `viewer` read this event of the report's timeline?
     public static func canSeeEvent(_ e: Event, in c: Complaint, viewer: Actor) -> Bool {
         guard canView(c, viewer: viewer) else { return false }
         if e.isSecret { return isHandling(c, viewer: viewer) }
+        if e.details.text != nil || e.kind == .receive || e.kind == .import { return canSeeContent(c, viewer: viewer) }
         return true
     }
 
@@ -118,6 +128,14 @@ public enum Privacy {
         case .followUp: return !e.details.secret
         default: return true
         }
+    }
+
+    /// May this event of this report appear publicly? An anonymous reporter's own replies may name
+    /// them, so they stay private.
+    public static func isPublishable(_ e: Event, of c: Complaint) -> Bool {
+        guard isPublishable(c), isPublishable(e) else { return false }
+        if c.anonymous && e.kind == .reply { return false }
+        return true
     }
 
     /// The report as `viewer` may see it: the reporter removed when hidden.
@@ -137,9 +155,11 @@ public enum Privacy {
 
     /// The event as the public may see it, or nil.
     public static func publicEvent(_ e: Event, in c: Complaint) -> Event? {
-        guard isPublishable(c), isPublishable(e) else { return nil }
+        guard isPublishable(e, of: c) else { return nil }
         var r = e
         r.details.intake?.reporter = nil
+        // Operators' reasons for postponing or archiving are internal working notes.
+        if e.kind == .postpone || e.kind == .archive { r.details.reason = nil }
         r.actor = Actor(id: "", name: "", role: e.actor.role, agency: e.actor.agency, unit: e.actor.unit)
         return r
     }

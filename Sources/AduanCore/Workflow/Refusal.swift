@@ -30,4 +30,6 @@ public enum Refusal: Error, Hashable, Sendable {
     case noSuchComplaint(Int64)
     /// An imported record that cannot stand (e.g. Proses without a holder unit's agency).
     case invalidImport(String)
+    /// A text longer than the store keeps (title 4 KiB, other texts 1 MiB).
+    case tooLong(field: String, bytes: Int, limit: Int)
 }

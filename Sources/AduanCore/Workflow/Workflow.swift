@@ -42,6 +42,7 @@ public enum Workflow {
         if let c = complaint, now < c.updatedAt { return .failure(.clockBeforeLastChange(last: c.updatedAt)) }
         let rule = context.table.rule(kind, in: complaint?.status, by: actor.role)!
         var details = normalized(command.details)
+        if let refusal = lengthProblem(details) { return .failure(refusal) }
         for requirement in rule.requires {
             if let refusal = check(requirement, kind: kind, details: &details, complaint: complaint, actor: actor,
                                    now: now, context: context) {
@@ -92,6 +93,23 @@ public enum Workflow {
         ActionKind.allCases.filter { $0 != .receive && $0 != .import && gate($0, on: complaint, by: actor, context: context) == nil }
     }
 
+    /// The longest texts an event may carry; the codec refuses longer ones when reading, so deciding
+    /// must refuse them too (an event that cannot be read back must never be written).
+    public static let maxTitleBytes = 4096
+    public static let maxTextBytes = 1 << 20
+
+    static func lengthProblem(_ d: ActionDetails) -> Refusal? {
+        let checks: [(String, String?, Int)] = [
+            ("title", d.intake?.title, maxTitleBytes), ("body", d.intake?.body, maxTextBytes),
+            ("title", d.changes?.title, maxTitleBytes), ("text", d.text, maxTextBytes), ("reason", d.reason, maxTextBytes),
+            ("location", d.intake?.location, maxTextBytes),
+        ]
+        for (field, value, limit) in checks {
+            if let v = value, v.utf8.count > limit { return .tooLong(field: field, bytes: v.utf8.count, limit: limit) }
+        }
+        return nil
+    }
+
     private static func normalized(_ d: ActionDetails) -> ActionDetails {
         var d = d
         func clean(_ s: String?) -> String? {
@@ -106,6 +124,7 @@ public enum Workflow {
             intake.title = intake.title.trimmingSpaces()
             intake.trackingID = clean(intake.trackingID)
             intake.agency = intake.agency.trimmingSpaces()
+            if intake.reporter?.isEmpty == true { intake.reporter = nil }
             d.intake = intake
         }
         if var changes = d.changes {
@@ -214,10 +233,10 @@ public enum Workflow {
         case .forward:
             if let agency = d.agency { move(&c, to: Holder(agency: agency, unit: d.unit), at: e.at, via: .forward) }
             c.forwardCount += 1
-            if c.status == .belumDitindaklanjuti || e.to == .belumDitindaklanjuti {
-                c.dispositionAt = e.at
-                if c.firstDispositionAt == nil { c.firstDispositionAt = e.at }
-            }
+            // The receiving agency's clock starts when the report reaches it (verification in
+            // Belum Terverifikasi, first follow-up in Belum Ditindaklanjuti).
+            c.dispositionAt = e.at
+            if c.status == .belumDitindaklanjuti, c.firstDispositionAt == nil { c.firstDispositionAt = e.at }
         case .cc:
             if let unit = d.unit, !c.ccUnits.contains(unit) { c.ccUnits.append(unit) }
         case .postpone:
