@@ -1,14 +1,34 @@
 import AduanCore
 import AduanStore
+import AduanTUI
+import Glibc
 
-/// `aduan` without a command: the screen. (Placeholder until the screen lands: prints the inbox.)
+/// `aduan` without a command: the screen.
 enum ScreenCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
+        try expectPositionals(s, 0...0, "no arguments")
+        // Refuse early, before touching any store, when there is no terminal to draw on.
+        guard isatty(0) == 1, isatty(1) == 1 else { throw .environment(TerminalError.notATerminal.message(s.language)) }
+        guard let term = Platform.env("TERM") else { throw .environment(TerminalError.noTerm.message(s.language)) }
+        if term == "dumb" { throw .environment(TerminalError.cannotAddressCursor(term).message(s.language)) }
+        let now = try Platform.now()
         if s.usesDemoStore && !Files.exists(s.storePath) {
             let store = try s.openStore(create: true)
-            _ = try DemoCommand.generate(into: store, config: s.config, count: DemoCommand.defaultCount, seed: 1,
-                                         now: try Platform.now(), progressLabel: s.language == .en ? "creating the demo store" : "membuat penyimpanan demo")
+            _ = try DemoCommand.generate(into: store, config: s.config, count: DemoCommand.defaultCount, seed: 1, now: now,
+                                         progressLabel: s.language == .en ? "creating the demo store" : "membuat penyimpanan demo")
         }
-        return try ListCommand.run(s)
+        let store = try s.openStore(create: true)
+        _ = try? store.autoCloseDue(at: now, limit: 5_000)
+        let frozen = Platform.env("ADUAN_NOW") != nil
+        let clock: () -> Timestamp = { frozen ? now : ((try? Platform.now()) ?? now) }
+        let context = DeskContext(store: store, config: s.config, me: s.operatorActor, language: s.language, clock: clock)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: s.config.theme, noColor: Platform.noColor)
+        } catch {
+            throw .environment(error.message(s.language))
+        }
+        Desk(terminal: terminal, context: context, profilePath: Platform.env("ADUAN_PROFILE")).run()
+        return 0
     }
 }

@@ -1,0 +1,73 @@
+import AduanCore
+import AduanStore
+import Synchronization
+
+/// Slow reads (counting a filtered list of a million reports, the position of a search hit) run
+/// off the input path on their own SQLite connection; the desk picks up results between keys.
+/// Each slot keeps only its newest request: a count for a filter the operator already changed is
+/// dropped when it arrives.
+final class BackgroundWork: Sendable {
+    enum Slot: String, Sendable {
+        case total
+        case position
+    }
+
+    struct Result: Sendable {
+        var slot: Slot
+        var generation: Int
+        var value: Int?
+        var error: String?
+    }
+
+    let path: String
+    let context: WorkflowContext
+    private let generations = Mutex<[Slot: Int]>([:])
+    private let mailbox = Mutex<[Result]>([])
+
+    init(path: String, context: WorkflowContext) {
+        self.path = path
+        self.context = context
+    }
+
+    /// Runs `job` on a fresh connection; returns the request's generation.
+    @discardableResult
+    func run(_ slot: Slot, _ job: @escaping @Sendable (ComplaintStore) throws -> Int) -> Int {
+        let g = generations.withLock { gens -> Int in
+            let next = (gens[slot] ?? 0) + 1
+            gens[slot] = next
+            return next
+        }
+        let path = self.path, context = self.context
+        Task.detached { [self] in
+            var result = Result(slot: slot, generation: g)
+            do {
+                let store = try ComplaintStore.open(path: path, context: context)
+                result.value = try job(store)
+            } catch {
+                result.error = "\(error)"
+            }
+            mailbox.withLock { $0.append(result) }
+        }
+        return g
+    }
+
+    /// Forgets pending requests of a slot (their results will be dropped).
+    func cancel(_ slot: Slot) {
+        generations.withLock { $0[slot, default: 0] += 1 }
+    }
+
+    /// Results that are still current.
+    func takeResults() -> [Result] {
+        let current = generations.withLock { $0 }
+        return mailbox.withLock { box in
+            let out = box.filter { current[$0.slot] == $0.generation }
+            box.removeAll()
+            return out
+        }
+    }
+
+    /// True while a request of this slot has not come back yet (for "menghitung…").
+    func isPending(_ slot: Slot, generation: Int) -> Bool {
+        generations.withLock { $0[slot] == generation }
+    }
+}

@@ -1,0 +1,462 @@
+import AduanCore
+import AduanStore
+import Glibc
+
+/// The operator's desk: owns the views, the dialogs and the loop. Draws into a `Grid` and hands
+/// it to a `Terminal`, so the same code runs in curses and in tests.
+public final class Desk {
+    let terminal: Terminal
+    let ctx: DeskContext
+    let inbox = InboxView()
+    let detail = DetailView()
+    let deadlines = DeadlinesView()
+    let dashboard = DashboardView()
+    let help = HelpView()
+    private(set) var current: ViewKind = .inbox
+    private var history: [ViewKind] = []
+    private var overlay: Overlay?
+    private var flow: ActionFlow?
+    private var limitPrompt: LinePrompt?
+    private var searchPrompt: LinePrompt?
+    private var pendingBulk = false
+    private var running = true
+    private var dataVersion: Int64
+    private var lastCheck: Double
+    private var lastSweep: Double
+    private var stale: Set<ViewKind> = []
+    let profile: LatencyProfile?
+
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    public init(terminal: Terminal, context: DeskContext, profilePath: String? = nil) {
+        self.terminal = terminal
+        ctx = context
+        dataVersion = context.store.dataVersion()
+        lastCheck = monotonicSeconds()
+        lastSweep = lastCheck
+        profile = profilePath.map(LatencyProfile.init)
+    }
+
+    func view(_ kind: ViewKind) -> DeskView {
+        switch kind {
+        case .inbox: inbox
+        case .detail: detail
+        case .deadlines: deadlines
+        case .dashboard: dashboard
+        case .help: help
+        }
+    }
+
+    var currentView: DeskView { view(current) }
+
+    /// Runs until the operator quits. The terminal is restored on every way out.
+    public func run() {
+        defer { terminal.restore(); profile?.write() }
+        ctx.now = ctx.clock()
+        draw()
+        profile?.firstFrame()
+        while running {
+            guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
+                idle()
+                continue
+            }
+            let started = monotonicSeconds()
+            var label = handle(key)
+            // Keys that arrived while we worked are handled before the next frame.
+            while running, let more = terminal.readKey(timeoutMilliseconds: 0) {
+                label = handle(more)
+            }
+            checkForChanges(force: true)
+            if running { draw() }
+            profile?.record(label, seconds: monotonicSeconds() - started)
+        }
+    }
+
+    /// Between keys: background results, other operators' changes, the auto-close sweep.
+    func idle() {
+        ctx.now = ctx.clock()
+        var redraw = currentView.tick(ctx) || inbox.tick(ctx)
+        if checkForChanges(force: false) { redraw = true }
+        if monotonicSeconds() - lastSweep > 60 {
+            lastSweep = monotonicSeconds()
+            if let n = try? ctx.store.autoCloseDue(at: ctx.now), n > 0 { reloadAll(); redraw = true }
+        }
+        if redraw { draw() }
+    }
+
+    /// Reloads views when another operator committed (SQLite's data_version moved).
+    @discardableResult
+    func checkForChanges(force: Bool) -> Bool {
+        let now = monotonicSeconds()
+        guard force || now - lastCheck >= Double(ctx.config.refreshSeconds) else { return false }
+        lastCheck = now
+        let v = ctx.store.dataVersion()
+        guard v != dataVersion else { return false }
+        dataVersion = v
+        reloadAll()
+        if ctx.message == nil { ctx.say(ctx.t.text(.storeChanged), .dim) }
+        return true
+    }
+
+    func reloadAll() {
+        currentView.reload(ctx)
+        if current != .inbox { inbox.reload(ctx) }
+        stale = Set(ViewKind.allCases).subtracting([current, .inbox])
+    }
+
+    func switchTo(_ kind: ViewKind) {
+        guard kind != current else { return }
+        if kind == .detail && detail.complaintID == nil, let id = currentView.selectedID ?? inbox.selectedID {
+            detail.show(id, ctx: ctx)
+        }
+        history.append(current)
+        if history.count > 20 { history.removeFirst() }
+        current = kind
+        if stale.remove(kind) != nil || kind == .deadlines || kind == .dashboard { currentView.reload(ctx) }
+    }
+
+    func back() {
+        if let previous = history.popLast() { current = previous } else { current = .inbox }
+    }
+
+    // MARK: keys
+
+    /// Handles one key; returns a label for the latency profile.
+    func handle(_ key: Key) -> String {
+        ctx.now = ctx.clock()
+        if key == .resize { return "resize" }
+        if key != .resize { ctx.message = nil }
+        if let o = overlay { return handleOverlay(o, key) }
+        let (w, h) = terminal.size
+        if w < Self.minimumWidth || h < Self.minimumHeight {
+            if key == .char("Q") || key == .ctrl("c") || key == .char("q") { running = false }
+            return "small"
+        }
+        guard let command = KeyMap.command(for: key) else { return "unbound" }
+        return perform(command)
+    }
+
+    func perform(_ command: DeskCommand) -> String {
+        switch command {
+        case .quit:
+            running = false
+            return "quit"
+        case .help:
+            if current == .help { back() } else { switchTo(.help) }
+            return "help"
+        case .view(let n):
+            if let k = ViewKind(rawValue: n) {
+                if k == .detail, let id = currentView.selectedID ?? inbox.selectedID { detail.show(id, ctx: ctx) }
+                switchTo(k)
+            }
+            return "view\(n)"
+        case .refresh:
+            ctx.store.dataVersion() == dataVersion ? reloadAll() : { checkForChanges(force: true) }()
+            _ = try? ctx.store.autoCloseDue(at: ctx.now)
+            currentView.reload(ctx)
+            return "refresh"
+        case .limit:
+            if current != .inbox { switchTo(.inbox) }
+            let prompt = LinePrompt(label: ctx.t.text(.limitPrompt), initial: inbox.limitText ?? "") { [ctx] text in
+                if case .failure(let e) = FilterParser.parse(text, vocabulary: FilterVocabulary(directory: ctx.directory)) {
+                    return ctx.t.filterError(e)
+                }
+                return nil
+            }
+            limitPrompt = prompt
+            overlay = prompt
+            return "limit"
+        case .search:
+            if current != .inbox { switchTo(.inbox) }
+            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.search ?? "", required: true) { text in
+                TextSearch.query(text).isEmpty ? "?" : nil
+            }
+            searchPrompt = prompt
+            overlay = prompt
+            return "search"
+        case .applyToTagged:
+            if inbox.tagged.isEmpty { ctx.fail(ctx.t.text(.nothingTagged)) } else {
+                pendingBulk = true
+                ctx.say(ctx.language == .en ? "next action applies to \(inbox.tagged.count) tagged reports" : "aksi berikut berlaku untuk \(inbox.tagged.count) laporan yang ditandai")
+            }
+            return "bulk"
+        case .action(let kind):
+            startAction(kind)
+            return "action"
+        case .postponeOrResume:
+            let status = selectedComplaint()?.status
+            startAction(status == .tunda ? .resume : .postpone)
+            return "action"
+        default:
+            break
+        }
+        let outcome = currentView.handle(command, ctx: ctx)
+        switch outcome {
+        case .open(let id):
+            detail.show(id, ctx: ctx)
+            switchTo(.detail)
+            return "open"
+        case .close:
+            back()
+            return "back"
+        case .handled:
+            if current == .deadlines, let (filter, text) = deadlines.requestedLimit {
+                deadlines.requestedLimit = nil
+                inbox.setLimit(filter, text: text, ctx: ctx)
+                switchTo(.inbox)
+            }
+        case .unhandled:
+            if command == .back && current != .inbox { back() }
+        }
+        return Self.label(command)
+    }
+
+    static func label(_ c: DeskCommand) -> String {
+        switch c {
+        case .moveDown, .moveUp: "move"
+        case .pageDown, .pageUp, .halfPageDown, .halfPageUp: "page"
+        case .first: "first"
+        case .last: "last"
+        case .searchNext, .searchPrevious: "search-next"
+        case .nextTab, .previousTab: "tab"
+        default: "other"
+        }
+    }
+
+    func selectedComplaint() -> Complaint? {
+        guard let id = currentView.selectedID ?? (current == .detail ? detail.complaintID : nil) else { return nil }
+        return try? ctx.store.complaint(id)
+    }
+
+    func startAction(_ kind: ActionKind) {
+        var complaints: [Complaint] = []
+        if pendingBulk {
+            pendingBulk = false
+            complaints = ((try? ctx.store.complaints(Array(inbox.tagged).sorted())) ?? [])
+        } else if let c = selectedComplaint() {
+            complaints = [c]
+        }
+        guard let first = complaints.first else {
+            ctx.fail(ctx.language == .en ? "select a report first" : "pilih laporan dulu")
+            return
+        }
+        // Only what the operator's role may do in the report's status is offered.
+        if let refusal = Workflow.gate(kind, on: first, by: ctx.me, context: ctx.store.context) {
+            ctx.fail(ctx.t.refusal(refusal, names: ctx.directory, zone: ctx.zone))
+            return
+        }
+        let f = ActionFlow(kind: kind, complaints: complaints, ctx: ctx)
+        flow = f
+        advanceFlow()
+    }
+
+    func advanceFlow() {
+        guard let f = flow else { return }
+        if let next = f.next(ctx: ctx) {
+            overlay = next
+            return
+        }
+        overlay = nil
+        flow = nil
+        let (done, problems) = f.apply(ctx: ctx)
+        if f.isBulk {
+            inbox.clearTags()
+            let summary = "\(ctx.t.text(.bulkDone)): \(done)/\(f.targets.count)"
+            if problems.isEmpty { ctx.say(summary) } else { ctx.fail(summary + " · " + problems[0]) }
+        } else if let p = problems.first {
+            ctx.fail(p)
+        } else {
+            ctx.say(ctx.t.actionName(f.kind) + " #\(f.first.id): " + ctx.t.text(.saved), .onTime)
+        }
+        dataVersion = ctx.store.dataVersion()
+        reloadAll()
+        if current == .detail { detail.reload(ctx) }
+    }
+
+    func handleOverlay(_ o: Overlay, _ key: Key) -> String {
+        let result = o.handle(key, ctx: ctx)
+        switch result {
+        case .stay:
+            return "dialog"
+        case .cancel:
+            overlay = nil
+            flow = nil
+            limitPrompt = nil
+            searchPrompt = nil
+            ctx.say(ctx.t.text(.cancelled), .dim)
+            return "dialog"
+        case .done:
+            if let p = limitPrompt, o === p {
+                limitPrompt = nil
+                overlay = nil
+                let text = p.value
+                switch FilterParser.parse(text, vocabulary: FilterVocabulary(directory: ctx.directory)) {
+                case .success(let f): inbox.setLimit(f, text: text.isEmpty ? nil : text, ctx: ctx)
+                case .failure(let e): ctx.fail(ctx.t.filterError(e))
+                }
+                return "limit-apply"
+            }
+            if let p = searchPrompt, o === p {
+                searchPrompt = nil
+                overlay = nil
+                inbox.find(p.value, forward: true, includeCurrent: true, ctx: ctx)
+                return "search-apply"
+            }
+            if let f = flow {
+                f.accept(ctx: ctx)
+                advanceFlow()
+                return "action-apply"
+            }
+            overlay = nil
+            return "dialog"
+        }
+    }
+
+    // MARK: drawing
+
+    func draw() {
+        let (w, h) = terminal.size
+        var grid = Grid(width: w, height: h)
+        render(into: &grid)
+        terminal.draw(grid)
+    }
+
+    /// Everything on screen, drawn into `grid` (tests call this directly).
+    func render(into grid: inout Grid) {
+        let w = grid.width, h = grid.height
+        let t = ctx.t
+        guard w >= Self.minimumWidth && h >= Self.minimumHeight else {
+            let text = "\(t.text(.terminalTooSmall)) (\(w)×\(h); min \(Self.minimumWidth)×\(Self.minimumHeight))"
+            let lines = DisplayWidth.wrap(text, width: max(1, w))
+            for (i, l) in lines.enumerated() where i < h {
+                grid.put(l, x: max(0, (w - DisplayWidth.of(l)) / 2), y: min(h - 1, max(0, h / 2 - lines.count / 2 + i)), style: .bold)
+            }
+            return
+        }
+        // Title bar.
+        grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: .header)
+        let clock = formatDateTime(ctx.now, zone: ctx.zone, table: t)
+        grid.put(" Aduan · " + SafeText.line(ctx.config.officeName), x: 0, y: 0, style: .header, maxWidth: w - DisplayWidth.of(clock) - 22)
+        var tabX = max(0, w - DisplayWidth.of(clock) - 2)
+        grid.put(clock, x: tabX, y: 0, style: .header)
+        let viewTitle = "[" + t.text(current.title) + "]"
+        tabX = max(0, tabX - DisplayWidth.of(viewTitle) - 2)
+        grid.put(viewTitle, x: tabX, y: 0, style: .header)
+
+        // The view.
+        let area = Rect(x: 0, y: 1, width: w, height: h - 3)
+        currentView.draw(&grid, area: area, ctx: ctx)
+
+        // Status line: operator, role, unit, position, filter.
+        let sy = h - 2
+        grid.fill(Rect(x: 0, y: sy, width: w, height: 1), style: .statusBar)
+        var status = " " + ctx.me.name + " · " + t.roleName(ctx.me.role)
+        if let unit = ctx.me.unit { status += " · " + ctx.directory.unitName(unit) } else { status += " · " + ctx.shortAgencyName(ctx.me.agency) }
+        if let p = currentView.position(ctx) { status += " │ " + p }
+        if current == .inbox || current == .detail, let f = inbox.filterText { status += " │ " + t.text(.filter).lowercased() + ": " + f }
+        if !inbox.tagged.isEmpty { status += " │ \(inbox.tagged.count) " + t.text(.tagged) }
+        if pendingBulk { status += " │ ;" }
+        grid.put(status, x: 0, y: sy, style: .statusBar, maxWidth: w - 12)
+        grid.put("? " + t.text(.help).lowercased(), x: w - 11, y: sy, style: .statusBar, maxWidth: 11)
+
+        // Bottom line: a message, or the keys that do something here.
+        let by = h - 1
+        if let (text, style) = ctx.message {
+            grid.fill(Rect(x: 0, y: by, width: w, height: 1), style: style == .normal ? .normal : style)
+            grid.put(text, x: 0, y: by, style: style, maxWidth: w)
+        } else {
+            drawKeyBar(&grid, y: by, width: w)
+        }
+        overlay?.draw(&grid, ctx: ctx)
+    }
+
+    func drawKeyBar(_ grid: inout Grid, y: Int, width: Int) {
+        let t = ctx.t
+        var items: [(String, String)] = []
+        if let c = selectedComplaintForBar() {
+            for a in Workflow.availableActions(on: c, by: ctx.me, context: ctx.store.context) {
+                guard let key = KeyMap.key(for: a) else { continue }
+                items.append((key.description, shortActionName(a)))
+            }
+        }
+        items += [("/", t.text(.search).lowercased()), ("l", t.text(.filter).lowercased()), ("1-4", ctx.language == .en ? "views" : "tampilan"), ("Q", t.text(.quit))]
+        var x = 0
+        for (key, label) in items {
+            let w = DisplayWidth.of(key) + DisplayWidth.of(label) + 3
+            if x + w > width { break }
+            x = grid.put(key, x: x, y: y, style: .tabActive)
+            x = grid.put(" " + label + "  ", x: x, y: y, style: .normal)
+        }
+    }
+
+    private var barCache: (id: Int64, version: Int, complaint: Complaint)?
+
+    /// The selected report for the key bar, cached by id and version (the bar is drawn every frame).
+    func selectedComplaintForBar() -> Complaint? {
+        guard let id = currentView.selectedID ?? (current == .detail ? detail.complaintID : nil) else { return nil }
+        let version = (current == .inbox ? inbox.list.selectedRow?.version : nil)
+        if let cache = barCache, cache.id == id, version == nil || cache.version == version { return cache.complaint }
+        guard let c = try? ctx.store.complaint(id) else { return nil }
+        barCache = (id, c.version, c)
+        return c
+    }
+
+    func shortActionName(_ a: ActionKind) -> String {
+        let en = ctx.language == .en
+        switch a {
+        case .verify: return en ? "verify" : "verifikasi"
+        case .classify: return en ? "classify" : "klasifikasi"
+        case .redispose: return en ? "re-dispose" : "disposisi"
+        case .forward: return en ? "forward" : "teruskan"
+        case .cc: return en ? "copy" : "tembusan"
+        case .postpone: return en ? "postpone" : "tunda"
+        case .resume: return en ? "resume" : "lanjutkan"
+        case .archive: return en ? "archive" : "arsip"
+        case .followUp: return en ? "follow-up" : "tindak lanjut"
+        case .note: return en ? "note" : "catatan"
+        case .reply: return en ? "reply" : "balasan"
+        case .rate: return en ? "rating" : "nilai"
+        case .close: return en ? "close" : "tutup"
+        case .reopen: return en ? "reopen" : "buka"
+        case .linkDuplicate: return en ? "duplicate" : "duplikat"
+        case .receive, .import, .autoClose: return a.rawValue
+        }
+    }
+}
+
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Key-to-frame latencies by kind of key, written as JSON lines on exit when `ADUAN_PROFILE` names
+/// a file. The benchmark reads it; the desk never slows down for it (a few array appends).
+final class LatencyProfile {
+    let path: String
+    var samples: [String: [Double]] = [:]
+    var firstFrameAt: Double?
+
+    init(path: String) { self.path = path }
+
+    func firstFrame() {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        firstFrameAt = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    func record(_ label: String, seconds: Double) { samples[label, default: []].append(seconds) }
+
+    func write() {
+        var text = ""
+        if let f = firstFrameAt { text += "{\"first_frame_monotonic\":\(f)}\n" }
+        for (label, values) in samples.sorted(by: { $0.key < $1.key }) {
+            text += "{\"label\":\"\(label)\",\"ms\":[" + values.map { String(Int($0 * 1_000_000)) + "e-3" }.joined(separator: ",") + "]}\n"
+        }
+        let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress, $0.count - 1) }
+        close(fd)
+    }
+}

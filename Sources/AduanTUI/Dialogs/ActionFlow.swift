@@ -1,0 +1,168 @@
+import AduanCore
+import AduanStore
+
+/// One workflow action as a short series of dialogs, then one store transaction per report.
+/// The steps follow the transition table's requirements; the rules themselves stay in the core.
+final class ActionFlow {
+    enum Step {
+        case unit(agencyOnly: Bool)
+        case agency
+        case reason(required: Bool)
+        case archiveCode
+        case text(secretToggle: Bool, templates: Bool)
+        case rating
+        case duplicate
+        case classify(recordFlags: Bool)
+        case confirm(String)
+    }
+
+    let kind: ActionKind
+    /// The reports and the versions the operator saw.
+    let targets: [(id: Int64, version: Int)]
+    let first: Complaint
+    var details = ActionDetails()
+    private var steps: [Step]
+    private var index = -1
+    private(set) var overlay: Overlay?
+
+    var isBulk: Bool { targets.count > 1 }
+
+    init(kind: ActionKind, complaints: [Complaint], ctx: DeskContext) {
+        self.kind = kind
+        first = complaints[0]
+        targets = complaints.map { ($0.id, $0.version) }
+        let en = ctx.language == .en
+        var s: [Step]
+        switch kind {
+        case .verify: s = [.unit(agencyOnly: true), .classify(recordFlags: true)]
+        case .classify: s = [.classify(recordFlags: false)]
+        case .redispose: s = [.unit(agencyOnly: true), .reason(required: true)]
+        case .forward: s = [.agency, .reason(required: true)]
+        case .cc: s = [.unit(agencyOnly: false)]
+        case .postpone: s = [.reason(required: true)]
+        case .resume: s = []
+        case .archive: s = [.archiveCode, .reason(required: false)]
+        case .followUp: s = [.text(secretToggle: true, templates: true)]
+        case .note: s = [.text(secretToggle: false, templates: false)]
+        case .reply: s = [.text(secretToggle: false, templates: false)]
+        case .rate: s = [.rating]
+        case .close: s = [.confirm(en ? "Close the report (Selesai)?" : "Tutup laporan (Selesai)?")]
+        case .reopen: s = [.reason(required: true)]
+        case .linkDuplicate: s = [.duplicate]
+        case .receive, .import, .autoClose: s = []
+        }
+        let bulk = complaints.count > 1
+        let destructive: Set<ActionKind> = [.archive, .linkDuplicate, .forward, .resume]
+        if destructive.contains(kind) && !bulk { s.append(.confirm(ctx.t.actionName(kind) + " #\(complaints[0].id)?")) }
+        if bulk { s.append(.confirm(ctx.t.text(.confirmBulk) + " (\(complaints.count))")) }
+        steps = s
+    }
+
+    /// Advances to the next dialog; nil when every step is answered.
+    func next(ctx: DeskContext) -> Overlay? {
+        index += 1
+        guard index < steps.count else { overlay = nil; return nil }
+        overlay = makeOverlay(steps[index], ctx: ctx)
+        return overlay
+    }
+
+    /// Takes the answer of the current dialog.
+    func accept(ctx: DeskContext) {
+        guard index >= 0, index < steps.count, let o = overlay else { return }
+        switch steps[index] {
+        case .unit:
+            details.unit = (o as? Picker)?.chosen?.id
+        case .agency:
+            details.agency = (o as? Picker)?.chosen?.id
+        case .reason:
+            let v = (o as? LinePrompt)?.value ?? ""
+            details.reason = v.isEmpty ? nil : v
+        case .archiveCode:
+            details.archiveReason = (o as? Picker)?.chosen.flatMap { ArchiveReason(rawValue: $0.id) }
+            if details.archiveReason == .other, let i = steps.firstIndex(where: { if case .reason = $0 { return true }; return false }) {
+                steps[i] = .reason(required: true)
+            }
+        case .text:
+            if let e = o as? TextEditor {
+                details.text = e.text
+                details.secret = e.secret
+            }
+        case .rating:
+            details.rating = (o as? LinePrompt).flatMap { Int($0.value) }
+        case .duplicate:
+            details.duplicateOf = (o as? LinePrompt).flatMap { Int64($0.value.hasPrefix("#") ? String($0.value.dropFirst()) : $0.value) }
+        case .classify:
+            if let f = o as? ClassifyForm {
+                let ch = f.changes
+                details.changes = ch.isEmpty ? nil : ch
+            }
+        case .confirm:
+            break
+        }
+    }
+
+    private func makeOverlay(_ step: Step, ctx: DeskContext) -> Overlay {
+        let t = ctx.t
+        let dir = ctx.directory
+        let heading = t.actionName(kind) + (isBulk ? " (\(targets.count))" : " #\(first.id)")
+        switch step {
+        case .unit(let agencyOnly):
+            var units: [(Unit, Agency)] = []
+            for a in dir.agencies where !agencyOnly || a.id == first.holder.agency {
+                for u in a.units where u.id != first.holder.unit && !(kind == .cc && first.ccUnits.contains(u.id)) { units.append((u, a)) }
+            }
+            return Picker(title: heading + " — " + t.text(.unitPicker),
+                          options: units.map { Picker.Option(id: $0.0.id, label: $0.0.name, detail: agencyOnly ? $0.0.id : ctx.shortAgencyName($0.1.id)) })
+        case .agency:
+            let agencies = dir.agencies.filter { $0.id != first.holder.agency }
+            return Picker(title: heading + " — " + t.text(.agencyPicker), options: agencies.map { Picker.Option(id: $0.id, label: $0.name, detail: $0.id) })
+        case .reason(let required):
+            return LinePrompt(label: heading + " · " + t.text(.reason), required: required)
+        case .archiveCode:
+            return Picker(title: heading + " — " + t.text(.archiveCode),
+                          options: ArchiveReason.allCases.map { Picker.Option(id: $0.rawValue, label: t.archiveReasonName($0), detail: $0.rawValue) })
+        case .text(let secretToggle, let withTemplates):
+            let templates: [(name: String, text: String)] = withTemplates ? ctx.config.templates.map { tpl in
+                (tpl.name, isBulk ? tpl.text : ctx.config.fill(tpl, for: first, viewer: ctx.me))
+            } : []
+            return TextEditor(title: heading, allowsSecret: secretToggle, templates: templates)
+        case .rating:
+            return LinePrompt(label: heading + " · " + t.text(.ratingPrompt), required: true) { v in
+                guard let n = Int(v.trimmingSpaces()), (1...5).contains(n) else { return ctx.language == .en ? "a whole number from 1 to 5" : "angka 1 sampai 5" }
+                return nil
+            }
+        case .duplicate:
+            return LinePrompt(label: heading + " · " + t.text(.duplicatePrompt), required: true) { v in
+                let digits = v.trimmingSpaces().hasPrefix("#") ? String(v.trimmingSpaces().dropFirst()) : v.trimmingSpaces()
+                guard let n = Int64(digits), n > 0 else { return ctx.language == .en ? "a report number, e.g. 12" : "nomor laporan, mis. 12" }
+                return nil
+            }
+        case .classify(let recordFlags):
+            return ClassifyForm(title: heading, complaint: first, categories: ctx.config.categories, recordFlags: recordFlags)
+        case .confirm(let question):
+            return Confirm(question)
+        }
+    }
+
+    /// Applies the action to every target, each in its own transaction. Returns (done, refusals).
+    func apply(ctx: DeskContext) -> (done: Int, problems: [String]) {
+        var done = 0
+        var problems: [String] = []
+        for target in targets {
+            var d = details
+            if let text = d.text, kind == .followUp {
+                // Placeholders are filled per report, so a bulk reply names each report's own number.
+                if let c = try? ctx.store.complaint(target.id) {
+                    d.text = ctx.config.fill(ReplyTemplate(id: "", name: "", text: text), for: c, viewer: ctx.me)
+                }
+            }
+            do {
+                _ = try ctx.store.apply(Command(kind, d), to: target.id, expectedVersion: target.version, by: ctx.me, at: ctx.clock())
+                done += 1
+            } catch {
+                problems.append((isBulk ? "#\(target.id): " : "") + ctx.describe(error))
+            }
+        }
+        return (done, problems)
+    }
+}

@@ -1,0 +1,223 @@
+import AduanCore
+import AduanStore
+
+/// Dasbor: what supervisors are graded on. Supervisors see every unit of their agency; other
+/// roles see their own.
+final class DashboardView: DeskView {
+    let kind = ViewKind.dashboard
+    private var figures: SupervisorFigures?
+    private var lines: [StyledLine] = []
+    private var renderedWidth = 0
+    private var scroll = 0
+    private var visible = 20
+
+    var selectedID: Int64? { nil }
+
+    func position(_ ctx: DeskContext) -> String? {
+        lines.count > visible ? (ctx.language == .en ? "line \(scroll + 1) of \(lines.count)" : "baris \(scroll + 1) dari \(lines.count)") : nil
+    }
+
+    func reload(_ ctx: DeskContext) {
+        do {
+            figures = try ctx.store.figures(ctx.scope, now: ctx.now)
+        } catch {
+            ctx.fail(ctx.describe(error))
+        }
+        renderedWidth = 0
+    }
+
+    func handle(_ command: DeskCommand, ctx: DeskContext) -> ViewOutcome {
+        switch command {
+        case .moveDown: scroll += 1
+        case .moveUp: scroll -= 1
+        case .pageDown, .halfPageDown: scroll += max(1, visible - 1)
+        case .pageUp, .halfPageUp: scroll -= max(1, visible - 1)
+        case .first: scroll = 0
+        case .last: scroll = lines.count
+        case .back: return .close
+        default: return .unhandled
+        }
+        scroll = max(0, min(scroll, max(0, lines.count - visible)))
+        return .handled
+    }
+
+    func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
+        if figures == nil { reload(ctx) }
+        visible = area.height
+        if renderedWidth != area.width, let f = figures {
+            lines = render(f, width: area.width, ctx: ctx)
+            renderedWidth = area.width
+        }
+        scroll = max(0, min(scroll, max(0, lines.count - visible)))
+        for i in 0..<area.height {
+            let index = scroll + i
+            guard index < lines.count else { break }
+            var x = area.x
+            for (text, style) in lines[index].segments {
+                x = grid.put(text, x: x, y: area.y + i, style: style, maxWidth: area.x + area.width - x)
+            }
+        }
+    }
+
+    static let sparks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    func render(_ f: SupervisorFigures, width: Int, ctx: DeskContext) -> [StyledLine] {
+        let t = ctx.t
+        let lang = ctx.language
+        var out: [StyledLine] = []
+        let median = f.medianFirstFollowUpWorkingDays.map { NumberFormat.decimal($0, fractionDigits: 1, lang) + " " + t.text(.workingDaysUnit) } ?? "–"
+        out.append(StyledLine([(t.text(.total) + ": ", .dim), (NumberFormat.grouped(f.total, lang), .bold),
+                               ("   " + t.text(.percentSelesai) + ": ", .dim), (NumberFormat.percent(f.selesai, of: f.total, lang), .bold),
+                               ("   " + t.text(.medianFirstFollowUp) + ": ", .dim), (median, .bold)]))
+        out.append(StyledLine([(t.text(.forwardsOut) + ": ", .dim), (NumberFormat.grouped(f.forwardsOut, lang), .normal),
+                               ("   " + t.text(.forwardsIn) + ": ", .dim), (NumberFormat.grouped(f.forwardsIn, lang), .normal)]))
+        out.append(StyledLine([(t.text(.tundaOld) + " (\(ctx.config.policy.tundaAlertDays) " + (lang == .en ? "days" : "hari") + "): ", .dim),
+                               (NumberFormat.grouped(f.tundaOld, lang), f.tundaOld > 0 ? .dueSoon : .normal),
+                               (f.tundaOldIDs.isEmpty ? "" : "  " + f.tundaOldIDs.prefix(6).map { "#\($0)" }.joined(separator: " "), .dim)]))
+        out.append(StyledLine([(t.text(.missingPrivacyDecision) + ": ", .dim),
+                               (NumberFormat.grouped(f.privacyUndecided, lang), f.privacyUndecided > 0 ? .overdue : .normal),
+                               (f.privacyUndecidedIDs.isEmpty ? "" : "  " + f.privacyUndecidedIDs.prefix(6).map { "#\($0)" }.joined(separator: " "), .dim)]))
+        out.append(.blank)
+
+        // Received per week: a sparkline and the numbers.
+        out.append(StyledLine(t.text(.receivedPerWeek), .bold))
+        let maxWeek = max(1, f.receivedPerWeek.map(\.count).max() ?? 1)
+        let spark = String(f.receivedPerWeek.map { w in w.count == 0 ? " " : Self.sparks[min(7, w.count * 7 / maxWeek)] })
+        let counts = f.receivedPerWeek.map { NumberFormat.grouped($0.count, lang) }.joined(separator: " ")
+        out.append(StyledLine([("  ", .normal), (spark.map { String($0) + String($0) }.joined(), .chart), ("  " + counts, .dim)]))
+        if let first = f.receivedPerWeek.first, let last = f.receivedPerWeek.last {
+            out.append(StyledLine("  " + formatDate(first.weekStart, table: t) + " … " + formatDate(last.weekStart, table: t), .dim))
+        }
+        out.append(.blank)
+
+        // Overdue per unit as horizontal bars.
+        out.append(StyledLine(t.text(.overduePerUnit), .bold))
+        if f.overdueByHolder.isEmpty { out.append(StyledLine("  " + t.text(.none), .onTime)) }
+        let maxOverdue = max(1, f.overdueByHolder.map(\.count).max() ?? 1)
+        let nameWidth = min(30, max(12, width / 3))
+        let barWidth = max(5, width - nameWidth - 12)
+        for o in f.overdueByHolder.prefix(25) {
+            let n = max(1, o.count * barWidth / maxOverdue)
+            out.append(StyledLine([("  " + DisplayWidth.padded(ctx.shortUnitName(o.holder), to: nameWidth), .normal),
+                                   (DisplayWidth.rightAligned(NumberFormat.grouped(o.count, lang), to: 7) + " ", .overdue),
+                                   (String(repeating: "█", count: n), .overdue)]))
+        }
+        if f.overdueByHolder.count > 25 { out.append(StyledLine("  … +\(f.overdueByHolder.count - 25)", .dim)) }
+        out.append(.blank)
+
+        // Counts per status × unit.
+        out.append(StyledLine(t.text(.countsPerStatusUnit), .bold))
+        var byHolder: [Holder: [Status: Int]] = [:]
+        for c in f.byHolderAndStatus { byHolder[c.holder, default: [:]][c.status] = c.count }
+        let columnWidth = width >= 110 ? 11 : 9
+        let holderWidth = max(10, min(30, width - 2 - columnWidth * (Status.allCases.count + 1)))
+        var header = "  " + DisplayWidth.padded(t.text(.unit), to: holderWidth)
+        for s in Status.allCases { header += DisplayWidth.rightAligned(s.shortName, to: columnWidth) }
+        header += DisplayWidth.rightAligned(t.text(.total), to: columnWidth)
+        out.append(StyledLine(header, .dim))
+        let holders = byHolder.keys.sorted { a, b in
+            let ta = byHolder[a]!.values.reduce(0, +), tb = byHolder[b]!.values.reduce(0, +)
+            return ta != tb ? ta > tb : a.description < b.description
+        }
+        for h in holders {
+            var segs: [(String, Style)] = [("  " + DisplayWidth.padded(ctx.shortUnitName(h), to: holderWidth), .normal)]
+            for s in Status.allCases {
+                let n = byHolder[h]?[s] ?? 0
+                segs.append((DisplayWidth.rightAligned(n == 0 ? "·" : NumberFormat.grouped(n, lang), to: columnWidth), n == 0 ? .dim : .normal))
+            }
+            segs.append((DisplayWidth.rightAligned(NumberFormat.grouped(byHolder[h]!.values.reduce(0, +), lang), to: columnWidth), .bold))
+            out.append(StyledLine(segs))
+        }
+        return out
+    }
+}
+
+/// Bantuan: generated from the live key map, so it can never disagree with the keys.
+final class HelpView: DeskView {
+    let kind = ViewKind.help
+    private var scroll = 0
+    private var visible = 20
+    private var lineCount = 0
+
+    var selectedID: Int64? { nil }
+    func position(_ ctx: DeskContext) -> String? { nil }
+    func reload(_ ctx: DeskContext) {}
+
+    func handle(_ command: DeskCommand, ctx: DeskContext) -> ViewOutcome {
+        switch command {
+        case .moveDown: scroll += 1
+        case .moveUp: scroll -= 1
+        case .pageDown, .halfPageDown: scroll += max(1, visible - 1)
+        case .pageUp, .halfPageUp: scroll -= max(1, visible - 1)
+        case .first: scroll = 0
+        case .last: scroll = lineCount
+        case .back, .help: return .close
+        default: return .unhandled
+        }
+        scroll = max(0, min(scroll, max(0, lineCount - visible)))
+        return .handled
+    }
+
+    static func lines(_ ctx: DeskContext) -> [StyledLine] {
+        let t = ctx.t
+        var out: [StyledLine] = [StyledLine("Aduan · " + t.text(.help), .bold), .blank, StyledLine(t.text(.keys), .bold)]
+        func describe(_ b: KeyBinding) -> String {
+            switch b.command {
+            case .view(let n): return "\(t.text(ViewKind(rawValue: n)?.title ?? .inbox))"
+            case .nextTab: return ctx.language == .en ? "next status tab" : "tab status berikutnya"
+            case .previousTab: return ctx.language == .en ? "previous status tab" : "tab status sebelumnya"
+            case .cycleOrder: return ctx.language == .en ? "change the order (deadline, newest, changed)" : "ganti urutan (tenggat, terbaru, diubah)"
+            case .postponeOrResume: return t.actionName(.postpone) + " / " + t.actionName(.resume)
+            case .action(let a): return t.actionName(a) + " — " + t.text(b.help)
+            default: return t.text(b.help)
+            }
+        }
+        for b in KeyMap.bindings where !b.isAction {
+            out.append(StyledLine([("  " + DisplayWidth.padded(b.keys.map(\.description).joined(separator: " "), to: 16), .bold), (describe(b), .normal)]))
+        }
+        out.append(.blank)
+        out.append(StyledLine(t.text(.actions) + (ctx.language == .en ? " (only those your role may take in the report's status are offered)" : " (hanya yang boleh untuk peran Anda pada status laporan yang ditawarkan)"), .bold))
+        for b in KeyMap.bindings where b.isAction {
+            out.append(StyledLine([("  " + DisplayWidth.padded(b.keys.map(\.description).joined(separator: " "), to: 16), .bold), (describe(b), .normal)]))
+        }
+        out.append(.blank)
+        out.append(StyledLine(ctx.language == .en ? "In dialogs: Enter confirm · Esc cancel · Ctrl-S save text · Ctrl-T templates · Tab public/secret"
+                                                  : "Dalam dialog: Enter setuju · Esc batal · Ctrl-S simpan teks · Ctrl-T templat · Tab publik/rahasia", .dim))
+        out.append(.blank)
+        out.append(StyledLine(t.text(.filter), .bold))
+        for line in HelpText.filterSummary(ctx.language) { out.append(StyledLine("  " + line)) }
+        return out
+    }
+
+    func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
+        visible = area.height
+        let lines = Self.lines(ctx)
+        lineCount = lines.count
+        scroll = max(0, min(scroll, max(0, lineCount - visible)))
+        for i in 0..<area.height {
+            let index = scroll + i
+            guard index < lines.count else { break }
+            var x = area.x + 1
+            for (text, style) in lines[index].segments {
+                x = grid.put(text, x: x, y: area.y + i, style: style, maxWidth: area.x + area.width - x)
+            }
+        }
+    }
+}
+
+/// The filter language in a few lines, for Help.
+enum HelpText {
+    static func filterSummary(_ language: Language) -> [String] {
+        language == .en ? [
+            "status:proses  status:bt,bd  unit:dinkes  agency:pemprov-jatim  cc:pupr  category:infrastruktur",
+            "class:aspirasi  channel:sms1708  priority:high  age:>5d  age:<=2w  age:>3wd  rating:<=2  tracking:4512345  id:12",
+            "overdue  due-soon  anonymous  confidential  pingpong  undecided   words and \"phrases\" search title and body",
+            "AND OR NOT ( ) — side by side means AND; also & | ! and a leading -; DAN ATAU BUKAN work too",
+        ] : [
+            "status:proses  status:bt,bd  unit:dinkes  instansi:pemprov-jatim  tembusan:pupr  kategori:infrastruktur",
+            "klasifikasi:aspirasi  kanal:sms1708  prioritas:tinggi  umur:>5h  umur:<=2m  umur:>3hk  nilai:<=2  lapor:4512345  id:12",
+            "terlambat  segera  anonim  rahasia  pingpong  belum-diputuskan   kata dan \"frasa\" mencari di judul dan isi",
+            "DAN ATAU BUKAN ( ) — berdampingan berarti DAN; juga & | ! dan tanda - di depan; AND OR NOT juga bisa",
+        ]
+    }
+}

@@ -1,0 +1,336 @@
+import AduanCore
+import AduanStore
+
+/// Kotak Masuk: the operator's reports, most urgent deadline first, with LAPOR!'s status tabs.
+final class InboxView: DeskView {
+    let kind = ViewKind.inbox
+    let list = PagedList()
+    /// nil: all statuses.
+    private(set) var tab: Status?
+    private(set) var limit: FilterExpression = .all
+    private(set) var limitText: String?
+    private(set) var search: String?
+    private(set) var order: InboxOrder = .deadline
+    private(set) var tagged: Set<Int64> = []
+    private var counts: [Status: Int] = [:]
+    private var total: Int?
+    private var totalGeneration = 0
+    private var positionGeneration = 0
+    private var visibleRows = 20
+    private var loaded = false
+
+    static let tabs: [Status?] = [nil, .belumTerverifikasi, .belumDitindaklanjuti, .proses, .selesai, .tunda, .arsip]
+
+    var selectedID: Int64? { list.selectedRow?.id }
+    var filterText: String? {
+        var parts: [String] = []
+        if let limitText { parts.append(limitText) }
+        if let search { parts.append("/" + search) }
+        return parts.isEmpty ? nil : parts.joined(separator: "  ")
+    }
+
+    func query(_ ctx: DeskContext) -> InboxQuery {
+        var parts: [FilterExpression] = []
+        if let tab { parts.append(.term(.status([tab]))) }
+        if limit != .all { parts.append(limit) }
+        let filter: FilterExpression = parts.isEmpty ? .all : parts.count == 1 ? parts[0] : .and(parts)
+        return InboxQuery(scope: ctx.scope, filter: filter, order: order)
+    }
+
+    func source(_ ctx: DeskContext) -> QuerySource { QuerySource(store: ctx.store, query: query(ctx), now: ctx.now) }
+
+    func position(_ ctx: DeskContext) -> String? {
+        if list.isEmpty { return ctx.t.position(0, of: 0) }
+        guard let p = list.position else { return ctx.t.position(0, of: total).replacingFirst("0", "…") }
+        return ctx.t.position(p, of: total)
+    }
+
+    // MARK: loading
+
+    func ensureLoaded(_ ctx: DeskContext) {
+        guard !loaded else { return }
+        loaded = true
+        reloadFromTop(ctx)
+    }
+
+    func reloadFromTop(_ ctx: DeskContext) {
+        do {
+            counts = try ctx.store.statusCounts(ctx.scope)
+            try list.reset(source(ctx))
+        } catch {
+            ctx.fail(ctx.describe(error))
+        }
+        refreshTotal(ctx)
+    }
+
+    func reload(_ ctx: DeskContext) {
+        guard loaded else { return }
+        do {
+            counts = try ctx.store.statusCounts(ctx.scope)
+            try list.reload(source(ctx), visible: visibleRows)
+        } catch {
+            ctx.fail(ctx.describe(error))
+        }
+        refreshTotal(ctx)
+        if list.position == nil { findPosition(ctx) }
+    }
+
+    /// The list's length: from the counters when the filter is a status tab alone, else counted
+    /// in the background while the operator keeps working.
+    func refreshTotal(_ ctx: DeskContext) {
+        if limit == .all {
+            total = tab.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
+            ctx.background.cancel(.total)
+            return
+        }
+        total = nil
+        let q = query(ctx), now = ctx.now
+        totalGeneration = ctx.background.run(.total) { store in try store.count(q, now: now) }
+    }
+
+    func findPosition(_ ctx: DeskContext) {
+        guard let row = list.selectedRow else { return }
+        let q = query(ctx), now = ctx.now, cursor = row.cursor
+        positionGeneration = ctx.background.run(.position) { store in try store.position(of: cursor, in: q, now: now) }
+    }
+
+    func tick(_ ctx: DeskContext) -> Bool {
+        var changed = false
+        for r in ctx.background.takeResults() {
+            switch r.slot {
+            case .total where r.generation == totalGeneration:
+                total = r.value
+                changed = true
+            case .position where r.generation == positionGeneration:
+                if let v = r.value { list.setPosition(v) }
+                changed = true
+            default: break
+            }
+        }
+        return changed
+    }
+
+    // MARK: commands
+
+    func setLimit(_ filter: FilterExpression, text: String?, ctx: DeskContext) {
+        limit = filter
+        limitText = text
+        reloadFromTop(ctx)
+    }
+
+    func setTab(_ status: Status?, ctx: DeskContext) {
+        tab = status
+        reloadFromTop(ctx)
+    }
+
+    /// Finds the next (or previous) report matching `text` after (before) the selection, in list
+    /// order, with one keyset query.
+    func find(_ text: String, forward: Bool, includeCurrent: Bool, ctx: DeskContext) {
+        search = text
+        var q = query(ctx)
+        q.filter = q.filter == .all ? .term(.text(text)) : .and([q.filter, .term(.text(text))])
+        do {
+            var hit: InboxRow?
+            let current = list.selectedRow
+            if forward {
+                var after: PageCursor? = current?.cursor
+                // "At or after the selection" is "after the previous match".
+                if includeCurrent, let c = current {
+                    after = try ctx.store.page(q, before: c.cursor, limit: 1, now: ctx.now).first?.cursor
+                }
+                hit = try ctx.store.page(q, after: after, limit: 1, now: ctx.now).first
+                if hit == nil, after != nil {
+                    hit = try ctx.store.page(q, after: nil, limit: 1, now: ctx.now).first
+                    if hit != nil { ctx.say(ctx.language == .en ? "search wrapped to the top" : "pencarian kembali ke atas") }
+                }
+            } else {
+                hit = try ctx.store.page(q, before: current?.cursor, limit: 1, now: ctx.now).first
+                if hit == nil {
+                    hit = try ctx.store.page(q, before: nil, limit: 1, now: ctx.now).first
+                    if hit != nil { ctx.say(ctx.language == .en ? "search wrapped to the bottom" : "pencarian kembali ke bawah") }
+                }
+            }
+            guard let hit else {
+                ctx.fail(ctx.language == .en ? "not found: \(SafeText.line(text))" : "tidak ditemukan: \(SafeText.line(text))")
+                return
+            }
+            if let i = list.rows.firstIndex(where: { $0.id == hit.id }) {
+                list.select(i, visible: visibleRows)
+            } else {
+                try list.jump(to: hit, visible: visibleRows, source: source(ctx))
+                findPosition(ctx)
+            }
+        } catch let e as StoreError {
+            ctx.fail(ctx.describe(e))
+        } catch {
+            ctx.fail("\(error)")
+        }
+    }
+
+    func handle(_ command: DeskCommand, ctx: DeskContext) -> ViewOutcome {
+        ensureLoaded(ctx)
+        let src = source(ctx)
+        do {
+            switch command {
+            case .moveDown: try list.moveDown(1, visible: visibleRows, source: src)
+            case .moveUp: try list.moveUp(1, visible: visibleRows, source: src)
+            case .pageDown: try list.moveDown(max(1, visibleRows - 1), visible: visibleRows, source: src)
+            case .pageUp: try list.moveUp(max(1, visibleRows - 1), visible: visibleRows, source: src)
+            case .halfPageDown: try list.moveDown(max(1, visibleRows / 2), visible: visibleRows, source: src)
+            case .halfPageUp: try list.moveUp(max(1, visibleRows / 2), visible: visibleRows, source: src)
+            case .first: try list.reset(src)
+            case .last:
+                try list.toLast(visible: visibleRows, source: src, total: total)
+                if list.position == nil { findPosition(ctx) }
+            case .open:
+                if let id = selectedID { return .open(id) }
+            case .nextTab, .previousTab:
+                let i = Self.tabs.firstIndex(of: tab) ?? 0
+                let n = Self.tabs.count
+                setTab(Self.tabs[(i + (command == .nextTab ? 1 : n - 1)) % n], ctx: ctx)
+            case .cycleOrder:
+                order = InboxOrder.allCases[(InboxOrder.allCases.firstIndex(of: order)! + 1) % InboxOrder.allCases.count]
+                reloadFromTop(ctx)
+                ctx.say(orderName(ctx))
+            case .tag:
+                if let id = selectedID {
+                    if tagged.contains(id) { tagged.remove(id) } else { tagged.insert(id) }
+                    try list.moveDown(1, visible: visibleRows, source: src)
+                }
+            case .searchNext, .searchPrevious:
+                guard let s = search else {
+                    ctx.say(ctx.language == .en ? "no search yet: press /" : "belum ada pencarian: tekan /")
+                    return .handled
+                }
+                find(s, forward: command == .searchNext, includeCurrent: false, ctx: ctx)
+            case .back:
+                if limit != .all || search != nil {
+                    search = nil
+                    setLimit(.all, text: nil, ctx: ctx)
+                    return .handled
+                }
+                return .unhandled
+            default:
+                return .unhandled
+            }
+        } catch {
+            ctx.fail(ctx.describe(error))
+        }
+        return .handled
+    }
+
+    func clearTags() { tagged.removeAll() }
+
+    func orderName(_ ctx: DeskContext) -> String {
+        let en = ctx.language == .en
+        switch order {
+        case .deadline: return en ? "order: most urgent deadline first" : "urutan: tenggat paling mendesak dulu"
+        case .received: return en ? "order: newest first" : "urutan: terbaru dulu"
+        case .updated: return en ? "order: recently changed first" : "urutan: baru diubah dulu"
+        }
+    }
+
+    // MARK: drawing
+
+    struct Columns {
+        var id = 9, age = 7, countdown = 20, status = 10, flags = 0, unit = 0, cls = 0, category = 0, title = 10
+    }
+
+    static func columns(width: Int) -> Columns {
+        var c = Columns()
+        if width >= 90 { c.unit = 15 }
+        if width >= 100 { c.flags = 4 }
+        if width >= 116 { c.cls = 6 }
+        if width >= 130 { c.category = 14 }
+        c.title = max(8, width - 2 - c.id - c.age - c.countdown - c.status - c.flags - c.unit - c.cls - c.category)
+        return c
+    }
+
+    func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
+        ensureLoaded(ctx)
+        let t = ctx.t
+        // Tabs with counts, as LAPOR! shows them.
+        var x = area.x
+        for status in Self.tabs {
+            let name = status?.shortName ?? t.text(.tabAll)
+            let n = status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
+            let label = " \(name) \(NumberFormat.grouped(n, ctx.language)) "
+            let w = DisplayWidth.of(label)
+            if x + w > area.x + area.width { break }
+            grid.put(label, x: x, y: area.y, style: status == tab ? .tabActive : .tab)
+            x += w + 1
+        }
+        // Column header.
+        let c = Self.columns(width: area.width)
+        let hy = area.y + 1
+        grid.fill(Rect(x: area.x, y: hy, width: area.width, height: 1), style: .bold)
+        var hx = area.x + 2
+        let en = ctx.language == .en
+        let headers: [(String, Int)] = [
+            (en ? "LAPOR!" : "No.LAPOR", c.id), (t.text(.age), c.age), (t.text(.deadline), c.countdown), (t.text(.status), c.status),
+            ("A/R", c.flags), (t.text(.unit), c.unit), (en ? "Class" : "Klas", c.cls), (t.text(.category), c.category),
+            (t.text(.title), c.title),
+        ]
+        for (h, w) in headers where w > 0 {
+            grid.put(h, x: hx, y: hy, style: .bold, maxWidth: w - 1)
+            hx += w
+        }
+        // Rows.
+        let listTop = area.y + 2
+        visibleRows = max(1, area.height - 2)
+        list.pageSize = max(50, visibleRows * 2)
+        list.scrollToSelection(visible: visibleRows)
+        if list.isEmpty {
+            grid.put(t.text(.noComplaints), x: area.x + 2, y: listTop + 1, style: .dim)
+            return
+        }
+        for i in 0..<visibleRows {
+            let index = list.top + i
+            guard index < list.rows.count else { break }
+            drawRow(list.rows[index], selected: index == list.selected, y: listTop + i, x: area.x, width: area.width, columns: c, grid: &grid, ctx: ctx)
+        }
+    }
+
+    func drawRow(_ r: InboxRow, selected: Bool, y: Int, x: Int, width: Int, columns c: Columns, grid: inout Grid, ctx: DeskContext) {
+        let base: Style = selected ? .selected : .normal
+        grid.fill(Rect(x: x, y: y, width: width, height: 1), style: base)
+        let isTagged = tagged.contains(r.id)
+        grid.put(selected ? ">" : (isTagged ? "*" : " "), x: x, y: y, style: isTagged ? .tagged : base)
+        var cx = x + 2
+        func cell(_ text: String, _ w: Int, _ style: Style? = nil) {
+            guard w > 0 else { return }
+            grid.put(text, x: cx, y: y, style: selected ? base : (style ?? base), maxWidth: w - 1)
+            cx += w
+        }
+        cell(r.trackingID ?? "#\(r.id)", c.id)
+        cell(formatAge(from: r.receivedAt, now: ctx.now, zone: ctx.zone, language: ctx.language), c.age, .dim)
+        let reading = ctx.reading(dueAt: r.dueAt, kind: r.dueKind)
+        let countdown = reading.map { ctx.t.countdown($0) } ?? (r.status == .tunda ? ctx.t.text(.paused) : ctx.t.text(.noDeadline))
+        cell(countdown, c.countdown, DeskContext.style(of: reading))
+        cell(r.status.shortName, c.status)
+        if c.flags > 0 {
+            let flags = (r.anonymous ? "A" : "") + (r.confidential ? "R" : "") + (r.pingPong ? "P" : "") + (!r.privacyDecided && !r.status.isFinished ? "?" : "")
+            cell(flags, c.flags, .badge)
+        }
+        cell(ctx.shortUnitName(r.holder), c.unit)
+        if c.cls > 0 {
+            let cls: String
+            switch r.classification {
+            case .pengaduan: cls = ctx.language == .en ? "Compl" : "Pengd"
+            case .aspirasi: cls = ctx.language == .en ? "Aspir" : "Aspir"
+            case .permintaanInformasi: cls = "Info"
+            case .whistleblowing: cls = "WBS"
+            }
+            cell(cls, c.cls)
+        }
+        cell(ctx.shortCategory(r.category), c.category)
+        cell(r.title, c.title)
+    }
+}
+
+extension String {
+    func replacingFirst(_ a: String, _ b: String) -> String {
+        guard let r = range(of: a) else { return self }
+        return String(self[..<r.lowerBound]) + b + String(self[r.upperBound...])
+    }
+}
