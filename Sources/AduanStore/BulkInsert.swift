@@ -64,8 +64,8 @@ struct BulkWriter {
             INSERT INTO complaints(id, tracking_id, title, body, channel, classification, category, priority,
                 anonymous, confidential, privacy_decided, status, holder_agency, holder_unit, intake_agency,
                 received_at, updated_at, updated_by, version, due_at, due_kind, due_key, rating, ping_pong,
-                first_follow_up_wd, state, content_key)
-            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                first_follow_up_wd, state, content_key, auto_close_at)
+            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         insertFTS = try store.db.prepare("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)")
         insertCC = try store.db.prepare("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)")
@@ -107,6 +107,7 @@ struct BulkWriter {
         if let f = ffwd { s.bind(f, at: 25) } else { s.bind(nil, at: 25) }
         s.bind(StateCodec.encode(c), at: 26)
         s.bind(contentKey, at: 27)
+        if let a = ComplaintStore.autoCloseAt(c, context: ctx) { s.bind(a, at: 28) } else { s.bind(nil, at: 28) }
         try s.step()
         insertFTS.reset()
         insertFTS.bind(c.id, at: 1)

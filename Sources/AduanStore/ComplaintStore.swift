@@ -32,6 +32,9 @@ public final class ComplaintStore {
                             readOnly: Bool = false) throws(StoreError) -> ComplaintStore {
         var st = stat()
         let exists = stat(path, &st) == 0
+        // An empty file is not a store yet: only `create` may turn it into one.
+        if exists && st.st_size == 0 && !create && (st.st_mode & S_IFMT) == S_IFREG { throw .missing(path: path) }
+        var createdHere = false
         if !exists {
             guard create else { throw .missing(path: path) }
             let dir = parentDirectory(of: path)
@@ -41,13 +44,17 @@ public final class ComplaintStore {
             let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
             if fd < 0 { throw errno == EACCES || errno == EROFS ? .readOnly(path: path) : .cannotOpen(path: path, reason: errnoText()) }
             close(fd)
+            createdHere = true
         } else if (st.st_mode & S_IFMT) == S_IFDIR {
             throw .cannotOpen(path: path, reason: "it is a folder")
         }
+        // A store we created and could not set up is removed again, so no half-made file remains.
+        func cleanup() { if createdHere { unlink(path); unlink(path + "-wal"); unlink(path + "-shm") } }
         let db: Database
         do {
             db = try Database(path: path, options: Database.OpenOptions(readOnly: readOnly, create: false))
         } catch {
+            cleanup()
             throw StoreError.from(error, path: path)
         }
         let store = ComplaintStore(db: db, path: path, context: context)
@@ -56,6 +63,7 @@ public final class ComplaintStore {
             db.setBusyTimeout(milliseconds: 5000)
             // Touch the header first so a non-database file fails here with a clear error.
             _ = try db.scalarInt("SELECT count(*) FROM sqlite_master")
+            try store.checkNotForeignOrNewer()
             if !readOnly {
                 _ = try db.scalarText("PRAGMA journal_mode=WAL")
                 // FULL: a commit is on disk before the call returns, also across power loss.
@@ -64,13 +72,26 @@ public final class ComplaintStore {
             try db.execute("PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF")
             try store.migrate(readOnly: readOnly)
         } catch let e as SQLiteError {
+            cleanup()
             throw StoreError.from(e, path: path)
         } catch let e as StoreError {
+            cleanup()
             throw e
         } catch {
+            cleanup()
             throw .cannotOpen(path: path, reason: "\(error)")
         }
         return store
+    }
+
+    private func checkNotForeignOrNewer() throws {
+        let hasMeta = try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'") ?? 0
+        if hasMeta > 0 {
+            let current = Int(try db.scalarText("SELECT value FROM meta WHERE key='schema_version'") ?? "0") ?? 0
+            if current > Schema.version { throw StoreError.newerSchema(path: path, found: current, supported: Schema.version) }
+        } else if (try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0) > 0 {
+            throw StoreError.notADatabase(path: path)
+        }
     }
 
     private func migrate(readOnly: Bool) throws {
@@ -196,11 +217,9 @@ public final class ComplaintStore {
     @discardableResult
     public func autoCloseDue(at now: Timestamp, limit: Int = 10_000) throws(StoreError) -> Int {
         let due: [Int64] = try read {
-            let s = try db.prepare("""
-                SELECT id FROM complaints INDEXED BY complaints_status_due
-                WHERE status = ? AND due_key < ? AND due_kind = 'auto-close' LIMIT ?
-                """)
-            try s.bind([.int(Status.proses.code), .int(now.seconds), .int(Int64(limit))])
+            // Its own column: the running deadline may be the 60-day cap, which comes earlier.
+            let s = try db.prepare("SELECT id FROM complaints WHERE auto_close_at < ? ORDER BY auto_close_at LIMIT ?")
+            try s.bind([.int(now.seconds), .int(Int64(limit))])
             var ids: [Int64] = []
             while try s.step() { ids.append(s.int64(0)) }
             return ids
@@ -253,6 +272,7 @@ public final class ComplaintStore {
     /// Writes the report's projection rows: the complaints row, status counters, copies, search index.
     func writeProjection(_ c: Complaint, old: Complaint?, contentKey: String?) throws {
         let due = context.deadlines.running(for: c, calendar: context.calendar)
+        let autoClose = Self.autoCloseAt(c, context: context)
         var firstFollowUpWD: Int64?
         if let disposed = c.firstDispositionAt, let ff = c.firstFollowUpAt {
             let zone = context.calendar.zone
@@ -265,15 +285,15 @@ public final class ComplaintStore {
             .text(c.holder.agency), SQLValue(c.holder.unit), .text(c.intakeAgency), .int(c.receivedAt.seconds),
             .int(c.updatedAt.seconds), .text(c.updatedBy), .int(Int64(c.version)), SQLValue(due?.dueAt.seconds),
             SQLValue(due?.kind.rawValue), .int(due?.dueAt.seconds ?? Self.noDeadlineKey), SQLValue(c.rating),
-            SQLValue(c.pingPong), SQLValue(firstFollowUpWD), .text(StateCodec.encode(c)),
+            SQLValue(c.pingPong), SQLValue(firstFollowUpWD), .text(StateCodec.encode(c)), SQLValue(autoClose),
         ]
         if old == nil {
             try db.run("""
                 INSERT INTO complaints(id, tracking_id, title, body, channel, classification, category, priority,
                     anonymous, confidential, privacy_decided, status, holder_agency, holder_unit, intake_agency,
                     received_at, updated_at, updated_by, version, due_at, due_kind, due_key, rating, ping_pong,
-                    first_follow_up_wd, state, content_key)
-                VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                    first_follow_up_wd, state, auto_close_at, content_key)
+                VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """, values + [SQLValue(contentKey)])
             try db.run("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)", [.int(c.id), .text(c.title), .text(c.body)])
         } else {
@@ -281,7 +301,8 @@ public final class ComplaintStore {
                 UPDATE complaints SET tracking_id=?2, title=?3, body=?4, channel=?5, classification=?6, category=?7,
                     priority=?8, anonymous=?9, confidential=?10, privacy_decided=?11, status=?12, holder_agency=?13,
                     holder_unit=?14, intake_agency=?15, received_at=?16, updated_at=?17, updated_by=?18, version=?19,
-                    due_at=?20, due_kind=?21, due_key=?22, rating=?23, ping_pong=?24, first_follow_up_wd=?25, state=?26
+                    due_at=?20, due_kind=?21, due_key=?22, rating=?23, ping_pong=?24, first_follow_up_wd=?25, state=?26,
+                    auto_close_at=?27
                 WHERE id=?1
                 """, values)
             if let old, old.title != c.title || old.body != c.body {
@@ -301,6 +322,11 @@ public final class ComplaintStore {
         for unit in c.ccUnits where !(old?.ccUnits.contains(unit) ?? false) {
             try db.run("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)", [.text(unit), .int(c.id)])
         }
+    }
+
+    /// When the report closes itself if the reporter stays silent; nil when that timer does not run.
+    static func autoCloseAt(_ c: Complaint, context: WorkflowContext) -> Int64? {
+        context.deadlines.autoClose(for: c, calendar: context.calendar)?.dueAt.seconds
     }
 
     func bumpCount(_ c: Complaint, by delta: Int64) throws {

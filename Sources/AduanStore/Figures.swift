@@ -102,8 +102,8 @@ extension ComplaintStore {
             let cutoff = filterContext(now: now).dueSoonCutoff
             var cond = holderCondition(holder) && SQLCondition(sql: "c.due_key <= ?", args: [.int(cutoff.seconds)])
             if let cursor { cond = cond && SQLCondition(sql: "(c.due_key, c.id) > (?, ?)", args: [.int(cursor.key), .int(cursor.id)]) }
-            let s = try db.prepare("SELECT \(Self.rowColumns) FROM complaints c WHERE \(cond.sql) ORDER BY c.due_key, c.id LIMIT \(limit)")
-            try s.bind(cond.args)
+            let s = try db.prepare("SELECT \(Self.rowColumns) FROM complaints c WHERE \(cond.sql) ORDER BY c.due_key, c.id LIMIT ?")
+            try s.bind(cond.args + [.int(Int64(max(0, limit)))])
             var rows: [InboxRow] = []
             while try s.step() { rows.append(row(from: s, order: .deadline)) }
             return rows
@@ -186,7 +186,7 @@ extension ComplaintStore {
                 }
             }()
             if let agency {
-                out = Int(try db.scalarInt("SELECT count(*) FROM events WHERE kind = 'forward' AND agency_from = ?", [.text(agency)]) ?? 0)
+                out = Int(try db.scalarInt("SELECT count(*) FROM events INDEXED BY events_forward_out WHERE kind = 'forward' AND agency_from = ?", [.text(agency)]) ?? 0)
                 into = Int(try db.scalarInt("SELECT count(*) FROM events WHERE kind = 'forward' AND agency_to = ?", [.text(agency)]) ?? 0)
             } else {
                 out = Int(try db.scalarInt("SELECT count(*) FROM events WHERE kind = 'forward' AND agency_to IS NOT NULL") ?? 0)
@@ -198,7 +198,7 @@ extension ComplaintStore {
             var tundaIDs: [Int64] = []
             var tundaCount = 0
             do {
-                let cond = sc && SQLCondition(sql: "c.status = ? AND c.updated_at < ?", args: [.int(Status.tunda.code), .int(tundaLimit.seconds)])
+                let cond = sc && SQLCondition(sql: "c.status = ? AND coalesce(json_extract(c.state, '$.pausedAt'), c.updated_at) < ?", args: [.int(Status.tunda.code), .int(tundaLimit.seconds)])
                 tundaCount = Int(try db.scalarInt("SELECT count(*) FROM complaints c WHERE \(cond.sql)", cond.args) ?? 0)
                 let s = try db.prepare("SELECT c.id FROM complaints c WHERE \(cond.sql) ORDER BY c.updated_at LIMIT 10")
                 try s.bind(cond.args)

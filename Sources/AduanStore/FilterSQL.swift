@@ -42,11 +42,12 @@ enum FilterSQL {
         case .and(let parts):
             return parts.map { condition($0, ctx) }.reduce(SQLCondition.always, &&)
         case .or(let parts):
+            if parts.isEmpty { return SQLCondition(sql: "0", args: []) }
             let cs = parts.map { condition($0, ctx) }
             return SQLCondition(sql: cs.map { "(\($0.sql))" }.joined(separator: " OR "), args: cs.flatMap(\.args))
         case .not(let inner):
             let c = condition(inner, ctx)
-            return SQLCondition(sql: "NOT (\(c.sql))", args: c.args)
+            return SQLCondition(sql: "(\(c.sql)) IS NOT TRUE", args: c.args)
         }
     }
 

@@ -120,7 +120,7 @@ extension ComplaintStore {
 
     func fetch(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
-            var cond = whereClause(q, now: now)
+            var cond = FilterSQL.condition(q.filter, filterContext(now: now))
             let (column, ascending) = Self.sortColumn(q.order)
             // Walking the list forward in an ascending order means "greater than the cursor".
             let greater = forward == ascending
@@ -128,9 +128,31 @@ extension ComplaintStore {
                 cond = cond && SQLCondition(sql: "(\(column), c.id) \(greater ? ">" : "<") (?, ?)", args: [.int(cursor.key), .int(cursor.id)])
             }
             let dir = greater ? "ASC" : "DESC"
-            let sql = "SELECT \(Self.rowColumns) FROM complaints c WHERE \(cond.sql) ORDER BY \(column) \(dir), c.id \(dir) LIMIT \(max(0, limit))"
+            let n = SQLValue.int(Int64(max(0, limit)))
+            // A unit's inbox is what it holds plus what it is copied on: two ordered index scans
+            // merged, instead of one OR that would sort the unit's whole list on every page.
+            var parts: [SQLCondition]
+            if case .unit(let a, let u, true) = q.scope {
+                parts = [SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)]),
+                         SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?) AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)",
+                                      args: [.text(u), .text(a), .text(u)])]
+            } else {
+                parts = [FilterSQL.scope(q.scope)]
+            }
+            let selects = parts.map { scope -> (String, [SQLValue]) in
+                let w = scope && cond
+                return ("SELECT \(Self.rowColumns), \(column) AS sk FROM complaints c WHERE \(w.sql) ORDER BY \(column) \(dir), c.id \(dir) LIMIT ?", w.args + [n])
+            }
+            let sql: String
+            let args: [SQLValue]
+            if selects.count == 1 {
+                (sql, args) = selects[0]
+            } else {
+                sql = selects.map { "SELECT * FROM (\($0.0))" }.joined(separator: " UNION ALL ") + " ORDER BY sk \(dir), id \(dir) LIMIT ?"
+                args = selects.flatMap(\.1) + [n]
+            }
             let s = try db.prepare(sql)
-            try s.bind(cond.args)
+            try s.bind(args)
             var rows: [InboxRow] = []
             rows.reserveCapacity(limit)
             while try s.step() { rows.append(row(from: s, order: q.order)) }
@@ -144,7 +166,7 @@ extension ComplaintStore {
         if case .all = q.filter { return try statusCounts(q.scope).values.reduce(0, +) }
         if case .term(.status(let list)) = q.filter {
             let counts = try statusCounts(q.scope)
-            return list.reduce(0) { $0 + (counts[$1] ?? 0) }
+            return Set(list).reduce(0) { $0 + (counts[$1] ?? 0) }
         }
         return try read {
             let cond = whereClause(q, now: now)
@@ -169,6 +191,7 @@ extension ComplaintStore {
             case .agency(let a):
                 try add("SELECT status, sum(n) FROM counts WHERE agency = ? GROUP BY status", [.text(a)])
             case .unit(let a, let u, let copies):
+                if u.isEmpty { return [:] }
                 try add("SELECT status, sum(n) FROM counts WHERE agency = ? AND unit = ? GROUP BY status", [.text(a), .text(u)])
                 if copies {
                     try add("""

@@ -29,6 +29,7 @@ enum Schema {
             UNIQUE(complaint_id, version)
         );
         CREATE INDEX events_forward ON events(agency_to, agency_from) WHERE kind = 'forward';
+        CREATE INDEX events_forward_out ON events(agency_from) WHERE kind = 'forward';
 
         CREATE TABLE complaints(
             id INTEGER PRIMARY KEY,
@@ -56,6 +57,7 @@ enum Schema {
             rating INTEGER,
             ping_pong INTEGER NOT NULL,
             first_follow_up_wd INTEGER,
+            auto_close_at INTEGER,
             content_key TEXT,
             state TEXT NOT NULL
         );
@@ -69,6 +71,7 @@ enum Schema {
         CREATE INDEX complaints_tracking ON complaints(tracking_id) WHERE tracking_id IS NOT NULL;
         CREATE INDEX complaints_content_key ON complaints(content_key) WHERE content_key IS NOT NULL;
         CREATE INDEX complaints_undecided ON complaints(holder_agency) WHERE privacy_decided = 0;
+        CREATE INDEX complaints_auto_close ON complaints(auto_close_at) WHERE auto_close_at IS NOT NULL;
 
         CREATE TABLE cc(
             unit TEXT NOT NULL,

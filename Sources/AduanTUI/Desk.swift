@@ -56,7 +56,7 @@ public final class Desk {
         ctx.now = ctx.clock()
         draw()
         profile?.firstFrame()
-        while running {
+        while running && !terminal.isClosed {
             guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
                 idle()
                 continue
@@ -329,14 +329,16 @@ public final class Desk {
         guard w >= Self.minimumWidth && h >= Self.minimumHeight else {
             let text = "\(t.text(.terminalTooSmall)) (\(w)×\(h); min \(Self.minimumWidth)×\(Self.minimumHeight))"
             let lines = DisplayWidth.wrap(text, width: max(1, w))
-            for (i, l) in lines.enumerated() where i < h {
-                grid.put(l, x: max(0, (w - DisplayWidth.of(l)) / 2), y: min(h - 1, max(0, h / 2 - lines.count / 2 + i)), style: .bold)
+            let top = max(0, (h - lines.count) / 2)
+            for (i, l) in lines.enumerated() where top + i < h {
+                grid.put(l, x: max(0, (w - DisplayWidth.of(l)) / 2), y: top + i, style: .bold)
             }
             return
         }
         // Title bar.
         grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: .header)
-        let clock = formatDateTime(ctx.now, zone: ctx.zone, table: t)
+        let clock = w >= 100 ? formatDateTime(ctx.now, zone: ctx.zone, table: t)
+            : formatShortDateTime(ctx.now, zone: ctx.zone, table: t) + " " + ctx.zone.abbreviation
         grid.put(" Aduan · " + SafeText.line(ctx.config.officeName), x: 0, y: 0, style: .header, maxWidth: w - DisplayWidth.of(clock) - 22)
         var tabX = max(0, w - DisplayWidth.of(clock) - 2)
         grid.put(clock, x: tabX, y: 0, style: .header)
@@ -351,12 +353,19 @@ public final class Desk {
         // Status line: operator, role, unit, position, filter.
         let sy = h - 2
         grid.fill(Rect(x: 0, y: sy, width: w, height: 1), style: .statusBar)
-        var status = " " + ctx.me.name + " · " + t.roleName(ctx.me.role)
-        if let unit = ctx.me.unit { status += " · " + ctx.directory.unitName(unit) } else { status += " · " + ctx.shortAgencyName(ctx.me.agency) }
-        if let p = currentView.position(ctx) { status += " │ " + p }
-        if current == .inbox || current == .detail, let f = inbox.filterText { status += " │ " + t.text(.filter).lowercased() + ": " + f }
-        if !inbox.tagged.isEmpty { status += " │ \(inbox.tagged.count) " + t.text(.tagged) }
-        if pendingBulk { status += " │ ;" }
+        var tail = ""
+        if let p = currentView.position(ctx) { tail += " │ " + p }
+        if current == .inbox || current == .detail, let f = inbox.filterText { tail += " │ " + t.text(.filter).lowercased() + ": " + f }
+        if !inbox.tagged.isEmpty { tail += " │ \(inbox.tagged.count) " + t.text(.tagged) }
+        if pendingBulk { tail += " │ ;" }
+        // The operator, role and unit always show; the unit's name shortens before the position is cut.
+        let unitNames: [String] = ctx.me.unit.map { [ctx.directory.unitName($0), ctx.shortUnitName(Holder(agency: ctx.me.agency, unit: $0)), $0] }
+            ?? [ctx.directory.agencyName(ctx.me.agency), ctx.shortAgencyName(ctx.me.agency), ctx.me.agency]
+        var status = ""
+        for name in unitNames {
+            status = " " + ctx.me.name + " · " + t.roleName(ctx.me.role) + " · " + name + tail
+            if DisplayWidth.of(status) <= w - 12 { break }
+        }
         grid.put(status, x: 0, y: sy, style: .statusBar, maxWidth: w - 12)
         grid.put("? " + t.text(.help).lowercased(), x: w - 11, y: sy, style: .statusBar, maxWidth: 11)
 

@@ -164,6 +164,13 @@ extension DeadlinePolicy {
         return timers.sorted { ($0.dueAt, $0.kind.rawValue) < ($1.dueAt, $1.kind.rawValue) }
     }
 
+    /// When the report closes itself if the reporter stays silent (10 working days after the last
+    /// follow-up), or nil when that timer does not run.
+    public func autoClose(for c: Complaint, calendar: WorkingCalendar) -> Deadline? {
+        guard c.status == .proses, c.awaitingReporter, let last = c.lastFollowUpAt else { return nil }
+        return deadline(.autoClose, from: last, paused: pausedDays(c, calendar: calendar), calendar: calendar)
+    }
+
     /// The deadline the inbox shows and sorts by: the earliest running timer, or nil.
     public func running(for c: Complaint, calendar: WorkingCalendar) -> Deadline? {
         activeTimers(for: c, calendar: calendar).first

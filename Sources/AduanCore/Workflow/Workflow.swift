@@ -189,12 +189,9 @@ public enum Workflow {
             guard let changes = d.changes, !changes.isEmpty else { return .missing(kind, .changes) }
             if let t = changes.title, t.isEmpty { return .missing(kind, .changes) }
         case .timerExpired:
-            guard let c = complaint, c.awaitingReporter, let last = c.lastFollowUpAt else {
+            guard let c = complaint, let due = context.deadlines.autoClose(for: c, calendar: context.calendar) else {
                 return .autoCloseNotDue(due: nil)
             }
-            let due = context.deadlines.deadline(.autoClose, from: last,
-                                                 paused: context.deadlines.pausedDays(c, calendar: context.calendar),
-                                                 calendar: context.calendar)
             if now <= due.dueAt { return .autoCloseNotDue(due: due.dueAt) }
         }
         return nil

@@ -10,6 +10,9 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    private var cacheOrder: [String] = []
+    /// Filters build new SQL texts; a bounded cache keeps a long session's memory flat.
+    static let cacheLimit = 96
 
     public struct OpenOptions: Sendable {
         public var readOnly: Bool
@@ -61,6 +64,11 @@ public final class Database {
         }
         let s = try Statement(database: self, sql: sql)
         statementCache[sql] = s
+        cacheOrder.append(sql)
+        if cacheOrder.count > Self.cacheLimit {
+            // Evict the oldest; a caller still holding it keeps it alive until done.
+            statementCache[cacheOrder.removeFirst()] = nil
+        }
         return s
     }
 

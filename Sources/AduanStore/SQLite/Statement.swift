@@ -33,7 +33,7 @@ public final class Statement {
         case .null: rc = sqlite3_bind_null(handle, index)
         case .int(let i): rc = sqlite3_bind_int64(handle, index, i)
         case .real(let d): rc = sqlite3_bind_double(handle, index, d)
-        case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, SQLITE_TRANSIENT)
+        case .text(let s): rc = sqlite3_bind_text(handle, index, s, Int32(s.utf8.count), SQLITE_TRANSIENT)
         }
         if rc != SQLITE_OK { throw database.error(rc, sql: sql) }
     }
@@ -41,7 +41,7 @@ public final class Statement {
     public func bind(_ value: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, value) }
 
     public func bind(_ value: String?, at index: Int32) {
-        if let value { sqlite3_bind_text(handle, index, value, -1, SQLITE_TRANSIENT) } else { sqlite3_bind_null(handle, index) }
+        if let value { sqlite3_bind_text(handle, index, value, Int32(value.utf8.count), SQLITE_TRANSIENT) } else { sqlite3_bind_null(handle, index) }
     }
 
     /// Advances to the next row: true while there is one, false when done.

@@ -80,7 +80,7 @@ struct LineBuffer {
         grid.fill(Rect(x: x, y: y, width: width, height: 1), style: .input)
         // Scroll horizontally so the cursor fits.
         var start = 0
-        while DisplayWidth.of(String(chars[start..<cursor])) > width - 2 { start += 1 }
+        while start < cursor, DisplayWidth.of(String(chars[start..<cursor])) > width - 2 { start += 1 }
         var col = x
         for i in start..<chars.count {
             let w = DisplayWidth.of(chars[i])
@@ -365,7 +365,7 @@ final class TextEditor: Overlay {
             let line = lines[r]
             // Long lines scroll horizontally around the cursor on the cursor's row.
             var start = 0
-            if r == row { while DisplayWidth.of(String(line[start..<col])) > inner.width - 2 { start += 1 } }
+            if r == row { while start < col, DisplayWidth.of(String(line[start..<col])) > inner.width - 2 { start += 1 } }
             var x = inner.x
             for (j, ch) in line[start...].enumerated() {
                 let w = DisplayWidth.of(ch)

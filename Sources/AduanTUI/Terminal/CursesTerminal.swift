@@ -136,6 +136,8 @@ public final class CursesTerminal: Terminal {
         }
     }
 
+    public var isClosed: Bool { terminationRequested.load(ordering: .relaxed) }
+
     public var size: (width: Int, height: Int) {
         (Int(getmaxx(aduan_stdscr())), Int(getmaxy(aduan_stdscr())))
     }

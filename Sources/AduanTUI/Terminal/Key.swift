@@ -73,6 +73,8 @@ public protocol Terminal: AnyObject {
     func draw(_ grid: Grid)
     /// Restores the terminal (idempotent).
     func restore()
+    /// True when no more input can come (a script ran out, the terminal hung up): the desk ends.
+    var isClosed: Bool { get }
 }
 
 /// A terminal for tests: keys come from a script, frames are kept, the size can change mid-script.
@@ -80,14 +82,28 @@ public final class ScriptedTerminal: Terminal {
     public var size: (width: Int, height: Int)
     public private(set) var frames: [Grid] = []
     var script: [ScriptStep]
+    /// Next step to hand over (an index, so a 100,000-key paste is not quadratic).
+    var next = 0
+    var afterEnd = 0
+    /// The screen as it stood when the script's last key had been handled.
+    public private(set) var scriptEndFrame: Grid?
+    public private(set) var isClosed = false
     public private(set) var restored = false
+    /// When true, keys are handed over even on a zero-timeout read: they arrive faster than
+    /// frames, like a paste. By default each key gets its own frame.
+    public var burst = false
 
     public enum ScriptStep {
         case key(Key)
         case resize(Int, Int)
         /// Lets the event loop run one idle tick (timers, background results).
         case idle
+        /// Runs code between keys (another operator acting while a dialog is open).
+        case perform(() -> Void)
     }
+
+    /// Appends steps to the script.
+    public func append(_ steps: [ScriptStep]) { script += steps }
 
     public init(width: Int, height: Int, script: [ScriptStep]) {
         size = (width, height)
@@ -113,13 +129,25 @@ public final class ScriptedTerminal: Terminal {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
-        guard !script.isEmpty else { return .char("Q") }
-        switch script.removeFirst() {
+        if timeoutMilliseconds == 0 && !burst { return nil }
+        guard next < script.count else {
+            // Past the script: cancel whatever is open, then quit; then report the end.
+            if afterEnd == 0 { scriptEndFrame = frames.last }
+            afterEnd += 1
+            if afterEnd > 4 { isClosed = true }
+            return afterEnd % 2 == 1 ? .escape : .char("Q")
+        }
+        let step = script[next]
+        next += 1
+        switch step {
         case .key(let k): return k
         case .resize(let w, let h):
             size = (w, h)
             return .resize
         case .idle: return nil
+        case .perform(let body):
+            body()
+            return nil
         }
     }
 

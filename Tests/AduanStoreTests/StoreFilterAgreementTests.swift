@@ -1,0 +1,329 @@
+import AduanCore
+import AduanStore
+import Testing
+
+/// The store's SQL and the core's in-memory `FilterExpression.matches` must select the very same
+/// reports: the list a screen shows and the count, export or bulk action built on it must agree.
+@Suite struct StoreFilterAgreementTests {
+    typealias F = StoreFixture
+
+    /// The ids the store lists for a scope and filter, in id order (nil with the error when it throws).
+    static func storeIDs(_ store: ComplaintStore, _ scope: InboxScope, _ filter: FilterExpression) -> Result<[Int64], StoreError> {
+        do {
+            let rows = try store.page(InboxQuery(scope: scope, filter: filter, order: .deadline), limit: 100_000, now: F.now)
+            return .success(rows.map(\.id).sorted())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func memoryIDs(_ all: [Complaint], _ scope: InboxScope, _ filter: FilterExpression, _ ctx: FilterContext) -> [Int64] {
+        all.filter { scope.contains($0) && filter.matches($0, ctx) }.map(\.id)
+    }
+
+    struct Disagreement: CustomStringConvertible {
+        var scope: InboxScope
+        var filter: FilterExpression
+        var onlyStore: [Int64]
+        var onlyMemory: [Int64]
+        var error: StoreError?
+
+        var description: String {
+            if let error { return "\(FilterText.describe(filter)) in \(scope): the store threw \(error)" }
+            return "\(FilterText.describe(filter)) in \(scope): only the store lists \(onlyStore.prefix(8)) (\(onlyStore.count)), "
+                + "only matches() selects \(onlyMemory.prefix(8)) (\(onlyMemory.count))"
+        }
+    }
+
+    static func compare(_ store: ComplaintStore, _ all: [Complaint], _ scope: InboxScope, _ filter: FilterExpression,
+                        _ ctx: FilterContext) -> Disagreement? {
+        compare(store, memoryIDs(all, scope, filter, ctx), scope, filter)
+    }
+
+    static func compare(_ store: ComplaintStore, _ mem: [Int64], _ scope: InboxScope, _ filter: FilterExpression) -> Disagreement? {
+        switch storeIDs(store, scope, filter) {
+        case .failure(let e):
+            return Disagreement(scope: scope, filter: filter, onlyStore: [], onlyMemory: mem, error: e)
+        case .success(let ids):
+            if ids == mem { return nil }
+            let s = Set(ids), m = Set(mem)
+            return Disagreement(scope: scope, filter: filter, onlyStore: ids.filter { !m.contains($0) },
+                                onlyMemory: mem.filter { !s.contains($0) }, error: nil)
+        }
+    }
+
+    /// The smallest sub-filter (and the widest scope) that still disagrees.
+    static func shrink(_ d: Disagreement, _ store: ComplaintStore, _ all: [Complaint], _ ctx: FilterContext) -> Disagreement {
+        var current = d
+        if current.scope != .everything, let wider = compare(store, all, .everything, current.filter, ctx) { current = wider }
+        while true {
+            var next: Disagreement?
+            for candidate in FilterText.smaller(current.filter) {
+                if let found = compare(store, all, current.scope, candidate, ctx) {
+                    next = found
+                    break
+                }
+            }
+            guard let next else { return current }
+            current = next
+        }
+    }
+
+    static func explain(_ id: Int64, in all: [Complaint], _ ctx: FilterContext) -> String {
+        guard let c = all.first(where: { $0.id == id }) else { return "#\(id): not loaded" }
+        let due = ctx.deadlines.running(for: c, calendar: ctx.calendar)
+        return "#\(id): status \(c.status.rawValue), holder \(c.holder), cc \(c.ccUnits), rating \(c.rating.map(String.init) ?? "none"), "
+            + "tracking \(c.trackingID ?? "none"), received \(c.receivedAt.iso8601(in: F.zone)), due \(due.map { "\($0.kind.rawValue) \($0.dueAt.iso8601(in: F.zone))" } ?? "none"), "
+            + "title \"\(c.title)\""
+    }
+
+    @Test("about 1,000 random filters select the same reports in SQL and in memory")
+    func randomFiltersAgree() throws {
+        do {
+            let store = try SharedDataset.open()
+            let all = try StoreDataset.load(store)
+            let ctx = store.filterContext(now: F.now)
+            var gen = FilterGenerator(reports: all, seed: 20_261_104)
+            var disagreements: [Disagreement] = []
+            var nonTrivial = 0
+            let scopes: [InboxScope] = [.agency("pemkab"), .agency("prov"), .unit("pemkab", "dinkes", includingCopies: true),
+                                        .unit("pemkab", "pupr", includingCopies: false), .unit("prov", "prov-dik", includingCopies: true)]
+            for i in 0..<1_000 {
+                let filter = gen.expression(depth: 3)
+                let scope: InboxScope = i % 4 == 3 ? gen.rng.pick(scopes) : .everything
+                let mem = Self.memoryIDs(all, scope, filter, ctx)
+                if mem.count > 0 && mem.count < all.count { nonTrivial += 1 }
+                if let d = Self.compare(store, mem, scope, filter) { disagreements.append(d) }
+            }
+            #expect(nonTrivial > 500, "the generator mostly makes filters that select something but not everything (\(nonTrivial))")
+
+            // Report each distinct smallest disagreement once, with the reports it concerns.
+            var seen: Set<String> = []
+            for d in disagreements.prefix(40) {
+                let small = Self.shrink(d, store, all, ctx)
+                let key = FilterText.describe(small.filter) + "\(small.scope)"
+                guard seen.insert(key).inserted else { continue }
+                let examples = (small.onlyStore.prefix(2) + small.onlyMemory.prefix(2)).map { Self.explain($0, in: all, ctx) }
+                Issue.record("""
+                    store and matches() disagree: \(small)
+                    (first seen as \(FilterText.describe(d.filter)) in \(d.scope))
+                    \(examples.joined(separator: "\n"))
+                    """)
+                if seen.count >= 8 { break }
+            }
+            #expect(disagreements.count == 0, "\(disagreements.count) of 1,000 filters disagree; smallest forms: \(seen.sorted().joined(separator: "; "))")
+        }
+    }
+
+    /// Hand-picked filters in the operator's own language, each isolating one way SQL and
+    /// memory could differ (NULL columns under NOT, diacritics, case, phrases, empty searches).
+    static let typed: [String] = [
+        "unit:dinkes", "NOT unit:dinkes", "-unit:pupr,disdik", "NOT rating:>=3", "NOT rating:<=2", "NOT tracking:4000007",
+        "NOT (unit:dinkes OR rating:5)", "NOT is:overdue", "NOT is:due-soon", "NOT cc:dinkes", "NOT category:infrastruktur",
+        "café", "cafe", "CAFÉ", "Cafe liar", "\"café liar\"", "\"cafe bising\"", "kaf", "naive", "naïve résumé", "crème",
+        "\"jalan rusak\"", "jalan -rusak", "e-KTP", "Jl.Merdeka", "Rp50.000", "...", "—", "age:>=10d", "age:<3d", "age:=10d",
+        "age:>5wd", "age:<=3wd", "age:=0d", "age:=1d", "status:bt,proses is:undecided", "is:pingpong", "is:anonymous OR is:confidential",
+        "class:aspirasi,informasi channel:sms1708", "priority:high NOT status:arsip", "agency:prov unit:prov-pu",
+    ]
+
+    @Test("typed filters select the same reports in SQL and in memory", arguments: typed)
+    func typedFilterAgrees(_ text: String) throws {
+        let filter = try FilterParser.parse(text, vocabulary: FilterVocabulary(directory: F.directory)).get()
+        do {
+            let store = try SharedDataset.open()
+            let all = try StoreDataset.load(store)
+            let ctx = store.filterContext(now: F.now)
+            if let d = Self.compare(store, all, .everything, filter, ctx) {
+                let small = Self.shrink(d, store, all, ctx)
+                let examples = (small.onlyStore.prefix(2) + small.onlyMemory.prefix(2)).map { Self.explain($0, in: all, ctx) }
+                Issue.record("«\(text)»: \(small)\n\(examples.joined(separator: "\n"))")
+            }
+            #expect(try store.count(InboxQuery(scope: .everything, filter: filter), now: F.now)
+                    == Self.memoryIDs(all, .everything, filter, ctx).count, "count of «\(text)»")
+        }
+    }
+}
+
+/// Random filters over the values the data set actually holds.
+struct FilterGenerator {
+    var rng: SplitMix
+    let reports: [Complaint]
+    let words: [String]
+    let phrases: [String]
+    let trackingIDs: [String]
+    let today: Int
+
+    init(reports: [Complaint], seed: UInt64) {
+        rng = SplitMix(seed: seed)
+        self.reports = reports
+        var words: [String] = [], phrases: [String] = []
+        for c in reports {
+            for text in [c.title, c.body] {
+                let w = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+                words += w
+                if w.count >= 2 { for i in 0..<(w.count - 1) { phrases.append(w[i] + " " + w[i + 1]) } }
+            }
+        }
+        self.words = words
+        self.phrases = phrases
+        trackingIDs = reports.compactMap(\.trackingID)
+        today = StoreFixture.zone.dayNumber(of: StoreFixture.now)
+    }
+
+    mutating func expression(depth: Int) -> FilterExpression {
+        if depth == 0 || rng.chance(0.4) { return .term(term()) }
+        switch rng.int(in: 0...4) {
+        case 0, 1: return .and((0..<rng.int(in: 2...3)).map { _ in expression(depth: depth - 1) })
+        case 2, 3: return .or((0..<rng.int(in: 2...3)).map { _ in expression(depth: depth - 1) })
+        default: return .not(expression(depth: depth - 1))
+        }
+    }
+
+    mutating func some<T>(_ items: [T], max: Int = 2) -> [T] {
+        (0..<rng.int(in: 1...max)).map { _ in rng.pick(items) }
+    }
+
+    mutating func term() -> FilterTerm {
+        let units = StoreFixture.units + ["nowhere"]
+        switch rng.int(in: 0...23) {
+        case 0: return .status(some(Status.allCases))
+        case 1: return .unit(some(units))
+        case 2: return .agency(some(StoreFixture.agencies + ["luar"]))
+        case 3: return .copiedTo(rng.pick(units))
+        case 4: return .category(Category(rng.pick(StoreFixture.categories + ["infrastruktur", "kesehatan", "infra", "infrastruktur/jalan/desa", "adminduk"])))
+        case 5: return .classification(some(Classification.allCases))
+        case 6: return .channel(some(Channel.allCases))
+        case 7: return .priority(some(Priority.allCases))
+        case 8: return .overdue
+        case 9: return .dueSoon
+        case 10: return .anonymous
+        case 11: return .confidential
+        case 12: return .pingPong
+        case 13: return .privacyUndecided
+        case 14, 15: return age()
+        case 16: return .rating(rng.pick(Comparison.allCases), rng.int(in: 0...6))
+        case 17: return .trackingID(rng.chance(0.8) ? rng.pick(trackingIDs) : "999")
+        case 18: return .localID(Int64(rng.int(in: 0...(reports.count + 3))))
+        default: return .text(text())
+        }
+    }
+
+    mutating func age() -> FilterTerm {
+        let counting: DayCounting = rng.chance(0.5) ? .calendar : .working
+        let cmp = rng.pick(Comparison.allCases)
+        if rng.chance(0.6) {
+            // Right at a report's age, where off-by-one errors live.
+            let c = rng.pick(reports)
+            let receiptDay = StoreFixture.zone.dayNumber(of: c.receivedAt)
+            let n = counting == .calendar ? today - receiptDay
+                : StoreFixture.context.calendar.workingDays(after: receiptDay, through: today)
+            return .age(cmp, max(0, n + rng.int(in: -1...1)), counting)
+        }
+        return .age(cmp, rng.int(in: 0...160), counting)
+    }
+
+    /// Words and phrases from the reports, re-cased, cut to prefixes, with or without diacritics.
+    mutating func text() -> String {
+        let word = rng.pick(words)
+        switch rng.int(in: 0...11) {
+        case 0, 1: return word
+        case 2: return word.uppercased()
+        case 3: return word.lowercased()
+        case 4:
+            let n = max(2, rng.int(in: 1...max(1, word.count)))
+            return String(word.prefix(n))
+        case 5: return Self.toggleDiacritics(word)
+        case 6: return "\"" + rng.pick(phrases) + "\""
+        case 7: return rng.pick(phrases)
+        case 8: return String(word.enumerated().map { i, ch in i % 2 == 0 ? Character(ch.uppercased()) : ch })
+        case 9: return rng.pick(["zzqx", "—", "...", "\"", "\"jalan ber", "café", "CAFÉ", "Café", "cafe", "kafé", "naïve", "resume", "e-KTP", "rp50"])
+        case 10: return word + " " + rng.pick(words)
+        default: return "\"" + Self.toggleDiacritics(rng.pick(phrases)) + "\""
+        }
+    }
+
+    /// é ↔ e, ï ↔ i, è ↔ e: the same word for FTS5's remove_diacritics.
+    static func toggleDiacritics(_ s: String) -> String {
+        if s.contains(where: { "éèïüû".contains($0) }) {
+            return String(s.map { ch -> Character in
+                switch ch {
+                case "é", "è": "e"
+                case "ï": "i"
+                case "ü", "û": "u"
+                default: ch
+                }
+            })
+        }
+        guard let i = s.lastIndex(where: { $0 == "e" || $0 == "E" }) else { return s + "é" }
+        var out = s
+        out.replaceSubrange(i...i, with: s[i] == "e" ? "é" : "É")
+        return out
+    }
+}
+
+/// Filters as text, and the smaller filters a disagreement is shrunk through.
+enum FilterText {
+    static func describe(_ e: FilterExpression) -> String {
+        switch e {
+        case .all: return "(everything)"
+        case .term(let t): return describe(t)
+        case .and(let parts): return "(" + parts.map(describe).joined(separator: " AND ") + ")"
+        case .or(let parts): return "(" + parts.map(describe).joined(separator: " OR ") + ")"
+        case .not(let inner): return "NOT " + describe(inner)
+        }
+    }
+
+    static func describe(_ t: FilterTerm) -> String {
+        switch t {
+        case .status(let l): return "status:" + l.map(\.rawValue).joined(separator: ",")
+        case .unit(let l): return "unit:" + l.joined(separator: ",")
+        case .agency(let l): return "agency:" + l.joined(separator: ",")
+        case .copiedTo(let u): return "cc:" + u
+        case .category(let c): return "category:" + c.path
+        case .classification(let l): return "class:" + l.map(\.rawValue).joined(separator: ",")
+        case .channel(let l): return "channel:" + l.map(\.rawValue).joined(separator: ",")
+        case .priority(let l): return "priority:" + l.map(\.rawValue).joined(separator: ",")
+        case .overdue: return "is:overdue"
+        case .dueSoon: return "is:due-soon"
+        case .anonymous: return "is:anonymous"
+        case .confidential: return "is:confidential"
+        case .pingPong: return "is:pingpong"
+        case .privacyUndecided: return "is:undecided"
+        case .age(let cmp, let n, let counting): return "age:\(cmp.rawValue)\(n)\(counting == .working ? "wd" : "d")"
+        case .rating(let cmp, let n): return "rating:\(cmp.rawValue)\(n)"
+        case .trackingID(let t): return "tracking:" + t
+        case .localID(let id): return "id:\(id)"
+        case .text(let s): return "text«\(s)»"
+        }
+    }
+
+    /// Strictly smaller filters: a part alone, a part removed, a part shrunk, a list cut to one value.
+    static func smaller(_ e: FilterExpression) -> [FilterExpression] {
+        func combos(_ parts: [FilterExpression], _ make: ([FilterExpression]) -> FilterExpression) -> [FilterExpression] {
+            var out = parts
+            if parts.count > 2 {
+                for i in parts.indices { var p = parts; p.remove(at: i); out.append(make(p)) }
+            }
+            for i in parts.indices {
+                for s in smaller(parts[i]) { var p = parts; p[i] = s; out.append(make(p)) }
+            }
+            return out
+        }
+        switch e {
+        case .all: return []
+        case .and(let parts): return combos(parts, FilterExpression.and)
+        case .or(let parts): return combos(parts, FilterExpression.or)
+        case .not(let inner): return [inner] + smaller(inner).map(FilterExpression.not)
+        case .term(let t):
+            switch t {
+            case .status(let l) where l.count > 1: return l.map { .term(.status([$0])) }
+            case .unit(let l) where l.count > 1: return l.map { .term(.unit([$0])) }
+            case .agency(let l) where l.count > 1: return l.map { .term(.agency([$0])) }
+            case .classification(let l) where l.count > 1: return l.map { .term(.classification([$0])) }
+            case .channel(let l) where l.count > 1: return l.map { .term(.channel([$0])) }
+            case .priority(let l) where l.count > 1: return l.map { .term(.priority([$0])) }
+            default: return []
+            }
+        }
+    }
+}

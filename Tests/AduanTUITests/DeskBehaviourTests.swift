@@ -1,0 +1,210 @@
+import AduanCore
+import AduanStore
+@testable import AduanTUI
+import Testing
+
+/// The desk as an operator uses it: keys in, the store and the screen checked.
+@Suite struct DeskBehaviourTests {
+    typealias F = DeskFixture
+
+    // MARK: layout and safety
+
+    @Test(arguments: [(59, 24), (80, 15), (20, 5), (1, 1), (10, 3)])
+    func aTooSmallTerminalShowsANoticeInsteadOfALayout(width: Int, height: Int) throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let grid = F.run(store, width: width, height: height, keys: ["j", "Enter", "3"])
+        #expect(grid.width == width && grid.height == height)
+        if width >= 10 && height >= 3 { #expect(grid.text().contains("Terminal")) }
+    }
+
+    @Test func rapidResizesKeepWorking() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        var keys: [String] = []
+        for (w, h) in [(200, 60), (1, 1), (61, 16), (30, 10), (120, 40), (80, 24), (59, 15), (100, 30)] {
+            keys += ["resize:\(w)x\(h)", "j"]
+        }
+        let grid = F.run(store, width: 80, height: 24, keys: keys)
+        #expect(grid.width == 100 && grid.height == 30)
+        #expect(grid.contains("Kotak Masuk"))
+    }
+
+    @Test func hostileTextNeverReachesTheTerminalRaw() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        // Inbox and the hostile report's detail (searching a word of its title).
+        for keys in [[], ["/", "text:Tagihan", "Enter", "Enter"]] {
+            let grid = F.run(store, width: 200, height: 60, keys: keys)
+            for cell in grid.cells {
+                for s in cell.text.unicodeScalars {
+                    #expect(!(s.value < 0x20 || (0x7F...0x9F).contains(s.value)), "control U+\(String(s.value, radix: 16)) on screen")
+                    #expect(!(0x202A...0x202E).contains(s.value) && !(0x2066...0x2069).contains(s.value) && s.value != 0x200B, "invisible U+\(String(s.value, radix: 16)) on screen")
+                }
+            }
+            #expect(grid.contains("␛"), "escape shown as a visible placeholder")
+        }
+    }
+
+    @Test func wideCharactersKeepColumnsAligned() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let grid = F.run(store, width: 120, height: 40, keys: [])
+        // The status column starts at the same cell on every list row, CJK and emoji titles included.
+        let header = grid.row(2)
+        let statusColumn = header.distance(from: header.startIndex, to: header.range(of: "Status")!.lowerBound)
+        for y in 3..<12 where !grid.row(y).isEmpty {
+            let cell = grid[statusColumn, y].text
+            #expect(!cell.isEmpty && cell != " ", "row \(y) misaligned:\n\(grid.row(2))\n\(grid.row(y))")
+        }
+        #expect(grid.contains("李秀英"))
+    }
+
+    @Test func statusLineShowsOperatorRoleUnitPositionAndFilter() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let grid = F.run(store, width: 120, height: 40, keys: ["j", "j", "l", "text:-status:selesai", "Enter", "idle", "idle", "idle"])
+        let status = grid.row(38)
+        #expect(status.contains("Siti Rahmawati"))
+        #expect(status.contains("admin"))
+        #expect(status.contains("Dinas Komunikasi dan Informatika"))
+        #expect(status.contains("-status:selesai"))
+        #expect(status.contains("1 dari"))
+    }
+
+    @Test func aBadFilterIsExplainedAndNothingChanges() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let grid = F.run(store, width: 120, height: 40, keys: ["l", "text:stauts:proses", "Enter"])
+        #expect(grid.contains("maksud Anda \"status:\""))
+    }
+
+    @Test func helpListsEveryBindingOfTheKeyMap() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let (desk, terminal) = F.desk(store, width: 120, height: 80, keys: ["?"])
+        desk.run()
+        let grid = try #require(terminal.scriptEndFrame)
+        for b in KeyMap.bindings {
+            #expect(grid.contains(b.keys.map(\.description).joined(separator: " ")), "Help misses \(b.keys)")
+        }
+    }
+
+    // MARK: actions
+
+    @Test func verifyAndDisposeWithTypeAheadAndThePrivacyDecision() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let id = try F.id(of: "KTP-el", in: store)
+        _ = F.run(store, keys: ["/", "text:KTP", "Enter", "v", "text:capil", "Enter", "Down", "Space", "ctrl-s"])
+        let c = try #require(try store.complaint(id))
+        #expect(c.status == .belumDitindaklanjuti)
+        #expect(c.holder.unit == "disdukcapil")
+        #expect(c.privacyDecided)
+        #expect(c.anonymous, "anonymous kept as the reporter asked")
+        #expect(c.confidential, "Space toggled confidential on")
+    }
+
+    @Test func forwardNeedsAReasonAndAsksForConfirmation() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let id = try F.id(of: "Jalan berlubang", in: store)
+        // Enter on an empty reason is refused; then the reason; then confirm.
+        let grid = F.run(store, as: "tl-pupr", keys: ["/", "text:berlubang", "Enter", "f", "text:bbpjn", "Enter", "Enter",
+                                                      "text:Jalan nasional, kewenangan BBPJN", "Enter", "y"])
+        let c = try #require(try store.complaint(id))
+        #expect(c.holder.agency == "bbpjn")
+        #expect(c.status == .belumDitindaklanjuti)
+        let forward = try #require(try store.events(of: id).last)
+        #expect(forward.kind == .forward && forward.details.reason == "Jalan nasional, kewenangan BBPJN")
+        #expect(grid.contains("Tersimpan"))
+    }
+
+    @Test func aSecretFollowUpFromATemplateFillsThePlaceholders() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let id = try F.id(of: "Jalan berlubang", in: store)
+        _ = F.run(store, as: "tl-pupr", keys: ["/", "text:berlubang", "Enter", "r", "ctrl-t", "Enter", "Tab", "ctrl-s"])
+        let e = try #require(try store.events(of: id).last)
+        #expect(e.kind == .followUp)
+        #expect(e.details.secret)
+        #expect(e.details.text?.contains("Wati Susanti") == true, "{reporter} filled for a handling liaison")
+        #expect(e.details.text?.contains("4512300") == true, "{tracking} filled")
+        #expect(try store.complaint(id)?.status == .proses)
+    }
+
+    @Test func onlyAllowedActionsAreOfferedAndRefusalsExplainWhy() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        // A supervisor may only write notes: `v` is refused with the reason in the message line.
+        let grid = F.run(store, as: "pengawas", keys: ["v"])
+        #expect(grid.row(39).contains("hanya oleh admin"))
+        #expect(!grid.row(39).contains("verifikasi  "))
+    }
+
+    @Test func aLiaisonSeesOnlyItsUnitsReports() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let grid = F.run(store, as: "tl-dinkes", keys: [])
+        #expect(grid.contains("李秀英"))
+        #expect(!grid.contains("KTP-el"))
+        #expect(grid.row(38).contains("1 dari 1"))
+    }
+
+    @Test func anotherOperatorsChangeIsRefusedAsAConflictAndNothingIsWritten() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let id = try F.id(of: "Jalan berlubang", in: store)
+        let other = try ComplaintStore.open(path: store.path, context: F.config.context)
+        let (desk, terminal) = F.desk(store, as: "tl-pupr", keys: ["/", "text:berlubang", "Enter", "m", "text:Catatan saya"])
+        // While the note is being typed, the admin (another process in real life) adds a note.
+        terminal.append([.perform {
+            let seen = try? other.complaint(id)
+            _ = try? other.apply(Command(.note, ActionDetails(text: "Dicek Siti")), to: id, expectedVersion: seen?.version,
+                                 by: F.actor("admin"), at: F.now)
+        }, .key(.ctrl("s"))])
+        desk.run()
+        let grid = try #require(terminal.scriptEndFrame)
+        #expect(grid.row(39).contains("telah diubah oleh Siti Rahmawati"), "\(grid.row(39))")
+        let notes = try store.events(of: id).filter { $0.kind == .note }.compactMap(\.details.text)
+        #expect(notes == ["Dicek Siti"], "the stale note was not written")
+    }
+
+    @Test func bulkPostponeOfTaggedReports() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        // Tab to Belum Terverifikasi, tag two, `;` then `t` (postpone), reason, confirm.
+        _ = F.run(store, keys: ["Tab", "Space", "Space", ";", "t", "text:Menunggu klarifikasi pelapor", "Enter", "y"])
+        let tunda = try store.statusCounts(.everything)[.tunda] ?? 0
+        #expect(tunda == 3, "one postponed in the fixture plus two now")
+    }
+
+    @Test func pasting100KBIntoTheReplyEditorStaysResponsive() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let id = try F.id(of: "Jalan berlubang", in: store)
+        let chunk = String(repeating: "Perbaikan dijadwalkan minggu depan. ", count: 3000) // ~108 KB
+        let started = monotonicSeconds()
+        // A paste arrives faster than frames: burst mode hands every key over before the next frame.
+        let (desk, terminal) = F.desk(store, as: "tl-pupr", keys: ["/", "text:berlubang", "Enter", "r", "text:" + chunk, "ctrl-s", "Q"])
+        terminal.burst = true
+        desk.run()
+        let elapsed = monotonicSeconds() - started
+        let e = try #require(try store.events(of: id).last)
+        #expect(e.kind == .followUp)
+        #expect(e.details.text?.count == TextEditor.maxCharacters, "capped, not lost")
+        // A generous bound: this guards against quadratic behaviour, not a benchmark.
+        #expect(elapsed < 60)
+    }
+
+    @Test func searchMovesWithNAndShiftN() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let (desk, terminal) = F.desk(store, keys: ["/", "text:PDAM", "Enter", "n", "N", "Q"])
+        desk.run()
+        let frames = terminal.frames
+        #expect(frames.count >= 4)
+        let afterSearch = desk.inbox.selectedID
+        #expect(afterSearch != nil)
+    }
+}
