@@ -23,11 +23,14 @@ let package = Package(
         .target(name: "AduanCLI", dependencies: ["AduanCore", "AduanStore", "AduanTUI"]),
         .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
 
+        // Test helpers shared by the test targets: temp folders, running the real binary, tmux.
+        .target(name: "AduanTestSupport", path: "Tests/AduanTestSupport"),
+
         .testTarget(name: "AduanCoreTests", dependencies: ["AduanCore"]),
         .testTarget(name: "AduanStoreTests", dependencies: ["AduanCore", "AduanStore"]),
-        .testTarget(name: "AduanCLITests", dependencies: ["AduanCore", "AduanStore", "AduanCLI"]),
+        .testTarget(name: "AduanCLITests", dependencies: ["AduanCore", "AduanStore", "AduanCLI", "AduanTestSupport"]),
         // The tmux tests drive the real binary, which scripts/test builds before `swift test`.
-        .testTarget(name: "AduanTUITests", dependencies: ["AduanCore", "AduanStore", "AduanTUI", "AduanCLI"],
+        .testTarget(name: "AduanTUITests", dependencies: ["AduanCore", "AduanStore", "AduanTUI", "AduanCLI", "AduanTestSupport"],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -81,6 +81,8 @@ public final class Session {
     public func openStore(create: Bool = false, readOnly: Bool = false) throws(CLIError) -> ComplaintStore {
         do {
             let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
+            // How long to wait for another operator's write lock (tests shorten it).
+            if let ms = Platform.env("ADUAN_BUSY_TIMEOUT_MS").flatMap(Int32.init), ms >= 0 { store.db.setBusyTimeout(milliseconds: ms) }
             if store.isWritableByOthers {
                 err.line(language == .en
                          ? "warning: \(storePath) can be written by other users of this machine; run `chmod 600 \(storePath)`"
