@@ -112,8 +112,20 @@ public enum AduanBinary {
         let argv = ([program] + args).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        // Test runners block signals on their worker threads; a child must start clean, or a
+        // terminal program under tmux would never see SIGWINCH.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, program, &actions, nil, argv, envp)
+        let rc = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         guard rc == 0 else { return ProcessResult(status: -1, stdout: "", stderr: "spawn failed: \(rc)", stdoutBytes: []) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -145,8 +157,9 @@ public final class TmuxSession {
 
     deinit { _ = tmux(["kill-server"]) }
 
+    /// Runs any tmux command against this session's server.
     @discardableResult
-    func tmux(_ args: [String]) -> ProcessResult {
+    public func tmux(_ args: [String]) -> ProcessResult {
         AduanBinary.run("/usr/bin/tmux", ["-L", server, "-f", "/dev/null"] + args, env: [:], stdin: nil, scratch: scratch)
     }
 

@@ -43,6 +43,13 @@ public final class CursesTerminal: Terminal {
     /// Starts curses, or throws a `TerminalError` with nothing changed on the terminal.
     public init(theme: Theme, noColor: Bool) throws(TerminalError) {
         guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
+        // A parent that blocked SIGWINCH would leave the desk blind to resizes.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGWINCH)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGHUP)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else { throw .noTerm }
         setlocale(LC_ALL, "")
         // Without a UTF-8 locale curses stops at the first non-ASCII character.
