@@ -1,35 +1,71 @@
 import AduanCore
 
+/// A history made ready to store: folded into its report and encoded, work that can happen on
+/// another thread while the writer inserts the previous batch.
+public struct PreparedHistory: Sendable {
+    var events: [Event]
+    var bodies: [[UInt8]]
+    var digests: [[UInt8]]
+    var complaint: Complaint
+    var state: String
+    var dueAt: Int64?
+    var dueKind: String?
+    var autoClose: Int64?
+    var firstFollowUpWorkingDays: Int64?
+    var contentKey: String?
+}
+
 extension ComplaintStore {
+    /// Folds and encodes a valid history (ids are assigned when it is inserted). Thread-safe.
+    public static func prepare(_ history: [Event], context: WorkflowContext) -> PreparedHistory? {
+        guard let first = history.first else { return nil }
+        var state: Complaint?
+        for e in history { state = Workflow.evolve(state, e) }
+        let c = state!
+        let due = context.deadlines.running(for: c, calendar: context.calendar)
+        var ffwd: Int64?
+        if let disposed = c.firstDispositionAt, let ff = c.firstFollowUpAt {
+            let zone = context.calendar.zone
+            ffwd = Int64(context.calendar.workingDays(after: zone.dayNumber(of: disposed), through: zone.dayNumber(of: ff)))
+        }
+        let bodies = history.map(EventCodec.storedBody)
+        let digests = zip(history, bodies).map { e, body in
+            Chain.contentDigest(version: Int64(e.version), at: e.at.seconds, kind: e.kind.rawValue, actor: e.actor.id, body: body)
+        }
+        return PreparedHistory(events: history, bodies: bodies, digests: digests, complaint: c,
+                               state: StateCodec.encode(c), dueAt: due?.dueAt.seconds, dueKind: due?.kind.rawValue,
+                               autoClose: autoCloseAt(c, context: context), firstFollowUpWorkingDays: ffwd,
+                               contentKey: first.details.intake.flatMap { ContentKey.of($0, receivedAt: c.receivedAt) })
+    }
+
     /// Inserts whole histories (imports, demo data) in one transaction per call. Each history's
     /// events must already be valid (the caller replays them through `Workflow.replay`); their
     /// complaint ids are replaced by fresh local ids, returned in order.
-    ///
-    /// Counters are summed in memory and written once, statements are prepared once, so a batch
-    /// of 50,000 reports costs one commit.
     @discardableResult
     public func insertHistories(_ histories: [[Event]]) throws(StoreError) -> [Int64] {
-        guard !histories.isEmpty else { return [] }
+        try insertPrepared(histories.compactMap { Self.prepare($0, context: context) })
+    }
+
+    /// Inserts prepared histories in one transaction. Counters are summed in memory and written
+    /// once, statements are prepared once, so a batch of 20,000 reports costs one commit.
+    @discardableResult
+    public func insertPrepared(_ items: [PreparedHistory]) throws(StoreError) -> [Int64] {
+        guard !items.isEmpty else { return [] }
         return try write {
             var nextID = (try db.scalarInt("SELECT max(id) FROM complaints") ?? 0) + 1
             var chain = try Chain.load(db)
             var counts: [CountKey: Int64] = [:]
             var ids: [Int64] = []
-            ids.reserveCapacity(histories.count)
+            ids.reserveCapacity(items.count)
             let writer = try BulkWriter(store: self)
-            for history in histories {
-                guard let first = history.first else { continue }
+            for item in items {
                 let id = nextID
                 nextID += 1
-                var state: Complaint?
-                for var e in history {
-                    e.complaintID = id
-                    state = Workflow.evolve(state, e)
-                    try insertEvent(e, chain: &chain)
+                for i in item.events.indices {
+                    try insertEvent(item.events[i], body: item.bodies[i], complaintID: id, chain: &chain, digest: item.digests[i])
                 }
-                let c = state!
-                let key = first.details.intake.flatMap { ContentKey.of($0, receivedAt: c.receivedAt) }
-                try writer.insert(c, contentKey: key)
+                try writer.insert(item, id: id)
+                let c = item.complaint
                 counts[CountKey(agency: c.holder.agency, unit: c.holder.unit ?? "", status: c.status.code), default: 0] += 1
                 ids.append(id)
             }
@@ -71,17 +107,11 @@ struct BulkWriter {
         insertCC = try store.db.prepare("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)")
     }
 
-    func insert(_ c: Complaint, contentKey: String?) throws {
-        let ctx = store.context
-        let due = ctx.deadlines.running(for: c, calendar: ctx.calendar)
-        var ffwd: Int64?
-        if let disposed = c.firstDispositionAt, let ff = c.firstFollowUpAt {
-            let zone = ctx.calendar.zone
-            ffwd = Int64(ctx.calendar.workingDays(after: zone.dayNumber(of: disposed), through: zone.dayNumber(of: ff)))
-        }
+    func insert(_ p: PreparedHistory, id: Int64) throws {
+        let c = p.complaint
         let s = insertRow
         s.reset()
-        s.bind(c.id, at: 1)
+        s.bind(id, at: 1)
         s.bind(c.trackingID, at: 2)
         s.bind(c.title, at: 3)
         s.bind(c.body, at: 4)
@@ -100,25 +130,31 @@ struct BulkWriter {
         s.bind(c.updatedAt.seconds, at: 17)
         s.bind(c.updatedBy, at: 18)
         s.bind(Int64(c.version), at: 19)
-        if let d = due { s.bind(d.dueAt.seconds, at: 20); s.bind(d.kind.rawValue, at: 21) } else { s.bind(nil, at: 20); s.bind(nil, at: 21) }
-        s.bind(due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey, at: 22)
+        if let d = p.dueAt { s.bind(d, at: 20) } else { s.bind(nil, at: 20) }
+        s.bind(p.dueKind, at: 21)
+        s.bind(p.dueAt ?? ComplaintStore.noDeadlineKey, at: 22)
         if let r = c.rating { s.bind(Int64(r), at: 23) } else { s.bind(nil, at: 23) }
         s.bind(c.pingPong ? 1 : 0, at: 24)
-        if let f = ffwd { s.bind(f, at: 25) } else { s.bind(nil, at: 25) }
-        s.bind(StateCodec.encode(c), at: 26)
-        s.bind(contentKey, at: 27)
-        if let a = ComplaintStore.autoCloseAt(c, context: ctx) { s.bind(a, at: 28) } else { s.bind(nil, at: 28) }
+        if let f = p.firstFollowUpWorkingDays { s.bind(f, at: 25) } else { s.bind(nil, at: 25) }
+        s.bind(p.state, at: 26)
+        s.bind(p.contentKey, at: 27)
+        if let a = p.autoClose { s.bind(a, at: 28) } else { s.bind(nil, at: 28) }
         try s.step()
-        insertFTS.reset()
-        insertFTS.bind(c.id, at: 1)
-        insertFTS.bind(c.title, at: 2)
-        insertFTS.bind(c.body, at: 3)
-        try insertFTS.step()
-        for unit in c.ccUnits {
-            insertCC.reset()
-            insertCC.bind(unit, at: 1)
-            insertCC.bind(c.id, at: 2)
-            try insertCC.step()
+        // A bulk load builds the search index in one pass at the end.
+        if !store.bulkLoading {
+            insertFTS.reset()
+            insertFTS.bind(id, at: 1)
+            insertFTS.bind(c.title, at: 2)
+            insertFTS.bind(c.body, at: 3)
+            try insertFTS.step()
         }
+        for unit in c.ccUnits { try insertCopy(unit, id) }
+    }
+
+    func insertCopy(_ unit: String, _ id: Int64) throws {
+        insertCC.reset()
+        insertCC.bind(unit, at: 1)
+        insertCC.bind(id, at: 2)
+        try insertCC.step()
     }
 }

@@ -16,6 +16,8 @@ public final class ComplaintStore {
     public let context: WorkflowContext
     /// True when the file can be written by other users (reported at open; see `aduan verify`).
     public private(set) var isWritableByOthers = false
+    /// During a bulk load the search index is built at the end instead of row by row.
+    var bulkLoading = false
 
     /// Far beyond any deadline: reports without a running deadline sort after all others.
     static let noDeadlineKey: Int64 = 9_000_000_000_000
@@ -71,6 +73,8 @@ public final class ComplaintStore {
             }
             try db.execute("PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF")
             try store.migrate(readOnly: readOnly)
+            // Heal after an interrupted bulk load (or a dropped index) before anyone reads.
+            if !readOnly { try store.rebuildIndexes() }
         } catch let e as SQLiteError {
             cleanup()
             throw StoreError.from(e, path: path)
@@ -112,7 +116,7 @@ public final class ComplaintStore {
             }
             try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)", [.text(String(Schema.version))])
             if current == 0 {
-                try db.run("INSERT INTO meta(key, value) VALUES('chain_head', ?), ('event_count', '0')", [.text(Chain.genesis)])
+                try db.run("INSERT INTO meta(key, value) VALUES('chain_head', ?), ('event_count', '0')", [.text(Chain.genesisHex)])
                 try db.run("INSERT INTO meta(key, value) VALUES('deadline_fingerprint', ?)", [.text(deadlineFingerprint)])
             }
         }
@@ -200,11 +204,11 @@ public final class ComplaintStore {
     }
 
     func conflict(id: Int64, expected: Int, current: Int) throws -> Conflict {
-        let s = try db.prepare("SELECT body FROM events WHERE complaint_id = ? AND version = ?")
+        let s = try db.prepare("SELECT complaint_id, version, at, kind, body FROM events WHERE complaint_id = ? AND version = ?")
         try s.bind([.int(id), .int(Int64(min(expected + 1, current)))])
         defer { s.reset() }
         var actor = Actor.system, kind = ActionKind.note, at = Timestamp(seconds: 0)
-        if try s.step(), let e = EventCodec.decodeStored(s.text(0)) {
+        if try s.step(), let e = Self.storedEvent(s) {
             actor = e.actor
             kind = e.kind
             at = e.at
@@ -244,24 +248,30 @@ public final class ComplaintStore {
     // MARK: event log
 
     func insertEvent(_ e: Event, chain: inout Chain) throws {
-        let body = EventCodec.encode(e, style: .epoch)
+        try insertEvent(e, body: EventCodec.storedBody(e), complaintID: e.complaintID, chain: &chain)
+    }
+
+    /// Appends one event with its already-encoded body (and, from a bulk load, its content digest),
+    /// extending the hash chain.
+    func insertEvent(_ e: Event, body: [UInt8], complaintID: Int64, chain: inout Chain, digest: [UInt8]? = nil) throws {
         let seq = chain.count + 1
-        let hash = Chain.hash(previous: chain.head, seq: seq, body: body)
+        let content = digest ?? Chain.contentDigest(version: Int64(e.version), at: e.at.seconds, kind: e.kind.rawValue,
+                                                    actor: e.actor.id, body: body)
+        let hash = Chain.link(previous: chain.head, seq: seq, complaint: complaintID, content: content)
         let s = try db.prepare("""
-            INSERT INTO events(seq, complaint_id, version, at, kind, actor_id, agency_from, agency_to, body, prev_hash, hash)
-            VALUES(?,?,?,?,?,?,?,?,?,?,?)
+            INSERT INTO events(seq, complaint_id, version, at, kind, actor_id, agency_from, agency_to, body, hash)
+            VALUES(?,?,?,?,?,?,?,?,?,?)
             """)
         s.bind(seq, at: 1)
-        s.bind(e.complaintID, at: 2)
+        s.bind(complaintID, at: 2)
         s.bind(Int64(e.version), at: 3)
         s.bind(e.at.seconds, at: 4)
         s.bind(e.kind.rawValue, at: 5)
         s.bind(e.actor.id, at: 6)
         s.bind(e.kind == .forward ? e.actor.agency : nil, at: 7)
         s.bind(e.kind == .forward ? e.details.agency : nil, at: 8)
-        s.bind(body, at: 9)
-        s.bind(chain.head, at: 10)
-        s.bind(hash, at: 11)
+        s.bind(utf8: body, at: 9)
+        s.bind(blob: hash, at: 10)
         try s.step()
         chain.head = hash
         chain.count = seq
@@ -386,17 +396,23 @@ public final class ComplaintStore {
     /// The report's whole history, oldest first.
     public func events(of id: Int64) throws(StoreError) -> [Event] {
         try read {
-            let s = try db.prepare("SELECT body FROM events WHERE complaint_id = ? ORDER BY version")
+            let s = try db.prepare("SELECT complaint_id, version, at, kind, body FROM events WHERE complaint_id = ? ORDER BY version")
             try s.bind([.int(id)])
             var out: [Event] = []
             while try s.step() {
-                guard let e = EventCodec.decodeStored(s.text(0)) else {
+                guard let e = Self.storedEvent(s) else {
                     throw StoreError.corrupt(path: path, detail: "report #\(id) has a damaged event")
                 }
                 out.append(e)
             }
             return out
         }
+    }
+
+    /// An event from a row of (complaint_id, version, at, kind, body).
+    static func storedEvent(_ s: Statement, from column: Int32 = 0) -> Event? {
+        EventCodec.decodeStored(complaint: s.int64(column), version: s.int(column + 1), at: s.int64(column + 2),
+                                kind: s.text(column + 3), body: s.text(column + 4))
     }
 
     /// The local id of the report with this LAPOR! tracking id, if any.
@@ -436,29 +452,56 @@ public final class ComplaintStore {
 
 /// The head of the event hash chain, kept in `meta` and advanced inside each write transaction.
 struct Chain {
-    static let genesis = String(repeating: "0", count: 64)
-    var head: String
+    static let genesis = [UInt8](repeating: 0, count: 32)
+    static let genesisHex = String(repeating: "0", count: 64)
+    var head: [UInt8]
     var count: Int64
 
     static func load(_ db: Database) throws -> Chain {
-        let head = try db.scalarText("SELECT value FROM meta WHERE key='chain_head'") ?? genesis
+        let head = try db.scalarText("SELECT value FROM meta WHERE key='chain_head'") ?? genesisHex
         let count = Int64(try db.scalarText("SELECT value FROM meta WHERE key='event_count'") ?? "0") ?? 0
-        return Chain(head: head, count: count)
+        return Chain(head: fromHex(head), count: count)
     }
 
     func save(_ db: Database) throws {
-        try db.run("UPDATE meta SET value = ? WHERE key = 'chain_head'", [.text(head)])
+        try db.run("UPDATE meta SET value = ? WHERE key = 'chain_head'", [.text(SHA256.hexString(head))])
         try db.run("UPDATE meta SET value = ? WHERE key = 'event_count'", [.text(String(count))])
     }
 
-    /// Each event's hash covers the previous hash, its position and its full text, so an edited,
-    /// removed or reordered event breaks every hash after it.
-    static func hash(previous: String, seq: Int64, body: String) -> String {
+    static func fromHex(_ hex: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var high: UInt8?
+        for c in hex.utf8 {
+            let v: UInt8 = c >= 97 ? c - 87 : c >= 65 ? c - 55 : c - 48
+            if let h = high { out.append(h << 4 | v); high = nil } else { high = v }
+        }
+        return out.count == 32 ? out : genesis
+    }
+
+    /// Each event's hash covers the previous event's hash, its position, its columns and its text,
+    /// so an edited, removed or reordered event breaks the chain from that point on.
+    static func hash(previous: [UInt8], seq: Int64, complaint: Int64, version: Int64, at: Int64, kind: String,
+                     actor: String, body: [UInt8]) -> [UInt8] {
+        link(previous: previous, seq: seq, complaint: complaint,
+             content: contentDigest(version: version, at: at, kind: kind, actor: actor, body: body))
+    }
+
+    /// The digest of what an event says (without its place in the log): computable in advance,
+    /// off the writer's thread.
+    static func contentDigest(version: Int64, at: Int64, kind: String, actor: String, body: [UInt8]) -> [UInt8] {
+        var h = SHA256()
+        h.update("\(version)\u{1F}\(at)\u{1F}\(kind)\u{1F}\(actor)\u{1F}")
+        h.update(body)
+        return h.finalize()
+    }
+
+    /// Links a content digest into the chain at a position: two blocks of hashing per event.
+    static func link(previous: [UInt8], seq: Int64, complaint: Int64, content: [UInt8]) -> [UInt8] {
         var h = SHA256()
         h.update(previous)
-        h.update("\n\(seq)\n")
-        h.update(body)
-        return SHA256.hexString(h.finalize())
+        h.update("\u{1F}\(seq)\u{1F}\(complaint)\u{1F}")
+        h.update(content)
+        return h.finalize()
     }
 }
 

@@ -24,8 +24,7 @@ enum Schema {
             agency_from TEXT,
             agency_to TEXT,
             body TEXT NOT NULL,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL,
+            hash BLOB NOT NULL,
             UNIQUE(complaint_id, version)
         );
         CREATE INDEX events_forward ON events(agency_to, agency_from) WHERE kind = 'forward';

@@ -2,46 +2,48 @@ import AduanCore
 
 /// The part of a report's state that has no column of its own, stored as JSON in
 /// `complaints.state`, so a detail view or an export reads one row instead of folding events.
+/// Short keys: this is an internal record (exports use their own readable format), and it is
+/// written a million times in a large store.
 enum StateCodec {
     static func encode(_ c: Complaint) -> String {
         var w = JSONStreamWriter()
         w.beginObject()
-        if !c.location.isEmpty { w.key("location"); w.string(c.location) }
-        if let d = c.incidentDate { w.key("incidentDate"); w.string(d.iso8601) }
+        if !c.location.isEmpty { w.key("lo"); w.string(c.location) }
+        if let d = c.incidentDate { w.key("id"); w.string(d.iso8601) }
         if let r = c.reporter {
-            w.key("reporter"); w.beginObject()
-            if let v = r.name { w.key("name"); w.string(v) }
-            if let v = r.phone { w.key("phone"); w.string(v) }
-            if let v = r.email { w.key("email"); w.string(v) }
-            if let v = r.nik { w.key("nik"); w.string(v) }
+            w.key("r"); w.beginObject()
+            if let v = r.name { w.key("n"); w.string(v) }
+            if let v = r.phone { w.key("p"); w.string(v) }
+            if let v = r.email { w.key("e"); w.string(v) }
+            if let v = r.nik { w.key("k"); w.string(v) }
             w.endObject()
         }
-        w.key("chain"); w.beginArray()
+        w.key("h"); w.beginArray()
         for s in c.holderChain {
             w.beginArray()
             w.string(s.holder.agency); w.string(s.holder.unit); w.int(s.since.seconds); w.string(s.via.rawValue); w.bool(s.pingPong)
             w.endArray()
         }
         w.endArray()
-        if !c.ccUnits.isEmpty { w.key("cc"); w.beginArray(); for u in c.ccUnits { w.string(u) }; w.endArray() }
-        if let v = c.duplicateOf { w.key("duplicateOf"); w.int(v) }
+        if !c.ccUnits.isEmpty { w.key("c"); w.beginArray(); for u in c.ccUnits { w.string(u) }; w.endArray() }
+        if let v = c.duplicateOf { w.key("du"); w.int(v) }
         let times: [(String, Timestamp?)] = [
-            ("verifiedAt", c.verifiedAt), ("firstDispositionAt", c.firstDispositionAt), ("dispositionAt", c.dispositionAt),
-            ("firstFollowUpAt", c.firstFollowUpAt), ("lastFollowUpAt", c.lastFollowUpAt), ("lastReplyAt", c.lastReplyAt),
-            ("closedAt", c.closedAt), ("pausedAt", c.pausedAt),
+            ("va", c.verifiedAt), ("fd", c.firstDispositionAt), ("da", c.dispositionAt),
+            ("ff", c.firstFollowUpAt), ("lf", c.lastFollowUpAt), ("lr", c.lastReplyAt),
+            ("ca", c.closedAt), ("pa", c.pausedAt),
         ]
         for (k, v) in times { if let v { w.key(k); w.int(v.seconds) } }
-        if c.awaitingReporter { w.key("awaiting"); w.bool(true) }
-        if let s = c.statusBeforePause { w.key("beforePause"); w.string(s.rawValue) }
+        if c.awaitingReporter { w.key("aw"); w.bool(true) }
+        if let s = c.statusBeforePause { w.key("bp"); w.string(s.rawValue) }
         if !c.pauses.isEmpty {
-            w.key("pauses"); w.beginArray()
+            w.key("ps"); w.beginArray()
             for p in c.pauses { w.beginArray(); w.int(p.from.seconds); w.int(p.to.seconds); w.endArray() }
             w.endArray()
         }
-        if let r = c.archiveReason { w.key("archiveReason"); w.string(r.rawValue) }
-        if c.followUpCount > 0 { w.key("followUps"); w.int(c.followUpCount) }
-        if c.forwardCount > 0 { w.key("forwards"); w.int(c.forwardCount) }
-        if c.reopenCount > 0 { w.key("reopens"); w.int(c.reopenCount) }
+        if let r = c.archiveReason { w.key("ar"); w.string(r.rawValue) }
+        if c.followUpCount > 0 { w.key("fu"); w.int(c.followUpCount) }
+        if c.forwardCount > 0 { w.key("fw"); w.int(c.forwardCount) }
+        if c.reopenCount > 0 { w.key("ro"); w.int(c.reopenCount) }
         w.endObject()
         return w.text
     }
@@ -49,41 +51,41 @@ enum StateCodec {
     /// Fills `c` (whose column fields are already set) from the state JSON; false when damaged.
     static func decode(_ text: String, into c: inout Complaint) -> Bool {
         guard let n = try? JSONParser.parse(text) else { return false }
-        c.location = n["location"]?.string ?? ""
-        c.incidentDate = n["incidentDate"]?.string.flatMap(LocalDate.parse)
-        if let r = n["reporter"] {
-            c.reporter = Reporter(name: r["name"]?.string, phone: r["phone"]?.string, email: r["email"]?.string, nik: r["nik"]?.string)
+        c.location = n["lo"]?.string ?? ""
+        c.incidentDate = n["id"]?.string.flatMap(LocalDate.parse)
+        if let r = n["r"] {
+            c.reporter = Reporter(name: r["n"]?.string, phone: r["p"]?.string, email: r["e"]?.string, nik: r["k"]?.string)
         } else {
             c.reporter = nil
         }
-        guard let chain = n["chain"]?.array else { return false }
+        guard let chain = n["h"]?.array else { return false }
         c.holderChain = []
         for step in chain {
             guard let a = step.array, a.count == 5, let agency = a[0].string, let since = a[2].int64,
                   let via = a[3].string.flatMap(ActionKind.parse), let pp = a[4].bool else { return false }
             c.holderChain.append(HolderStep(holder: Holder(agency: agency, unit: a[1].string), since: Timestamp(seconds: since), via: via, pingPong: pp))
         }
-        c.ccUnits = n["cc"]?.array?.compactMap(\.string) ?? []
-        c.duplicateOf = n["duplicateOf"]?.int64
+        c.ccUnits = n["c"]?.array?.compactMap(\.string) ?? []
+        c.duplicateOf = n["du"]?.int64
         func t(_ k: String) -> Timestamp? { n[k]?.int64.map { Timestamp(seconds: $0) } }
-        c.verifiedAt = t("verifiedAt")
-        c.firstDispositionAt = t("firstDispositionAt")
-        c.dispositionAt = t("dispositionAt")
-        c.firstFollowUpAt = t("firstFollowUpAt")
-        c.lastFollowUpAt = t("lastFollowUpAt")
-        c.lastReplyAt = t("lastReplyAt")
-        c.closedAt = t("closedAt")
-        c.pausedAt = t("pausedAt")
-        c.awaitingReporter = n["awaiting"]?.bool ?? false
-        c.statusBeforePause = n["beforePause"]?.string.flatMap(Status.parse)
-        c.pauses = (n["pauses"]?.array ?? []).compactMap { p in
+        c.verifiedAt = t("va")
+        c.firstDispositionAt = t("fd")
+        c.dispositionAt = t("da")
+        c.firstFollowUpAt = t("ff")
+        c.lastFollowUpAt = t("lf")
+        c.lastReplyAt = t("lr")
+        c.closedAt = t("ca")
+        c.pausedAt = t("pa")
+        c.awaitingReporter = n["aw"]?.bool ?? false
+        c.statusBeforePause = n["bp"]?.string.flatMap(Status.parse)
+        c.pauses = (n["ps"]?.array ?? []).compactMap { p in
             guard let a = p.array, a.count == 2, let f = a[0].int64, let to = a[1].int64 else { return nil }
             return PauseSpan(from: Timestamp(seconds: f), to: Timestamp(seconds: to))
         }
-        c.archiveReason = n["archiveReason"]?.string.flatMap(ArchiveReason.parse)
-        c.followUpCount = n["followUps"]?.int ?? 0
-        c.forwardCount = n["forwards"]?.int ?? 0
-        c.reopenCount = n["reopens"]?.int ?? 0
+        c.archiveReason = n["ar"]?.string.flatMap(ArchiveReason.parse)
+        c.followUpCount = n["fu"]?.int ?? 0
+        c.forwardCount = n["fw"]?.int ?? 0
+        c.reopenCount = n["ro"]?.int ?? 0
         return true
     }
 }

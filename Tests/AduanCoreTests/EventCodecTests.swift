@@ -177,12 +177,16 @@ struct EventCodecRoundTripTests {
         #expect(roundTrip(everyKind[1], .epoch)?.from == nil)
     }
 
-    @Test func decodeStoredReadsEpochRecords() {
+    @Test func theStoredBodyWithItsColumnsReadsBackEveryEvent() {
         for e in everyKind {
-            #expect(EventCodec.decodeStored(EventCodec.encode(e, style: .epoch)) == e)
+            let body = String(decoding: EventCodec.storedBody(e), as: UTF8.self)
+            #expect(!body.contains("\"complaint\"") && !body.contains("\"version\""), "the envelope lives in columns")
+            #expect(EventCodec.decodeStored(complaint: e.complaintID, version: e.version, at: e.at.seconds,
+                                            kind: e.kind.rawValue, body: body) == e)
         }
-        #expect(EventCodec.decodeStored("{not json") == nil)
-        #expect(EventCodec.decodeStored("{}") == nil)
+        #expect(EventCodec.decodeStored(complaint: 1, version: 1, at: 0, kind: "note", body: "{not json") == nil)
+        #expect(EventCodec.decodeStored(complaint: 1, version: 1, at: 0, kind: "note", body: "{}") == nil)
+        #expect(EventCodec.decodeStored(complaint: 1, version: 1, at: 0, kind: "no-such-kind", body: "{}") == nil)
     }
 
     @Test func isoTimesFromAnotherZoneDecodeToTheSameInstant() throws {

@@ -1,5 +1,6 @@
 import AduanCore
 import AduanStore
+import Glibc
 
 /// `aduan demo [--count N] [--seed S]`: realistic complaints with full histories.
 enum DemoCommand {
@@ -24,19 +25,52 @@ enum DemoCommand {
     public static func generate(into store: ComplaintStore, config: OfficeConfig, count: Int, seed: UInt64, now: Timestamp,
                                 progressLabel: String, showProgress: Bool = Platform.isTerminal(2)) throws(CLIError) -> (Int, Double) {
         let started = Platform.monotonic()
-        var generator = DemoGenerator(config: config, seed: seed, now: now)
         let progress = Progress(progressLabel, total: count, enabled: showProgress)
         var written = 0
-        var batch: [[Event]] = []
-        let batchSize = 20_000
-        batch.reserveCapacity(batchSize)
-        while written < count {
-            batch.removeAll(keepingCapacity: true)
-            for _ in 0..<min(batchSize, count - written) { batch.append(generator.nextHistory()) }
-            do { written += try store.insertHistories(batch).count } catch { throw .store(error) }
+        let batchSize = 10_000
+        let bulk: Bool
+        do { bulk = try store.beginBulkLoad() } catch { throw .store(error) }
+        // Generating, folding and encoding run on a second thread while this one writes.
+        let generator = Confined(DemoGenerator(config: config, seed: seed, now: now))
+        let context = store.context
+        let pipeline = Pipeline<[PreparedHistory]>()
+        let producer = pipeline.start { p in
+            var made = 0
+            while made < count {
+                var batch: [PreparedHistory] = []
+                let n = min(batchSize, count - made)
+                batch.reserveCapacity(n)
+                for _ in 0..<n {
+                    if let prepared = ComplaintStore.prepare(generator.value.nextHistory(), context: context) { batch.append(prepared) }
+                }
+                made += n
+                if !p.push(batch) { return }
+            }
+        }
+        defer { if let producer { pthread_join(producer, nil) } }
+        var waiting = 0.0, inserting = 0.0
+        while true {
+            let t0 = Platform.monotonic()
+            guard let batch = pipeline.pop() else { break }
+            let t1 = Platform.monotonic()
+            waiting += t1 - t0
+            defer { inserting += Platform.monotonic() - t1 }
+            do { written += try store.insertPrepared(batch).count } catch {
+                pipeline.cancel()
+                if bulk { try? store.endBulkLoad() }
+                throw .store(error)
+            }
             progress.update(written, unit: "/")
         }
         progress.finish(written)
+        let t2 = Platform.monotonic()
+        if bulk {
+            do { try store.endBulkLoad() } catch { throw .store(error) }
+        }
+        if Platform.env("ADUAN_TRACE") != nil {
+            let e = OutputStream(fd: 2)
+            e.line("trace: waiting for the generator \(waiting) s, inserting \(inserting) s, indexing \(Platform.monotonic() - t2) s")
+        }
         return (written, Platform.monotonic() - started)
     }
 }

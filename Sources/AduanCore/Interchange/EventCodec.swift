@@ -116,12 +116,16 @@ public enum EventCodec {
         return w.text
     }
 
-    public static func write(_ e: Event, to w: inout JSONStreamWriter, style: TimeStyle) {
+    /// Writes an event. The store leaves out the envelope (report, version, time, kind), which it
+    /// keeps in columns covered by the event's hash; exports write it.
+    public static func write(_ e: Event, to w: inout JSONStreamWriter, style: TimeStyle, envelope: Bool = true) {
         w.beginObject()
-        w.key("complaint"); w.int(e.complaintID)
-        w.key("version"); w.int(e.version)
-        w.key("at"); time(e.at, &w, style)
-        w.key("kind"); w.string(e.kind.rawValue)
+        if envelope {
+            w.key("complaint"); w.int(e.complaintID)
+            w.key("version"); w.int(e.version)
+            w.key("at"); time(e.at, &w, style)
+            w.key("kind"); w.string(e.kind.rawValue)
+        }
         w.key("from"); w.string(e.from?.rawValue)
         w.key("to"); w.string(e.to.rawValue)
         w.key("actor"); writeActor(e.actor, &w)
@@ -324,9 +328,24 @@ public enum EventCodec {
         return d
     }
 
-    /// Decodes an event stored by this program; nil when the stored text is damaged.
-    public static func decodeStored(_ text: String) -> Event? {
-        guard let node = try? JSONParser.parse(text) else { return nil }
-        return decode(node, path: "event", reader: FieldReader())
+    /// The stored form of an event: its JSON without the envelope, as UTF-8.
+    public static func storedBody(_ e: Event) -> [UInt8] {
+        var w = JSONStreamWriter()
+        write(e, to: &w, style: .epoch, envelope: false)
+        return w.takeBytes()
+    }
+
+    /// Decodes an event stored by this program from its columns and body; nil when damaged.
+    public static func decodeStored(complaint: Int64, version: Int, at: Int64, kind: String, body: String) -> Event? {
+        guard let node = try? JSONParser.parse(body), node.members != nil, let kind = ActionKind(rawValue: kind) else { return nil }
+        let r = FieldReader()
+        let from = r.choice(node, "from", "event", options: [], parse: Status.parse)
+        guard let to = r.choice(node, "to", "event", required: true, options: [], parse: Status.parse),
+              let a = node["actor"], let id = a["id"]?.string, let role = a["role"]?.string.flatMap(Role.parse) else { return nil }
+        let actor = Actor(id: id, name: a["name"]?.string ?? id, role: role, agency: a["agency"]?.string ?? "", unit: a["unit"]?.string)
+        let details = decodeDetails(node, path: "event", reader: r)
+        guard r.errors.isEmpty else { return nil }
+        return Event(complaintID: complaint, version: version, at: Timestamp(seconds: at), actor: actor, kind: kind,
+                     from: from, to: to, details: details)
     }
 }

@@ -22,6 +22,20 @@ public enum JSONEscaping {
         out.append("\"")
     }
 
+    /// Appends `s` as a quoted JSON string to UTF-8 bytes (the fast path for big outputs).
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { utf8 in
+            out.append(0x22)
+            if let first = firstByteNeedingEscape(utf8) {
+                out.append(contentsOf: escapedBytes(utf8, from: first))
+            } else {
+                out.append(contentsOf: utf8)
+            }
+            out.append(0x22)
+        }
+    }
+
     private static func firstByteNeedingEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = utf8.count
@@ -106,8 +120,12 @@ extension JSONValue {
 /// is a programming error and stops the program with a precondition failure. For big exports,
 /// call `takeText()` now and then and write the chunk to a file.
 public struct JSONStreamWriter: Sendable {
+    /// The UTF-8 written since creation or since the last `takeText()`. Bytes, not a String:
+    /// appending to a String re-checks every piece, which dominated the cost of storing events.
+    public private(set) var bytes: [UInt8] = []
+
     /// The text written since creation or since the last `takeText()`.
-    public private(set) var text: String = ""
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// Whether output is indented with two spaces per level.
     public let pretty: Bool
 
@@ -133,14 +151,48 @@ public struct JSONStreamWriter: Sendable {
     /// Returns everything written so far and clears the buffer, so callers can flush to a file in chunks.
     public mutating func takeText() -> String {
         let chunk = text
-        text = ""
+        bytes.removeAll(keepingCapacity: true)
         return chunk
+    }
+
+    /// Returns the bytes written so far and clears the buffer.
+    public mutating func takeBytes() -> [UInt8] {
+        let chunk = bytes
+        bytes.removeAll(keepingCapacity: true)
+        return chunk
+    }
+
+    @inline(__always)
+    private mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    private mutating func rawByte(_ b: UInt8) { bytes.append(b) }
+
+    /// Decimal digits of an integer, without going through a String.
+    private mutating func rawInt(_ v: Int64) {
+        if v == 0 { bytes.append(48); return }
+        var n = v.magnitude
+        if v < 0 { bytes.append(45) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buf in
+            while n > 0 {
+                buf[count] = UInt8(48 + n % 10)
+                n /= 10
+                count += 1
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buf[i]) }
+        }
     }
 
     /// Opens an object; follow with `key(_:)`/value pairs and `endObject()`.
     public mutating func beginObject() {
         beforeValue()
-        text.append("{")
+        rawByte(0x7B)
         stack.append(Frame(isObject: true, count: 0))
     }
 
@@ -148,20 +200,20 @@ public struct JSONStreamWriter: Sendable {
     public mutating func endObject() {
         precondition(stack.last?.isObject == true, "endObject() without a matching beginObject()")
         precondition(!awaitingValueForKey, "endObject() right after key(_:); the key needs a value")
-        close("}")
+        close(0x7D)
     }
 
     /// Opens an array; follow with values and `endArray()`.
     public mutating func beginArray() {
         beforeValue()
-        text.append("[")
+        rawByte(0x5B)
         stack.append(Frame(isObject: false, count: 0))
     }
 
     /// Closes the innermost array.
     public mutating func endArray() {
         precondition(stack.last?.isObject == false, "endArray() without a matching beginArray()")
-        close("]")
+        close(0x5D)
     }
 
     /// Writes an object member's key; the next call must write its value.
@@ -169,8 +221,8 @@ public struct JSONStreamWriter: Sendable {
         precondition(stack.last?.isObject == true, "key(_:) outside an object")
         precondition(!awaitingValueForKey, "key(_:) twice in a row; the first key needs a value")
         startItem()
-        JSONEscaping.appendQuoted(k, to: &text)
-        text.append(pretty ? ": " : ":")
+        JSONEscaping.appendQuoted(k, to: &bytes)
+        if pretty { raw(": ") } else { rawByte(0x3A) }
         awaitingValueForKey = true
     }
 
@@ -178,44 +230,48 @@ public struct JSONStreamWriter: Sendable {
     public mutating func string(_ s: String?) {
         beforeValue()
         if let s {
-            JSONEscaping.appendQuoted(s, to: &text)
+            JSONEscaping.appendQuoted(s, to: &bytes)
         } else {
-            text.append("null")
+            raw("null")
         }
     }
 
     /// Writes an integer, or `null` when `v` is nil.
     public mutating func int(_ v: Int64?) {
         beforeValue()
-        text.append(v.map { String($0) } ?? "null")
+        if let v { rawInt(v) } else { raw("null") }
     }
 
     /// Writes an integer of any width, such as an `Int` or `Int32?`, or `null` when `v` is nil.
     public mutating func int<T: BinaryInteger>(_ v: T?) {
         beforeValue()
-        text.append(v.map { String($0) } ?? "null")
+        if let v, let small = Int64(exactly: v) { rawInt(small) } else if let v { bytes.append(contentsOf: String(v).utf8) } else { raw("null") }
     }
 
     /// Writes a double in Swift's shortest round-tripping form, or `null` when it is nil, NaN or infinite.
     public mutating func double(_ v: Double?) {
         beforeValue()
         if let v, v.isFinite {
-            text.append(JSONValue.literal(for: v))
+            bytes.append(contentsOf: JSONValue.literal(for: v).utf8)
         } else {
-            text.append("null")
+            raw("null")
         }
     }
 
     /// Writes `true` or `false`, or `null` when `v` is nil.
     public mutating func bool(_ v: Bool?) {
         beforeValue()
-        text.append(v.map { $0 ? "true" : "false" } ?? "null")
+        switch v {
+        case true?: raw("true")
+        case false?: raw("false")
+        case nil: raw("null")
+        }
     }
 
     /// Writes `null`.
     public mutating func null() {
         beforeValue()
-        text.append("null")
+        raw("null")
     }
 
     /// Writes number text as is, e.g. a literal kept from parsing; it must follow the JSON number grammar.
@@ -224,7 +280,7 @@ public struct JSONStreamWriter: Sendable {
     public mutating func number(_ literal: String) {
         assert(JSONStreamWriter.isValidNumber(literal), "not a JSON number: \(literal)")
         beforeValue()
-        text.append(literal)
+        bytes.append(contentsOf: literal.utf8)
     }
 
     /// Writes a whole value tree at the current position.
@@ -274,7 +330,7 @@ public struct JSONStreamWriter: Sendable {
     private mutating func startItem() {
         let index = stack.count - 1
         if stack[index].count > 0 {
-            text.append(",")
+            rawByte(0x2C)
         }
         stack[index].count += 1
         if pretty {
@@ -282,18 +338,18 @@ public struct JSONStreamWriter: Sendable {
         }
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         let frame = stack.removeLast()
         if pretty && frame.count > 0 {
             newline(depth: stack.count)
         }
-        text.append(bracket)
+        rawByte(bracket)
     }
 
     private mutating func newline(depth: Int) {
-        text.append("\n")
+        rawByte(0x0A)
         for _ in 0..<depth {
-            text.append("  ")
+            raw("  ")
         }
     }
 

@@ -79,8 +79,24 @@ public struct WorkflowPolicy: Hashable, Sendable {
 /// reads nothing else, so this table is the rulebook, and the README prints it.
 public struct TransitionTable: Hashable, Sendable {
     public let rules: [TransitionRule]
+    /// Rules grouped by action, so deciding reads a handful of rules instead of the whole table.
+    private let byAction: [ActionKind: [TransitionRule]]
+    private let rolesByAction: [ActionKind: [Role]]
 
-    public init(rules: [TransitionRule]) { self.rules = rules }
+    public init(rules: [TransitionRule]) {
+        self.rules = rules
+        var grouped: [ActionKind: [TransitionRule]] = [:]
+        var roles: [ActionKind: [Role]] = [:]
+        for r in rules {
+            grouped[r.action, default: []].append(r)
+            for role in r.roles where !(roles[r.action]?.contains(role) ?? false) { roles[r.action, default: []].append(role) }
+        }
+        byAction = grouped
+        rolesByAction = roles
+    }
+
+    public static func == (a: TransitionTable, b: TransitionTable) -> Bool { a.rules == b.rules }
+    public func hash(into h: inout Hasher) { h.combine(rules) }
 
     public static func standard(_ policy: WorkflowPolicy = .standard) -> TransitionTable {
         let bt = Status.belumTerverifikasi, bd = Status.belumDitindaklanjuti
@@ -117,30 +133,24 @@ public struct TransitionTable: Hashable, Sendable {
         return TransitionTable(rules: rules)
     }
 
-    public func rules(for action: ActionKind) -> [TransitionRule] { rules.filter { $0.action == action } }
+    public func rules(for action: ActionKind) -> [TransitionRule] { byAction[action] ?? [] }
 
     /// The rule that lets `role` take `action` in `status`, if any.
     public func rule(_ action: ActionKind, in status: Status?, by role: Role) -> TransitionRule? {
-        rules.first { $0.action == action && $0.from.contains(status) && $0.roles.contains(role) }
+        byAction[action]?.first { $0.from.contains(status) && $0.roles.contains(role) }
     }
 
     /// Statuses in which `role` may take `action`.
     public func statuses(for action: ActionKind, role: Role) -> [Status?] {
         var out: [Status?] = []
-        for r in rules where r.action == action && r.roles.contains(role) {
+        for r in rules(for: action) where r.roles.contains(role) {
             for s in r.from where !out.contains(s) { out.append(s) }
         }
         return out
     }
 
     /// Roles that may take `action` in some status.
-    public func roles(for action: ActionKind) -> [Role] {
-        var out: [Role] = []
-        for r in rules where r.action == action {
-            for role in r.roles where !out.contains(role) { out.append(role) }
-        }
-        return out
-    }
+    public func roles(for action: ActionKind) -> [Role] { rolesByAction[action] ?? [] }
 
     /// The table as Markdown, for the README and `aduan help workflow`.
     public func markdown() -> String {

@@ -40,6 +40,25 @@ public final class Statement {
 
     public func bind(_ value: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, value) }
 
+    /// Binds UTF-8 bytes as TEXT without making a String first.
+    public func bind(utf8 bytes: [UInt8], at index: Int32) {
+        bytes.withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(1, p.count)) {
+                _ = sqlite3_bind_text(handle, index, $0, Int32(p.count), SQLITE_TRANSIENT)
+            }
+        }
+    }
+
+    public func bind(blob bytes: [UInt8], at index: Int32) {
+        bytes.withUnsafeBytes { _ = sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
+    }
+
+    public func blob(_ column: Int32) -> [UInt8] {
+        guard let p = sqlite3_column_blob(handle, column) else { return [] }
+        let n = Int(sqlite3_column_bytes(handle, column))
+        return Array(UnsafeRawBufferPointer(start: p, count: n))
+    }
+
     public func bind(_ value: String?, at index: Int32) {
         if let value { sqlite3_bind_text(handle, index, value, Int32(value.utf8.count), SQLITE_TRANSIENT) } else { sqlite3_bind_null(handle, index) }
     }
