@@ -13,6 +13,8 @@ public struct PreparedHistory: Sendable {
     var autoClose: Int64?
     var firstFollowUpWorkingDays: Int64?
     var contentKey: String?
+    /// The local id to keep if it is free (an import from another Aduan store keeps its numbers).
+    public var preferredID: Int64?
 }
 
 extension ComplaintStore {
@@ -53,14 +55,20 @@ extension ComplaintStore {
         guard !items.isEmpty else { return [] }
         return try write {
             var nextID = (try db.scalarInt("SELECT max(id) FROM complaints") ?? 0) + 1
+            var taken = Set<Int64>()
             var chain = try Chain.load(db)
             var counts: [CountKey: Int64] = [:]
             var ids: [Int64] = []
             ids.reserveCapacity(items.count)
             let writer = try BulkWriter(store: self)
             for item in items {
-                let id = nextID
-                nextID += 1
+                var id = nextID
+                if let wanted = item.preferredID, wanted > 0, !taken.contains(wanted),
+                   try db.scalarInt("SELECT 1 FROM complaints WHERE id = ?", [.int(wanted)]) == nil {
+                    id = wanted
+                }
+                taken.insert(id)
+                nextID = max(nextID, id + 1)
                 for i in item.events.indices {
                     try insertEvent(item.events[i], body: item.bodies[i], complaintID: id, chain: &chain, digest: item.digests[i])
                 }

@@ -94,7 +94,7 @@ public final class ComplaintStore {
             let current = Int(try db.scalarText("SELECT value FROM meta WHERE key='schema_version'") ?? "0") ?? 0
             if current > Schema.version { throw StoreError.newerSchema(path: path, found: current, supported: Schema.version) }
         } else if (try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0) > 0 {
-            throw StoreError.notADatabase(path: path)
+            throw StoreError.foreignDatabase(path: path)
         }
     }
 
@@ -105,7 +105,7 @@ public final class ComplaintStore {
             current = Int(try db.scalarText("SELECT value FROM meta WHERE key='schema_version'") ?? "0") ?? 0
         } else {
             let tables = try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0
-            if tables > 0 { throw StoreError.notADatabase(path: path) }
+            if tables > 0 { throw StoreError.foreignDatabase(path: path) }
         }
         if current > Schema.version { throw StoreError.newerSchema(path: path, found: current, supported: Schema.version) }
         if current == Schema.version { return }
@@ -181,6 +181,10 @@ public final class ComplaintStore {
                       at now: Timestamp) throws(StoreError) -> Complaint {
         try write {
             guard let current = try loadComplaint(id) else { throw StoreError.notFound(id) }
+            // Who may not see a report learns nothing about it, not even who changed it.
+            if !Privacy.canView(current, viewer: actor) && !Access.mayAct(command.kind, on: current, actor: actor) {
+                throw StoreError.refused(.notVisible(id))
+            }
             if let expected = expectedVersion, expected != current.version {
                 throw StoreError.conflict(try conflict(id: id, expected: expected, current: current.version))
             }
@@ -436,7 +440,7 @@ public final class ComplaintStore {
     /// Copies the store to `destination` with SQLite's online backup (others may keep working).
     public func backup(to destination: String, progress: (Int, Int) -> Void = { _, _ in }) throws(StoreError) {
         var st = stat()
-        if stat(destination, &st) == 0 { throw .cannotOpen(path: destination, reason: "the file exists already; pick a new name") }
+        if stat(destination, &st) == 0 { throw .destinationExists(path: destination) }
         let fd = Glibc.open(destination, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if fd < 0 { throw .cannotOpen(path: destination, reason: errnoText()) }
         close(fd)

@@ -1,4 +1,5 @@
 import AduanCore
+import Glibc
 
 /// Another operator changed the report after this operator read it.
 public struct Conflict: Hashable, Sendable {
@@ -17,6 +18,10 @@ public enum StoreError: Error, Sendable {
     case missing(path: String)
     /// The file exists but is not an SQLite database (or is encrypted, or damaged at the header).
     case notADatabase(path: String)
+    /// An SQLite database of another program: left untouched.
+    case foreignDatabase(path: String)
+    /// A backup would overwrite an existing file.
+    case destinationExists(path: String)
     /// Written by a newer Aduan; refused so nothing is altered.
     case newerSchema(path: String, found: Int, supported: Int)
     /// The folder or file cannot be opened (permissions, missing folder).
@@ -52,11 +57,22 @@ public enum StoreError: Error, Sendable {
         let en = t.language == .en
         switch self {
         case .missing(let p):
+            if let slash = p.lastIndex(of: "/"), slash != p.startIndex, StoreError.isRegularFile(String(p[..<slash])) {
+                let dir = String(p[..<slash])
+                return en ? "\(p): \(dir) is a file, not a folder; choose another --store path."
+                          : "\(p): \(dir) adalah berkas, bukan folder; pilih jalur --store lain."
+            }
             return en ? "\(p): no store here yet; create one with `aduan init` (or `aduan demo`)."
                       : "\(p): belum ada penyimpanan; buat dengan `aduan init` (atau `aduan demo`)."
         case .notADatabase(let p):
             return en ? "\(p): not an Aduan store (the file is not an SQLite database)."
                       : "\(p): bukan penyimpanan Aduan (berkas bukan basis data SQLite)."
+        case .foreignDatabase(let p):
+            return en ? "\(p): an SQLite database of another program, not an Aduan store; it was left untouched."
+                      : "\(p): basis data SQLite milik program lain, bukan penyimpanan Aduan; berkas tidak diubah."
+        case .destinationExists(let p):
+            return en ? "\(p): the file exists already; back up to a new name (nothing was overwritten)."
+                      : "\(p): berkas sudah ada; cadangkan ke nama baru (tidak ada yang ditimpa)."
         case .newerSchema(let p, let found, let supported):
             return en ? "\(p): written by a newer Aduan (schema \(found); this one understands up to \(supported)). Nothing was changed; update Aduan."
                       : "\(p): dibuat oleh Aduan yang lebih baru (skema \(found); versi ini hanya sampai \(supported)). Tidak ada yang diubah; perbarui Aduan."
@@ -85,6 +101,11 @@ public enum StoreError: Error, Sendable {
         case .sqlite(let p, let e):
             return "\(p): \(e.description)"
         }
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Exit code for the command line: 1 for a refused or invalid action, 2 for environment trouble.

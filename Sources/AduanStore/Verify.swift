@@ -31,6 +31,8 @@ public struct VerifyProblem: Hashable, Sendable, CustomStringConvertible {
 public struct VerifyReport: Sendable {
     public var problems: [VerifyProblem] = []
     public var eventsChecked = 0
+    /// Checks that could not run (not problems).
+    public var notes: [String] = []
     public var complaintsChecked = 0
     public var isClean: Bool { problems.isEmpty }
     /// The ids of reports with any problem, for "which complaint" questions.
@@ -153,6 +155,9 @@ extension ComplaintStore {
             try db.execute("COMMIT")
             if sqlite3_db_readonly(db.handle, "main") != 1 { do {
                 try db.execute("INSERT INTO complaints_fts(complaints_fts, rank) VALUES('integrity-check', 1)")
+            } catch let e as SQLiteError where e.isBusy {
+                // Another operator is writing: the index check needs a moment alone; say so, do not blame the store.
+                report.notes.append("search index not checked: the store is busy (another operator is writing)")
             } catch let e as SQLiteError {
                 add(.index, nil, "search index: \(e.message)")
             } }

@@ -38,6 +38,7 @@ public final class DeskContext {
     /// "Kec. Sukamaju" from "Kecamatan Sukamaju": names short enough for a list column.
     func shortUnitName(_ holder: Holder) -> String {
         guard let unit = holder.unit else { return shortAgencyName(holder.agency) }
+        if let short = directory.unitShortName(unit) { return short }
         var name = directory.unitName(unit)
         for (long, short) in [("Dinas ", ""), ("Kecamatan ", "Kec. "), ("Badan ", "B. "), ("Satuan Polisi Pamong Praja", "Satpol PP"),
                               ("Perumda Air Minum ", "PDAM "), ("Inspektorat Daerah", "Inspektorat")] where name.hasPrefix(long) {

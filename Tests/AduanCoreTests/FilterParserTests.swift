@@ -138,7 +138,7 @@ struct FilterParserFieldTests {
     }
 
     @Test func categoryValueIsNormalisedToAPath() throws {
-        #expect(try parse("kategori:\"Dana Desa/ Jalan\"") == term(.category(Category("dana_desa/jalan"))))
+        #expect(try parse("kategori:\"Dana Desa/ Jalan\"") == term(.category(Category("dana-desa/jalan"))))
     }
 
     @Test func quotedFieldValueKeepsItsSpaces() throws {
@@ -558,7 +558,7 @@ struct FilterErrorMessageTests {
     @Test(arguments: problems)
     func indonesianMessageGivesTheColumn(problem: FilterError.Problem) {
         let message = IndonesianStrings().filterError(FilterError(column: 17, problem: problem))
-        #expect(message.contains("kolom 17"))
+        #expect(message.contains("posisi 17"))
     }
 
     @Test(arguments: problems)
@@ -570,7 +570,7 @@ struct FilterErrorMessageTests {
     @Test func indonesianMessageOffersTheSuggestion() throws {
         let e = try #require(error("overdue stauts:proses"))
         let message = IndonesianStrings().filterError(e)
-        #expect(message.contains("kolom 9"))
+        #expect(message.contains("posisi 9"))
         #expect(message.contains("stauts"))
         #expect(message.contains("\"status:\""))
     }

@@ -318,6 +318,8 @@ extension StoreError {
         switch self {
         case .missing: "missing"
         case .notADatabase: "notADatabase"
+        case .foreignDatabase: "foreignDatabase"
+        case .destinationExists: "destinationExists"
         case .newerSchema: "newerSchema"
         case .cannotOpen: "cannotOpen"
         case .readOnly: "readOnly"

@@ -179,12 +179,12 @@ import Testing
             let bytes = Array("laporan bulanan, jangan ditimpa\n".utf8)
             try Files.write(target, bytes, mode: 0o644)
             let error = F.storeError { () throws(StoreError) in try store.backup(to: target) }
-            #expect(error.caseName == "cannotOpen", "got \(String(describing: error))")
+            #expect(error.caseName == "destinationExists", "got \(String(describing: error))")
             #expect(Files.difference(bytes, Files.read(target)) == nil)
             #expect(Files.mode(target) == 0o644)
             // Onto the store itself, too.
             let own = F.storeError { () throws(StoreError) in try store.backup(to: store.path) }
-            #expect(own.caseName == "cannotOpen")
+            #expect(own.caseName == "destinationExists")
             #expect(try store.verify().isClean)
             // Into a missing folder: a typed error, nothing created.
             let missing = F.storeError { () throws(StoreError) in try store.backup(to: dir + "/nope/copy.db") }

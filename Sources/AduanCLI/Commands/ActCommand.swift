@@ -65,8 +65,14 @@ enum ActCommand {
         d.text = a.value("text")
         if let file = a.value("text-file") {
             if d.text != nil { throw .usage("give either --text or --text-file, not both") }
-            switch Files.readText(file) {
-            case .success(let t): d.text = t
+            switch Files.read(file, limit: Workflow.maxTextBytes) {
+            case .success(let bytes):
+                // A photo or a Latin-1 letter would arrive as replacement characters: refuse it instead.
+                guard let t = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+                    throw .environment(s.language == .en ? "\(file): not UTF-8 text (save it as UTF-8 plain text)"
+                                                         : "\(file): bukan teks UTF-8 (simpan sebagai teks biasa UTF-8)")
+                }
+                d.text = t
             case .failure(let e): throw .environment("\(file): cannot read the text: \(e.reason)")
             }
         }
@@ -94,7 +100,8 @@ enum ActCommand {
                               classification: classification ?? .pengaduan, category: category ?? .uncategorised,
                               location: a.value("location") ?? "", incidentDate: incident, anonymous: anonymous ?? false,
                               confidential: confidential ?? false, priority: priority ?? .normal,
-                              reporter: reporter.isEmpty ? nil : reporter, agency: s.operatorActor.agency)
+                              reporter: reporter.isEmpty ? nil : reporter, agency: s.operatorActor.agency,
+                              privacyDecided: s.operatorActor.role == .admin && (anonymous != nil || confidential != nil))
         } else if a.value("title") != nil || classification != nil || category != nil || anonymous != nil || confidential != nil || priority != nil {
             d.changes = ClassificationChange(title: a.value("title"), classification: classification, category: category,
                                              anonymous: anonymous, confidential: confidential, priority: priority)

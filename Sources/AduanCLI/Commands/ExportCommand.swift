@@ -21,6 +21,12 @@ enum ExportCommand {
         var sink = s.out
         var commit: (() -> String?)?
         if let outPath, outPath != "-" {
+            // Writing over the store (or any database) would destroy every complaint in it.
+            if Files.sameFile(outPath, s.storePath) || Files.sameFile(outPath, s.storePath + "-wal")
+                || Files.sameFile(outPath, s.storePath + "-shm") || Files.isSQLite(outPath) {
+                throw .usage(s.language == .en ? "--out \(outPath) is the store (or another database); export to a new file"
+                                               : "--out \(outPath) adalah penyimpanan (atau basis data lain); ekspor ke berkas baru")
+            }
             switch OutputStream.file(outPath) {
             case .success(let (stream, done)): sink = stream; commit = done
             case .failure(let e): throw .environment("\(outPath): cannot write: \(e.reason)")

@@ -1,5 +1,6 @@
 import AduanCore
 import AduanStore
+import Glibc
 
 /// The interchange formats.
 public enum InterchangeFormat: String, Sendable, CaseIterable {
@@ -18,10 +19,17 @@ public enum InterchangeFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// `aduan import FILE`: validate everything first, write nothing unless all is valid (or
-/// `--skip-invalid`), skip what is already stored.
+/// `aduan import FILE`: check everything first and write nothing unless all is valid (or
+/// `--skip-invalid`); skip what is already stored; keep the source's local numbers when free.
 enum ImportCommand {
-    static let batchSize = 20_000
+    static let batchSize = 10_000
+
+    /// What pass 1 learned about one record.
+    struct Verdict {
+        var skip: Bool
+        /// The source number of the report this one duplicates, when its history links one.
+        var duplicateTarget: Int64?
+    }
 
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 1...1, "a file: aduan import FILE")
@@ -30,7 +38,7 @@ enum ImportCommand {
         let bytes: [UInt8]
         switch Files.read(path) {
         case .success(let b): bytes = b
-        case .failure(let e): throw .environment("\(path): cannot read: \(e.reason)")
+        case .failure(let e): throw .environment(en ? "\(path): cannot read: \(e.reason)" : "\(path): tidak bisa dibaca: \(e.reason)")
         }
         var format = InterchangeFormat.guess(path: path, bytes: bytes)
         if let f = s.arguments.value("format") {
@@ -40,86 +48,165 @@ enum ImportCommand {
         if let refusal = Workflow.gate(.import, on: nil, by: s.operatorActor, context: s.context) {
             throw .refused(s.strings.refusal(refusal, names: s.config.directory, zone: s.zone))
         }
-        let store = try s.openStore(create: true)
+        // Checking needs no store; an existing one is read to skip what it already holds.
+        let existing: ComplaintStore? = Files.exists(s.storePath) ? try s.openStore() : nil
         let now = try Platform.now()
         let started = Platform.monotonic()
 
-        // Pass 1: read and check every record; remember only keys and problems.
+        // Pass 1: read and check every record; remember only keys, links and problems.
         var errors: [String] = []
         var syntaxErrors: [String] = []
         var valid = 0, duplicates = 0, total = 0
         var seen = Set<String>()
-        var skipLines = Set<Int>()
+        var verdicts: [Int: Verdict] = [:]
+        var sourceIDs = Set<Int64>()
+        var links: [(line: Int, target: Int64)] = []
         let checking = Progress(en ? "checking" : "memeriksa", total: nil)
         try forEachRecord(format, bytes: bytes, path: path, s: s, errors: &syntaxErrors) { record in
             total += 1
-            let before = errors.count
+            checking.update(total, unit: en ? "rows" : "baris")
             guard let history = history(for: record, s: s, now: now, path: path, errors: &errors) else {
-                skipLines.insert(record.line)
+                verdicts[record.line] = Verdict(skip: true)
                 return
             }
             let key = dedupKey(history)
-            let stored = try alreadyStored(key, store)
+            let stored = try existing.map { try alreadyStored(key, $0) } ?? false
             if !seen.insert(key).inserted || stored {
                 duplicates += 1
-                skipLines.insert(record.line)
+                verdicts[record.line] = Verdict(skip: true)
                 return
             }
-            if errors.count == before { valid += 1 }
-            checking.update(total, unit: en ? "rows" : "baris")
+            if let id = record.sourceID { sourceIDs.insert(id) }
+            let target = duplicateTarget(history)
+            if let target { links.append((record.line, target)) }
+            verdicts[record.line] = Verdict(skip: false, duplicateTarget: target)
+            valid += 1
         } invalid: { line in
             total += 1
-            skipLines.insert(line)
+            verdicts[line] = Verdict(skip: true)
         }
         checking.finish(total, unit: en ? "rows" : "baris")
+        // A duplicate link must point at a report in the same file: numbers from another store mean nothing here.
+        for link in links where !sourceIDs.contains(link.target) {
+            errors.append("\(path):\(link.line): events: " + (en ? "links a duplicate of #\(link.target), which is not in this file"
+                                                              : "menautkan duplikat #\(link.target), yang tidak ada di berkas ini"))
+            if var v = verdicts[link.line], !v.skip { v.skip = true; verdicts[link.line] = v; valid -= 1 }
+        }
         errors = Self.byLine(syntaxErrors + errors)
+        let invalid = total - valid - duplicates
         if !errors.isEmpty {
             let shown = errors.prefix(200)
             var lines = shown.map { SafeText.line($0) }
             if errors.count > shown.count { lines.append(en ? "… and \(errors.count - shown.count) more problems" : "… dan \(errors.count - shown.count) masalah lain") }
             if !s.arguments.flag("skip-invalid") {
-                lines.append(en ? "aduan: \(path): \(errors.count) problem(s) in \(total) record(s); nothing was imported (fix them, or use --skip-invalid)."
-                                : "aduan: \(path): \(errors.count) masalah pada \(total) catatan; tidak ada yang diimpor (perbaiki, atau pakai --skip-invalid).")
+                let records = total == 0 ? (en ? "the file" : "berkas") : (en ? "\(total) record(s)" : "\(total) catatan")
+                lines.append(en ? "aduan: \(path): \(errors.count) problem(s) in \(records); nothing was imported (fix them, or use --skip-invalid)."
+                                : "aduan: \(path): \(errors.count) masalah pada \(records); tidak ada yang diimpor (perbaiki, atau pakai --skip-invalid).")
                 throw .invalid(lines)
             }
             for l in lines { s.err.line(l) }
             s.err.flush()
         }
         if s.arguments.flag("dry-run") {
-            s.out.line(en ? "\(path): \(valid) valid, \(duplicates) already present, \(total - valid - duplicates) invalid. Nothing written (--dry-run)."
-                          : "\(path): \(valid) sah, \(duplicates) sudah ada, \(total - valid - duplicates) tidak sah. Tidak ada yang ditulis (--dry-run).")
+            s.out.line(en ? "\(path): \(valid) valid, \(duplicates) already present, \(invalid) invalid. Nothing written (--dry-run)."
+                          : "\(path): \(valid) sah, \(duplicates) sudah ada, \(invalid) tidak sah. Tidak ada yang ditulis (--dry-run).")
+            return errors.isEmpty ? 0 : 1
+        }
+        guard valid > 0 else {
+            // Nothing new: say so in the usual words, and create no store for it.
+            report(s, written: 0, path: path, duplicates: duplicates, invalid: invalid, seconds: Platform.monotonic() - started)
             return errors.isEmpty ? 0 : 1
         }
 
-        // Pass 2: build the same histories again and write them in batches.
-        var batch: [[Event]] = []
-        var written = 0
+        // Pass 2: the same records again, prepared on a second thread while this one writes.
+        let store: ComplaintStore
+        if let existing { store = existing } else { store = try s.openStore(create: true) }
+        let bulk: Bool
+        do { bulk = try store.beginBulkLoad() } catch { throw .store(error) }
         let writing = Progress(en ? "importing" : "mengimpor", total: valid)
-        var ignored: [String] = []
-        var ignoredToo: [String] = []
-        func flush() throws(CLIError) {
-            guard !batch.isEmpty else { return }
-            do { written += try store.insertHistories(batch).count } catch { throw .store(error) }
-            batch.removeAll(keepingCapacity: true)
+        var written = 0
+        var idMap: [Int64: Int64] = [:]
+        var deferred: [(source: Int64?, history: [Event], line: Int)] = []
+        let context = s.context
+        let skipped = Confined(verdicts)
+        let job = Confined((format: format, bytes: bytes, path: path, session: s, now: now))
+        let pipeline = Pipeline<[(Int, Int64?, [Event])]>()
+        let producer = pipeline.start { p in
+            var batch: [(Int, Int64?, [Event])] = []
+            var ignored: [String] = []
+            var ignoredToo: [String] = []
+            let j = job.value
+            try? forEachRecord(j.format, bytes: j.bytes, path: j.path, s: j.session, errors: &ignored) { record in
+                guard skipped.value[record.line]?.skip == false else { return }
+                guard let h = history(for: record, s: j.session, now: j.now, path: j.path, errors: &ignoredToo) else { return }
+                batch.append((record.line, record.sourceID, h))
+                if batch.count >= batchSize {
+                    if !p.push(batch) { throw CLIError.environment("cancelled") }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            } invalid: { _ in }
+            if !batch.isEmpty { _ = p.push(batch) }
+        }
+        func insert(_ items: [(source: Int64?, history: [Event])]) throws(CLIError) {
+            var prepared: [PreparedHistory] = []
+            prepared.reserveCapacity(items.count)
+            for item in items {
+                guard var p = ComplaintStore.prepare(item.history, context: context) else { continue }
+                p.preferredID = item.source
+                prepared.append(p)
+            }
+            let ids: [Int64]
+            do { ids = try store.insertPrepared(prepared) } catch { throw .store(error) }
+            for (item, id) in zip(items, ids) { if let source = item.source { idMap[source] = id } }
+            written += ids.count
             writing.update(written, unit: en ? "complaints" : "laporan")
         }
-        var writeError: CLIError?
-        try forEachRecord(format, bytes: bytes, path: path, s: s, errors: &ignored) { record in
-            guard writeError == nil, !skipLines.contains(record.line) else { return }
-            guard let h = history(for: record, s: s, now: now, path: path, errors: &ignoredToo) else { return }
-            batch.append(h)
-            if batch.count >= batchSize {
-                do { try flush() } catch let e as CLIError { writeError = e } catch { writeError = .environment("\(error)") }
+        do {
+            while let batch = pipeline.pop() {
+                var now: [(source: Int64?, history: [Event])] = []
+                for (line, source, history) in batch {
+                    // Reports that link a duplicate go last, when their target has its number here.
+                    if skipped.value[line]?.duplicateTarget != nil { deferred.append((source, history, line)) } else { now.append((source, history)) }
+                }
+                try insert(now)
             }
-        } invalid: { _ in }
-        if let writeError { throw writeError }
-        try flush()
+            if let producer { pthread_join(producer, nil) }
+            try insert(deferred.map { item in (item.source, Self.relinked(item.history, idMap)) })
+        } catch {
+            pipeline.cancel()
+            if bulk { try? store.endBulkLoad() }
+            throw error
+        }
+        if bulk {
+            do { try store.endBulkLoad() } catch { throw .store(error) }
+        }
         writing.finish(written, unit: en ? "complaints" : "laporan")
-        let seconds = max(0.001, Platform.monotonic() - started)
-        let rate = Int(Double(written) / seconds)
-        s.out.line(en ? "Imported \(NumberFormat.grouped(written, .en)) complaint(s) from \(path) (\(duplicates) already present, \(total - valid - duplicates) invalid skipped) in \(NumberFormat.decimal(seconds, fractionDigits: 1, .en)) s, \(NumberFormat.grouped(rate, .en))/s."
-                      : "\(NumberFormat.grouped(written, .id)) laporan diimpor dari \(path) (\(duplicates) sudah ada, \(total - valid - duplicates) tidak sah dilewati) dalam \(NumberFormat.decimal(seconds, fractionDigits: 1, .id)) dtk, \(NumberFormat.grouped(rate, .id))/dtk.")
+        report(s, written: written, path: path, duplicates: duplicates, invalid: invalid, seconds: Platform.monotonic() - started)
+        // Exit 1 when rows were refused (listed above), even though the good ones are in: invalid data was met.
         return errors.isEmpty ? 0 : 1
+    }
+
+    static func report(_ s: Session, written: Int, path: String, duplicates: Int, invalid: Int, seconds: Double) {
+        let seconds = max(0.001, seconds)
+        let rate = Int(Double(written) / seconds)
+        s.out.line(s.language == .en
+            ? "Imported \(NumberFormat.grouped(written, .en)) complaint(s) from \(path) (\(duplicates) already present, \(invalid) invalid skipped) in \(NumberFormat.decimal(seconds, fractionDigits: 1, .en)) s, \(NumberFormat.grouped(rate, .en))/s."
+            : "\(NumberFormat.grouped(written, .id)) laporan diimpor dari \(path) (\(duplicates) sudah ada, \(invalid) tidak sah dilewati) dalam \(NumberFormat.decimal(seconds, fractionDigits: 1, .id)) dtk, \(NumberFormat.grouped(rate, .id))/dtk.")
+    }
+
+    /// The report a history links as the original of a duplicate, if any.
+    static func duplicateTarget(_ history: [Event]) -> Int64? {
+        history.lazy.compactMap { $0.kind == .linkDuplicate || $0.kind == .archive ? $0.details.duplicateOf : nil }.first
+    }
+
+    /// The history with its duplicate links pointing at the numbers the targets got here.
+    static func relinked(_ history: [Event], _ idMap: [Int64: Int64]) -> [Event] {
+        history.map { e in
+            guard let old = e.details.duplicateOf, let new = idMap[old], new != old else { return e }
+            var copy = e
+            copy.details.duplicateOf = new
+            return copy
+        }
     }
 
     /// Problems in file order: "file:LINE: …" sorted by LINE, stable otherwise.
@@ -188,13 +275,19 @@ enum ImportCommand {
             if !unknown.isEmpty {
                 throw .invalid(["\(path):1: unknown column(s) \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); known: \(CSVLayout.columns.joined(separator: ", "))"])
             }
+            var counted: [String: Int] = [:]
+            for name in header { counted[name, default: 0] += 1 }
+            if let twice = header.first(where: { counted[$0]! > 1 }) {
+                throw .invalid(["\(path):1: column \"\(twice)\" appears \(counted[twice]!) times in the header; keep one"])
+            }
             while true {
                 let rec: (line: Int, fields: [String])
                 do {
                     guard let r = try reader.next() else { return }
                     rec = r
                 } catch {
-                    errors.append("\(path):\(error.line): \(error.message)")
+                    let column = error.field.flatMap { $0 < header.count ? header[$0] : nil }.map { "\($0): " } ?? ""
+                    errors.append("\(path):\(error.line): \(column)\(error.message)")
                     // A broken quote or encoding spoils the rest of the file's structure: stop here.
                     return
                 }

@@ -39,6 +39,7 @@ enum VerifyCommand {
         let figures = en
             ? "\(NumberFormat.grouped(report.complaintsChecked, .en)) complaints, \(NumberFormat.grouped(report.eventsChecked, .en)) events checked in \(NumberFormat.decimal(seconds, fractionDigits: 1, .en)) s"
             : "\(NumberFormat.grouped(report.complaintsChecked, .id)) laporan, \(NumberFormat.grouped(report.eventsChecked, .id)) peristiwa diperiksa dalam \(NumberFormat.decimal(seconds, fractionDigits: 1, .id)) dtk"
+        for note in report.notes { s.err.line((en ? "note: " : "catatan: ") + note) }
         if report.isClean {
             s.out.line((en ? "OK: the store is intact. " : "OK: penyimpanan utuh. ") + figures + ".")
             return 0

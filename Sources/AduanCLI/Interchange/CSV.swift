@@ -2,6 +2,8 @@
 public struct CSVError: Error, Equatable, Sendable {
     public var line: Int
     public var message: String
+    /// The 0-based field the problem is in, when known (so the column can be named).
+    public var field: Int? = nil
 }
 
 /// RFC 4180 reader over bytes: quoted fields with "" escapes and line breaks, CRLF or LF rows,
@@ -44,7 +46,7 @@ public struct CSVReader {
         while true {
             if index >= bytes.count {
                 if quoted { throw CSVError(line: fieldStartLine, message: "a quoted field is never closed (missing \")") }
-                fields.append(try text(field, startLine))
+                fields.append(try text(field, startLine, fields.count))
                 return (startLine, fields)
             }
             let b = bytes[index]
@@ -64,14 +66,14 @@ public struct CSVReader {
                 field.append(b)
                 index += 1
             } else if b == separator {
-                fields.append(try text(field, startLine))
+                fields.append(try text(field, startLine, fields.count))
                 field.removeAll(keepingCapacity: true)
                 index += 1
                 fieldStartLine = line
             } else if b == 10 || (b == 13 && index + 1 < bytes.count && bytes[index + 1] == 10) {
                 index += b == 13 ? 2 : 1
                 line += 1
-                fields.append(try text(field, startLine))
+                fields.append(try text(field, startLine, fields.count))
                 return (startLine, fields)
             } else if b == 34 && field.isEmpty {
                 quoted = true
@@ -82,12 +84,12 @@ public struct CSVReader {
                 index += 1
             }
             if field.count > maxFieldBytes {
-                throw CSVError(line: fieldStartLine, message: "field \(fields.count + 1) is longer than \(maxFieldBytes / 1024) KiB")
+                throw CSVError(line: fieldStartLine, message: "longer than \(maxFieldBytes / 1024) KiB (field \(fields.count + 1))", field: fields.count)
             }
         }
     }
 
-    func text(_ field: [UInt8], _ line: Int) throws(CSVError) -> String {
+    func text(_ field: [UInt8], _ line: Int, _ index: Int) throws(CSVError) -> String {
         var utf8 = UTF8()
         var iterator = field.makeIterator()
         var offset = 0
@@ -95,7 +97,7 @@ public struct CSVReader {
             switch utf8.decode(&iterator) {
             case .scalarValue: offset += 1
             case .emptyInput: break loop
-            case .error: throw CSVError(line: line, message: "invalid UTF-8 (save the file as UTF-8; near character \(offset + 1) of a field)")
+            case .error: throw CSVError(line: line, message: "invalid UTF-8 near character \(offset + 1) (save the file as UTF-8)", field: index)
             }
         }
         return String(decoding: field, as: UTF8.self)
@@ -130,6 +132,8 @@ public enum CSVWriter {
         guard let first = cell.unicodeScalars.first else { return cell }
         switch first {
         case "=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}": return "'" + cell
+        // Text that already looks neutralised gets one more apostrophe, so `restored` is an exact inverse.
+        case "'" where restored(cell) != cell: return "'" + cell
         default: return cell
         }
     }
@@ -137,8 +141,10 @@ public enum CSVWriter {
     /// Undoes `neutralised` on import.
     public static func restored(_ cell: String) -> String {
         guard cell.hasPrefix("'"), let second = cell.unicodeScalars.dropFirst().first else { return cell }
+        let rest = String(cell.unicodeScalars.dropFirst())
         switch second {
-        case "=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}": return String(cell.dropFirst())
+        case "=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}": return rest
+        case "'" where restored(rest) != rest: return rest
         default: return cell
         }
     }

@@ -4,6 +4,8 @@ import AduanCore
 public struct IncomingRecord: Sendable {
     /// The line the record starts on, for messages.
     public var line: Int
+    /// The local id the record had where it came from (an Aduan export), kept when free.
+    public var sourceID: Int64? = nil
     /// A whole history (JSON exports), or nil for field-only records (CSV, Open311).
     public var events: [Event]?
     public var intake: Intake
@@ -17,7 +19,7 @@ public enum CSVLayout {
         "id", "tracking_id", "title", "body", "status", "channel", "classification", "category", "location",
         "incident_date", "anonymous", "confidential", "priority", "reporter_name", "reporter_phone", "reporter_email",
         "reporter_nik", "agency", "holder_agency", "holder_unit", "cc_units", "received_at", "verified_at", "disposed_at",
-        "first_follow_up_at", "last_follow_up_at", "closed_at", "awaiting_reporter", "archive_reason", "rating",
+        "first_follow_up_at", "last_follow_up_at", "last_reply_at", "closed_at", "awaiting_reporter", "archive_reason", "rating",
         "privacy_decided", "due_at", "due_kind", "overdue", "updated_at", "version",
     ]
 
@@ -55,7 +57,7 @@ public enum CSVLayout {
             c.category.path, c.location, c.incidentDate?.iso8601 ?? "", yes(c.anonymous), yes(c.confidential), c.priority.rawValue,
             r?.name ?? "", r?.phone ?? "", r?.email ?? "", r?.nik ?? "", c.intakeAgency, c.holder.agency, c.holder.unit ?? "",
             c.ccUnits.joined(separator: ";"), t(c.receivedAt), t(c.verifiedAt), t(c.dispositionAt), t(c.firstFollowUpAt),
-            t(c.lastFollowUpAt), t(c.closedAt), yes(c.awaitingReporter), c.archiveReason?.rawValue ?? "",
+            t(c.lastFollowUpAt), t(c.lastReplyAt), t(c.closedAt), yes(c.awaitingReporter), c.archiveReason?.rawValue ?? "",
             c.rating.map(String.init) ?? "", yes(c.privacyDecided), t(due?.dueAt), due?.kind.rawValue ?? "",
             yes((due?.dueAt).map { $0 < now } ?? false), t(c.updatedAt), "\(c.version)",
         ]
@@ -65,9 +67,13 @@ public enum CSVLayout {
     static func record(_ fields: [String], header: [String], line: Int, file: String, operatorAgency: String,
                        errors: inout [String]) -> IncomingRecord? {
         var values: [String: String] = [:]
+        // Text keeps its edge spaces and tabs (a round trip must give back what was written); codes,
+        // dates and flags are trimmed.
+        let textColumns: Set<String> = ["title", "body", "location", "reporter_name"]
         for (i, name) in header.enumerated() where i < fields.count {
-            let v = CSVWriter.restored(fields[i]).trimmingSpaces()
-            if !v.isEmpty { values[name] = v }
+            let restored = CSVWriter.restored(fields[i])
+            let v = textColumns.contains(name) ? restored : restored.trimmingSpaces()
+            if !v.trimmingSpaces().isEmpty { values[name] = v }
         }
         let before = errors.count
         func fail(_ column: String, _ message: String) { errors.append("\(file):\(line): \(column): \(message)") }
@@ -99,6 +105,11 @@ public enum CSVLayout {
             return nil
         }
         guard let title = values["title"] else { fail("title", "missing (every complaint needs a title)"); return nil }
+        var sourceID: Int64?
+        if let raw = values["id"] {
+            sourceID = Int64(raw)
+            if sourceID == nil || sourceID! <= 0 { fail("id", "\"\(raw)\" is not a complaint number"); sourceID = nil }
+        }
         if title.utf8.count > 4096 { fail("title", "too long: \(title.utf8.count) bytes, at most 4096") }
         if let tr = values["tracking_id"], !tr.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { fail("tracking_id", "must be digits only, found \"\(tr)\"") }
         let received = time("received_at")
@@ -129,10 +140,11 @@ public enum CSVLayout {
                                      ccUnits: (values["cc_units"] ?? "").split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty },
                                      verifiedAt: time("verified_at"), disposedAt: time("disposed_at"),
                                      firstFollowUpAt: time("first_follow_up_at"), lastFollowUpAt: time("last_follow_up_at"),
+                                     lastReplyAt: time("last_reply_at"),
                                      closedAt: time("closed_at"), awaitingReporter: flag("awaiting_reporter") ?? false,
                                      archiveReason: archive, rating: rating, privacyDecided: flag("privacy_decided") ?? false)
         guard errors.count == before, received != nil else { return nil }
-        return IncomingRecord(line: line, events: nil, intake: intake, imported: imported)
+        return IncomingRecord(line: line, sourceID: sourceID, events: nil, intake: intake, imported: imported)
     }
 }
 
@@ -204,6 +216,12 @@ public enum JSONLayout {
         let reader = FieldReader(basePath: path)
         defer { errors += reader.errors.map { "\(file):\($0.line): \($0.field): \($0.message)" } }
         guard reader.object(node, path) != nil else { return nil }
+        // Every key must be one the export writes: a misspelt "stauts" must not import silently.
+        for m in node.members ?? [] where !exportKeys.contains(m.key) {
+            let hint = FilterParser.closest(m.key, in: exportKeys).map { "; did you mean \"\($0)\"?" } ?? ""
+            reader.fail(m.line, path + "." + m.key, "unknown key\(hint)")
+        }
+        let sourceID = reader.int64(node, "id", path)
         if let list = node["events"]?.array, !list.isEmpty {
             var events: [Event] = []
             for (i, e) in list.enumerated() {
@@ -213,7 +231,8 @@ public enum JSONLayout {
                 if reader.errors.isEmpty { reader.fail(node.line, path + ".events[0]", "the first event must be the intake (receive or import)") }
                 return nil
             }
-            return IncomingRecord(line: node.line, events: events, intake: intake, imported: first.details.imported ?? ImportedState(status: .belumTerverifikasi))
+            return IncomingRecord(line: node.line, sourceID: sourceID, events: events, intake: intake,
+                                  imported: first.details.imported ?? ImportedState(status: .belumTerverifikasi))
         }
         // Fields only.
         var intakeNode = node
@@ -234,8 +253,16 @@ public enum JSONLayout {
         imported.privacyDecided = reader.bool(node, "privacyDecided", path) ?? false
         imported.rating = reader.int64(node, "rating", path).map { Int(clamping: $0) }
         guard reader.errors.isEmpty else { return nil }
-        return IncomingRecord(line: node.line, events: nil, intake: intake, imported: imported)
+        return IncomingRecord(line: node.line, sourceID: sourceID, events: nil, intake: intake, imported: imported)
     }
+
+    /// The keys `write` produces (and the intake keys a hand-written file may use).
+    static let exportKeys = [
+        "id", "trackingId", "title", "body", "status", "statusName", "classification", "category", "channel", "priority",
+        "location", "incidentDate", "anonymous", "confidential", "privacyDecided", "reporter", "intakeAgency", "agency",
+        "holder", "ccUnits", "duplicateOf", "pingPong", "receivedAt", "updatedAt", "dueAt", "deadlineKind", "overdue",
+        "rating", "version", "events",
+    ]
 }
 
 /// Open311 GeoReport v2 service requests: the public view (no confidential complaints, no reporter,

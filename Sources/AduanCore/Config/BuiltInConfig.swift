@@ -53,51 +53,51 @@ public enum BuiltInConfig {
 
   "agencies": [
     {
-      "//": "Each agency (instansi) with its units (OPD, kecamatan, kelurahan). Unit ids are unique across all agencies. Reports are disposed to units of the holding agency and forwarded ('Bukan Wewenang') to other agencies.",
+      "//": "Each agency (instansi) with its units (OPD, kecamatan, kelurahan); short is the name used in narrow list columns. Unit ids are unique across all agencies. Reports are disposed to units of the holding agency and forwarded ('Bukan Wewenang') to other agencies.",
       "id": "pemkab-sukamaju",
       "name": "Pemerintah Kabupaten Sukamaju",
       "units": [
-        { "id": "diskominfo", "name": "Dinas Komunikasi dan Informatika" },
-        { "id": "inspektorat", "name": "Inspektorat Daerah" },
-        { "id": "dinkes", "name": "Dinas Kesehatan" },
-        { "id": "rsud", "name": "RSUD Sukamaju" },
-        { "id": "disdik", "name": "Dinas Pendidikan" },
-        { "id": "pupr", "name": "Dinas Pekerjaan Umum dan Penataan Ruang" },
-        { "id": "disdukcapil", "name": "Dinas Kependudukan dan Pencatatan Sipil" },
-        { "id": "dinsos", "name": "Dinas Sosial" },
-        { "id": "dlh", "name": "Dinas Lingkungan Hidup" },
-        { "id": "dpmptsp", "name": "Dinas Penanaman Modal dan PTSP" },
-        { "id": "pdam", "name": "Perumda Air Minum Tirta Sukamaju" },
-        { "id": "dishub", "name": "Dinas Perhubungan" },
-        { "id": "satpolpp", "name": "Satuan Polisi Pamong Praja" },
-        { "id": "dpmd", "name": "Dinas Pemberdayaan Masyarakat dan Desa" },
-        { "id": "disnaker", "name": "Dinas Tenaga Kerja" },
-        { "id": "bpbd", "name": "Badan Penanggulangan Bencana Daerah" },
-        { "id": "kec-sukamaju", "name": "Kecamatan Sukamaju" },
-        { "id": "kec-karangrejo", "name": "Kecamatan Karangrejo" },
-        { "id": "kec-sumberagung", "name": "Kecamatan Sumberagung" },
-        { "id": "kec-tanjungsari", "name": "Kecamatan Tanjungsari" },
-        { "id": "kec-wonosari", "name": "Kecamatan Wonosari" },
-        { "id": "kec-mekarsari", "name": "Kecamatan Mekarsari" },
-        { "id": "kec-sidomulyo", "name": "Kecamatan Sidomulyo" },
-        { "id": "kec-purwodadi", "name": "Kecamatan Purwodadi" }
+        { "id": "diskominfo", "name": "Dinas Komunikasi dan Informatika", "short": "Diskominfo" },
+        { "id": "inspektorat", "name": "Inspektorat Daerah", "short": "Inspektorat" },
+        { "id": "dinkes", "name": "Dinas Kesehatan", "short": "Dinkes" },
+        { "id": "rsud", "name": "RSUD Sukamaju", "short": "RSUD" },
+        { "id": "disdik", "name": "Dinas Pendidikan", "short": "Disdik" },
+        { "id": "pupr", "name": "Dinas Pekerjaan Umum dan Penataan Ruang", "short": "DPUPR" },
+        { "id": "disdukcapil", "name": "Dinas Kependudukan dan Pencatatan Sipil", "short": "Disdukcapil" },
+        { "id": "dinsos", "name": "Dinas Sosial", "short": "Dinsos" },
+        { "id": "dlh", "name": "Dinas Lingkungan Hidup", "short": "DLH" },
+        { "id": "dpmptsp", "name": "Dinas Penanaman Modal dan PTSP", "short": "DPMPTSP" },
+        { "id": "pdam", "name": "Perumda Air Minum Tirta Sukamaju", "short": "PDAM" },
+        { "id": "dishub", "name": "Dinas Perhubungan", "short": "Dishub" },
+        { "id": "satpolpp", "name": "Satuan Polisi Pamong Praja", "short": "Satpol PP" },
+        { "id": "dpmd", "name": "Dinas Pemberdayaan Masyarakat dan Desa", "short": "DPMD" },
+        { "id": "disnaker", "name": "Dinas Tenaga Kerja", "short": "Disnaker" },
+        { "id": "bpbd", "name": "Badan Penanggulangan Bencana Daerah", "short": "BPBD" },
+        { "id": "kec-sukamaju", "name": "Kecamatan Sukamaju", "short": "Kec. Sukamaju" },
+        { "id": "kec-karangrejo", "name": "Kecamatan Karangrejo", "short": "Kec. Karangrejo" },
+        { "id": "kec-sumberagung", "name": "Kecamatan Sumberagung", "short": "Kec. Sumberagung" },
+        { "id": "kec-tanjungsari", "name": "Kecamatan Tanjungsari", "short": "Kec. Tanjungsari" },
+        { "id": "kec-wonosari", "name": "Kecamatan Wonosari", "short": "Kec. Wonosari" },
+        { "id": "kec-mekarsari", "name": "Kecamatan Mekarsari", "short": "Kec. Mekarsari" },
+        { "id": "kec-sidomulyo", "name": "Kecamatan Sidomulyo", "short": "Kec. Sidomulyo" },
+        { "id": "kec-purwodadi", "name": "Kecamatan Purwodadi", "short": "Kec. Purwodadi" }
       ]
     },
     {
       "id": "pemprov-jatim",
       "name": "Pemerintah Provinsi Jawa Timur",
       "units": [
-        { "id": "prov-disdik", "name": "Dinas Pendidikan Provinsi (SMA/SMK)" },
-        { "id": "prov-bina-marga", "name": "Dinas PU Bina Marga Provinsi" },
-        { "id": "prov-bapenda", "name": "Badan Pendapatan Daerah Provinsi (Samsat)" }
+        { "id": "prov-disdik", "name": "Dinas Pendidikan Provinsi (SMA/SMK)", "short": "Disdik Prov" },
+        { "id": "prov-bina-marga", "name": "Dinas PU Bina Marga Provinsi", "short": "Bina Marga Prov" },
+        { "id": "prov-bapenda", "name": "Badan Pendapatan Daerah Provinsi (Samsat)", "short": "Bapenda Prov" }
       ]
     },
-    { "id": "bpjs-kesehatan", "name": "BPJS Kesehatan", "units": [ { "id": "bpjs-cabang", "name": "BPJS Kesehatan Kantor Cabang Sukamaju" } ] },
-    { "id": "pln", "name": "PT PLN (Persero)", "units": [ { "id": "pln-up3", "name": "PLN UP3 Sukamaju" } ] },
-    { "id": "atr-bpn", "name": "Kementerian ATR/BPN", "units": [ { "id": "bpn-kantah", "name": "Kantor Pertanahan Kabupaten Sukamaju" } ] },
-    { "id": "polri", "name": "Kepolisian Negara RI", "units": [ { "id": "polres-sukamaju", "name": "Polres Sukamaju" } ] },
-    { "id": "kemenag", "name": "Kementerian Agama", "units": [ { "id": "kemenag-kab", "name": "Kantor Kemenag Kabupaten Sukamaju" } ] },
-    { "id": "bbpjn", "name": "Balai Besar Pelaksanaan Jalan Nasional", "units": [ { "id": "bbpjn-ppk", "name": "PPK Jalan Nasional Wilayah Sukamaju" } ] }
+    { "id": "bpjs-kesehatan", "name": "BPJS Kesehatan", "units": [ { "id": "bpjs-cabang", "name": "BPJS Kesehatan Kantor Cabang Sukamaju", "short": "BPJS Kesehatan" } ] },
+    { "id": "pln", "name": "PT PLN (Persero)", "units": [ { "id": "pln-up3", "name": "PLN UP3 Sukamaju", "short": "PLN UP3" } ] },
+    { "id": "atr-bpn", "name": "Kementerian ATR/BPN", "units": [ { "id": "bpn-kantah", "name": "Kantor Pertanahan Kabupaten Sukamaju", "short": "Kantah BPN" } ] },
+    { "id": "polri", "name": "Kepolisian Negara RI", "units": [ { "id": "polres-sukamaju", "name": "Polres Sukamaju", "short": "Polres" } ] },
+    { "id": "kemenag", "name": "Kementerian Agama", "units": [ { "id": "kemenag-kab", "name": "Kantor Kemenag Kabupaten Sukamaju", "short": "Kemenag" } ] },
+    { "id": "bbpjn", "name": "Balai Besar Pelaksanaan Jalan Nasional", "units": [ { "id": "bbpjn-ppk", "name": "PPK Jalan Nasional Wilayah Sukamaju", "short": "BBPJN" } ] }
   ],
 
   "categories": [

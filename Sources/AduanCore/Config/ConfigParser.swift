@@ -326,12 +326,12 @@ final class ConfigReader {
             var units: [Unit] = []
             for (j, u) in (array(m["units"], p + ".units") ?? []).enumerated() {
                 let up = "\(p).units[\(j)]"
-                guard let um = object(u, up, allowed: ["id", "name"]), let uid = string(um["id"], up + ".id") else {
+                guard let um = object(u, up, allowed: ["id", "name", "short"]), let uid = string(um["id"], up + ".id") else {
                     if u.members != nil, u["id"] == nil { fail(u, up + ".id", "missing") }
                     continue
                 }
                 if !seenUnits.insert(uid).inserted { fail(um["id"]!, up + ".id", "unit \"\(uid)\" is listed twice (unit ids are unique across agencies)") }
-                units.append(Unit(id: uid, name: string(um["name"], up + ".name") ?? uid))
+                units.append(Unit(id: uid, name: string(um["name"], up + ".name") ?? uid, short: optionalString(um["short"], up + ".short")))
             }
             out.append(Agency(id: id, name: name, units: units))
         }

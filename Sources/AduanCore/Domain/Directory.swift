@@ -2,10 +2,13 @@
 public struct Unit: Hashable, Sendable {
     public var id: String
     public var name: String
+    /// What the office calls it in a list column: "Dinkes", "DPUPR", "Kec. Wonosari".
+    public var short: String?
 
-    public init(id: String, name: String) {
+    public init(id: String, name: String, short: String? = nil) {
         self.id = id
         self.name = name
+        self.short = short
     }
 }
 
@@ -59,6 +62,7 @@ public struct Directory: Sendable, Equatable {
     /// A display name for a holder: "Dinas Kesehatan (Pemkab Sukamaju)"-style pieces.
     public func agencyName(_ id: String) -> String { agency(id)?.name ?? id }
     public func unitName(_ id: String) -> String { unit(id)?.name ?? id }
+    public func unitShortName(_ id: String) -> String? { unit(id)?.short }
 
     public func holderName(_ holder: Holder) -> String {
         if let unit = holder.unit { return unitName(unit) }

@@ -116,9 +116,10 @@ public struct Category: Hashable, Sendable, Comparable, CustomStringConvertible 
     public let path: String
 
     public init(_ path: String) {
+        // Ids keep their own spelling (air-minum stays air-minum); spaces become hyphens.
         self.path = path.lowercased()
             .split(separator: "/", omittingEmptySubsequences: true)
-            .map { $0.trimmingSpaces().replacingSeparators() }
+            .map { String($0.trimmingSpaces().split(separator: " ", omittingEmptySubsequences: true).joined(separator: "-")) }
             .filter { !$0.isEmpty }
             .joined(separator: "/")
     }

@@ -176,6 +176,7 @@ public enum EventCodec {
             if let r = i.reporter { w.key("reporter"); writeReporter(r, &w) }
             w.key("agency"); w.string(i.agency)
             if let r = i.receivedAt { w.key("receivedAt"); time(r, &w, style) }
+            if i.privacyDecided { w.key("privacyDecided"); w.bool(true) }
             w.endObject()
         }
         if let s = d.imported {
@@ -185,7 +186,7 @@ public enum EventCodec {
             if let v = s.holderUnit { w.key("holderUnit"); w.string(v) }
             if !s.ccUnits.isEmpty { w.key("ccUnits"); w.beginArray(); for u in s.ccUnits { w.string(u) }; w.endArray() }
             for (k, v) in [("verifiedAt", s.verifiedAt), ("disposedAt", s.disposedAt), ("firstFollowUpAt", s.firstFollowUpAt),
-                           ("lastFollowUpAt", s.lastFollowUpAt), ("closedAt", s.closedAt)] {
+                           ("lastFollowUpAt", s.lastFollowUpAt), ("lastReplyAt", s.lastReplyAt), ("closedAt", s.closedAt)] {
                 if let v { w.key(k); time(v, &w, style) }
             }
             if s.awaitingReporter { w.key("awaitingReporter"); w.bool(true) }
@@ -278,7 +279,8 @@ public enum EventCodec {
                             location: r.string(i, "location", p) ?? "", incidentDate: incident,
                             anonymous: r.bool(i, "anonymous", p) ?? false, confidential: r.bool(i, "confidential", p) ?? false,
                             priority: priority, reporter: decodeReporter(i["reporter"], path: p + ".reporter", reader: r),
-                            agency: r.string(i, "agency", p) ?? "", receivedAt: r.time(i, "receivedAt", p))
+                            agency: r.string(i, "agency", p) ?? "", receivedAt: r.time(i, "receivedAt", p),
+                            privacyDecided: r.bool(i, "privacyDecided", p) ?? false)
         return r.errors.count == before ? intake : nil
     }
 
@@ -300,6 +302,7 @@ public enum EventCodec {
                 st.disposedAt = r.time(s, "disposedAt", p)
                 st.firstFollowUpAt = r.time(s, "firstFollowUpAt", p)
                 st.lastFollowUpAt = r.time(s, "lastFollowUpAt", p)
+                st.lastReplyAt = r.time(s, "lastReplyAt", p)
                 st.closedAt = r.time(s, "closedAt", p)
                 st.awaitingReporter = r.bool(s, "awaitingReporter", p) ?? false
                 st.archiveReason = r.choice(s, "archiveReason", p, options: ArchiveReason.allCases.map(\.rawValue), parse: ArchiveReason.parse)

@@ -297,6 +297,10 @@ public struct EnglishStrings: StringTable {
             return id > 0 ? "Report #\(id) not found." : "Report not found."
         case .invalidImport(let field):
             return "Invalid imported record: \(field) is required for this status."
+        case .notVisible(let id):
+            return "Report #\(id) is not among the reports you may see."
+        case .invalidCharacter(let field):
+            return "\(field) contains a NUL character (U+0000), which cannot be stored."
         case .tooLong(let field, let bytes, let limit):
             return "\(field) is too long: \(NumberFormat.grouped(bytes, .en)) bytes, at most \(NumberFormat.grouped(limit, .en))."
         }

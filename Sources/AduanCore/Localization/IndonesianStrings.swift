@@ -296,16 +296,20 @@ public struct IndonesianStrings: StringTable {
             return id > 0 ? "Laporan #\(id) tidak ditemukan." : "Laporan tidak ditemukan."
         case .invalidImport(let field):
             return "Data impor tidak sah: \(field) wajib untuk status ini."
+        case .notVisible(let id):
+            return "Laporan #\(id) tidak ada di antara laporan yang boleh Anda lihat."
+        case .invalidCharacter(let field):
+            return "\(field) berisi karakter NUL (U+0000), yang tidak boleh disimpan."
         case .tooLong(let field, let bytes, let limit):
             return "\(field) terlalu panjang: \(NumberFormat.grouped(bytes, .id)) bita, paling banyak \(NumberFormat.grouped(limit, .id))."
         }
     }
 
     public func filterError(_ e: FilterError) -> String {
-        let at = "kolom \(e.column)"
+        let at = "posisi \(e.column)"
         switch e.problem {
         case .unknownField(let f, let s):
-            return "Saringan, \(at): kolom data \"\(f)\" tidak dikenal" + (s.map { "; maksud Anda \"\($0):\"?" } ?? ".")
+            return "Saringan, \(at): nama data \"\(f)\" tidak dikenal" + (s.map { "; maksud Anda \"\($0):\"?" } ?? ".")
         case .badValue(let f, let v, let expected):
             return "Saringan, \(at): nilai \"\(v)\" tidak sah untuk \(f); yang diharapkan: \(expected)."
         case .missingValue(let f):

@@ -81,7 +81,7 @@ public struct Complaint: Hashable, Sendable {
         incidentDate = intake.incidentDate
         anonymous = intake.anonymous
         confidential = intake.confidential
-        privacyDecided = false
+        privacyDecided = intake.privacyDecided
         priority = intake.priority
         reporter = intake.reporter
         receivedAt = intake.receivedAt ?? at

@@ -60,12 +60,14 @@ public struct Intake: Hashable, Sendable {
     /// When the report reached the office, if earlier than the intake event (imports from
     /// another system); nil means the moment of the event.
     public var receivedAt: Timestamp?
+    /// True when the operator taking the report set the anonymity/confidentiality flags on purpose.
+    public var privacyDecided: Bool
 
     public init(trackingID: String? = nil, title: String, body: String, channel: Channel = .web,
                 classification: Classification = .pengaduan, category: Category = .uncategorised,
                 location: String = "", incidentDate: LocalDate? = nil, anonymous: Bool = false,
                 confidential: Bool = false, priority: Priority = .normal, reporter: Reporter? = nil,
-                agency: String = "", receivedAt: Timestamp? = nil) {
+                agency: String = "", receivedAt: Timestamp? = nil, privacyDecided: Bool = false) {
         self.trackingID = trackingID
         self.title = title
         self.body = body
@@ -80,6 +82,7 @@ public struct Intake: Hashable, Sendable {
         self.reporter = reporter
         self.agency = agency
         self.receivedAt = receivedAt
+        self.privacyDecided = privacyDecided
     }
 }
 
@@ -121,6 +124,8 @@ public struct ImportedState: Hashable, Sendable {
     public var disposedAt: Timestamp?
     public var firstFollowUpAt: Timestamp?
     public var lastFollowUpAt: Timestamp?
+    /// The reporter's last reply (or objection): the unit owes a response from then.
+    public var lastReplyAt: Timestamp?
     public var closedAt: Timestamp?
     public var awaitingReporter: Bool
     public var archiveReason: ArchiveReason?
@@ -129,7 +134,7 @@ public struct ImportedState: Hashable, Sendable {
 
     public init(status: Status, holderAgency: String? = nil, holderUnit: String? = nil, ccUnits: [String] = [],
                 verifiedAt: Timestamp? = nil, disposedAt: Timestamp? = nil, firstFollowUpAt: Timestamp? = nil,
-                lastFollowUpAt: Timestamp? = nil, closedAt: Timestamp? = nil, awaitingReporter: Bool = false,
+                lastFollowUpAt: Timestamp? = nil, lastReplyAt: Timestamp? = nil, closedAt: Timestamp? = nil, awaitingReporter: Bool = false,
                 archiveReason: ArchiveReason? = nil, rating: Int? = nil, privacyDecided: Bool = false) {
         self.status = status
         self.holderAgency = holderAgency
@@ -139,6 +144,7 @@ public struct ImportedState: Hashable, Sendable {
         self.disposedAt = disposedAt
         self.firstFollowUpAt = firstFollowUpAt
         self.lastFollowUpAt = lastFollowUpAt
+        self.lastReplyAt = lastReplyAt
         self.closedAt = closedAt
         self.awaitingReporter = awaitingReporter
         self.archiveReason = archiveReason

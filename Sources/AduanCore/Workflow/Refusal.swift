@@ -32,4 +32,8 @@ public enum Refusal: Error, Hashable, Sendable {
     case invalidImport(String)
     /// A text longer than the store keeps (title 4 KiB, other texts 1 MiB).
     case tooLong(field: String, bytes: Int, limit: Int)
+    /// A text containing a NUL character.
+    case invalidCharacter(field: String)
+    /// The operator may not see this report, so may not act on it (and learns nothing about it).
+    case notVisible(Int64)
 }

@@ -99,6 +99,13 @@ public enum Workflow {
     public static let maxTextBytes = 1 << 20
 
     static func lengthProblem(_ d: ActionDetails) -> Refusal? {
+        // A NUL character breaks every C string tool downstream (and CSV readers): never stored.
+        let texts: [(String, String?)] = [
+            ("title", d.intake?.title), ("body", d.intake?.body), ("location", d.intake?.location),
+            ("reporter", d.intake?.reporter.map { [$0.name, $0.phone, $0.email, $0.nik].compactMap { $0 }.joined() }),
+            ("title", d.changes?.title), ("text", d.text), ("reason", d.reason), ("tracking", d.intake?.trackingID),
+        ]
+        for (field, value) in texts where value?.utf8.contains(0) == true { return .invalidCharacter(field: field) }
         let checks: [(String, String?, Int)] = [
             ("title", d.intake?.title, maxTitleBytes), ("body", d.intake?.body, maxTextBytes),
             ("title", d.changes?.title, maxTitleBytes), ("text", d.text, maxTextBytes), ("reason", d.reason, maxTextBytes),
@@ -141,8 +148,11 @@ public enum Workflow {
         switch requirement {
         case .intake:
             guard var intake = d.intake, !intake.title.isEmpty else { return .missing(kind, .intake) }
-            if actor.role != .system { intake.agency = actor.agency }
+            // An operator receives for their own agency; an import keeps the agency its source names.
+            if kind == .receive && actor.role != .system { intake.agency = actor.agency }
+            if intake.agency.isEmpty { intake.agency = actor.agency }
             guard !intake.agency.isEmpty else { return .missing(kind, .targetAgency) }
+            if kind == .import, directory.agency(intake.agency) == nil { return .unknownAgency(intake.agency) }
             if let t = intake.trackingID, !t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return .trackingIDNotDigits(t) }
             d.intake = intake
         case .importedState:
@@ -152,6 +162,13 @@ public enum Workflow {
                 return .invalidImport("holder")
             }
             if let r = imported.rating, !(1...5).contains(r) { return .ratingOutOfRange(r) }
+            let holderAgency = imported.holderAgency ?? d.intake?.agency ?? ""
+            if let a = imported.holderAgency, directory.agency(a) == nil { return .unknownAgency(a) }
+            if let u = imported.holderUnit {
+                guard directory.unit(u) != nil else { return .unknownUnit(u) }
+                guard directory.contains(unit: u, in: holderAgency) else { return .unitNotInAgency(unit: u, agency: holderAgency) }
+            }
+            for u in imported.ccUnits where directory.unit(u) == nil { return .unknownUnit(u) }
         case .targetUnit:
             guard let unit = d.unit else { return .missing(kind, .targetUnit) }
             guard directory.unit(unit) != nil else { return .unknownUnit(unit) }
@@ -351,6 +368,7 @@ public enum Workflow {
         c.firstFollowUpAt = s.firstFollowUpAt ?? s.lastFollowUpAt
         c.lastFollowUpAt = s.lastFollowUpAt ?? s.firstFollowUpAt
         c.awaitingReporter = s.status == .proses && s.awaitingReporter && c.lastFollowUpAt != nil
+        c.lastReplyAt = s.lastReplyAt
         c.closedAt = s.status.isFinished ? (s.closedAt ?? at) : nil
         c.archiveReason = s.status == .arsip ? (s.archiveReason ?? .other) : nil
         c.rating = s.rating
