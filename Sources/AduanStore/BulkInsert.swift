@@ -99,18 +99,20 @@ struct CountKey: Hashable {
 struct BulkWriter {
     let store: ComplaintStore
     let insertRow: Statement
+    let insertText: Statement
     let insertFTS: Statement
     let insertCC: Statement
 
     init(store: ComplaintStore) throws {
         self.store = store
         insertRow = try store.db.prepare("""
-            INSERT INTO complaints(id, tracking_id, title, body, channel, classification, category, priority,
+            INSERT INTO complaints(id, tracking_id, title, channel, classification, category, priority,
                 anonymous, confidential, privacy_decided, status, holder_agency, holder_unit, intake_agency,
                 received_at, updated_at, updated_by, version, due_at, due_kind, due_key, rating, ping_pong,
-                first_follow_up_wd, state, content_key, auto_close_at)
-            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                first_follow_up_wd, content_key, auto_close_at)
+            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
+        insertText = try store.db.prepare("INSERT INTO complaint_texts(id, body, state) VALUES(?,?,?)")
         insertFTS = try store.db.prepare("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)")
         insertCC = try store.db.prepare("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)")
     }
@@ -122,32 +124,35 @@ struct BulkWriter {
         s.bind(id, at: 1)
         s.bind(c.trackingID, at: 2)
         s.bind(c.title, at: 3)
-        s.bind(c.body, at: 4)
-        s.bind(c.channel.rawValue, at: 5)
-        s.bind(c.classification.rawValue, at: 6)
-        s.bind(c.category.path, at: 7)
-        s.bind(c.priority.rawValue, at: 8)
-        s.bind(c.anonymous ? 1 : 0, at: 9)
-        s.bind(c.confidential ? 1 : 0, at: 10)
-        s.bind(c.privacyDecided ? 1 : 0, at: 11)
-        s.bind(c.status.code, at: 12)
-        s.bind(c.holder.agency, at: 13)
-        s.bind(c.holder.unit, at: 14)
-        s.bind(c.intakeAgency, at: 15)
-        s.bind(c.receivedAt.seconds, at: 16)
-        s.bind(c.updatedAt.seconds, at: 17)
-        s.bind(c.updatedBy, at: 18)
-        s.bind(Int64(c.version), at: 19)
-        if let d = p.dueAt { s.bind(d, at: 20) } else { s.bind(nil, at: 20) }
-        s.bind(p.dueKind, at: 21)
-        s.bind(p.dueAt ?? ComplaintStore.noDeadlineKey, at: 22)
-        if let r = c.rating { s.bind(Int64(r), at: 23) } else { s.bind(nil, at: 23) }
-        s.bind(c.pingPong ? 1 : 0, at: 24)
-        if let f = p.firstFollowUpWorkingDays { s.bind(f, at: 25) } else { s.bind(nil, at: 25) }
-        s.bind(p.state, at: 26)
-        s.bind(p.contentKey, at: 27)
-        if let a = p.autoClose { s.bind(a, at: 28) } else { s.bind(nil, at: 28) }
+        s.bind(c.channel.rawValue, at: 4)
+        s.bind(c.classification.rawValue, at: 5)
+        s.bind(c.category.path, at: 6)
+        s.bind(c.priority.rawValue, at: 7)
+        s.bind(c.anonymous ? 1 : 0, at: 8)
+        s.bind(c.confidential ? 1 : 0, at: 9)
+        s.bind(c.privacyDecided ? 1 : 0, at: 10)
+        s.bind(c.status.code, at: 11)
+        s.bind(c.holder.agency, at: 12)
+        s.bind(c.holder.unit, at: 13)
+        s.bind(c.intakeAgency, at: 14)
+        s.bind(c.receivedAt.seconds, at: 15)
+        s.bind(c.updatedAt.seconds, at: 16)
+        s.bind(c.updatedBy, at: 17)
+        s.bind(Int64(c.version), at: 18)
+        if let d = p.dueAt { s.bind(d, at: 19) } else { s.bind(nil, at: 19) }
+        s.bind(p.dueKind, at: 20)
+        s.bind(p.dueAt ?? ComplaintStore.noDeadlineKey, at: 21)
+        if let r = c.rating { s.bind(Int64(r), at: 22) } else { s.bind(nil, at: 22) }
+        s.bind(c.pingPong ? 1 : 0, at: 23)
+        if let f = p.firstFollowUpWorkingDays { s.bind(f, at: 24) } else { s.bind(nil, at: 24) }
+        s.bind(p.contentKey, at: 25)
+        if let a = p.autoClose { s.bind(a, at: 26) } else { s.bind(nil, at: 26) }
         try s.step()
+        insertText.reset()
+        insertText.bind(id, at: 1)
+        insertText.bind(c.body, at: 2)
+        insertText.bind(p.state, at: 3)
+        try insertText.step()
         // A bulk load builds the search index in one pass at the end.
         if !store.bulkLoading {
             insertFTS.reset()

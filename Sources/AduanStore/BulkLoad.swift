@@ -17,7 +17,9 @@ extension ComplaintStore {
             return true
         }.also { engaged in
             // A big page cache keeps the growing b-trees in memory; rarer checkpoints write less twice.
-            if engaged { try? db.execute("PRAGMA cache_size=-131072; PRAGMA wal_autocheckpoint=100000") }
+            if engaged {
+                try? db.execute("PRAGMA cache_size=-131072; PRAGMA wal_autocheckpoint=100000")
+            }
         }
     }
 
@@ -37,6 +39,8 @@ extension ComplaintStore {
             let existing = Set(try indexNames())
             let missing = Schema.complaintIndexes.filter { sql in !existing.contains(Schema.indexName(sql)) }
             guard marked || !missing.isEmpty else { return }
+            // Index builds sort; let SQLite's sorter use the second core.
+            try db.execute("PRAGMA threads=2")
             try db.transaction {
                 for sql in missing {
                     progress(Schema.indexName(sql))
@@ -48,7 +52,7 @@ extension ComplaintStore {
                     try db.run("DELETE FROM meta WHERE key = 'bulk_load'")
                 }
             }
-            try db.execute("PRAGMA optimize")
+            try db.execute("PRAGMA threads=0; PRAGMA optimize")
         }
     }
 

@@ -293,32 +293,35 @@ public final class ComplaintStore {
             firstFollowUpWD = Int64(context.calendar.workingDays(after: zone.dayNumber(of: disposed), through: zone.dayNumber(of: ff)))
         }
         let values: [SQLValue] = [
-            .int(c.id), SQLValue(c.trackingID), .text(c.title), .text(c.body), .text(c.channel.rawValue),
+            .int(c.id), SQLValue(c.trackingID), .text(c.title), .text(c.channel.rawValue),
             .text(c.classification.rawValue), .text(c.category.path), .text(c.priority.rawValue),
             SQLValue(c.anonymous), SQLValue(c.confidential), SQLValue(c.privacyDecided), .int(c.status.code),
             .text(c.holder.agency), SQLValue(c.holder.unit), .text(c.intakeAgency), .int(c.receivedAt.seconds),
             .int(c.updatedAt.seconds), .text(c.updatedBy), .int(Int64(c.version)), SQLValue(due?.dueAt.seconds),
             SQLValue(due?.kind.rawValue), .int(due?.dueAt.seconds ?? Self.noDeadlineKey), SQLValue(c.rating),
-            SQLValue(c.pingPong), SQLValue(firstFollowUpWD), .text(StateCodec.encode(c)), SQLValue(autoClose),
+            SQLValue(c.pingPong), SQLValue(firstFollowUpWD), SQLValue(autoClose),
         ]
+        let texts: [SQLValue] = [.int(c.id), .text(c.body), .text(StateCodec.encode(c))]
         if old == nil {
             try db.run("""
-                INSERT INTO complaints(id, tracking_id, title, body, channel, classification, category, priority,
+                INSERT INTO complaints(id, tracking_id, title, channel, classification, category, priority,
                     anonymous, confidential, privacy_decided, status, holder_agency, holder_unit, intake_agency,
                     received_at, updated_at, updated_by, version, due_at, due_kind, due_key, rating, ping_pong,
-                    first_follow_up_wd, state, auto_close_at, content_key)
-                VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                    first_follow_up_wd, auto_close_at, content_key)
+                VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """, values + [SQLValue(contentKey)])
+            try db.run("INSERT INTO complaint_texts(id, body, state) VALUES(?,?,?)", texts)
             try db.run("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)", [.int(c.id), .text(c.title), .text(c.body)])
         } else {
             try db.run("""
-                UPDATE complaints SET tracking_id=?2, title=?3, body=?4, channel=?5, classification=?6, category=?7,
-                    priority=?8, anonymous=?9, confidential=?10, privacy_decided=?11, status=?12, holder_agency=?13,
-                    holder_unit=?14, intake_agency=?15, received_at=?16, updated_at=?17, updated_by=?18, version=?19,
-                    due_at=?20, due_kind=?21, due_key=?22, rating=?23, ping_pong=?24, first_follow_up_wd=?25, state=?26,
-                    auto_close_at=?27
+                UPDATE complaints SET tracking_id=?2, title=?3, channel=?4, classification=?5, category=?6,
+                    priority=?7, anonymous=?8, confidential=?9, privacy_decided=?10, status=?11, holder_agency=?12,
+                    holder_unit=?13, intake_agency=?14, received_at=?15, updated_at=?16, updated_by=?17, version=?18,
+                    due_at=?19, due_kind=?20, due_key=?21, rating=?22, ping_pong=?23, first_follow_up_wd=?24,
+                    auto_close_at=?25
                 WHERE id=?1
                 """, values)
+            try db.run("UPDATE complaint_texts SET body = ?2, state = ?3 WHERE id = ?1", texts)
             if let old, old.title != c.title || old.body != c.body {
                 try db.run("INSERT INTO complaints_fts(complaints_fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
                            [.int(c.id), .text(old.title), .text(old.body)])
@@ -353,13 +356,16 @@ public final class ComplaintStore {
     // MARK: reading
 
     static let complaintColumns = """
-        id, tracking_id, title, body, channel, classification, category, priority, anonymous, confidential,
-        privacy_decided, status, holder_agency, holder_unit, intake_agency, received_at, updated_at, updated_by,
-        version, rating, state
+        c.id, c.tracking_id, c.title, t.body, c.channel, c.classification, c.category, c.priority, c.anonymous, c.confidential,
+        c.privacy_decided, c.status, c.holder_agency, c.holder_unit, c.intake_agency, c.received_at, c.updated_at, c.updated_by,
+        c.version, c.rating, t.state
         """
 
+    /// The tables a whole report is read from.
+    static let complaintSource = "complaints c JOIN complaint_texts t ON t.id = c.id"
+
     func loadComplaint(_ id: Int64) throws -> Complaint? {
-        let s = try db.prepare("SELECT \(Self.complaintColumns) FROM complaints WHERE id = ?")
+        let s = try db.prepare("SELECT \(Self.complaintColumns) FROM \(Self.complaintSource) WHERE c.id = ?")
         try s.bind([.int(id)])
         defer { s.reset() }
         guard try s.step() else { return nil }

@@ -198,7 +198,7 @@ extension ComplaintStore {
             var tundaIDs: [Int64] = []
             var tundaCount = 0
             do {
-                let cond = sc && SQLCondition(sql: "c.status = ? AND coalesce(json_extract(c.state, '$.pa'), c.updated_at) < ?", args: [.int(Status.tunda.code), .int(tundaLimit.seconds)])
+                let cond = sc && SQLCondition(sql: "c.status = ? AND coalesce((SELECT json_extract(t.state, '$.pa') FROM complaint_texts t WHERE t.id = c.id), c.updated_at) < ?", args: [.int(Status.tunda.code), .int(tundaLimit.seconds)])
                 tundaCount = Int(try db.scalarInt("SELECT count(*) FROM complaints c WHERE \(cond.sql)", cond.args) ?? 0)
                 let s = try db.prepare("SELECT c.id FROM complaints c WHERE \(cond.sql) ORDER BY c.updated_at LIMIT 10")
                 try s.bind(cond.args)

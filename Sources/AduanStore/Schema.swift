@@ -34,7 +34,6 @@ enum Schema {
             id INTEGER PRIMARY KEY,
             tracking_id TEXT,
             title TEXT NOT NULL,
-            body TEXT NOT NULL,
             channel TEXT NOT NULL,
             classification TEXT NOT NULL,
             category TEXT NOT NULL,
@@ -57,9 +56,16 @@ enum Schema {
             ping_pong INTEGER NOT NULL,
             first_follow_up_wd INTEGER,
             auto_close_at INTEGER,
-            content_key TEXT,
+            content_key TEXT
+        );
+        -- The long texts live apart, so lists, filters and index builds read narrow rows.
+        CREATE TABLE complaint_texts(
+            id INTEGER PRIMARY KEY,
+            body TEXT NOT NULL,
             state TEXT NOT NULL
         );
+        CREATE VIEW complaint_search AS
+            SELECT c.id AS id, c.title AS title, t.body AS body FROM complaints c JOIN complaint_texts t ON t.id = c.id;
         CREATE INDEX complaints_agency_due ON complaints(holder_agency, due_key, id);
         CREATE INDEX complaints_agency_status_due ON complaints(holder_agency, status, due_key, id);
         CREATE INDEX complaints_unit_due ON complaints(holder_unit, due_key, id);
@@ -87,7 +93,7 @@ enum Schema {
         ) WITHOUT ROWID;
 
         CREATE VIRTUAL TABLE complaints_fts USING fts5(
-            title, body, content='complaints', content_rowid='id',
+            title, body, content='complaint_search', content_rowid='id', columnsize=0,
             tokenize='unicode61 remove_diacritics 2'
         );
         """),

@@ -75,7 +75,7 @@ extension ComplaintStore {
 
             // 3. Replay each history and compare with its projection.
             let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, body, actor_id FROM events ORDER BY complaint_id, version")
-            let projection = try db.prepareOnce("SELECT \(Self.complaintColumns), due_at, due_kind, content_key FROM complaints ORDER BY id")
+            let projection = try db.prepareOnce("SELECT \(Self.complaintColumns), c.due_at, c.due_kind, c.content_key FROM complaints c LEFT JOIN complaint_texts t ON t.id = c.id ORDER BY c.id")
             var hasProjection = try projection.step()
             var history: [Event] = []
             var currentID: Int64 = -1
