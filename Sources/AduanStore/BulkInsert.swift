@@ -8,10 +8,7 @@ public struct PreparedHistory: Sendable {
     var digests: [[UInt8]]
     var complaint: Complaint
     var state: String
-    var dueAt: Int64?
-    var dueKind: String?
-    var autoClose: Int64?
-    var firstFollowUpWorkingDays: Int64?
+    var values: ProjectionValues
     var contentKey: String?
     /// The local id to keep if it is free (an import from another Aduan store keeps its numbers).
     public var preferredID: Int64?
@@ -24,19 +21,12 @@ extension ComplaintStore {
         var state: Complaint?
         for e in history { state = Workflow.evolve(state, e) }
         let c = state!
-        let due = context.deadlines.running(for: c, calendar: context.calendar)
-        var ffwd: Int64?
-        if let disposed = c.firstDispositionAt, let ff = c.firstFollowUpAt {
-            let zone = context.calendar.zone
-            ffwd = Int64(context.calendar.workingDays(after: zone.dayNumber(of: disposed), through: zone.dayNumber(of: ff)))
-        }
         let bodies = history.map(EventCodec.storedBody)
         let digests = zip(history, bodies).map { e, body in
             Chain.contentDigest(version: Int64(e.version), at: e.at.seconds, kind: e.kind.rawValue, actor: e.actor.id, body: body)
         }
-        return PreparedHistory(events: history, bodies: bodies, digests: digests, complaint: c,
-                               state: StateCodec.encode(c), dueAt: due?.dueAt.seconds, dueKind: due?.kind.rawValue,
-                               autoClose: autoCloseAt(c, context: context), firstFollowUpWorkingDays: ffwd,
+        return PreparedHistory(events: history, bodies: bodies, digests: digests, complaint: c, state: StateCodec.encode(c),
+                               values: ProjectionValues.of(c, context: context),
                                contentKey: first.details.intake.flatMap { ContentKey.of($0, receivedAt: c.receivedAt) })
     }
 
@@ -48,8 +38,8 @@ extension ComplaintStore {
         try insertPrepared(histories.compactMap { Self.prepare($0, context: context) })
     }
 
-    /// Inserts prepared histories in one transaction. Counters are summed in memory and written
-    /// once, statements are prepared once, so a batch of 20,000 reports costs one commit.
+    /// Inserts prepared histories in one transaction. Aggregates are summed in memory and written
+    /// once, statements are prepared once, so a batch of 10,000 reports costs one commit.
     @discardableResult
     public func insertPrepared(_ items: [PreparedHistory]) throws(StoreError) -> [Int64] {
         guard !items.isEmpty else { return [] }
@@ -57,10 +47,10 @@ extension ComplaintStore {
             var nextID = (try db.scalarInt("SELECT max(id) FROM complaints") ?? 0) + 1
             var taken = Set<Int64>()
             var chain = try Chain.load(db)
-            var counts: [CountKey: Int64] = [:]
+            var aggregates = Aggregates()
             var ids: [Int64] = []
             ids.reserveCapacity(items.count)
-            let writer = try BulkWriter(store: self)
+            let writer = try ProjectionWriter(store: self)
             for item in items {
                 var id = nextID
                 if let wanted = item.preferredID, wanted > 0, !taken.contains(wanted),
@@ -72,56 +62,57 @@ extension ComplaintStore {
                 for i in item.events.indices {
                     try insertEvent(item.events[i], body: item.bodies[i], complaintID: id, chain: &chain, digest: item.digests[i])
                 }
-                try writer.insert(item, id: id)
-                let c = item.complaint
-                counts[CountKey(agency: c.holder.agency, unit: c.holder.unit ?? "", status: c.status.code), default: 0] += 1
+                var c = item.complaint
+                c.id = id
+                try writer.insert(c, values: item.values, state: item.state, contentKey: item.contentKey)
+                aggregates.add(c, item.values, sign: 1)
                 ids.append(id)
             }
-            for (k, n) in counts {
-                try db.run("""
-                    INSERT INTO counts(agency, unit, status, n) VALUES(?, ?, ?, ?)
-                    ON CONFLICT(agency, unit, status) DO UPDATE SET n = n + excluded.n
-                    """, [.text(k.agency), .text(k.unit), .int(k.status), .int(n)])
-            }
+            try aggregates.write(db)
             try chain.save(db)
             return ids
         }
     }
 }
 
-struct CountKey: Hashable {
-    var agency: String
-    var unit: String
-    var status: Int64
-}
-
-/// Prepared statements for inserting many projections quickly (binding without array allocations).
-struct BulkWriter {
+/// Writes a report's projection rows (the narrow row, its texts, search index, copies) with
+/// statements prepared once: the one place that knows the columns.
+struct ProjectionWriter {
     let store: ComplaintStore
     let insertRow: Statement
+    let updateRow: Statement
     let insertText: Statement
+    let updateText: Statement
     let insertFTS: Statement
+    let deleteFTS: Statement
     let insertCC: Statement
+
+    static let columns = """
+        tracking_id, title, channel, classification, category, priority, anonymous, confidential, privacy_decided,
+        status, holder_agency, holder_unit, intake_agency, received_at, updated_at, updated_by, version, due_at,
+        due_kind, due_key, rating, ping_pong, first_follow_up_wd, auto_close_at, paused_at, receipt_week
+        """
+    static let columnCount = 26
 
     init(store: ComplaintStore) throws {
         self.store = store
-        insertRow = try store.db.prepare("""
-            INSERT INTO complaints(id, tracking_id, title, channel, classification, category, priority,
-                anonymous, confidential, privacy_decided, status, holder_agency, holder_unit, intake_agency,
-                received_at, updated_at, updated_by, version, due_at, due_kind, due_key, rating, ping_pong,
-                first_follow_up_wd, content_key, auto_close_at)
-            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        insertText = try store.db.prepare("INSERT INTO complaint_texts(id, body, state) VALUES(?,?,?)")
-        insertFTS = try store.db.prepare("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)")
-        insertCC = try store.db.prepare("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)")
+        let db = store.db
+        let params = (0..<Self.columnCount).map { "?\($0 + 2)" }.joined(separator: ",")
+        insertRow = try db.prepare("INSERT INTO complaints(id, \(Self.columns), content_key) VALUES(?1, \(params), ?\(Self.columnCount + 2))")
+        let assignments = Self.columns.split(separator: ",").enumerated()
+            .map { "\($0.element.trimmingCharacters())=?\($0.offset + 2)" }.joined(separator: ", ")
+        updateRow = try db.prepare("UPDATE complaints SET \(assignments) WHERE id = ?1")
+        insertText = try db.prepare("INSERT INTO complaint_texts(id, body, state) VALUES(?,?,?)")
+        updateText = try db.prepare("UPDATE complaint_texts SET body = ?2, state = ?3 WHERE id = ?1")
+        insertFTS = try db.prepare("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)")
+        deleteFTS = try db.prepare("INSERT INTO complaints_fts(complaints_fts, rowid, title, body) VALUES('delete', ?, ?, ?)")
+        insertCC = try db.prepare("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)")
     }
 
-    func insert(_ p: PreparedHistory, id: Int64) throws {
-        let c = p.complaint
-        let s = insertRow
+    /// Binds the report's columns (?2 …) and its id (?1).
+    func bind(_ s: Statement, _ c: Complaint, _ v: ProjectionValues) {
         s.reset()
-        s.bind(id, at: 1)
+        s.bind(c.id, at: 1)
         s.bind(c.trackingID, at: 2)
         s.bind(c.title, at: 3)
         s.bind(c.channel.rawValue, at: 4)
@@ -139,29 +130,60 @@ struct BulkWriter {
         s.bind(c.updatedAt.seconds, at: 16)
         s.bind(c.updatedBy, at: 17)
         s.bind(Int64(c.version), at: 18)
-        if let d = p.dueAt { s.bind(d, at: 19) } else { s.bind(nil, at: 19) }
-        s.bind(p.dueKind, at: 20)
-        s.bind(p.dueAt ?? ComplaintStore.noDeadlineKey, at: 21)
-        if let r = c.rating { s.bind(Int64(r), at: 22) } else { s.bind(nil, at: 22) }
+        bindOptional(s, v.due?.dueAt.seconds, 19)
+        s.bind(v.due?.kind.rawValue, at: 20)
+        s.bind(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey, at: 21)
+        bindOptional(s, c.rating.map(Int64.init), 22)
         s.bind(c.pingPong ? 1 : 0, at: 23)
-        if let f = p.firstFollowUpWorkingDays { s.bind(f, at: 24) } else { s.bind(nil, at: 24) }
-        s.bind(p.contentKey, at: 25)
-        if let a = p.autoClose { s.bind(a, at: 26) } else { s.bind(nil, at: 26) }
-        try s.step()
-        insertText.reset()
-        insertText.bind(id, at: 1)
-        insertText.bind(c.body, at: 2)
-        insertText.bind(p.state, at: 3)
-        try insertText.step()
+        bindOptional(s, v.firstFollowUpWorkingDays, 24)
+        bindOptional(s, v.autoClose, 25)
+        bindOptional(s, v.pausedAt, 26)
+        s.bind(v.receiptWeek, at: 27)
+    }
+
+    func bindOptional(_ s: Statement, _ value: Int64?, _ index: Int32) {
+        if let value { s.bind(value, at: index) } else { s.bind(nil, at: index) }
+    }
+
+    func insert(_ c: Complaint, values: ProjectionValues, state: String, contentKey: String?) throws {
+        bind(insertRow, c, values)
+        insertRow.bind(contentKey, at: Int32(Self.columnCount + 2))
+        try insertRow.step()
+        try text(insertText, c, state)
         // A bulk load builds the search index in one pass at the end.
-        if !store.bulkLoading {
-            insertFTS.reset()
-            insertFTS.bind(id, at: 1)
-            insertFTS.bind(c.title, at: 2)
-            insertFTS.bind(c.body, at: 3)
-            try insertFTS.step()
+        if !store.bulkLoading { try index(c) }
+        for unit in c.ccUnits { try insertCopy(unit, c.id) }
+    }
+
+    func update(_ c: Complaint, values: ProjectionValues, state: String, old: Complaint) throws {
+        bind(updateRow, c, values)
+        try updateRow.step()
+        try text(updateText, c, state)
+        if old.title != c.title || old.body != c.body {
+            deleteFTS.reset()
+            deleteFTS.bind(c.id, at: 1)
+            deleteFTS.bind(old.title, at: 2)
+            deleteFTS.bind(old.body, at: 3)
+            try deleteFTS.step()
+            try index(c)
         }
-        for unit in c.ccUnits { try insertCopy(unit, id) }
+        for unit in c.ccUnits where !old.ccUnits.contains(unit) { try insertCopy(unit, c.id) }
+    }
+
+    func text(_ s: Statement, _ c: Complaint, _ state: String) throws {
+        s.reset()
+        s.bind(c.id, at: 1)
+        s.bind(c.body, at: 2)
+        s.bind(state, at: 3)
+        try s.step()
+    }
+
+    func index(_ c: Complaint) throws {
+        insertFTS.reset()
+        insertFTS.bind(c.id, at: 1)
+        insertFTS.bind(c.title, at: 2)
+        insertFTS.bind(c.body, at: 3)
+        try insertFTS.step()
     }
 
     func insertCopy(_ unit: String, _ id: Int64) throws {

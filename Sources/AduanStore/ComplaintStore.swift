@@ -283,74 +283,19 @@ public final class ComplaintStore {
 
     // MARK: projections
 
-    /// Writes the report's projection rows: the complaints row, status counters, copies, search index.
+    /// Writes the report's projection rows and moves its share of the aggregates, in the caller's transaction.
     func writeProjection(_ c: Complaint, old: Complaint?, contentKey: String?) throws {
-        let due = context.deadlines.running(for: c, calendar: context.calendar)
-        let autoClose = Self.autoCloseAt(c, context: context)
-        var firstFollowUpWD: Int64?
-        if let disposed = c.firstDispositionAt, let ff = c.firstFollowUpAt {
-            let zone = context.calendar.zone
-            firstFollowUpWD = Int64(context.calendar.workingDays(after: zone.dayNumber(of: disposed), through: zone.dayNumber(of: ff)))
-        }
-        let values: [SQLValue] = [
-            .int(c.id), SQLValue(c.trackingID), .text(c.title), .text(c.channel.rawValue),
-            .text(c.classification.rawValue), .text(c.category.path), .text(c.priority.rawValue),
-            SQLValue(c.anonymous), SQLValue(c.confidential), SQLValue(c.privacyDecided), .int(c.status.code),
-            .text(c.holder.agency), SQLValue(c.holder.unit), .text(c.intakeAgency), .int(c.receivedAt.seconds),
-            .int(c.updatedAt.seconds), .text(c.updatedBy), .int(Int64(c.version)), SQLValue(due?.dueAt.seconds),
-            SQLValue(due?.kind.rawValue), .int(due?.dueAt.seconds ?? Self.noDeadlineKey), SQLValue(c.rating),
-            SQLValue(c.pingPong), SQLValue(firstFollowUpWD), SQLValue(autoClose),
-        ]
-        let texts: [SQLValue] = [.int(c.id), .text(c.body), .text(StateCodec.encode(c))]
-        if old == nil {
-            try db.run("""
-                INSERT INTO complaints(id, tracking_id, title, channel, classification, category, priority,
-                    anonymous, confidential, privacy_decided, status, holder_agency, holder_unit, intake_agency,
-                    received_at, updated_at, updated_by, version, due_at, due_kind, due_key, rating, ping_pong,
-                    first_follow_up_wd, auto_close_at, content_key)
-                VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """, values + [SQLValue(contentKey)])
-            try db.run("INSERT INTO complaint_texts(id, body, state) VALUES(?,?,?)", texts)
-            try db.run("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)", [.int(c.id), .text(c.title), .text(c.body)])
-        } else {
-            try db.run("""
-                UPDATE complaints SET tracking_id=?2, title=?3, channel=?4, classification=?5, category=?6,
-                    priority=?7, anonymous=?8, confidential=?9, privacy_decided=?10, status=?11, holder_agency=?12,
-                    holder_unit=?13, intake_agency=?14, received_at=?15, updated_at=?16, updated_by=?17, version=?18,
-                    due_at=?19, due_kind=?20, due_key=?21, rating=?22, ping_pong=?23, first_follow_up_wd=?24,
-                    auto_close_at=?25
-                WHERE id=?1
-                """, values)
-            try db.run("UPDATE complaint_texts SET body = ?2, state = ?3 WHERE id = ?1", texts)
-            if let old, old.title != c.title || old.body != c.body {
-                try db.run("INSERT INTO complaints_fts(complaints_fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
-                           [.int(c.id), .text(old.title), .text(old.body)])
-                try db.run("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)", [.int(c.id), .text(c.title), .text(c.body)])
-            }
-        }
+        let writer = try ProjectionWriter(store: self)
+        let values = ProjectionValues.of(c, context: context)
+        var aggregates = Aggregates()
         if let old {
-            if old.holder != c.holder || old.status != c.status {
-                try bumpCount(old, by: -1)
-                try bumpCount(c, by: 1)
-            }
+            try writer.update(c, values: values, state: StateCodec.encode(c), old: old)
+            aggregates.add(old, ProjectionValues.of(old, context: context), sign: -1)
         } else {
-            try bumpCount(c, by: 1)
+            try writer.insert(c, values: values, state: StateCodec.encode(c), contentKey: contentKey)
         }
-        for unit in c.ccUnits where !(old?.ccUnits.contains(unit) ?? false) {
-            try db.run("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)", [.text(unit), .int(c.id)])
-        }
-    }
-
-    /// When the report closes itself if the reporter stays silent; nil when that timer does not run.
-    static func autoCloseAt(_ c: Complaint, context: WorkflowContext) -> Int64? {
-        context.deadlines.autoClose(for: c, calendar: context.calendar)?.dueAt.seconds
-    }
-
-    func bumpCount(_ c: Complaint, by delta: Int64) throws {
-        try db.run("""
-            INSERT INTO counts(agency, unit, status, n) VALUES(?, ?, ?, ?)
-            ON CONFLICT(agency, unit, status) DO UPDATE SET n = n + excluded.n
-            """, [.text(c.holder.agency), .text(c.holder.unit ?? ""), .int(c.status.code), .int(delta)])
+        aggregates.add(c, values, sign: 1)
+        try aggregates.write(db)
     }
 
     // MARK: reading

@@ -25,7 +25,7 @@ public struct SupervisorFigures: Sendable, Equatable {
     public var total: Int
     public var selesai: Int
     /// Median working days from first disposition to first follow-up, over reports received in
-    /// the last 12 weeks; nil when none has a follow-up yet.
+    /// the 12 weeks the weekly chart shows; nil when none has a follow-up yet.
     public var medianFirstFollowUpWorkingDays: Double?
     public var firstFollowUpSample: Int
     /// Reports received in each of the last 12 weeks (Monday-based, oldest first), with the Monday.
@@ -71,8 +71,15 @@ extension ComplaintStore {
     }
 
     func holderCondition(_ h: Holder) -> SQLCondition {
-        if let u = h.unit { return SQLCondition(sql: "c.holder_unit = ? AND c.holder_agency = ?", args: [.text(u), .text(h.agency)]) }
+        // Unit ids are unique across agencies (the config refuses duplicates, imports are checked),
+        // so the unit alone names the holder and the count stays inside the covering index.
+        if let u = h.unit { return SQLCondition(sql: "c.holder_unit = ?", args: [.text(u)]) }
         return SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit IS NULL", args: [.text(h.agency)])
+    }
+
+    /// The index that serves one holder's deadline range (the planner has no statistics to know).
+    func holderIndex(_ h: Holder) -> String {
+        h.unit == nil ? "INDEXED BY complaints_agency_undisposed" : "INDEXED BY complaints_unit_due"
     }
 
     /// Overdue and due-soon counts per holder, longest overdue first. One index range per holder.
@@ -83,7 +90,7 @@ extension ComplaintStore {
             for h in try holders(in: scope) {
                 let hc = holderCondition(h)
                 let s = try db.prepare("""
-                    SELECT count(*), sum(c.due_key < ?), min(c.due_key) FROM complaints c
+                    SELECT count(*), sum(c.due_key < ?), min(c.due_key) FROM complaints c \(holderIndex(h))
                     WHERE \(hc.sql) AND c.due_key <= ?
                     """)
                 try s.bind([.int(now.seconds)] + hc.args + [.int(cutoff.seconds)])
@@ -102,7 +109,7 @@ extension ComplaintStore {
             let cutoff = filterContext(now: now).dueSoonCutoff
             var cond = holderCondition(holder) && SQLCondition(sql: "c.due_key <= ?", args: [.int(cutoff.seconds)])
             if let cursor { cond = cond && SQLCondition(sql: "(c.due_key, c.id) > (?, ?)", args: [.int(cursor.key), .int(cursor.id)]) }
-            let s = try db.prepare("SELECT \(Self.rowColumns) FROM complaints c WHERE \(cond.sql) ORDER BY c.due_key, c.id LIMIT ?")
+            let s = try db.prepare("SELECT \(Self.rowColumns) FROM complaints c \(holderIndex(holder)) WHERE \(cond.sql) ORDER BY c.due_key, c.id LIMIT ?")
             try s.bind(cond.args + [.int(Int64(max(0, limit)))])
             var rows: [InboxRow] = []
             while try s.step() { rows.append(row(from: s, order: .deadline)) }
@@ -141,37 +148,47 @@ extension ComplaintStore {
             for g in try deadlineGroups(scope, now: now) where g.overdue > 0 { overdue.append((g.holder, g.overdue)) }
             overdue.sort { ($0.1, $1.0.description) > ($1.1, $0.0.description) }
 
-            // Median working days to first follow-up, reports received in the last 12 weeks.
-            let twelveWeeksAgo = zone.startOfDay(dayNumber: zone.dayNumber(of: now) - 84)
-            var samples: [Int64] = []
-            do {
-                let cond = sc && SQLCondition(sql: "c.received_at >= ? AND c.first_follow_up_wd IS NOT NULL", args: [.int(twelveWeeksAgo.seconds)])
-                let s = try db.prepare("SELECT c.first_follow_up_wd FROM complaints c INDEXED BY complaints_received WHERE \(cond.sql)")
-                try s.bind(cond.args)
-                while try s.step() { samples.append(s.int64(0)) }
-            }
-            samples.sort()
-            var median: Double?
-            if !samples.isEmpty {
-                let m = samples.count / 2
-                median = samples.count % 2 == 1 ? Double(samples[m]) : Double(samples[m - 1] + samples[m]) / 2
+            // The 12 Monday-based weeks ending with the current one.
+            let today = zone.dayNumber(of: now)
+            let thisMonday = ProjectionValues.mondayOf(today)
+            let firstMonday = thisMonday - 77
+            var holderScope = SQLCondition.always
+            switch scope {
+            case .everything: break
+            case .agency(let a): holderScope = SQLCondition(sql: "agency = ?", args: [.text(a)])
+            case .unit(let a, let u, _): holderScope = SQLCondition(sql: "agency = ? AND unit = ?", args: [.text(a), .text(u)])
             }
 
-            // Received per week: 12 Monday-based weeks ending with the current one.
-            let today = zone.dayNumber(of: now)
-            let thisMonday = today - (LocalDate(dayNumber: today).weekday.rawValue - 1)
-            let firstMonday = thisMonday - 77
+            // Median working days to first follow-up, from the histogram of the last 12 weeks' reports.
+            var histogram: [(wd: Int64, n: Int64)] = []
+            do {
+                let cond = holderScope && SQLCondition(sql: "week >= ?", args: [.int(Int64(firstMonday))])
+                let s = try db.prepare("SELECT wd, sum(n) FROM first_follow_up WHERE \(cond.sql) GROUP BY wd ORDER BY wd")
+                try s.bind(cond.args)
+                while try s.step() { histogram.append((s.int64(0), s.int64(1))) }
+            }
+            let sample = Int(histogram.reduce(0) { $0 + $1.n })
+            var median: Double?
+            if sample > 0 {
+                func value(at rank: Int) -> Int64 {
+                    var seen = 0
+                    for (wd, n) in histogram {
+                        seen += Int(n)
+                        if seen > rank { return wd }
+                    }
+                    return histogram.last!.wd
+                }
+                median = sample % 2 == 1 ? Double(value(at: sample / 2)) : Double(value(at: sample / 2 - 1) + value(at: sample / 2)) / 2
+            }
+
+            // Received per week, from the weekly projection.
             var weeks = (0..<12).map { (LocalDate(dayNumber: firstMonday + $0 * 7), 0) }
             do {
-                let start = zone.startOfDay(dayNumber: firstMonday)
-                let cond = sc && SQLCondition(sql: "c.received_at >= ?", args: [.int(start.seconds)])
-                let s = try db.prepare("""
-                    SELECT (c.received_at - ?) / 604800, count(*) FROM complaints c INDEXED BY complaints_received
-                    WHERE \(cond.sql) GROUP BY 1
-                    """)
-                try s.bind([.int(start.seconds)] + cond.args)
+                let cond = holderScope && SQLCondition(sql: "week >= ?", args: [.int(Int64(firstMonday))])
+                let s = try db.prepare("SELECT week, sum(received) FROM weekly WHERE \(cond.sql) GROUP BY week")
+                try s.bind(cond.args)
                 while try s.step() {
-                    let w = s.int(0)
+                    let w = (s.int(0) - firstMonday) / 7
                     if w >= 0 && w < 12 { weeks[w].1 = s.int(1) }
                 }
             }
@@ -198,9 +215,10 @@ extension ComplaintStore {
             var tundaIDs: [Int64] = []
             var tundaCount = 0
             do {
-                let cond = sc && SQLCondition(sql: "c.status = ? AND coalesce((SELECT json_extract(t.state, '$.pa') FROM complaint_texts t WHERE t.id = c.id), c.updated_at) < ?", args: [.int(Status.tunda.code), .int(tundaLimit.seconds)])
-                tundaCount = Int(try db.scalarInt("SELECT count(*) FROM complaints c WHERE \(cond.sql)", cond.args) ?? 0)
-                let s = try db.prepare("SELECT c.id FROM complaints c WHERE \(cond.sql) ORDER BY c.updated_at LIMIT 10")
+                // Tunda always carries paused_at; the partial index holds Tunda reports only.
+                let cond = sc && SQLCondition(sql: "c.status = 4 AND c.paused_at < ?", args: [.int(tundaLimit.seconds)])
+                tundaCount = Int(try db.scalarInt("SELECT count(*) FROM complaints c INDEXED BY complaints_paused WHERE \(cond.sql)", cond.args) ?? 0)
+                let s = try db.prepare("SELECT c.id FROM complaints c INDEXED BY complaints_paused WHERE \(cond.sql) ORDER BY c.paused_at LIMIT 10")
                 try s.bind(cond.args)
                 while try s.step() { tundaIDs.append(s.int64(0)) }
             }
@@ -209,7 +227,8 @@ extension ComplaintStore {
             var undecidedIDs: [Int64] = []
             var undecided = 0
             do {
-                let cond = sc && SQLCondition(sql: "c.privacy_decided = 0 AND c.status NOT IN (?, ?)", args: [.int(Status.selesai.code), .int(Status.arsip.code)])
+                // Matches the partial index complaints_undecided exactly, so the count reads only that index.
+                let cond = sc && SQLCondition(sql: "c.privacy_decided = 0 AND c.status NOT IN (3, 5)", args: [])
                 undecided = Int(try db.scalarInt("SELECT count(*) FROM complaints c INDEXED BY complaints_undecided WHERE \(cond.sql)", cond.args) ?? 0)
                 let s = try db.prepare("SELECT c.id FROM complaints c INDEXED BY complaints_undecided WHERE \(cond.sql) ORDER BY c.id LIMIT 10")
                 try s.bind(cond.args)
@@ -217,7 +236,7 @@ extension ComplaintStore {
             }
 
             return SupervisorFigures(byHolderAndStatus: cells, overdueByHolder: overdue, total: total, selesai: selesai,
-                                     medianFirstFollowUpWorkingDays: median, firstFollowUpSample: samples.count,
+                                     medianFirstFollowUpWorkingDays: median, firstFollowUpSample: sample,
                                      receivedPerWeek: weeks, forwardsOut: out, forwardsIn: into, tundaOld: tundaCount,
                                      tundaOldIDs: tundaIDs, privacyUndecided: undecided, privacyUndecidedIDs: undecidedIDs)
         }

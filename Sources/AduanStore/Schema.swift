@@ -56,6 +56,8 @@ enum Schema {
             ping_pong INTEGER NOT NULL,
             first_follow_up_wd INTEGER,
             auto_close_at INTEGER,
+            paused_at INTEGER,
+            receipt_week INTEGER NOT NULL,
             content_key TEXT
         );
         -- The long texts live apart, so lists, filters and index builds read narrow rows.
@@ -75,13 +77,33 @@ enum Schema {
         CREATE INDEX complaints_updated ON complaints(updated_at, id);
         CREATE INDEX complaints_tracking ON complaints(tracking_id) WHERE tracking_id IS NOT NULL;
         CREATE INDEX complaints_content_key ON complaints(content_key) WHERE content_key IS NOT NULL;
-        CREATE INDEX complaints_undecided ON complaints(holder_agency) WHERE privacy_decided = 0;
+        CREATE INDEX complaints_undecided ON complaints(holder_agency) WHERE privacy_decided = 0 AND status NOT IN (3, 5);
         CREATE INDEX complaints_auto_close ON complaints(auto_close_at) WHERE auto_close_at IS NOT NULL;
+        CREATE INDEX complaints_agency_undisposed ON complaints(holder_agency, due_key) WHERE holder_unit IS NULL;
+        CREATE INDEX complaints_paused ON complaints(holder_agency, holder_unit, paused_at) WHERE status = 4;
 
         CREATE TABLE cc(
             unit TEXT NOT NULL,
             complaint_id INTEGER NOT NULL,
             PRIMARY KEY(unit, complaint_id)
+        ) WITHOUT ROWID;
+
+        -- Dashboard figures kept as projections: reports received per holder and week (Monday,
+        -- local day number), and working days to first follow-up as a histogram per holder and week.
+        CREATE TABLE weekly(
+            agency TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            week INTEGER NOT NULL,
+            received INTEGER NOT NULL,
+            PRIMARY KEY(agency, unit, week)
+        ) WITHOUT ROWID;
+        CREATE TABLE first_follow_up(
+            agency TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            week INTEGER NOT NULL,
+            wd INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY(agency, unit, week, wd)
         ) WITHOUT ROWID;
 
         CREATE TABLE counts(

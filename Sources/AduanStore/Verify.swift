@@ -75,7 +75,11 @@ extension ComplaintStore {
 
             // 3. Replay each history and compare with its projection.
             let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, body, actor_id FROM events ORDER BY complaint_id, version")
-            let projection = try db.prepareOnce("SELECT \(Self.complaintColumns), c.due_at, c.due_kind, c.content_key FROM complaints c LEFT JOIN complaint_texts t ON t.id = c.id ORDER BY c.id")
+            let projection = try db.prepareOnce("""
+                SELECT \(Self.complaintColumns), c.due_at, c.due_kind, c.content_key, c.auto_close_at, c.paused_at,
+                    c.receipt_week, c.first_follow_up_wd
+                FROM complaints c LEFT JOIN complaint_texts t ON t.id = c.id ORDER BY c.id
+                """)
             var hasProjection = try projection.step()
             var history: [Event] = []
             var currentID: Int64 = -1
@@ -92,6 +96,8 @@ extension ComplaintStore {
                 }
                 let stored: Complaint? = (hasProjection && projection.int64(0) == currentID) ? try? complaint(from: projection) : nil
                 let storedDue = stored != nil ? projection.optionalInt64(21) : nil
+                let storedDerived = stored != nil ? [projection.optionalInt64(24), projection.optionalInt64(25),
+                                                     projection.optionalInt64(26), projection.optionalInt64(27)] : []
                 if hasProjection && projection.int64(0) == currentID { hasProjection = try projection.step() }
                 report.complaintsChecked += 1
                 if damaged { return }
@@ -106,9 +112,14 @@ extension ComplaintStore {
                     if replayed != stored {
                         add(.projection, currentID, "the stored report differs from the replay of its events (\(Self.firstDifference(replayed, stored)))")
                     }
-                    let due = context.deadlines.running(for: replayed, calendar: context.calendar)?.dueAt.seconds
+                    let v = ProjectionValues.of(replayed, context: context)
+                    let due = v.due?.dueAt.seconds
                     if due != storedDue {
                         add(.projection, currentID, "stored deadline \(storedDue.map(String.init) ?? "none") differs from the computed \(due.map(String.init) ?? "none")")
+                    }
+                    let derived: [Int64?] = [v.autoClose, v.pausedAt, v.receiptWeek, v.firstFollowUpWorkingDays]
+                    if derived != storedDerived {
+                        add(.projection, currentID, "stored timers or week figures differ from the replay of its events")
                     }
                 }
             }
@@ -151,6 +162,25 @@ extension ComplaintStore {
                 """)
             while try counts.step() {
                 add(.index, nil, "status counter for \(counts.text(0))/\(counts.text(1)) status \(counts.int64(2)) is off by \(-counts.int64(3))")
+            }
+            let weekly = try db.prepareOnce("""
+                SELECT a, u, w, sum(x) FROM (
+                    SELECT holder_agency AS a, coalesce(holder_unit, '') AS u, receipt_week AS w, count(*) AS x FROM complaints GROUP BY 1, 2, 3
+                    UNION ALL SELECT agency, unit, week, -received FROM weekly)
+                GROUP BY 1, 2, 3 HAVING sum(x) != 0
+                """)
+            while try weekly.step() {
+                add(.index, nil, "weekly receipt figure for \(weekly.text(0))/\(weekly.text(1)) week \(LocalDate(dayNumber: weekly.int(2))) is off by \(-weekly.int64(3))")
+            }
+            let followUps = try db.prepareOnce("""
+                SELECT a, u, w, d, sum(x) FROM (
+                    SELECT holder_agency AS a, coalesce(holder_unit, '') AS u, receipt_week AS w, first_follow_up_wd AS d, count(*) AS x
+                    FROM complaints WHERE first_follow_up_wd IS NOT NULL GROUP BY 1, 2, 3, 4
+                    UNION ALL SELECT agency, unit, week, wd, -n FROM first_follow_up)
+                GROUP BY 1, 2, 3, 4 HAVING sum(x) != 0
+                """)
+            while try followUps.step() {
+                add(.index, nil, "first-follow-up figure for \(followUps.text(0))/\(followUps.text(1)) is off by \(-followUps.int64(4))")
             }
             try db.execute("COMMIT")
             if sqlite3_db_readonly(db.handle, "main") != 1 { do {

@@ -231,8 +231,9 @@ import Testing
             .sorted { ($0.count, $1.holder.description) > ($1.count, $0.holder.description) }
             .map { "\($0.holder)=\($0.count)" }
 
+        // The median covers the same 12 Monday-based weeks as the weekly chart.
         let today = zone.dayNumber(of: ctx.now)
-        let since = zone.startOfDay(dayNumber: today - 84)
+        let since = zone.startOfDay(dayNumber: today - (LocalDate(dayNumber: today).weekday.rawValue - 1) - 77)
         var samples: [Int] = []
         for c in all where scope.contains(c) && c.receivedAt >= since {
             if let disposed = c.firstDispositionAt, let first = c.firstFollowUpAt {
