@@ -78,15 +78,20 @@ public final class Session {
     public var scope: InboxScope { Access.inboxScope(of: operatorActor) }
 
     /// Opens the store; `create` makes an empty one when missing.
+    /// Said at open (stderr, and the screen's status line) when others may write the store.
+    var writableWarning: String {
+        language == .en
+            ? "warning: \(storePath) can be written by other users of this machine; run `chmod 600 \(storePath)`"
+            : "peringatan: \(storePath) dapat ditulis pengguna lain di mesin ini; jalankan `chmod 600 \(storePath)`"
+    }
+
     public func openStore(create: Bool = false, readOnly: Bool = false) throws(CLIError) -> ComplaintStore {
         do {
             let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
             // How long to wait for another operator's write lock (tests shorten it).
             if let ms = Platform.env("ADUAN_BUSY_TIMEOUT_MS").flatMap(Int32.init), ms >= 0 { store.db.setBusyTimeout(milliseconds: ms) }
             if store.isWritableByOthers {
-                err.line(language == .en
-                         ? "warning: \(storePath) can be written by other users of this machine; run `chmod 600 \(storePath)`"
-                         : "peringatan: \(storePath) dapat ditulis pengguna lain di mesin ini; jalankan `chmod 600 \(storePath)`")
+                err.line(writableWarning)
                 err.flush()
             }
             return store

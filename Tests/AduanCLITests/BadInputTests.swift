@@ -368,3 +368,22 @@ import Testing
         }
     }
 }
+
+@Suite struct StorePermissionTests {
+    /// A store another user can write could have been altered behind the office's back: every
+    /// command says so at open, names the file and the fix, and still works.
+    @Test func aStoreOthersCanWriteIsReportedAtOpen() throws {
+        try requireBinary()
+        let desk = Desk("shared-store")
+        try desk.demo(count: 5)
+        let quiet = desk.run(["list"], env: ["LANG": "en_US.UTF-8"])
+        #expect(!quiet.stderr.contains("warning"), "\(quiet.stderr)")
+        #expect(chmod(desk.store, 0o666) == 0)
+        for (args, lang) in [(["list"], "en"), (["verify"], "en"), (["show", "1"], "id")] {
+            let r = desk.run(args + ["--lang", lang])
+            #expect(r.status == 0, "\(args): exit \(r.status) \(r.stderr)")
+            let word = lang == "en" ? "can be written by other users" : "dapat ditulis pengguna lain"
+            #expect(r.stderr.contains(word) && r.stderr.contains(desk.store) && r.stderr.contains("chmod 600"), "\(args): \(r.stderr)")
+        }
+    }
+}
