@@ -64,7 +64,8 @@ func render(_ e: CLIError, language: Language) -> String {
     case .environment(let m), .refused(let m):
         return prefix + m
     case .invalid(let lines):
-        return lines.joined(separator: "\n")
+        // These quote the input file, which is nobody's trusted text and may hold megabyte fields.
+        return lines.map { SafeText.excerpt($0) }.joined(separator: "\n")
     case .store(let s):
         return prefix + s.message(strings(language), names: Directory(agencies: []), zone: .wib)
     }

@@ -124,3 +124,22 @@ struct TextSafeTextTests {
         return bad
     }
 }
+
+/// Messages that quote hostile input stay short and safe; suggestions never cost quadratic time.
+struct HugeInputMessageTests {
+    @Test func anExcerptCutsLongTextAndSaysHowMuchWasLeftOut() {
+        #expect(SafeText.excerpt("pendek") == "pendek")
+        let long = String(repeating: "é", count: 1_000) + "\u{1B}]0;x\u{07}"
+        let e = SafeText.excerpt(long, limit: 10)
+        #expect(e == String(repeating: "é", count: 10) + "… (+996)")  // 990 more é and the 6-character OSC
+        #expect(SafeText.excerpt("a\u{1B}[2Jb") == "a␛[2Jb")
+    }
+
+    @Test func aMegabyteLongNameGetsNoSuggestionAndReturnsAtOnce() {
+        // Found by the import fuzzer: a 1 MB JSON key stalled the "did you mean" hint.
+        let huge = String(repeating: "t", count: 1_000_000)
+        #expect(FilterParser.closest(huge, in: ["title", "status"]) == nil)
+        #expect(FilterParser.closest("stauts", in: ["title", "status"]) == "status")
+        #expect(FilterParser.closest("titel", in: ["title", "status"]) == "title")
+    }
+}

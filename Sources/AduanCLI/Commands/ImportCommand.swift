@@ -96,7 +96,7 @@ enum ImportCommand {
         let invalid = total - valid - duplicates
         if !errors.isEmpty {
             let shown = errors.prefix(200)
-            var lines = shown.map { SafeText.line($0) }
+            var lines = shown.map { SafeText.excerpt($0) }
             if errors.count > shown.count { lines.append(en ? "… and \(errors.count - shown.count) more problems" : "… dan \(errors.count - shown.count) masalah lain") }
             if !s.arguments.flag("skip-invalid") {
                 let records = total == 0 ? (en ? "the file" : "berkas") : (en ? "\(total) record(s)" : "\(total) catatan")

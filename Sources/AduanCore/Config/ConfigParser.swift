@@ -412,8 +412,11 @@ final class ConfigReader {
 extension FilterParser {
     /// The closest of `options` to `name` within two edits, for "did you mean".
     public static func closest(_ name: String, in options: [String]) -> String? {
+        // The edit distance is at least the difference in length, and costs length × length:
+        // a megabyte-long "key" in an imported file must not stall the error message.
+        guard name.utf8.count <= 256 else { return nil }
         var best: (String, Int)?
-        for o in options {
+        for o in options where abs(o.count - name.count) <= 2 {
             let d = editDistance(name.lowercased(), o.lowercased())
             if d <= 2, best == nil || d < best!.1 { best = (o, d) }
         }

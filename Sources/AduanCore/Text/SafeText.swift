@@ -39,6 +39,16 @@ public enum SafeText {
         return out
     }
 
+    /// `line(s)` cut to at most `limit` characters, saying how many were left out: for messages
+    /// that quote input, which may be a megabyte long.
+    public static func excerpt(_ s: String, limit: Int = 400) -> String {
+        guard s.utf8.count > limit else { return line(s) }
+        let head = s.prefix(limit)
+        guard head.endIndex < s.endIndex else { return line(s) }
+        let rest = s[head.endIndex...].count
+        return line(String(head)) + "… (+\(rest))"
+    }
+
     /// `s` made safe for a multi-line body and split into its lines, empty lines kept:
     /// "\r\n", "\n", U+2028 and U+2029 end a line while a lone "\r" shows as "␍", a TAB
     /// becomes spaces up to the next multiple of 4 columns (measured with DisplayWidth on
