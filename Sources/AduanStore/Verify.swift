@@ -51,27 +51,37 @@ extension ComplaintStore {
                 if report.problems.count < maxProblems { report.problems.append(VerifyProblem(kind: kind, complaintID: id, message: message)) }
             }
 
-            // 1. SQLite's own check.
-            progress(0, 1, "integrity")
-            let ic = try db.prepareOnce("PRAGMA integrity_check")
-            while try ic.step() {
-                let line = ic.text(0)
-                if line != "ok" { add(.database, nil, line) }
+            // 1 and 2 on their own connection and thread, while this one replays: SQLite's own check,
+            // then the hash chain. Both are long at a million reports, and this machine has two cores.
+            let background = Mutex<(integrity: [String], chain: ChainResult?)>(([], nil))
+            let path = self.path
+            let thread = startThread {
+                let lines = Self.integrityProblems(path: path, maxProblems: maxProblems)
+                background.withLock { $0.integrity = lines }
+                // A damaged file makes every later finding doubtful: stop at SQLite's verdict.
+                guard lines.isEmpty else { return }
+                let r = Self.verifyChain(path: path, maxProblems: maxProblems)
+                background.withLock { $0.chain = r }
             }
-            if !report.isClean { return report }
+            var joined = false
+            func join() -> (integrity: [String], chain: ChainResult?) {
+                if !joined, let thread { pthread_join(thread, nil) }
+                joined = true
+                return background.withLock { $0 }
+            }
+            /// SQLite's findings, alone: what a replay of a damaged file says is not evidence.
+            func integrityReport(_ lines: [String]) -> VerifyReport {
+                var r = VerifyReport()
+                r.problems = lines.map { VerifyProblem(kind: .database, complaintID: nil, message: $0) }
+                return r
+            }
+            defer { _ = join() }
+            progress(0, 1, "replay")
 
             // One snapshot for every read below, so another operator's commit cannot look like damage.
             try db.execute("BEGIN")
             defer { if db.isInTransaction { try? db.execute("COMMIT") } }
             let totalEvents = Int(try db.scalarInt("SELECT count(*) FROM events") ?? 0)
-
-            // 2. The hash chain, on its own connection and thread, while this one replays.
-            let chainResult = Mutex<ChainResult?>(nil)
-            let path = self.path
-            let thread = startThread {
-                let r = Self.verifyChain(path: path, maxProblems: maxProblems)
-                chainResult.withLock { $0 = r }
-            }
 
             // 3. Replay each history and compare with its projection.
             let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, body, actor_id FROM events ORDER BY complaint_id, version")
@@ -124,6 +134,7 @@ extension ComplaintStore {
                 }
             }
 
+            do {
             while try events.step() {
                 let id = events.int64(0)
                 if id != currentID {
@@ -147,13 +158,22 @@ extension ComplaintStore {
                 add(.projection, projection.int64(0), "a report row exists with no events behind it")
                 hasProjection = try projection.step()
             }
+            } catch {
+                // Reading failed: if SQLite found the file damaged, that is the finding.
+                let found = join().integrity
+                if !found.isEmpty { return integrityReport(found) }
+                throw error
+            }
 
-            if let thread { pthread_join(thread, nil) }
-            let chained = chainResult.withLock { $0 } ?? ChainResult(problems: [VerifyProblem(kind: .chain, complaintID: nil, message: "the chain check could not run")], events: 0)
+            progress(totalEvents * 2, totalEvents * 2, "chain")
+            let (integrity, chainResult) = join()
+            if !integrity.isEmpty { return integrityReport(integrity) }
+            let chained = chainResult ?? ChainResult(problems: [VerifyProblem(kind: .chain, complaintID: nil, message: "the chain check could not run")], events: 0)
             report.problems.insert(contentsOf: chained.problems, at: 0)
             report.eventsChecked = chained.events
 
             // 4. Counters and search index.
+            progress(totalEvents * 2, totalEvents * 2, "aggregates")
             let counts = try db.prepareOnce("""
                 SELECT a, u, s, sum(x) FROM (
                     SELECT holder_agency AS a, coalesce(holder_unit, '') AS u, status AS s, count(*) AS x FROM complaints GROUP BY 1, 2, 3
@@ -183,6 +203,7 @@ extension ComplaintStore {
                 add(.index, nil, "first-follow-up figure for \(followUps.text(0))/\(followUps.text(1)) is off by \(-followUps.int64(4))")
             }
             try db.execute("COMMIT")
+            progress(totalEvents * 2, totalEvents * 2, "search-index")
             if sqlite3_db_readonly(db.handle, "main") != 1 { do {
                 try db.execute("INSERT INTO complaints_fts(complaints_fts, rank) VALUES('integrity-check', 1)")
             } catch let e as SQLiteError where e.isBusy {
@@ -193,6 +214,23 @@ extension ComplaintStore {
             } }
             progress(totalEvents * 2, totalEvents * 2, "done")
             return report
+        }
+    }
+
+    /// `PRAGMA integrity_check` on a connection of its own: its lines, empty when the file is sound.
+    static func integrityProblems(path: String, maxProblems: Int) -> [String] {
+        do {
+            let db = try Database(path: path, options: Database.OpenOptions(readOnly: true))
+            db.setBusyTimeout(milliseconds: 5000)
+            let ic = try db.prepareOnce("PRAGMA integrity_check(\(max(1, maxProblems)))")
+            var lines: [String] = []
+            while try ic.step() {
+                let line = ic.text(0)
+                if line != "ok" { lines.append(line) }
+            }
+            return lines
+        } catch {
+            return ["the integrity check could not run: \(error)"]
         }
     }
 

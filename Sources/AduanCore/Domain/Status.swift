@@ -53,8 +53,7 @@ public enum Status: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Accepts the export key (`belum_terverifikasi`), LAPOR!'s name in any case with spaces,
     /// hyphens or underscores, and the short codes `bt`/`bd`.
     public static func parse(_ text: String) -> Status? {
-        let key = text.lowercased().replacingSeparators()
-        switch key {
+        switch text.vocabularyKey() {
         case "bt", "belum_terverifikasi", "belum_verifikasi", "unverified": return .belumTerverifikasi
         case "bd", "btl", "belum_ditindaklanjuti", "belum_tindak_lanjut", "not_followed_up": return .belumDitindaklanjuti
         case "proses", "process", "in_progress": return .proses
@@ -67,6 +66,21 @@ public enum Status: String, CaseIterable, Sendable, Hashable, Comparable {
 }
 
 extension String {
+    /// The key a vocabulary word is matched by: lower case, separators as one "_". Stored text is
+    /// already in that form, so the common case returns `self` without allocating (verify and
+    /// replay parse millions of these).
+    public func vocabularyKey() -> String {
+        var plain = true
+        var last: UInt8 = UInt8(ascii: "_")
+        for b in utf8 {
+            let ok = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b == 0x5F && last != 0x5F)
+            if !ok { plain = false; break }
+            last = b
+        }
+        if plain && last != 0x5F { return self }
+        return lowercased().replacingSeparators()
+    }
+
     /// `Belum Terverifikasi` / `belum-terverifikasi` → `belum_terverifikasi`.
     public func replacingSeparators() -> String {
         var out = ""

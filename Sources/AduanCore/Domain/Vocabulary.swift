@@ -13,7 +13,7 @@ public enum Role: String, CaseIterable, Sendable, Hashable {
     public static let operatorRoles: [Role] = [.admin, .liaison, .supervisor]
 
     public static func parse(_ text: String) -> Role? {
-        switch text.lowercased().replacingSeparators() {
+        switch text.vocabularyKey() {
         case "admin", "admin_instansi", "admin_koordinator": .admin
         case "liaison", "penghubung", "pejabat_penghubung", "admin_penghubung": .liaison
         case "supervisor", "pengawas", "pimpinan": .supervisor
@@ -35,7 +35,7 @@ public enum Channel: String, CaseIterable, Sendable, Hashable {
     case other
 
     public static func parse(_ text: String) -> Channel? {
-        switch text.lowercased().replacingSeparators() {
+        switch text.vocabularyKey() {
         case "web", "website", "situs": .web
         case "sms1708", "sms", "sms_1708": .sms1708
         case "twitter", "x", "lapor1708", "@lapor1708": .twitter
@@ -57,7 +57,7 @@ public enum Classification: String, CaseIterable, Sendable, Hashable {
     case whistleblowing
 
     public static func parse(_ text: String) -> Classification? {
-        switch text.lowercased().replacingSeparators() {
+        switch text.vocabularyKey() {
         case "pengaduan", "complaint": .pengaduan
         case "aspirasi", "aspiration": .aspirasi
         case "permintaan_informasi", "informasi", "info", "information_request", "information": .permintaanInformasi
@@ -77,7 +77,7 @@ public enum ArchiveReason: String, CaseIterable, Sendable, Hashable {
     case other
 
     public static func parse(_ text: String) -> ArchiveReason? {
-        switch text.lowercased().replacingSeparators() {
+        switch text.vocabularyKey() {
         case "spam": .spam
         case "unclear", "tidak_jelas": .unclear
         case "too_general", "terlalu_umum", "umum": .tooGeneral
@@ -116,6 +116,15 @@ public struct Category: Hashable, Sendable, Comparable, CustomStringConvertible 
     public let path: String
 
     public init(_ path: String) {
+        // Already a clean path (as stored): no work. Checked on bytes, the common case.
+        var clean = !path.isEmpty
+        var last = UInt8(ascii: "/")
+        for b in path.utf8 {
+            let ok = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || (b == 0x2F && last != 0x2F)
+            if !ok { clean = false; break }
+            last = b
+        }
+        if clean && last != 0x2F { self.path = path; return }
         // Ids keep their own spelling (air-minum stays air-minum); spaces become hyphens.
         self.path = path.lowercased()
             .split(separator: "/", omittingEmptySubsequences: true)

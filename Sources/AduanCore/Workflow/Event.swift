@@ -22,6 +22,7 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
     case linkDuplicate = "link-duplicate"
 
     public static func parse(_ text: String) -> ActionKind? {
+        if let exact = ActionKind(rawValue: text) { return exact }
         let key = text.lowercased().replacingSeparators().replacingOccurrencesOfUnderscore()
         return allCases.first { $0.rawValue == key } ?? aliases[key]
     }
