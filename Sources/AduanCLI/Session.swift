@@ -15,6 +15,8 @@ public final class Session {
     public let usesDemoStore: Bool
     public let out: OutputStream
     public let err: OutputStream
+    /// Built once: the transition table inside costs more than most decisions that use it.
+    public let context: WorkflowContext
 
     public init(arguments: ParsedArguments, out: OutputStream = OutputStream(fd: 1), err: OutputStream = OutputStream(fd: 2)) throws(CLIError) {
         self.arguments = arguments
@@ -22,6 +24,7 @@ public final class Session {
         self.err = err
         let (config, path) = try Session.loadConfig(arguments.value("config"))
         self.config = config
+        context = config.context
         configPath = path
         language = Platform.language(flag: arguments.value("lang"), config: config.language)
         strings = AduanCore.strings(language)
@@ -73,7 +76,6 @@ public final class Session {
         }
     }
 
-    public var context: WorkflowContext { config.context }
     public var zone: OfficeTimeZone { config.calendar.zone }
     public var scope: InboxScope { Access.inboxScope(of: operatorActor) }
 

@@ -63,13 +63,15 @@ public enum CSVLayout {
         ]
     }
 
+    /// Text keeps its edge spaces and tabs (a round trip must give back what was written); codes,
+    /// dates and flags are trimmed.
+    static let textColumns: Set<String> = ["title", "body", "location", "reporter_name"]
+
     /// Reads one CSV record into an incoming complaint, collecting every problem with its line and column name.
     static func record(_ fields: [String], header: [String], line: Int, file: String, operatorAgency: String,
                        errors: inout [String]) -> IncomingRecord? {
         var values: [String: String] = [:]
-        // Text keeps its edge spaces and tabs (a round trip must give back what was written); codes,
-        // dates and flags are trimmed.
-        let textColumns: Set<String> = ["title", "body", "location", "reporter_name"]
+        values.reserveCapacity(header.count)
         for (i, name) in header.enumerated() where i < fields.count {
             let restored = CSVWriter.restored(fields[i])
             let v = textColumns.contains(name) ? restored : restored.trimmingSpaces()
@@ -94,10 +96,10 @@ public enum CSVLayout {
             default: fail(column, "\"\(v)\" is not yes/no"); return nil
             }
         }
-        func choice<T>(_ column: String, _ options: [String], _ parse: (String) -> T?) -> T? {
+        func choice<T>(_ column: String, _ options: @autoclosure () -> [String], _ parse: (String) -> T?) -> T? {
             guard let v = values[column] else { return nil }
             if let x = parse(v) { return x }
-            fail(column, "unknown value \"\(v)\"; expected one of \(options.joined(separator: ", "))")
+            fail(column, "unknown value \"\(v)\"; expected one of \(options().joined(separator: ", "))")
             return nil
         }
         if fields.count != header.count {

@@ -218,6 +218,11 @@ public struct Actor: Hashable, Sendable {
 extension StringProtocol {
     /// Strips spaces, tabs and newlines at both ends (the stdlib has no trim without Foundation).
     public func trimmingSpaces() -> String {
+        // Most text has a plain ASCII letter at both ends: decide on bytes, without Unicode tables.
+        let whole = String(self)
+        guard let f = whole.utf8.first, let l = whole.utf8.last else { return "" }
+        func plainEdge(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && !(0x09...0x0D).contains(b) }
+        if plainEdge(f) && plainEdge(l) { return whole }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
