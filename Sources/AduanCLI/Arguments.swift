@@ -113,6 +113,8 @@ public struct ParsedArguments: Sendable {
             guard arg.hasPrefix("--") else {
                 // "-status:proses"-style filter negations belong to the filter, not to us.
                 if result.command == .list || result.command == .export { result.positionals.append(arg); continue }
+                // A negative number ("calendar due 2026-11-23 -1") is an argument, not an option.
+                if arg.count > 1, arg.dropFirst().allSatisfy(\.isNumber) { result.positionals.append(arg); continue }
                 throw .usage("unknown option \(arg) (options start with --, e.g. --help)")
             }
             var name = String(arg.dropFirst(2))

@@ -27,6 +27,15 @@ import Testing
         #expect(r.stderr.isEmpty)
     }
 
+    /// "-1" is a (wrong) number of days, not an unknown option: the message says what N may be.
+    @Test func aNegativeCountIsExplainedAsACount() throws {
+        try requireBinary()
+        let r = Desk("due-negative").bare(["calendar", "due", "2026-11-23", "-1", "--lang", "en"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("-1: N must be a whole number"), "\(r.stderr)")
+        #expect(!r.stderr.contains("unknown option"))
+    }
+
     @Test func calendarDaysCountEveryDay() throws {
         try requireBinary()
         let r = Desk("due-cal").bare(["calendar", "due", "2026-03-17", "3", "--calendar-days"])
