@@ -35,6 +35,8 @@ let package = Package(
         // The tmux tests drive the real binary, which scripts/test builds before `swift test`.
         .testTarget(name: "AduanTUITests", dependencies: ["AduanCore", "AduanStore", "AduanTUI", "AduanCLI", "AduanTestSupport"],
                     exclude: ["Golden"]),
+        // Reduced stress runs of the built aduan-stress binary (scripts/test builds it first).
+        .testTarget(name: "AduanStressTests", dependencies: ["AduanTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
