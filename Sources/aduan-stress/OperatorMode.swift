@@ -35,94 +35,105 @@ enum OperatorMode {
             AduanAct(binary: $0, store: path, configFile: configFile, environment: childEnvironment(home: parentDirectoryOf(path)),
                      scratch: parentDirectoryOf(path) + "/operator-\(getpid())")
         }
-        let store: ComplaintStore
-        do {
-            store = try ComplaintStore.open(path: path, context: office.context)
-        } catch {
-            writeLine(out, "error opening the store: " + describe(error, office: office))
-            return 3
+        // An in-process operator keeps its connection, like the screen. A command-line operator
+        // opens the store only to read, so its `aduan act` runs may be the last connection to
+        // close (and checkpoint) while another process is opening.
+        var kept: ComplaintStore?
+        func openStore() throws(StoreError) -> ComplaintStore {
+            if let kept { return kept }
+            let s = try ComplaintStore.open(path: path, context: office.context)
+            if cli == nil { kept = s }
+            return s
         }
         var ok = 0, conflicts = 0, refused = 0
         let end = monotonic() + duration
 
+        /// Reads the inbox and decides; a command-line operator's connection closes on return.
+        func decide() throws(StoreError) -> Step {
+            let store = try openStore()
+            let total = Int64(try store.totals().complaints)
+            // Most actions go to the hot reports everyone works on; a tenth to the rest of the
+            // inbox, a third of those new reports.
+            var id = Int64.random(in: 1...min(hot, max(1, total)), using: &rng)
+            if rng.chance(0.1) {
+                if total <= hot || rng.chance(0.3) { return .receive(planner.intake(rng: &rng)) }
+                id = Int64.random(in: (hot + 1)...total, using: &rng)
+            }
+            guard let c = try store.complaint(id) else { return .missing(id, total) }
+            let other = total > hot ? Int64.random(in: (hot + 1)...total, using: &rng) : nil
+            guard let planned = planner.plan(for: c, allowTerminal: id > hot, otherID: other == id ? nil : other, rng: &rng) else {
+                return .skip
+            }
+            return .act(c, planned)
+        }
+
         while monotonic() < end {
             do throws(StoreError) {
-                let total = Int64(try store.totals().complaints)
-                // Most actions go to the hot reports everyone works on; a tenth to the rest of the
-                // inbox, a third of those new reports.
-                var id = Int64.random(in: 1...min(hot, max(1, total)), using: &rng)
-                if rng.chance(0.1) {
-                    if total <= hot || rng.chance(0.3) {
-                        let intake = planner.intake(rng: &rng)
-                        if let cli {
-                            switch cli.receive(intake, as: admin) {
-                            case .done(let newID, let v): writeLine(out, "ok \(newID) \(v) receive \(admin.id)"); ok += 1
-                            case .refused(let m), .conflict(let m): writeLine(out, "refused new receive \(m)"); refused += 1
-                            case .locked(let m): writeLine(out, "locked receive \(m)")
-                            case .failed(let m): writeLine(out, "error \(m)")
-                            }
-                        } else {
-                            let c = try store.receive(intake, by: admin, at: wallClock())
-                            writeLine(out, "ok \(c.id) \(c.version) receive \(admin.id)")
-                            ok += 1
-                        }
-                        continue
-                    }
-                    id = Int64.random(in: (hot + 1)...total, using: &rng)
-                }
-                guard let c = try store.complaint(id) else {
+                switch try decide() {
+                case .skip:
+                    continue
+                case .missing(let id, let total):
                     writeLine(out, "error report #\(id) of \(total) is missing")
-                    continue
-                }
-                let other = total > hot ? Int64.random(in: (hot + 1)...total, using: &rng) : nil
-                guard let planned = planner.plan(for: c, allowTerminal: id > hot, otherID: other == id ? nil : other, rng: &rng) else {
-                    continue
-                }
-                let kind = planned.command.kind.rawValue
-                // The operator reads, thinks, then submits what they decided on the version they saw.
-                sleepMilliseconds(Double.random(in: 0...thinkMs, using: &rng))
-                if let cli {
-                    switch cli.act(on: id, planned, expectedVersion: c.version) {
-                    case .done(let doneID, let v):
-                        if doneID != id || v != c.version + 1 {
-                            writeLine(out, "error aduan act \(id) \(kind) --expect-version \(c.version) reported #\(doneID) version \(v)")
-                        } else {
-                            writeLine(out, "ok \(id) \(v) \(kind) \(planned.actor.id)")
-                            ok += 1
+                case .receive(let intake):
+                    if let cli {
+                        switch cli.receive(intake, as: admin) {
+                        case .done(let newID, let v): writeLine(out, "ok \(newID) \(v) receive \(admin.id)"); ok += 1
+                        case .refused(let m), .conflict(let m): writeLine(out, "refused new receive \(m)"); refused += 1
+                        case .locked(let m): writeLine(out, "locked receive \(m)")
+                        case .failed(let m): writeLine(out, "error \(m)")
                         }
-                    case .conflict(let m):
-                        // "… (version 7 → 9). Nothing was written; …"
-                        let expected = AduanAct.number(after: "(version ", in: m)
-                        let current = AduanAct.number(after: "→ ", in: m)
-                        guard let expected, let current, expected == c.version, current > expected else {
-                            writeLine(out, "error conflict message without the versions (decided on \(c.version)): \(m)")
-                            continue
-                        }
-                        writeLine(out, "conflict \(id) \(expected) \(current) \(kind)")
-                        conflicts += 1
-                    case .refused(let m):
-                        writeLine(out, "refused \(id) \(kind) \(m)")
-                        refused += 1
-                    case .locked(let m): writeLine(out, "locked \(kind) \(m)")
-                    case .failed(let m): writeLine(out, "error \(m)")
-                    }
-                } else {
-                    do throws(StoreError) {
-                        let next = try store.apply(planned.command, to: id, expectedVersion: c.version, by: planned.actor, at: wallClock())
-                        writeLine(out, "ok \(id) \(next.version) \(kind) \(planned.actor.id)")
+                    } else {
+                        let c = try openStore().receive(intake, by: admin, at: wallClock())
+                        writeLine(out, "ok \(c.id) \(c.version) receive \(admin.id)")
                         ok += 1
-                    } catch .conflict(let cf) {
-                        // The operator must be told who changed it and that nothing was written.
-                        let message = describe(.conflict(cf), office: office)
-                        guard AduanAct.isConflictMessage(message), cf.expectedVersion == c.version, cf.currentVersion > c.version else {
-                            writeLine(out, "error bad conflict (decided on \(c.version)): \(message)")
-                            continue
+                    }
+                case .act(let c, let planned):
+                    let id = c.id, kind = planned.command.kind.rawValue
+                    // The operator reads, thinks, then submits what they decided on the version they saw.
+                    sleepMilliseconds(Double.random(in: 0...thinkMs, using: &rng))
+                    if let cli {
+                        switch cli.act(on: id, planned, expectedVersion: c.version) {
+                        case .done(let doneID, let v):
+                            if doneID != id || v != c.version + 1 {
+                                writeLine(out, "error aduan act \(id) \(kind) --expect-version \(c.version) reported #\(doneID) version \(v)")
+                            } else {
+                                writeLine(out, "ok \(id) \(v) \(kind) \(planned.actor.id)")
+                                ok += 1
+                            }
+                        case .conflict(let m):
+                            // "… (version 7 → 9). Nothing was written; …"
+                            let expected = AduanAct.number(after: "(version ", in: m)
+                            let current = AduanAct.number(after: "→ ", in: m)
+                            guard let expected, let current, expected == c.version, current > expected else {
+                                writeLine(out, "error conflict message without the versions (decided on \(c.version)): \(m)")
+                                continue
+                            }
+                            writeLine(out, "conflict \(id) \(expected) \(current) \(kind)")
+                            conflicts += 1
+                        case .refused(let m):
+                            writeLine(out, "refused \(id) \(kind) \(m)")
+                            refused += 1
+                        case .locked(let m): writeLine(out, "locked \(kind) \(m)")
+                        case .failed(let m): writeLine(out, "error \(m)")
                         }
-                        writeLine(out, "conflict \(id) \(cf.expectedVersion) \(cf.currentVersion) \(kind)")
-                        conflicts += 1
-                    } catch .refused(let r) {
-                        writeLine(out, "refused \(id) \(kind) \(refusalName(r))")
-                        refused += 1
+                    } else {
+                        do throws(StoreError) {
+                            let next = try openStore().apply(planned.command, to: id, expectedVersion: c.version, by: planned.actor, at: wallClock())
+                            writeLine(out, "ok \(id) \(next.version) \(kind) \(planned.actor.id)")
+                            ok += 1
+                        } catch .conflict(let cf) {
+                            // The operator must be told who changed it and that nothing was written.
+                            let message = describe(.conflict(cf), office: office)
+                            guard AduanAct.isConflictMessage(message), cf.expectedVersion == c.version, cf.currentVersion > c.version else {
+                                writeLine(out, "error bad conflict (decided on \(c.version)): \(message)")
+                                continue
+                            }
+                            writeLine(out, "conflict \(id) \(cf.expectedVersion) \(cf.currentVersion) \(kind)")
+                            conflicts += 1
+                        } catch .refused(let r) {
+                            writeLine(out, "refused \(id) \(kind) \(refusalName(r))")
+                            refused += 1
+                        }
                     }
                 }
             } catch .locked {
@@ -133,5 +144,13 @@ enum OperatorMode {
         }
         writeLine(out, "end \(ok) \(conflicts) \(refused)")
         return 0
+    }
+
+    /// What an operator decided after reading.
+    enum Step {
+        case receive(Intake)
+        case act(Complaint, PlannedAction)
+        case missing(Int64, Int64)
+        case skip
     }
 }
