@@ -7,6 +7,7 @@ let package = Package(
     name: "Aduan",
     products: [
         .executable(name: "aduan", targets: ["aduan"]),
+        .executable(name: "aduan-stress", targets: ["aduan-stress"]),
     ],
     targets: [
         // C libraries (Debian: libsqlite3-dev, libncurses-dev).
@@ -22,6 +23,8 @@ let package = Package(
         // Commands, configuration, interchange formats, demo data.
         .target(name: "AduanCLI", dependencies: ["AduanCore", "AduanStore", "AduanTUI"]),
         .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
+        // Crash-safety (SIGKILL) and concurrent-operator stress runs; see RELIABILITY.md.
+        .executableTarget(name: "aduan-stress", dependencies: ["AduanCore", "AduanStore"]),
 
         // Test helpers shared by the test targets: temp folders, running the real binary, tmux.
         .target(name: "AduanTestSupport", path: "Tests/AduanTestSupport"),
@@ -32,6 +35,8 @@ let package = Package(
         // The tmux tests drive the real binary, which scripts/test builds before `swift test`.
         .testTarget(name: "AduanTUITests", dependencies: ["AduanCore", "AduanStore", "AduanTUI", "AduanCLI", "AduanTestSupport"],
                     exclude: ["Golden"]),
+        // Reduced stress runs of the built aduan-stress binary (scripts/test builds it first).
+        .testTarget(name: "AduanStressTests", dependencies: ["AduanTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -62,7 +62,10 @@ public enum AduanBinary {
         return parts.joined(separator: "/")
     }()
 
-    public static var path: String { repositoryRoot + "/.build/debug/aduan" }
+    public static var path: String { built("aduan") }
+
+    /// Another executable of the package (`aduan-stress`), built by the same `swift build`.
+    public static func built(_ name: String) -> String { repositoryRoot + "/.build/debug/" + name }
 
     static func mtime(_ path: String) -> Int {
         var st = stat()
@@ -70,22 +73,27 @@ public enum AduanBinary {
     }
 
     /// nil when the binary is usable, else what to do.
-    public static var problem: String? {
-        let binary = mtime(path)
-        if binary == 0 { return "\(path) is missing: run ./scripts/test (or `swift build` before `swift test`)" }
+    public static var problem: String? { problem(with: path, ignoring: ["aduan-stress"]) }
+
+    /// nil when the built executable at `binary` exists and is newer than every source under
+    /// Sources/ except the folders in `ignoring` (modules it does not link: `swift build` does not
+    /// relink a binary when only another executable's sources changed).
+    public static func problem(with binary: String, ignoring: Set<String> = []) -> String? {
+        let built = mtime(binary)
+        if built == 0 { return "\(binary) is missing: run ./scripts/test (or `swift build` before `swift test`)" }
         // The newest source must not be newer than the binary.
-        let newest = newestSource(repositoryRoot + "/Sources")
-        if newest > binary + 1 { return "\(path) is older than the sources: run ./scripts/test (or `swift build` first)" }
+        let newest = newestSource(repositoryRoot + "/Sources", ignoring: ignoring)
+        if newest > built + 1 { return "\(binary) is older than the sources: run ./scripts/test (or `swift build` first)" }
         return nil
     }
 
-    static func newestSource(_ dir: String) -> Int {
+    static func newestSource(_ dir: String, ignoring: Set<String> = []) -> Int {
         guard let d = opendir(dir) else { return 0 }
         defer { closedir(d) }
         var newest = 0
         while let entry = readdir(d) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
+            if name == "." || name == ".." || ignoring.contains(name) { continue }
             let full = dir + "/" + name
             if entry.pointee.d_type == UInt8(DT_DIR) { newest = max(newest, newestSource(full)) } else { newest = max(newest, mtime(full)) }
         }
