@@ -151,6 +151,33 @@ import Testing
         #expect(grid.row(38).contains("1 dari 1"))
     }
 
+    /// The anonymous KTP-el reporter's phone, disposed to Dinas Kesehatan: the handling liaison and
+    /// the supervisor never see it in any frame (inbox, search, detail, deadlines, dashboard, reply
+    /// template), while the admin of the intake agency does.
+    @Test func anAnonymousReportersIdentityNeverReachesTheScreenOfThoseWhoMayNotSeeIt() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let id = try F.id(of: "KTP-el belum jadi", in: store)
+        let c = try #require(try store.complaint(id))
+        _ = try store.apply(Command(.verify, ActionDetails(unit: "dinkes")), to: id, expectedVersion: c.version, by: F.actor("admin"), at: F.now)
+        let phone = "0857-1111-2222"
+        let keys = ["/", "text:KTP-el", "Enter", "Enter", "End", "Escape", "3", "4", "1", "/", "text:0857", "Enter"]
+        for viewer in ["tl-dinkes", "pengawas"] {
+            let (desk, terminal) = F.desk(store, as: viewer, width: 200, height: 60, keys: keys)
+            desk.run()
+            #expect(terminal.frames.count > 5)
+            for (n, frame) in terminal.frames.enumerated() {
+                #expect(!frame.text().contains(phone) && !frame.text().contains("08571111"), "\(viewer), frame \(n):\n\(frame.text())")
+            }
+            // The follow-up editor's template fills {reporter} as "Pelapor", not with the hidden name.
+            let (d2, t2) = F.desk(store, as: viewer, width: 120, height: 40, keys: ["/", "text:KTP-el", "Enter", "Enter", "r"])
+            d2.run()
+            for frame in t2.frames { #expect(!frame.text().contains(phone)) }
+        }
+        let admin = F.run(store, as: "admin", width: 200, height: 60, keys: ["/", "text:KTP-el", "Enter", "Enter"])
+        #expect(admin.contains(phone), "the intake agency's admin sees the reporter")
+    }
+
     @Test func anotherOperatorsChangeIsRefusedAsAConflictAndNothingIsWritten() throws {
         let dir = TempDir()
         let store = try F.makeStore(in: dir)
