@@ -118,7 +118,76 @@ extension ComplaintStore {
         try fetch(q, cursor: cursor, forward: false, limit: limit, now: now).reversed()
     }
 
+    /// How many rows in list order a text search reads itself before asking the search index.
+    static let textProbeRows = 1_500
+
     func fetch(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
+        if limit > 0, let (rest, texts) = Self.splitText(q.filter) {
+            var plain = q
+            plain.filter = rest
+            if let rows = try probeText(plain, texts: texts, cursor: cursor, forward: forward, limit: limit, now: now) { return rows }
+        }
+        return try fetchSQL(q, cursor: cursor, forward: forward, limit: limit, now: now)
+    }
+
+    /// The filter's top-level text words apart from the rest (nil when there are none).
+    static func splitText(_ f: FilterExpression) -> (FilterExpression, [TextQuery])? {
+        switch f {
+        case .term(.text(let t)):
+            return (.all, [TextSearch.query(t)])
+        case .and(let parts):
+            var rest: [FilterExpression] = []
+            var texts: [TextQuery] = []
+            for p in parts {
+                if case .term(.text(let t)) = p { texts.append(TextSearch.query(t)) } else { rest.append(p) }
+            }
+            guard !texts.isEmpty else { return nil }
+            return (rest.isEmpty ? .all : (rest.count == 1 ? rest[0] : .and(rest)), texts)
+        default:
+            return nil
+        }
+    }
+
+    /// A common word ("di", "jalan") matches half a million reports: asking the search index
+    /// first means SQLite collects all of them before it can give the first in deadline order
+    /// (0.7 s at a million). So walk the list itself for a while, testing each row's title and
+    /// body with the same rules the index uses (`TextQuery`, checked against FTS5 by the filter
+    /// agreement tests). A common word is found within a few rows; a rare one, after
+    /// `textProbeRows` rows, goes to the index, which is fast for rare words. nil = ask the index.
+    func probeText(_ q: InboxQuery, texts: [TextQuery], cursor: PageCursor?, forward: Bool, limit: Int,
+                   now: Timestamp) throws(StoreError) -> [InboxRow]? {
+        var found: [InboxRow] = []
+        var at = cursor
+        var read = 0
+        let chunk = 100
+        while read < Self.textProbeRows {
+            let rows = try fetchSQL(q, cursor: at, forward: forward, limit: chunk, now: now)
+            guard !rows.isEmpty else { return found }
+            read += rows.count
+            let bodies = try self.bodies(rows.map(\.id))
+            for r in rows where texts.allSatisfy({ $0.matches(fields: [r.title, bodies[r.id] ?? ""]) }) {
+                found.append(r)
+                if found.count == limit { return found }
+            }
+            if rows.count < chunk { return found }
+            at = rows.last!.cursor
+        }
+        return nil
+    }
+
+    /// Bodies of the given reports, by id.
+    func bodies(_ ids: [Int64]) throws(StoreError) -> [Int64: String] {
+        try read {
+            let s = try db.prepare("SELECT id, body FROM complaint_texts WHERE id IN (SELECT value FROM json_each(?))")
+            try s.bind([.text("[" + ids.map(String.init).joined(separator: ",") + "]")])
+            var out: [Int64: String] = [:]
+            out.reserveCapacity(ids.count)
+            while try s.step() { out[s.int64(0)] = s.text(1) }
+            return out
+        }
+    }
+
+    func fetchSQL(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
             var cond = FilterSQL.condition(q.filter, filterContext(now: now))
             let (column, ascending) = Self.sortColumn(q.order)

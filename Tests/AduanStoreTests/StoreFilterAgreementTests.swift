@@ -1,5 +1,5 @@
 import AduanCore
-import AduanStore
+@testable import AduanStore
 import Testing
 
 /// The store's SQL and the core's in-memory `FilterExpression.matches` must select the very same
@@ -10,8 +10,13 @@ import Testing
     /// The ids the store lists for a scope and filter, in id order (nil with the error when it throws).
     static func storeIDs(_ store: ComplaintStore, _ scope: InboxScope, _ filter: FilterExpression) -> Result<[Int64], StoreError> {
         do {
-            let rows = try store.page(InboxQuery(scope: scope, filter: filter, order: .deadline), limit: 100_000, now: F.now)
-            return .success(rows.map(\.id).sorted())
+            // Both ways a page is read: all SQL (text words through the FTS5 index), and the way the
+            // screen reads it (text words tested row by row first). Each must agree with the core.
+            let q = InboxQuery(scope: scope, filter: filter, order: .deadline)
+            let sql = try store.fetchSQL(q, cursor: nil, forward: true, limit: 100_000, now: F.now)
+            let screen = try store.page(q, limit: 100_000, now: F.now)
+            #expect(screen.map(\.id) == sql.map(\.id), "row-by-row text search and the index disagree on «\(filter)»")
+            return .success(sql.map(\.id).sorted())
         } catch {
             return .failure(error)
         }

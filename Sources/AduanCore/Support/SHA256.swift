@@ -14,7 +14,9 @@ public struct SHA256: Sendable {
     private var h6: UInt32 = 0x1f83d9ab
     private var h7: UInt32 = 0x5be0cd19
     // Holds only the tail of a block that a previous update did not complete.
-    private var pending: [UInt8] = []
+    // Inline storage (no heap allocation per hasher): 64 bytes, of which `pendingCount` are used.
+    private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var pendingCount = 0
     private var totalLength: UInt64 = 0
 
     /// Creates a hasher in the initial state.
@@ -25,13 +27,14 @@ public struct SHA256: Sendable {
         guard !buffer.isEmpty else { return }
         totalLength &+= UInt64(buffer.count)
         var offset = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, buffer.count)
-            pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<take]))
+        if pendingCount > 0 {
+            let take = min(64 - pendingCount, buffer.count)
+            appendPending(UnsafeRawBufferPointer(rebasing: buffer[0..<take]))
             offset = take
-            guard pending.count == 64 else { return }
-            pending.withUnsafeBytes { compress(blocks: $0) }
-            pending.removeAll(keepingCapacity: true)
+            guard pendingCount == 64 else { return }
+            var block = pending
+            withUnsafeBytes(of: &block) { compress(blocks: $0) }
+            pendingCount = 0
         }
         let wholeBlocks = (buffer.count - offset) / 64 * 64
         if wholeBlocks > 0 {
@@ -39,8 +42,16 @@ public struct SHA256: Sendable {
             offset += wholeBlocks
         }
         if offset < buffer.count {
-            pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[offset...]))
+            appendPending(UnsafeRawBufferPointer(rebasing: buffer[offset...]))
         }
+    }
+
+    private mutating func appendPending(_ bytes: UnsafeRawBufferPointer) {
+        let at = pendingCount
+        withUnsafeMutableBytes(of: &pending) { dst in
+            for (i, b) in bytes.enumerated() { dst[at + i] = b }
+        }
+        pendingCount += bytes.count
     }
 
     /// Adds the bytes of any sequence, using its contiguous storage directly when it has one.
@@ -71,24 +82,30 @@ public struct SHA256: Sendable {
         var copy = self
         let bitLength = totalLength &* 8
         // FIPS 180-4 5.1.1: the message must end on a block boundary with its bit length last.
-        var padding: [UInt8] = [0x80]
-        let used = (pending.count + 1) % 64
+        // At most 72 bytes of padding, built on the stack: this runs twice per event in verify.
+        let used = (pendingCount + 1) % 64
         let zeros = used <= 56 ? 56 - used : 120 - used
-        padding.append(contentsOf: repeatElement(0, count: zeros))
-        for shift in stride(from: 56, through: 0, by: -8) {
-            padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        let count = 1 + zeros + 8
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 72) { pad in
+            pad.initialize(repeating: 0)
+            pad[0] = 0x80
+            for i in 0..<8 { pad[count - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+            copy.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: pad[0..<count])))
         }
-        padding.withUnsafeBytes { copy.update($0) }
-        precondition(copy.pending.isEmpty, "SHA-256 padding must end on a block boundary")
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in [copy.h0, copy.h1, copy.h2, copy.h3, copy.h4, copy.h5, copy.h6, copy.h7] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
+        precondition(copy.pendingCount == 0, "SHA-256 padding must end on a block boundary")
+        return [UInt8](unsafeUninitializedCapacity: 32) { out, n in
+            let words = (copy.h0, copy.h1, copy.h2, copy.h3, copy.h4, copy.h5, copy.h6, copy.h7)
+            withUnsafeBytes(of: words) { raw in
+                for i in 0..<8 {
+                    let w = raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)
+                    out[i * 4] = UInt8(truncatingIfNeeded: w >> 24)
+                    out[i * 4 + 1] = UInt8(truncatingIfNeeded: w >> 16)
+                    out[i * 4 + 2] = UInt8(truncatingIfNeeded: w >> 8)
+                    out[i * 4 + 3] = UInt8(truncatingIfNeeded: w)
+                }
+            }
+            n = 32
         }
-        return digest
     }
 
     /// The 32-byte digest of `bytes`.
