@@ -7,6 +7,7 @@ let package = Package(
     name: "Aduan",
     products: [
         .executable(name: "aduan", targets: ["aduan"]),
+        .executable(name: "aduan-bench", targets: ["aduan-bench"]),
     ],
     targets: [
         // C libraries (Debian: libsqlite3-dev, libncurses-dev).
@@ -22,6 +23,9 @@ let package = Package(
         // Commands, configuration, interchange formats, demo data.
         .target(name: "AduanCLI", dependencies: ["AduanCore", "AduanStore", "AduanTUI"]),
         .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
+        // Measures the built `aduan` binary as a subprocess (BENCHMARKS.md); uses the core only
+        // to read the built-in config and to build the exact search expression.
+        .executableTarget(name: "aduan-bench", dependencies: ["AduanCore"]),
 
         // Test helpers shared by the test targets: temp folders, running the real binary, tmux.
         .target(name: "AduanTestSupport", path: "Tests/AduanTestSupport"),
