@@ -260,18 +260,22 @@ final class Bench {
             }
         }
         Log.progress("\(Format.grouped(size)): export")
+        // English messages, so the counts below can be read from them.
         let viewer = operators.seesEverything.map { ["--as", $0.id] } ?? []
-        let ex = aduan(["export", "--store", store, "--out", csv] + viewer)
+        let ex = aduan(["export", "--store", store, "--out", csv, "--lang", "en"] + viewer)
         guard ex.ok else { fail("export", size, "aduan export failed (exit \(ex.status)): \(ex.tail)"); return }
-        let exported = csvRecords(store: store, size: size)
+        let exported = Self.number(after: "Exported ", in: ex.output) ?? size
         table.set("export", size: size, Cell("\(Format.grouped(Int(Double(exported) / ex.seconds)))/s (\(Format.fixed(ex.seconds, 1)) s, \(Format.mib(Double(FileSystem.size(csv)))))"))
 
         Log.progress("\(Format.grouped(size)): import")
-        let im = aduan(["import", csv, "--store", copy])
+        let im = aduan(["import", csv, "--store", copy, "--lang", "en"])
         guard im.ok else { fail("import", size, "aduan import failed (exit \(im.status)): \(im.tail)"); return }
-        let imported = shell?.rows(copy, "SELECT count(*) FROM complaints;")?.first?.first.flatMap { Int($0) } ?? exported
+        let imported = Self.number(after: "Imported ", in: im.output) ?? exported
+        let skipped = exported - imported
         let rate = Double(imported) / im.seconds
-        table.set("import", size: size, Cell("\(Format.grouped(Int(rate)))/s (\(Format.grouped(imported)) in \(Format.fixed(im.seconds, 1)) s)", rate))
+        let note = skipped > 0 ? "; \(Format.grouped(skipped)) of \(Format.grouped(exported)) skipped as already present" : ""
+        table.set("import", size: size, Cell("\(Format.grouped(Int(rate)))/s (\(Format.grouped(imported)) in \(Format.fixed(im.seconds, 1)) s\(note))", rate))
+        if skipped > 0 { Log.warn("\(Format.grouped(size)): import: \(im.tail)") }
 
         guard options.actions > 0 else { return }
         Log.progress("\(Format.grouped(size)): notes")
@@ -286,8 +290,10 @@ final class Bench {
         table.set("action", size: size, Self.cell(s))
     }
 
-    /// Reports in the export: all of them, as the exporting operator sees every agency.
-    func csvRecords(store: String, size: Int) -> Int {
-        shell?.rows(store, "SELECT count(*) FROM complaints;")?.first?.first.flatMap { Int($0) } ?? size
+    /// The whole number right after `prefix` in a command's message ("Exported 1,000,000 complaint(s)").
+    static func number(after prefix: String, in text: String) -> Int? {
+        guard let r = text.firstRange(of: prefix) else { return nil }
+        let digits = text[r.upperBound...].prefix { $0.isNumber || $0 == "," }.filter(\.isNumber)
+        return Int(String(digits))
     }
 }

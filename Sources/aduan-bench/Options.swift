@@ -8,7 +8,7 @@ struct Options {
     var runs = 10
     var actions = 100
     /// Seconds one kind of key may take at most; a slow kind stops early and says how many samples it got.
-    var budget = 20.0
+    var budget = 30.0
     var seed = 7
     var operatorID = "admin"
     var aduan: String?
@@ -43,7 +43,7 @@ struct Options {
       --keys N          keys of each kind in the screen session (default 1000)
       --runs N          cold starts to take the median and maximum of (default 10)
       --actions N       notes added through the screen's note dialog (default 100)
-      --budget S        seconds one kind of key may take before it stops early (default 20)
+      --budget S        seconds one kind of key may take before it stops early (default 30)
       --seed S          demo seed (default 7)
       --as OPERATOR     the operator whose screen is measured (default admin, who sees the whole agency)
       --quick           a smoke run: sizes 10000 (unless --sizes), 100 keys, 3 runs, 20 notes, 5 s budget

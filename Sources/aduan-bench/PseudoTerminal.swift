@@ -113,10 +113,10 @@ final class ScreenProcess {
         }
     }
 
-    /// Drains output until the screen has drawn something and then stayed quiet for `quiet`
-    /// seconds, or until `timeout` passes with nothing drawn. True when something was drawn.
+    /// Drains output until the screen has drawn something, stayed quiet for `quiet` seconds and
+    /// is asleep again, or until `timeout` passes with nothing drawn. True when something was drawn.
     @discardableResult
-    func settle(timeout: Double, quiet: Double = 0.003) -> Bool {
+    func settle(timeout: Double, quiet: Double = 0.001) -> Bool {
         let deadline = monotonic() + timeout
         var seen = false
         var lastOutput = monotonic()
