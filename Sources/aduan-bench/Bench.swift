@@ -89,7 +89,7 @@ final class Bench {
         let rows = listRows(store, sql) ?? size * 8 / 10
         Log.progress("\(name): keys")
         let script = KeyScript(keys: options.keys, budget: options.budget, listRows: rows, rareWord: words.rare, commonWord: words.common)
-        let main = driver.session(store: store, name: "keys-\(size)") { s, sent in script.run(s, &sent) }
+        let main = driver.session(store: store, name: "keys-\(size)") { s, r in script.run(s, &r) }
         let latencies = recordKeys(size, main, words)
 
         if let shell { floors(size, store, sql, shell, latencies, words) }
@@ -177,7 +177,9 @@ final class Bench {
         Log.clearProgress()
         let sent = r.sent.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         let labels = r.profile.samples.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.count)" }.joined(separator: ", ")
+        let memory = r.memoryAfter.map { "\($0.phase) \(Format.mib($0.bytes))" }.joined(separator: ", ")
         Log.writeErr("\(Format.grouped(size)) \(name) session: sent \(sent)\n  profile: \(labels)\n")
+        if !memory.isEmpty { Log.writeErr("  VmHWM after: \(memory)\n") }
     }
 
     func rssRatio() {
@@ -280,8 +282,8 @@ final class Bench {
         guard options.actions > 0 else { return }
         Log.progress("\(Format.grouped(size)): notes")
         let actions = options.actions, budget = options.budget
-        let r = driver.session(store: copy, name: "notes-\(size)") { s, sent in
-            sent["note"] = KeyScript.notes(s, count: actions, budget: budget)
+        let r = driver.session(store: copy, name: "notes-\(size)") { s, r in
+            r.sent["note"] = KeyScript.notes(s, count: actions, budget: budget)
         }
         describe(size, "notes", r)
         if let p = r.problem { fail("action", size, "notes session: \(p)"); return }

@@ -9,6 +9,8 @@ struct SessionResult {
     var maxResident: Double?
     /// How many keys of each phase were sent (phase name → count).
     var sent: [String: Int] = [:]
+    /// VmHWM after each phase, in bytes: which kind of key makes the memory grow.
+    var memoryAfter: [(phase: String, bytes: Double)] = []
     var problem: String?
 }
 
@@ -44,7 +46,7 @@ struct ScreenDriver {
     }
 
     /// Runs `body` in one screen session and collects the profile and memory.
-    func session(store: String, name: String, _ body: (ScreenProcess, inout [String: Int]) -> Void) -> SessionResult {
+    func session(store: String, name: String, _ body: (ScreenProcess, inout SessionResult) -> Void) -> SessionResult {
         var result = SessionResult()
         let profilePath = bench.scratch("\(name).profile")
         guard let screen = start(store: store, profile: profilePath) else {
@@ -55,7 +57,7 @@ struct ScreenDriver {
             result.problem = "the screen drew nothing (exit \(screen.exitStatus)): \(screen.lastOutput)"
             return result
         }
-        body(screen, &result.sent)
+        body(screen, &result)
         result.peakResident = screen.peakResident()
         let clean = screen.quit()
         result.maxResident = screen.maxResidentAtExit
@@ -94,46 +96,42 @@ struct KeyScript {
     let rareWord: String
     let commonWord: String
 
-    func run(_ s: ScreenProcess, _ sent: inout [String: Int]) {
+    func run(_ s: ScreenProcess, _ r: inout SessionResult) {
+        func phase(_ name: String, _ title: String, _ step: (Int) -> Void) {
+            r.sent[name] = repeatSteps(title, count: keys, budget: budget, step)
+            if let hwm = s.peakResident() { r.memoryAfter.append((name, hwm)) }
+        }
         // Moves: down a stretch, back up, so pages load on the way down as the operator scrolls.
         let stretch = max(1, min(250, listRows - 2))
-        sent["move"] = repeatSteps("move", count: keys, budget: budget) { i in
-            s.key((i / stretch) % 2 == 0 ? Keys.down : Keys.up)
-        }
+        phase("move", "move") { i in s.key((i / stretch) % 2 == 0 ? Keys.down : Keys.up) }
         let pages = max(1, min(20, listRows / 35 - 1))
-        sent["page"] = repeatSteps("page", count: keys, budget: budget) { i in
-            s.key((i / pages) % 2 == 0 ? Keys.pageDown : Keys.pageUp)
-        }
-        sent["last"] = repeatSteps("End/Home", count: keys, budget: budget) { _ in
+        phase("page", "page") { i in s.key((i / pages) % 2 == 0 ? Keys.pageDown : Keys.pageUp) }
+        phase("last", "End/Home") { _ in
             s.key(Keys.end)
             s.key(Keys.home)
         }
-        sent["open"] = repeatSteps("open/back", count: keys, budget: budget) { _ in
+        phase("open", "open/back") { _ in
             s.key(Keys.enter)
             s.key(Keys.back)
         }
-        sent["view3"] = repeatSteps("Deadlines", count: keys, budget: budget) { _ in
+        phase("view3", "Deadlines") { _ in
             s.key(Keys.deadlines)
             s.key(Keys.inbox)
         }
-        sent["view4"] = repeatSteps("Dashboard", count: keys, budget: budget) { _ in
+        phase("view4", "Dashboard") { _ in
             s.key(Keys.dashboard)
             s.key(Keys.inbox)
         }
         // Filters: two common ones in turn; `q` clears the filter again.
         let filters = ["status:proses", "terlambat"]
-        sent["limit-apply"] = repeatSteps("filter", count: keys, budget: budget) { i in
+        phase("limit-apply", "filter") { i in
             s.key(Keys.limit)
             s.key(filters[i % filters.count])
             s.key(Keys.enter, timeout: 120)
             s.key(Keys.back)
         }
-        sent["search-selective"] = repeatSteps("selective search", count: keys, budget: budget) { _ in
-            search(s, rareWord)
-        }
-        sent["search-broad"] = repeatSteps("broad search", count: keys, budget: budget) { _ in
-            search(s, commonWord)
-        }
+        phase("search-selective", "selective search") { _ in search(s, rareWord) }
+        phase("search-broad", "broad search") { _ in search(s, commonWord) }
     }
 
     /// `/`, the word, Enter (the measured key: find the first match in list order), then `q` to clear.
