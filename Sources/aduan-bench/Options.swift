@@ -37,9 +37,11 @@ struct Options {
     note dialog; times the same first-page and search SQL in the sqlite3 shell; times verify and report.
 
     Options:
-      --sizes N,N       store sizes in complaints (default 10000,1000000; 1,000,000 needs ~4 GB of disk)
-      --work DIR        where stores go (default: a new folder under /tmp). A demo-N.db made earlier
-                        there with the same seed is reused; the CSV and the imported copy are deleted
+      --sizes N,N       store sizes in complaints (default 10000,1000000; 1,000,000 needs about 8 GB
+                        of disk while its CSV export and imported copy exist, 3.7 GB after)
+      --work DIR        where stores go (default: a new folder under /tmp, deleted at the end unless
+                        --keep). A demo-N.db made earlier there with the same seed is reused; the CSV
+                        and the imported copy are deleted
       --keys N          keys of each kind in the screen session (default 1000)
       --runs N          cold starts to take the median and maximum of (default 10)
       --actions N       notes added through the screen's note dialog (default 100)
