@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "aduan", targets: ["aduan"]),
         .executable(name: "aduan-stress", targets: ["aduan-stress"]),
+        .executable(name: "aduan-bench", targets: ["aduan-bench"]),
     ],
     targets: [
         // C libraries (Debian: libsqlite3-dev, libncurses-dev).
@@ -25,6 +26,9 @@ let package = Package(
         .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
         // Crash-safety (SIGKILL) and concurrent-operator stress runs; see RELIABILITY.md.
         .executableTarget(name: "aduan-stress", dependencies: ["AduanCore", "AduanStore"]),
+        // Measures the built `aduan` binary as a subprocess (BENCHMARKS.md); uses the core only
+        // to read the built-in config and to build the exact search expression.
+        .executableTarget(name: "aduan-bench", dependencies: ["AduanCore"]),
 
         // Test helpers shared by the test targets: temp folders, running the real binary, tmux.
         .target(name: "AduanTestSupport", path: "Tests/AduanTestSupport"),
