@@ -1003,11 +1003,13 @@ public struct DemoGenerator {
     }
 
     /// A LAPOR! tracking number: 7–8 digits, rising with the arrival day, unique per generator.
+    /// Each day has 100,000 numbers (a busy day of a million-report store uses about 10,000; with
+    /// 12,000 they wrapped and repeated, and import then took the repeats for re-imports).
     mutating func trackingID(day: Int) -> String {
         let offset = clock.offset(of: day)
         let counter = Int(trackingCounters[offset]) + 1 + Int(rng.below(3))
-        trackingCounters[offset] = Int32(truncatingIfNeeded: counter % 12_000)
-        let value = 2_000_000 + offset * 12_000 + counter % 12_000
+        trackingCounters[offset] = Int32(truncatingIfNeeded: counter % 100_000)
+        let value = 2_000_000 + offset * 100_000 + counter % 100_000
         return asciiString(capacity: 8) { $0.digits(value, width: value < 10_000_000 ? 7 : 8) }
     }
 }
