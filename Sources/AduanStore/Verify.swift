@@ -75,6 +75,12 @@ extension ComplaintStore {
                 r.problems = lines.map { VerifyProblem(kind: .database, complaintID: nil, message: $0) }
                 return r
             }
+            /// Reading failed: if SQLite found the file damaged, that is the finding.
+            func integrityReportOrRethrow(_ error: any Error) throws -> VerifyReport {
+                let found = join().integrity
+                if !found.isEmpty { return integrityReport(found) }
+                throw error
+            }
             defer { _ = join() }
             progress(0, 1, "replay")
             // Both threads read the whole event log: map the file instead of copying every page
@@ -163,10 +169,7 @@ extension ComplaintStore {
                 hasProjection = try projection.step()
             }
             } catch {
-                // Reading failed: if SQLite found the file damaged, that is the finding.
-                let found = join().integrity
-                if !found.isEmpty { return integrityReport(found) }
-                throw error
+                return try integrityReportOrRethrow(error)
             }
 
             // 4. Counters, while the other thread may still be hashing.
@@ -201,9 +204,7 @@ extension ComplaintStore {
                     add(.index, nil, "first-follow-up figure for \(followUps.text(0))/\(followUps.text(1)) is off by \(-followUps.int64(4))")
                 }
             } catch {
-                let found = join().integrity
-                if !found.isEmpty { return integrityReport(found) }
-                throw error
+                return try integrityReportOrRethrow(error)
             }
 
             progress(totalEvents * 2, totalEvents * 2, "chain")
