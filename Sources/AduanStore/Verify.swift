@@ -207,13 +207,8 @@ extension ComplaintStore {
                 return try integrityReportOrRethrow(error)
             }
 
-            progress(totalEvents * 2, totalEvents * 2, "chain")
-            let (integrity, chainResult) = join()
-            if !integrity.isEmpty { return integrityReport(integrity) }
-            let chained = chainResult ?? ChainResult(problems: [VerifyProblem(kind: .chain, complaintID: nil, message: "the chain check could not run")], events: 0)
-            report.problems.insert(contentsOf: chained.problems, at: 0)
-            report.eventsChecked = chained.events
-
+            // 5. The search index (a write statement, so after this snapshot ends), still while the
+            // chain thread may be hashing.
             try db.execute("COMMIT")
             progress(totalEvents * 2, totalEvents * 2, "search-index")
             if sqlite3_db_readonly(db.handle, "main") != 1 { do {
@@ -224,6 +219,13 @@ extension ComplaintStore {
             } catch let e as SQLiteError {
                 add(.index, nil, "search index: \(e.message)")
             } }
+            progress(totalEvents * 2, totalEvents * 2, "chain")
+            let (integrity, chainResult) = join()
+            if !integrity.isEmpty { return integrityReport(integrity) }
+            let chained = chainResult ?? ChainResult(problems: [VerifyProblem(kind: .chain, complaintID: nil, message: "the chain check could not run")], events: 0)
+            report.problems.insert(contentsOf: chained.problems, at: 0)
+            report.eventsChecked = chained.events
+
             progress(totalEvents * 2, totalEvents * 2, "done")
             return report
         }
