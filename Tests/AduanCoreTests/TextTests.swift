@@ -1,19 +1,14 @@
+import AduanCore
 // Shared helpers for the Text*Tests files: a seeded PRNG and pools of hostile and ordinary text.
 
 /// Deterministic random text for the text-utility property tests (SplitMix64), so a failure
 /// reproduces from its seed.
 struct TextTestRandom {
-    private var state: UInt64
+    private var base: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { base = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { base.next() }
 
     /// A uniform integer in `0..<bound` (bound > 0); the modulo bias is irrelevant for fuzzing.
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }

@@ -198,17 +198,11 @@ enum StoreFixture {
 
 /// A small, seedable random number generator (SplitMix64), so every run builds the same data.
 struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
+    var base: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { base = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { base.next() }
 
     mutating func int(in range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
     mutating func int(in range: ClosedRange<Int64>) -> Int64 { Int64.random(in: range, using: &self) }

@@ -1018,17 +1018,11 @@ public struct DemoGenerator {
 
 /// SplitMix64: small, fast, and the same sequence on every platform.
 struct DemoRandom {
-    var state: UInt64
+    var base: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { base = SplitMix64(seed: seed) }
 
-    @inline(__always) mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    @inline(__always) mutating func next() -> UInt64 { base.next() }
 
     /// Uniform in 0..<n (n > 0), by multiply-shift.
     @inline(__always) mutating func below(_ n: UInt64) -> UInt64 {
