@@ -86,17 +86,8 @@ enum ImportCommand {
             verdicts[line] = Verdict(skip: true)
         }
         checking.finish(total, unit: en ? "rows" : "baris")
-        // ADUAN_TRACE: where the time goes, for tuning.
-        let trace = Platform.env("ADUAN_TRACE") != nil
-        var lap = started
-        func phase(_ name: String) {
-            guard trace else { return }
-            let t = Platform.monotonic()
-            s.err.line("trace: import \(name) \(NumberFormat.decimal(t - lap, fractionDigits: 2, .en)) s")
-            s.err.flush()
-            lap = t
-        }
-        phase("check")
+        let trace = PhaseTrace("import", err: s.err, since: started)
+        trace.lap("check")
         // A duplicate link must point at a report in the same file: numbers from another store mean nothing here.
         for link in links where !sourceIDs.contains(link.target) {
             errors.append("\(path):\(link.line): events: " + (en ? "links a duplicate of #\(link.target), which is not in this file"
@@ -188,11 +179,11 @@ enum ImportCommand {
             if bulk { try? store.endBulkLoad() }
             throw error
         }
-        phase("write")
+        trace.lap("write")
         if bulk {
             do { try store.endBulkLoad() } catch { throw .store(error) }
         }
-        phase("indexes")
+        trace.lap("indexes")
         writing.finish(written, unit: en ? "complaints" : "laporan")
         report(s, written: written, path: path, duplicates: duplicates, invalid: invalid, seconds: Platform.monotonic() - started)
         // Exit 1 when rows were refused (listed above), even though the good ones are in: invalid data was met.

@@ -26,21 +26,14 @@ enum VerifyCommand {
         let progress = Progress(s.language == .en ? "verifying" : "memeriksa", total: nil)
         let started = Platform.monotonic()
         let report: VerifyReport
-        // ADUAN_TRACE: how long each phase took, for tuning.
-        let trace = Platform.env("ADUAN_TRACE") != nil
-        var phase = "", phaseStarted = started
-        func endPhase(_ next: String) {
-            let now = Platform.monotonic()
-            if trace && !phase.isEmpty { s.err.line("trace: verify \(phase) \(NumberFormat.decimal(now - phaseStarted, fractionDigits: 2, .en)) s"); s.err.flush() }
-            phase = next
-            phaseStarted = now
-        }
+        let trace = PhaseTrace("verify", err: s.err, since: started)
+        var phase = ""
         do {
             report = try store.verify(names: s.config.directory) { done, total, name in
-                if name != phase { endPhase(name) }
+                if name != phase { trace.lap(phase); phase = name }
                 progress.update(done, unit: s.language == .en ? "steps" : "langkah")
             }
-            endPhase("")
+            trace.lap(phase)
         } catch {
             throw .store(error)
         }
