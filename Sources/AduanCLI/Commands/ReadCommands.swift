@@ -9,7 +9,7 @@ enum ListCommand {
         let limit = try s.arguments.int("limit", range: 1...100_000_000) ?? Int.max
         let store = try s.openStore()
         let now = try Platform.now()
-        let query = InboxQuery(scope: s.scope, filter: filter, order: order)
+        let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
         var cursor: PageCursor?
         var written = 0
         do {
@@ -39,7 +39,8 @@ enum ListCommand {
         let state: String
         if let d = r.dueAt { state = d < now ? "overdue" : (d <= s.config.deadlines.dueSoonCutoff(now: now, calendar: s.config.calendar) ? "due-soon" : "on-time") } else { state = "-" }
         let holder = r.holder.unit ?? r.holder.agency
-        return ["\(r.id)", r.trackingID ?? "-", r.status.rawValue, due, state, SafeText.line(holder), SafeText.line(r.title)].joined(separator: "\t")
+        let title = r.contentHidden ? s.strings.text(.hidden) : SafeText.line(r.title)
+        return ["\(r.id)", r.trackingID ?? "-", r.status.rawValue, due, state, SafeText.line(holder), title].joined(separator: "\t")
     }
 }
 
