@@ -224,4 +224,61 @@ import Testing
         let json = try parseJSONArray(desk.run(["export", "--format", "json", Self.confidentialBodyWord], as: "monitor-kominfo").stdout)
         #expect(json.isEmpty, "exporting by a hidden body word selects it")
     }
+
+    /// For an operator who may not see a complaint, it does not exist: `show`, `act` and a
+    /// duplicate link answer exactly as for an id or tracking number nobody ever used.
+    @Test func anInvisibleComplaintAnswersExactlyLikeAMissingOne() throws {
+        try requireBinary()
+        let (desk, id) = try Self.office("privacy-existence")
+        let own = try desk.receive("Jalan provinsi rusak di Sumberagung", as: "admin-prov")
+        let missing: Int64 = 987_654
+        let pairs: [([String], [String], String, String)] = [
+            (["show", "\(id)"], ["show", "\(missing)"], "\(id)", "\(missing)"),
+            (["show", "#\(id)"], ["show", "#\(missing)"], "\(id)", "\(missing)"),
+            (["show", "4517001"], ["show", "4517999"], "4517001", "4517999"),
+            (["show", Self.confidentialTracking], ["show", "4517999"], Self.confidentialTracking, "4517999"),
+            (["act", "\(id)", "note", "--text", "Cek"], ["act", "\(missing)", "note", "--text", "Cek"], "\(id)", "\(missing)"),
+            (["act", "\(id)", "note", "--text", "Cek", "--expect-version", "1"], ["act", "\(missing)", "note", "--text", "Cek", "--expect-version", "1"], "\(id)", "\(missing)"),
+            (["act", "\(id)", "close"], ["act", "\(missing)", "close"], "\(id)", "\(missing)"),
+            (["act", "4517001", "close"], ["act", "4517999", "close"], "4517001", "4517999"),
+            (["act", "\(own)", "link-duplicate", "--duplicate-of", "\(id)"], ["act", "\(own)", "link-duplicate", "--duplicate-of", "\(missing)"], "\(id)", "\(missing)"),
+        ]
+        for lang in ["id", "en"] {
+            for (invisible, absent, a, b) in pairs {
+                let r1 = desk.run(invisible + ["--lang", lang], as: "admin-prov")
+                let r2 = desk.run(absent + ["--lang", lang], as: "admin-prov")
+                let what = "`aduan \(invisible.joined(separator: " "))` vs `\(absent.joined(separator: " "))` (\(lang))"
+                #expect(r1.status != 0, "\(what): the invisible complaint was acted on")
+                #expect(r1.status == r2.status, "\(what): exit \(r1.status) vs \(r2.status)")
+                #expect(r1.stdout.replacing(a, with: "N") == r2.stdout.replacing(b, with: "N"), "\(what): stdout differs")
+                #expect(r1.stderr.replacing(a, with: "N") == r2.stderr.replacing(b, with: "N"), "\(what): «\(r1.stderr)» vs «\(r2.stderr)»")
+            }
+        }
+        #expect(desk.run(["show", "\(own)"], as: "admin").status == 1, "admin of the regency cannot see the province's complaint")
+    }
+
+    /// A stale `--expect-version` tells an operator that the complaint changed, never who wrote a
+    /// secret follow-up they may not read, nor when.
+    @Test func aConflictDoesNotNameTheAuthorOfASecretFollowUp() throws {
+        try requireBinary()
+        let (desk, id) = try Self.office("privacy-conflict-secret")
+        // The unit with a copy (tembusan) may keep notes; it reads the version it decided on.
+        let noted = try desk.must(id, "note", ["--text", "Kami pantau."], as: "tl-pupr")
+        let version = try #require(Int(noted.stdout.split(separator: " ").drop { $0 != "versi" }.dropFirst().first?.prefix { $0.isNumber } ?? ""),
+                                   "no version in \(noted.stdout)")
+        try desk.must(id, "follow-up", ["--text", "Hasil pemeriksaan internal.", "--secret"], as: "tl-dinkes")
+        #expect(!desk.run(["show", "\(id)"], as: "tl-pupr").stdout.contains("Hasil pemeriksaan internal"), "tl-pupr may not read the secret follow-up")
+        for lang in ["id", "en"] {
+            let r = desk.run(["act", "\(id)", "note", "--text", "Cek", "--expect-version", "\(version)", "--lang", lang], as: "tl-pupr")
+            #expect(r.status == 1)
+            let learned = ["dr. Andi Pratama", "tl-dinkes", "09.00", "09:00", "rahasia", "secret", "Tindak lanjut", "follow-up", "Follow-up"]
+                .filter { r.stderr.contains($0) }
+            #expect(learned.isEmpty, "the conflict tells tl-pupr \(learned): \(r.stderr)")
+            #expect(r.stderr.contains("#\(id)") && r.stderr.contains("\(version + 1)"), "the conflict still says #\(id) changed to version \(version + 1): \(r.stderr)")
+        }
+        // The handling unit itself, which may read the follow-up, is still told who changed it.
+        let own = desk.run(["act", "\(id)", "note", "--text", "Cek", "--expect-version", "\(version)"], as: "tl-dinkes")
+        #expect(own.status == 1)
+        #expect(own.stderr.contains("dr. Andi Pratama"), "\(own.stderr)")
+    }
 }
