@@ -180,16 +180,17 @@ public final class ComplaintStore {
     public func apply(_ command: Command, to id: Int64, expectedVersion: Int?, by actor: Actor,
                       at now: Timestamp) throws(StoreError) -> Complaint {
         try write {
-            guard let current = try loadComplaint(id) else { throw StoreError.notFound(id) }
-            // Who may not see a report learns nothing about it, not even who changed it.
-            if !Privacy.canView(current, viewer: actor) && !Access.mayAct(command.kind, on: current, actor: actor) {
-                throw StoreError.refused(.notVisible(id))
+            // A report the operator may not see does not exist for them: the very answer a missing
+            // id gets, so neither its existence nor who changed it can be learned.
+            guard let current = try loadComplaint(id),
+                  Privacy.canView(current, viewer: actor) || Access.mayAct(command.kind, on: current, actor: actor) else {
+                throw StoreError.notFound(id)
             }
             if let expected = expectedVersion, expected != current.version {
-                throw StoreError.conflict(try conflict(id: id, expected: expected, current: current.version))
+                throw StoreError.conflict(try conflict(id: id, expected: expected, current: current, viewer: actor))
             }
-            if let other = command.details.duplicateOf, command.kind == .linkDuplicate || command.kind == .archive {
-                if other != id, try db.scalarInt("SELECT 1 FROM complaints WHERE id = ?", [.int(other)]) == nil {
+            if let other = command.details.duplicateOf, command.kind == .linkDuplicate || command.kind == .archive, other != id {
+                guard let original = try loadComplaint(other), Privacy.canView(original, viewer: actor) else {
                     throw StoreError.refused(.noSuchComplaint(other))
                 }
             }
@@ -207,17 +208,16 @@ public final class ComplaintStore {
         }
     }
 
-    func conflict(id: Int64, expected: Int, current: Int) throws -> Conflict {
+    /// What the operator is told about the change they missed: who made the first one, what and
+    /// when, only when they may see that event (`Privacy.redacted`); otherwise only that it changed.
+    func conflict(id: Int64, expected: Int, current: Complaint, viewer: Actor) throws -> Conflict {
         let s = try db.prepare("SELECT complaint_id, version, at, kind, body FROM events WHERE complaint_id = ? AND version = ?")
-        try s.bind([.int(id), .int(Int64(min(expected + 1, current)))])
+        try s.bind([.int(id), .int(Int64(min(expected + 1, current.version)))])
         defer { s.reset() }
-        var actor = Actor.system, kind = ActionKind.note, at = Timestamp(seconds: 0)
-        if try s.step(), let e = Self.storedEvent(s) {
-            actor = e.actor
-            kind = e.kind
-            at = e.at
-        }
-        return Conflict(complaintID: id, expectedVersion: expected, currentVersion: current, changedBy: actor, change: kind, changedAt: at)
+        var seen: Event?
+        if try s.step(), let e = Self.storedEvent(s) { seen = Privacy.redacted(e, in: current, for: viewer) }
+        return Conflict(complaintID: id, expectedVersion: expected, currentVersion: current.version,
+                        changedBy: seen?.actor, change: seen?.kind, changedAt: seen?.at)
     }
 
     /// Closes every report whose auto-close period ran out (10 working days after a follow-up the
@@ -373,6 +373,17 @@ public final class ComplaintStore {
     /// The local id of the report with this LAPOR! tracking id, if any.
     public func id(forTrackingID t: String) throws(StoreError) -> Int64? {
         try read { try db.scalarInt("SELECT id FROM complaints WHERE tracking_id = ? LIMIT 1", [.text(t)]) }
+    }
+
+    /// Every local id carrying this LAPOR! tracking id, lowest first (normally one).
+    public func ids(forTrackingID t: String) throws(StoreError) -> [Int64] {
+        try read {
+            let s = try db.prepare("SELECT id FROM complaints WHERE tracking_id = ? ORDER BY id LIMIT 100")
+            try s.bind([.text(t)])
+            var out: [Int64] = []
+            while try s.step() { out.append(s.int64(0)) }
+            return out
+        }
     }
 
     public func id(forContentKey k: String) throws(StoreError) -> Int64? {

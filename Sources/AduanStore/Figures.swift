@@ -58,7 +58,10 @@ extension ComplaintStore {
         switch scope {
         case .everything: sql = "SELECT DISTINCT agency, unit FROM counts WHERE n > 0"
         case .agency(let a): sql = "SELECT DISTINCT agency, unit FROM counts WHERE n > 0 AND agency = ?"; args = [.text(a)]
-        case .unit(let a, let u, _): sql = "SELECT DISTINCT agency, unit FROM counts WHERE n > 0 AND agency = ? AND unit = ?"; args = [.text(a), .text(u)]
+        case .unit(let a, let u, _):
+            // A liaison without a unit holds nothing ('' is the agency's own, undisposed, reports).
+            if u.isEmpty { return [] }
+            sql = "SELECT DISTINCT agency, unit FROM counts WHERE n > 0 AND agency = ? AND unit = ?"; args = [.text(a), .text(u)]
         }
         let s = try db.prepare(sql)
         try s.bind(args)
@@ -103,14 +106,17 @@ extension ComplaintStore {
         }
     }
 
-    /// Rows of one deadline group (overdue and due soon), longest overdue first, keyset-paged.
-    public func deadlineRows(_ holder: Holder, after cursor: PageCursor?, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
+    /// Rows of one deadline group (overdue and due soon), longest overdue first, keyset-paged;
+    /// titles the viewer may not read (`content`) stay hidden.
+    public func deadlineRows(_ holder: Holder, content: ContentAccess, after cursor: PageCursor?, limit: Int,
+                             now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
             let cutoff = filterContext(now: now).dueSoonCutoff
             var cond = holderCondition(holder) && SQLCondition(sql: "c.due_key <= ?", args: [.int(cutoff.seconds)])
             if let cursor { cond = cond && SQLCondition(sql: "(c.due_key, c.id) > (?, ?)", args: [.int(cursor.key), .int(cursor.id)]) }
-            let s = try db.prepare("SELECT \(Self.rowColumns) FROM complaints c \(holderIndex(holder)) WHERE \(cond.sql) ORDER BY c.due_key, c.id LIMIT ?")
-            try s.bind(cond.args + [.int(Int64(max(0, limit)))])
+            let select = Self.rowSelect(content)
+            let s = try db.prepare("SELECT \(select.sql) FROM complaints c \(holderIndex(holder)) WHERE \(cond.sql) ORDER BY c.due_key, c.id LIMIT ?")
+            try s.bind(select.args + cond.args + [.int(Int64(max(0, limit)))])
             var rows: [InboxRow] = []
             while try s.step() { rows.append(row(from: s, order: .deadline)) }
             return rows

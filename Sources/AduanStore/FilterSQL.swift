@@ -33,6 +33,28 @@ enum FilterSQL {
         }
     }
 
+    /// The core's `ContentAccess.mayRead` over the projection: true when the row's title and body
+    /// may be read (and searched). Never NULL. Only a confidential row pays for more than one test,
+    /// and that is a primary-key probe of `cc`, so it adds nothing to an index lookup's cost.
+    static func readable(_ a: ContentAccess) -> SQLCondition {
+        if a.all { return .always }
+        var parts = ["c.confidential = 0"]
+        var args: [SQLValue] = []
+        if let agency = a.holderAgency {
+            parts.append("c.holder_agency = ?")
+            args.append(.text(agency))
+        }
+        if let h = a.holderUnit, let unit = h.unit {
+            parts.append("(c.holder_agency = ? AND c.holder_unit IS NOT NULL AND c.holder_unit = ?)")
+            args += [.text(h.agency), .text(unit)]
+        }
+        if let unit = a.copiedUnit {
+            parts.append("EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)")
+            args.append(.text(unit))
+        }
+        return SQLCondition(sql: parts.joined(separator: " OR "), args: args)
+    }
+
     static func condition(_ e: FilterExpression, _ ctx: FilterContext) -> SQLCondition {
         switch e {
         case .all:
@@ -91,7 +113,10 @@ enum FilterSQL {
         case .text(let raw):
             let q = TextSearch.query(raw)
             if q.isEmpty { return .always }
+            // The index holds every title and body; a row whose text the viewer may not read
+            // never matches (the extra test runs on the index's candidates only).
             return SQLCondition(sql: "c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)", args: [.text(q.ftsExpression)])
+                && readable(ctx.content)
         }
     }
 }

@@ -10,14 +10,26 @@ public enum InboxOrder: String, Sendable, CaseIterable {
     case updated
 }
 
-/// What a list shows: whose reports, which ones, in what order.
+/// What a list shows: whose reports, which ones, in what order, and whose hidden text may be
+/// read and searched.
 public struct InboxQuery: Hashable, Sendable {
     public var scope: InboxScope
+    /// Whose confidential titles and bodies the list may show and its text search may match; the
+    /// others come back with `contentHidden` and an empty title.
+    public var content: ContentAccess
     public var filter: FilterExpression
     public var order: InboxOrder
 
-    public init(scope: InboxScope, filter: FilterExpression = .all, order: InboxOrder = .deadline) {
+    /// An operator's list: their inbox scope and the content they may read, both decided by the core.
+    public init(viewer: Actor, filter: FilterExpression = .all, order: InboxOrder = .deadline) {
+        self.init(scope: Access.inboxScope(of: viewer), content: Privacy.contentAccess(of: viewer), filter: filter, order: order)
+    }
+
+    /// A list over a scope. Without `content`, every text is read and searched: for the system
+    /// and tests; an operator's list is `init(viewer:)`.
+    public init(scope: InboxScope, content: ContentAccess = .everything, filter: FilterExpression = .all, order: InboxOrder = .deadline) {
         self.scope = scope
+        self.content = content
         self.filter = filter
         self.order = order
     }
@@ -55,6 +67,9 @@ public struct InboxRow: Hashable, Sendable {
     public var privacyDecided: Bool
     public var pingPong: Bool
     public var rating: Int?
+    /// The viewer may not read this report's title and body (a confidential report they do not
+    /// handle): `title` is empty and a screen shows that it is hidden.
+    public var contentHidden: Bool = false
     /// The value the list is sorted by (with `id` as tie-breaker).
     public var sortKey: Int64
 
@@ -68,6 +83,13 @@ extension ComplaintStore {
         c.privacy_decided, c.ping_pong, c.rating
         """
 
+    /// `rowColumns` followed by whether the viewer may read the row's text (column 20).
+    static func rowSelect(_ content: ContentAccess) -> SQLCondition {
+        let r = FilterSQL.readable(content)
+        return SQLCondition(sql: "\(rowColumns), (\(r.sql)) AS readable", args: r.args)
+    }
+
+    /// A row selected with `rowSelect`: the title of a row the viewer may not read never leaves the store.
     func row(from s: Statement, order: InboxOrder) -> InboxRow {
         let received = Timestamp(seconds: s.int64(10))
         let updated = Timestamp(seconds: s.int64(11))
@@ -78,7 +100,8 @@ extension ComplaintStore {
         case .received: key = received.seconds
         case .updated: key = updated.seconds
         }
-        return InboxRow(id: s.int64(0), trackingID: s.optionalText(1), title: s.text(2),
+        let hidden = s.int64(20) == 0
+        return InboxRow(id: s.int64(0), trackingID: s.optionalText(1), title: hidden ? "" : s.text(2),
                         status: Status(code: s.int64(3)) ?? .belumTerverifikasi,
                         classification: Classification(rawValue: s.text(4)) ?? .pengaduan,
                         category: Category(s.text(5)), channel: Channel(rawValue: s.text(6)) ?? .other,
@@ -87,15 +110,15 @@ extension ComplaintStore {
                         updatedAt: updated, dueAt: due, dueKind: s.optionalText(13).flatMap(DeadlineKind.init(rawValue:)),
                         version: s.int(14), anonymous: s.int64(15) != 0, confidential: s.int64(16) != 0,
                         privacyDecided: s.int64(17) != 0, pingPong: s.int64(18) != 0,
-                        rating: s.isNull(19) ? nil : s.int(19), sortKey: key)
+                        rating: s.isNull(19) ? nil : s.int(19), contentHidden: hidden, sortKey: key)
     }
 
-    public func filterContext(now: Timestamp) -> FilterContext {
-        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines)
+    public func filterContext(now: Timestamp, content: ContentAccess = .everything) -> FilterContext {
+        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content)
     }
 
     func whereClause(_ q: InboxQuery, now: Timestamp) -> SQLCondition {
-        FilterSQL.scope(q.scope) && FilterSQL.condition(q.filter, filterContext(now: now))
+        FilterSQL.scope(q.scope) && FilterSQL.condition(q.filter, filterContext(now: now, content: q.content))
     }
 
     /// (sort column, ascending?) for an order.
@@ -168,8 +191,9 @@ extension ComplaintStore {
             let rows = try fetchSQL(q, cursor: at, forward: forward, limit: chunk, now: now)
             guard !rows.isEmpty else { return found }
             read += rows.count
-            let bodies = try self.bodies(rows.map(\.id))
-            for r in rows where texts.allSatisfy({ $0.matches(fields: [r.title, bodies[r.id] ?? ""]) }) {
+            let bodies = try self.bodies(rows.filter { !$0.contentHidden }.map(\.id))
+            // As the core's text term: an empty search matches, hidden text never does.
+            for r in rows where texts.allSatisfy({ $0.isEmpty || (!r.contentHidden && $0.matches(fields: [r.title, bodies[r.id] ?? ""])) }) {
                 found.append(r)
                 if found.count == limit { return found }
             }
@@ -193,7 +217,8 @@ extension ComplaintStore {
 
     func fetchSQL(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
-            var cond = FilterSQL.condition(q.filter, filterContext(now: now))
+            var cond = FilterSQL.condition(q.filter, filterContext(now: now, content: q.content))
+            let select = Self.rowSelect(q.content)
             let (column, ascending) = Self.sortColumn(q.order)
             // Walking the list forward in an ascending order means "greater than the cursor".
             let greater = forward == ascending
@@ -214,7 +239,8 @@ extension ComplaintStore {
             }
             let selects = parts.map { scope -> (String, [SQLValue]) in
                 let w = scope && cond
-                return ("SELECT \(Self.rowColumns), \(column) AS sk FROM complaints c WHERE \(w.sql) ORDER BY \(column) \(dir), c.id \(dir) LIMIT ?", w.args + [n])
+                return ("SELECT \(select.sql), \(column) AS sk FROM complaints c WHERE \(w.sql) ORDER BY \(column) \(dir), c.id \(dir) LIMIT ?",
+                        select.args + w.args + [n])
             }
             let sql: String
             let args: [SQLValue]

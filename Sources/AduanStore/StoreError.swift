@@ -6,10 +6,11 @@ public struct Conflict: Hashable, Sendable {
     public var complaintID: Int64
     public var expectedVersion: Int
     public var currentVersion: Int
-    /// The first change the operator did not see: who, what, when.
-    public var changedBy: Actor
-    public var change: ActionKind
-    public var changedAt: Timestamp
+    /// The first change the operator did not see: who, what, when; all nil when the operator may
+    /// not see that event (a secret follow-up, a confidential report's text), so nothing of it is told.
+    public var changedBy: Actor?
+    public var change: ActionKind?
+    public var changedAt: Timestamp?
 }
 
 /// Everything that can go wrong with a store, in terms an operator can act on.
@@ -91,9 +92,13 @@ public enum StoreError: Error, Sendable {
             return en ? "\(p): the store is damaged (\(detail)); run `aduan verify` and restore from a backup."
                       : "\(p): penyimpanan rusak (\(detail)); jalankan `aduan verify` dan pulihkan dari cadangan."
         case .conflict(let c):
-            let when = formatShortDateTime(c.changedAt, zone: zone, table: t)
-            return en ? "Report #\(c.complaintID) was changed by \(c.changedBy.name) (\(c.changedBy.id)): \(t.actionName(c.change)) at \(when), after you opened it (version \(c.expectedVersion) → \(c.currentVersion)). Nothing was written; look again and retry."
-                      : "Laporan #\(c.complaintID) telah diubah oleh \(c.changedBy.name) (\(c.changedBy.id)): \(t.actionName(c.change)) pada \(when), setelah Anda membukanya (versi \(c.expectedVersion) → \(c.currentVersion)). Tidak ada yang ditulis; periksa lagi lalu ulangi."
+            guard let by = c.changedBy, let change = c.change, let at = c.changedAt else {
+                return en ? "Report #\(c.complaintID) was changed after you opened it (version \(c.expectedVersion) → \(c.currentVersion)). Nothing was written; look again and retry."
+                          : "Laporan #\(c.complaintID) telah berubah setelah Anda membukanya (versi \(c.expectedVersion) → \(c.currentVersion)). Tidak ada yang ditulis; periksa lagi lalu ulangi."
+            }
+            let when = formatShortDateTime(at, zone: zone, table: t)
+            return en ? "Report #\(c.complaintID) was changed by \(by.name) (\(by.id)): \(t.actionName(change)) at \(when), after you opened it (version \(c.expectedVersion) → \(c.currentVersion)). Nothing was written; look again and retry."
+                      : "Laporan #\(c.complaintID) telah diubah oleh \(by.name) (\(by.id)): \(t.actionName(change)) pada \(when), setelah Anda membukanya (versi \(c.expectedVersion) → \(c.currentVersion)). Tidak ada yang ditulis; periksa lagi lalu ulangi."
         case .refused(let r):
             return t.refusal(r, names: names, zone: zone)
         case .notFound(let id):

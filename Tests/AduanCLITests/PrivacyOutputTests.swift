@@ -5,6 +5,12 @@ import Testing
 /// command output or error message; the intake agency's admin does see it.
 @Suite struct PrivacyOutputTests {
     static let identity = ["Siti Anonimawati", "Anonimawati", "081299990000", "rahasia@contoh.id", "3507999900001111"]
+    /// Words planted only in the title and only in the body of a confidential (Rahasia) complaint
+    /// held by Disdukcapil: only its handling parties may read or find them.
+    static let confidentialTitleWord = "Rahjudulsembilan"
+    static let confidentialBodyWord = "Rahbadantujuh"
+    static let confidentialWords = [confidentialTitleWord, confidentialBodyWord, "Pungutan loket", "oknum berseragam"]
+    static let confidentialTracking = "4517002"
 
     /// An office where the identity is planted in an anonymous complaint disposed to Dinas Kesehatan,
     /// with some history around it and a second, ordinary complaint.
@@ -21,10 +27,16 @@ import Testing
         try desk.must(id, "follow-up", ["--text", "Stok obat sudah dikirim dari gudang farmasi."], as: "tl-dinkes")
         try desk.must(id, "reply", ["--text", "Terima kasih, tapi obat belum ada."], as: "tl-dinkes")
         try desk.must(id, "cc", ["--unit", "pupr"])
+        let hidden = try desk.receive("Pungutan loket \(confidentialTitleWord) di kecamatan", [
+            "--body", "Petugas oknum berseragam meminta \(confidentialBodyWord) ribu per berkas.", "--confidential", "yes",
+            "--tracking", confidentialTracking, "--category", "adminduk/ktp-el",
+        ], as: "admin")
+        try desk.must(hidden, "verify", ["--unit", "disdukcapil"])
         return (desk, id)
     }
 
     static func leaks(_ text: String) -> [String] { identity.filter { text.contains($0) } }
+    static func contentLeaks(_ text: String) -> [String] { confidentialWords.filter { text.contains($0) } }
 
     static let viewers = ["tl-dinkes", "pengawas", "tl-pupr", "monitor-kominfo", "admin-prov"]
 
@@ -46,6 +58,9 @@ import Testing
         run(["export", "--format", "json", "--out", out])
         // Searching for the identity must not even confirm which complaint it belongs to.
         for term in ["Anonimawati", "081299990000", "3507999900001111"] { run(["list", term]) }
+        // Nor may a confidential complaint's title or body be read or probed word by word.
+        for term in [Self.confidentialTitleWord, Self.confidentialBodyWord, "rahasia", "is:confidential", "Pungutan"] { run(["list", term]) }
+        for args in [["show", Self.confidentialTracking], ["export", "--format", "csv", "is:confidential"], ["report", "--format", "text"]] { run(args) }
         // Refusals and mistakes: error messages must not carry the identity either.
         for args in [["act", "\(id)", "close"], ["act", "\(id)", "verify", "--unit", "pupr"], ["act", "\(id)", "classify", "--anonymous", "no"],
                      ["act", "\(id)", "archive", "--code", "spam"], ["act", "\(id)", "note", "--text", "x", "--expect-version", "1"],
@@ -58,6 +73,14 @@ import Testing
             #expect(Self.leaks(r.stderr).isEmpty, "`aduan \(args) --as \(viewer)` prints \(Self.leaks(r.stderr)) on stderr")
         }
         #expect(Self.leaks(readText(out) ?? "").isEmpty, "export --out file for \(viewer)")
+        // Pengawas supervises the agency that holds the confidential complaint: a handling party.
+        if viewer != "pengawas" {
+            for (args, r) in outputs {
+                #expect(Self.contentLeaks(r.stdout).isEmpty, "`aduan \(args) --as \(viewer)` prints \(Self.contentLeaks(r.stdout)) on stdout")
+                #expect(Self.contentLeaks(r.stderr).isEmpty, "`aduan \(args) --as \(viewer)` prints \(Self.contentLeaks(r.stderr)) on stderr")
+            }
+            #expect(Self.contentLeaks(readText(out) ?? "").isEmpty, "export --out file for \(viewer)")
+        }
 
         // The viewers who may open the complaint see that it exists and that it is anonymous.
         if ["tl-dinkes", "pengawas", "tl-pupr", "monitor-kominfo"].contains(viewer) {
@@ -162,5 +185,100 @@ import Testing
             let learned = ["Siti Rahmawati", "dr. Andi Pratama", "Verifikasi", "versi 1 →"].filter { r.stderr.contains($0) }
             #expect(learned.isEmpty, "\(viewer) learns \(learned) about #\(id): \(r.stderr)")
         }
+    }
+
+    /// The all-agency monitor may know a confidential complaint exists, but neither reads its
+    /// title or body in any output nor finds it by a word of either; its handlers still do.
+    @Test func theMonitorNeitherReadsNorFindsConfidentialText() throws {
+        try requireBinary()
+        let (desk, _) = try Self.office("privacy-monitor-rahasia")
+        let hidden = try #require(Int64(firstLine(desk.run(["list", "tracking:\(Self.confidentialTracking)"], as: "admin").stdout)
+            .split(separator: "\t").first ?? ""), "the admin lists the confidential complaint")
+        func ids(_ filter: [String], as viewer: String) -> [Int64] {
+            desk.run(["list"] + filter, as: viewer).stdout.split(separator: "\n").compactMap { Int64($0.split(separator: "\t").first ?? "") }
+        }
+        // It is listed (it exists for the monitor), with the title hidden.
+        let list = desk.run(["list"], as: "monitor-kominfo")
+        #expect(list.status == 0)
+        let line = list.stdout.split(separator: "\n").map(String.init).first { $0.hasPrefix("\(hidden)\t") }
+        #expect(line != nil, "the monitor should see that #\(hidden) exists")
+        #expect(line?.hasSuffix("\t[disembunyikan]") == true, "title column for the monitor: \(line ?? "")")
+        #expect(Self.contentLeaks(list.stdout).isEmpty, "monitor list shows \(Self.contentLeaks(list.stdout))")
+        // No word of the hidden title or body finds it; the tracking number and flags still do.
+        for word in [Self.confidentialBodyWord, Self.confidentialTitleWord, "Pungutan", "berseragam", "oknum berseragam"] {
+            #expect(!ids([word], as: "monitor-kominfo").contains(hidden), "`list \(word)` finds #\(hidden) for the monitor")
+            #expect(!ids(["status:bd", word], as: "monitor-kominfo").contains(hidden), "`list status:bd \(word)` finds #\(hidden)")
+            #expect(!ids([word, "OR", "id:999999"], as: "monitor-kominfo").contains(hidden), "`list \(word) OR …` finds #\(hidden)")
+            #expect(ids([word], as: "tl-disdukcapil").contains(hidden), "the handling unit searches `\(word)`")
+            #expect(ids([word], as: "pengawas").contains(hidden), "the holding agency's supervisor searches `\(word)`")
+        }
+        #expect(ids(["tracking:\(Self.confidentialTracking)"], as: "monitor-kominfo") == [hidden])
+        #expect(ids(["is:confidential"], as: "monitor-kominfo").contains(hidden))
+        // Every other output of the monitor: detail, exports, reports.
+        for args in [["show", "\(hidden)"], ["show", Self.confidentialTracking], ["export", "--format", "csv"], ["export", "--format", "json"],
+                     ["export", "--format", "open311"], ["report", "--format", "text"], ["report", "--format", "json"],
+                     ["export", "--format", "json", Self.confidentialBodyWord]] {
+            let r = desk.run(args, as: "monitor-kominfo")
+            #expect(Self.contentLeaks(r.stdout + r.stderr).isEmpty, "`aduan \(args.joined(separator: " "))` as the monitor shows \(Self.contentLeaks(r.stdout))")
+        }
+        let json = try parseJSONArray(desk.run(["export", "--format", "json", Self.confidentialBodyWord], as: "monitor-kominfo").stdout)
+        #expect(json.isEmpty, "exporting by a hidden body word selects it")
+    }
+
+    /// For an operator who may not see a complaint, it does not exist: `show`, `act` and a
+    /// duplicate link answer exactly as for an id or tracking number nobody ever used.
+    @Test func anInvisibleComplaintAnswersExactlyLikeAMissingOne() throws {
+        try requireBinary()
+        let (desk, id) = try Self.office("privacy-existence")
+        let own = try desk.receive("Jalan provinsi rusak di Sumberagung", as: "admin-prov")
+        let missing: Int64 = 987_654
+        let pairs: [([String], [String], String, String)] = [
+            (["show", "\(id)"], ["show", "\(missing)"], "\(id)", "\(missing)"),
+            (["show", "#\(id)"], ["show", "#\(missing)"], "\(id)", "\(missing)"),
+            (["show", "4517001"], ["show", "4517999"], "4517001", "4517999"),
+            (["show", Self.confidentialTracking], ["show", "4517999"], Self.confidentialTracking, "4517999"),
+            (["act", "\(id)", "note", "--text", "Cek"], ["act", "\(missing)", "note", "--text", "Cek"], "\(id)", "\(missing)"),
+            (["act", "\(id)", "note", "--text", "Cek", "--expect-version", "1"], ["act", "\(missing)", "note", "--text", "Cek", "--expect-version", "1"], "\(id)", "\(missing)"),
+            (["act", "\(id)", "close"], ["act", "\(missing)", "close"], "\(id)", "\(missing)"),
+            (["act", "4517001", "close"], ["act", "4517999", "close"], "4517001", "4517999"),
+            (["act", "\(own)", "link-duplicate", "--duplicate-of", "\(id)"], ["act", "\(own)", "link-duplicate", "--duplicate-of", "\(missing)"], "\(id)", "\(missing)"),
+        ]
+        for lang in ["id", "en"] {
+            for (invisible, absent, a, b) in pairs {
+                let r1 = desk.run(invisible + ["--lang", lang], as: "admin-prov")
+                let r2 = desk.run(absent + ["--lang", lang], as: "admin-prov")
+                let what = "`aduan \(invisible.joined(separator: " "))` vs `\(absent.joined(separator: " "))` (\(lang))"
+                #expect(r1.status != 0, "\(what): the invisible complaint was acted on")
+                #expect(r1.status == r2.status, "\(what): exit \(r1.status) vs \(r2.status)")
+                #expect(r1.stdout.replacing(a, with: "N") == r2.stdout.replacing(b, with: "N"), "\(what): stdout differs")
+                #expect(r1.stderr.replacing(a, with: "N") == r2.stderr.replacing(b, with: "N"), "\(what): «\(r1.stderr)» vs «\(r2.stderr)»")
+            }
+        }
+        #expect(desk.run(["show", "\(own)"], as: "admin").status == 1, "admin of the regency cannot see the province's complaint")
+    }
+
+    /// A stale `--expect-version` tells an operator that the complaint changed, never who wrote a
+    /// secret follow-up they may not read, nor when.
+    @Test func aConflictDoesNotNameTheAuthorOfASecretFollowUp() throws {
+        try requireBinary()
+        let (desk, id) = try Self.office("privacy-conflict-secret")
+        // The unit with a copy (tembusan) may keep notes; it reads the version it decided on.
+        let noted = try desk.must(id, "note", ["--text", "Kami pantau."], as: "tl-pupr")
+        let version = try #require(Int(noted.stdout.split(separator: " ").drop { $0 != "versi" }.dropFirst().first?.prefix { $0.isNumber } ?? ""),
+                                   "no version in \(noted.stdout)")
+        try desk.must(id, "follow-up", ["--text", "Hasil pemeriksaan internal.", "--secret"], as: "tl-dinkes")
+        #expect(!desk.run(["show", "\(id)"], as: "tl-pupr").stdout.contains("Hasil pemeriksaan internal"), "tl-pupr may not read the secret follow-up")
+        for lang in ["id", "en"] {
+            let r = desk.run(["act", "\(id)", "note", "--text", "Cek", "--expect-version", "\(version)", "--lang", lang], as: "tl-pupr")
+            #expect(r.status == 1)
+            let learned = ["dr. Andi Pratama", "tl-dinkes", "09.00", "09:00", "rahasia", "secret", "Tindak lanjut", "follow-up", "Follow-up"]
+                .filter { r.stderr.contains($0) }
+            #expect(learned.isEmpty, "the conflict tells tl-pupr \(learned): \(r.stderr)")
+            #expect(r.stderr.contains("#\(id)") && r.stderr.contains("\(version + 1)"), "the conflict still says #\(id) changed to version \(version + 1): \(r.stderr)")
+        }
+        // The handling unit itself, which may read the follow-up, is still told who changed it.
+        let own = desk.run(["act", "\(id)", "note", "--text", "Cek", "--expect-version", "\(version)"], as: "tl-dinkes")
+        #expect(own.status == 1)
+        #expect(own.stderr.contains("dr. Andi Pratama"), "\(own.stderr)")
     }
 }

@@ -605,3 +605,73 @@ struct AllAgencySupervisorTests {
         }
     }
 }
+
+// MARK: - Confidential content in lists and searches
+
+struct ConfidentialContentTests {
+    static let now = OfficeTimeZone.wib.timestamp(LocalDate(year: 2026, month: 6, day: 20), hour: 9)
+
+    static func context(for viewer: Actor) -> FilterContext {
+        FilterContext(now: now, calendar: .standard, deadlines: .standard, content: Privacy.contentAccess(of: viewer))
+    }
+
+    /// Held by dinkes, copied to pupr: the handlers (and the copy) read it; the all-agency monitor,
+    /// a former holder and other agencies do not.
+    @Test func onlyTheHandlingPartiesReadAConfidentialReport() throws {
+        let c = try History.heldByDinkes(confidential: true).complaint
+        for viewer in [Office.adminPemkab, Office.supervisorPemkab, Office.liaisonDinkes, Office.liaisonPupr, Actor.system] {
+            #expect(Privacy.canSeeContent(c, viewer: viewer), "\(viewer.id) handles it")
+        }
+        for viewer in [Office.supervisorAll, Office.adminProv, Office.supervisorProv, Office.liaisonProvX, Office.liaisonWithoutUnit] {
+            #expect(!Privacy.canSeeContent(c, viewer: viewer), "\(viewer.id) reads a confidential report")
+        }
+        let forwarded = try { () throws -> Complaint in
+            var h = try History(confidential: true)
+            try h.apply(.verify, ActionDetails(unit: "dinkes", changes: ClassificationChange(confidential: true)), by: Office.adminPemkab)
+            try h.apply(.forward, ActionDetails(agency: "prov", unit: "prov-x", reason: "Kewenangan provinsi"), by: Office.liaisonDinkes)
+            return h.complaint
+        }()
+        #expect(Privacy.canView(forwarded, viewer: Office.liaisonDinkes))
+        #expect(!Privacy.canSeeContent(forwarded, viewer: Office.liaisonDinkes), "a former holder reads it")
+        #expect(!Privacy.canSeeContent(forwarded, viewer: Office.adminPemkab), "the intake agency after the forward reads it")
+        #expect(Privacy.canSeeContent(forwarded, viewer: Office.liaisonProvX))
+    }
+
+    /// One rule: what a viewer may read is exactly what the store's content access covers among
+    /// the reports the viewer may open, for every story and viewer.
+    @Test func theStoresContentRuleIsCanSeeContent() throws {
+        for h in try History.all() {
+            for viewer in Office.everyone where Privacy.canView(h.complaint, viewer: viewer) {
+                #expect(Privacy.contentAccess(of: viewer).mayRead(h.complaint) == Privacy.canSeeContent(h.complaint, viewer: viewer),
+                        "\(viewer.id) on a \(h.complaint.confidential ? "confidential" : "plain") report")
+            }
+        }
+    }
+
+    /// A word of the hidden title or body never selects the report for a viewer who may not read
+    /// it (the body could be probed word by word); handlers find it, NOT and empty searches behave.
+    @Test func aSearchNeverMatchesTextTheViewerMayNotRead() throws {
+        let c = try History.heldByDinkes(confidential: true).complaint
+        for word in ["Pungutan", "puskesmas", "uang", "\"meminta uang\"", "Petugas tambahan"] {
+            let f = FilterExpression.term(.text(word))
+            #expect(!f.matches(c, Self.context(for: Office.supervisorAll)), "«\(word)» finds it for the monitor")
+            #expect(FilterExpression.not(f).matches(c, Self.context(for: Office.supervisorAll)))
+            #expect(!FilterExpression.or([f, .term(.localID(999))]).matches(c, Self.context(for: Office.supervisorAll)))
+            #expect(f.matches(c, Self.context(for: Office.liaisonDinkes)), "«\(word)» for the handling unit")
+            #expect(f.matches(c, Self.context(for: Office.supervisorPemkab)), "«\(word)» for the agency's supervisor")
+        }
+        #expect(FilterExpression.term(.text("")).matches(c, Self.context(for: Office.supervisorAll)))
+        #expect(FilterExpression.term(.confidential).matches(c, Self.context(for: Office.supervisorAll)), "that it is confidential is not hidden")
+        // A plain report is searchable by everyone who lists it.
+        let plain = try History.heldByDinkes().complaint
+        #expect(FilterExpression.term(.text("Pungutan")).matches(plain, Self.context(for: Office.supervisorAll)))
+    }
+
+    /// A monitor is not a handling party even of a report held by an agency it watches.
+    @Test func theAllAgencyMonitorReadsNoConfidentialReport() throws {
+        for h in try History.all() where h.complaint.confidential {
+            #expect(!Privacy.canSeeContent(h.complaint, viewer: Office.supervisorAll))
+            #expect(!Privacy.contentAccess(of: Office.supervisorAll).mayRead(h.complaint))
+        }
+    }
+}

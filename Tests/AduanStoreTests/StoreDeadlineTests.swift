@@ -143,7 +143,7 @@ import Testing
                 var ids: [Int64] = []
                 var cursor: PageCursor?
                 for _ in 0..<100 {
-                    let page = try store.deadlineRows(group.holder, after: cursor, limit: 7, now: F.now)
+                    let page = try store.deadlineRows(group.holder, content: .everything, after: cursor, limit: 7, now: F.now)
                     if page.isEmpty { break }
                     #expect(page.allSatisfy { $0.holder == group.holder && $0.dueAt != nil })
                     ids += page.map(\.id)

@@ -8,11 +8,12 @@ import Testing
     typealias F = StoreFixture
 
     /// The ids the store lists for a scope and filter, in id order (nil with the error when it throws).
-    static func storeIDs(_ store: ComplaintStore, _ scope: InboxScope, _ filter: FilterExpression) -> Result<[Int64], StoreError> {
+    static func storeIDs(_ store: ComplaintStore, _ scope: InboxScope, _ filter: FilterExpression,
+                         content: ContentAccess = .everything) -> Result<[Int64], StoreError> {
         do {
             // Both ways a page is read: all SQL (text words through the FTS5 index), and the way the
             // screen reads it (text words tested row by row first). Each must agree with the core.
-            let q = InboxQuery(scope: scope, filter: filter, order: .deadline)
+            let q = InboxQuery(scope: scope, content: content, filter: filter, order: .deadline)
             let sql = try store.fetchSQL(q, cursor: nil, forward: true, limit: 100_000, now: F.now)
             let screen = try store.page(q, limit: 100_000, now: F.now)
             #expect(screen.map(\.id) == sql.map(\.id), "row-by-row text search and the index disagree on «\(filter)»")
@@ -45,8 +46,9 @@ import Testing
         compare(store, memoryIDs(all, scope, filter, ctx), scope, filter)
     }
 
-    static func compare(_ store: ComplaintStore, _ mem: [Int64], _ scope: InboxScope, _ filter: FilterExpression) -> Disagreement? {
-        switch storeIDs(store, scope, filter) {
+    static func compare(_ store: ComplaintStore, _ mem: [Int64], _ scope: InboxScope, _ filter: FilterExpression,
+                        content: ContentAccess = .everything) -> Disagreement? {
+        switch storeIDs(store, scope, filter, content: content) {
         case .failure(let e):
             return Disagreement(scope: scope, filter: filter, onlyStore: [], onlyMemory: mem, error: e)
         case .success(let ids):
@@ -146,6 +148,88 @@ import Testing
             #expect(try store.count(InboxQuery(scope: .everything, filter: filter), now: F.now)
                     == Self.memoryIDs(all, .everything, filter, ctx).count, "count of «\(text)»")
         }
+    }
+}
+
+/// Operators who may not read every confidential (Rahasia) report: the store's lists, counts and
+/// text search must render the core's `Privacy.contentAccess` exactly, through both read paths.
+@Suite struct StoreConfidentialAgreementTests {
+    typealias F = StoreFixture
+    typealias A = StoreFilterAgreementTests
+
+    static let monitor = Actor(id: "kominfo", name: "Pemantau", role: .supervisor, agency: Access.allAgencies)
+    static let viewers: [Actor] = [monitor, F.admin("pemkab"), F.admin("prov"), F.supervisor, F.liaison("dinkes"), F.liaison("pupr"),
+                                   F.liaison("prov-dik"), Actor(id: "tl-none", name: "Tanpa unit", role: .liaison, agency: "pemkab", unit: nil)]
+
+    @Test("random filters select the same reports in SQL and in memory for viewers who may not read everything")
+    func randomFiltersAgreeForEveryViewer() throws {
+        let store = try SharedDataset.open()
+        let all = try StoreDataset.load(store)
+        #expect(all.filter(\.confidential).count > 20, "the data set holds confidential reports")
+        var gen = FilterGenerator(reports: all, seed: 20_261_205)
+        var problems: [String] = []
+        for i in 0..<600 {
+            let viewer = Self.viewers[i % Self.viewers.count]
+            // Mostly text searches: the words a confidential report's body could be probed with.
+            let filter: FilterExpression = i % 3 == 0 ? gen.expression(depth: 2) : .term(.text(gen.text()))
+            let scope = Access.inboxScope(of: viewer), content = Privacy.contentAccess(of: viewer)
+            let ctx = store.filterContext(now: F.now, content: content)
+            let mem = A.memoryIDs(all, scope, filter, ctx)
+            if let d = A.compare(store, mem, scope, filter, content: content) { problems.append("\(viewer.id): \(d)") }
+        }
+        #expect(problems.isEmpty, "\(problems.count) disagreements: \(problems.prefix(5).joined(separator: "\n"))")
+    }
+
+    /// Every word of every confidential report's title and body, searched by every viewer: it is
+    /// found exactly when the viewer may read the report.
+    @Test func noWordOfHiddenTextFindsItsReport() throws {
+        let store = try SharedDataset.open()
+        let all = try StoreDataset.load(store)
+        let confidential = all.filter(\.confidential)
+        var words = Set<String>()
+        for c in confidential {
+            for w in (c.title + " " + c.body).split(whereSeparator: { !$0.isLetter }) where w.count >= 4 { words.insert(String(w)) }
+        }
+        #expect(words.count > 10)
+        for viewer in Self.viewers {
+            let scope = Access.inboxScope(of: viewer), content = Privacy.contentAccess(of: viewer)
+            for word in words.sorted() {
+                let q = InboxQuery(viewer: viewer, filter: .term(.text(word)))
+                let listed = Set(try store.page(q, limit: 100_000, now: F.now).map(\.id))
+                    .union(try store.fetchSQL(q, cursor: nil, forward: true, limit: 100_000, now: F.now).map(\.id))
+                for c in confidential where scope.contains(c) && listed.contains(c.id) {
+                    #expect(Privacy.canSeeContent(c, viewer: viewer), "«\(word)» finds confidential #\(c.id) for \(viewer.id)")
+                }
+                let ctx = store.filterContext(now: F.now, content: content)
+                #expect(try store.count(q, now: F.now) == A.memoryIDs(all, scope, .term(.text(word)), ctx).count, "count of «\(word)» for \(viewer.id)")
+            }
+        }
+    }
+
+    /// A list row carries a title only when the viewer may read it; otherwise it says it is hidden.
+    @Test func listRowsHideExactlyTheTitlesTheViewerMayNotRead() throws {
+        let store = try SharedDataset.open()
+        let byID = Dictionary(uniqueKeysWithValues: try StoreDataset.load(store).map { ($0.id, $0) })
+        var hiddenSeen = 0
+        for viewer in Self.viewers {
+            for order in InboxOrder.allCases {
+                for r in try store.page(InboxQuery(viewer: viewer, order: order), limit: 100_000, now: F.now) {
+                    let c = try #require(byID[r.id])
+                    let readable = Privacy.canSeeContent(c, viewer: viewer)
+                    #expect(r.contentHidden == !readable, "#\(r.id) for \(viewer.id)")
+                    #expect(readable ? r.title == c.title : r.title.isEmpty, "#\(r.id) title for \(viewer.id)")
+                    if !readable { hiddenSeen += 1 }
+                }
+            }
+            for group in try store.deadlineGroups(Access.inboxScope(of: viewer), now: F.now) {
+                for r in try store.deadlineRows(group.holder, content: Privacy.contentAccess(of: viewer), after: nil, limit: 1_000, now: F.now) {
+                    let c = try #require(byID[r.id])
+                    #expect(r.contentHidden == !Privacy.canSeeContent(c, viewer: viewer), "deadline row #\(r.id) for \(viewer.id)")
+                    if r.contentHidden { #expect(r.title.isEmpty) }
+                }
+            }
+        }
+        #expect(hiddenSeen > 0, "some viewer lists a confidential report it may not read")
     }
 }
 

@@ -72,6 +72,30 @@ import Testing
         #expect(status.contains("1 dari"))
     }
 
+    /// The all-agency monitor is not a handling party of the confidential "Bansos PKH" report held
+    /// by Dinsos: the inbox and the deadlines view show that it exists, never its title, and neither
+    /// `/` nor `l` finds it by a word of its title or body.
+    @Test func theMonitorNeitherReadsNorFindsConfidentialText() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        // ("Bansos" alone is also the name of its category, which is not hidden.)
+        let secret = ["Bansos PKH", "tidak cair", "terdaftar"]
+        for keys in [[], ["3"], ["Enter"]] {
+            let grid = F.run(store, as: "monitor-kominfo", width: 200, height: 60, keys: keys)
+            #expect(secret.allSatisfy { !grid.contains($0) }, "keys \(keys): the monitor reads the confidential title:\n\(grid.text())")
+        }
+        #expect(F.run(store, as: "monitor-kominfo", width: 200, height: 60, keys: []).contains("[disembunyikan]"))
+        for word in ["Bansos", "terdaftar"] {
+            let found = F.run(store, as: "monitor-kominfo", width: 200, height: 60, keys: ["/", "text:\(word)", "Enter"])
+            #expect(found.contains("tidak ditemukan"), "`/\(word)` finds the confidential report for the monitor")
+            let limited = F.run(store, as: "monitor-kominfo", width: 120, height: 40, keys: ["l", "text:\(word)", "Enter", "idle", "idle", "idle"])
+            #expect(limited.row(38).contains("0 dari 0"), "`l \(word)` lists it for the monitor: \(limited.row(38))")
+            // Its handlers find it.
+            let own = F.run(store, as: "admin", width: 120, height: 40, keys: ["l", "text:\(word)", "Enter", "idle", "idle", "idle"])
+            #expect(own.row(38).contains("1 dari"), "`l \(word)` as the holding agency's admin: \(own.row(38))")
+        }
+    }
+
     @Test func aBadFilterIsExplainedAndNothingChanges() throws {
         let dir = TempDir()
         let store = try F.makeStore(in: dir)

@@ -16,7 +16,7 @@ enum ExportCommand {
         }
         let store = try s.openStore()
         let now = try Platform.now()
-        let query = InboxQuery(scope: s.scope, filter: filter, order: order)
+        let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
 
         var sink = s.out
         var commit: (() -> String?)?

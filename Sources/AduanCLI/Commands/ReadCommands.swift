@@ -9,7 +9,7 @@ enum ListCommand {
         let limit = try s.arguments.int("limit", range: 1...100_000_000) ?? Int.max
         let store = try s.openStore()
         let now = try Platform.now()
-        let query = InboxQuery(scope: s.scope, filter: filter, order: order)
+        let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
         var cursor: PageCursor?
         var written = 0
         do {
@@ -39,7 +39,8 @@ enum ListCommand {
         let state: String
         if let d = r.dueAt { state = d < now ? "overdue" : (d <= s.config.deadlines.dueSoonCutoff(now: now, calendar: s.config.calendar) ? "due-soon" : "on-time") } else { state = "-" }
         let holder = r.holder.unit ?? r.holder.agency
-        return ["\(r.id)", r.trackingID ?? "-", r.status.rawValue, due, state, SafeText.line(holder), SafeText.line(r.title)].joined(separator: "\t")
+        let title = r.contentHidden ? s.strings.text(.hidden) : SafeText.line(r.title)
+        return ["\(r.id)", r.trackingID ?? "-", r.status.rawValue, due, state, SafeText.line(holder), title].joined(separator: "\t")
     }
 }
 
@@ -48,15 +49,10 @@ enum ShowCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 1...1, "a complaint id: aduan show ID")
         let store = try s.openStore()
-        let id = try resolveID(s.arguments.positionals[0], store, s)
+        let c = try visibleComplaint(s.arguments.positionals[0], store, s)
         let now = try Platform.now()
         do {
-            guard let c = try store.complaint(id) else { throw CLIError.refused(s.describe(.notFound(id))) }
-            guard Privacy.canView(c, viewer: s.operatorActor) else {
-                throw CLIError.refused(s.language == .en ? "#\(id) is not among the complaints \(s.operatorActor.id) may see."
-                                                         : "#\(id) bukan laporan yang boleh dilihat \(s.operatorActor.id).")
-            }
-            let events = try store.events(of: id)
+            let events = try store.events(of: c.id)
             let p = ComplaintPresentation.make(c, events: events, viewer: s.operatorActor, config: s.config, now: now, strings: s.strings)
             s.out.line(p.plainText(width: 100, strings: s.strings, zone: s.zone))
             return 0
@@ -70,18 +66,28 @@ enum ShowCommand {
     }
 
     /// A local id ("12", "#12"), or a LAPOR! tracking id (7+ digits) when no local id matches.
+    /// Only complaints the operator may see are found: one they may not see gets exactly the
+    /// answer of a number nobody used ("#N not found", with N as typed).
     static func resolveID(_ text: String, _ store: ComplaintStore, _ s: Session) throws(CLIError) -> Int64 {
+        try visibleComplaint(text, store, s).id
+    }
+
+    static func visibleComplaint(_ text: String, _ store: ComplaintStore, _ s: Session) throws(CLIError) -> Complaint {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let n = Int64(digits), n > 0 else {
             throw .usage("\"\(text)\" is not a complaint id (a number such as 12, or a LAPOR! tracking number)")
         }
+        let viewer = s.operatorActor
         do {
-            if digits.count >= 7, try store.complaint(n) == nil, let byTracking = try store.id(forTrackingID: digits) {
-                return byTracking
+            if let c = try store.complaint(n), Privacy.canView(c, viewer: viewer) { return c }
+            if digits.count >= 7 {
+                for id in try store.ids(forTrackingID: digits) {
+                    if let c = try store.complaint(id), Privacy.canView(c, viewer: viewer) { return c }
+                }
             }
         } catch {
             throw .store(error)
         }
-        return n
+        throw .store(.notFound(n))
     }
 }

@@ -76,12 +76,16 @@ public struct FilterContext: Sendable {
     public let deadlines: DeadlinePolicy
     /// Deadlines at or before this instant (and not yet passed) are due soon.
     public let dueSoonCutoff: Timestamp
+    /// Whose hidden (confidential) text the viewer may read: a text search never matches text the
+    /// viewer may not read (`Privacy.contentAccess(of:)`). `.everything` for the system.
+    public let content: ContentAccess
 
-    public init(now: Timestamp, calendar: WorkingCalendar, deadlines: DeadlinePolicy) {
+    public init(now: Timestamp, calendar: WorkingCalendar, deadlines: DeadlinePolicy, content: ContentAccess = .everything) {
         self.now = now
         self.calendar = calendar
         self.deadlines = deadlines
         self.dueSoonCutoff = deadlines.dueSoonCutoff(now: now, calendar: calendar)
+        self.content = content
     }
 
     /// The receipt times an `age` condition admits, as a half-open interval [lower, upper).
@@ -163,7 +167,9 @@ extension FilterTerm {
         case .localID(let id): return c.id == id
         case .text(let raw):
             let query = TextSearch.query(raw)
-            return query.isEmpty || query.matches(fields: [c.title, c.body])
+            if query.isEmpty { return true }
+            // Hidden text is not searched at all: otherwise its words could be probed one by one.
+            return ctx.content.mayRead(c) && query.matches(fields: [c.title, c.body])
         }
     }
 }

@@ -51,6 +51,38 @@ public enum InboxScope: Hashable, Sendable {
     }
 }
 
+/// Whose confidential (Rahasia) content a viewer may read, among the reports the viewer may open:
+/// the content half of `Privacy.canSeeContent`, as data, so a store renders the very same rule in
+/// its queries (the list's titles, text search) instead of deciding it again.
+public struct ContentAccess: Hashable, Sendable {
+    /// Every report's content (the system itself).
+    public var all: Bool
+    /// Confidential reports this agency holds.
+    public var holderAgency: String?
+    /// Confidential reports this unit holds (a holder with a unit).
+    public var holderUnit: Holder?
+    /// Confidential reports copied (tembusan) to this unit.
+    public var copiedUnit: String?
+
+    public init(all: Bool = false, holderAgency: String? = nil, holderUnit: Holder? = nil, copiedUnit: String? = nil) {
+        self.all = all
+        self.holderAgency = holderAgency
+        self.holderUnit = holderUnit?.unit == nil ? nil : holderUnit
+        self.copiedUnit = copiedUnit
+    }
+
+    public static let everything = ContentAccess(all: true)
+
+    /// May the title and body of `c` be read (and searched), given that the viewer may open it?
+    public func mayRead(_ c: Complaint) -> Bool {
+        if all || !c.confidential { return true }
+        if let a = holderAgency, c.holder.agency == a { return true }
+        if let h = holderUnit, c.holder == h { return true }
+        if let u = copiedUnit, c.ccUnits.contains(u) { return true }
+        return false
+    }
+}
+
 /// Who sees what. Every screen, export, report and log asks these functions, so a hidden
 /// identity cannot leak through one path that forgot a rule.
 ///
@@ -102,12 +134,23 @@ public enum Privacy {
     /// May `viewer` read the title, body and dialogue? Anyone who may open a report, except that a
     /// confidential (Rahasia) report is readable only by its current handling parties and the
     /// units it is copied to; former holders and monitors see that it exists, not what it says.
+    /// Lists, searches and filters apply the same rule through `contentAccess(of:)`.
     public static func canSeeContent(_ c: Complaint, viewer: Actor) -> Bool {
-        guard canView(c, viewer: viewer) else { return false }
-        guard c.confidential else { return true }
-        if isHandling(c, viewer: viewer) { return true }
-        if viewer.role == .admin && viewer.agency == c.intakeAgency && c.holder.agency == viewer.agency { return true }
-        return viewer.unit.map { c.ccUnits.contains($0) } ?? false
+        canView(c, viewer: viewer) && contentAccess(of: viewer).mayRead(c)
+    }
+
+    /// Whose confidential content `viewer` may read, in a form a store can turn into SQL: the
+    /// handling parties (the holding agency's admins and supervisors, the holding unit) and a unit
+    /// the report is copied to. An all-agency monitor handles nothing, so reads no confidential report.
+    public static func contentAccess(of viewer: Actor) -> ContentAccess {
+        switch viewer.role {
+        case .system:
+            return .everything
+        case .admin, .supervisor:
+            return ContentAccess(holderAgency: viewer.agency == Access.allAgencies ? nil : viewer.agency, copiedUnit: viewer.unit)
+        case .liaison:
+            return ContentAccess(holderUnit: viewer.unit.map { Holder(agency: viewer.agency, unit: $0) }, copiedUnit: viewer.unit)
+        }
     }
 
     /// May `viewer` read this event of the report's timeline?

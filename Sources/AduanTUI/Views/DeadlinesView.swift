@@ -40,7 +40,8 @@ final class DeadlinesView: DeskView {
             var out: [Entry] = []
             for g in groups {
                 out.append(.group(g))
-                let rows = try ctx.store.deadlineRows(g.holder, after: nil, limit: Self.rowsPerGroup, now: ctx.now)
+                let rows = try ctx.store.deadlineRows(g.holder, content: Privacy.contentAccess(of: ctx.me), after: nil,
+                                                      limit: Self.rowsPerGroup, now: ctx.now)
                 out += rows.map { .row($0) }
                 let rest = g.overdue + g.dueSoon - rows.count
                 if rest > 0 { out.append(.more(g, rest)) }
@@ -141,7 +142,7 @@ final class DeadlinesView: DeskView {
                 x = put(&grid, reading.map { t.countdown($0) } ?? "", x, y, c.countdown, style)
                 x = put(&grid, reading.map { t.deadlineName($0.deadline.kind) } ?? "", x, y, 22, selectedRow ? .selected : .dim)
                 x = put(&grid, r.status.shortName, x, y, c.status, selectedRow ? .selected : .normal)
-                _ = put(&grid, r.title, x, y, area.x + area.width - x, selectedRow ? .selected : .normal)
+                _ = put(&grid, r.contentHidden ? t.text(.hidden) : r.title, x, y, area.x + area.width - x, selectedRow ? .selected : .normal)
             case .more(_, let n):
                 let selectedRow = index == selected
                 let text = ctx.language == .en ? "  + \(NumberFormat.grouped(n, .en)) more (Enter: list them in the Inbox)"

@@ -41,7 +41,8 @@ final class DetailView: DeskView {
     func reload(_ ctx: DeskContext) {
         guard let id = complaintID else { return }
         do {
-            complaint = try ctx.store.complaint(id)
+            // A report the operator may not see (any more) is shown as no report at all.
+            complaint = try ctx.store.complaint(id).flatMap { Privacy.canView($0, viewer: ctx.me) ? $0 : nil }
             events = complaint == nil ? [] : try ctx.store.events(of: id)
         } catch {
             ctx.fail(ctx.describe(error))
@@ -73,11 +74,6 @@ final class DetailView: DeskView {
         guard let c = complaint else {
             grid.put(ctx.language == .en ? "Select a report in the Inbox and press Enter." : "Pilih laporan di Kotak Masuk lalu tekan Enter.",
                      x: area.x + 2, y: area.y + 1, style: .dim)
-            return
-        }
-        guard Privacy.canView(c, viewer: ctx.me) else {
-            grid.put(ctx.language == .en ? "#\(c.id) is not among the reports you may see." : "#\(c.id) bukan laporan yang boleh Anda lihat.",
-                     x: area.x + 2, y: area.y + 1, style: .error)
             return
         }
         if renderedWidth != area.width || renderedAt != ctx.now {

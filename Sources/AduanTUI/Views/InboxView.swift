@@ -34,7 +34,7 @@ final class InboxView: DeskView {
         if let tab { parts.append(.term(.status([tab]))) }
         if limit != .all { parts.append(limit) }
         let filter: FilterExpression = parts.isEmpty ? .all : parts.count == 1 ? parts[0] : .and(parts)
-        return InboxQuery(scope: ctx.scope, filter: filter, order: order)
+        return InboxQuery(viewer: ctx.me, filter: filter, order: order)
     }
 
     func source(_ ctx: DeskContext) -> QuerySource { QuerySource(store: ctx.store, query: query(ctx), now: ctx.now) }
@@ -324,7 +324,7 @@ final class InboxView: DeskView {
             cell(cls, c.cls)
         }
         cell(ctx.shortCategory(r.category), c.category)
-        cell(r.title, c.title)
+        cell(r.contentHidden ? ctx.t.text(.hidden) : r.title, c.title)
     }
 }
 
