@@ -463,7 +463,7 @@ final class LatencyProfile {
         for (label, values) in samples.sorted(by: { $0.key < $1.key }) {
             text += "{\"label\":\"\(label)\",\"ms\":[" + values.map { String(Int($0 * 1_000_000)) + "e-3" }.joined(separator: ",") + "]}\n"
         }
-        let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
+        let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return }
         _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress, $0.count - 1) }
         close(fd)

@@ -17,10 +17,13 @@ public final class Database {
     public struct OpenOptions: Sendable {
         public var readOnly: Bool
         public var create: Bool
+        /// Refuse to open the file through a symlink (files Aduan creates itself).
+        public var noFollow: Bool
 
-        public init(readOnly: Bool = false, create: Bool = false) {
+        public init(readOnly: Bool = false, create: Bool = false, noFollow: Bool = false) {
             self.readOnly = readOnly
             self.create = create
+            self.noFollow = noFollow
         }
     }
 
@@ -28,6 +31,7 @@ public final class Database {
         var flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if options.create && !options.readOnly { flags |= SQLITE_OPEN_CREATE }
         flags |= SQLITE_OPEN_NOMUTEX
+        if options.noFollow { flags |= SQLITE_OPEN_NOFOLLOW }
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
