@@ -29,7 +29,7 @@ enum ListCommand {
 
     static func orderOption(_ s: Session) throws(CLIError) -> InboxOrder {
         guard let v = s.arguments.value("order") else { return .deadline }
-        guard let o = InboxOrder(rawValue: v) else { throw .usage("--order \(v): expected deadline, received or updated") }
+        guard let o = InboxOrder(rawValue: v) else { throw .usage("--order \(quoteInput(v)): expected deadline, received or updated") }
         return o
     }
 
@@ -73,7 +73,7 @@ enum ShowCommand {
     static func resolveID(_ text: String, _ store: ComplaintStore, _ s: Session) throws(CLIError) -> Int64 {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let n = Int64(digits), n > 0 else {
-            throw .usage("\"\(text)\" is not a complaint id (a number such as 12, or a LAPOR! tracking number)")
+            throw .usage("\"\(quoteInput(text))\" is not a complaint id (a number such as 12, or a LAPOR! tracking number)")
         }
         do {
             if digits.count >= 7, try store.complaint(n) == nil, let byTracking = try store.id(forTrackingID: digits) {
