@@ -125,6 +125,9 @@ public final class Desk {
     /// Handles one key; returns a label for the latency profile.
     func handle(_ key: Key) -> String {
         ctx.now = ctx.clock()
+        // The terminal hung up or SIGTERM came: end from any state (an open prompt or dialog
+        // included), or the loop would keep reading a dead terminal.
+        if key == .hangup { running = false; return "hangup" }
         if key == .resize { return "resize" }
         if key != .resize { ctx.message = nil }
         if let o = overlay { return handleOverlay(o, key) }

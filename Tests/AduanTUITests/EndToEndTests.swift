@@ -154,4 +154,69 @@ import Testing
         tmux.send("Q")
         #expect(tmux.waitFor("[exit 0]").ok)
     }
+
+    // MARK: hangup and SIGTERM (item 15)
+
+    /// Whether process `pid` still runs (a zombie nobody reaps counts as ended).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        guard let stat = readFile("/proc/\(pid)/stat") else { return false }
+        let text = String(decoding: stat, as: UTF8.self)
+        guard let close = text.lastIndex(of: ")") else { return true }
+        let state = text[text.index(after: close)...].split(separator: " ").first
+        return state != "Z" && state != "X"
+    }
+
+    static func waitForExit(_ pid: pid_t, timeout: Double) -> Bool {
+        let deadline = monotonic() + timeout
+        while monotonic() < deadline {
+            if !isRunning(pid) { return true }
+            usleep(50_000)
+        }
+        return !isRunning(pid)
+    }
+
+    /// Starts the screen in tmux with a prompt open (`l`, `/` or `m`); returns the session and the screen's pid.
+    func screenWithAPromptOpen(_ opener: String, _ s: Scratch) throws -> (TmuxSession, pid_t) {
+        let store = s.file("demo.db")
+        #expect(aduan(["demo", "--count", "50", "--seed", "3", "--store", store], s).status == 0)
+        let pidFile = s.file("screen.pid")
+        // The shell writes its pid and becomes aduan, so the pid is the screen's.
+        let command = "/bin/sh -c \"echo \\$\\$ > '\(pidFile)'; exec '\(AduanBinary.path)' --store '\(store)'\""
+        let tmux = TmuxSession(width: 120, height: 40, command: command, env: ["ADUAN_NOW": Self.now], scratch: s)
+        let (ok, screen) = tmux.waitFor("Kotak Masuk")
+        try #require(ok, "the inbox never appeared:\n\(screen)")
+        let pidText = String(decoding: readFile(pidFile) ?? [], as: UTF8.self).filter(\.isNumber)
+        let pid = try #require(pid_t(pidText), "no pid in \(pidText)")
+        tmux.send(opener)
+        switch opener {
+        case "l": try #require(tmux.waitFor("Saring:").ok)
+        case "/": try #require(tmux.waitFor("Cari:").ok)
+        default: try #require(tmux.waitFor(timeout: 5) { $0 != screen }.ok)
+        }
+        tmux.type("setengah")
+        return (tmux, pid)
+    }
+
+    @Test(arguments: ["l", "/", "m"])
+    func killingTheTerminalWhileAPromptIsOpenEndsTheScreen(opener: String) throws {
+        try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
+        let s = Scratch()
+        let (tmux, pid) = try screenWithAPromptOpen(opener, s)
+        defer { if Self.isRunning(pid) { kill(pid, SIGKILL) } }
+        tmux.tmux(["kill-server"])
+        #expect(Self.waitForExit(pid, timeout: 5), "the screen still runs 5 s after its terminal was closed")
+    }
+
+    @Test(arguments: ["l", "/", "m"])
+    func sigtermWhileAPromptIsOpenEndsTheScreen(opener: String) throws {
+        try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
+        let s = Scratch()
+        let (tmux, pid) = try screenWithAPromptOpen(opener, s)
+        defer { if Self.isRunning(pid) { kill(pid, SIGKILL) } }
+        kill(pid, SIGTERM)
+        #expect(Self.waitForExit(pid, timeout: 5), "the screen ignored SIGTERM")
+        // It restored the terminal on its way out: the pane's shell reports its end.
+        #expect(tmux.waitFor("[exit ", timeout: 5).ok)
+    }
 }
