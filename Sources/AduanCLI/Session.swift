@@ -91,7 +91,14 @@ public final class Session {
             : "peringatan: \(storePath) dapat ditulis pengguna lain di mesin ini; jalankan `chmod 600 \(storePath)`"
     }
 
-    public func openStore(create: Bool = false, readOnly: Bool = false) throws(CLIError) -> ComplaintStore {
+    /// `reading`: the command only reads, so a store this user cannot write (read-only media or
+    /// folder, a 0400 file or -shm) is opened read-only instead; a command that writes is refused
+    /// before anything is tried, with the name of the file that stops it.
+    public func openStore(create: Bool = false, readOnly: Bool = false, reading: Bool = false) throws(CLIError) -> ComplaintStore {
+        var readOnly = readOnly
+        if !readOnly, let part = StoreAccess.unwritablePart(of: storePath) {
+            if reading { readOnly = true } else { throw .store(.notWritable(path: part, store: storePath)) }
+        }
         do {
             let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
             // How long to wait for another operator's write lock (tests shorten it).

@@ -14,7 +14,7 @@ enum ExportCommand {
         } else if let o = outPath?.lowercased(), o.hasSuffix(".json") {
             format = .json
         }
-        let store = try s.openStore()
+        let store = try s.openStore(reading: true)
         let now = try Platform.now()
         let query = InboxQuery(scope: s.scope, filter: filter, order: order)
 

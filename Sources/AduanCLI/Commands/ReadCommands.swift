@@ -7,7 +7,7 @@ enum ListCommand {
         let filter = try s.parseFilter(s.arguments.positionals)
         let order = try orderOption(s)
         let limit = try s.arguments.int("limit", range: 1...100_000_000) ?? Int.max
-        let store = try s.openStore()
+        let store = try s.openStore(reading: true)
         let now = try Platform.now()
         let query = InboxQuery(scope: s.scope, filter: filter, order: order)
         var cursor: PageCursor?
@@ -47,7 +47,7 @@ enum ListCommand {
 enum ShowCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 1...1, "a complaint id: aduan show ID")
-        let store = try s.openStore()
+        let store = try s.openStore(reading: true)
         let id = try resolveID(s.arguments.positionals[0], store, s)
         let now = try Platform.now()
         do {

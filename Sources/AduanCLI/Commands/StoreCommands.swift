@@ -22,7 +22,7 @@ enum InitCommand {
 enum VerifyCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
-        let store = try s.openStore(readOnly: false)
+        let store = try s.openStore(reading: true)
         let progress = Progress(s.language == .en ? "verifying" : "memeriksa", total: nil)
         let started = Platform.monotonic()
         let report: VerifyReport
@@ -64,7 +64,7 @@ enum BackupCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 1...1, "a destination file: aduan backup DEST")
         let dest = s.arguments.positionals[0]
-        let store = try s.openStore()
+        let store = try s.openStore(reading: true)
         let progress = Progress(s.language == .en ? "backup" : "cadangan", total: nil)
         do {
             try store.backup(to: dest) { remaining, total in progress.update(total - remaining, unit: "pages") }
