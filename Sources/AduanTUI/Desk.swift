@@ -172,8 +172,10 @@ public final class Desk {
             return "limit"
         case .search:
             if current != .inbox { switchTo(.inbox) }
-            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.search ?? "", required: true) { text in
-                TextSearch.query(text).isEmpty ? "?" : nil
+            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.search ?? "", required: true) { [ctx] text in
+                // The same bounds as a filter: a 20,000-word paste must not become one query.
+                if let e = FilterParser.searchBoundsError(text) { return ctx.t.filterError(e) }
+                return TextSearch.query(text).isEmpty ? "?" : nil
             }
             searchPrompt = prompt
             overlay = prompt

@@ -79,6 +79,35 @@ import Testing
         #expect(r.stderr.contains("nested too deeply") && r.stderr.contains("\(FilterParser.maxDepth)"), "\(r.stderr)")
     }
 
+    @Test func theDeepestAndWidestFiltersAllowedRunInTheStore() throws {
+        try requireBinary()
+        let desk = Desk("filter-sql")
+        try desk.initStore()
+        _ = try desk.receive("Lampu mati", ["--anonymous", "yes"])
+        // Alternating OR, AND and NOT at every allowed level: each one a parenthesis in the SQL.
+        var deep = "anonim"
+        var depth = 0
+        while depth < FilterParser.maxDepth {
+            switch depth % 3 {
+            case 0: deep = "(status:selesai OR " + deep + ")"
+            case 1: deep = "(overdue " + deep + ")"
+            default: deep = "NOT " + deep
+            }
+            depth += 1
+        }
+        if case .failure(let e) = FilterParser.parse(deep) { Issue.record("the test filter itself is refused: \(e)") }
+        let wide = Array(repeating: "-status:selesai", count: FilterParser.maxTerms - 1).joined(separator: " AND ") + " anonim"
+        let wideOr = Array(repeating: "status:bt", count: FilterParser.maxTerms).joined(separator: " OR ")
+        for filter in [deep, wide, wideOr] {
+            let r = desk.run(["list", filter])
+            #expect(r.status == 0, "\(r.stderr.prefix(300))")
+            if filter != deep { #expect(r.stdout.contains("Lampu mati")) }
+        }
+        // One more level is refused by the parser, before any SQL.
+        let r = desk.run(["list", "(" + deep + ")", "--lang", "en"])
+        #expect(r.status == 2 && r.stderr.contains("nested too deeply"), "\(r.stderr.prefix(300))")
+    }
+
     @Test func aTwentyThousandWordPhraseIsRefusedAtOnce() throws {
         try requireBinary()
         let desk = Desk("long-phrase")

@@ -656,4 +656,12 @@ struct FilterParserLimitTests {
         #expect(EnglishStrings().filterError(e).utf8.count < 600)
         #expect(IndonesianStrings().filterError(e).utf8.count < 600)
     }
+
+    @Test func searchTextTypedAsItIsHasTheSameBounds() {
+        #expect(FilterParser.searchBoundsError("jalan rusak") == nil)
+        let many = Array(repeating: "ab", count: FilterParser.maxSearchWords + 1).joined(separator: " ")
+        #expect(FilterParser.searchBoundsError(many)?.problem == .tooManyWords(limit: FilterParser.maxSearchWords))
+        let long = String(repeating: "x", count: FilterParser.maxLength + 1)
+        #expect(FilterParser.searchBoundsError(long)?.problem == .tooLong(limit: FilterParser.maxLength))
+    }
 }

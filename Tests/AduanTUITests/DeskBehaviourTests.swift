@@ -96,6 +96,16 @@ import Testing
         #expect(terminal.restored)
     }
 
+    @Test func aSearchOfTooManyWordsIsExplainedAtTheSearchPrompt() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let words = Array(repeating: "jalan", count: FilterParser.maxSearchWords + 1).joined(separator: " ")
+        let grid = F.run(store, width: 120, height: 40, keys: ["/", "text:" + words, "Enter"])
+        #expect(grid.contains("terlalu banyak kata"), "\(grid.text())")
+        let after = F.run(store, width: 120, height: 40, keys: ["/", "text:" + words, "Enter", "Esc", "j"])
+        #expect(after.contains("Kotak Masuk"))
+    }
+
     @Test(arguments: [["l", "text:status:"], ["/", "text:jalan"], ["j", "m", "text:catatan setengah"]])
     func aHangupWhileAPromptIsOpenEndsTheDesk(opening: [String]) throws {
         let dir = TempDir()

@@ -48,8 +48,10 @@ public enum FilterParser {
     /// Bounds on what one filter may cost, so hostile input cannot exhaust the stack (every
     /// level of nesting is a level of recursion here, in evaluation and in the SQL) or the CPU
     /// (every search word is matched against every complaint). Far above anything typed by hand.
+    /// The depth (parentheses and NOTs) is 32 because each level becomes a parenthesis in the
+    /// store's SQL and SQLite's parser gives up ("parser stack overflow") at about 45.
     public static let maxLength = 4_000
-    public static let maxDepth = 64
+    public static let maxDepth = 32
     public static let maxTerms = 128
     public static let maxSearchWords = 64
 
@@ -84,6 +86,17 @@ public enum FilterParser {
         } catch {
             return .failure(FilterError(column: 1, problem: .unexpected(input)))
         }
+    }
+
+    /// The bounds of `parse` for text searched as it is typed (the screen's `/` prompt): nil
+    /// when `text` is within them, else the error `parse` would give for it.
+    public static func searchBoundsError(_ text: String) -> FilterError? {
+        if text.utf8.count > maxLength, text.count > maxLength {
+            return FilterError(column: maxLength + 1, problem: .tooLong(limit: maxLength))
+        }
+        let words = TextSearch.query(text).terms.reduce(0) { $0 + $1.count }
+        if words > maxSearchWords { return FilterError(column: 1, problem: .tooManyWords(limit: maxSearchWords)) }
+        return nil
     }
 
     /// The field names the language knows, with Indonesian and short aliases.
