@@ -267,13 +267,13 @@ public struct EnglishStrings: StringTable {
         case .missing(let a, let req):
             return "\(actionName(a)) needs \(requirementName(req))."
         case .unknownUnit(let u):
-            return "Unit \"\(u)\" is not in the directory."
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" is not in the directory."
         case .unitNotInAgency(let u, let a):
             return "Unit \"\(names.unitName(u))\" does not belong to \(names.agencyName(a))."
         case .sameUnit(let u):
             return "The report is already with \(names.unitName(u))."
         case .unknownAgency(let a):
-            return "Agency \"\(a)\" is not in the directory."
+            return "Agency \"\(SafeText.excerpt(a, limit: 80))\" is not in the directory."
         case .sameAgency(let a):
             return "\(names.agencyName(a)) already holds the report; pick another agency."
         case .alreadyCopied(let u):

@@ -266,13 +266,13 @@ public struct IndonesianStrings: StringTable {
         case .missing(let a, let req):
             return "\(actionName(a)) memerlukan \(requirementName(req))."
         case .unknownUnit(let u):
-            return "Unit \"\(u)\" tidak ada dalam direktori."
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" tidak ada dalam direktori."
         case .unitNotInAgency(let u, let a):
             return "Unit \"\(names.unitName(u))\" bukan bagian dari \(names.agencyName(a))."
         case .sameUnit(let u):
             return "Laporan sudah dipegang atau ditembuskan ke \(names.unitName(u))."
         case .unknownAgency(let a):
-            return "Instansi \"\(a)\" tidak ada dalam direktori."
+            return "Instansi \"\(SafeText.excerpt(a, limit: 80))\" tidak ada dalam direktori."
         case .sameAgency(let a):
             return "Laporan sudah dipegang \(names.agencyName(a)); pilih instansi lain."
         case .alreadyCopied(let u):
