@@ -219,4 +219,79 @@ import Testing
         // It restored the terminal on its way out: the pane's shell reports its end.
         #expect(tmux.waitFor("[exit ", timeout: 5).ok)
     }
+
+    /// A pseudo-terminal that is not the screen's controlling terminal: closing it sends no
+    /// SIGHUP, so the screen learns of the hangup only from reads failing (EIO / end of file).
+    @Test func aTerminalThatVanishesWithoutSIGHUPEndsTheScreenWithAPromptOpen() throws {
+        try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
+        typealias IntCall = @convention(c) (Int32) -> Int32
+        typealias NameCall = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
+        let handle = try #require(dlopen(nil, RTLD_NOW))
+        func symbol<T>(_ name: String, _: T.Type) throws -> T { unsafeBitCast(try #require(dlsym(handle, name)), to: T.self) }
+        let openpt = try symbol("posix_openpt", IntCall.self), grant = try symbol("grantpt", IntCall.self)
+        let unlock = try symbol("unlockpt", IntCall.self), name = try symbol("ptsname", NameCall.self)
+        let master = openpt(O_RDWR | O_NOCTTY)
+        try #require(master >= 0 && grant(master) == 0 && unlock(master) == 0)
+        let slavePath = String(cString: try #require(name(master)))
+        var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+
+        let s = Scratch()
+        let store = s.file("demo.db")
+        #expect(aduan(["demo", "--count", "50", "--seed", "3", "--store", store], s).status == 0)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR | O_NOCTTY, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, master)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argWords: [String] = [AduanBinary.path, "--store", store]
+        let envWords: [String] = ["TERM=xterm-256color", "LANG=C.UTF-8", "ADUAN_NOW=\(Self.now)", "HOME=\(s.path)",
+                                  "XDG_CONFIG_HOME=\(s.file("config"))"]
+        let argv: [UnsafeMutablePointer<CChar>?] = argWords.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = envWords.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        try #require(posix_spawn(&pid, AduanBinary.path, &actions, &attributes, argv, envp) == 0)
+        var status: Int32 = 0
+        defer { if waitpid(pid, &status, WNOHANG) == 0 { kill(pid, SIGKILL); waitpid(pid, &status, 0) } }
+
+        /// Reads what the screen drew for `seconds`, so it never blocks on a full terminal.
+        var drawn: [UInt8] = []
+        func drain(_ seconds: Double) {
+            let end = monotonic() + seconds
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while monotonic() < end {
+                let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+                if n > 0 { drawn += buffer[0..<n] } else { usleep(20_000) }
+            }
+        }
+        drain(1.5)
+        #expect(String(decoding: drawn, as: UTF8.self).contains("Kotak"), "the screen never drew its inbox")
+        _ = write(master, "l", 1)
+        drain(0.5)
+        _ = write(master, "status:", 7)
+        drain(0.5)
+        close(master)
+        let deadline = monotonic() + 5
+        var ended = false
+        while monotonic() < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid { ended = true; break }
+            usleep(50_000)
+        }
+        #expect(ended, "the screen still runs 5 s after its terminal vanished")
+        if ended { #expect((status & 0x7f) == 0 && (status >> 8) & 0xff == 0, "exit status \(status)") }
+    }
 }
