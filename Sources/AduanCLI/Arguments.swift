@@ -80,7 +80,7 @@ public struct ParsedArguments: Sendable {
     public func int(_ name: String, range: ClosedRange<Int>) throws(CLIError) -> Int? {
         guard let v = value(name) else { return nil }
         guard let n = Int(v.filter { $0 != "_" && $0 != "." && $0 != "," }), range.contains(n) else {
-            throw .usage("--\(name) \(v): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw .usage("--\(name) \(quoteInput(v)): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return n
     }
@@ -102,7 +102,7 @@ public struct ParsedArguments: Sendable {
                 } else if !commandSeen && !onlyPositionals && result.positionals.isEmpty {
                     let known = CommandName.allCases.map(\.rawValue).filter { !$0.isEmpty }
                     let hint = FilterParser.closest(arg, in: known).map { "; did you mean `aduan \($0)`?" } ?? ""
-                    throw .usage("unknown command \"\(arg)\"\(hint) (commands: \(known.joined(separator: ", ")))")
+                    throw .usage("unknown command \"\(quoteInput(arg))\"\(hint) (commands: \(known.joined(separator: ", ")))")
                 } else {
                     result.positionals.append(arg)
                 }
@@ -115,7 +115,7 @@ public struct ParsedArguments: Sendable {
                 if result.command == .list || result.command == .export { result.positionals.append(arg); continue }
                 // A negative number ("calendar due 2026-11-23 -1") is an argument, not an option.
                 if arg.count > 1, arg.dropFirst().allSatisfy(\.isNumber) { result.positionals.append(arg); continue }
-                throw .usage("unknown option \(arg) (options start with --, e.g. --help)")
+                throw .usage("unknown option \(quoteInput(arg)) (options start with --, e.g. --help)")
             }
             var name = String(arg.dropFirst(2))
             var inlineValue: String?
@@ -127,7 +127,7 @@ public struct ParsedArguments: Sendable {
             guard let spec = specs.first(where: { $0.name == name }) else {
                 let hint = FilterParser.closest(name, in: specs.map(\.name)).map { "; did you mean --\($0)?" } ?? ""
                 let cmd = result.command == .screen ? "aduan" : "aduan \(result.command.rawValue)"
-                throw .usage("unknown option --\(name) for `\(cmd)`\(hint)")
+                throw .usage("unknown option --\(quoteInput(name)) for `\(cmd)`\(hint)")
             }
             if let valueName = spec.value {
                 let value: String

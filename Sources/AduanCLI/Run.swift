@@ -56,7 +56,23 @@ extension CLIError {
     }
 }
 
+/// A value the user gave (an argument, an environment variable) as a message quotes it: made
+/// safe for the terminal and cut to an excerpt, since it may be 120 KB long.
+func quoteInput(_ s: String) -> String { SafeText.excerpt(s, limit: 80) }
+
+/// The last guard against a message that quotes a whole input: every line made safe and cut to
+/// an excerpt, so stderr stays short whatever a message embeds.
+func shortLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { SafeText.excerpt(String($0), limit: 1_000) }
+        .joined(separator: "\n")
+}
+
 func render(_ e: CLIError, language: Language) -> String {
+    shortLines(renderWhole(e, language: language))
+}
+
+private func renderWhole(_ e: CLIError, language: Language) -> String {
     let prefix = "aduan: "
     switch e {
     case .usage(let m):
@@ -85,7 +101,7 @@ func help(_ p: ParsedArguments, language: Language) throws(CLIError) -> Int32 {
         out.line(HelpText.filterLanguage(language))
     case let t?:
         guard let c = CommandName.parse(t) else {
-            throw .usage("no help for \"\(t)\" (commands: \(CommandName.allCases.map(\.rawValue).filter { !$0.isEmpty }.joined(separator: ", ")), workflow, filter)")
+            throw .usage("no help for \"\(quoteInput(t))\" (commands: \(CommandName.allCases.map(\.rawValue).filter { !$0.isEmpty }.joined(separator: ", ")), workflow, filter)")
         }
         out.write(HelpText.render(c, language))
     }
@@ -119,6 +135,6 @@ func expectPositionals(_ s: Session, _ range: ClosedRange<Int>, _ what: String) 
         throw .usage("`aduan \(s.arguments.command.rawValue)` needs \(what)")
     }
     if n > range.upperBound {
-        throw .usage("`aduan \(s.arguments.command.rawValue)`: unexpected argument \"\(s.arguments.positionals[range.upperBound])\"")
+        throw .usage("`aduan \(s.arguments.command.rawValue)`: unexpected argument \"\(quoteInput(s.arguments.positionals[range.upperBound]))\"")
     }
 }

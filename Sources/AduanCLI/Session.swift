@@ -15,12 +15,16 @@ public final class Session {
     public let usesDemoStore: Bool
     public let out: OutputStream
     public let err: OutputStream
+    /// Whether `out` is a terminal, where text from the public must be made safe before it is shown.
+    public let outIsTerminal: Bool
     /// Built once: the transition table inside costs more than most decisions that use it.
     public let context: WorkflowContext
 
-    public init(arguments: ParsedArguments, out: OutputStream = OutputStream(fd: 1), err: OutputStream = OutputStream(fd: 2)) throws(CLIError) {
+    public init(arguments: ParsedArguments, out: OutputStream = OutputStream(fd: 1), err: OutputStream = OutputStream(fd: 2),
+                outIsTerminal: Bool? = nil) throws(CLIError) {
         self.arguments = arguments
         self.out = out
+        self.outIsTerminal = outIsTerminal ?? Platform.isTerminal(out.fd)
         self.err = err
         let (config, path) = try Session.loadConfig(arguments.value("config"))
         self.config = config
@@ -29,13 +33,13 @@ public final class Session {
         language = Platform.language(flag: arguments.value("lang"), config: config.language)
         strings = AduanCore.strings(language)
         if let lang = arguments.value("lang"), Language.from(lang) == nil {
-            throw .usage("--lang \(lang): expected id or en")
+            throw .usage("--lang \(quoteInput(lang)): expected id or en")
         }
         guard let op = config.operatorNamed(arguments.value("as")) else {
             if let id = arguments.value("as") {
                 let known = config.operators.map(\.id)
                 let hint = FilterParser.closest(id, in: known).map { "; did you mean \($0)?" } ?? ""
-                throw .usage("--as \(id): no such operator in \(path ?? "the built-in config") (known: \(known.joined(separator: ", ")))\(hint)")
+                throw .usage("--as \(quoteInput(id)): no such operator in \(path ?? "the built-in config") (known: \(known.joined(separator: ", ")))\(hint)")
             }
             throw .environment("\(path ?? "config"): no operators are configured; add one under \"operators\"")
         }
@@ -87,7 +91,14 @@ public final class Session {
             : "peringatan: \(storePath) dapat ditulis pengguna lain di mesin ini; jalankan `chmod 600 \(storePath)`"
     }
 
-    public func openStore(create: Bool = false, readOnly: Bool = false) throws(CLIError) -> ComplaintStore {
+    /// `reading`: the command only reads, so a store this user cannot write (read-only media or
+    /// folder, a 0400 file or -shm) is opened read-only instead; a command that writes is refused
+    /// before anything is tried, with the name of the file that stops it.
+    public func openStore(create: Bool = false, readOnly: Bool = false, reading: Bool = false) throws(CLIError) -> ComplaintStore {
+        var readOnly = readOnly
+        if !readOnly, let part = StoreAccess.unwritablePart(of: storePath) {
+            if reading { readOnly = true } else { throw .store(.notWritable(path: part, store: storePath)) }
+        }
         do {
             let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
             // How long to wait for another operator's write lock (tests shorten it).
@@ -114,7 +125,7 @@ public final class Session {
         }.joined(separator: " ")
         switch FilterParser.parse(text, vocabulary: FilterVocabulary(directory: config.directory)) {
         case .success(let f): return f
-        case .failure(let e): throw .usage(strings.filterError(e) + "  [\(text)]")
+        case .failure(let e): throw .usage(strings.filterError(e) + "  [\(SafeText.excerpt(text, limit: 200))]")
         }
     }
 }

@@ -402,16 +402,26 @@ public final class ComplaintStore {
     /// Copies the store to `destination` with SQLite's online backup (others may keep working).
     public func backup(to destination: String, progress: (Int, Int) -> Void = { _, _ in }) throws(StoreError) {
         var st = stat()
-        if stat(destination, &st) == 0 { throw .destinationExists(path: destination) }
-        let fd = Glibc.open(destination, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        if fd < 0 { throw .cannotOpen(path: destination, reason: errnoText()) }
-        close(fd)
+        if lstat(destination, &st) == 0 { throw .destinationExists(path: destination) }
+        // Written to a new temporary file beside the destination (see SafeFile) without a
+        // rollback journal, then put in place: a failed backup (a full disk) leaves neither a
+        // half-made destination nor a -journal behind, and no planted name is written through.
+        let temp: String
+        switch SafeFile.createTemporary(beside: destination) {
+        case .success(let t): close(t.fd); temp = t.path
+        case .failure(let e): throw e.code == EACCES || e.code == EROFS ? .readOnly(path: destination) : .cannotOpen(path: destination, reason: e.reason)
+        }
         do {
-            let target = try Database(path: destination)
+            let target = try Database(path: temp, options: Database.OpenOptions(noFollow: true))
+            try target.execute("PRAGMA journal_mode=OFF")
             try db.backup(to: target, progress: progress)
         } catch {
-            unlink(destination)
+            unlink(temp)
+            unlink(temp + "-journal")
             throw StoreError.from(error, path: destination)
+        }
+        if let e = SafeFile.placeNew(destination, from: temp) {
+            throw e.code == EEXIST ? .destinationExists(path: destination) : .cannotOpen(path: destination, reason: e.reason)
         }
     }
 }

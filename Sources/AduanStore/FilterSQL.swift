@@ -62,7 +62,12 @@ enum FilterSQL {
         case .term(let t):
             return term(t, ctx)
         case .and(let parts):
-            return parts.map { condition($0, ctx) }.reduce(SQLCondition.always, &&)
+            // One flat "(a) AND (b) AND (c)": folding with && nested a paren per part, and 100
+            // parts overflowed SQLite's parser stack ("parser stack overflow").
+            let cs = parts.map { condition($0, ctx) }.filter { $0.sql != "1" }
+            if cs.isEmpty { return .always }
+            if cs.count == 1 { return cs[0] }
+            return SQLCondition(sql: cs.map { "(\($0.sql))" }.joined(separator: " AND "), args: cs.flatMap(\.args))
         case .or(let parts):
             if parts.isEmpty { return SQLCondition(sql: "0", args: []) }
             let cs = parts.map { condition($0, ctx) }

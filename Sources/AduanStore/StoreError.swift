@@ -29,6 +29,9 @@ public enum StoreError: Error, Sendable {
     case cannotOpen(path: String, reason: String)
     /// The store (or its folder) is read-only for this user.
     case readOnly(path: String)
+    /// A write needs `path` (the store, its -wal or -shm, or its folder) and this user cannot
+    /// write it; `store` is the store's path. Found before SQLite is asked, so nothing was written.
+    case notWritable(path: String, store: String)
     /// No space left on the device.
     case diskFull(path: String)
     /// Another process held the write lock for longer than the busy timeout.
@@ -82,6 +85,15 @@ public enum StoreError: Error, Sendable {
         case .readOnly(let p):
             return en ? "\(p): the store is read-only for this user; nothing was written."
                       : "\(p): penyimpanan hanya-baca untuk pengguna ini; tidak ada yang ditulis."
+        case .notWritable(let p, let store):
+            let ro = StoreAccess.onReadOnlyFileSystem(p)
+            let mode = StoreAccess.modeText(p).map { en ? " (mode \($0))" : " (mode \($0))" } ?? ""
+            if ro {
+                return en ? "\(p): on a read-only disk; \(store) can be read (list, show, verify, export) but not changed. Nothing was written."
+                          : "\(p): ada di disk hanya-baca; \(store) dapat dibaca (list, show, verify, export) tetapi tidak dapat diubah. Tidak ada yang ditulis."
+            }
+            return en ? "\(p) is not writable for this user\(mode), so \(store) cannot be changed; nothing was written. Give the owner write permission (e.g. `chmod u+w \(p)`); reading works meanwhile."
+                      : "\(p) tidak dapat ditulis pengguna ini\(mode), jadi \(store) tidak dapat diubah; tidak ada yang ditulis. Beri pemilik izin tulis (mis. `chmod u+w \(p)`); membaca tetap bisa."
         case .diskFull(let p):
             return en ? "\(p): the disk is full; the action was not saved and the store is unchanged."
                       : "\(p): disk penuh; aksi tidak tersimpan dan penyimpanan tidak berubah."

@@ -125,6 +125,9 @@ public final class Desk {
     /// Handles one key; returns a label for the latency profile.
     func handle(_ key: Key) -> String {
         ctx.now = ctx.clock()
+        // The terminal hung up or SIGTERM came: end from any state (an open prompt or dialog
+        // included), or the loop would keep reading a dead terminal.
+        if key == .hangup { running = false; return "hangup" }
         if key == .resize { return "resize" }
         if key != .resize { ctx.message = nil }
         if let o = overlay { return handleOverlay(o, key) }
@@ -169,8 +172,10 @@ public final class Desk {
             return "limit"
         case .search:
             if current != .inbox { switchTo(.inbox) }
-            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.search ?? "", required: true) { text in
-                TextSearch.query(text).isEmpty ? "?" : nil
+            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.search ?? "", required: true) { [ctx] text in
+                // The same bounds as a filter: a 20,000-word paste must not become one query.
+                if let e = FilterParser.searchBoundsError(text) { return ctx.t.filterError(e) }
+                return TextSearch.query(text).isEmpty ? "?" : nil
             }
             searchPrompt = prompt
             overlay = prompt
@@ -463,7 +468,7 @@ final class LatencyProfile {
         for (label, values) in samples.sorted(by: { $0.key < $1.key }) {
             text += "{\"label\":\"\(label)\",\"ms\":[" + values.map { String(Int($0 * 1_000_000)) + "e-3" }.joined(separator: ",") + "]}\n"
         }
-        let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
+        let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return }
         _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress, $0.count - 1) }
         close(fd)

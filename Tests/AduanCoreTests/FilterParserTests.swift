@@ -588,3 +588,80 @@ struct FilterErrorMessageTests {
         #expect(IndonesianStrings().filterError(e).contains("1–5"))
     }
 }
+
+// MARK: - Hostile filters: bounded depth and work
+
+struct FilterParserLimitTests {
+    @Test func nestingDeeperThanTheLimitIsRefusedNamingTheLimit() throws {
+        let input = String(repeating: "(", count: FilterParser.maxDepth + 1) + "anonim" + String(repeating: ")", count: FilterParser.maxDepth + 1)
+        let e = try #require(error(input))
+        #expect(e.problem == .tooDeep(limit: FilterParser.maxDepth))
+        #expect(EnglishStrings().filterError(e).contains("\(FilterParser.maxDepth)"))
+        #expect(IndonesianStrings().filterError(e).contains("\(FilterParser.maxDepth)"))
+    }
+
+    @Test func nestingAtTheLimitStillParses() throws {
+        let input = String(repeating: "(", count: FilterParser.maxDepth) + "anonim" + String(repeating: ")", count: FilterParser.maxDepth)
+        #expect(try parse(input) == term(.anonymous))
+    }
+
+    @Test func aLongChainOfNotIsRefusedAsTooDeep() throws {
+        let e = try #require(error(String(repeating: "NOT ", count: 500) + "anonim"))
+        #expect(e.problem == .tooDeep(limit: FilterParser.maxDepth))
+        let bang = try #require(error(String(repeating: "!", count: 100_0) + "anonim"))
+        #expect(bang.problem == .tooDeep(limit: FilterParser.maxDepth))
+    }
+
+    @Test func fortyThousandOpeningParenthesesAreAnErrorNotACrash() throws {
+        let e = try #require(error(String(repeating: "(", count: 40_000)))
+        #expect([.tooDeep(limit: FilterParser.maxDepth), .tooLong(limit: FilterParser.maxLength)].contains(e.problem))
+    }
+
+    @Test func aFilterLongerThanTheLimitIsRefusedNamingTheLimit() throws {
+        let e = try #require(error(String(repeating: "a", count: FilterParser.maxLength + 1)))
+        #expect(e.problem == .tooLong(limit: FilterParser.maxLength))
+        #expect(EnglishStrings().filterError(e).contains(NumberFormat.grouped(FilterParser.maxLength, .en)))
+        #expect(IndonesianStrings().filterError(e).contains(NumberFormat.grouped(FilterParser.maxLength, .id)))
+    }
+
+    @Test func aTwentyThousandWordPhraseIsRefusedQuickly() throws {
+        let phrase = "\"" + Array(repeating: "jalan", count: 20_000).joined(separator: " ") + "\""
+        let start = ContinuousClock.now
+        let e = try #require(error(phrase))
+        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(e.problem == .tooLong(limit: FilterParser.maxLength))
+    }
+
+    @Test func tooManySearchWordsAreRefusedNamingTheLimit() throws {
+        let words = Array(repeating: "ab", count: FilterParser.maxSearchWords + 1)
+        let e = try #require(error("\"" + words.joined(separator: " ") + "\""))
+        #expect(e.problem == .tooManyWords(limit: FilterParser.maxSearchWords))
+        #expect(EnglishStrings().filterError(e).contains("\(FilterParser.maxSearchWords)"))
+        #expect(IndonesianStrings().filterError(e).contains("\(FilterParser.maxSearchWords)"))
+        // Unquoted words count too.
+        #expect(error(words.joined(separator: " "))?.problem == .tooManyWords(limit: FilterParser.maxSearchWords))
+        #expect(try parse(Array(repeating: "ab", count: FilterParser.maxSearchWords).joined(separator: " ")) != .all)
+    }
+
+    @Test func tooManyConditionsAreRefusedNamingTheLimit() throws {
+        let input = Array(repeating: "anonim", count: FilterParser.maxTerms + 1).joined(separator: " OR ")
+        let e = try #require(error(input))
+        #expect(e.problem == .tooManyTerms(limit: FilterParser.maxTerms))
+        #expect(EnglishStrings().filterError(e).contains("\(FilterParser.maxTerms)"))
+        #expect(IndonesianStrings().filterError(e).contains("\(FilterParser.maxTerms)"))
+    }
+
+    @Test func anErrorQuotesOnlyAnExcerptOfAHugeValue() throws {
+        let e = try #require(error("status:" + String(repeating: "x", count: 3_000)))
+        #expect(EnglishStrings().filterError(e).utf8.count < 600)
+        #expect(IndonesianStrings().filterError(e).utf8.count < 600)
+    }
+
+    @Test func searchTextTypedAsItIsHasTheSameBounds() {
+        #expect(FilterParser.searchBoundsError("jalan rusak") == nil)
+        let many = Array(repeating: "ab", count: FilterParser.maxSearchWords + 1).joined(separator: " ")
+        #expect(FilterParser.searchBoundsError(many)?.problem == .tooManyWords(limit: FilterParser.maxSearchWords))
+        let long = String(repeating: "x", count: FilterParser.maxLength + 1)
+        #expect(FilterParser.searchBoundsError(long)?.problem == .tooLong(limit: FilterParser.maxLength))
+    }
+}

@@ -47,7 +47,8 @@ private func randomValue(_ rng: inout SplitMix64, depth: Int) -> JSONValue {
 
 private func randomString(_ rng: inout SplitMix64) -> String {
     let pieces = ["a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{01}", "\u{1F}",
-                  "\u{7F}", "é", "ü", "中", "文", "😀", "👍🏽", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{10FFFF}", "aduan"]
+                  "\u{7F}", "é", "ü", "中", "文", "😀", "👍🏽", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{10FFFF}", "aduan",
+                  "\u{9B}", "\u{80}", "\u{9F}", "\u{A0}", "\u{202E}", "\u{2066}", "\u{200F}", "\u{61C}", "\u{2065}"]
     var s = ""
     for _ in 0..<rng.below(8) { s += rng.pick(pieces) }
     return s
@@ -371,10 +372,33 @@ func rejectsInvalidUTF8(bytes: [UInt8], line: Int, column: Int, message: String)
     #expect(quoted("plain é 中 😀") == "<\"plain é 中 😀\"")
     #expect(quoted("q\"b\\s/") == #"<"q\"b\\s/""#)
     #expect(quoted("\n\r\t\u{08}\u{0C}") == #"<"\n\r\t\b\f""#)
-    #expect(quoted("\u{00}\u{01}\u{1F}\u{7F}") == "<\"\\u0000\\u0001\\u001f\u{7F}\"")
+    #expect(quoted("\u{00}\u{01}\u{1F}\u{7F}") == "<\"\\u0000\\u0001\\u001f\\u007f\"")
     #expect(quoted("a\u{2028}b\u{2029}c\u{2027}") == "<\"a\\u2028b\\u2029c\u{2027}\"")
     #expect(quoted("") == "<\"\"")
     #expect(quoted("😀\n") == "<\"😀\\n\"")
+}
+
+@Test func jsonEscapesTerminalControlsAndBidiOverridesAlways() throws {
+    func quoted(_ s: String) -> String {
+        var out = ""
+        JSONEscaping.appendQuoted(s, to: &out)
+        var bytes: [UInt8] = []
+        JSONEscaping.appendQuoted(s, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == out)
+        return out
+    }
+    // OSC 0 (retitle) and OSC 52 (clipboard) with ESC and BEL, an 8-bit CSI, DEL.
+    #expect(quoted("\u{1B}]0;pwned\u{07}\u{1B}]52;c;ZXZpbA==\u{1B}\\\u{9B}2J\u{7F}")
+            == #""\u001b]0;pwned\u0007\u001b]52;c;ZXZpbA==\u001b\\\u009b2J\u007f""#)
+    #expect(quoted("\u{80}\u{9F}\u{A0}") == "\"\\u0080\\u009f\u{A0}\"")
+    #expect(quoted("a\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}b") == #""a\u202a\u202b\u202c\u202d\u202eb""#)
+    #expect(quoted("\u{2066}\u{2067}\u{2068}\u{2069}\u{200E}\u{200F}\u{61C}") == #""\u2066\u2067\u2068\u2069\u200e\u200f\u061c""#)
+    // Neighbours stay raw UTF-8.
+    #expect(quoted("\u{2065}\u{206A}\u{2027}\u{2029}\u{200D}\u{61B}é") == "\"\u{2065}\u{206A}\u{2027}\\u2029\u{200D}\u{61B}é\"")
+    // The text read back is the text written.
+    let hostile = "judul\u{1B}]0;x\u{07}\u{9B}\u{202E}kanan\u{2066}"
+    let node = try JSONParser.parse(bytes: Array(("[" + quoted(hostile) + "]").utf8), maxDepth: 4)
+    #expect(node.array?.first?.string == hostile)
 }
 
 @Test func streamWriterBasics() {

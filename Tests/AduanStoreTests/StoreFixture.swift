@@ -317,6 +317,7 @@ extension StoreError {
         case .newerSchema: "newerSchema"
         case .cannotOpen: "cannotOpen"
         case .readOnly: "readOnly"
+        case .notWritable: "notWritable"
         case .diskFull: "diskFull"
         case .locked: "locked"
         case .corrupt: "corrupt"

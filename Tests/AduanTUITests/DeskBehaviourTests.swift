@@ -96,6 +96,56 @@ import Testing
         }
     }
 
+    @Test func aFilterNestedTooDeeplyIsExplainedAtTheLimitPromptAndTheDeskKeepsRunning() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let deep = String(repeating: "(", count: FilterParser.maxDepth + 1) + "anonim" + String(repeating: ")", count: FilterParser.maxDepth + 1)
+        let grid = F.run(store, width: 120, height: 40, keys: ["l", "text:" + deep, "Enter"])
+        #expect(grid.contains("terlalu dalam"), "\(grid.text())")
+        #expect(grid.contains("\(FilterParser.maxDepth)"))
+        // Esc closes the prompt and the desk goes on: the inbox still answers keys.
+        let after = F.run(store, width: 120, height: 40, keys: ["l", "text:" + deep, "Enter", "Esc", "j", "j", "l", "text:anonim", "Enter", "idle"])
+        #expect(after.contains("Kotak Masuk"))
+        #expect(after.row(38).contains("anonim"))
+    }
+
+    @Test func fortyFiveThousandParenthesesAtTheLimitPromptAreAnErrorNotACrash() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let (desk, terminal) = F.desk(store, keys: ["l", "text:" + String(repeating: "(", count: 45_000), "Enter", "idle"])
+        terminal.burst = true
+        desk.run()
+        let grid = try #require(terminal.scriptEndFrame)
+        #expect(grid.contains("Saringan terlalu panjang"), "\(grid.text())")
+        #expect(terminal.restored)
+    }
+
+    @Test func aSearchOfTooManyWordsIsExplainedAtTheSearchPrompt() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let words = Array(repeating: "jalan", count: FilterParser.maxSearchWords + 1).joined(separator: " ")
+        let grid = F.run(store, width: 120, height: 40, keys: ["/", "text:" + words, "Enter"])
+        #expect(grid.contains("terlalu banyak kata"), "\(grid.text())")
+        let after = F.run(store, width: 120, height: 40, keys: ["/", "text:" + words, "Enter", "Esc", "j"])
+        #expect(after.contains("Kotak Masuk"))
+    }
+
+    @Test(arguments: [["l", "text:status:"], ["/", "text:jalan"], ["j", "m", "text:catatan setengah"]])
+    func aHangupWhileAPromptIsOpenEndsTheDesk(opening: [String]) throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let before = try store.totals()
+        // Keys after the hangup must never be read: the desk ends at once.
+        let keys = opening + ["hangup", "text:QQQ", "Enter", "Ctrl-S", "Q"]
+        let (desk, terminal) = F.desk(store, keys: keys)
+        desk.run()
+        #expect(terminal.restored)
+        #expect(terminal.afterEnd == 0, "the desk kept reading after the hangup")
+        #expect(terminal.next < terminal.script.count, "keys after the hangup were read")
+        let after = try store.totals()
+        #expect(after.complaints == before.complaints && after.events == before.events, "nothing half-typed is saved")
+    }
+
     @Test func aBadFilterIsExplainedAndNothingChanges() throws {
         let dir = TempDir()
         let store = try F.makeStore(in: dir)

@@ -154,4 +154,144 @@ import Testing
         tmux.send("Q")
         #expect(tmux.waitFor("[exit 0]").ok)
     }
+
+    // MARK: hangup and SIGTERM (item 15)
+
+    /// Whether process `pid` still runs (a zombie nobody reaps counts as ended).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        guard let stat = readFile("/proc/\(pid)/stat") else { return false }
+        let text = String(decoding: stat, as: UTF8.self)
+        guard let close = text.lastIndex(of: ")") else { return true }
+        let state = text[text.index(after: close)...].split(separator: " ").first
+        return state != "Z" && state != "X"
+    }
+
+    static func waitForExit(_ pid: pid_t, timeout: Double) -> Bool {
+        let deadline = monotonic() + timeout
+        while monotonic() < deadline {
+            if !isRunning(pid) { return true }
+            usleep(50_000)
+        }
+        return !isRunning(pid)
+    }
+
+    /// Starts the screen in tmux with a prompt open (`l`, `/` or `m`); returns the session and the screen's pid.
+    func screenWithAPromptOpen(_ opener: String, _ s: Scratch) throws -> (TmuxSession, pid_t) {
+        let store = s.file("demo.db")
+        #expect(aduan(["demo", "--count", "50", "--seed", "3", "--store", store], s).status == 0)
+        let pidFile = s.file("screen.pid")
+        // The shell writes its pid and becomes aduan, so the pid is the screen's.
+        let command = "/bin/sh -c \"echo \\$\\$ > '\(pidFile)'; exec '\(AduanBinary.path)' --store '\(store)'\""
+        let tmux = TmuxSession(width: 120, height: 40, command: command, env: ["ADUAN_NOW": Self.now], scratch: s)
+        let (ok, screen) = tmux.waitFor("Kotak Masuk")
+        try #require(ok, "the inbox never appeared:\n\(screen)")
+        let pidText = String(decoding: readFile(pidFile) ?? [], as: UTF8.self).filter(\.isNumber)
+        let pid = try #require(pid_t(pidText), "no pid in \(pidText)")
+        tmux.send(opener)
+        switch opener {
+        case "l": try #require(tmux.waitFor("Saring:").ok)
+        case "/": try #require(tmux.waitFor("Cari:").ok)
+        default: try #require(tmux.waitFor(timeout: 5) { $0 != screen }.ok)
+        }
+        tmux.type("setengah")
+        return (tmux, pid)
+    }
+
+    @Test(arguments: ["l", "/", "m"])
+    func killingTheTerminalWhileAPromptIsOpenEndsTheScreen(opener: String) throws {
+        try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
+        let s = Scratch()
+        let (tmux, pid) = try screenWithAPromptOpen(opener, s)
+        defer { if Self.isRunning(pid) { kill(pid, SIGKILL) } }
+        tmux.tmux(["kill-server"])
+        #expect(Self.waitForExit(pid, timeout: 5), "the screen still runs 5 s after its terminal was closed")
+    }
+
+    @Test(arguments: ["l", "/", "m"])
+    func sigtermWhileAPromptIsOpenEndsTheScreen(opener: String) throws {
+        try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
+        let s = Scratch()
+        let (tmux, pid) = try screenWithAPromptOpen(opener, s)
+        defer { if Self.isRunning(pid) { kill(pid, SIGKILL) } }
+        kill(pid, SIGTERM)
+        #expect(Self.waitForExit(pid, timeout: 5), "the screen ignored SIGTERM")
+        // It restored the terminal on its way out: the pane's shell reports its end.
+        #expect(tmux.waitFor("[exit ", timeout: 5).ok)
+    }
+
+    /// A pseudo-terminal that is not the screen's controlling terminal: closing it sends no
+    /// SIGHUP, so the screen learns of the hangup only from reads failing (EIO / end of file).
+    @Test func aTerminalThatVanishesWithoutSIGHUPEndsTheScreenWithAPromptOpen() throws {
+        try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
+        typealias IntCall = @convention(c) (Int32) -> Int32
+        typealias NameCall = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
+        let handle = try #require(dlopen(nil, RTLD_NOW))
+        func symbol<T>(_ name: String, _: T.Type) throws -> T { unsafeBitCast(try #require(dlsym(handle, name)), to: T.self) }
+        let openpt = try symbol("posix_openpt", IntCall.self), grant = try symbol("grantpt", IntCall.self)
+        let unlock = try symbol("unlockpt", IntCall.self), name = try symbol("ptsname", NameCall.self)
+        let master = openpt(O_RDWR | O_NOCTTY)
+        try #require(master >= 0 && grant(master) == 0 && unlock(master) == 0)
+        let slavePath = String(cString: try #require(name(master)))
+        var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+
+        let s = Scratch()
+        let store = s.file("demo.db")
+        #expect(aduan(["demo", "--count", "50", "--seed", "3", "--store", store], s).status == 0)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR | O_NOCTTY, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, master)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argWords: [String] = [AduanBinary.path, "--store", store]
+        let envWords: [String] = ["TERM=xterm-256color", "LANG=C.UTF-8", "ADUAN_NOW=\(Self.now)", "HOME=\(s.path)",
+                                  "XDG_CONFIG_HOME=\(s.file("config"))"]
+        let argv: [UnsafeMutablePointer<CChar>?] = argWords.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = envWords.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        try #require(posix_spawn(&pid, AduanBinary.path, &actions, &attributes, argv, envp) == 0)
+        var status: Int32 = 0
+        defer { if waitpid(pid, &status, WNOHANG) == 0 { kill(pid, SIGKILL); waitpid(pid, &status, 0) } }
+
+        /// Reads what the screen drew for `seconds`, so it never blocks on a full terminal.
+        var drawn: [UInt8] = []
+        func drain(_ seconds: Double) {
+            let end = monotonic() + seconds
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while monotonic() < end {
+                let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+                if n > 0 { drawn += buffer[0..<n] } else { usleep(20_000) }
+            }
+        }
+        drain(1.5)
+        #expect(String(decoding: drawn, as: UTF8.self).contains("Kotak"), "the screen never drew its inbox")
+        _ = write(master, "l", 1)
+        drain(0.5)
+        _ = write(master, "status:", 7)
+        drain(0.5)
+        close(master)
+        let deadline = monotonic() + 5
+        var ended = false
+        while monotonic() < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid { ended = true; break }
+            usleep(50_000)
+        }
+        #expect(ended, "the screen still runs 5 s after its terminal vanished")
+        if ended { #expect((status & 0x7f) == 0 && (status >> 8) & 0xff == 0, "exit status \(status)") }
+    }
 }

@@ -9,7 +9,7 @@ enum ActCommand {
         guard let kind = ActionKind.parse(s.arguments.positionals[1]) else {
             let names = ActionKind.allCases.map(\.rawValue)
             let hint = FilterParser.closest(s.arguments.positionals[1], in: names).map { "; did you mean \($0)?" } ?? ""
-            throw .usage("unknown action \"\(s.arguments.positionals[1])\" (actions: \(names.joined(separator: ", ")))\(hint)")
+            throw .usage("unknown action \"\(quoteInput(s.arguments.positionals[1]))\" (actions: \(names.joined(separator: ", ")))\(hint)")
         }
         let details = try details(for: kind, s)
         let store = try s.openStore()
@@ -45,13 +45,13 @@ enum ActCommand {
         switch v.lowercased() {
         case "yes", "ya", "y", "true", "1": return true
         case "no", "tidak", "t", "n", "false", "0": return false
-        default: throw .usage("--\(name) \(v): expected yes or no")
+        default: throw .usage("--\(name) \(quoteInput(v)): expected yes or no")
         }
     }
 
     static func choice<T>(_ s: Session, _ name: String, _ options: [String], _ parse: (String) -> T?) throws(CLIError) -> T? {
         guard let v = s.arguments.value(name) else { return nil }
-        guard let x = parse(v) else { throw .usage("--\(name) \(v): expected one of \(options.joined(separator: ", "))") }
+        guard let x = parse(v) else { throw .usage("--\(name) \(quoteInput(v)): expected one of \(options.joined(separator: ", "))") }
         return x
     }
 
@@ -78,7 +78,7 @@ enum ActCommand {
         }
         d.rating = try a.int("rating", range: -1_000...1_000)
         if let dup = a.value("duplicate-of") {
-            guard let n = Int64(dup.hasPrefix("#") ? String(dup.dropFirst()) : dup) else { throw .usage("--duplicate-of \(dup): expected a complaint id") }
+            guard let n = Int64(dup.hasPrefix("#") ? String(dup.dropFirst()) : dup) else { throw .usage("--duplicate-of \(quoteInput(dup)): expected a complaint id") }
             d.duplicateOf = n
         }
         d.archiveReason = try choice(s, "code", ArchiveReason.allCases.map(\.rawValue), ArchiveReason.parse)
@@ -90,7 +90,7 @@ enum ActCommand {
             guard let title = a.value("title") else { throw .usage("receive needs --title") }
             var incident: LocalDate?
             if let d = a.value("incident-date") {
-                guard let x = LocalDate.parse(d) else { throw .usage("--incident-date \(d): expected YYYY-MM-DD") }
+                guard let x = LocalDate.parse(d) else { throw .usage("--incident-date \(quoteInput(d)): expected YYYY-MM-DD") }
                 incident = x
             }
             let reporter = Reporter(name: a.value("reporter-name"), phone: a.value("reporter-phone"),

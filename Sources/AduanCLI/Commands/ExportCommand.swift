@@ -9,12 +9,12 @@ enum ExportCommand {
         let outPath = s.arguments.value("out")
         var format = InterchangeFormat.csv
         if let f = s.arguments.value("format") {
-            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage("--format \(f): expected csv, json or open311") }
+            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage("--format \(quoteInput(f)): expected csv, json or open311") }
             format = x
         } else if let o = outPath?.lowercased(), o.hasSuffix(".json") {
             format = .json
         }
-        let store = try s.openStore()
+        let store = try s.openStore(reading: true)
         let now = try Platform.now()
         let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
 
@@ -32,13 +32,17 @@ enum ExportCommand {
             case .failure(let e): throw .environment("\(outPath): cannot write: \(e.reason)")
             }
         }
+        // On a terminal the CSV is read, not parsed: a title holding OSC 0, OSC 52 or CSI would
+        // retitle the window, set the clipboard or clear the screen, so every field is made safe
+        // as `list` and `show` do (and no BOM). JSON escapes such characters always (JSONEscaping).
+        let toTerminal = commit == nil && s.outIsTerminal
         let en = s.language == .en
         let progress = Progress(en ? "exporting" : "mengekspor", total: nil, enabled: commit != nil && Platform.isTerminal(2))
         var count = 0
         var first = true
         let viewer = s.operatorActor
         switch format {
-        case .csv: sink.write(CSVWriter.bom + CSVWriter.row(CSVLayout.columns))
+        case .csv: sink.write((toTerminal ? "" : CSVWriter.bom) + CSVWriter.row(CSVLayout.columns))
         case .json, .open311: sink.write("[")
         }
         do {
@@ -46,7 +50,8 @@ enum ExportCommand {
                 for c in batch where Privacy.canView(c, viewer: viewer) {
                     switch format {
                     case .csv:
-                        sink.write(CSVWriter.row(CSVLayout.row(c, viewer: viewer, now: now, config: s.config)))
+                        let fields = CSVLayout.row(c, viewer: viewer, now: now, config: s.config)
+                        sink.write(CSVWriter.row(toTerminal ? fields.map(SafeText.line) : fields))
                     case .json:
                         var w = JSONStreamWriter()
                         JSONLayout.write(c, events: try store.events(of: c.id), viewer: viewer, now: now, config: s.config, to: &w)

@@ -7,7 +7,7 @@ enum ListCommand {
         let filter = try s.parseFilter(s.arguments.positionals)
         let order = try orderOption(s)
         let limit = try s.arguments.int("limit", range: 1...100_000_000) ?? Int.max
-        let store = try s.openStore()
+        let store = try s.openStore(reading: true)
         let now = try Platform.now()
         let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
         var cursor: PageCursor?
@@ -29,7 +29,7 @@ enum ListCommand {
 
     static func orderOption(_ s: Session) throws(CLIError) -> InboxOrder {
         guard let v = s.arguments.value("order") else { return .deadline }
-        guard let o = InboxOrder(rawValue: v) else { throw .usage("--order \(v): expected deadline, received or updated") }
+        guard let o = InboxOrder(rawValue: v) else { throw .usage("--order \(quoteInput(v)): expected deadline, received or updated") }
         return o
     }
 
@@ -48,7 +48,7 @@ enum ListCommand {
 enum ShowCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 1...1, "a complaint id: aduan show ID")
-        let store = try s.openStore()
+        let store = try s.openStore(reading: true)
         let c = try visibleComplaint(s.arguments.positionals[0], store, s)
         let now = try Platform.now()
         do {
@@ -75,7 +75,7 @@ enum ShowCommand {
     static func visibleComplaint(_ text: String, _ store: ComplaintStore, _ s: Session) throws(CLIError) -> Complaint {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let n = Int64(digits), n > 0 else {
-            throw .usage("\"\(text)\" is not a complaint id (a number such as 12, or a LAPOR! tracking number)")
+            throw .usage("\"\(quoteInput(text))\" is not a complaint id (a number such as 12, or a LAPOR! tracking number)")
         }
         let viewer = s.operatorActor
         do {

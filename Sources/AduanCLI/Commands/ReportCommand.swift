@@ -6,8 +6,8 @@ enum ReportCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
         let format = s.arguments.value("format") ?? "text"
-        guard ["text", "csv", "json"].contains(format) else { throw .usage("--format \(format): expected text, csv or json") }
-        let store = try s.openStore()
+        guard ["text", "csv", "json"].contains(format) else { throw .usage("--format \(quoteInput(format)): expected text, csv or json") }
+        let store = try s.openStore(reading: true)
         let now = try Platform.now()
         let figures: SupervisorFigures
         do { figures = try store.figures(s.scope, now: now) } catch { throw .store(error) }

@@ -22,7 +22,7 @@ enum InitCommand {
 enum VerifyCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
-        let store = try s.openStore(readOnly: false)
+        let store = try s.openStore(reading: true)
         let progress = Progress(s.language == .en ? "verifying" : "memeriksa", total: nil)
         let started = Platform.monotonic()
         let report: VerifyReport
@@ -64,7 +64,7 @@ enum BackupCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 1...1, "a destination file: aduan backup DEST")
         let dest = s.arguments.positionals[0]
-        let store = try s.openStore()
+        let store = try s.openStore(reading: true)
         let progress = Progress(s.language == .en ? "backup" : "cadangan", total: nil)
         do {
             try store.backup(to: dest) { remaining, total in progress.update(total - remaining, unit: "pages") }
@@ -106,11 +106,11 @@ enum CalendarCommand {
             } else {
                 switch Timestamp.parseISO8601(args[1]) {
                 case .success(let t): start = t
-                case .failure(.missingTimeZone): throw .usage("\(args[1]): add a time zone, e.g. \(args[1].prefix(10))T09:00:00+07:00, or give a date only (YYYY-MM-DD, read in \(zone.abbreviation))")
-                case .failure: throw .usage("\(args[1]): expected a date (2026-03-17) or an ISO 8601 date-time with a zone (2026-03-17T10:00:00+07:00)")
+                case .failure(.missingTimeZone): throw .usage("\(quoteInput(args[1])): add a time zone, e.g. \(quoteInput(String(args[1].prefix(10))))T09:00:00+07:00, or give a date only (YYYY-MM-DD, read in \(zone.abbreviation))")
+                case .failure: throw .usage("\(quoteInput(args[1])): expected a date (2026-03-17) or an ISO 8601 date-time with a zone (2026-03-17T10:00:00+07:00)")
                 }
             }
-            guard let n = Int(args[2]), n >= 0, n <= 10_000 else { throw .usage("\(args[2]): N must be a whole number of days from 0 to 10000") }
+            guard let n = Int(args[2]), n >= 0, n <= 10_000 else { throw .usage("\(quoteInput(args[2])): N must be a whole number of days from 0 to 10000") }
             let due = s.arguments.flag("calendar-days") ? cal.deadline(from: start, calendarDays: n) : cal.deadline(from: start, workingDays: n)
             s.out.line(due.iso8601(in: zone))
             return 0

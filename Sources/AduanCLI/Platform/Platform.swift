@@ -1,4 +1,5 @@
 import AduanCore
+import AduanStore
 import Glibc
 
 /// The process's view of the world: environment, clock, terminal, files. Everything the core
@@ -16,7 +17,7 @@ public enum Platform {
             switch Timestamp.parseISO8601(frozen) {
             case .success(let t): return t
             case .failure:
-                throw .usage("ADUAN_NOW=\"\(frozen)\" is not an ISO 8601 date-time with a time zone, e.g. 2026-11-23T09:00:00+07:00")
+                throw .usage("ADUAN_NOW=\"\(quoteInput(frozen))\" is not an ISO 8601 date-time with a time zone, e.g. 2026-11-23T09:00:00+07:00")
             }
         }
         var ts = timespec()
@@ -139,18 +140,20 @@ public final class OutputStream {
         buffer.reserveCapacity(1 << 16)
     }
 
-    /// Opens a file for writing (created 0600, replacing an old one only after success via rename).
+    /// Opens a file for writing: a new temporary file in the target folder (unpredictable name,
+    /// O_CREAT|O_EXCL|O_NOFOLLOW, 0600, see `SafeFile`), renamed over `path` only after success.
     public static func file(_ path: String) -> Result<(OutputStream, commit: () -> String?), FileReadError> {
-        let temp = path + ".part-\(getpid())"
-        let fd = open(temp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
-        if fd < 0 { return .failure(FileReadError(String(cString: strerror(errno)))) }
+        let fd: Int32, temp: String
+        switch SafeFile.createTemporary(beside: path) {
+        case .success(let t): (fd, temp) = t
+        case .failure(let e): return .failure(FileReadError(e.reason))
+        }
         let stream = OutputStream(fd: fd)
         return .success((stream, {
             stream.flush()
             if let f = stream.failed { close(fd); unlink(temp); return f }
             if fsync(fd) != 0 || close(fd) != 0 { unlink(temp); return String(cString: strerror(errno)) }
-            if rename(temp, path) != 0 { let e = String(cString: strerror(errno)); unlink(temp); return e }
-            return nil
+            return SafeFile.replace(path, with: temp)?.reason
         }))
     }
 

@@ -15,9 +15,14 @@ public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// `config.json:14: operators[2].role: expected one of admin, liaison, supervisor, found "boss"`
     public var description: String {
-        key.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): \(key): \(message)"
+        // Key and message may quote the file's text, which may hold a megabyte value: excerpts only.
+        let message = SafeText.excerpt(self.message, limit: 1_000)
+        return key.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): \(SafeText.excerpt(key, limit: 120)): \(message)"
     }
 }
+
+/// A value from the config file as an error message quotes it: an excerpt, made safe.
+func quoted(_ s: String) -> String { "\"" + SafeText.excerpt(s, limit: 80) + "\"" }
 
 /// Every problem found in one configuration file.
 public struct ConfigErrors: Error, Sendable {
@@ -160,7 +165,7 @@ final class ConfigReader {
     func choice<T>(_ node: JSONNode?, _ path: String, _ options: [String], parse: (String) -> T?) -> T? {
         guard let s = string(node, path) else { return nil }
         guard let v = parse(s) else {
-            fail(node!, path, "expected one of \(options.joined(separator: ", ")), found \"\(s)\"")
+            fail(node!, path, "expected one of \(options.joined(separator: ", ")), found \(quoted(s))")
             return nil
         }
         return v
@@ -193,13 +198,13 @@ final class ConfigReader {
         let directory = Directory(agencies: agencies)
         if agencies.isEmpty, o["agencies"] == nil { fail(root, "agencies", "missing: the agencies and units reports can go to") }
         if !agency.isEmpty, !agencies.isEmpty, directory.agency(agency) == nil, let node = o["office"] {
-            fail(node["agency"] ?? node, "office.agency", "\"\(agency)\" is not one of the agencies listed under \"agencies\"")
+            fail(node["agency"] ?? node, "office.agency", "\(quoted(agency)) is not one of the agencies listed under \"agencies\"")
         }
         let categories = o["categories"].map(categoriesSection) ?? []
         let operators = o["operators"].map { operatorsSection($0, directory: directory, homeAgency: agency) } ?? []
         let defaultOperator = optionalString(o["defaultOperator"], "defaultOperator")
         if let d = defaultOperator, !operators.contains(where: { $0.id == d }), let node = o["defaultOperator"] {
-            fail(node, "defaultOperator", "\"\(d)\" is not an operator id listed under \"operators\" (known: \(operators.map(\.id).joined(separator: ", ")))")
+            fail(node, "defaultOperator", "\(quoted(d)) is not an operator id listed under \"operators\" (known: \(operators.map(\.id).joined(separator: ", ")))")
         }
         let templates = o["templates"].map(templatesSection) ?? []
         let theme = o["theme"].map(themeSection) ?? Theme()
@@ -227,7 +232,7 @@ final class ConfigReader {
                 guard let path = string(f, "calendar.holidayFiles[\(i)]") else { continue }
                 switch loadFile(path) {
                 case .failure(let why):
-                    fail(f, "calendar.holidayFiles[\(i)]", "cannot read holiday file \"\(path)\": \(why.reason)")
+                    fail(f, "calendar.holidayFiles[\(i)]", "cannot read holiday file \(quoted(path)): \(why.reason)")
                 case .success(let bytes):
                     switch OfficeConfig.parseHolidays(bytes, file: path) {
                     case .success(let days): holidays += days
@@ -241,7 +246,7 @@ final class ConfigReader {
             var drop = Set<LocalDate>()
             for (i, r) in removed.enumerated() {
                 if let s = string(r, "calendar.removeHolidays[\(i)]") {
-                    if let d = LocalDate.parse(s) { drop.insert(d) } else { fail(r, "calendar.removeHolidays[\(i)]", "expected a date YYYY-MM-DD, found \"\(s)\"") }
+                    if let d = LocalDate.parse(s) { drop.insert(d) } else { fail(r, "calendar.removeHolidays[\(i)]", "expected a date YYYY-MM-DD, found \(quoted(s))") }
                 }
             }
             holidays.removeAll { drop.contains($0.date) }
@@ -266,9 +271,9 @@ final class ConfigReader {
                 at = m["date"] ?? row
             } else { continue }
             guard let ds = dateText, let ks = kindText, let n = name else { continue }
-            guard let date = LocalDate.parse(ds) else { fail(at, p, "expected a date YYYY-MM-DD, found \"\(ds)\""); continue }
+            guard let date = LocalDate.parse(ds) else { fail(at, p, "expected a date YYYY-MM-DD, found \(quoted(ds))"); continue }
             guard let kind = HolidayKind(rawValue: ks.uppercased()) else {
-                fail(at, p, "expected kind LN (libur nasional), CB (cuti bersama) or LD (libur daerah), found \"\(ks)\""); continue
+                fail(at, p, "expected kind LN (libur nasional), CB (cuti bersama) or LD (libur daerah), found \(quoted(ks))"); continue
             }
             out.append(Holiday(date: date, kind: kind, name: n))
         }
@@ -321,7 +326,7 @@ final class ConfigReader {
                 if a.members != nil, a["id"] == nil { fail(a, p + ".id", "missing") }
                 continue
             }
-            if !seenAgencies.insert(id).inserted { fail(m["id"]!, p + ".id", "agency \"\(id)\" is listed twice") }
+            if !seenAgencies.insert(id).inserted { fail(m["id"]!, p + ".id", "agency \(quoted(id)) is listed twice") }
             let name = string(m["name"], p + ".name") ?? id
             var units: [Unit] = []
             for (j, u) in (array(m["units"], p + ".units") ?? []).enumerated() {
@@ -330,7 +335,7 @@ final class ConfigReader {
                     if u.members != nil, u["id"] == nil { fail(u, up + ".id", "missing") }
                     continue
                 }
-                if !seenUnits.insert(uid).inserted { fail(um["id"]!, up + ".id", "unit \"\(uid)\" is listed twice (unit ids are unique across agencies)") }
+                if !seenUnits.insert(uid).inserted { fail(um["id"]!, up + ".id", "unit \(quoted(uid)) is listed twice (unit ids are unique across agencies)") }
                 units.append(Unit(id: uid, name: string(um["name"], up + ".name") ?? uid, short: optionalString(um["short"], up + ".short")))
             }
             out.append(Agency(id: id, name: name, units: units))
@@ -355,14 +360,14 @@ final class ConfigReader {
             let p = "operators[\(i)]"
             guard let m = object(o, p, allowed: ["id", "name", "role", "agency", "unit"]) else { continue }
             guard let id = string(m["id"], p + ".id") else { if m["id"] == nil { fail(o, p + ".id", "missing") }; continue }
-            if !seen.insert(id).inserted { fail(m["id"]!, p + ".id", "operator \"\(id)\" is listed twice") }
+            if !seen.insert(id).inserted { fail(m["id"]!, p + ".id", "operator \(quoted(id)) is listed twice") }
             let name = string(m["name"], p + ".name") ?? id
             guard let roleNode = m["role"] else { fail(o, p + ".role", "missing: admin, liaison or supervisor"); continue }
             guard let role = choice(roleNode, p + ".role", Role.operatorRoles.map(\.rawValue), parse: { Role.parse($0).flatMap { $0 == .system ? nil : $0 } }) else { continue }
             let agency = optionalString(m["agency"], p + ".agency") ?? homeAgency
             let unit = optionalString(m["unit"], p + ".unit")
             if agency != Access.allAgencies, directory.agency(agency) == nil {
-                fail(m["agency"] ?? o, p + ".agency", "\"\(agency)\" is not one of the agencies listed under \"agencies\"")
+                fail(m["agency"] ?? o, p + ".agency", "\(quoted(agency)) is not one of the agencies listed under \"agencies\"")
             }
             if agency == Access.allAgencies, role != .supervisor {
                 fail(m["agency"] ?? o, p + ".agency", "\"*\" (all agencies) is only for supervisors")
@@ -370,10 +375,10 @@ final class ConfigReader {
             if role == .liaison {
                 guard let unit else { fail(o, p + ".unit", "a liaison needs the unit they answer for"); continue }
                 if !directory.contains(unit: unit, in: agency) {
-                    fail(m["unit"]!, p + ".unit", "\"\(unit)\" is not a unit of \(agency)")
+                    fail(m["unit"]!, p + ".unit", "\(quoted(unit)) is not a unit of \(agency)")
                 }
             } else if let unit, directory.unit(unit) == nil {
-                fail(m["unit"]!, p + ".unit", "\"\(unit)\" is not a known unit")
+                fail(m["unit"]!, p + ".unit", "\(quoted(unit)) is not a known unit")
             }
             out.append(Actor(id: id, name: name, role: role, agency: agency, unit: unit))
         }
@@ -401,7 +406,7 @@ final class ConfigReader {
                 continue
             }
             for (c, n) in [(fg, pair[0]), (bg, pair[1])] where !Theme.colorNames.contains(c.lowercased()) {
-                fail(n, p, "expected a colour (\(Theme.colorNames.joined(separator: ", "))), found \"\(c)\"")
+                fail(n, p, "expected a colour (\(Theme.colorNames.joined(separator: ", "))), found \(quoted(c))")
             }
             theme.colors[role] = (fg.lowercased(), bg.lowercased())
         }

@@ -9,6 +9,14 @@ public struct FilterError: Error, Hashable, Sendable {
         case unterminatedQuote
         case emptyGroup
         case dangling(String)
+        /// Longer than `FilterParser.maxLength` characters.
+        case tooLong(limit: Int)
+        /// Parentheses or NOTs nested deeper than `FilterParser.maxDepth`.
+        case tooDeep(limit: Int)
+        /// More than `FilterParser.maxTerms` conditions.
+        case tooManyTerms(limit: Int)
+        /// More than `FilterParser.maxSearchWords` search words (phrases included).
+        case tooManyWords(limit: Int)
     }
 
     public var column: Int
@@ -37,12 +45,31 @@ public struct FilterVocabulary: Sendable {
 /// Keywords are upper case (AND OR NOT, DAN ATAU BUKAN) or symbols (`&`, `|`, `!`, a leading `-`),
 /// so lower-case "dan" stays a search word.
 public enum FilterParser {
+    /// Bounds on what one filter may cost, so hostile input cannot exhaust the stack (every
+    /// level of nesting is a level of recursion here, in evaluation and in the SQL) or the CPU
+    /// (every search word is matched against every complaint). Far above anything typed by hand.
+    /// The depth (parentheses and NOTs) is 32 because each level becomes a parenthesis in the
+    /// store's SQL and SQLite's parser gives up ("parser stack overflow") at about 45.
+    public static let maxLength = 4_000
+    public static let maxDepth = 32
+    public static let maxTerms = 128
+    public static let maxSearchWords = 64
+
     public static func parse(_ input: String, vocabulary: FilterVocabulary = FilterVocabulary()) -> Result<FilterExpression, FilterError> {
+        // Counting bytes first: a megabyte argument is refused without building anything from it.
+        if input.utf8.count > maxLength, input.count > maxLength {
+            return .failure(FilterError(column: maxLength + 1, problem: .tooLong(limit: maxLength)))
+        }
         var lexer = Lexer(input)
         let tokens: [Token]
         switch lexer.tokens() {
         case .failure(let e): return .failure(e)
         case .success(let t): tokens = t
+        }
+        var terms = 0
+        for t in tokens where t.kind == .word || t.kind == .quoted {
+            terms += 1
+            if terms > maxTerms { return .failure(FilterError(column: t.column, problem: .tooManyTerms(limit: maxTerms))) }
         }
         var parser = Parser(tokens: tokens, vocabulary: vocabulary)
         do {
@@ -59,6 +86,17 @@ public enum FilterParser {
         } catch {
             return .failure(FilterError(column: 1, problem: .unexpected(input)))
         }
+    }
+
+    /// The bounds of `parse` for text searched as it is typed (the screen's `/` prompt): nil
+    /// when `text` is within them, else the error `parse` would give for it.
+    public static func searchBoundsError(_ text: String) -> FilterError? {
+        if text.utf8.count > maxLength, text.count > maxLength {
+            return FilterError(column: maxLength + 1, problem: .tooLong(limit: maxLength))
+        }
+        let words = TextSearch.query(text).terms.reduce(0) { $0 + $1.count }
+        if words > maxSearchWords { return FilterError(column: 1, problem: .tooManyWords(limit: maxSearchWords)) }
+        return nil
     }
 
     /// The field names the language knows, with Indonesian and short aliases.
@@ -188,6 +226,10 @@ public enum FilterParser {
         let tokens: [Token]
         let vocabulary: FilterVocabulary
         var index = 0
+        /// Open parentheses and NOTs around the current token.
+        var depth = 0
+        /// Search words seen so far, phrases counted word by word.
+        var searchWords = 0
 
         init(tokens: [Token], vocabulary: FilterVocabulary) {
             self.tokens = tokens
@@ -222,6 +264,11 @@ public enum FilterParser {
 
         mutating func unary() throws -> FilterExpression {
             guard let t = current else { throw FilterError(column: (tokens.last?.column ?? 0) + 1, problem: .dangling("")) }
+            if t.kind == .not || t.kind == .open {
+                guard depth < FilterParser.maxDepth else { throw FilterError(column: t.column, problem: .tooDeep(limit: FilterParser.maxDepth)) }
+                depth += 1
+            }
+            defer { if t.kind == .not || t.kind == .open { depth -= 1 } }
             switch t.kind {
             case .not:
                 index += 1
@@ -242,10 +289,21 @@ public enum FilterParser {
                 throw FilterError(column: t.column, problem: .dangling(t.text))
             case .quoted:
                 index += 1
-                return .term(.text("\"" + t.text.filter { $0 != "\"" } + "\""))
+                let text = "\"" + t.text.filter { $0 != "\"" } + "\""
+                try countSearchWords(text, at: t)
+                return .term(.text(text))
             case .word:
                 index += 1
-                return .term(try term(t))
+                let result = try term(t)
+                if case .text(let text) = result { try countSearchWords(text, at: t) }
+                return .term(result)
+            }
+        }
+
+        mutating func countSearchWords(_ text: String, at t: Token) throws {
+            searchWords += TextSearch.query(text).terms.reduce(0) { $0 + $1.count }
+            if searchWords > FilterParser.maxSearchWords {
+                throw FilterError(column: t.column, problem: .tooManyWords(limit: FilterParser.maxSearchWords))
             }
         }
 

@@ -267,13 +267,13 @@ public struct EnglishStrings: StringTable {
         case .missing(let a, let req):
             return "\(actionName(a)) needs \(requirementName(req))."
         case .unknownUnit(let u):
-            return "Unit \"\(u)\" is not in the directory."
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" is not in the directory."
         case .unitNotInAgency(let u, let a):
             return "Unit \"\(names.unitName(u))\" does not belong to \(names.agencyName(a))."
         case .sameUnit(let u):
             return "The report is already with \(names.unitName(u))."
         case .unknownAgency(let a):
-            return "Agency \"\(a)\" is not in the directory."
+            return "Agency \"\(SafeText.excerpt(a, limit: 80))\" is not in the directory."
         case .sameAgency(let a):
             return "\(names.agencyName(a)) already holds the report; pick another agency."
         case .alreadyCopied(let u):
@@ -310,21 +310,30 @@ public struct EnglishStrings: StringTable {
         let at = "column \(e.column)"
         switch e.problem {
         case .unknownField(let f, let s):
-            return "Filter, \(at): unknown field \"\(f)\"" + (s.map { "; did you mean \"\($0):\"?" } ?? ".")
+            return "Filter, \(at): unknown field \"\(SafeText.excerpt(f, limit: 60))\"" + (s.map { "; did you mean \"\($0):\"?" } ?? ".")
         case .badValue(let f, let v, let expected):
-            return "Filter, \(at): \"\(v)\" is not valid for \(f); expected: \(expected)."
+            return "Filter, \(at): \"\(SafeText.excerpt(v, limit: 60))\" is not valid for \(SafeText.excerpt(f, limit: 60)); expected: \(expected)."
         case .missingValue(let f):
+            let f = SafeText.excerpt(f, limit: 60)
             return "Filter, \(at): \(f): needs a value, e.g. \(f):proses."
         case .unbalancedParenthesis:
             return "Filter, \(at): unbalanced parenthesis."
         case .unexpected(let t):
-            return "Filter, \(at): \"\(t)\" is not expected here."
+            return "Filter, \(at): \"\(SafeText.excerpt(t, limit: 60))\" is not expected here."
         case .unterminatedQuote:
             return "Filter, \(at): unterminated quote."
         case .emptyGroup:
             return "Filter, \(at): empty parentheses."
         case .dangling(let op):
             return "Filter, \(at): \(op.isEmpty ? "expression" : "\"\(op)\"") is not followed by a condition."
+        case .tooLong(let limit):
+            return "Filter too long: at most \(NumberFormat.grouped(limit, .en)) characters."
+        case .tooDeep(let limit):
+            return "Filter, \(at): parentheses and NOT nested too deeply: at most \(limit) levels."
+        case .tooManyTerms(let limit):
+            return "Filter, \(at): too many conditions: at most \(limit)."
+        case .tooManyWords(let limit):
+            return "Filter, \(at): too many search words: at most \(limit), phrases included."
         }
     }
 

@@ -266,13 +266,13 @@ public struct IndonesianStrings: StringTable {
         case .missing(let a, let req):
             return "\(actionName(a)) memerlukan \(requirementName(req))."
         case .unknownUnit(let u):
-            return "Unit \"\(u)\" tidak ada dalam direktori."
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" tidak ada dalam direktori."
         case .unitNotInAgency(let u, let a):
             return "Unit \"\(names.unitName(u))\" bukan bagian dari \(names.agencyName(a))."
         case .sameUnit(let u):
             return "Laporan sudah dipegang atau ditembuskan ke \(names.unitName(u))."
         case .unknownAgency(let a):
-            return "Instansi \"\(a)\" tidak ada dalam direktori."
+            return "Instansi \"\(SafeText.excerpt(a, limit: 80))\" tidak ada dalam direktori."
         case .sameAgency(let a):
             return "Laporan sudah dipegang \(names.agencyName(a)); pilih instansi lain."
         case .alreadyCopied(let u):
@@ -309,21 +309,30 @@ public struct IndonesianStrings: StringTable {
         let at = "posisi \(e.column)"
         switch e.problem {
         case .unknownField(let f, let s):
-            return "Saringan, \(at): nama data \"\(f)\" tidak dikenal" + (s.map { "; maksud Anda \"\($0):\"?" } ?? ".")
+            return "Saringan, \(at): nama data \"\(SafeText.excerpt(f, limit: 60))\" tidak dikenal" + (s.map { "; maksud Anda \"\($0):\"?" } ?? ".")
         case .badValue(let f, let v, let expected):
-            return "Saringan, \(at): nilai \"\(v)\" tidak sah untuk \(f); yang diharapkan: \(expected)."
+            return "Saringan, \(at): nilai \"\(SafeText.excerpt(v, limit: 60))\" tidak sah untuk \(SafeText.excerpt(f, limit: 60)); yang diharapkan: \(expected)."
         case .missingValue(let f):
+            let f = SafeText.excerpt(f, limit: 60)
             return "Saringan, \(at): \(f): perlu nilai, misalnya \(f):proses."
         case .unbalancedParenthesis:
             return "Saringan, \(at): tanda kurung tidak berpasangan."
         case .unexpected(let t):
-            return "Saringan, \(at): \"\(t)\" tidak diharapkan di sini."
+            return "Saringan, \(at): \"\(SafeText.excerpt(t, limit: 60))\" tidak diharapkan di sini."
         case .unterminatedQuote:
             return "Saringan, \(at): tanda kutip tidak ditutup."
         case .emptyGroup:
             return "Saringan, \(at): kurung kosong."
         case .dangling(let op):
             return "Saringan, \(at): \(op.isEmpty ? "ungkapan" : "\"\(op)\"") tidak diikuti syarat."
+        case .tooLong(let limit):
+            return "Saringan terlalu panjang: paling banyak \(NumberFormat.grouped(limit, .id)) karakter."
+        case .tooDeep(let limit):
+            return "Saringan, \(at): tanda kurung dan BUKAN bersarang terlalu dalam: paling banyak \(limit) tingkat."
+        case .tooManyTerms(let limit):
+            return "Saringan, \(at): terlalu banyak syarat: paling banyak \(limit)."
+        case .tooManyWords(let limit):
+            return "Saringan, \(at): terlalu banyak kata pencarian: paling banyak \(limit), termasuk kata dalam frasa."
         }
     }
 

@@ -2,10 +2,13 @@
 
 /// String quoting for JSON output.
 public enum JSONEscaping {
-    /// Appends `s` as a quoted JSON string, escaping quotes, backslashes, control characters and U+2028/U+2029.
+    /// Appends `s` as a quoted JSON string, escaping quotes, backslashes, control characters,
+    /// bidi controls and U+2028/U+2029.
     ///
-    /// `\"`, `\\`, `\n`, `\r`, `\t`, `\b` and `\f` use their short forms, other C0 controls become
-    /// `\u00XX`, and U+2028/U+2029 become `\u2028`/`\u2029` so the output is also safe inside JavaScript.
+    /// `\"`, `\\`, `\n`, `\r`, `\t`, `\b` and `\f` use their short forms, other C0 controls, DEL and
+    /// the C1 controls become `\u00XX`, the bidi controls (U+061C, U+200E/F, U+202A–E, U+2066–9)
+    /// become `\uXXXX` so a terminal or viewer showing the file cannot be driven by them, and
+    /// U+2028/U+2029 become `\u2028`/`\u2029` so the output is also safe inside JavaScript.
     /// Everything else, including emoji and CJK, is written as raw UTF-8.
     public static func appendQuoted(_ s: String, to out: inout String) {
         var s = s
@@ -42,16 +45,33 @@ public enum JSONEscaping {
         while i < n {
             let b = utf8[i]
             if b < 0x20 || b == 0x22 || b == 0x5C { return i }
-            if b == 0xE2, isLineOrParagraphSeparator(utf8, at: i) { return i }
+            if b >= 0x7F, unicodeEscape(utf8, at: i) != nil { return i }
             i += 1
         }
         return nil
     }
 
+    /// The code point and its UTF-8 length when the character at `i` is written as a `\uXXXX`
+    /// escape rather than raw: DEL and the C1 controls (a terminal reads U+009B as CSI), the
+    /// bidi controls U+061C, U+200E/U+200F, U+202A–U+202E and U+2066–U+2069 (they reorder what a
+    /// reader sees), and U+2028/U+2029 (line breaks to JavaScript). The JSON means the same text;
+    /// only a terminal or viewer showing the file can no longer be driven by it.
     @inline(__always)
-    private static func isLineOrParagraphSeparator(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        // JavaScript treats U+2028/U+2029 (E2 80 A8/A9) as line breaks, so embedded JSON would break.
-        i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)
+    private static func unicodeEscape(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        let b = utf8[i]
+        if b == 0x7F { return (0x7F, 1) }
+        guard i + 1 < utf8.count else { return nil }
+        let b1 = utf8[i + 1]
+        switch b {
+        case 0xC2 where (0x80...0x9F).contains(b1): return (UInt32(b1), 2)
+        case 0xD8 where b1 == 0x9C: return (0x061C, 2)
+        case 0xE2 where i + 2 < utf8.count:
+            let b2 = utf8[i + 2]
+            if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2) { return (0x2000 + UInt32(b2 - 0x80), 3) }
+            if b1 == 0x81, (0xA6...0xA9).contains(b2) { return (0x2040 + UInt32(b2 - 0x80), 3) }
+            return nil
+        default: return nil
+        }
     }
 
     private static func escapedBytes(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int) -> [UInt8] {
@@ -63,13 +83,21 @@ public enum JSONEscaping {
         let n = utf8.count
         while i < n {
             let b = utf8[i]
-            let needsEscape = b < 0x20 || b == 0x22 || b == 0x5C || (b == 0xE2 && isLineOrParagraphSeparator(utf8, at: i))
+            let unicode = b >= 0x7F ? unicodeEscape(utf8, at: i) : nil
+            let needsEscape = b < 0x20 || b == 0x22 || b == 0x5C || unicode != nil
             if !needsEscape {
                 i += 1
                 continue
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
             out.append(UInt8(ascii: "\\"))
+            if let (code, length) = unicode {
+                out.append(UInt8(ascii: "u"))
+                for shift in [12, 8, 4, 0] { out.append(hexDigit(UInt8((code >> UInt32(shift)) & 0xF))) }
+                i += length
+                runStart = i
+                continue
+            }
             switch b {
             case 0x22: out.append(UInt8(ascii: "\""))
             case 0x5C: out.append(UInt8(ascii: "\\"))
@@ -78,12 +106,6 @@ public enum JSONEscaping {
             case 0x09: out.append(UInt8(ascii: "t"))
             case 0x08: out.append(UInt8(ascii: "b"))
             case 0x0C: out.append(UInt8(ascii: "f"))
-            case 0xE2:
-                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2")])
-                out.append(utf8[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                i += 3
-                runStart = i
-                continue
             default:
                 out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
                 out.append(hexDigit(b >> 4))

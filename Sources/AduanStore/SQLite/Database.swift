@@ -17,10 +17,13 @@ public final class Database {
     public struct OpenOptions: Sendable {
         public var readOnly: Bool
         public var create: Bool
+        /// Refuse to open the file through a symlink (files Aduan creates itself).
+        public var noFollow: Bool
 
-        public init(readOnly: Bool = false, create: Bool = false) {
+        public init(readOnly: Bool = false, create: Bool = false, noFollow: Bool = false) {
             self.readOnly = readOnly
             self.create = create
+            self.noFollow = noFollow
         }
     }
 
@@ -28,8 +31,16 @@ public final class Database {
         var flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if options.create && !options.readOnly { flags |= SQLITE_OPEN_CREATE }
         flags |= SQLITE_OPEN_NOMUTEX
+        if options.noFollow { flags |= SQLITE_OPEN_NOFOLLOW }
+        // A store this user cannot write (read-only media or folder, a 0400 file) is read as
+        // immutable: SQLite then needs no -shm beside it (see StoreAccess.readsImmutably).
+        var name = path
+        if options.readOnly && StoreAccess.readsImmutably(path) {
+            name = StoreAccess.immutableURI(path)
+            flags |= SQLITE_OPEN_URI
+        }
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
             if let db { sqlite3_close_v2(db) }

@@ -79,8 +79,16 @@ struct LineBuffer {
         guard width > 1 else { return }
         grid.fill(Rect(x: x, y: y, width: width, height: 1), style: .input)
         // Scroll horizontally so the cursor fits.
-        var start = 0
-        while start < cursor, DisplayWidth.of(String(chars[start..<cursor])) > width - 2 { start += 1 }
+        // Walk back from the cursor (measuring each character once): re-measuring the whole
+        // tail per step took minutes for a 45,000-character paste.
+        var start = cursor
+        var used = 0
+        while start > 0 {
+            let w = DisplayWidth.of(String(chars[start - 1]))
+            if used + w > width - 2 { break }
+            used += w
+            start -= 1
+        }
         var col = x
         for i in start..<chars.count {
             let w = DisplayWidth.of(chars[i])

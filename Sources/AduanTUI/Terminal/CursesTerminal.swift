@@ -143,18 +143,47 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    public var isClosed: Bool { terminationRequested.load(ordering: .relaxed) }
+    public var isClosed: Bool { hungUp || terminationRequested.load(ordering: .relaxed) }
+
+    /// Set once input is known to be gone; every later read returns `.hangup` at once.
+    private var hungUp = false
+    /// Reads that failed while poll said input was ready: end of input, not a timeout.
+    private var failedReadsWithInput = 0
+
+    /// After `wget_wch` returned ERR: a timeout (nothing to read), or a terminal that hung up?
+    /// A hung-up terminal makes every read fail at once, so a loop that took ERR for "no key"
+    /// would spin. poll reports POLLHUP/POLLERR/POLLNVAL for it, or POLLIN with reads that keep
+    /// returning nothing (end of file, EIO); a single such read may be a race with new input.
+    private func inputIsGone() -> Bool {
+        var p = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        let n = poll(&p, 1, 0)
+        if n < 0 { return errno != EINTR && errno != EAGAIN }
+        if p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+        if p.revents & Int16(POLLIN) != 0 {
+            failedReadsWithInput += 1
+            return failedReadsWithInput >= 3
+        }
+        failedReadsWithInput = 0
+        return false
+    }
 
     public var size: (width: Int, height: Int) {
         (Int(getmaxx(aduan_stdscr())), Int(getmaxy(aduan_stdscr())))
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
-        if terminationRequested.load(ordering: .relaxed) { return .char("Q") }
+        if hungUp || terminationRequested.load(ordering: .relaxed) { return .hangup }
         wtimeout(aduan_stdscr(), Int32(timeoutMilliseconds))
         var ch: wint_t = 0
         let rc = wget_wch(aduan_stdscr(), &ch)
-        if rc == ERR { return terminationRequested.load(ordering: .relaxed) ? .char("Q") : nil }
+        if rc == ERR {
+            if terminationRequested.load(ordering: .relaxed) || inputIsGone() {
+                hungUp = true
+                return .hangup
+            }
+            return nil
+        }
+        failedReadsWithInput = 0
         if rc == KEY_CODE_YES {
             switch Int32(ch) {
             case KEY_UP: return .up
@@ -225,8 +254,13 @@ public final class CursesTerminal: Terminal {
     }
 
     private func installSignalHandlers() {
-        signal(SIGTERM) { _ in terminationRequested.store(true, ordering: .relaxed) }
-        signal(SIGHUP) { _ in terminationRequested.store(true, ordering: .relaxed) }
+        // The first SIGTERM/SIGHUP asks the loop to end (the key read returns `.hangup`); a
+        // second one while the desk is still busy ends the process at once.
+        for sig in [SIGTERM, SIGHUP] {
+            signal(sig) { s in
+                if terminationRequested.exchange(true, ordering: .relaxed) { _exit(128 + s) }
+            }
+        }
         // A crash must not leave the operator's terminal in raw mode.
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
             signal(sig) { s in

@@ -10,6 +10,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case resize
     /// Something the program does not know (ignored, but it still counts as input).
     case unknown(Int32)
+    /// The terminal is gone (SIGHUP, end of input, a read error) or the program was told to end
+    /// (SIGTERM): whatever is open, the desk ends, saving nothing half-typed.
+    case hangup
 
     public var description: String {
         switch self {
@@ -33,6 +36,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .function(let n): "F\(n)"
         case .resize: "resize"
         case .unknown(let n): "key \(n)"
+        case .hangup: "hangup"
         }
     }
 
@@ -55,6 +59,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case "bs", "backspace": return .backspace
         case "del", "delete": return .delete
         case "resize": return .resize
+        case "hangup": return .hangup
         default: break
         }
         if name.lowercased().hasPrefix("ctrl-"), name.count == 6 { return .ctrl(Character(name.suffix(1).lowercased())) }

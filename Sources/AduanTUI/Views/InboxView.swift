@@ -151,7 +151,7 @@ final class InboxView: DeskView {
                 }
             }
             guard let hit else {
-                ctx.fail(ctx.language == .en ? "not found: \(SafeText.line(text))" : "tidak ditemukan: \(SafeText.line(text))")
+                ctx.fail(ctx.language == .en ? "not found: \(SafeText.excerpt(text, limit: 200))" : "tidak ditemukan: \(SafeText.excerpt(text, limit: 200))")
                 return
             }
             if let i = list.rows.firstIndex(where: { $0.id == hit.id }) {
