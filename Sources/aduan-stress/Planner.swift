@@ -84,7 +84,10 @@ struct Planner {
             // Back and forth between the two agencies that have admins, so forwarded reports stay workable.
             let target = c.holder.agency == "pemprov-jatim" ? "pemkab-sukamaju" : "pemprov-jatim"
             guard directory.agency(target) != nil else { return nil }
-            return ActionDetails(agency: target, reason: reason())
+            // From Belum Terverifikasi the anonymity/confidentiality decision goes with the forward.
+            let decision = c.status == .belumTerverifikasi && !c.privacyDecided
+                ? ClassificationChange(anonymous: c.anonymous, confidential: rng.chance(0.1)) : nil
+            return ActionDetails(agency: target, reason: reason(), changes: decision)
         case .cc:
             let units = directory.allUnits.map(\.id).filter { $0 != c.holder.unit && !c.ccUnits.contains($0) }
             return units.randomElement(using: &rng).map { ActionDetails(unit: $0) }
@@ -135,6 +138,8 @@ struct Planner {
             args += ["--unit", d.unit ?? "", "--reason", d.reason ?? ""]
         case .forward:
             args += ["--agency", d.agency ?? "", "--reason", d.reason ?? ""]
+            if let a = d.changes?.anonymous { args += ["--anonymous", a ? "yes" : "no"] }
+            if let c = d.changes?.confidential { args += ["--confidential", c ? "yes" : "no"] }
         case .postpone, .reopen:
             args += ["--reason", d.reason ?? ""]
         case .archive:

@@ -16,6 +16,8 @@ import Testing
         "classify": ["--classification", "aspirasi", "--category", "kesehatan/puskesmas"],
         "redispose": ["--unit", "pupr", "--reason", "Salah unit: ini urusan jalan"],
         "forward": ["--agency", "pemprov-jatim", "--reason", "Jalan provinsi, bukan wewenang kabupaten"],
+        // From Belum Terverifikasi the privacy decision travels with the forward (see below).
+        "forward-bt": ["--agency", "pemprov-jatim", "--reason", "Jalan provinsi, bukan wewenang kabupaten", "--anonymous", "no", "--confidential", "no"],
         "cc": ["--unit", "pupr"],
         "postpone": ["--reason", "Menunggu klarifikasi lokasi dari pelapor"],
         "resume": [],
@@ -160,7 +162,8 @@ import Testing
         let id = Self.fixtureIDs[c.status]!
         let rules = Self.table.filter { $0.action == c.action && $0.from.contains(c.status) && $0.roles.contains(Self.roleOf[c.op]!) }
         let allowed = !rules.isEmpty && Self.holderAllows(c.op, status: c.status)
-        let r = desk.run(["act", "\(id)", c.action] + Self.arguments[c.action]!, as: c.op)
+        let args = c.action == "forward" && c.status == "belum_terverifikasi" ? Self.arguments["forward-bt"]! : Self.arguments[c.action]!
+        let r = desk.run(["act", "\(id)", c.action] + args, as: c.op)
         if allowed {
             #expect(r.status == 0, "\(c) should be allowed: \(r.stderr)")
             #expect(r.stdout.contains("#\(id) "))
@@ -343,6 +346,28 @@ import Testing
         #expect(stale.stderr.contains("#3"))
         #expect(stale.stderr.contains("3 → 4"), "\(stale.stderr)")
         #expect({ unchanged(desk.store, before) }())
+    }
+
+    /// A report does not leave the office before its anonymity and confidentiality are decided:
+    /// forward from Belum Terverifikasi takes the decision with it, or finds it already made.
+    @Test func forwardFromBelumTerverifikasiNeedsThePrivacyDecision() throws {
+        try requireBinary()
+        let desk = Desk("act-forward-privacy")
+        writeBytes(desk.store, try Self.template.get())
+        let refused = desk.run(["act", "1", "forward", "--agency", "pemprov-jatim", "--reason", "Jalan provinsi"])
+        #expect(refused.status == 1, "forwarded with the privacy decision undecided")
+        #expect(refused.stderr.contains("anonim") && refused.stderr.contains("rahasia"), "\(refused.stderr)")
+        #expect({ unchanged(desk.store, Self.templateBytes) }(), "the store changed")
+        let ok = desk.run(["act", "1", "forward", "--agency", "pemprov-jatim", "--reason", "Jalan provinsi",
+                           "--anonymous", "yes", "--confidential", "no"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let json = try parseJSONArray(desk.run(["export", "--format", "json", "id:1"], as: "admin-prov").stdout)
+        #expect(json.first?["anonymous"]?.bool == true)
+        #expect(json.first?["privacyDecided"]?.bool == true)
+        // Forwarding from Belum Ditindaklanjuti (a liaison may) does not change the flags.
+        let liaison = desk.run(["act", "2", "forward", "--agency", "pemprov-jatim", "--reason", "x", "--anonymous", "yes"], as: "tl-dinkes")
+        #expect(liaison.status == 1, "a liaison changed the anonymity through a forward")
+        #expect(desk.run(["verify"]).status == 0)
     }
 
     @Test func aCopiedUnitMayOnlyKeepNotes() throws {

@@ -270,7 +270,8 @@ import Testing
         let desk = Desk("csv-agency")
         try desk.initStore()
         let id = try desk.receive("Jalan provinsi rusak dekat SMA 1", ["--tracking", "4519001"], as: "admin-prov")
-        try desk.must(id, "forward", ["--agency", "pemkab-sukamaju", "--reason", "Jalan kabupaten, bukan provinsi"], as: "admin-prov")
+        try desk.must(id, "forward", ["--agency", "pemkab-sukamaju", "--reason", "Jalan kabupaten, bukan provinsi",
+                                        "--anonymous", "no", "--confidential", "no"], as: "admin-prov")
         let file = desk.scratch.file("agency.csv")
         #expect(desk.run(["export", "--out", file]).status == 0)
         #expect(parseCSV(readFile(file) ?? []).records.first?["agency"] == "pemprov-jatim")

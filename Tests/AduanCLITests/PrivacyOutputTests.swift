@@ -128,11 +128,60 @@ import Testing
     @Test func liftingAnonymityShowsTheReporterToTheHandlingUnitOnly() throws {
         try requireBinary()
         let (desk, id) = try Self.office("privacy-lift")
-        try desk.must(id, "classify", ["--anonymous", "no"])
+        try desk.must(id, "classify", ["--anonymous", "no", "--reason", "Pelapor setuju identitasnya dibuka"])
         #expect(desk.run(["show", "\(id)"], as: "tl-dinkes").stdout.contains("Siti Anonimawati"))
         #expect(Self.leaks(desk.run(["show", "\(id)"], as: "tl-pupr").stdout).isEmpty, "a unit with only a copy is not handling it")
         #expect(Self.leaks(desk.run(["export", "--format", "json"], as: "monitor-kominfo").stdout).isEmpty)
         #expect(Self.leaks(desk.run(["export", "--format", "open311"], as: "admin").stdout).isEmpty)
+    }
+
+    /// The public export carries no reporter identity at all, anonymous or not: not in a follow-up
+    /// written from an old template that baked the name in, not in the body, not anywhere.
+    @Test func theOpen311ExportCarriesNoReporterIdentity() throws {
+        try requireBinary()
+        let desk = Desk("privacy-open311")
+        try desk.initStore()
+        let planted = [("Kartika Sulistyowati", "081377770001", "kartika@contoh.id", "3507111122223333", "yes"),
+                       ("Bambang Wicaksono", "081377770002", "bambang@contoh.id", "3507444455556666", "no")]
+        for (name, phone, email, nik, anonymous) in planted {
+            let id = try desk.receive("Posyandu tutup tanpa pemberitahuan", [
+                "--body", "Saya \(name), warga RT 3, datang jam 8.", "--anonymous", anonymous,
+                "--reporter-name", name, "--reporter-phone", phone, "--reporter-email", email, "--reporter-nik", nik,
+            ])
+            try desk.must(id, "verify", ["--unit", "dinkes", "--anonymous", anonymous, "--confidential", "no"])
+            // What the old "Laporan diterima" template wrote for an operator who could see the name.
+            try desk.must(id, "follow-up", ["--text", "Terima kasih, \(name). Laporan telah kami terima; hubungi \(phone) atau \(email)."], as: "tl-dinkes")
+        }
+        for viewer in ["admin", "monitor-kominfo", "tl-dinkes"] {
+            let out = desk.run(["export", "--format", "open311"], as: viewer)
+            #expect(out.status == 0, "\(out.stderr)")
+            #expect(try parseJSONArray(out.stdout).count == 2)
+            for (name, phone, email, nik, _) in planted {
+                for s in [name, phone, email, nik] {
+                    #expect(!out.stdout.contains(s), "open311 as \(viewer) carries \(s)")
+                }
+            }
+            #expect(out.stdout.contains("Pelapor"), "the name is replaced by the word for the reporter")
+        }
+    }
+
+    /// Lifting anonymity needs a reason, recorded in the event and shown in the history.
+    @Test func liftingAnonymityNeedsAReason() throws {
+        try requireBinary()
+        let (desk, id) = try Self.office("privacy-lift-reason")
+        let before = readFile(desk.store)
+        let refused = desk.run(["act", "\(id)", "classify", "--anonymous", "no"])
+        #expect(refused.status == 1, "lifting anonymity without a reason: exit \(refused.status)")
+        #expect(refused.stderr.contains("alasan"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("anonim"), "\(refused.stderr)")
+        #expect({ unchanged(desk.store, before) }(), "a refused lift changed the store")
+        let en = desk.run(["act", "\(id)", "classify", "--anonymous", "no", "--lang", "en"])
+        #expect(en.status == 1 && en.stderr.contains("reason"), "\(en.stderr)")
+        try desk.must(id, "classify", ["--anonymous", "no", "--reason", "Pelapor meminta namanya dicantumkan"])
+        let show = desk.run(["show", "\(id)", "--lang", "en"])
+        #expect(show.stdout.contains("Pelapor meminta namanya dicantumkan"), "the reason is not in the history")
+        #expect(show.stdout.contains("anonymity lifted"), "the history does not say anonymity was lifted: \(show.stdout)")
+        #expect(desk.run(["verify"]).status == 0)
     }
 
     /// Confidential (Rahasia) content and secret follow-ups stay with the handling parties.

@@ -473,29 +473,39 @@ struct TemplateTests {
     @Test func fillsTrackingReporterAndUnit() throws {
         let (config, c) = try complaint(anonymous: false)
         let viewer = try #require(config.operatorNamed("tl-pupr"))
-        #expect(config.fill(try template(config, "diterima"), for: c, viewer: viewer) ==
+        #expect(config.fill(try template(config, "diterima"), for: c, author: viewer, audience: .everyone).hasPrefix("Terima kasih, Pelapor. "))
+        #expect(config.fill(try template(config, "diterima"), for: c, author: viewer, audience: .handlingParties) ==
                 "Terima kasih, Budi Hartono. Laporan 5123456 telah kami terima dan sedang ditindaklanjuti oleh Dinas Pekerjaan Umum dan Penataan Ruang. Kami akan menyampaikan perkembangannya melalui kanal ini.")
     }
 
     @Test func fillsTheTitle() throws {
         let (config, c) = try complaint(anonymous: false)
         let viewer = try #require(config.operatorNamed("tl-pupr"))
-        #expect(config.fill(try template(config, "dijadwalkan"), for: c, viewer: viewer) ==
+        #expect(config.fill(try template(config, "dijadwalkan"), for: c, author: viewer, audience: .handlingParties) ==
                 "Yth. Budi Hartono, Dinas Pekerjaan Umum dan Penataan Ruang telah meninjau laporan 5123456 (\"Jalan rusak di Desa Mekarsari\"). Perbaikan dijadwalkan dalam minggu ini; kami akan mengabarkan bila sudah selesai.")
     }
 
     @Test func anonymousReporterBecomesPelaporForTheHandlingUnit() throws {
         let (config, c) = try complaint(anonymous: true)
         let viewer = try #require(config.operatorNamed("tl-pupr"))
-        let text = config.fill(try template(config, "klarifikasi"), for: c, viewer: viewer)
+        let text = config.fill(try template(config, "klarifikasi"), for: c, author: viewer, audience: .handlingParties)
         #expect(text == "Yth. Pelapor, mohon lengkapi lokasi (nama jalan/desa) dan waktu kejadian agar laporan 5123456 dapat segera kami tindak lanjuti.")
         #expect(!text.contains("Budi"))
     }
 
-    @Test func intakeAdminStillSeesTheAnonymousReportersName() throws {
-        let (config, c) = try complaint(anonymous: true)
-        let admin = try #require(config.operatorNamed("admin"))
-        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "Yth. {reporter}"), for: c, viewer: admin) == "Yth. Budi Hartono")
+    /// Placeholders are filled for who will read the text, not for who writes it: the intake admin
+    /// may see the anonymous reporter, but a follow-up is read by the public (or, secret, by the units).
+    @Test func aTemplateIsFilledForItsReadersNotForItsWriter() throws {
+        let admin = try #require(try complaint(anonymous: true).0.operatorNamed("admin"))
+        let t = ReplyTemplate(id: "t", name: "t", text: "Yth. {reporter}")
+        for anonymous in [true, false] {
+            let (config, c) = try complaint(anonymous: anonymous)
+            #expect(config.fill(t, for: c, author: admin, audience: .everyone) == "Yth. Pelapor", "a public follow-up, anonymous: \(anonymous)")
+            #expect(config.fill(t, for: c, author: admin, audience: .handlingParties) == (anonymous ? "Yth. Pelapor" : "Yth. Budi Hartono"))
+            // Not known yet (the editor, before public/secret is chosen): left for saving.
+            #expect(config.fill(t, for: c, author: admin, audience: nil) == "Yth. {reporter}")
+        }
+        #expect(Privacy.audience(secret: false) == .everyone && Privacy.audience(secret: true) == .handlingParties)
     }
 
     @Test func englishOfficeSaysReporter() throws {
@@ -503,33 +513,33 @@ struct TemplateTests {
         var config = example
         config.language = .en
         let viewer = try #require(config.operatorNamed("tl-pupr"))
-        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "Dear {reporter},"), for: c, viewer: viewer) == "Dear Reporter,")
+        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "Dear {reporter},"), for: c, author: viewer, audience: .everyone) == "Dear Reporter,")
     }
 
     @Test func missingTrackingIdFallsBackToTheLocalId() throws {
         let (config, c) = try complaint(anonymous: false, tracking: nil)
         let viewer = try #require(config.operatorNamed("tl-pupr"))
-        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "Laporan {tracking}"), for: c, viewer: viewer) == "Laporan #7")
+        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "Laporan {tracking}"), for: c, author: viewer, audience: .everyone) == "Laporan #7")
     }
 
     @Test func undisposedReportNamesTheAgencyAsUnit() throws {
         let (config, c) = try complaint(anonymous: false, disposed: false)
         let admin = try #require(config.operatorNamed("admin"))
-        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "oleh {unit}"), for: c, viewer: admin) == "oleh Pemerintah Kabupaten Sukamaju")
+        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "oleh {unit}"), for: c, author: admin, audience: .everyone) == "oleh Pemerintah Kabupaten Sukamaju")
     }
 
     @Test func unknownPlaceholdersAreKept() throws {
         let (config, c) = try complaint(anonymous: false)
         let viewer = try #require(config.operatorNamed("tl-pupr"))
-        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "{foo} {tracking} {}"), for: c, viewer: viewer) == "{foo} 5123456 {}")
+        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "{foo} {tracking} {}"), for: c, author: viewer, audience: .everyone) == "{foo} 5123456 {}")
     }
 
     @Test func aBraceThatIsNeverClosedIsKeptVerbatim() throws {
         let (config, c) = try complaint(anonymous: false)
         let viewer = try #require(config.operatorNamed("tl-pupr"))
-        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "Laporan {tracking}, biaya {tanpa kurung"), for: c, viewer: viewer)
+        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "Laporan {tracking}, biaya {tanpa kurung"), for: c, author: viewer, audience: .everyone)
                 == "Laporan 5123456, biaya {tanpa kurung")
-        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "Biaya {tanpa kurung"), for: c, viewer: viewer)
+        #expect(config.fill(ReplyTemplate(id: "t", name: "t", text: "Biaya {tanpa kurung"), for: c, author: viewer, audience: .everyone)
                 == "Biaya {tanpa kurung")
     }
 }

@@ -675,3 +675,113 @@ struct ConfidentialContentTests {
         }
     }
 }
+
+// MARK: - Privacy decisions (issue 10)
+
+struct PrivacyDecisionTests {
+    static let lift = ActionDetails(changes: ClassificationChange(anonymous: false))
+
+    /// Lifting anonymity exposes the reporter to the handling units: a reason is required, kept in
+    /// the event (and its stored form), and the history line says the anonymity was lifted.
+    @Test func liftingAnonymityNeedsAReasonRecordedInTheHistory() throws {
+        var h = try History.heldByDinkes(anonymous: true)
+        #expect(throws: Refusal.reasonRequiredToLiftAnonymity(.classify)) { try h.apply(.classify, Self.lift, by: Office.adminPemkab) }
+        var withReason = Self.lift
+        withReason.reason = "Pelapor meminta namanya dicantumkan"
+        let e = try h.apply(.classify, withReason, by: Office.adminPemkab)
+        #expect(!h.complaint.anonymous)
+        let stored = EventCodec.decodeStored(complaint: e.complaintID, version: e.version, at: e.at.seconds, kind: e.kind.rawValue,
+                                             body: String(decoding: EventCodec.storedBody(e), as: UTF8.self))
+        #expect(stored == e, "the reason survives the store's codec")
+        let p = ComplaintPresentation.make(h.complaint, events: h.events, viewer: Office.adminPemkab, config: Self.config,
+                                           now: e.at, strings: EnglishStrings())
+        let line = try #require(p.timeline.last?.summary)
+        #expect(line.contains("anonymity lifted") && line.contains("Pelapor meminta namanya dicantumkan"), "\(line)")
+        // Verification cannot lift it quietly either.
+        var fresh = try History(anonymous: true)
+        #expect(throws: Refusal.reasonRequiredToLiftAnonymity(.verify)) {
+            try fresh.apply(.verify, ActionDetails(unit: "dinkes", changes: ClassificationChange(anonymous: false, confidential: false)), by: Office.adminPemkab)
+        }
+        // Making a report anonymous needs no reason.
+        var other = try History.heldByDinkes()
+        try other.apply(.classify, ActionDetails(changes: ClassificationChange(anonymous: true)), by: Office.adminPemkab)
+        #expect(other.complaint.anonymous)
+    }
+
+    static let config = OfficeConfig(officeName: "Pemkab", agency: "pemkab", language: .en, directory: Office.directory)
+
+    /// A report does not leave the office before its anonymity and confidentiality are decided.
+    @Test func forwardFromBelumTerverifikasiNeedsThePrivacyDecision() throws {
+        let forward = ActionDetails(agency: "prov", reason: "Kewenangan provinsi")
+        var h = try History(anonymous: true)
+        #expect(throws: Refusal.missing(.forward, .privacyDecision)) { try h.apply(.forward, forward, by: Office.adminPemkab) }
+        var half = forward
+        half.changes = ClassificationChange(anonymous: true)
+        #expect(throws: Refusal.missing(.forward, .privacyDecision), "both flags are the decision") { try h.apply(.forward, half, by: Office.adminPemkab) }
+        var decided = forward
+        decided.changes = ClassificationChange(anonymous: true, confidential: true)
+        try h.apply(.forward, decided, by: Office.adminPemkab)
+        #expect(h.complaint.privacyDecided && h.complaint.anonymous && h.complaint.confidential)
+        #expect(h.complaint.holder.agency == "prov")
+        #expect(Workflow.replay(h.events, context: Office.workflow).map(\.privacyDecided) == .success(true))
+        // Already decided: the forward needs nothing more.
+        var d = try History()
+        try d.apply(.classify, ActionDetails(changes: ClassificationChange(anonymous: false, confidential: false)), by: Office.adminPemkab)
+        try d.apply(.forward, forward, by: Office.adminPemkab)
+        #expect(d.complaint.holder.agency == "prov")
+    }
+
+    /// Only a forward from Belum Terverifikasi carries the decision: a liaison cannot change the flags
+    /// by forwarding from Belum Ditindaklanjuti.
+    @Test func aForwardFromBelumDitindaklanjutiChangesNoFlags() throws {
+        var h = try History.heldByDinkes(anonymous: true)
+        #expect(throws: Refusal.changesNotTakenBy(.forward)) {
+            try h.apply(.forward, ActionDetails(agency: "prov", reason: "x", changes: ClassificationChange(anonymous: false, confidential: false)),
+                        by: Office.liaisonDinkes)
+        }
+        #expect(h.complaint.anonymous)
+    }
+
+    /// Histories written before these rules (a forward without the decision, a lift without a reason)
+    /// still replay: `verify` does not call yesterday's records damaged.
+    @Test func historiesRecordedBeforeTheRulesStillReplay() throws {
+        let h = try History(anonymous: true)
+        let at = h.complaint.updatedAt
+        let classify = Event(complaintID: 1, version: 2, at: at.adding(seconds: 60), actor: Office.adminPemkab, kind: .classify,
+                             from: .belumTerverifikasi, to: .belumTerverifikasi, details: Self.lift)
+        let forward = Event(complaintID: 1, version: 3, at: at.adding(seconds: 120), actor: Office.adminPemkab, kind: .forward,
+                            from: .belumTerverifikasi, to: .belumTerverifikasi, details: ActionDetails(agency: "prov", reason: "Kewenangan provinsi"))
+        let old = h.events + [classify, forward]
+        guard case .success(let c) = Workflow.replay(old, context: Office.workflow) else {
+            Issue.record("an old history no longer replays: \(Workflow.replay(old, context: Office.workflow))"); return
+        }
+        #expect(!c.anonymous && c.holder.agency == "prov")
+        // New actions obey the rules.
+        #expect(Workflow.decide(Command(.classify, Self.lift), on: h.complaint, by: Office.adminPemkab, at: at.adding(seconds: 60),
+                                context: Office.workflow) == .failure(.reasonRequiredToLiftAnonymity(.classify)))
+    }
+
+    /// Public texts never carry the reporter's name (as a whole word), phone, e-mail or NIK, even
+    /// when an old template wrote them in; other words are left alone.
+    @Test func publicTextsNeverCarryTheReporterIdentity() throws {
+        var h = try History.heldByDinkes()
+        try h.apply(.followUp, ActionDetails(text: "Terima kasih, Siti Aminah. Hubungi 081234567890 / siti@example.id (NIK 3201010101010001). Siti Aminahwati lain orang."),
+                    by: Office.liaisonDinkes)
+        let e = try #require(Privacy.publicEvent(h.events.last!, in: h.complaint))
+        let text = try #require(e.details.text)
+        for s in ["Siti Aminah.", "081234567890", "siti@example.id", "3201010101010001"] { #expect(!text.contains(s), "\(s) in \(text)") }
+        #expect(text.hasPrefix("Terima kasih, Pelapor."))
+        #expect(text.contains("Siti Aminahwati"), "only whole-word occurrences of the name are replaced")
+    }
+}
+
+extension PrivacyDecisionTests {
+    /// A follow-up stored before the fix, naming an anonymous reporter, does not show the name to a
+    /// unit that may not see the identity; the intake admin still reads it as written.
+    @Test func anOldTextNamingAnAnonymousReporterIsScrubbedForThoseWhoMayNotSeeThem() throws {
+        var h = try History.heldByDinkes(anonymous: true)
+        let e = try h.apply(.followUp, ActionDetails(text: "Terima kasih, Siti Aminah."), by: Office.liaisonDinkes)
+        #expect(Privacy.redacted(e, in: h.complaint, for: Office.liaisonDinkes)?.details.text == "Terima kasih, Pelapor.")
+        #expect(Privacy.redacted(e, in: h.complaint, for: Office.adminPemkab)?.details.text == "Terima kasih, Siti Aminah.")
+    }
+}

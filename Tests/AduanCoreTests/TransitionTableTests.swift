@@ -159,7 +159,12 @@ struct GridCell: CustomStringConvertible, Sendable {
     func cell(_ cell: GridCell) {
         let complaint = F.complaint(in: cell.status)
         let actor = F.actors[cell.role]!
-        let result = Workflow.decide(F.complete(cell.action), on: complaint, by: actor, at: F.later,
+        var command = F.complete(cell.action)
+        // From Belum Terverifikasi the privacy decision travels with the forward.
+        if cell.action == .forward && cell.status == .belumTerverifikasi {
+            command.details.changes = ClassificationChange(anonymous: false, confidential: false)
+        }
+        let result = Workflow.decide(command, on: complaint, by: actor, at: F.later,
                                      context: F.context, newID: 1)
         switch (Self.expectation(cell), result) {
         case (.becomes(let status), .success(let event)):
@@ -202,6 +207,7 @@ struct GridCell: CustomStringConvertible, Sendable {
         let md = TransitionTable.standard().markdown()
         #expect(md.split(separator: "\n").count == TransitionTable.standard().rules.count + 2)
         #expect(md.contains("| forward | Belum Ditindaklanjuti | admin, liaison | agency, reason | unchanged |"))
+        #expect(md.contains("| forward | Belum Terverifikasi | admin | agency, reason, privacy-decision | unchanged |"))
     }
 
     @Test func reopenCanBeSwitchedOff() {
@@ -243,6 +249,12 @@ struct GridCell: CustomStringConvertible, Sendable {
     func missingRequirementIsNamed(_ action: ActionKind, _ status: Status, _ requirement: Requirement) {
         let r = Workflow.decide(Command(action), on: F.complaint(in: status), by: F.admin, at: F.later, context: F.context)
         #expect(r == .failure(.missing(action, requirement)))
+    }
+
+    @Test func forwardFromBelumTerverifikasiNamesTheMissingPrivacyDecision() {
+        let r = Workflow.decide(Command(.forward, ActionDetails(agency: "prov", reason: "Jalan provinsi")),
+                                on: F.complaint(in: .belumTerverifikasi), by: F.admin, at: F.later, context: F.context)
+        #expect(r == .failure(.missing(.forward, .privacyDecision)))
     }
 
     @Test func forwardNeedsAReasonEvenWithATarget() {

@@ -56,7 +56,8 @@ enum StoreDataset {
 
         // Ping-pong: pemkab → prov → back to pemkab.
         let p = try store.receive(F.intake("Bantuan sosial tidak tepat sasaran", body: "Dilempar-lempar antarinstansi."), by: admin, at: F.day(2026, 10, 5))
-        try store.apply(Command(.forward, ActionDetails(agency: "prov", reason: "Kewenangan provinsi")), to: p.id, expectedVersion: 1, by: admin, at: F.day(2026, 10, 5, 10))
+        try store.apply(Command(.forward, ActionDetails(agency: "prov", reason: "Kewenangan provinsi",
+                                                        changes: ClassificationChange(anonymous: false, confidential: false))), to: p.id, expectedVersion: 1, by: admin, at: F.day(2026, 10, 5, 10))
         try store.apply(Command(.verify, ActionDetails(unit: "prov-pu")), to: p.id, expectedVersion: 2, by: F.admin("prov"), at: F.day(2026, 10, 6))
         try store.apply(Command(.forward, ActionDetails(agency: "pemkab", unit: "kec-mekarsari", reason: "Kewenangan kabupaten")), to: p.id,
                         expectedVersion: 3, by: F.liaison("prov-pu"), at: F.day(2026, 10, 7))

@@ -333,9 +333,9 @@ import Testing
             try Self.report(store, "spam", received: F.day(2026, 10, 27), unit: nil, [(admin, Command(.archive, ActionDetails(archiveReason: .spam)), F.day(2026, 10, 27, 11))])
             // Forwards: one out of pemkab, one into it.
             try Self.report(store, "keluar", received: F.day(2026, 10, 27), unit: nil, [
-                (admin, Command(.forward, ActionDetails(agency: "prov", reason: "Jalan provinsi")), F.day(2026, 10, 27, 12))])
+                (admin, Command(.forward, ActionDetails(agency: "prov", reason: "Jalan provinsi", changes: ClassificationChange(anonymous: false, confidential: false))), F.day(2026, 10, 27, 12))])
             try Self.report(store, "masuk", received: F.day(2026, 10, 27), agency: "prov", unit: nil, [
-                (F.admin("prov"), Command(.forward, ActionDetails(agency: "pemkab", reason: "Jalan kabupaten")), F.day(2026, 10, 27, 12))])
+                (F.admin("prov"), Command(.forward, ActionDetails(agency: "pemkab", reason: "Jalan kabupaten", changes: ClassificationChange(anonymous: false, confidential: false))), F.day(2026, 10, 27, 12))])
 
             let got = try store.figures(.agency("pemkab"), now: F.now)
             #expect(got.medianFirstFollowUpWorkingDays == 4.0, "median of 1, 3, 4, 4, 8")

@@ -158,8 +158,10 @@ enum StoreFixture {
                 }
                 options.append((holderAdmin, Command(.postpone, ActionDetails(reason: "Menunggu klarifikasi pelapor"))))
                 options.append((holderAdmin, Command(.archive, ActionDetails(archiveReason: rng.pick([.spam, .unclear, .tooGeneral])))))
-                options.append((holderAdmin, Command(.forward, ActionDetails(agency: rng.pick(otherAgencies), reason: "Bukan wewenang"))))
-                options.append((holderAdmin, Command(.classify, ActionDetails(changes: ClassificationChange(
+                // The privacy decision leaves with the forward unless made; lifting anonymity needs a reason.
+                options.append((holderAdmin, Command(.forward, ActionDetails(agency: rng.pick(otherAgencies), reason: "Bukan wewenang",
+                    changes: c.privacyDecided ? nil : ClassificationChange(anonymous: c.anonymous, confidential: c.confidential)))))
+                options.append((holderAdmin, Command(.classify, ActionDetails(reason: "Keputusan admin", changes: ClassificationChange(
                     anonymous: rng.chance(0.5), confidential: rng.chance(0.3))))))
             case .belumDitindaklanjuti:
                 options += Array(repeating: (rng.pick([holderLiaison, holderLiaison, holderAdmin]), Command(.followUp, ActionDetails(text: "Sedang kami tinjau di lapangan."))), count: 4)
@@ -170,7 +172,7 @@ enum StoreFixture {
                 let targetUnit = rng.chance(0.5) ? directory.agency(target)?.units.first?.id : nil
                 options.append((rng.pick([holderAdmin, holderLiaison]), Command(.forward, ActionDetails(agency: target, unit: targetUnit, reason: "Bukan wewenang kami"))))
                 options.append((holderAdmin, Command(.cc, ActionDetails(unit: rng.pick(units)))))
-                options.append((holderAdmin, Command(.classify, ActionDetails(changes: ClassificationChange(
+                options.append((holderAdmin, Command(.classify, ActionDetails(reason: "Keputusan admin", changes: ClassificationChange(
                     title: rng.chance(0.5) ? rng.pick(titleWords) + " (diperbarui)" : nil, category: Category(rng.pick(categories)),
                     anonymous: rng.chance(0.5))))))
             case .proses:

@@ -17,7 +17,7 @@ import Testing
             [(admin, Command(.verify, ActionDetails(unit: "pupr"))), (admin, Command(.cc, ActionDetails(unit: "disdik"))),
              (F.liaison("pupr"), Command(.followUp, ActionDetails(text: "Jalan ditambal."))), (admin, Command(.close))],
             [(admin, Command(.postpone, ActionDetails(reason: "Menunggu foto")))],
-            [(admin, Command(.forward, ActionDetails(agency: "prov", reason: "Jalan provinsi")))],
+            [(admin, Command(.forward, ActionDetails(agency: "prov", reason: "Jalan provinsi", changes: ClassificationChange(anonymous: false, confidential: false))))],
             [(admin, Command(.archive, ActionDetails(archiveReason: .spam)))],
             [(admin, Command(.verify, ActionDetails(unit: "disdik")))],
         ]

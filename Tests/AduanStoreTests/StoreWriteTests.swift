@@ -63,7 +63,7 @@ import Testing
             try expectProjectionMatchesEvents(store, c.id, returned: c)
 
             let steps: [(Actor, Command)] = [
-                (admin, Command(.classify, ActionDetails(changes: ClassificationChange(title: "Kafe liar di trotoar", category: Category("infrastruktur/trotoar"), anonymous: false)))),
+                (admin, Command(.classify, ActionDetails(reason: "Pelapor setuju identitasnya dibuka", changes: ClassificationChange(title: "Kafe liar di trotoar", category: Category("infrastruktur/trotoar"), anonymous: false)))),
                 (admin, Command(.verify, ActionDetails(unit: "dinkes"))),
                 (admin, Command(.redispose, ActionDetails(unit: "pupr", reason: "Kewenangan PUPR"))),
                 (admin, Command(.cc, ActionDetails(unit: "kec-mekarsari"))),

@@ -280,6 +280,113 @@ import Testing
         #expect(tunda == 3, "one postponed in the fixture plus two now")
     }
 
+    // MARK: privacy decisions (issue 10)
+
+    /// Two verified "Posyandu" reports, an anonymous and an ordinary one, both with a named reporter.
+    static func posyanduReports(_ store: ComplaintStore) throws -> (anonymous: Int64, ordinary: Int64) {
+        var ids: [Int64] = []
+        for (name, anonymous) in [("Kartika Sulistyowati", true), ("Bambang Wicaksono", false)] {
+            let intake = Intake(trackingID: anonymous ? "4519001" : "4519002", title: "Posyandu tutup \(anonymous ? "Melati" : "Mawar")",
+                                body: "Jadwal imunisasi batal.", anonymous: anonymous, reporter: Reporter(name: name, phone: "0813-2222-3333"))
+            var c = try store.receive(intake, by: F.actor("admin"), at: F.now.adding(seconds: -7200))
+            c = try store.apply(Command(.verify, ActionDetails(unit: "dinkes", changes: ClassificationChange(anonymous: anonymous, confidential: false))),
+                                to: c.id, expectedVersion: c.version, by: F.actor("admin"), at: F.now.adding(seconds: -3600))
+            ids.append(c.id)
+        }
+        return (ids[0], ids[1])
+    }
+
+    /// A public follow-up is read by the public: `{reporter}` is "Pelapor" whoever writes it, on
+    /// the single path (`r`, Ctrl-T) and the bulk path (`;` `r`), anonymous or not.
+    @Test func aPublicFollowUpFromATemplateNeverNamesTheReporter() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let (anonymous, ordinary) = try Self.posyanduReports(store)
+        // The intake admin may see the anonymous reporter, but the text is for the public.
+        _ = F.run(store, keys: ["/", "text:Melati", "Enter", "r", "ctrl-t", "Enter", "ctrl-s"])
+        let single = try #require(try store.events(of: anonymous).last)
+        #expect(single.kind == .followUp && !single.details.secret)
+        #expect(single.details.text?.contains("Kartika") == false, "public follow-up names the anonymous reporter: \(single.details.text ?? "")")
+        #expect(single.details.text?.contains("Pelapor") == true)
+        // Bulk: both reports tagged, one template for both.
+        _ = F.run(store, keys: ["l", "text:Posyandu", "Enter", "Space", "Space", ";", "r", "ctrl-t", "Enter", "ctrl-s", "y"])
+        for (id, name) in [(anonymous, "Kartika"), (ordinary, "Bambang")] {
+            let texts = try store.events(of: id).filter { $0.kind == .followUp }.compactMap(\.details.text)
+            #expect(texts.count == (id == anonymous ? 2 : 1), "#\(id): \(texts)")
+            #expect(!texts.contains { $0.contains(name) }, "#\(id): a public follow-up names the reporter: \(texts)")
+            #expect(texts.last?.contains("Pelapor") == true)
+        }
+    }
+
+    /// Tagging an anonymous and an ordinary report and verifying them together keeps each one's own
+    /// anonymity; the history line says what was decided.
+    @Test func bulkVerifyKeepsEachComplaintsAnonymity() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let ktp = try F.id(of: "KTP-el", in: store), pdam = try F.id(of: "Tagihan PDAM", in: store)
+        _ = F.run(store, keys: ["Tab", "Space", "Space", ";", "v", "text:capil", "Enter", "ctrl-s", "y"])
+        let a = try #require(try store.complaint(ktp)), b = try #require(try store.complaint(pdam))
+        #expect(a.status == .belumDitindaklanjuti && b.status == .belumDitindaklanjuti)
+        #expect(a.anonymous, "the anonymous reporter stays anonymous")
+        #expect(!b.anonymous, "the ordinary report did not become anonymous")
+        #expect(a.privacyDecided && b.privacyDecided)
+        // The history line of each verification names the decision.
+        let t = strings(.en)
+        let lineA = t.eventSummary(try #require(try store.events(of: ktp).last), names: F.config.directory)
+        let lineB = t.eventSummary(try #require(try store.events(of: pdam).last), names: F.config.directory)
+        #expect(lineA.contains("anonymous") && !lineA.contains("not anonymous"), "\(lineA)")
+        #expect(lineB.contains("not anonymous"), "\(lineB)")
+    }
+
+    /// Explicitly setting a flag in the bulk form applies it to every tagged report; the change
+    /// shows in the history.
+    @Test func aBulkFormAppliesOnlyTheFieldsTheOperatorSet() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let ktp = try F.id(of: "KTP-el", in: store), pdam = try F.id(of: "Tagihan PDAM", in: store)
+        // Down to "Rahasia", y sets it on for both; anonymity untouched.
+        _ = F.run(store, keys: ["Tab", "Space", "Space", ";", "v", "text:capil", "Enter", "Down", "y", "ctrl-s", "y"])
+        let a = try #require(try store.complaint(ktp)), b = try #require(try store.complaint(pdam))
+        #expect(a.confidential && b.confidential)
+        #expect(a.anonymous && !b.anonymous)
+    }
+
+    /// `f` on a Belum Terverifikasi report whose anonymity is undecided shows the same privacy form
+    /// as `v` before the report leaves the office.
+    @Test func forwardOfAnUndecidedReportAsksThePrivacyDecision() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let ktp = try F.id(of: "KTP-el", in: store)
+        let (desk, terminal) = F.desk(store, keys: ["/", "text:KTP-el", "Enter", "f", "text:pemprov", "Enter", "ctrl-s",
+                                                    "text:Kewenangan provinsi", "Enter", "y"])
+        desk.run()
+        #expect(terminal.frames.contains { $0.text().contains("Putuskan") }, "the privacy form was never shown")
+        let c = try #require(try store.complaint(ktp))
+        #expect(c.holder.agency == "pemprov-jatim")
+        #expect(c.privacyDecided)
+        #expect(c.anonymous, "kept as the reporter asked")
+    }
+
+    /// Lifting anonymity on the screen asks for a reason and an explicit yes.
+    @Test func liftingAnonymityAsksForAReasonAndAConfirmation() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let ktp = try F.id(of: "KTP-el", in: store)
+        let before = try store.events(of: ktp).count
+        // Answering no at the confirmation writes nothing.
+        _ = F.run(store, keys: ["/", "text:KTP-el", "Enter", "e", "n", "ctrl-s", "text:Pelapor setuju", "Enter", "n"])
+        #expect(try store.events(of: ktp).count == before)
+        #expect(try store.complaint(ktp)?.anonymous == true)
+        let (desk, terminal) = F.desk(store, keys: ["/", "text:KTP-el", "Enter", "e", "n", "ctrl-s", "Enter",
+                                                    "text:Pelapor setuju namanya dibuka", "Enter", "y"])
+        desk.run()
+        #expect(terminal.frames.contains { $0.text().contains("anonimitas") || $0.text().contains("Anonimitas") }, "no question about anonymity")
+        let c = try #require(try store.complaint(ktp))
+        #expect(!c.anonymous)
+        let e = try #require(try store.events(of: ktp).last)
+        #expect(e.kind == .classify && e.details.reason == "Pelapor setuju namanya dibuka")
+    }
+
     @Test func pasting100KBIntoTheReplyEditorStaysResponsive() throws {
         let dir = TempDir()
         let store = try F.makeStore(in: dir)

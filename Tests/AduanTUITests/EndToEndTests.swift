@@ -77,6 +77,10 @@ import Testing
         _ = tmux.waitFor("instansi tujuan")
         tmux.type("bpjs")
         tmux.send("Enter")
+        // The privacy decision before the report leaves the office, as at verification.
+        (ok, screen) = tmux.waitFor("Putuskan")
+        #expect(ok, "no privacy form before forwarding: \(screen)")
+        tmux.send("C-s")
         _ = tmux.waitFor("Alasan")
         tmux.type("Kepesertaan JKN kewenangan BPJS Kesehatan")
         tmux.send("Enter")

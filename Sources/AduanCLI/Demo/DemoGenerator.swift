@@ -520,6 +520,8 @@ public struct DemoGenerator {
         if plan.forwardedIn, let prov = forwardingAgency {
             var d = StepDetails(agency: officeAgency)
             d.reason = reason(rng.element(text.forwardInReasons))
+            // A report leaves an office only with its anonymity/confidentiality decided.
+            d.changes = privacyDecision(plan)
             add(.forward, d, by: cast.admin(of: prov, &rng), gap: Int(rng.below(3)))
         }
         switch plan.target {
@@ -567,7 +569,7 @@ public struct DemoGenerator {
         if let agency = topic.forwardAgency, let unit = topic.forwardUnit, rng.chance(topic.forwardAtIntake) {
             forwardedAtIntake = true
             forward(to: agency, unit: rng.chance(0.8) ? unit : nil, reasons: topic.forwardReasons, by: cast.officeAdmin(&rng),
-                    gap: Int(rng.below(3)))
+                    gap: Int(rng.below(3)), deciding: plan)
             if rng.chance(topic.pingPongRate * 0.5) {
                 forward(to: officeAgency, unit: nil, reasons: topic.pingPongReasons, by: cast.admin(of: agency, &rng),
                         gap: 1 + Int(rng.below(3)))
@@ -749,8 +751,16 @@ public struct DemoGenerator {
         add(.verify, d, by: holderAdmin(), gap: gap)
     }
 
-    mutating func forward(to agency: String, unit: String?, reasons: [DemoTemplate], by actor: Actor, gap: Int) {
+    /// The anonymity/confidentiality decision a forward from Belum Terverifikasi carries, unless made.
+    mutating func privacyDecision(_ plan: Plan) -> ClassificationChange? {
+        guard !track.privacyDecided else { return nil }
+        let (a, c) = privacyChange(plan, topic: plan.junk == nil ? topics[plan.topic] : nil)
+        return ClassificationChange(anonymous: a, confidential: c)
+    }
+
+    mutating func forward(to agency: String, unit: String?, reasons: [DemoTemplate], by actor: Actor, gap: Int, deciding plan: Plan? = nil) {
         var d = StepDetails(agency: agency, unit: unit)
+        if let plan { d.changes = privacyDecision(plan) }
         scene.tujuan = unit.map(config.directory.unitName) ?? config.directory.agencyName(agency)
         d.reason = reason(reasons.isEmpty ? rng.element(text.forwardInReasons) : rng.element(reasons))
         add(.forward, d, by: actor, gap: gap)
@@ -982,7 +992,7 @@ public struct DemoGenerator {
                 var d = steps[i - 1].details.action
                 actor = steps[i - 1].actor
                 if let template = steps[i - 1].template, let c = state {
-                    d.text = config.fill(template, for: c, viewer: actor)
+                    d.text = config.fill(template, for: c, author: actor, audience: Privacy.audience(secret: d.secret))
                 }
                 command = Command(steps[i - 1].kind, d)
                 t = steps[i - 1].at

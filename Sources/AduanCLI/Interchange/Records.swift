@@ -268,7 +268,8 @@ public enum JSONLayout {
 }
 
 /// Open311 GeoReport v2 service requests: the public view (no confidential complaints, no reporter,
-/// no secret follow-ups or internal notes).
+/// no secret follow-ups or internal notes). No field carries the reporter's name, phone, e-mail or
+/// NIK, anonymous or not: texts pass through `Privacy.publicText` (old templates baked names in).
 public enum Open311Layout {
     static func write(_ c: Complaint, events: [Event], now: Timestamp, config: OfficeConfig, to w: inout JSONStreamWriter) {
         let zone = config.calendar.zone
@@ -284,13 +285,13 @@ public enum Open311Layout {
         w.key("status_notes"); w.string(notes)
         w.key("service_name"); w.string(config.categoryName(c.category))
         w.key("service_code"); w.string(c.category.path)
-        w.key("description"); w.string(c.body.isEmpty ? c.title : c.title + "\n\n" + c.body)
+        w.key("description"); w.string(Privacy.publicText(c.body.isEmpty ? c.title : c.title + "\n\n" + c.body, of: c))
         w.key("agency_responsible"); w.string(config.directory.holderName(c.holder))
         w.key("service_notice"); w.string(due.map { "\(strings(.id).deadlineName($0.kind)): \($0.rule.days) \($0.rule.counting == .working ? "hari kerja" : "hari") (\($0.rule.basis))" })
         w.key("requested_datetime"); w.string(c.receivedAt.iso8601(in: zone))
         w.key("updated_datetime"); w.string(c.updatedAt.iso8601(in: zone))
         w.key("expected_datetime"); w.string(due?.dueAt.iso8601(in: zone))
-        w.key("address"); w.string(c.location.isEmpty ? nil : c.location)
+        w.key("address"); w.string(c.location.isEmpty ? nil : Privacy.publicText(c.location, of: c))
         w.key("address_id"); w.null()
         w.key("zipcode"); w.null()
         w.key("lat"); w.null()

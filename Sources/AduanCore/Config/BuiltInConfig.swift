@@ -149,7 +149,7 @@ public enum BuiltInConfig {
   "defaultOperator": "admin",
 
   "templates": [
-    { "//": "Reply templates for follow-ups. Placeholders: {tracking} {reporter} {title} {unit} {agency} {operator} {id}; {reporter} becomes 'Pelapor' when the operator may not see the identity.", "id": "diterima", "name": "Laporan diterima", "text": "Terima kasih, {reporter}. Laporan {tracking} telah kami terima dan sedang ditindaklanjuti oleh {unit}. Kami akan menyampaikan perkembangannya melalui kanal ini." },
+    { "//": "Reply templates for follow-ups. Placeholders: {tracking} {reporter} {title} {unit} {agency} {operator} {id}; {reporter} is filled for the readers: 'Pelapor' in a public follow-up and for an anonymous reporter, the name only in a secret follow-up of a report that is not anonymous.", "id": "diterima", "name": "Laporan diterima", "text": "Terima kasih, {reporter}. Laporan {tracking} telah kami terima dan sedang ditindaklanjuti oleh {unit}. Kami akan menyampaikan perkembangannya melalui kanal ini." },
     { "id": "klarifikasi", "name": "Minta klarifikasi", "text": "Yth. {reporter}, mohon lengkapi lokasi (nama jalan/desa) dan waktu kejadian agar laporan {tracking} dapat segera kami tindak lanjuti." },
     { "id": "dijadwalkan", "name": "Perbaikan dijadwalkan", "text": "Yth. {reporter}, {unit} telah meninjau laporan {tracking} (\"{title}\"). Perbaikan dijadwalkan dalam minggu ini; kami akan mengabarkan bila sudah selesai." },
     { "id": "selesai", "name": "Sudah ditangani", "text": "Laporan {tracking} telah ditangani oleh {unit}. Bila masih ada kendala, silakan tanggapi melalui LAPOR! dalam 10 hari kerja." }

@@ -1,5 +1,5 @@
 /// A reply template for follow-ups; `{tracking}`, `{reporter}`, `{title}`, `{unit}`, `{agency}`,
-/// `{operator}` are filled in (the reporter only where the operator may see the identity).
+/// `{operator}` are filled in for the readers of the text (the reporter's name never in a public one).
 public struct ReplyTemplate: Hashable, Sendable {
     public var id: String
     public var name: String
@@ -104,19 +104,23 @@ public struct OfficeConfig: Sendable, Equatable {
         categories.first { $0.category == c }?.name ?? c.path
     }
 
-    /// Fills a reply template. `{reporter}` becomes the reporter's name only when `viewer` may see it.
-    public func fill(_ template: ReplyTemplate, for c: Complaint, viewer: Actor) -> String {
-        let reporter: String
-        if Privacy.canSeeReporter(c, viewer: viewer), let name = c.reporter?.name, !name.isEmpty {
-            reporter = name
-        } else {
-            reporter = language == .en ? "Reporter" : "Pelapor"
-        }
-        let values: [String: String] = [
-            "tracking": c.trackingID ?? "#\(c.id)", "reporter": reporter, "title": c.title,
+    /// Fills a reply template for the people who will read it (not for the operator writing it):
+    /// `{reporter}` is the reporter's name only where `Privacy.mayNameReporter` allows it for
+    /// `audience`, else "Pelapor" ("Reporter"). A nil `audience` (not known yet, e.g. while the
+    /// follow-up may still be made secret) leaves `{reporter}` in place to be filled on saving.
+    public func fill(_ template: ReplyTemplate, for c: Complaint, author: Actor, audience: Privacy.Audience?) -> String {
+        var values: [String: String] = [
+            "tracking": c.trackingID ?? "#\(c.id)", "title": c.title,
             "unit": c.holder.unit.map(directory.unitName) ?? directory.agencyName(c.holder.agency),
-            "agency": directory.agencyName(c.holder.agency), "operator": viewer.name, "id": "\(c.id)",
+            "agency": directory.agencyName(c.holder.agency), "operator": author.name, "id": "\(c.id)",
         ]
+        if let audience {
+            if Privacy.mayNameReporter(c, to: audience), let name = c.reporter?.name, !name.isEmpty {
+                values["reporter"] = name
+            } else {
+                values["reporter"] = language == .en ? "Reporter" : "Pelapor"
+            }
+        }
         var out = ""
         var rest = Substring(template.text)
         while let open = rest.firstIndex(of: "{") {

@@ -139,6 +139,13 @@ public struct EnglishStrings: StringTable {
         case .updatedBy: "changed by"
         case .version: "version"
         case .storeChanged: "Another operator changed the data; view refreshed."
+        case .anonymityLifted: "anonymity lifted"
+        case .anonymityGiven: "made anonymous"
+        case .confidentialityLifted: "no longer confidential"
+        case .confidentialityGiven: "made confidential"
+        case .liftAnonymityReason: "Why lift the anonymity"
+        case .liftAnonymityConfirm: "Lift the anonymity? The reporter's name, phone, e-mail and NIK become visible to the handling units"
+        case .eachKeepsItsOwn: "each keeps its own"
         }
     }
 
@@ -228,6 +235,7 @@ public struct EnglishStrings: StringTable {
         case .duplicateOf: "the original report"
         case .changes: "something to change"
         case .timerExpired: "10 working days without a reply"
+        case .privacyDecision: "the anonymity and confidentiality decision (anonymous yes/no and confidential yes/no) before the report leaves the office"
         }
     }
 
@@ -286,6 +294,10 @@ public struct EnglishStrings: StringTable {
             return "LAPOR! number \"\(t)\" must be digits only."
         case .reasonRequiredForOther:
             return "Archive reason \"Other\" needs a written explanation."
+        case .reasonRequiredToLiftAnonymity(let a):
+            return "\(actionName(a)) refused: lifting anonymity shows the reporter's identity to the handling units, so it needs a reason (--reason)."
+        case .changesNotTakenBy(let a):
+            return "\(actionName(a)) does not change the classification or the anonymity/confidentiality here; an admin uses Classify."
         case .autoCloseNotDue(let due):
             if let due { return "Auto-close is not due yet: it falls at \(formatDateTime(due, zone: zone, table: self))." }
             return "Auto-close only follows a follow-up the reporter has not answered."
@@ -355,12 +367,12 @@ public struct EnglishStrings: StringTable {
         switch e.kind {
         case .receive: return "Received via \(channelName(d.intake?.channel ?? .other))"
         case .import: return "Imported with status \(d.imported?.status.laporName ?? e.to.laporName)"
-        case .verify: return "Verified and disposed to \(names.unitName(d.unit ?? "-"))"
-        case .classify: return "Classification updated" + classifySuffix(d.changes)
+        case .verify: return "Verified and disposed to \(names.unitName(d.unit ?? "-"))" + changesTail(d.changes) + reason
+        case .classify: return "Classification updated" + classifySuffix(d.changes) + (d.reason.map { " — " + $0 } ?? "")
         case .redispose: return "Re-disposed to \(names.unitName(d.unit ?? "-"))" + reason
         case .forward:
             let target = d.unit.map { "\(names.unitName($0)) (\(names.agencyName(d.agency ?? "-")))" } ?? names.agencyName(d.agency ?? "-")
-            return "Forwarded to \(target) (not our authority)" + reason
+            return "Forwarded to \(target) (not our authority)" + reason + (e.from == .belumTerverifikasi ? changesTail(d.changes) : "")
         case .cc: return "Copied to \(names.unitName(d.unit ?? "-"))"
         case .postpone: return "Postponed" + reason
         case .resume: return "Resumed from Tunda"
@@ -374,6 +386,12 @@ public struct EnglishStrings: StringTable {
         case .reopen: return "Reopened" + reason
         case .linkDuplicate: return "Linked as a duplicate of #\(d.duplicateOf.map(String.init) ?? "-")"
         }
+    }
+
+    /// " · not anonymous, not confidential": what a verify or forward decided on the way.
+    func changesTail(_ c: ClassificationChange?) -> String {
+        let s = classifySuffix(c)
+        return s.isEmpty ? "" : " ·" + s.dropFirst()
     }
 
     func classifySuffix(_ c: ClassificationChange?) -> String {

@@ -138,6 +138,13 @@ public struct IndonesianStrings: StringTable {
         case .updatedBy: "diubah oleh"
         case .version: "versi"
         case .storeChanged: "Data berubah oleh operator lain; tampilan diperbarui."
+        case .anonymityLifted: "anonimitas dicabut"
+        case .anonymityGiven: "dijadikan anonim"
+        case .confidentialityLifted: "tidak lagi rahasia"
+        case .confidentialityGiven: "dijadikan rahasia"
+        case .liftAnonymityReason: "Alasan mencabut anonimitas"
+        case .liftAnonymityConfirm: "Cabut anonimitas? Nama, telepon, e-mail dan NIK pelapor akan terlihat oleh unit yang menangani"
+        case .eachKeepsItsOwn: "masing-masing tetap"
         }
     }
 
@@ -227,6 +234,7 @@ public struct IndonesianStrings: StringTable {
         case .duplicateOf: "laporan asli"
         case .changes: "perubahan"
         case .timerExpired: "batas 10 hari kerja tanpa tanggapan"
+        case .privacyDecision: "keputusan anonim dan rahasia (anonim ya/tidak dan rahasia ya/tidak) sebelum laporan keluar dari kantor"
         }
     }
 
@@ -285,6 +293,10 @@ public struct IndonesianStrings: StringTable {
             return "No. LAPOR! \"\(t)\" harus berupa angka saja."
         case .reasonRequiredForOther:
             return "Alasan arsip \"Lainnya\" memerlukan penjelasan tertulis."
+        case .reasonRequiredToLiftAnonymity(let a):
+            return "\(actionName(a)) ditolak: mencabut anonimitas membuka identitas pelapor bagi unit yang menangani, jadi perlu alasan (--reason)."
+        case .changesNotTakenBy(let a):
+            return "\(actionName(a)) tidak mengubah klasifikasi atau keputusan anonim/rahasia di sini; admin memakai Klasifikasi."
         case .autoCloseNotDue(let due):
             if let due { return "Belum waktunya selesai otomatis: batasnya \(formatDateTime(due, zone: zone, table: self))." }
             return "Selesai otomatis hanya setelah tindak lanjut yang belum ditanggapi pelapor."
@@ -354,12 +366,12 @@ public struct IndonesianStrings: StringTable {
         switch e.kind {
         case .receive: return "Laporan diterima melalui \(channelName(d.intake?.channel ?? .other))"
         case .import: return "Diimpor dengan status \(d.imported?.status.laporName ?? e.to.laporName)"
-        case .verify: return "Diverifikasi dan didisposisikan ke \(names.unitName(d.unit ?? "-"))"
-        case .classify: return "Klasifikasi diperbarui" + classifySuffix(d.changes)
+        case .verify: return "Diverifikasi dan didisposisikan ke \(names.unitName(d.unit ?? "-"))" + changesTail(d.changes) + reason
+        case .classify: return "Klasifikasi diperbarui" + classifySuffix(d.changes) + (d.reason.map { " — " + $0 } ?? "")
         case .redispose: return "Disposisi ulang ke \(names.unitName(d.unit ?? "-"))" + reason
         case .forward:
             let target = d.unit.map { "\(names.unitName($0)) (\(names.agencyName(d.agency ?? "-")))" } ?? names.agencyName(d.agency ?? "-")
-            return "Diteruskan ke \(target) (Bukan Wewenang)" + reason
+            return "Diteruskan ke \(target) (Bukan Wewenang)" + reason + (e.from == .belumTerverifikasi ? changesTail(d.changes) : "")
         case .cc: return "Tembusan ke \(names.unitName(d.unit ?? "-"))"
         case .postpone: return "Ditunda" + reason
         case .resume: return "Dilanjutkan dari Tunda"
@@ -373,6 +385,12 @@ public struct IndonesianStrings: StringTable {
         case .reopen: return "Dibuka kembali" + reason
         case .linkDuplicate: return "Ditandai duplikat dari #\(d.duplicateOf.map(String.init) ?? "-")"
         }
+    }
+
+    /// " · tidak anonim, tidak rahasia": apa yang diputuskan saat verifikasi atau penerusan.
+    func changesTail(_ c: ClassificationChange?) -> String {
+        let s = classifySuffix(c)
+        return s.isEmpty ? "" : " ·" + s.dropFirst()
     }
 
     func classifySuffix(_ c: ClassificationChange?) -> String {

@@ -101,12 +101,25 @@ public struct ComplaintPresentation: Sendable {
 
         var timeline: [TimelineEntry] = []
         var hidden = 0
+        // The report before each event, so a change of the privacy flags is named where it happened.
+        var before: Complaint?
         for e in events {
+            let previous = before
+            before = Workflow.evolve(before, e)
             guard let visible = Privacy.redacted(e, in: c, for: viewer) else { hidden += 1; continue }
             var transition: String?
             if visible.from != visible.to { transition = "\(visible.from?.laporName ?? "–") → \(visible.to.laporName)" }
             let text = visible.details.text.map(SafeText.multiline) ?? []
-            timeline.append(TimelineEntry(at: visible.at, kind: visible.kind, summary: safe(t.eventSummary(visible, names: dir)),
+            var summary = t.eventSummary(visible, names: dir)
+            if let previous, let after = before {
+                var changed: [String] = []
+                if previous.anonymous != after.anonymous { changed.append(t.text(after.anonymous ? .anonymityGiven : .anonymityLifted)) }
+                if previous.confidential != after.confidential {
+                    changed.append(t.text(after.confidential ? .confidentialityGiven : .confidentialityLifted))
+                }
+                if !changed.isEmpty { summary += " ⚠ " + changed.joined(separator: ", ") }
+            }
+            timeline.append(TimelineEntry(at: visible.at, kind: visible.kind, summary: safe(summary),
                                           actor: "\(safe(visible.actor.name)) (\(t.roleName(visible.actor.role)))",
                                           transition: transition, text: text, secret: visible.isSecret, isInternal: visible.isInternal))
         }

@@ -181,6 +181,61 @@ public enum Privacy {
         return true
     }
 
+    /// Who will read a text written from a template.
+    public enum Audience: Sendable, Hashable {
+        /// A public follow-up: the public, the reporter, every unit that ever sees the report.
+        case everyone
+        /// A secret follow-up: the parties handling the report.
+        case handlingParties
+    }
+
+    /// The readers of a follow-up.
+    public static func audience(secret: Bool) -> Audience { secret ? .handlingParties : .everyone }
+
+    /// May a text for `audience` name the reporter? Never a public one (anonymous or not, the public
+    /// never learns who reported); a secret one only when the report is not anonymous.
+    public static func mayNameReporter(_ c: Complaint, to audience: Audience) -> Bool {
+        switch audience {
+        case .everyone: return false
+        case .handlingParties: return !c.anonymous
+        }
+    }
+
+    /// `text` with every exact occurrence of the reporter's name (as a whole word), phone, e-mail and
+    /// NIK replaced, for public outputs: texts written by old templates, or by the reporter, may
+    /// carry them.
+    public static func publicText(_ text: String, of c: Complaint) -> String {
+        guard let r = c.reporter else { return text }
+        var out = text
+        if let name = r.name?.trimmingSpaces(), name.count >= 3 { out = replacing(name, in: out, with: "Pelapor", wholeWord: true) }
+        for v in [r.phone, r.email, r.nik] {
+            if let v = v?.trimmingSpaces(), v.count >= 5 { out = replacing(v, in: out, with: "[disamarkan]", wholeWord: false) }
+        }
+        return out
+    }
+
+    static func replacing(_ needle: String, in hay: String, with replacement: String, wholeWord: Bool) -> String {
+        // Fast exit: most texts do not contain it.
+        guard let first = needle.first, hay.contains(first) else { return hay }
+        let h = Array(hay), n = Array(needle)
+        guard n.count <= h.count else { return hay }
+        func isWordCharacter(_ ch: Character) -> Bool { ch.isLetter || ch.isNumber }
+        var out = ""
+        var i = 0, copiedUpTo = 0
+        while i + n.count <= h.count {
+            if h[i] == n[0], Array(h[i..<(i + n.count)]) == n,
+               !wholeWord || ((i == 0 || !isWordCharacter(h[i - 1])) && (i + n.count == h.count || !isWordCharacter(h[i + n.count]))) {
+                out += String(h[copiedUpTo..<i]) + replacement
+                i += n.count
+                copiedUpTo = i
+            } else {
+                i += 1
+            }
+        }
+        guard copiedUpTo > 0 else { return hay }
+        return out + String(h[copiedUpTo...])
+    }
+
     /// The report as `viewer` may see it: the reporter removed when hidden.
     public static func redacted(_ c: Complaint, for viewer: Actor) -> Complaint {
         var r = c
@@ -192,17 +247,25 @@ public enum Privacy {
     public static func redacted(_ e: Event, in c: Complaint, for viewer: Actor) -> Event? {
         guard canSeeEvent(e, in: c, viewer: viewer) else { return nil }
         var r = e
-        if !canSeeReporter(c, viewer: viewer), r.details.intake?.reporter != nil { r.details.intake?.reporter = nil }
+        if !canSeeReporter(c, viewer: viewer) {
+            if r.details.intake?.reporter != nil { r.details.intake?.reporter = nil }
+            // A text written by an old template (or by the reporter) may name them.
+            r.details.text = r.details.text.map { publicText($0, of: c) }
+            r.details.reason = r.details.reason.map { publicText($0, of: c) }
+        }
         return r
     }
 
-    /// The event as the public may see it, or nil.
+    /// The event as the public may see it, or nil. The reporter's identity never appears in it, even
+    /// where an old reply template wrote the name into the text.
     public static func publicEvent(_ e: Event, in c: Complaint) -> Event? {
         guard isPublishable(e, of: c) else { return nil }
         var r = e
         r.details.intake?.reporter = nil
         // Operators' reasons for postponing or archiving are internal working notes.
         if e.kind == .postpone || e.kind == .archive { r.details.reason = nil }
+        r.details.text = r.details.text.map { publicText($0, of: c) }
+        r.details.reason = r.details.reason.map { publicText($0, of: c) }
         r.actor = Actor(id: "", name: "", role: e.actor.role, agency: e.actor.agency, unit: e.actor.unit)
         return r
     }

@@ -22,6 +22,11 @@ public enum Refusal: Error, Hashable, Sendable {
     case trackingIDNotDigits(String)
     /// Archive code "other" needs the reason written out.
     case reasonRequiredForOther
+    /// Lifting a reporter's anonymity exposes their identity to the handling units: it needs a reason.
+    case reasonRequiredToLiftAnonymity(ActionKind)
+    /// Only a forward from Belum Terverifikasi carries the anonymity/confidentiality decision (and
+    /// only verify and classify change a report's classification).
+    case changesNotTakenBy(ActionKind)
     /// Auto-close before its 10 working days have run out, or while a reply is pending.
     case autoCloseNotDue(due: Timestamp?)
     /// The given time is before the report's last change (a wrong clock, or a stale replay).

@@ -22,6 +22,13 @@ public enum Requirement: String, CaseIterable, Sendable, Hashable {
     case changes
     /// The auto-close period (10 working days after the last follow-up) has run out with no reply.
     case timerExpired = "timer-expired"
+    /// The anonymity/confidentiality decision: already made, or given with the action (both flags).
+    /// A report does not leave the office before it is made.
+    case privacyDecision = "privacy-decision"
+
+    /// False for requirements added after events were already recorded without them: a stored
+    /// history is checked against the rules it was written under (see `Workflow.decide(recorded:)`).
+    public var appliesToRecordedHistory: Bool { self != .privacyDecision }
 }
 
 /// Where an accepted action leaves the status.
@@ -109,7 +116,7 @@ public struct TransitionTable: Hashable, Sendable {
             TransitionRule(.verify, from: [bt], roles: [.admin], requires: [.targetUnit], .to(bd)),
             TransitionRule(.classify, from: [bt, bd, .proses, .tunda], roles: [.admin], requires: [.changes], .unchanged),
             TransitionRule(.redispose, from: [bd], roles: [.admin, .liaison], requires: [.targetUnit, .reason], .unchanged),
-            TransitionRule(.forward, from: [bt], roles: [.admin], requires: [.targetAgency, .reason], .unchanged),
+            TransitionRule(.forward, from: [bt], roles: [.admin], requires: [.targetAgency, .reason, .privacyDecision], .unchanged),
             TransitionRule(.forward, from: [bd], roles: [.admin, .liaison], requires: [.targetAgency, .reason], .unchanged),
             TransitionRule(.cc, from: [bd, .proses], roles: [.admin], requires: [.targetUnit], .unchanged),
         ]

@@ -35,15 +35,18 @@ public enum Workflow {
 
     /// Decides whether `actor` may take `command` on `complaint` (nil for a new report) at `now`.
     /// `newID` is the id a store assigns to a new report (receive/import only).
+    /// `recorded` is true when checking an event already in a history (replay, verify, import of a
+    /// history): rules added later (the privacy decision before a forward, a reason for lifting
+    /// anonymity) bind new actions, not what was recorded before they existed.
     public static func decide(_ command: Command, on complaint: Complaint?, by actor: Actor, at now: Timestamp,
-                              context: WorkflowContext, newID: Int64 = 0) -> Result<Event, Refusal> {
+                              context: WorkflowContext, newID: Int64 = 0, recorded: Bool = false) -> Result<Event, Refusal> {
         let kind = command.kind
         if let refusal = gate(kind, on: complaint, by: actor, context: context) { return .failure(refusal) }
         if let c = complaint, now < c.updatedAt { return .failure(.clockBeforeLastChange(last: c.updatedAt)) }
         let rule = context.table.rule(kind, in: complaint?.status, by: actor.role)!
         var details = normalized(command.details)
         if let refusal = lengthProblem(details) { return .failure(refusal) }
-        for requirement in rule.requires {
+        for requirement in rule.requires where !recorded || requirement.appliesToRecordedHistory {
             if let refusal = check(requirement, kind: kind, details: &details, complaint: complaint, actor: actor,
                                    now: now, context: context) {
                 return .failure(refusal)
@@ -51,6 +54,9 @@ public enum Workflow {
         }
         if kind == .archive, details.archiveReason == .other, (details.reason ?? "").isEmpty {
             return .failure(.reasonRequiredForOther)
+        }
+        if !recorded, let refusal = privacyProblem(kind, rule: rule, details: details, complaint: complaint) {
+            return .failure(refusal)
         }
         let from = complaint?.status
         let to: Status
@@ -63,6 +69,17 @@ public enum Workflow {
         let id = complaint?.id ?? newID
         return .success(Event(complaintID: id, version: (complaint?.version ?? 0) + 1, at: now, actor: actor,
                               kind: kind, from: from, to: to, details: details))
+    }
+
+    /// The privacy rules of an action's classification changes: only verify, classify and a forward
+    /// that carries the privacy decision change anything; lifting anonymity needs a reason.
+    static func privacyProblem(_ kind: ActionKind, rule: TransitionRule, details d: ActionDetails,
+                               complaint: Complaint?) -> Refusal? {
+        guard let changes = d.changes, let c = complaint else { return nil }
+        if kind == .forward && !rule.requires.contains(.privacyDecision) { return .changesNotTakenBy(kind) }
+        guard kind == .verify || kind == .classify || kind == .forward else { return nil }
+        if c.anonymous, changes.anonymous == false, d.reason == nil { return .reasonRequiredToLiftAnonymity(kind) }
+        return nil
     }
 
     /// The checks that do not depend on the command's parameters: settings, role, status, unit.
@@ -205,6 +222,9 @@ public enum Workflow {
         case .changes:
             guard let changes = d.changes, !changes.isEmpty else { return .missing(kind, .changes) }
             if let t = changes.title, t.isEmpty { return .missing(kind, .changes) }
+        case .privacyDecision:
+            let given = d.changes.map { $0.anonymous != nil && $0.confidential != nil } ?? false
+            if !(complaint?.privacyDecided ?? false) && !given { return .missing(kind, .privacyDecision) }
         case .timerExpired:
             guard let c = complaint, let due = context.deadlines.autoClose(for: c, calendar: context.calendar) else {
                 return .autoCloseNotDue(due: nil)
@@ -245,6 +265,8 @@ public enum Workflow {
             c.dispositionAt = e.at
             if c.firstDispositionAt == nil { c.firstDispositionAt = e.at }
         case .forward:
+            // From Belum Terverifikasi a forward may carry the privacy decision (and nothing else does).
+            if e.from == .belumTerverifikasi, let changes = d.changes { apply(changes, to: &c) }
             if let agency = d.agency { move(&c, to: Holder(agency: agency, unit: d.unit), at: e.at, via: .forward) }
             c.forwardCount += 1
             // The receiving agency's clock starts when the report reaches it (verification in
@@ -311,7 +333,8 @@ public enum Workflow {
             }
             if i == 0, e.kind != .receive && e.kind != .import { return .failure(.firstEventNotIntake(version: e.version)) }
             if i > 0, e.kind == .receive || e.kind == .import { return .failure(.intakeAfterStart(version: e.version)) }
-            switch decide(Command(e.kind, e.details), on: state, by: e.actor, at: e.at, context: context, newID: e.complaintID) {
+            switch decide(Command(e.kind, e.details), on: state, by: e.actor, at: e.at, context: context, newID: e.complaintID,
+                          recorded: true) {
             case .failure(let refusal):
                 return .failure(.refused(version: e.version, refusal))
             case .success(let decided):

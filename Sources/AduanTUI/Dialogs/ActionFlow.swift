@@ -13,6 +13,8 @@ final class ActionFlow {
         case rating
         case duplicate
         case classify(recordFlags: Bool)
+        /// Why the anonymity is lifted (asked only then).
+        case liftReason
         case confirm(String)
     }
 
@@ -20,6 +22,10 @@ final class ActionFlow {
     /// The reports and the versions the operator saw.
     let targets: [(id: Int64, version: Int)]
     let first: Complaint
+    /// The reports as the operator saw them (each one's own flags, status and version).
+    let complaints: [Complaint]
+    /// The classification form, when the flow has one: it gives each report its own changes.
+    private var form: ClassifyForm?
     var details = ActionDetails()
     private var steps: [Step]
     private var index = -1
@@ -30,6 +36,7 @@ final class ActionFlow {
     init(kind: ActionKind, complaints: [Complaint], ctx: DeskContext) {
         self.kind = kind
         first = complaints[0]
+        self.complaints = complaints
         targets = complaints.map { ($0.id, $0.version) }
         let en = ctx.language == .en
         var s: [Step]
@@ -37,7 +44,11 @@ final class ActionFlow {
         case .verify: s = [.unit(agencyOnly: true), .classify(recordFlags: true)]
         case .classify: s = [.classify(recordFlags: false)]
         case .redispose: s = [.unit(agencyOnly: true), .reason(required: true)]
-        case .forward: s = [.agency, .reason(required: true)]
+        case .forward:
+            // A report leaves the office only with its anonymity/confidentiality decided: from Belum
+            // Terverifikasi the same form as verification comes with the forward.
+            s = complaints.contains { $0.status == .belumTerverifikasi }
+                ? [.agency, .classify(recordFlags: true), .reason(required: true)] : [.agency, .reason(required: true)]
         case .cc: s = [.unit(agencyOnly: false)]
         case .postpone: s = [.reason(required: true)]
         case .resume: s = []
@@ -93,9 +104,23 @@ final class ActionFlow {
             details.duplicateOf = (o as? LinePrompt).flatMap { Int64($0.value.hasPrefix("#") ? String($0.value.dropFirst()) : $0.value) }
         case .classify:
             if let f = o as? ClassifyForm {
+                form = f
                 let ch = f.changes
                 details.changes = ch.isEmpty ? nil : ch
+                // Lifting anonymity exposes the reporter: an explicit yes, and a reason the core requires.
+                let lifts = complaints.filter { c in c.anonymous && f.changes(for: c).anonymous == false }
+                if !lifts.isEmpty {
+                    let ids = lifts.count == 1 ? " #\(lifts[0].id)" : " (\(lifts.count))"
+                    var extra: [Step] = [.confirm(ctx.t.text(.liftAnonymityConfirm) + " —" + ids)]
+                    if !steps[(index + 1)...].contains(where: { if case .reason = $0 { return true }; return false }) {
+                        extra.insert(.liftReason, at: 0)
+                    }
+                    steps.insert(contentsOf: extra, at: index + 1)
+                }
             }
+        case .liftReason:
+            let v = (o as? LinePrompt)?.value ?? ""
+            details.reason = v.isEmpty ? nil : v
         case .confirm:
             break
         }
@@ -122,8 +147,9 @@ final class ActionFlow {
             return Picker(title: heading + " — " + t.text(.archiveCode),
                           options: ArchiveReason.allCases.map { Picker.Option(id: $0.rawValue, label: t.archiveReasonName($0), detail: $0.rawValue) })
         case .text(let secretToggle, let withTemplates):
+            // `{reporter}` stays until saving, when it is known who will read the text (public or secret).
             let templates: [(name: String, text: String)] = withTemplates ? ctx.config.templates.map { tpl in
-                (tpl.name, isBulk ? tpl.text : ctx.config.fill(tpl, for: first, viewer: ctx.me))
+                (tpl.name, isBulk ? tpl.text : ctx.config.fill(tpl, for: first, author: ctx.me, audience: nil))
             } : []
             return TextEditor(title: heading, allowsSecret: secretToggle, templates: templates)
         case .rating:
@@ -138,7 +164,10 @@ final class ActionFlow {
                 return nil
             }
         case .classify(let recordFlags):
-            return ClassifyForm(title: heading, complaint: first, categories: ctx.config.categories, recordFlags: recordFlags)
+            return ClassifyForm(title: heading, complaint: first, categories: ctx.config.categories, recordFlags: recordFlags,
+                                complaints: complaints)
+        case .liftReason:
+            return LinePrompt(label: heading + " · " + t.text(.liftAnonymityReason), required: true)
         case .confirm(let question):
             return Confirm(question)
         }
@@ -148,12 +177,20 @@ final class ActionFlow {
     func apply(ctx: DeskContext) -> (done: Int, problems: [String]) {
         var done = 0
         var problems: [String] = []
-        for target in targets {
+        for (i, target) in targets.enumerated() {
             var d = details
+            if let f = form {
+                // Each report gets its own changes: a bulk form never copies the first one's flags.
+                let c = complaints[i]
+                let ch = f.changes(for: c)
+                d.changes = ch.isEmpty || (kind == .forward && c.status != .belumTerverifikasi) ? nil : ch
+            }
             if let text = d.text, kind == .followUp {
-                // Placeholders are filled per report, so a bulk reply names each report's own number.
+                // Placeholders are filled per report, so a bulk reply names each report's own number,
+                // and for its readers: a public follow-up never names the reporter.
                 if let c = try? ctx.store.complaint(target.id) {
-                    d.text = ctx.config.fill(ReplyTemplate(id: "", name: "", text: text), for: c, viewer: ctx.me)
+                    d.text = ctx.config.fill(ReplyTemplate(id: "", name: "", text: text), for: c, author: ctx.me,
+                                             audience: Privacy.audience(secret: d.secret))
                 }
             }
             do {

@@ -2,6 +2,8 @@ import AduanCore
 
 /// Classification, category, anonymity, confidentiality, priority and title in one small form.
 /// At verification it opens on the privacy flags so the decision is made, and seen, every time.
+/// For several tagged reports it applies only the fields the operator set; every other field,
+/// the privacy flags included, stays each report's own.
 final class ClassifyForm: Overlay {
     enum Field: CaseIterable { case anonymous, confidential, classification, category, priority, title }
 
@@ -16,13 +18,19 @@ final class ClassifyForm: Overlay {
     var titleText: String
     /// At verification the flags are always recorded, even unchanged: that is the decision.
     let recordFlags: Bool
+    /// The tagged reports when the form is for several (bulk), else just the one.
+    let complaints: [Complaint]
+    var isBulk: Bool { complaints.count > 1 }
+    /// The fields the operator set (what a bulk form applies).
+    private(set) var touched: Set<Field> = []
     private var field = Field.anonymous
     private var picker: Picker?
     private var prompt: LinePrompt?
 
-    init(title: String, complaint c: Complaint, categories: [CategoryEntry], recordFlags: Bool) {
+    init(title: String, complaint c: Complaint, categories: [CategoryEntry], recordFlags: Bool, complaints: [Complaint]? = nil) {
         self.title = title
         original = c
+        self.complaints = complaints ?? [c]
         self.categories = categories
         classification = c.classification
         category = c.category
@@ -34,15 +42,36 @@ final class ClassifyForm: Overlay {
     }
 
     /// Only what changed (plus the flags when they are being decided).
-    var changes: ClassificationChange {
+    var changes: ClassificationChange { changes(for: original) }
+
+    /// What the form changes on report `c`. For one report: what differs from it, plus the flags
+    /// when they are being decided. For several: only the fields the operator set, and at
+    /// verification each report's own flags recorded as its decision (never the first one's).
+    func changes(for c: Complaint) -> ClassificationChange {
         var ch = ClassificationChange()
-        if classification != original.classification { ch.classification = classification }
-        if category != original.category { ch.category = category }
-        if recordFlags || anonymous != original.anonymous || !original.privacyDecided { ch.anonymous = anonymous }
-        if recordFlags || confidential != original.confidential || !original.privacyDecided { ch.confidential = confidential }
-        if priority != original.priority { ch.priority = priority }
-        if titleText.trimmingSpaces() != original.title { ch.title = titleText }
+        func applies(_ f: Field) -> Bool { !isBulk || touched.contains(f) }
+        if applies(.classification), classification != c.classification { ch.classification = classification }
+        if applies(.category), category != c.category { ch.category = category }
+        let anonymous = applies(.anonymous) ? self.anonymous : c.anonymous
+        let confidential = applies(.confidential) ? self.confidential : c.confidential
+        if isBulk {
+            if recordFlags || touched.contains(.anonymous) { ch.anonymous = anonymous }
+            if recordFlags || touched.contains(.confidential) { ch.confidential = confidential }
+        } else {
+            if recordFlags || anonymous != c.anonymous || !c.privacyDecided { ch.anonymous = anonymous }
+            if recordFlags || confidential != c.confidential || !c.privacyDecided { ch.confidential = confidential }
+        }
+        if applies(.priority), priority != c.priority { ch.priority = priority }
+        if applies(.title), titleText.trimmingSpaces() != c.title { ch.title = titleText }
         return ch
+    }
+
+    /// Sets a flag the operator chose; the first change of an untouched bulk flag sets it on.
+    private func setFlag(_ f: Field, _ value: Bool?) {
+        let current = f == .anonymous ? anonymous : confidential
+        let v = value ?? (isBulk && !touched.contains(f) ? true : !current)
+        if f == .anonymous { anonymous = v } else { confidential = v }
+        touched.insert(f)
     }
 
     func handle(_ key: Key, ctx: DeskContext) -> OverlayResult {
@@ -54,13 +83,14 @@ final class ClassifyForm: Overlay {
                 case .category: category = Category(chosen.id)
                 default: break
                 }
+                touched.insert(field)
             }
             if r != .stay { picker = nil }
             return .stay
         }
         if let p = prompt {
             let r = p.handle(key, ctx: ctx)
-            if r == .done { titleText = p.value }
+            if r == .done { titleText = p.value; touched.insert(.title) }
             if r != .stay { prompt = nil }
             return .stay
         }
@@ -73,9 +103,10 @@ final class ClassifyForm: Overlay {
         case .up, .backTab, .char("k"): field = fields[(i + fields.count - 1) % fields.count]
         case .enter, .char(" "):
             switch field {
-            case .anonymous: anonymous.toggle()
-            case .confidential: confidential.toggle()
-            case .priority: priority = Priority.allCases[(Priority.allCases.firstIndex(of: priority)! + 1) % Priority.allCases.count]
+            case .anonymous, .confidential: setFlag(field, nil)
+            case .priority:
+                priority = Priority.allCases[(Priority.allCases.firstIndex(of: priority)! + 1) % Priority.allCases.count]
+                touched.insert(.priority)
             case .classification:
                 picker = Picker(title: ctx.t.text(.classification), options: Classification.allCases.map { Picker.Option(id: $0.rawValue, label: ctx.t.classificationName($0)) })
             case .category:
@@ -83,8 +114,8 @@ final class ClassifyForm: Overlay {
             case .title:
                 prompt = LinePrompt(label: ctx.t.text(.title), initial: titleText, required: true)
             }
-        case .char("y"): if field == .anonymous { anonymous = true } else if field == .confidential { confidential = true }
-        case .char("n"), .char("t"): if field == .anonymous { anonymous = false } else if field == .confidential { confidential = false }
+        case .char("y"): if field == .anonymous || field == .confidential { setFlag(field, true) }
+        case .char("n"), .char("t"): if field == .anonymous || field == .confidential { setFlag(field, false) }
         default: break
         }
         return .stay
@@ -95,13 +126,20 @@ final class ClassifyForm: Overlay {
         let inner = drawBox(&grid, width: 72, height: 12, title: title, footer: "↑↓ · Enter " + (ctx.language == .en ? "change" : "ubah") + " · Ctrl-S " + (ctx.language == .en ? "save" : "simpan") + " · Esc")
         guard inner.height >= 6 else { picker?.draw(&grid, ctx: ctx); prompt?.draw(&grid, ctx: ctx); return }
         let yes = t.text(.yes), no = t.text(.no)
+        // In a bulk form a field the operator has not set shows that each report keeps its own value.
+        func own(_ f: Field, _ value: String) -> String { isBulk && !touched.contains(f) ? "— " + t.text(.eachKeepsItsOwn) : value }
+        func flag(_ f: Field, _ on: Bool, _ of: (Complaint) -> Bool) -> String {
+            guard isBulk && !touched.contains(f) else { return on ? yes.uppercased() : no }
+            let n = complaints.filter(of).count
+            return "— \(t.text(.eachKeepsItsOwn)) (\(yes) \(n), \(no) \(complaints.count - n))"
+        }
         let rows: [(Field, String, String, Style)] = [
-            (.anonymous, t.text(.anonymous), anonymous ? yes.uppercased() : no, anonymous ? .badge : .normal),
-            (.confidential, t.text(.confidential), confidential ? yes.uppercased() : no, confidential ? .badge : .normal),
-            (.classification, t.text(.classification), t.classificationName(classification), .normal),
-            (.category, t.text(.category), ctx.config.categoryName(category), .normal),
-            (.priority, t.text(.priority), t.priorityName(priority), .normal),
-            (.title, t.text(.title), titleText, .normal),
+            (.anonymous, t.text(.anonymous), flag(.anonymous, anonymous, \.anonymous), anonymous ? .badge : .normal),
+            (.confidential, t.text(.confidential), flag(.confidential, confidential, \.confidential), confidential ? .badge : .normal),
+            (.classification, t.text(.classification), own(.classification, t.classificationName(classification)), .normal),
+            (.category, t.text(.category), own(.category, ctx.config.categoryName(category)), .normal),
+            (.priority, t.text(.priority), own(.priority, t.priorityName(priority)), .normal),
+            (.title, t.text(.title), own(.title, titleText), .normal),
         ]
         for (i, row) in rows.enumerated() {
             let y = inner.y + i
