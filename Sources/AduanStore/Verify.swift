@@ -14,7 +14,7 @@ public struct VerifyProblem: Hashable, Sendable, CustomStringConvertible {
         case history
         /// A projection that disagrees with the replay of its events.
         case projection
-        /// Status counters or the search index out of step.
+        /// Status counters, the search index or the record of the deadline settings out of step.
         case index
     }
 
@@ -97,9 +97,19 @@ extension ComplaintStore {
             let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, body, actor_id FROM events ORDER BY complaint_id, version")
             let projection = try db.prepareOnce("""
                 SELECT \(Self.complaintColumns), c.due_at, c.due_kind, c.content_key, c.auto_close_at, c.paused_at,
-                    c.receipt_week, c.first_follow_up_wd
+                    c.receipt_week, c.first_follow_up_wd, c.due_key, c.ping_pong
                 FROM complaints c LEFT JOIN complaint_texts t ON t.id = c.id ORDER BY c.id
                 """)
+            // The copies (who else sees a report), walked alongside in the same order.
+            var copies = try CopyCursor(db)
+            // Deadlines made under other settings cannot be told from tampering: say so, compare the rest.
+            let deadlines = try checkDeadlineFingerprint()
+            switch deadlines {
+            case .matches: break
+            case .tampered(let message): add(.index, nil, message)
+            case .staleReadOnly(let note): report.notes.append(note)
+            }
+            let compareDeadlines = deadlines.comparesDeadlines
             var hasProjection = try projection.step()
             var history: [Event] = []
             var currentID: Int64 = -1
@@ -118,7 +128,11 @@ extension ComplaintStore {
                 let storedDue = stored != nil ? projection.optionalInt64(21) : nil
                 let storedDerived = stored != nil ? [projection.optionalInt64(24), projection.optionalInt64(25),
                                                      projection.optionalInt64(26), projection.optionalInt64(27)] : []
+                let storedRow = stored != nil ? DerivedColumns(projection) : nil
                 if hasProjection && projection.int64(0) == currentID { hasProjection = try projection.step() }
+                let storedCopies = try copies.take(currentID) { orphan in
+                    add(.projection, orphan, "a copy (tembusan) row exists for a report with no events behind it")
+                }
                 report.complaintsChecked += 1
                 if damaged { return }
                 switch Workflow.replay(history, context: context) {
@@ -134,12 +148,21 @@ extension ComplaintStore {
                     }
                     let v = ProjectionValues.of(replayed, context: context)
                     let due = v.due?.dueAt.seconds
-                    if due != storedDue {
+                    if compareDeadlines && due != storedDue {
                         add(.projection, currentID, "stored deadline \(storedDue.map(String.init) ?? "none") differs from the computed \(due.map(String.init) ?? "none")")
                     }
                     let derived: [Int64?] = [v.autoClose, v.pausedAt, v.receiptWeek, v.firstFollowUpWorkingDays]
-                    if derived != storedDerived {
+                    if compareDeadlines && derived != storedDerived {
                         add(.projection, currentID, "stored timers or week figures differ from the replay of its events")
+                    }
+                    if let storedRow {
+                        for problem in Self.derivedDifferences(storedRow, replayed: replayed, values: v, history: history,
+                                                               compareDeadlines: compareDeadlines) {
+                            add(.projection, currentID, problem)
+                        }
+                    }
+                    if let problem = Self.copyDifference(storedCopies, replayed: replayed) {
+                        add(.projection, currentID, problem)
                     }
                 }
             }
@@ -167,6 +190,9 @@ extension ComplaintStore {
             while hasProjection {
                 add(.projection, projection.int64(0), "a report row exists with no events behind it")
                 hasProjection = try projection.step()
+            }
+            _ = try copies.take(Int64.max) { orphan in
+                add(.projection, orphan, "a copy (tembusan) row exists for a report with no events behind it")
             }
             } catch {
                 return try integrityReportOrRethrow(error)
@@ -217,7 +243,12 @@ extension ComplaintStore {
                 // Another operator is writing: the index check needs a moment alone; say so, do not blame the store.
                 report.notes.append("search index not checked: the store is busy (another operator is writing)")
             } catch let e as SQLiteError {
-                add(.index, nil, "search index: \(e.message)")
+                // Name the reports whose entries are wrong (a slow pass, only when the index is damaged).
+                let named = (try? damagedSearchEntries(limit: max(1, maxProblems - report.problems.count))) ?? []
+                if named.isEmpty { add(.index, nil, "search index: \(e.message)") }
+                for id in named {
+                    add(.index, id, "its search index entry disagrees with its title and body (missing from searches, or found by words it does not hold)")
+                }
             } }
             progress(totalEvents * 2, totalEvents * 2, "chain")
             let (integrity, chainResult) = join()

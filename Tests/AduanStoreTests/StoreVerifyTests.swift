@@ -53,6 +53,9 @@ import Testing
     enum Tamper: String, CaseIterable, Sendable {
         case bodyEdited, atChanged, middleEventDeleted, lastEventDeleted, eventsSwapped
         case projectionStatusChanged, counterChanged, projectionRowDeleted
+        // Derived rows that decide who sees a report, or what is due (issue 10, item 9).
+        case copyInserted, copyDeleted, copyOfMissingReport, contentKeyEdited, dueKindEdited, dueKeyEdited
+        case pingPongEdited, searchEntryDeleted, searchEntryForged, deadlineFingerprintEdited
     }
 
     @Test("verify detects tampering and names the report", arguments: Tamper.allCases)
@@ -120,6 +123,56 @@ import Testing
                 try db.execute("DELETE FROM complaints WHERE id = 4")
                 expected = [4]
                 kinds = [.projection]
+            case .copyInserted:
+                // An extra unit would now see report 1 in its inbox.
+                try db.execute("INSERT INTO cc(unit, complaint_id) VALUES('pupr', 1)")
+                expected = [1]
+                kinds = [.projection]
+            case .copyDeleted:
+                // The copied unit (disdik) would lose report 2.
+                try db.execute("DELETE FROM cc WHERE complaint_id = 2")
+                #expect(db.changes == 1)
+                expected = [2]
+                kinds = [.projection]
+            case .copyOfMissingReport:
+                try db.execute("INSERT INTO cc(unit, complaint_id) VALUES('dinkes', 99)")
+                expected = [99]
+                kinds = [.projection]
+            case .contentKeyEdited:
+                // The re-import key: a changed one lets the same report be imported twice.
+                try db.execute("UPDATE complaints SET content_key = 'ffffffffffffffffffffffffffffffff' WHERE id = 3")
+                #expect(db.changes == 1)
+                expected = [3]
+                kinds = [.projection]
+            case .dueKindEdited:
+                try db.execute("UPDATE complaints SET due_kind = 'response' WHERE id = 6")
+                expected = [6]
+                kinds = [.projection]
+            case .dueKeyEdited:
+                // The inbox and `overdue` sort and filter by due_key.
+                try db.execute("UPDATE complaints SET due_key = due_key + 86400 * 30 WHERE id = 6")
+                expected = [6]
+                kinds = [.projection]
+            case .pingPongEdited:
+                try db.execute("UPDATE complaints SET ping_pong = 1 WHERE id = 5")
+                expected = [5]
+                kinds = [.projection]
+            case .searchEntryDeleted:
+                // Report 3 can no longer be found by its words.
+                try db.execute("INSERT INTO complaints_fts(complaints_fts, rowid, title, body) SELECT 'delete', id, title, body FROM complaint_search WHERE id = 3")
+                expected = [3]
+                kinds = [.index]
+            case .searchEntryForged:
+                // Report 5 would match a word it does not contain.
+                try db.execute("INSERT INTO complaints_fts(rowid, title, body) VALUES(5, 'kata', 'sisipan palsu')")
+                expected = [5]
+                kinds = [.index]
+            case .deadlineFingerprintEdited:
+                // The store would no longer notice that its deadlines follow other rules.
+                try db.execute("UPDATE meta SET value = 'x/0w-0w-0w-0c-0w' WHERE key = 'deadline_fingerprint'")
+                #expect(db.changes == 1)
+                expected = []
+                kinds = [.index]
             }
 
             let report = try store.verify()
