@@ -163,7 +163,7 @@ public final class ComplaintStore {
                                    context: context, newID: id) {
             case .failure(let r): throw StoreError.refused(r)
             case .success(let e):
-                var chain = try Chain.load(db)
+                var chain = try chainForAppend()
                 let c = Workflow.evolve(nil, e)
                 try insertEvent(e, chain: &chain)
                 try writeProjection(c, old: nil, contentKey: ContentKey.of(e.details.intake!, receivedAt: c.receivedAt))
@@ -197,7 +197,7 @@ public final class ComplaintStore {
             case .failure(let r):
                 throw StoreError.refused(r)
             case .success(let e):
-                var chain = try Chain.load(db)
+                var chain = try chainForAppend()
                 let next = Workflow.evolve(current, e)
                 try insertEvent(e, chain: &chain)
                 try writeProjection(next, old: current, contentKey: nil)
@@ -235,7 +235,7 @@ public final class ComplaintStore {
         guard !due.isEmpty else { return 0 }
         return try write {
             var closed = 0
-            var chain = try Chain.load(db)
+            var chain = try chainForAppend()
             for id in due {
                 guard let current = try loadComplaint(id) else { continue }
                 guard case .success(let e) = Workflow.decide(Command(.autoClose), on: current, by: .system, at: now, context: context) else { continue }

@@ -256,6 +256,8 @@ extension ComplaintStore {
             let chained = chainResult ?? ChainResult(problems: [VerifyProblem(kind: .chain, complaintID: nil, message: "the chain check could not run")], events: 0)
             report.problems.insert(contentsOf: chained.problems, at: 0)
             report.eventsChecked = chained.events
+            // A broken chain stays on record, so every later write is refused until a backup is restored.
+            if chainResult != nil { recordChainVerdict(chained.problems) }
 
             progress(totalEvents * 2, totalEvents * 2, "done")
             return report

@@ -308,3 +308,102 @@ import Testing
         }
     }
 }
+
+/// A store whose hash chain is broken refuses writes; reads go on (issue 10, item 10).
+@Suite struct StoreBrokenChainTests {
+    typealias F = StoreFixture
+
+    /// Every event, for "the store is unchanged".
+    static func log(_ store: ComplaintStore) throws -> [String] {
+        let s = try store.db.prepare("SELECT seq, complaint_id, version, body, hex(hash) FROM events ORDER BY seq")
+        var out: [String] = []
+        while try s.step() { out.append("\(s.int64(0)) \(s.int64(1)) \(s.int64(2)) \(s.text(3)) \(s.text(4))") }
+        return out
+    }
+
+    /// Every way of writing, each of which must be refused with `.chainBroken`.
+    static func expectAllWritesRefused(_ store: ComplaintStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try log(store)
+        let complaints = try F.allComplaints(store)
+        let apply = F.storeError { () throws(StoreError) in
+            try store.apply(Command(.note, ActionDetails(text: "Catatan")), to: 1, expectedVersion: nil, by: F.admin(), at: F.now)
+        }
+        #expect(apply.caseName == "chainBroken", "apply: \(String(describing: apply))", sourceLocation: sourceLocation)
+        let receive = F.storeError { () throws(StoreError) in try store.receive(F.intake("Baru"), by: F.admin(), at: F.now) }
+        #expect(receive.caseName == "chainBroken", "receive: \(String(describing: receive))", sourceLocation: sourceLocation)
+        var rng = SplitMix(seed: 3)
+        let history = F.randomHistory(&rng, index: 0, from: F.day(2026, 9, 1), until: F.now)
+        let bulk = F.storeError { () throws(StoreError) in try store.insertHistories([history]) }
+        #expect(bulk.caseName == "chainBroken", "insertHistories: \(String(describing: bulk))", sourceLocation: sourceLocation)
+        // Left exactly as it was, and still readable.
+        #expect(try log(store) == before, sourceLocation: sourceLocation)
+        #expect(try F.allComplaints(store) == complaints, sourceLocation: sourceLocation)
+        #expect(try store.page(InboxQuery(scope: .everything), limit: 10, now: F.now).count == complaints.count, sourceLocation: sourceLocation)
+        #expect(store.writeRefusal()?.caseName == "chainBroken", sourceLocation: sourceLocation)
+        let message = try #require(apply, sourceLocation: sourceLocation).message(strings(.en), names: F.directory, zone: F.zone)
+        #expect(message.contains("writing is refused") && message.contains("aduan backup") && message.contains("Restore"), "\(message)", sourceLocation: sourceLocation)
+        let pesan = try #require(apply, sourceLocation: sourceLocation).message(strings(.id), names: F.directory, zone: F.zone)
+        #expect(pesan.contains("penulisan ditolak") && pesan.contains("aduan backup") && pesan.contains("Pulihkan"), "\(pesan)", sourceLocation: sourceLocation)
+    }
+
+    @Test func writesAreRefusedOnceVerifyFoundAnOlderEventAltered() throws {
+        try withTempDir { dir in
+            let store = try StoreVerifyTests.buildBase(dir + "/aduan.db")
+            // Two older events altered: the cheap check at a write cannot see them.
+            try store.db.execute("UPDATE events SET body = replace(body, 'x', 'y') WHERE seq = (SELECT seq FROM events WHERE complaint_id = 1 AND version = 3)")
+            try store.db.execute("UPDATE events SET at = at + 60 WHERE seq = 2")
+            #expect(store.writeRefusal() == nil, "only verify sees an older edit")
+            let report = try store.verify()
+            #expect(report.problems.contains { $0.kind == .chain })
+            try Self.expectAllWritesRefused(store)
+            // The record survives reopening: a new session is refused as well.
+            let reopened = try F.open(dir + "/aduan.db", create: false)
+            try Self.expectAllWritesRefused(reopened)
+            // A second verify leaves the record as it was.
+            _ = try reopened.verify()
+            try Self.expectAllWritesRefused(reopened)
+        }
+    }
+
+    @Test func writesAreRefusedWhenTheLastEventWasAlteredWithoutVerify() throws {
+        try withTempDir { dir in
+            let store = try StoreVerifyTests.buildBase(dir + "/aduan.db")
+            try store.db.execute("UPDATE events SET body = replace(body, 'a', 'o') WHERE seq = (SELECT max(seq) FROM events)")
+            #expect(store.db.changes == 1)
+            try Self.expectAllWritesRefused(store)
+        }
+    }
+
+    @Test func writesAreRefusedWhenEventsWereRemovedOrAddedAtTheEnd() throws {
+        try withTempDir { dir in
+            let store = try StoreVerifyTests.buildBase(dir + "/aduan.db")
+            try store.db.execute("DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)")
+            try Self.expectAllWritesRefused(store)
+        }
+        try withTempDir { dir in
+            let store = try StoreVerifyTests.buildBase(dir + "/aduan.db")
+            // A copy of the last event appended by hand, with its hash: not the recorded head.
+            try store.db.execute("""
+                INSERT INTO events(seq, complaint_id, version, at, kind, actor_id, agency_from, agency_to, body, hash)
+                SELECT seq + 1, complaint_id, version + 1, at, kind, actor_id, agency_from, agency_to, body, hash
+                FROM events WHERE seq = (SELECT max(seq) FROM events)
+                """)
+            try Self.expectAllWritesRefused(store)
+        }
+    }
+
+    @Test func aWholeChainWritesOnAndAVerifiedWholeChainClearsAStaleRecord() throws {
+        try withTempDir { dir in
+            let store = try StoreVerifyTests.buildBase(dir + "/aduan.db")
+            #expect(store.writeRefusal() == nil)
+            try store.apply(Command(.note, ActionDetails(text: "Catatan")), to: 1, expectedVersion: nil, by: F.admin(), at: F.now)
+            // A record whose chain checks whole (say, a backup restored over a flagged file's meta): verify clears it.
+            try store.db.execute("INSERT INTO meta(key, value) VALUES('chain_broken', '1')")
+            try Self.expectAllWritesRefused(store)
+            #expect(try store.verify().isClean)
+            #expect(store.writeRefusal() == nil)
+            try store.apply(Command(.note, ActionDetails(text: "Lagi")), to: 1, expectedVersion: nil, by: F.admin(), at: F.now)
+            #expect(try store.verify().isClean)
+        }
+    }
+}

@@ -34,6 +34,9 @@ public protocol StringTable: Sendable {
     func weekdayName(_ d: Weekday) -> String
     /// The separator between hours and minutes ("14.05" in Indonesian, "14:05" in English).
     var timeSeparator: String { get }
+
+    /// Writing refused because the event log's hash chain is broken, and how to restore (StoreNotices.swift).
+    func chainBroken(path: String, _ damage: ChainDamage) -> String
 }
 
 /// The table for a language.
