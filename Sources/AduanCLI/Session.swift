@@ -87,6 +87,11 @@ public final class Session {
             : "peringatan: \(storePath) dapat ditulis pengguna lain di mesin ini; jalankan `chmod 600 \(storePath)`"
     }
 
+    /// Said once, at the open that recomputed the stored deadlines for changed settings.
+    func deadlinesNotice(_ store: ComplaintStore) -> String? {
+        store.deadlinesRecomputed.map { strings.deadlinesRecomputed(open: $0.open, changed: $0.changed) }
+    }
+
     public func openStore(create: Bool = false, readOnly: Bool = false) throws(CLIError) -> ComplaintStore {
         do {
             let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
@@ -94,6 +99,10 @@ public final class Session {
             if let ms = Platform.env("ADUAN_BUSY_TIMEOUT_MS").flatMap(Int32.init), ms >= 0 { store.db.setBusyTimeout(milliseconds: ms) }
             if store.isWritableByOthers {
                 err.line(writableWarning)
+                err.flush()
+            }
+            if let notice = deadlinesNotice(store) {
+                err.line(notice)
                 err.flush()
             }
             return store

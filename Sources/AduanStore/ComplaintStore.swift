@@ -18,6 +18,9 @@ public final class ComplaintStore {
     public private(set) var isWritableByOthers = false
     /// During a bulk load the search index is built at the end instead of row by row.
     var bulkLoading = false
+    /// Set at open when the calendar or deadline settings had changed and the stored deadlines
+    /// were recomputed (say so once: DeadlineRefresh.swift).
+    public private(set) var deadlinesRecomputed: DeadlineRecompute?
 
     /// Far beyond any deadline: reports without a running deadline sort after all others.
     static let noDeadlineKey: Int64 = 9_000_000_000_000
@@ -75,6 +78,8 @@ public final class ComplaintStore {
             try store.migrate(readOnly: readOnly)
             // Heal after an interrupted bulk load (or a dropped index) before anyone reads.
             if !readOnly { try store.rebuildIndexes() }
+            // Deadlines stored under other calendar or deadline settings follow the current ones.
+            if !readOnly { store.deadlinesRecomputed = try store.recomputeDeadlinesIfStale() }
         } catch let e as SQLiteError {
             cleanup()
             throw StoreError.from(e, path: path)

@@ -94,7 +94,8 @@ extension ComplaintStore {
             let totalEvents = Int(try db.scalarInt("SELECT count(*) FROM events") ?? 0)
 
             // 3. Replay each history and compare with its projection.
-            let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, body, actor_id FROM events ORDER BY complaint_id, version")
+            let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, body, actor_id, seq FROM events ORDER BY complaint_id, version")
+            let excuse = try earlierRulesExcuse()
             let projection = try db.prepareOnce("""
                 SELECT \(Self.complaintColumns), c.due_at, c.due_kind, c.content_key, c.auto_close_at, c.paused_at,
                     c.receipt_week, c.first_follow_up_wd, c.due_key, c.ping_pong
@@ -112,13 +113,14 @@ extension ComplaintStore {
             let compareDeadlines = deadlines.comparesDeadlines
             var hasProjection = try projection.step()
             var history: [Event] = []
+            var seqs: [Int64] = []
             var currentID: Int64 = -1
             var damaged = false
             var done = 0
 
             func finish() throws {
                 guard currentID >= 0 else { return }
-                defer { history.removeAll(keepingCapacity: true); damaged = false }
+                defer { history.removeAll(keepingCapacity: true); seqs.removeAll(keepingCapacity: true); damaged = false }
                 // Advance the projection cursor to this id, reporting projections without history.
                 while hasProjection && projection.int64(0) < currentID {
                     add(.projection, projection.int64(0), "a report row exists with no events behind it")
@@ -135,7 +137,10 @@ extension ComplaintStore {
                 }
                 report.complaintsChecked += 1
                 if damaged { return }
-                switch Workflow.replay(history, context: context) {
+                let replay = Workflow.replay(history, context: context) { e, refusal in
+                    e.version >= 1 && e.version <= seqs.count && excuse(e, refusal, seqs[e.version - 1])
+                }
+                switch replay {
                 case .failure(let e):
                     add(.history, currentID, strings(.en).replayError(e, names: names ?? context.directory, zone: context.calendar.zone))
                 case .success(let replayed):
@@ -183,6 +188,7 @@ extension ComplaintStore {
                     add(.chain, id, "event version \(events.int64(1)): its actor column disagrees with its recorded text (edited in place)")
                 }
                 history.append(e)
+                seqs.append(events.int64(6))
                 done += 1
                 if done % 50_000 == 0 { progress(totalEvents + done, totalEvents * 2, "replay") }
             }

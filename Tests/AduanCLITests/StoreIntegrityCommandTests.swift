@@ -4,7 +4,8 @@ import AduanTestSupport
 import Glibc
 import Testing
 
-/// A broken hash chain stops writes (reads go on) (issue 10, item 10), through the real binary.
+/// A broken hash chain stops writes (reads go on), and changed deadline settings move the stored
+/// deadlines (issue 10, items 10 and 11), through the real binary.
 @Suite struct StoreIntegrityCommandTests {
     /// Events and the bytes of the events table: what a refused write must leave as it was.
     static func eventRows(_ path: String) throws -> [String] {
@@ -88,6 +89,49 @@ import Testing
         let gone = desk2.run(["act", "\(c)", "note", "--text", "Catatan.", "--lang", "en"], as: "admin")
         #expect(gone.status == 2, "\(gone.stdout) \(gone.stderr)")
         #expect(gone.stderr.contains("writing is refused"), "\(gone.stderr)")
+    }
+
+    /// The built-in config with other deadline rules.
+    static func config(verificationDays: Int, followUpDays: Int) -> String {
+        BuiltInConfig.json
+            .replacingFirst("\"verification\": { \"days\": 3,", with: "\"verification\": { \"days\": \(verificationDays),")
+            .replacingFirst("\"firstFollowUp\": { \"days\": 5,", with: "\"firstFollowUp\": { \"days\": \(followUpDays),")
+    }
+
+    @Test func changedDeadlineSettingsMoveStoredDeadlinesOnceAndVerifyStaysClean() throws {
+        try requireBinary()
+        let desk = Desk("deadline-settings")
+        try desk.demo(count: 120)
+        // Stricter rules: one working day to verify and to follow up.
+        let strict = desk.scratch.write("strict.json", Self.config(verificationDays: 1, followUpDays: 1))
+        #expect(Self.config(verificationDays: 1, followUpDays: 1) != BuiltInConfig.json, "the config was changed")
+        let overdueBefore = desk.rows(["overdue"]).map(\.id)
+
+        // The first command under the new rules recomputes, says so once, and lists by the new rules.
+        let first = desk.run(["list", "overdue", "--order", "received", "--config", strict, "--lang", "en"], as: "monitor-kominfo")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("deadlines recomputed"), "no notice: \(first.stderr)")
+        let overdueAfter = first.stdout.split(separator: "\n").map(String.init).compactMap(ListRow.init).map(\.id)
+        #expect(overdueAfter.count > overdueBefore.count, "one working day makes more reports overdue: \(overdueAfter.count), before \(overdueBefore.count)")
+        #expect(Set(overdueBefore).isSubset(of: Set(overdueAfter)))
+        // What `show` computes agrees with what the list stored: every listed row is overdue there too.
+        for id in overdueAfter.prefix(5) {
+            let show = desk.run(["show", "\(id)", "--config", strict, "--lang", "en"], as: "admin")
+            #expect(show.status == 0)
+            #expect(show.stdout.contains(" late)") || show.stdout.contains("overdue"), "#\(id) listed overdue but show says: \(show.stdout)")
+        }
+
+        // Said once: the next command is quiet, and verify finds nothing to blame.
+        let again = desk.run(["list", "overdue", "--config", strict, "--lang", "en"], as: "monitor-kominfo")
+        #expect(!again.stderr.contains("deadlines recomputed"), "\(again.stderr)")
+        let verify = desk.run(["verify", "--config", strict, "--lang", "en"])
+        #expect(verify.status == 0, "verify after a settings change: \(verify.stdout)")
+
+        // Back to the built-in rules: recomputed again, and the old overdue list returns.
+        let back = desk.run(["list", "overdue", "--order", "received", "--lang", "en"], as: "monitor-kominfo")
+        #expect(back.stderr.contains("deadlines recomputed"), "\(back.stderr)")
+        #expect(back.stdout.split(separator: "\n").map(String.init).compactMap(ListRow.init).map(\.id).sorted() == overdueBefore.sorted())
+        #expect(desk.run(["verify"]).status == 0)
     }
 }
 

@@ -23,6 +23,11 @@ extension EnglishStrings {
             + "Reading still works. Restore the latest good backup (made with `aduan backup DEST`): check it with "
             + "`aduan verify --store BACKUP`, then, with Aduan closed everywhere, copy it over \(path). Nothing was written."
     }
+
+    public func deadlinesRecomputed(open: Int, changed: Int) -> String {
+        "The calendar or deadline settings changed: deadlines recomputed for \(NumberFormat.grouped(open, .en)) open complaint(s), "
+            + "\(NumberFormat.grouped(changed, .en)) moved."
+    }
 }
 
 extension IndonesianStrings {
@@ -39,5 +44,10 @@ extension IndonesianStrings {
         return "\(path): penulisan ditolak: \(what), sehingga catatan tidak lagi dapat dipercaya dan tidak ditambah. "
             + "Membaca tetap bisa. Pulihkan dari cadangan terakhir yang baik (dibuat dengan `aduan backup TUJUAN`): periksa dengan "
             + "`aduan verify --store CADANGAN`, lalu, saat Aduan tertutup di semua tempat, salin cadangan itu menggantikan \(path). Tidak ada yang ditulis."
+    }
+
+    public func deadlinesRecomputed(open: Int, changed: Int) -> String {
+        "Pengaturan kalender atau tenggat berubah: tenggat dihitung ulang untuk \(NumberFormat.grouped(open, .id)) laporan terbuka, "
+            + "\(NumberFormat.grouped(changed, .id)) bergeser."
     }
 }

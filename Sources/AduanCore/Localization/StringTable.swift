@@ -37,6 +37,8 @@ public protocol StringTable: Sendable {
 
     /// Writing refused because the event log's hash chain is broken, and how to restore (StoreNotices.swift).
     func chainBroken(path: String, _ damage: ChainDamage) -> String
+    /// Said once after the stored deadlines were recomputed for changed calendar or deadline settings.
+    func deadlinesRecomputed(open: Int, changed: Int) -> String
 }
 
 /// The table for a language.
