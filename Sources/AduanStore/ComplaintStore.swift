@@ -79,7 +79,8 @@ public final class ComplaintStore {
             // Heal after an interrupted bulk load (or a dropped index) before anyone reads.
             if !readOnly { try store.rebuildIndexes() }
             // Deadlines stored under other calendar or deadline settings follow the current ones.
-            if !readOnly { store.deadlinesRecomputed = try store.recomputeDeadlinesIfStale() }
+            // Best effort: a store that cannot be brought up to date still opens (verify then says why).
+            if !readOnly { store.deadlinesRecomputed = (try? store.recomputeDeadlinesIfStale()) ?? nil }
         } catch let e as SQLiteError {
             cleanup()
             throw StoreError.from(e, path: path)

@@ -72,7 +72,8 @@ extension ComplaintStore {
             FROM \(Self.complaintSource) WHERE c.status NOT IN (\(closed))
             """)
         while try running.step() {
-            let c = try complaint(from: running)
+            // A damaged row is left as it is: verify names it.
+            guard let c = try? complaint(from: running) else { continue }
             let v = ProjectionValues.of(c, context: context)
             open += 1
             let stored = Row(dueAt: running.optionalInt64(21), dueKind: running.optionalText(22), dueKey: running.int64(23),
@@ -84,7 +85,8 @@ extension ComplaintStore {
         // The others run no timer; only their working-day figure and receipt week can move.
         let zone = context.calendar.zone
         let rest = try db.prepare("""
-            SELECT c.id, c.received_at, json_extract(t.state, '$.fd'), json_extract(t.state, '$.ff'), c.first_follow_up_wd,
+            SELECT c.id, c.received_at, CASE WHEN json_valid(t.state) THEN json_extract(t.state, '$.fd') END,
+                CASE WHEN json_valid(t.state) THEN json_extract(t.state, '$.ff') END, c.first_follow_up_wd,
                 c.receipt_week, c.due_at, c.due_kind, c.due_key, c.auto_close_at
             FROM \(Self.complaintSource) WHERE c.status IN (\(closed))
             """)

@@ -94,7 +94,7 @@ extension ComplaintStore {
             let totalEvents = Int(try db.scalarInt("SELECT count(*) FROM events") ?? 0)
 
             // 3. Replay each history and compare with its projection.
-            let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, body, actor_id, seq FROM events ORDER BY complaint_id, version")
+            let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, body, actor_id, seq, agency_from, agency_to FROM events ORDER BY complaint_id, version")
             let excuse = try earlierRulesExcuse()
             let projection = try db.prepareOnce("""
                 SELECT \(Self.complaintColumns), c.due_at, c.due_kind, c.content_key, c.auto_close_at, c.paused_at,
@@ -186,6 +186,9 @@ extension ComplaintStore {
                 }
                 if e.actor.id != events.text(5) {
                     add(.chain, id, "event version \(events.int64(1)): its actor column disagrees with its recorded text (edited in place)")
+                }
+                if let problem = Self.forwardColumnsDifference(e, from: events.optionalText(7), to: events.optionalText(8)) {
+                    add(.projection, id, problem)
                 }
                 history.append(e)
                 seqs.append(events.int64(6))

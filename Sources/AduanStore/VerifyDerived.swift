@@ -46,6 +46,13 @@ extension ComplaintStore {
         return out
     }
 
+    /// The forward columns of an event (the dashboard's forwards in and out) against its text.
+    static func forwardColumnsDifference(_ e: Event, from: String?, to: String?) -> String? {
+        let forward = e.kind == .forward
+        guard from != (forward ? e.actor.agency : nil) || to != (forward ? e.details.agency : nil) else { return nil }
+        return "event version \(e.version): its forward columns (from \(from ?? "none") to \(to ?? "none")) disagree with its recorded text"
+    }
+
     /// The copy rows of a report against the units its events copied it to.
     static func copyDifference(_ stored: [String], replayed: Complaint) -> String? {
         let want = Set(replayed.ccUnits), have = Set(stored)

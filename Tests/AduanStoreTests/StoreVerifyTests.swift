@@ -55,7 +55,7 @@ import Testing
         case projectionStatusChanged, counterChanged, projectionRowDeleted
         // Derived rows that decide who sees a report, or what is due (issue 10, item 9).
         case copyInserted, copyDeleted, copyOfMissingReport, contentKeyEdited, dueKindEdited, dueKeyEdited
-        case pingPongEdited, searchEntryDeleted, searchEntryForged, deadlineFingerprintEdited
+        case pingPongEdited, searchEntryDeleted, searchEntryForged, deadlineFingerprintEdited, forwardColumnEdited
     }
 
     @Test("verify detects tampering and names the report", arguments: Tamper.allCases)
@@ -173,6 +173,12 @@ import Testing
                 #expect(db.changes == 1)
                 expected = []
                 kinds = [.index]
+            case .forwardColumnEdited:
+                // Report 4's forward to prov, counted for another agency on the dashboard.
+                try db.execute("UPDATE events SET agency_to = 'pemkab' WHERE complaint_id = 4 AND kind = 'forward'")
+                #expect(db.changes == 1)
+                expected = [4]
+                kinds = [.projection]
             }
 
             let report = try store.verify()

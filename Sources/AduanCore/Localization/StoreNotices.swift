@@ -15,7 +15,7 @@ extension EnglishStrings {
         case .foundByVerify(let id):
             what = "`aduan verify` found the event log's hash chain broken" + (id.map { " (first at report #\($0))" } ?? "")
         case .lastEventAltered(let seq, let id):
-            what = "the last event in the log (\(seq), report #\(id)) was altered after it was written"
+            what = "the last event in the log (event \(seq), report #\(id)) was altered after it was written"
         case .headMismatch:
             what = "the end of the event log is not the recorded head of its hash chain (events removed or added outside Aduan)"
         }
@@ -25,8 +25,8 @@ extension EnglishStrings {
     }
 
     public func deadlinesRecomputed(open: Int, changed: Int) -> String {
-        "The calendar or deadline settings changed: deadlines recomputed for \(NumberFormat.grouped(open, .en)) open complaint(s), "
-            + "\(NumberFormat.grouped(changed, .en)) moved."
+        "The calendar or deadline settings changed: stored deadlines and working-day figures recomputed "
+            + "(\(NumberFormat.grouped(open, .en)) open complaint(s); \(NumberFormat.grouped(changed, .en)) complaint(s) updated)."
     }
 }
 
@@ -37,7 +37,7 @@ extension IndonesianStrings {
         case .foundByVerify(let id):
             what = "`aduan verify` menemukan rantai hash log peristiwa rusak" + (id.map { " (pertama pada laporan #\($0))" } ?? "")
         case .lastEventAltered(let seq, let id):
-            what = "peristiwa terakhir di log (\(seq), laporan #\(id)) diubah setelah ditulis"
+            what = "peristiwa terakhir di log (peristiwa \(seq), laporan #\(id)) diubah setelah ditulis"
         case .headMismatch:
             what = "ujung log peristiwa bukan kepala rantai hash yang tercatat (peristiwa dihapus atau ditambah di luar Aduan)"
         }
@@ -47,7 +47,7 @@ extension IndonesianStrings {
     }
 
     public func deadlinesRecomputed(open: Int, changed: Int) -> String {
-        "Pengaturan kalender atau tenggat berubah: tenggat dihitung ulang untuk \(NumberFormat.grouped(open, .id)) laporan terbuka, "
-            + "\(NumberFormat.grouped(changed, .id)) bergeser."
+        "Pengaturan kalender atau tenggat berubah: tenggat dan angka hari kerja tersimpan dihitung ulang "
+            + "(\(NumberFormat.grouped(open, .id)) laporan terbuka; \(NumberFormat.grouped(changed, .id)) laporan diperbarui)."
     }
 }
