@@ -60,10 +60,11 @@ extension ComplaintStore {
         var open = 0
         // Whether a working-day figure or receipt week moved (the dashboard sums them).
         var figuresMoved = false
-        func changed(_ id: Int64, _ stored: Row, _ now: Row) {
-            guard now != stored else { return }
+        /// Queues an update when a value moved; true when a figure the dashboard sums moved.
+        func changed(_ id: Int64, _ stored: Row, _ now: Row) -> Bool {
+            guard now != stored else { return false }
             updates.append((id, now))
-            if now.ffwd != stored.ffwd || now.week != stored.week { figuresMoved = true }
+            return now.ffwd != stored.ffwd || now.week != stored.week
         }
         // Reports with running timers: the whole report, as the core decides deadlines from it.
         let closed = [Status.tunda, .selesai, .arsip].map { String($0.code) }.joined(separator: ",")
@@ -80,7 +81,7 @@ extension ComplaintStore {
                              autoClose: running.optionalInt64(24), ffwd: running.optionalInt64(25), week: running.int64(26))
             let now = Row(dueAt: v.due?.dueAt.seconds, dueKind: v.due?.kind.rawValue, dueKey: v.due?.dueAt.seconds ?? Self.noDeadlineKey,
                           autoClose: v.autoClose, ffwd: v.firstFollowUpWorkingDays, week: v.receiptWeek)
-            changed(c.id, stored, now)
+            if changed(c.id, stored, now) { figuresMoved = true }
         }
         // The others run no timer; only their working-day figure and receipt week can move.
         let zone = context.calendar.zone
@@ -102,7 +103,7 @@ extension ComplaintStore {
             var now = stored
             now.ffwd = ffwd
             now.week = week
-            changed(rest.int64(0), stored, now)
+            if changed(rest.int64(0), stored, now) { figuresMoved = true }
         }
         let update = try db.prepare("""
             UPDATE complaints SET due_at = ?2, due_kind = ?3, due_key = ?4, auto_close_at = ?5, first_follow_up_wd = ?6,

@@ -111,7 +111,7 @@ extension ComplaintStore {
         if sqlite3_db_readonly(db.handle, "main") == 1 {
             return .staleReadOnly("deadlines not compared: they were computed under other calendar or deadline settings, and this store is read-only (open it writable to recompute them)")
         }
-        return .tampered("the recorded deadline settings (\(recorded.map { String($0.prefix(40)) } ?? "missing")) are not the office's (\(deadlineFingerprint)), although the store recomputes its deadlines at open when the settings change: edited by hand")
+        return .tampered("the recorded deadline settings (\(recorded.map { String($0.prefix(40)) } ?? "missing")) are not the office's (\(deadlineFingerprint)): the stored deadlines may follow other rules. A writable open recomputes them when the settings change; if this persists after reopening, the record was edited by hand")
     }
 
     /// The reports whose search index entries differ from their title and body, found by indexing
