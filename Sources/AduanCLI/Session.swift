@@ -83,7 +83,6 @@ public final class Session {
     public var zone: OfficeTimeZone { config.calendar.zone }
     public var scope: InboxScope { Access.inboxScope(of: operatorActor) }
 
-    /// Opens the store; `create` makes an empty one when missing.
     /// Said at open (stderr, and the screen's status line) when others may write the store.
     var writableWarning: String {
         language == .en
@@ -91,6 +90,12 @@ public final class Session {
             : "peringatan: \(storePath) dapat ditulis pengguna lain di mesin ini; jalankan `chmod 600 \(storePath)`"
     }
 
+    /// Said once, at the open that recomputed the stored deadlines for changed settings.
+    func deadlinesNotice(_ store: ComplaintStore) -> String? {
+        store.deadlinesRecomputed.map { strings.deadlinesRecomputed(open: $0.open, changed: $0.changed) }
+    }
+
+    /// Opens the store; `create` makes an empty one when missing.
     /// `reading`: the command only reads, so a store this user cannot write (read-only media or
     /// folder, a 0400 file or -shm) is opened read-only instead; a command that writes is refused
     /// before anything is tried, with the name of the file that stops it.
@@ -105,6 +110,10 @@ public final class Session {
             if let ms = Platform.env("ADUAN_BUSY_TIMEOUT_MS").flatMap(Int32.init), ms >= 0 { store.db.setBusyTimeout(milliseconds: ms) }
             if store.isWritableByOthers {
                 err.line(writableWarning)
+                err.flush()
+            }
+            if let notice = deadlinesNotice(store) {
+                err.line(notice)
                 err.flush()
             }
             return store

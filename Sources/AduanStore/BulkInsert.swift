@@ -46,7 +46,7 @@ extension ComplaintStore {
         return try write {
             var nextID = (try db.scalarInt("SELECT max(id) FROM complaints") ?? 0) + 1
             var taken = Set<Int64>()
-            var chain = try Chain.load(db)
+            var chain = try chainForAppend()
             var aggregates = Aggregates()
             var ids: [Int64] = []
             ids.reserveCapacity(items.count)

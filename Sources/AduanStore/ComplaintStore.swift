@@ -18,6 +18,9 @@ public final class ComplaintStore {
     public private(set) var isWritableByOthers = false
     /// During a bulk load the search index is built at the end instead of row by row.
     var bulkLoading = false
+    /// Set at open when the calendar or deadline settings had changed and the stored deadlines
+    /// were recomputed (say so once: DeadlineRefresh.swift).
+    public private(set) var deadlinesRecomputed: DeadlineRecompute?
 
     /// Far beyond any deadline: reports without a running deadline sort after all others.
     static let noDeadlineKey: Int64 = 9_000_000_000_000
@@ -75,6 +78,9 @@ public final class ComplaintStore {
             try store.migrate(readOnly: readOnly)
             // Heal after an interrupted bulk load (or a dropped index) before anyone reads.
             if !readOnly { try store.rebuildIndexes() }
+            // Deadlines stored under other calendar or deadline settings follow the current ones.
+            // Best effort: a store that cannot be brought up to date still opens (verify then says why).
+            if !readOnly { store.deadlinesRecomputed = (try? store.recomputeDeadlinesIfStale()) ?? nil }
         } catch let e as SQLiteError {
             cleanup()
             throw StoreError.from(e, path: path)
@@ -163,7 +169,7 @@ public final class ComplaintStore {
                                    context: context, newID: id) {
             case .failure(let r): throw StoreError.refused(r)
             case .success(let e):
-                var chain = try Chain.load(db)
+                var chain = try chainForAppend()
                 let c = Workflow.evolve(nil, e)
                 try insertEvent(e, chain: &chain)
                 try writeProjection(c, old: nil, contentKey: ContentKey.of(e.details.intake!, receivedAt: c.receivedAt))
@@ -198,7 +204,7 @@ public final class ComplaintStore {
             case .failure(let r):
                 throw StoreError.refused(r)
             case .success(let e):
-                var chain = try Chain.load(db)
+                var chain = try chainForAppend()
                 let next = Workflow.evolve(current, e)
                 try insertEvent(e, chain: &chain)
                 try writeProjection(next, old: current, contentKey: nil)
@@ -235,7 +241,7 @@ public final class ComplaintStore {
         guard !due.isEmpty else { return 0 }
         return try write {
             var closed = 0
-            var chain = try Chain.load(db)
+            var chain = try chainForAppend()
             for id in due {
                 guard let current = try loadComplaint(id) else { continue }
                 guard case .success(let e) = Workflow.decide(Command(.autoClose), on: current, by: .system, at: now, context: context) else { continue }

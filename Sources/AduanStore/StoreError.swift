@@ -43,6 +43,8 @@ public enum StoreError: Error, Sendable {
     /// The workflow refused the action.
     case refused(Refusal)
     case notFound(Int64)
+    /// The event log's hash chain is broken: writes are refused until a backup is restored.
+    case chainBroken(path: String, ChainDamage)
     /// Anything else from SQLite, with the statement.
     case sqlite(path: String, SQLiteError)
 
@@ -115,6 +117,8 @@ public enum StoreError: Error, Sendable {
             return t.refusal(r, names: names, zone: zone)
         case .notFound(let id):
             return t.refusal(.noSuchComplaint(id), names: names, zone: zone)
+        case .chainBroken(let p, let damage):
+            return t.chainBroken(path: p, damage)
         case .sqlite(let p, let e):
             return "\(p): \(e.description)"
         }

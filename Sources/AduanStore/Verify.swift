@@ -14,7 +14,7 @@ public struct VerifyProblem: Hashable, Sendable, CustomStringConvertible {
         case history
         /// A projection that disagrees with the replay of its events.
         case projection
-        /// Status counters or the search index out of step.
+        /// Status counters, the search index or the record of the deadline settings out of step.
         case index
     }
 
@@ -94,21 +94,33 @@ extension ComplaintStore {
             let totalEvents = Int(try db.scalarInt("SELECT count(*) FROM events") ?? 0)
 
             // 3. Replay each history and compare with its projection.
-            let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, body, actor_id FROM events ORDER BY complaint_id, version")
+            let events = try db.prepareOnce("SELECT complaint_id, version, at, kind, body, actor_id, seq, agency_from, agency_to FROM events ORDER BY complaint_id, version")
+            let excuse = try earlierRulesExcuse()
             let projection = try db.prepareOnce("""
                 SELECT \(Self.complaintColumns), c.due_at, c.due_kind, c.content_key, c.auto_close_at, c.paused_at,
-                    c.receipt_week, c.first_follow_up_wd
+                    c.receipt_week, c.first_follow_up_wd, c.due_key, c.ping_pong
                 FROM complaints c LEFT JOIN complaint_texts t ON t.id = c.id ORDER BY c.id
                 """)
+            // The copies (who else sees a report), walked alongside in the same order.
+            var copies = try CopyCursor(db)
+            // Deadlines made under other settings cannot be told from tampering: say so, compare the rest.
+            let deadlines = try checkDeadlineFingerprint()
+            switch deadlines {
+            case .matches: break
+            case .tampered(let message): add(.index, nil, message)
+            case .staleReadOnly(let note): report.notes.append(note)
+            }
+            let compareDeadlines = deadlines.comparesDeadlines
             var hasProjection = try projection.step()
             var history: [Event] = []
+            var seqs: [Int64] = []
             var currentID: Int64 = -1
             var damaged = false
             var done = 0
 
             func finish() throws {
                 guard currentID >= 0 else { return }
-                defer { history.removeAll(keepingCapacity: true); damaged = false }
+                defer { history.removeAll(keepingCapacity: true); seqs.removeAll(keepingCapacity: true); damaged = false }
                 // Advance the projection cursor to this id, reporting projections without history.
                 while hasProjection && projection.int64(0) < currentID {
                     add(.projection, projection.int64(0), "a report row exists with no events behind it")
@@ -118,10 +130,17 @@ extension ComplaintStore {
                 let storedDue = stored != nil ? projection.optionalInt64(21) : nil
                 let storedDerived = stored != nil ? [projection.optionalInt64(24), projection.optionalInt64(25),
                                                      projection.optionalInt64(26), projection.optionalInt64(27)] : []
+                let storedRow = stored != nil ? DerivedColumns(projection) : nil
                 if hasProjection && projection.int64(0) == currentID { hasProjection = try projection.step() }
+                let storedCopies = try copies.take(currentID) { orphan in
+                    add(.projection, orphan, "a copy (tembusan) row exists for a report with no events behind it")
+                }
                 report.complaintsChecked += 1
                 if damaged { return }
-                switch Workflow.replay(history, context: context) {
+                let replay = Workflow.replay(history, context: context) { e, refusal in
+                    e.version >= 1 && e.version <= seqs.count && excuse(e, refusal, seqs[e.version - 1])
+                }
+                switch replay {
                 case .failure(let e):
                     add(.history, currentID, strings(.en).replayError(e, names: names ?? context.directory, zone: context.calendar.zone))
                 case .success(let replayed):
@@ -134,12 +153,21 @@ extension ComplaintStore {
                     }
                     let v = ProjectionValues.of(replayed, context: context)
                     let due = v.due?.dueAt.seconds
-                    if due != storedDue {
+                    if compareDeadlines && due != storedDue {
                         add(.projection, currentID, "stored deadline \(storedDue.map(String.init) ?? "none") differs from the computed \(due.map(String.init) ?? "none")")
                     }
                     let derived: [Int64?] = [v.autoClose, v.pausedAt, v.receiptWeek, v.firstFollowUpWorkingDays]
-                    if derived != storedDerived {
+                    if compareDeadlines && derived != storedDerived {
                         add(.projection, currentID, "stored timers or week figures differ from the replay of its events")
+                    }
+                    if let storedRow {
+                        for problem in Self.derivedDifferences(storedRow, replayed: replayed, values: v, history: history,
+                                                               compareDeadlines: compareDeadlines) {
+                            add(.projection, currentID, problem)
+                        }
+                    }
+                    if let problem = Self.copyDifference(storedCopies, replayed: replayed) {
+                        add(.projection, currentID, problem)
                     }
                 }
             }
@@ -159,7 +187,11 @@ extension ComplaintStore {
                 if e.actor.id != events.text(5) {
                     add(.chain, id, "event version \(events.int64(1)): its actor column disagrees with its recorded text (edited in place)")
                 }
+                if let problem = Self.forwardColumnsDifference(e, from: events.optionalText(7), to: events.optionalText(8)) {
+                    add(.projection, id, problem)
+                }
                 history.append(e)
+                seqs.append(events.int64(6))
                 done += 1
                 if done % 50_000 == 0 { progress(totalEvents + done, totalEvents * 2, "replay") }
             }
@@ -167,6 +199,9 @@ extension ComplaintStore {
             while hasProjection {
                 add(.projection, projection.int64(0), "a report row exists with no events behind it")
                 hasProjection = try projection.step()
+            }
+            _ = try copies.take(Int64.max) { orphan in
+                add(.projection, orphan, "a copy (tembusan) row exists for a report with no events behind it")
             }
             } catch {
                 return try integrityReportOrRethrow(error)
@@ -217,7 +252,12 @@ extension ComplaintStore {
                 // Another operator is writing: the index check needs a moment alone; say so, do not blame the store.
                 report.notes.append("search index not checked: the store is busy (another operator is writing)")
             } catch let e as SQLiteError {
-                add(.index, nil, "search index: \(e.message)")
+                // Name the reports whose entries are wrong (a slow pass, only when the index is damaged).
+                let named = (try? damagedSearchEntries(limit: max(1, maxProblems - report.problems.count))) ?? []
+                if named.isEmpty { add(.index, nil, "search index: \(e.message)") }
+                for id in named {
+                    add(.index, id, "its search index entry disagrees with its title and body (missing from searches, or found by words it does not hold)")
+                }
             } }
             progress(totalEvents * 2, totalEvents * 2, "chain")
             let (integrity, chainResult) = join()
@@ -225,6 +265,8 @@ extension ComplaintStore {
             let chained = chainResult ?? ChainResult(problems: [VerifyProblem(kind: .chain, complaintID: nil, message: "the chain check could not run")], events: 0)
             report.problems.insert(contentsOf: chained.problems, at: 0)
             report.eventsChecked = chained.events
+            // A broken chain stays on record, so every later write is refused until a backup is restored.
+            if chainResult != nil { recordChainVerdict(chained.problems) }
 
             progress(totalEvents * 2, totalEvents * 2, "done")
             return report

@@ -359,3 +359,121 @@ import Testing
         }
     }
 }
+
+/// Changing the calendar or the deadline rules moves the stored deadlines at the next open, once
+/// (issue 10, item 11).
+@Suite struct StoreDeadlineSettingsTests {
+    typealias F = StoreFixture
+    typealias D = StoreDeadlineTests
+
+    /// Stricter verification, looser first follow-up, a shorter auto-close, and a regional holiday
+    /// on Thursday 29 October 2026.
+    static let changed: WorkflowContext = {
+        var deadlines = DeadlinePolicy.standard
+        deadlines.verification.days = 1
+        deadlines.firstFollowUp.days = 10
+        deadlines.autoClose.days = 3
+        let calendar = WorkingCalendar(holidays: BuiltInHolidays.all + [
+            Holiday(date: LocalDate(year: 2026, month: 10, day: 29), kind: .regional, name: "Hari Jadi")])
+        return WorkflowContext(directory: F.directory, calendar: calendar, deadlines: deadlines)
+    }()
+
+    static func build(_ path: String) throws {
+        let store = try F.open(path)
+        let tl = F.liaison("dinkes"), admin = F.admin()
+        try D.report(store, "BT: belum diverifikasi", received: F.day(2026, 11, 3), unit: nil)
+        try D.report(store, "BD: menunggu tindak lanjut", received: F.day(2026, 10, 26))
+        try D.report(store, "Proses: menunggu pelapor", received: F.day(2026, 10, 26), [(tl, D.followUp, F.day(2026, 10, 27, 10))])
+        try D.report(store, "Selesai: angka hari kerja", received: F.day(2026, 10, 26), [
+            (tl, D.followUp, F.day(2026, 10, 30, 10)), (admin, Command(.close), F.day(2026, 10, 30, 11))])
+        try D.report(store, "Tunda", received: F.day(2026, 11, 2), unit: nil, [
+            (admin, Command(.postpone, ActionDetails(reason: "Menunggu")), F.day(2026, 11, 2, 10))])
+        #expect(try store.verify().isClean)
+    }
+
+    /// The stored deadline of every report is the core's under `context`, and the lists built on
+    /// the stored columns agree with the core.
+    static func expectStoredDeadlinesFollow(_ store: ComplaintStore, _ context: WorkflowContext,
+                                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let all = try F.allComplaints(store)
+        let rows = try store.page(InboxQuery(scope: .everything), limit: 100, now: F.now)
+        #expect(rows.count == all.count, sourceLocation: sourceLocation)
+        for c in all {
+            let row = try #require(rows.first { $0.id == c.id }, sourceLocation: sourceLocation)
+            let due = context.deadlines.running(for: c, calendar: context.calendar)
+            #expect(row.dueAt == due?.dueAt && row.dueKind == due?.kind, "#\(c.id) \(c.title): stored \(String(describing: row.dueAt))",
+                    sourceLocation: sourceLocation)
+        }
+        let ctx = store.filterContext(now: F.now)
+        let expected = D.expectedGroups(all, scope: .everything, ctx: ctx)
+        #expect(try store.deadlineGroups(.everything, now: F.now).map(D.text) == expected.groups, sourceLocation: sourceLocation)
+        let events = try all.flatMap { try store.events(of: $0.id) }
+        D.compare(try store.figures(.everything, now: F.now),
+                  D.recount(all, events: events, scope: .everything, ctx: ctx, tundaAlertDays: context.policy.tundaAlertDays), "figures")
+    }
+
+    @Test func changedSettingsRecomputeStoredDeadlinesOnceAtOpenAndVerifyStaysClean() throws {
+        try withTempDir { dir in
+            let path = dir + "/aduan.db"
+            try Self.build(path)
+            #expect(F.context.calendar.fingerprint != Self.changed.calendar.fingerprint)
+
+            let store = try ComplaintStore.open(path: path, context: Self.changed)
+            let done = try #require(store.deadlinesRecomputed, "the settings changed: the open recomputes")
+            #expect(done.open == 3, "Belum Terverifikasi, Belum Ditindaklanjuti and Proses run timers")
+            #expect(done.changed == 4, "three deadlines and one working-day figure moved")
+            #expect(try !store.deadlinesAreStale())
+            try Self.expectStoredDeadlinesFollow(store, Self.changed)
+            let report = try store.verify()
+            #expect(report.isClean, "\(report.problems)")
+            // The sweep follows the new auto-close period (3 working days, not 10).
+            #expect(try store.autoCloseDue(at: F.now) == 1)
+
+            // Once: the next open under the same settings does nothing.
+            #expect(try ComplaintStore.open(path: path, context: Self.changed).deadlinesRecomputed == nil)
+            // Back to the old settings: recomputed again, clean again.
+            let back = try F.open(path, create: false)
+            #expect(back.deadlinesRecomputed != nil)
+            try Self.expectStoredDeadlinesFollow(back, F.context)
+            let backReport = try back.verify()
+            #expect(backReport.isClean, "\(backReport.problems)")
+        }
+    }
+
+    @Test func anEarlyAutoCloseRecordedAfterTheSettingsChangedIsStillBlamed() throws {
+        try withTempDir { dir in
+            let path = dir + "/aduan.db"
+            try Self.build(path)
+            let store = try F.open(path, create: false)
+            // The settings change (and back): events so far were decided under other rules.
+            _ = try ComplaintStore.open(path: path, context: Self.changed)
+            let reopened = try F.open(path, create: false)
+            #expect(reopened.deadlinesRecomputed != nil)
+            // A history whose auto-close came a day after the follow-up, not ten working days: forged.
+            var h = F.History()
+            let received = F.day(2026, 10, 5)
+            h.must(F.admin(), Command(.receive, ActionDetails(intake: F.intake("Tutup terlalu cepat"))), at: received)
+            h.must(F.admin(), Command(.verify, ActionDetails(unit: "dinkes")), at: received.adding(seconds: 3_600))
+            h.must(F.liaison("dinkes"), D.followUp, at: F.day(2026, 10, 6, 10))
+            h.must(.system, Command(.autoClose), at: F.day(2026, 10, 30))
+            var forged = h.events
+            forged[forged.count - 1].at = F.day(2026, 10, 7)
+            let ids = try store.insertHistories([forged])
+            let report = try reopened.verify()
+            #expect(report.problems.contains { $0.kind == .history && $0.complaintID == ids.first }, "\(report.problems)")
+        }
+    }
+
+    @Test func aReadOnlyStoreWithOtherSettingsVerifiesWithANoteInsteadOfBlame() throws {
+        try withTempDir { dir in
+            let path = dir + "/aduan.db"
+            try Self.build(path)
+            let store = try ComplaintStore.open(path: path, context: Self.changed, readOnly: true)
+            #expect(store.deadlinesRecomputed == nil, "a read-only store is not written")
+            #expect(try store.deadlinesAreStale())
+            let report = try store.verify()
+            #expect(report.isClean, "\(report.problems)")
+            #expect(report.notes.contains { $0.contains("deadlines not compared") }, "\(report.notes)")
+        }
+    }
+}

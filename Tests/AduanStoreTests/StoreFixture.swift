@@ -326,6 +326,7 @@ extension StoreError {
         case .conflict: "conflict"
         case .refused: "refused"
         case .notFound: "notFound"
+        case .chainBroken: "chainBroken"
         case .sqlite: "sqlite"
         }
     }

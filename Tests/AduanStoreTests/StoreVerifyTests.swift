@@ -53,6 +53,9 @@ import Testing
     enum Tamper: String, CaseIterable, Sendable {
         case bodyEdited, atChanged, middleEventDeleted, lastEventDeleted, eventsSwapped
         case projectionStatusChanged, counterChanged, projectionRowDeleted
+        // Derived rows that decide who sees a report, or what is due (issue 10, item 9).
+        case copyInserted, copyDeleted, copyOfMissingReport, contentKeyEdited, dueKindEdited, dueKeyEdited
+        case pingPongEdited, searchEntryDeleted, searchEntryForged, deadlineFingerprintEdited, forwardColumnEdited
     }
 
     @Test("verify detects tampering and names the report", arguments: Tamper.allCases)
@@ -118,6 +121,62 @@ import Testing
                 kinds = [.index]
             case .projectionRowDeleted:
                 try db.execute("DELETE FROM complaints WHERE id = 4")
+                expected = [4]
+                kinds = [.projection]
+            case .copyInserted:
+                // An extra unit would now see report 1 in its inbox.
+                try db.execute("INSERT INTO cc(unit, complaint_id) VALUES('pupr', 1)")
+                expected = [1]
+                kinds = [.projection]
+            case .copyDeleted:
+                // The copied unit (disdik) would lose report 2.
+                try db.execute("DELETE FROM cc WHERE complaint_id = 2")
+                #expect(db.changes == 1)
+                expected = [2]
+                kinds = [.projection]
+            case .copyOfMissingReport:
+                try db.execute("INSERT INTO cc(unit, complaint_id) VALUES('dinkes', 99)")
+                expected = [99]
+                kinds = [.projection]
+            case .contentKeyEdited:
+                // The re-import key: a changed one lets the same report be imported twice.
+                try db.execute("UPDATE complaints SET content_key = 'ffffffffffffffffffffffffffffffff' WHERE id = 3")
+                #expect(db.changes == 1)
+                expected = [3]
+                kinds = [.projection]
+            case .dueKindEdited:
+                try db.execute("UPDATE complaints SET due_kind = 'response' WHERE id = 6")
+                expected = [6]
+                kinds = [.projection]
+            case .dueKeyEdited:
+                // The inbox and `overdue` sort and filter by due_key.
+                try db.execute("UPDATE complaints SET due_key = due_key + 86400 * 30 WHERE id = 6")
+                expected = [6]
+                kinds = [.projection]
+            case .pingPongEdited:
+                try db.execute("UPDATE complaints SET ping_pong = 1 WHERE id = 5")
+                expected = [5]
+                kinds = [.projection]
+            case .searchEntryDeleted:
+                // Report 3 can no longer be found by its words.
+                try db.execute("INSERT INTO complaints_fts(complaints_fts, rowid, title, body) SELECT 'delete', id, title, body FROM complaint_search WHERE id = 3")
+                expected = [3]
+                kinds = [.index]
+            case .searchEntryForged:
+                // Report 5 would match a word it does not contain.
+                try db.execute("INSERT INTO complaints_fts(rowid, title, body) VALUES(5, 'kata', 'sisipan palsu')")
+                expected = [5]
+                kinds = [.index]
+            case .deadlineFingerprintEdited:
+                // The store would no longer notice that its deadlines follow other rules.
+                try db.execute("UPDATE meta SET value = 'x/0w-0w-0w-0c-0w' WHERE key = 'deadline_fingerprint'")
+                #expect(db.changes == 1)
+                expected = []
+                kinds = [.index]
+            case .forwardColumnEdited:
+                // Report 4's forward to prov, counted for another agency on the dashboard.
+                try db.execute("UPDATE events SET agency_to = 'pemkab' WHERE complaint_id = 4 AND kind = 'forward'")
+                #expect(db.changes == 1)
                 expected = [4]
                 kinds = [.projection]
             }
@@ -251,6 +310,105 @@ import Testing
             // And the next ordinary intake continues the numbering and the chain.
             let next = try store.receive(F.intake("Sesudahnya"), by: F.admin(), at: F.now)
             #expect(next.id == 63)
+            #expect(try store.verify().isClean)
+        }
+    }
+}
+
+/// A store whose hash chain is broken refuses writes; reads go on (issue 10, item 10).
+@Suite struct StoreBrokenChainTests {
+    typealias F = StoreFixture
+
+    /// Every event, for "the store is unchanged".
+    static func log(_ store: ComplaintStore) throws -> [String] {
+        let s = try store.db.prepare("SELECT seq, complaint_id, version, body, hex(hash) FROM events ORDER BY seq")
+        var out: [String] = []
+        while try s.step() { out.append("\(s.int64(0)) \(s.int64(1)) \(s.int64(2)) \(s.text(3)) \(s.text(4))") }
+        return out
+    }
+
+    /// Every way of writing, each of which must be refused with `.chainBroken`.
+    static func expectAllWritesRefused(_ store: ComplaintStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try log(store)
+        let complaints = try F.allComplaints(store)
+        let apply = F.storeError { () throws(StoreError) in
+            try store.apply(Command(.note, ActionDetails(text: "Catatan")), to: 1, expectedVersion: nil, by: F.admin(), at: F.now)
+        }
+        #expect(apply.caseName == "chainBroken", "apply: \(String(describing: apply))", sourceLocation: sourceLocation)
+        let receive = F.storeError { () throws(StoreError) in try store.receive(F.intake("Baru"), by: F.admin(), at: F.now) }
+        #expect(receive.caseName == "chainBroken", "receive: \(String(describing: receive))", sourceLocation: sourceLocation)
+        var rng = SplitMix(seed: 3)
+        let history = F.randomHistory(&rng, index: 0, from: F.day(2026, 9, 1), until: F.now)
+        let bulk = F.storeError { () throws(StoreError) in try store.insertHistories([history]) }
+        #expect(bulk.caseName == "chainBroken", "insertHistories: \(String(describing: bulk))", sourceLocation: sourceLocation)
+        // Left exactly as it was, and still readable.
+        #expect(try log(store) == before, sourceLocation: sourceLocation)
+        #expect(try F.allComplaints(store) == complaints, sourceLocation: sourceLocation)
+        #expect(try store.page(InboxQuery(scope: .everything), limit: 10, now: F.now).count == complaints.count, sourceLocation: sourceLocation)
+        #expect(store.writeRefusal()?.caseName == "chainBroken", sourceLocation: sourceLocation)
+        let message = try #require(apply, sourceLocation: sourceLocation).message(strings(.en), names: F.directory, zone: F.zone)
+        #expect(message.contains("writing is refused") && message.contains("aduan backup") && message.contains("Restore"), "\(message)", sourceLocation: sourceLocation)
+        let pesan = try #require(apply, sourceLocation: sourceLocation).message(strings(.id), names: F.directory, zone: F.zone)
+        #expect(pesan.contains("penulisan ditolak") && pesan.contains("aduan backup") && pesan.contains("Pulihkan"), "\(pesan)", sourceLocation: sourceLocation)
+    }
+
+    @Test func writesAreRefusedOnceVerifyFoundAnOlderEventAltered() throws {
+        try withTempDir { dir in
+            let store = try StoreVerifyTests.buildBase(dir + "/aduan.db")
+            // Two older events altered: the cheap check at a write cannot see them.
+            try store.db.execute("UPDATE events SET body = replace(body, 'x', 'y') WHERE seq = (SELECT seq FROM events WHERE complaint_id = 1 AND version = 3)")
+            try store.db.execute("UPDATE events SET at = at + 60 WHERE seq = 2")
+            #expect(store.writeRefusal() == nil, "only verify sees an older edit")
+            let report = try store.verify()
+            #expect(report.problems.contains { $0.kind == .chain })
+            try Self.expectAllWritesRefused(store)
+            // The record survives reopening: a new session is refused as well.
+            let reopened = try F.open(dir + "/aduan.db", create: false)
+            try Self.expectAllWritesRefused(reopened)
+            // A second verify leaves the record as it was.
+            _ = try reopened.verify()
+            try Self.expectAllWritesRefused(reopened)
+        }
+    }
+
+    @Test func writesAreRefusedWhenTheLastEventWasAlteredWithoutVerify() throws {
+        try withTempDir { dir in
+            let store = try StoreVerifyTests.buildBase(dir + "/aduan.db")
+            try store.db.execute("UPDATE events SET body = replace(body, 'a', 'o') WHERE seq = (SELECT max(seq) FROM events)")
+            #expect(store.db.changes == 1)
+            try Self.expectAllWritesRefused(store)
+        }
+    }
+
+    @Test func writesAreRefusedWhenEventsWereRemovedOrAddedAtTheEnd() throws {
+        try withTempDir { dir in
+            let store = try StoreVerifyTests.buildBase(dir + "/aduan.db")
+            try store.db.execute("DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)")
+            try Self.expectAllWritesRefused(store)
+        }
+        try withTempDir { dir in
+            let store = try StoreVerifyTests.buildBase(dir + "/aduan.db")
+            // A copy of the last event appended by hand, with its hash: not the recorded head.
+            try store.db.execute("""
+                INSERT INTO events(seq, complaint_id, version, at, kind, actor_id, agency_from, agency_to, body, hash)
+                SELECT seq + 1, complaint_id, version + 1, at, kind, actor_id, agency_from, agency_to, body, hash
+                FROM events WHERE seq = (SELECT max(seq) FROM events)
+                """)
+            try Self.expectAllWritesRefused(store)
+        }
+    }
+
+    @Test func aWholeChainWritesOnAndAVerifiedWholeChainClearsAStaleRecord() throws {
+        try withTempDir { dir in
+            let store = try StoreVerifyTests.buildBase(dir + "/aduan.db")
+            #expect(store.writeRefusal() == nil)
+            try store.apply(Command(.note, ActionDetails(text: "Catatan")), to: 1, expectedVersion: nil, by: F.admin(), at: F.now)
+            // A record whose chain checks whole (say, a backup restored over a flagged file's meta): verify clears it.
+            try store.db.execute("INSERT INTO meta(key, value) VALUES('chain_broken', '1')")
+            try Self.expectAllWritesRefused(store)
+            #expect(try store.verify().isClean)
+            #expect(store.writeRefusal() == nil)
+            try store.apply(Command(.note, ActionDetails(text: "Lagi")), to: 1, expectedVersion: nil, by: F.admin(), at: F.now)
             #expect(try store.verify().isClean)
         }
     }

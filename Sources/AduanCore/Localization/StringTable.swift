@@ -34,6 +34,11 @@ public protocol StringTable: Sendable {
     func weekdayName(_ d: Weekday) -> String
     /// The separator between hours and minutes ("14.05" in Indonesian, "14:05" in English).
     var timeSeparator: String { get }
+
+    /// Writing refused because the event log's hash chain is broken, and how to restore (StoreNotices.swift).
+    func chainBroken(path: String, _ damage: ChainDamage) -> String
+    /// Said once after the stored deadlines were recomputed for changed calendar or deadline settings.
+    func deadlinesRecomputed(open: Int, changed: Int) -> String
 }
 
 /// The table for a language.

@@ -323,7 +323,12 @@ public enum Workflow {
 
     /// Folds a whole history, checking each event is legal under the rules (status, role, unit,
     /// requirements) at its own time. This is what `aduan verify` and import run.
-    public static func replay(_ events: [Event], context: WorkflowContext) -> Result<Complaint, ReplayError> {
+    ///
+    /// `excusing` may accept an event the rules in force now refuse, for a refusal that depends
+    /// on settings that changed after the event was decided (a store's verify excuses an
+    /// auto-close that was due under the deadline rules of its time).
+    public static func replay(_ events: [Event], context: WorkflowContext,
+                              excusing: (Event, Refusal) -> Bool = { _, _ in false }) -> Result<Complaint, ReplayError> {
         guard let first = events.first else { return .failure(.empty) }
         var state: Complaint?
         for (i, e) in events.enumerated() {
@@ -336,7 +341,7 @@ public enum Workflow {
             switch decide(Command(e.kind, e.details), on: state, by: e.actor, at: e.at, context: context, newID: e.complaintID,
                           recorded: true) {
             case .failure(let refusal):
-                return .failure(.refused(version: e.version, refusal))
+                if !excusing(e, refusal) { return .failure(.refused(version: e.version, refusal)) }
             case .success(let decided):
                 if decided.from != e.from || decided.to != e.to {
                     return .failure(.statusMismatch(version: e.version, recorded: e.to, actual: decided.to))
