@@ -101,7 +101,9 @@ import Testing
     @Test func changedDeadlineSettingsMoveStoredDeadlinesOnceAndVerifyStaysClean() throws {
         try requireBinary()
         let desk = Desk("deadline-settings")
-        try desk.demo(count: 120)
+        // Enough reports that some open ones are old enough to fall overdue under stricter rules
+        // (at seed 7 and the frozen clock: 13 overdue before, 16 after).
+        try desk.demo(count: 600)
         // Stricter rules: one working day to verify and to follow up.
         let strict = desk.scratch.write("strict.json", Self.config(verificationDays: 1, followUpDays: 1))
         #expect(Self.config(verificationDays: 1, followUpDays: 1) != BuiltInConfig.json, "the config was changed")
