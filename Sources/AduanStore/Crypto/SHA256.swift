@@ -1,3 +1,4 @@
+import AduanCore
 import CCrypto
 
 // SHA-256 from OpenSSL's libcrypto (EVP interface), for the event hash chain and content keys.
@@ -100,36 +101,5 @@ public struct SHA256: Sendable {
         static func fail(_ step: String) -> Never {
             fatalError("libcrypto SHA-256 \(step) failed (out of memory, or a broken OpenSSL installation)")
         }
-    }
-}
-
-/// Lowercase hexadecimal text, and its reading back.
-public enum Hex {
-    public static func encode(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The bytes of lowercase or uppercase hex text; nil for odd lengths or other characters.
-    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        var out: [UInt8] = []
-        var high: UInt8?
-        for c in text.utf8 {
-            let v: UInt8
-            switch c {
-            case 48...57: v = c - 48
-            case 97...102: v = c - 87
-            case 65...70: v = c - 55
-            default: return nil
-            }
-            if let h = high { out.append(h << 4 | v); high = nil } else { high = v }
-        }
-        return high == nil ? out : nil
     }
 }
