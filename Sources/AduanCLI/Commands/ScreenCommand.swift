@@ -22,6 +22,7 @@ enum ScreenCommand {
         let frozen = Platform.env("ADUAN_NOW") != nil
         let clock: () -> Timestamp = { frozen ? now : ((try? Platform.now()) ?? now) }
         let context = DeskContext(store: store, config: s.config, me: s.operatorActor, language: s.language, clock: clock)
+        context.anchorsPath = AnchorPaths.anchors(s)
         // The warning printed at open is wiped by the screen; repeat it where the operator looks.
         if store.isWritableByOthers { context.fail(s.writableWarning) }
         let terminal: CursesTerminal
