@@ -11,14 +11,17 @@ let package = Package(
         .executable(name: "aduan-bench", targets: ["aduan-bench"]),
     ],
     targets: [
-        // C libraries (Debian: libsqlite3-dev, libncurses-dev).
+        // C libraries (Debian: libsqlite3-dev, libncurses-dev, libssl-dev).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        // OpenSSL's libcrypto: SHA-256 for the event chain, Ed25519 for signed anchors.
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // The SP4N-LAPOR! workflow as pure Swift: no SQLite, no curses, no clock reads.
         .target(name: "AduanCore"),
-        // The only module that imports SQLite.
-        .target(name: "AduanStore", dependencies: ["AduanCore", "CSQLite"]),
+        // The only module that imports SQLite, and the only one that imports libcrypto (the
+        // hash chain and its anchors are the store's evidence).
+        .target(name: "AduanStore", dependencies: ["AduanCore", "CSQLite", "CCrypto"]),
         // The screen; only its terminal file imports curses.
         .target(name: "AduanTUI", dependencies: ["AduanCore", "AduanStore", "CNcursesw"]),
         // Commands, configuration, interchange formats, demo data.

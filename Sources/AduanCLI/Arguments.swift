@@ -12,6 +12,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case act
     case verify
     case backup
+    case anchor
     case calendar
     case report
     case autoClose = "auto-close"
@@ -45,7 +46,8 @@ let globalOptions: [OptionSpec] = [
 /// Options by command.
 func commandOptions(_ command: CommandName) -> [OptionSpec] {
     switch command {
-    case .screen, .help, .`init`, .verify, .autoClose: return []
+    case .screen, .help, .`init`, .autoClose: return []
+    case .verify, .anchor: return [OptionSpec("anchors", value: "FILE"), OptionSpec("key", value: "FILE")]
     case .demo: return [OptionSpec("count", value: "N"), OptionSpec("seed", value: "S")]
     case .import: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("skip-invalid"), OptionSpec("dry-run")]
     case .export: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("out", value: "FILE"), OptionSpec("order", value: "deadline|received|updated")]

@@ -49,6 +49,7 @@ enum HelpText {
                                  act           lakukan aksi alur kerja tanpa layar
                                  verify        periksa keutuhan penyimpanan dan rantai hash
                                  backup        salin penyimpanan selagi dipakai
+                                 anchor        catat kepala rantai hash di berkas jangkar (di luar penyimpanan)
                                  calendar      hitung tenggat hari kerja, daftar hari libur
                                  report        angka untuk pengawas (teks, CSV, JSON)
                                  auto-close    tutup laporan yang melewati 10 hari kerja tanpa tanggapan
@@ -97,10 +98,23 @@ enum HelpText {
                                examples: ["aduan act 12 verify --unit dinkes", "aduan act 12 forward --agency pemprov-jatim --reason \"Jalan provinsi\"",
                                           "aduan act 12 follow-up --text-file balasan.txt --as tl-dinkes", "aduan act new receive --title \"Lampu jalan mati\" --body \"…\" --channel sms1708"])
         case .verify:
-            return CommandHelp(usage: "aduan verify",
+            return CommandHelp(usage: "aduan verify [--anchors FILE] [--key FILE]",
                                summary: "Memeriksa penyimpanan: integritas SQLite, rantai hash peristiwa, dan pemutaran ulang setiap riwayat dibandingkan proyeksinya.",
-                               details: "Melaporkan setiap perbedaan beserta nomor laporan. Keluar 0 bila bersih, 1 bila ada masalah.",
-                               examples: ["aduan verify", "aduan verify --store cadangan.db"])
+                               details: """
+                               Melaporkan setiap perbedaan beserta nomor laporan, lalu mencetak kepala rantai (jumlah peristiwa dan hash sha256) untuk disalin ke laporan.
+                               --anchors FILE memeriksa bahwa rantai masih melanjutkan setiap kepala yang dijangkarkan (`aduan anchor`): penulisan ulang riwayat yang di-hash ulang, atau penyimpanan yang mundur (berkas -wal hilang, salinan lama dipasang kembali), dilaporkan dengan baris jangkar yang dilanggarnya. Tanda tangan diperiksa dengan kunci publik KEY.pub (bawaan: anchor-key di folder berkas jangkar; --key FILE). Tanpa --anchors, berkas jangkar bawaan penyimpanan ini diperiksa bila ada.
+                               Keluar 0 bila bersih, 1 bila ada masalah.
+                               """,
+                               examples: ["aduan verify", "aduan verify --store cadangan.db", "aduan verify --anchors /media/usb/aduan.anchors"])
+        case .anchor:
+            return CommandHelp(usage: "aduan anchor [--anchors FILE] [--key FILE]",
+                               summary: "Menambahkan kepala rantai hash saat ini (jumlah peristiwa, hash, waktu) sebagai satu baris bertanda tangan di berkas jangkar di luar penyimpanan.",
+                               details: """
+                               Bawaan FILE: $XDG_DATA_HOME/aduan/anchors/<nama penyimpanan>-<id>.anchors. Berkas baru dibuat dengan mode 0600; berkas yang ada harus berkas biasa yang hanya dapat ditulis pemiliknya.
+                               Baris: aduan-anchor v1 JUMLAH HASH WAKTU PENYIMPANAN ed25519=KUNCI-PUBLIK:TANDA-TANGAN. Kunci Ed25519 kantor (bawaan: anchor-key di folder yang sama, --key FILE) dibuat saat pertama dengan mode 0600; kunci publiknya ditulis ke KEY.pub dan dicetak: simpan di catatan pengawas.
+                               Ditolak bila rantai rusak atau tidak lagi melanjutkan jangkar yang ada. Salin berkas jangkar (atau kepala yang dicetak `verify`) ke tempat lain: jangkar hanya melindungi sejauh penulis penyimpanan tidak dapat mengubahnya.
+                               """,
+                               examples: ["aduan anchor", "aduan anchor --anchors /media/usb/aduan.anchors", "aduan verify --anchors /media/usb/aduan.anchors"])
         case .backup:
             return CommandHelp(usage: "aduan backup DEST",
                                summary: "Menyalin penyimpanan ke DEST dengan API backup SQLite, aman selagi operator lain bekerja.",
@@ -145,6 +159,7 @@ enum HelpText {
                                  act           take a workflow action without the screen
                                  verify        check the store's integrity and hash chain
                                  backup        copy the store while in use
+                                 anchor        record the hash chain's head in an anchor file (outside the store)
                                  calendar      working-day deadlines, holiday lists
                                  report        supervisor figures (text, CSV, JSON)
                                  auto-close    close reports unanswered 10 working days after a follow-up
@@ -193,10 +208,23 @@ enum HelpText {
                                examples: ["aduan act 12 verify --unit dinkes", "aduan act 12 forward --agency pemprov-jatim --reason \"Provincial road\"",
                                           "aduan act 12 follow-up --text-file reply.txt --as tl-dinkes", "aduan act new receive --title \"Street light out\" --body \"…\" --channel sms1708"])
         case .verify:
-            return CommandHelp(usage: "aduan verify",
+            return CommandHelp(usage: "aduan verify [--anchors FILE] [--key FILE]",
                                summary: "Checks the store: SQLite integrity, the event hash chain, and every history replayed and compared with its projection.",
-                               details: "Reports every difference with the complaint id. Exits 0 when clean, 1 when anything is wrong.",
-                               examples: ["aduan verify", "aduan verify --store backup.db"])
+                               details: """
+                               Reports every difference with the complaint id, then prints the chain head (event count and sha256 hash) to copy into a report.
+                               --anchors FILE checks that the chain still extends every anchored head (`aduan anchor`): a rewritten and rehashed history, or a store rolled back (a lost -wal file, an old copy put back), is reported with the anchor line it breaks. Signatures are checked with the public key KEY.pub (default: anchor-key in the anchor file's folder; --key FILE). Without --anchors, this store's default anchor file is checked when it exists.
+                               Exits 0 when clean, 1 when anything is wrong.
+                               """,
+                               examples: ["aduan verify", "aduan verify --store backup.db", "aduan verify --anchors /media/usb/aduan.anchors"])
+        case .anchor:
+            return CommandHelp(usage: "aduan anchor [--anchors FILE] [--key FILE]",
+                               summary: "Appends the current hash chain head (event count, hash, time) as one signed line to an anchor file outside the store.",
+                               details: """
+                               Default FILE: $XDG_DATA_HOME/aduan/anchors/<store name>-<id>.anchors. A new file is created with mode 0600; an existing one must be a regular file only its owner can write.
+                               Line: aduan-anchor v1 COUNT HASH TIME STORE ed25519=PUBLIC-KEY:SIGNATURE. The office's Ed25519 key (default: anchor-key in the same folder, --key FILE) is created on first use with mode 0600; its public key is written to KEY.pub and printed: keep it on the supervisor's record.
+                               Refused when the chain is broken or no longer extends the existing anchors. Copy the anchor file (or the head `verify` prints) elsewhere: anchors protect only as far as the store's writer cannot change them.
+                               """,
+                               examples: ["aduan anchor", "aduan anchor --anchors /media/usb/aduan.anchors", "aduan verify --anchors /media/usb/aduan.anchors"])
         case .backup:
             return CommandHelp(usage: "aduan backup DEST",
                                summary: "Copies the store to DEST with SQLite's backup API, safe while other operators work.",

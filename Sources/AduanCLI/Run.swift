@@ -121,6 +121,7 @@ func dispatch(_ s: Session) throws(CLIError) -> Int32 {
     case .act: return try ActCommand.run(s)
     case .verify: return try VerifyCommand.run(s)
     case .backup: return try BackupCommand.run(s)
+    case .anchor: return try AnchorCommand.run(s)
     case .calendar: return try CalendarCommand.run(s)
     case .report: return try ReportCommand.run(s)
     case .autoClose: return try AutoCloseCommand.run(s)

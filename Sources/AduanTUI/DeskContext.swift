@@ -12,6 +12,8 @@ public final class DeskContext {
     /// The moment of the frame being drawn (read once per loop turn).
     public var now: Timestamp
     public var message: (text: String, style: Style)?
+    /// The store's anchor file (`aduan anchor`), whose last line's age the dashboard shows; nil: no line.
+    public var anchorsPath: String?
     let background: BackgroundWork
 
     public init(store: ComplaintStore, config: OfficeConfig, me: Actor, language: Language, clock: @escaping () -> Timestamp) {

@@ -22,6 +22,7 @@ enum ScreenCommand {
         let frozen = Platform.env("ADUAN_NOW") != nil
         let clock: () -> Timestamp = { frozen ? now : ((try? Platform.now()) ?? now) }
         let context = DeskContext(store: store, config: s.config, me: s.operatorActor, language: s.language, clock: clock)
+        context.anchorsPath = AnchorPaths.anchors(s)
         // What was printed at open is wiped by the screen; repeat it where the operator looks.
         if let notice = s.deadlinesNotice(store) { context.say(notice) }
         if let refusal = store.writeRefusal() { context.fail(s.describe(refusal)) }

@@ -46,7 +46,7 @@ enum VerifyCommand {
         for note in report.notes { s.err.line((en ? "note: " : "catatan: ") + note) }
         if report.isClean {
             s.out.line((en ? "OK: the store is intact. " : "OK: penyimpanan utuh. ") + figures + ".")
-            return 0
+            return try AnchorCommand.verifyEnding(s, store) ? 0 : 1
         }
         for p in report.problems {
             s.out.line("\(p.kind.rawValue): " + SafeText.line(p.description))
@@ -55,6 +55,7 @@ enum VerifyCommand {
         s.out.line((en ? "PROBLEMS: \(report.problems.count) found" : "MASALAH: \(report.problems.count) ditemukan")
                    + (affected.isEmpty ? "" : (en ? "; complaints affected: " : "; laporan terdampak: ") + affected.prefix(50).map { "#\($0)" }.joined(separator: ", "))
                    + ". " + figures + ".")
+        _ = try AnchorCommand.verifyEnding(s, store)
         return 1
     }
 }

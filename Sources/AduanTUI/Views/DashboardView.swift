@@ -6,6 +6,7 @@ import AduanStore
 final class DashboardView: DeskView {
     let kind = ViewKind.dashboard
     private var figures: SupervisorFigures?
+    private var lastAnchor: AnchorLine?
     private var lines: [StyledLine] = []
     private var renderedWidth = 0
     private var scroll = 0
@@ -20,6 +21,7 @@ final class DashboardView: DeskView {
     func reload(_ ctx: DeskContext) {
         do {
             figures = try ctx.store.figures(ctx.scope, now: ctx.now)
+            lastAnchor = ctx.anchorsPath.flatMap(AnchorFile.last)
         } catch {
             ctx.fail(ctx.describe(error))
         }
@@ -77,6 +79,10 @@ final class DashboardView: DeskView {
         out.append(StyledLine([(t.text(.missingPrivacyDecision) + ": ", .dim),
                                (NumberFormat.grouped(f.privacyUndecided, lang), f.privacyUndecided > 0 ? .overdue : .normal),
                                (f.privacyUndecidedIDs.isEmpty ? "" : "  " + f.privacyUndecidedIDs.prefix(6).map { "#\($0)" }.joined(separator: " "), .dim)]))
+        if ctx.anchorsPath != nil {
+            let a = AnchorText.dashboard(last: lastAnchor, now: ctx.now, lang)
+            out.append(StyledLine([(a.label + ": ", .dim), (a.value, a.stale ? .dueSoon : .normal)]))
+        }
         out.append(.blank)
 
         // Received per week: a sparkline and the numbers.

@@ -1,5 +1,5 @@
 import Testing
-@testable import AduanCore
+@testable import AduanStore
 
 /// The first `count` bytes of "abcdefghijklmnopqrstuvwxyz" repeated, so padding boundaries can be probed.
 private func alphabet(_ count: Int) -> String {
@@ -83,4 +83,13 @@ func paddingBoundaries(length: Int, expected: String) {
     #expect(a.finalize() == b.finalize())
     #expect(a.finalize() == c.finalize())
     #expect(SHA256.hexString([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
+}
+
+/// An event hash as the hand-written Swift SHA-256 (before libcrypto) computed it: stores written
+/// before the switch must keep verifying, so the chain's bytes may not change.
+@Test func chainHashesAreTheSameAsTheHandWrittenImplementationGave() {
+    let content = Chain.contentDigest(version: 3, at: 1_795_400_000, kind: "follow-up", actor: "tl-dinkes",
+                                      body: Array("{\"text\":\"Jalan rusak é 😀 sudah ditambal\"}".utf8))
+    let hash = Chain.link(previous: Chain.genesis, seq: 7, complaint: 2, content: content)
+    #expect(SHA256.hexString(hash) == "133eb79629a10440a5e56c0e7297a4c7eadc354e558575c1574029112dc0981a")
 }
