@@ -163,6 +163,7 @@ public final class ComplaintStore {
                                    context: context, newID: id) {
             case .failure(let r): throw StoreError.refused(r)
             case .success(let e):
+                try refuseTakenTrackingID(e.details.intake?.trackingID, by: actor)
                 var chain = try Chain.load(db)
                 let c = Workflow.evolve(nil, e)
                 try insertEvent(e, chain: &chain)
