@@ -20,16 +20,15 @@ extension ComplaintStore {
         var bulk = false
         defer {
             bulkLoading = false
-            if bulk { try? db.execute("PRAGMA cache_size=-8192") }
+            try? db.execute("PRAGMA cache_size=-8192")
         }
         let result: T
         do {
             result = try db.transaction(immediate: true) {
                 bulk = try startBulkLoad()
-                if bulk {
-                    // A big page cache keeps the growing b-trees in memory.
-                    try db.execute("PRAGMA cache_size=-131072")
-                }
+                // A big page cache (128 MiB) keeps the growing b-trees in memory: pages spill to
+                // the -wal only beyond it.
+                try db.execute("PRAGMA cache_size=-131072")
                 let r = try body(bulk)
                 if bulk {
                     bulkLoading = false
@@ -40,10 +39,9 @@ extension ComplaintStore {
         } catch let e as SQLiteError {
             throw StoreError.from(e, path: path)
         }
-        if bulk {
-            // Committed: fold the write-ahead log back into the store file while nobody waits.
-            try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        }
+        // Committed: fold the write-ahead log (as large as everything the import wrote) back into
+        // the store file and truncate it, rather than leave it to the next connection.
+        try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return result
     }
 }
