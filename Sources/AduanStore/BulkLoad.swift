@@ -9,18 +9,22 @@ import AduanCore
 extension ComplaintStore {
     /// Starts a bulk load if the store holds no reports yet. Returns whether it did.
     public func beginBulkLoad() throws(StoreError) -> Bool {
-        try write {
-            guard (try db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM complaints LIMIT 1)") ?? 0) == 0 else { return false }
-            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('bulk_load', '1')")
-            for name in Schema.complaintIndexNames { try db.execute("DROP INDEX IF EXISTS \(name)") }
-            bulkLoading = true
-            return true
-        }.also { engaged in
+        try write { try startBulkLoad() }.also { engaged in
             // A big page cache keeps the growing b-trees in memory; rarer checkpoints write less twice.
             if engaged {
                 try? db.execute("PRAGMA cache_size=-131072; PRAGMA wal_autocheckpoint=100000")
             }
         }
+    }
+
+    /// In the caller's write transaction: drops the complaint indexes and marks the load, if the
+    /// store holds no reports yet. Returns whether it did.
+    func startBulkLoad() throws -> Bool {
+        guard (try db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM complaints LIMIT 1)") ?? 0) == 0 else { return false }
+        try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('bulk_load', '1')")
+        for name in Schema.complaintIndexNames { try db.execute("DROP INDEX IF EXISTS \(name)") }
+        bulkLoading = true
+        return true
     }
 
     /// Ends a bulk load: rebuilds the indexes and the search index, clears the mark.

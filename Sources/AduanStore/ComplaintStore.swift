@@ -47,9 +47,13 @@ public final class ComplaintStore {
             // Create the file ourselves so it is 0600 from the first byte; SQLite then gives the
             // -wal and -shm files the same mode.
             let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-            if fd < 0 { throw errno == EACCES || errno == EROFS ? .readOnly(path: path) : .cannotOpen(path: path, reason: errnoText()) }
-            close(fd)
-            createdHere = true
+            if fd >= 0 {
+                close(fd)
+                createdHere = true
+            } else if errno != EEXIST {
+                // EEXIST: another process (a second import) created it just now; use it as it is.
+                throw errno == EACCES || errno == EROFS ? .readOnly(path: path) : .cannotOpen(path: path, reason: errnoText())
+            }
         } else if (st.st_mode & S_IFMT) == S_IFDIR {
             throw .cannotOpen(path: path, reason: "it is a folder")
         }
@@ -117,6 +121,11 @@ public final class ComplaintStore {
         if current == Schema.version { return }
         if readOnly { throw current == 0 ? StoreError.missing(path: path) : StoreError.readOnly(path: path) }
         try db.transaction {
+            // Another process may have set the store up while this one waited for the lock.
+            if (try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'") ?? 0) > 0 {
+                current = Int(try db.scalarText("SELECT value FROM meta WHERE key='schema_version'") ?? "0") ?? 0
+                if current >= Schema.version { return }
+            }
             for m in Schema.migrations where m.version > current {
                 try db.execute(m.sql)
             }
@@ -169,6 +178,7 @@ public final class ComplaintStore {
                                    context: context, newID: id) {
             case .failure(let r): throw StoreError.refused(r)
             case .success(let e):
+                try refuseTakenTrackingID(e.details.intake?.trackingID, by: actor)
                 var chain = try chainForAppend()
                 let c = Workflow.evolve(nil, e)
                 try insertEvent(e, chain: &chain)

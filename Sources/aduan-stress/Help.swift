@@ -2,6 +2,7 @@
 enum Help {
     static let text = """
     Usage: aduan-stress kill [options]        crash safety: SIGKILL a writer at random moments
+           aduan-stress import-kill [options] all-or-nothing imports: SIGKILL `aduan import` at random moments
            aduan-stress operators [options]   concurrent operators on the same hot reports
 
     Stress tests for an Aduan store, run against a fresh store in a new folder (removed after a
@@ -23,6 +24,20 @@ enum Help {
       --fault report-before-commit
                               self-check of the harness: the in-process writer reports each action
                               before committing it, so the run must FAIL with lost actions
+
+    import-kill: round after round, the real `aduan import` of a generated CSV is killed with
+    SIGKILL at a random moment (checking, writing, indexing, or after it finished), on a fresh copy
+    of an empty store or of one holding --complaints reports. After every kill the store must open,
+    verify clean, hold none or all of the file's rows (never a part) with a search index that finds
+    exactly those, and importing the file again must leave every row exactly once. Every
+    --twin-every'th round a second `aduan import` of the same file runs alongside, unkilled: it
+    must wait and complete the file, or be refused in words.
+      --kills N               rounds (default 100)
+      --rows N                rows in the file (default 5000)
+      --complaints N          reports in the non-empty starting store (default 40)
+      --max-delay-ms N        longest delay before a kill (default: 1.2 × an unkilled import)
+      --twin-every N          every Nth round adds a second import (default 4; 0 = never)
+      --aduan-verify-every N  also run `aduan verify` every N rounds (default 10)
 
     operators: --processes operator processes act at once for --seconds, mostly on the same
     --hot reports, each action naming the version it was decided on (--expect-version). Checks:
@@ -46,6 +61,7 @@ enum Help {
       swift build -c release
       .build/release/aduan-stress kill --kills 1000
       .build/release/aduan-stress operators --processes 4 --seconds 60
+      .build/release/aduan-stress import-kill --kills 100 --rows 20000
       .build/debug/aduan-stress kill --kills 30 --complaints 40 --seed 7
       .build/debug/aduan-stress operators --processes 4 --seconds 5 --cli-processes 2
 

@@ -16,10 +16,11 @@ func main(_ args: [String]) -> Int32 {
         }
         switch o.mode {
         case "kill": return try KillRun(&o).run()
+        case "import-kill": return try ImportKillRun(&o).run()
         case "operators": return try OperatorsRun(&o).run()
         case "writer": return try WriterMode.run(&o)
         case "operator": return try OperatorMode.run(&o)
-        default: throw .usage("unknown mode \"\(o.mode ?? "")\": expected kill or operators")
+        default: throw .usage("unknown mode \"\(o.mode ?? "")\": expected kill, import-kill or operators")
         }
     } catch {
         writeLine(2, "aduan-stress: " + error.message + (error.isUsage ? "\n(see aduan-stress --help)" : ""))

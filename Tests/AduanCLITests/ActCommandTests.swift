@@ -294,6 +294,29 @@ import Testing
         #expect({ unchanged(desk.store, Self.templateBytes) }(), "the store changed")
     }
 
+    /// A LAPOR! number names one report: a second `receive` with it is refused in words (as
+    /// import counts it "already present"), nothing is written, and `show N` stays unambiguous.
+    @Test func receiveRefusesALaporNumberAlreadyRecorded() throws {
+        try requireBinary()
+        let desk = Desk("act-tracking-twice")
+        try desk.initStore()
+        let first = try desk.receive("Jalan rusak di Desa Mekar", ["--tracking", "4516001"])
+        let before = desk.snapshot()
+        let again = desk.run(["act", "new", "receive", "--title", "Jalan rusak (dicatat lagi)", "--tracking", "4516001"], as: "admin")
+        #expect(again.status == 1, "exit \(again.status): \(again.stderr)")
+        #expect(again.stderr.hasPrefix("aduan: "), "\(again.stderr)")
+        #expect(again.stderr.contains("4516001") && again.stderr.contains("sudah ada") && again.stderr.contains("#\(first)"), "\(again.stderr)")
+        let en = desk.run(["act", "new", "receive", "--title", "Again", "--tracking", "4516001", "--lang", "en"], as: "admin")
+        #expect(en.status == 1)
+        #expect(en.stderr.contains("4516001") && en.stderr.contains("already present"), "\(en.stderr)")
+        #expect(desk.snapshot() == before, "a refused receive writes nothing")
+        let shown = desk.run(["show", "4516001"], as: "admin")
+        #expect(shown.status == 0 && shown.stdout.contains("Jalan rusak di Desa Mekar"), "\(shown.stdout)")
+        // Another number is still welcome.
+        _ = try desk.receive("Lampu mati", ["--tracking", "4516002"])
+        #expect(desk.rows().count == 2)
+    }
+
     @Test func usageMistakesInActExitTwo() throws {
         try requireBinary()
         let desk = Desk("act-usage")

@@ -1,4 +1,5 @@
 import AduanCore
+import AduanStore
 import AduanTestSupport
 import Testing
 
@@ -516,5 +517,109 @@ import Testing
             #expect(r.stderr.hasPrefix("aduan: "))
         }
         #expect(desk.snapshot() == before)
+    }
+
+    // MARK: Imports at the same time
+
+    /// A CSV of `count` rows with distinct LAPOR! numbers and one word every body shares.
+    static func bigCSV(_ desk: Desk, count: Int, name: String = "besar.csv") -> String {
+        var text = "title,received_at,tracking_id,body\r\n"
+        for i in 0..<count {
+            text += "Jalan rusak \(i),2026-11-\(10 + i % 10)T09:00:00+07:00,\(4_700_000 + i),Aspal berlubang kuncikata nomor \(i)\r\n"
+        }
+        return desk.scratch.write(name, text)
+    }
+
+    /// Two `aduan import` of the same file on one store: every row once, a whole search index, a
+    /// clean verify; the second waited (and found everything present) or was refused in words.
+    func expectTwoImportsStoreEachRowOnce(_ desk: Desk, rows: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let file = Self.bigCSV(desk, count: rows)
+        let both = desk.runTogether([["import", file, "--lang", "en"], ["import", file, "--lang", "en"]])
+        for r in both {
+            #expect(!(r.stdout + r.stderr).lowercased().contains("sqlite"), "raw SQLite text: \(r.stdout) \(r.stderr)", sourceLocation: sourceLocation)
+            #expect([0, 1, 2].contains(r.status), "exit \(r.status): \(r.stderr)", sourceLocation: sourceLocation)
+        }
+        let done = both.filter { $0.status == 0 }
+        #expect(!done.isEmpty, "one import must go through: \(both.map(\.stderr))", sourceLocation: sourceLocation)
+        let grouped = NumberFormat.grouped(rows, .en)
+        #expect(done.contains { $0.stdout.hasPrefix("Imported \(grouped) complaint(s)") }, "\(both.map(\.stdout))", sourceLocation: sourceLocation)
+        for r in both where r.status != 0 {
+            #expect(r.stderr.hasPrefix("aduan: "), "\(r.stderr)", sourceLocation: sourceLocation)
+            #expect(r.stderr.contains("another import") && r.stderr.contains("nothing was imported"), "a refusal says why: \(r.stderr)", sourceLocation: sourceLocation)
+        }
+        if done.count == 2 {
+            #expect(done.contains { $0.stdout.hasPrefix("Imported 0 complaint(s)") && $0.stdout.contains("(\(rows) already present") },
+                    "the one that waited sees what the first wrote: \(both.map(\.stdout))", sourceLocation: sourceLocation)
+        }
+        #expect(desk.rows().count == rows, "each row once", sourceLocation: sourceLocation)
+        #expect(desk.rows(["kuncikata"]).count == rows, "every row searchable", sourceLocation: sourceLocation)
+        let verify = desk.run(["verify", "--lang", "en"])
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("OK"), "\(verify.stdout) \(verify.stderr)", sourceLocation: sourceLocation)
+    }
+
+    @Test func twoImportsAtOnceStoreEachRowOnceAndKeepTheSearchIndexWhole() throws {
+        try requireBinary()
+        let desk = Desk("import-twice")
+        try desk.initStore()
+        try expectTwoImportsStoreEachRowOnce(desk, rows: 3000)
+    }
+
+    @Test func twoImportsAtOnceIntoAStoreWithComplaintsStoreEachRowOnce() throws {
+        try requireBinary()
+        let desk = Desk("import-twice-full")
+        try desk.initStore()
+        _ = try desk.receive("Sudah ada sebelumnya")
+        let file = Self.bigCSV(desk, count: 3000)
+        let both = desk.runTogether([["import", file, "--lang", "en"], ["import", file, "--lang", "en"]])
+        for r in both { #expect(!(r.stdout + r.stderr).lowercased().contains("sqlite"), "\(r.stderr)") }
+        #expect(desk.rows().count == 3001, "each row once")
+        #expect(desk.rows(["kuncikata"]).count == 3000)
+        let verify = desk.run(["verify", "--lang", "en"])
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("OK"), "\(verify.stdout) \(verify.stderr)")
+    }
+
+    /// While another connection holds the write lock (a long import, an operator's action), an
+    /// import waits its busy timeout and is then refused in words; nothing of it is written.
+    @Test func anImportThatCannotGetTheWriteLockIsRefusedInWordsAndWritesNothing() throws {
+        try requireBinary()
+        let desk = Desk("import-locked")
+        try desk.initStore()
+        _ = try desk.receive("Sudah ada sebelumnya")
+        let file = Self.bigCSV(desk, count: 50)
+        let before = desk.snapshot()
+        let holder = try Database(path: desk.store)
+        try holder.execute("BEGIN IMMEDIATE")
+        for lang in ["en", "id"] {
+            let r = desk.run(["import", file, "--lang", lang], env: ["ADUAN_BUSY_TIMEOUT_MS": "100"])
+            #expect(r.status == 2, "a locked store is an environment problem: exit \(r.status) \(r.stderr)")
+            #expect(!r.stderr.lowercased().contains("sqlite"), "\(r.stderr)")
+            #expect(r.stderr.hasPrefix("aduan: \(desk.store): "), "\(r.stderr)")
+            if lang == "en" {
+                #expect(r.stderr.contains("another import or operator is writing") && r.stderr.contains("nothing was imported"), "\(r.stderr)")
+            } else {
+                #expect(r.stderr.contains("impor lain") && r.stderr.contains("tidak ada yang diimpor"), "\(r.stderr)")
+            }
+        }
+        try holder.execute("ROLLBACK")
+        #expect(desk.snapshot() == before)
+        #expect(desk.run(["import", file]).status == 0, "once the lock is free the import goes through")
+        #expect(desk.rows().count == 51)
+    }
+
+    @Test func twoImportsAtOnceIntoANewStoreCreateItOnce() throws {
+        try requireBinary()
+        let desk = Desk("import-twice-new")
+        try expectTwoImportsStoreEachRowOnce(desk, rows: 1500)
+    }
+}
+
+extension Desk {
+    /// Runs several `aduan … --store STORE` at the same time; results in the order given.
+    func runTogether(_ runs: [[String]], env: [String: String] = [:]) -> [ProcessResult] {
+        var e = ["ADUAN_NOW": fixedNow]
+        for (k, v) in env { e[k] = v }
+        let results = AduanBinary.runTogether(runs.map { $0 + ["--store", store] }, env: e, in: scratch)
+        for (r, args) in zip(results, runs) { expectNoCrash(r, args) }
+        return results
     }
 }

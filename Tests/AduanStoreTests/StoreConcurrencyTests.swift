@@ -104,6 +104,62 @@ import Testing
         }
     }
 
+    /// An import's write (`writeExclusively`) holds the store for its whole length: another
+    /// connection's action is refused with `.locked` after its busy timeout, a reader sees
+    /// nothing of the import (neither half its rows nor a store without its indexes) until it
+    /// commits whole, and a failure at any point leaves nothing behind.
+    @Test func anImportHoldsTheStoreWholeAndOthersSeeAllOrNothing() throws {
+        try withTempDir { dir in
+            let path = dir + "/aduan.db"
+            let a = try F.open(path)
+            let b = try F.open(path, create: false)
+            b.db.setBusyTimeout(milliseconds: 50)
+            func histories(_ n: Int, from: Int) -> [[Event]] {
+                (0..<n).map { i in
+                    var h = F.History()
+                    h.must(F.admin(), Command(.receive, ActionDetails(intake: F.intake("Impor \(from + i)", body: "Kataimpor nomor \(from + i)"))),
+                           at: F.day(2026, 11, 2))
+                    return h.events
+                }
+            }
+            func indexes() throws -> Int64 { try b.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'index'") ?? 0 }
+            func found() throws -> Int64 { try b.db.scalarInt("SELECT count(*) FROM complaints_fts WHERE complaints_fts MATCH 'kataimpor'") ?? 0 }
+            let indexCount = try indexes()
+            for fail in [true, false] {
+                do {
+                    try a.writeExclusively { bulk in
+                        #expect(bulk, "an empty store is bulk-loaded")
+                        try a.insertHistories(histories(30, from: 0))
+                        #expect(try b.totals().complaints == 0, "half an import is not visible")
+                        #expect(try indexes() == indexCount, "no dropped index is visible outside")
+                        let error = F.storeError { () throws(StoreError) in try b.receive(F.intake("Loket"), by: F.admin(), at: F.now) }
+                        #expect(error.caseName == "locked", "got \(String(describing: error))")
+                        try a.insertHistories(histories(30, from: 30))
+                        if fail { throw StoreError.diskFull(path: path) }
+                    }
+                    #expect(!fail)
+                } catch {
+                    #expect(fail, "\(error)")
+                }
+                #expect(!a.db.isInTransaction)
+                #expect(try b.totals().complaints == (fail ? 0 : 60))
+                #expect(try indexes() == indexCount)
+                #expect(try found() == (fail ? 0 : 60), "the search index holds exactly the stored rows")
+                #expect(try b.verify().isClean)
+            }
+            // Into a store that holds reports: no bulk load, rows indexed as they go.
+            try a.writeExclusively { bulk in
+                #expect(!bulk)
+                try a.insertHistories(histories(5, from: 60))
+            }
+            #expect(try found() == 65)
+            // The ordinary path works as before afterwards (and is indexed).
+            try a.receive(F.intake("Kataimpor loket"), by: F.admin(), at: F.now)
+            #expect(try found() == 66)
+            #expect(try a.verify().isClean)
+        }
+    }
+
     @Test func dataVersionMovesWhenTheOtherConnectionCommits() throws {
         try withTempDir { dir in
             let (a, b, id) = try twoOperators(dir)

@@ -40,7 +40,9 @@ enum StoreDataset {
 
     /// Records a generated history through `receive` and `apply`.
     static func replay(_ history: [Event], into store: ComplaintStore) throws {
-        guard let first = history.first, let intake = first.details.intake else { return }
+        guard let first = history.first, var intake = first.details.intake else { return }
+        // The generator draws LAPOR! numbers from a small pool; `receive` refuses one already stored.
+        if let t = intake.trackingID, try store.id(forTrackingID: t) != nil { intake.trackingID = nil }
         let c = try store.receive(intake, by: first.actor, at: first.at)
         var version = c.version
         for e in history.dropFirst() {

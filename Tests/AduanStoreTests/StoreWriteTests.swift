@@ -150,6 +150,32 @@ import Testing
         }
     }
 
+    /// The store refuses a second report with the same LAPOR! number inside the write
+    /// transaction, so two receivers on two connections cannot both record it.
+    @Test func aLaporNumberAlreadyStoredIsRefusedOnEveryConnection() throws {
+        try withTempDir { dir in
+            let a = try F.open(dir + "/aduan.db")
+            let b = try F.open(dir + "/aduan.db")
+            let first = try a.receive(F.intake("Jalan rusak", trackingID: "4516001"), by: F.admin(), at: F.now)
+            let before = try Snapshot(a)
+            for store in [a, b] {
+                let error = F.storeError { () throws(StoreError) in
+                    try store.receive(F.intake("Jalan rusak (lagi)", trackingID: "4516001"), by: F.admin(), at: F.now)
+                }
+                guard case .refused(.trackingIDTaken(let t, let existing)) = error else {
+                    Issue.record("expected refused(trackingIDTaken), got \(String(describing: error))")
+                    continue
+                }
+                #expect(t == "4516001")
+                #expect(existing == first.id)
+            }
+            #expect(try Snapshot(a) == before)
+            #expect(try a.id(forTrackingID: "4516001") == first.id)
+            #expect(try b.receive(F.intake("Lampu mati", trackingID: "4516002"), by: F.admin(), at: F.now).id == 2)
+            #expect(try a.verify().isClean)
+        }
+    }
+
     @Test func unknownReportIsNotFound() throws {
         try withTempDir { dir in
             let store = try F.open(dir + "/aduan.db")

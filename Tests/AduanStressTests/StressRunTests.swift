@@ -61,6 +61,28 @@ import Testing
         #expect(r.stdout.contains("#1 cli: "), "one operator goes through `aduan act`: \(r.stdout)")
     }
 
+    /// An import is all or nothing: `aduan import` killed at random moments (checking, writing,
+    /// indexing, after it finished) leaves none or all of the file's rows, a store that verifies,
+    /// a search index that finds exactly the stored rows, and importing again completes it. One
+    /// round runs a second import alongside, which must wait and complete (or be refused in words).
+    @Test func importKilledAtRandomMomentsLeavesNoneOrAllOfItsRows() throws {
+        try requireBinaries()
+        let scratch = Scratch("aduan-stress-import-kill")
+        let started = monotonic()
+        let r = stress(["import-kill", "--kills", "5", "--rows", "800", "--complaints", "20", "--twin-every", "5",
+                        "--aduan-verify-every", "5", "--seed", "20261204"], scratch)
+        #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.hasPrefix("aduan-stress import-kill: PASS"), "\(r.stdout)")
+        #expect(figure("failures", in: r.stdout) == 0, "\(r.stdout)")
+        #expect(figure("partial imports", in: r.stdout) == 0, "\(r.stdout)")
+        #expect(figure("rounds", in: r.stdout) == 5, "\(r.stdout)")
+        #expect(figure("completed again", in: r.stdout) == 5, "\(r.stdout)")
+        #expect(figure("second imports", in: r.stdout) == 1, "\(r.stdout)")
+        #expect((figure("kills", in: r.stdout) ?? 0) >= 2, "most rounds must kill the import: \(r.stdout)")
+        #expect(r.stderr.isEmpty, "progress goes to a terminal only: \(r.stderr)")
+        #expect(monotonic() - started < 30, "the reduced run must stay short")
+    }
+
     /// The kill run's checks are not vacuous: a writer that reports an action before committing
     /// it is caught losing actions.
     @Test func aWriterThatReportsBeforeItsCommitIsCaught() throws {
@@ -77,7 +99,8 @@ import Testing
     @Test func usageErrorsExitTwoAndHelpExitsZero() throws {
         try requireBinaries()
         let scratch = Scratch("aduan-stress-usage")
-        for args in [["kill", "--kills", "zero"], ["kill", "--kils", "3"], ["explode"], ["operators", "--processes", "2", "--cli-processes", "3"]] {
+        for args in [["kill", "--kills", "zero"], ["kill", "--kils", "3"], ["explode"], ["operators", "--processes", "2", "--cli-processes", "3"],
+                     ["import-kill", "--rows", "0"], ["import-kill", "--twin", "3"]] {
             let r = AduanBinary.run(Self.stress, args, env: [:], stdin: nil, scratch: scratch)
             #expect(r.status == 2, "\(args): \(r.stdout) \(r.stderr)")
             #expect(r.stderr.hasPrefix("aduan-stress: "), "\(args): \(r.stderr)")
@@ -86,5 +109,6 @@ import Testing
         #expect(help.status == 0)
         #expect(help.stdout.contains("aduan-stress kill --kills 1000"))
         #expect(help.stdout.contains("aduan-stress operators --processes 4 --seconds 60"))
+        #expect(help.stdout.contains("aduan-stress import-kill --kills 100 --rows 20000"))
     }
 }

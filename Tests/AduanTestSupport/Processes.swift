@@ -106,6 +106,18 @@ public enum AduanBinary {
     }
 
     public static func run(_ program: String, _ args: [String], env: [String: String], stdin: String?, scratch: Scratch) -> ProcessResult {
+        spawn(program, args, env: env, stdin: stdin, scratch: scratch).wait()
+    }
+
+    /// Several `aduan` runs at the same time (all started before any is waited for), for
+    /// concurrency tests; results in the order given.
+    public static func runTogether(_ runs: [[String]], env: [String: String] = [:], in scratch: Scratch) -> [ProcessResult] {
+        let started = runs.map { spawn(path, $0, env: env, stdin: nil, scratch: scratch) }
+        return started.map { $0.wait() }
+    }
+
+    /// Starts a program (see `run`) without waiting for it.
+    public static func spawn(_ program: String, _ args: [String], env: [String: String], stdin: String?, scratch: Scratch) -> RunningProcess {
         let outPath = scratch.file(".stdout-\(UInt32.random(in: 0...UInt32.max))")
         let errPath = scratch.file(".stderr-\(UInt32.random(in: 0...UInt32.max))")
         var actions = posix_spawn_file_actions_t()
@@ -134,7 +146,19 @@ public enum AduanBinary {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
-        guard rc == 0 else { return ProcessResult(status: -1, stdout: "", stderr: "spawn failed: \(rc)", stdoutBytes: []) }
+        return RunningProcess(pid: rc == 0 ? pid : -1, spawnError: rc, outPath: outPath, errPath: errPath)
+    }
+}
+
+/// A started child: wait for it to get its `ProcessResult`.
+public struct RunningProcess: Sendable {
+    public let pid: pid_t
+    let spawnError: Int32
+    let outPath: String
+    let errPath: String
+
+    public func wait() -> ProcessResult {
+        guard pid > 0 else { return ProcessResult(status: -1, stdout: "", stderr: "spawn failed: \(spawnError)", stdoutBytes: []) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = (status & 0x7f) == 0

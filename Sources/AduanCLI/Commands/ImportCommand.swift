@@ -120,72 +120,91 @@ enum ImportCommand {
             return errors.isEmpty ? 0 : 1
         }
 
-        // Pass 2: the same records again, prepared on a second thread while this one writes.
+        // Pass 2: the same records again, prepared on a second thread while this one writes, all in
+        // one transaction that holds the store's write lock: a second import waits (and then finds
+        // these rows present) or is refused; a kill at any moment leaves nothing of this import.
         let store: ComplaintStore
         if let existing { store = existing } else { store = try s.openStore(create: true) }
-        let bulk: Bool
-        do { bulk = try store.beginBulkLoad() } catch { throw .store(error) }
         let writing = Progress(en ? "importing" : "mengimpor", total: valid)
         var written = 0
-        var idMap: [Int64: Int64] = [:]
-        var deferred: [(source: Int64?, history: [Event], line: Int)] = []
+        // Rows another import stored after pass 1 looked: found again under the lock, skipped.
+        var storedMeanwhile = 0
         let context = s.context
         let skipped = Confined(verdicts)
         let job = Confined((format: format, bytes: bytes, path: path, session: s, now: now))
-        let pipeline = Pipeline<[(Int, Int64?, [Event])]>()
-        let producer = pipeline.start { p in
-            var batch: [(Int, Int64?, [Event])] = []
-            var ignored: [String] = []
-            var ignoredToo: [String] = []
-            let j = job.value
-            try? forEachRecord(j.format, bytes: j.bytes, path: j.path, s: j.session, errors: &ignored) { record in
-                guard skipped.value[record.line]?.skip == false else { return }
-                guard let h = history(for: record, s: j.session, now: j.now, path: j.path, errors: &ignoredToo) else { return }
-                batch.append((record.line, record.sourceID, h))
-                if batch.count >= batchSize {
-                    if !p.push(batch) { throw CLIError.environment("cancelled") }
-                    batch.removeAll(keepingCapacity: true)
-                }
-            } invalid: { _ in }
-            if !batch.isEmpty { _ = p.push(batch) }
-        }
-        func insert(_ items: [(source: Int64?, history: [Event])]) throws(CLIError) {
-            var prepared: [PreparedHistory] = []
-            prepared.reserveCapacity(items.count)
-            for item in items {
-                guard var p = ComplaintStore.prepare(item.history, context: context) else { continue }
-                p.preferredID = item.source
-                prepared.append(p)
-            }
-            let ids: [Int64]
-            do { ids = try store.insertPrepared(prepared) } catch { throw .store(error) }
-            for (item, id) in zip(items, ids) { if let source = item.source { idMap[source] = id } }
-            written += ids.count
-            writing.update(written, unit: en ? "complaints" : "laporan")
-        }
         do {
-            while let batch = pipeline.pop() {
-                var now: [(source: Int64?, history: [Event])] = []
-                for (line, source, history) in batch {
-                    // Reports that link a duplicate go last, when their target has its number here.
-                    if skipped.value[line]?.duplicateTarget != nil { deferred.append((source, history, line)) } else { now.append((source, history)) }
+            try store.writeExclusively { bulk in
+                var idMap: [Int64: Int64] = [:]
+                var deferred: [(source: Int64?, history: [Event])] = []
+                written = 0
+                storedMeanwhile = 0
+                let pipeline = Pipeline<[(Int, Int64?, [Event])]>()
+                let producer = pipeline.start { p in
+                    var batch: [(Int, Int64?, [Event])] = []
+                    var ignored: [String] = []
+                    var ignoredToo: [String] = []
+                    let j = job.value
+                    try? forEachRecord(j.format, bytes: j.bytes, path: j.path, s: j.session, errors: &ignored) { record in
+                        guard skipped.value[record.line]?.skip == false else { return }
+                        guard let h = history(for: record, s: j.session, now: j.now, path: j.path, errors: &ignoredToo) else { return }
+                        batch.append((record.line, record.sourceID, h))
+                        if batch.count >= batchSize {
+                            if !p.push(batch) { throw CLIError.environment("cancelled") }
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    } invalid: { _ in }
+                    if !batch.isEmpty { _ = p.push(batch) }
                 }
-                try insert(now)
+                defer {
+                    pipeline.cancel()
+                    if let producer { pthread_join(producer, nil) }
+                }
+                func insert(_ items: [(source: Int64?, history: [Event])]) throws(CLIError) {
+                    var prepared: [PreparedHistory] = []
+                    prepared.reserveCapacity(items.count)
+                    for item in items {
+                        guard var p = ComplaintStore.prepare(item.history, context: context) else { continue }
+                        p.preferredID = item.source
+                        prepared.append(p)
+                    }
+                    let ids: [Int64]
+                    do { ids = try store.insertPrepared(prepared) } catch { throw .store(error) }
+                    for (item, id) in zip(items, ids) { if let source = item.source { idMap[source] = id } }
+                    written += ids.count
+                    writing.update(written, unit: en ? "complaints" : "laporan")
+                }
+                while let batch = pipeline.pop() {
+                    var now: [(source: Int64?, history: [Event])] = []
+                    for (line, source, history) in batch {
+                        // The duplicate check again, under the lock: another import may have stored
+                        // this row since pass 1. (A bulk load starts from an empty store: nothing to find.)
+                        if !bulk, let id = try storedID(dedupKey(history), store) {
+                            if let source { idMap[source] = id }
+                            storedMeanwhile += 1
+                            continue
+                        }
+                        // Reports that link a duplicate go last, when their target has its number here.
+                        if skipped.value[line]?.duplicateTarget != nil { deferred.append((source, history)) } else { now.append((source, history)) }
+                    }
+                    try insert(now)
+                }
+                trace.lap("write")
+                try insert(deferred.map { item in (item.source, Self.relinked(item.history, idMap)) })
             }
-            if let producer { pthread_join(producer, nil) }
-            try insert(deferred.map { item in (item.source, Self.relinked(item.history, idMap)) })
+        } catch let e as CLIError {
+            throw e
+        } catch StoreError.locked {
+            throw .environment(en
+                ? "\(s.storePath): the store is busy: another import or operator is writing to it; nothing was imported. Try again when it has finished."
+                : "\(s.storePath): penyimpanan sedang sibuk: impor lain atau operator lain sedang menulis ke sana; tidak ada yang diimpor. Coba lagi setelah selesai.")
+        } catch let e as StoreError {
+            throw .store(e)
         } catch {
-            pipeline.cancel()
-            if bulk { try? store.endBulkLoad() }
-            throw error
-        }
-        trace.lap("write")
-        if bulk {
-            do { try store.endBulkLoad() } catch { throw .store(error) }
+            throw .environment("\(error)")
         }
         trace.lap("indexes")
         writing.finish(written, unit: en ? "complaints" : "laporan")
-        report(s, written: written, path: path, duplicates: duplicates, invalid: invalid, seconds: Platform.monotonic() - started)
+        report(s, written: written, path: path, duplicates: duplicates + storedMeanwhile, invalid: invalid, seconds: Platform.monotonic() - started)
         // Exit 1 when rows were refused (listed above), even though the good ones are in: invalid data was met.
         return errors.isEmpty ? 0 : 1
     }
@@ -223,8 +242,13 @@ enum ImportCommand {
     }
 
     static func alreadyStored(_ key: String, _ store: ComplaintStore) throws -> Bool {
-        if key.hasPrefix("t:") { return try store.id(forTrackingID: String(key.dropFirst(2))) != nil }
-        return try store.id(forContentKey: String(key.dropFirst(2))) != nil
+        try storedID(key, store) != nil
+    }
+
+    /// The stored report with this re-import key, if any.
+    static func storedID(_ key: String, _ store: ComplaintStore) throws -> Int64? {
+        if key.hasPrefix("t:") { return try store.id(forTrackingID: String(key.dropFirst(2))) }
+        return try store.id(forContentKey: String(key.dropFirst(2)))
     }
 
     static func dedupKey(_ history: [Event]) -> String {

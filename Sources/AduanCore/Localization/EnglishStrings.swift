@@ -305,6 +305,8 @@ public struct EnglishStrings: StringTable {
             return "The action's time is before the report's last change (\(formatDateTime(last, zone: zone, table: self))); check the computer's clock."
         case .alreadyExists(let id):
             return "Report #\(id) already exists."
+        case .trackingIDTaken(let t, let existing):
+            return "LAPOR! number \"\(t)\" is already present\(existing.map { " (report #\($0))" } ?? ""); each number is recorded once. Nothing was written."
         case .noSuchComplaint(let id):
             return id > 0 ? "Report #\(id) not found." : "Report not found."
         case .invalidImport(let field):

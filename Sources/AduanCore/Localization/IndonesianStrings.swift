@@ -304,6 +304,8 @@ public struct IndonesianStrings: StringTable {
             return "Waktu aksi lebih awal dari perubahan terakhir (\(formatDateTime(last, zone: zone, table: self))); periksa jam komputer."
         case .alreadyExists(let id):
             return "Laporan #\(id) sudah ada."
+        case .trackingIDTaken(let t, let existing):
+            return "No. LAPOR! \"\(t)\" sudah ada\(existing.map { " (laporan #\($0))" } ?? ""); setiap nomor dicatat sekali. Tidak ada yang ditulis."
         case .noSuchComplaint(let id):
             return id > 0 ? "Laporan #\(id) tidak ditemukan." : "Laporan tidak ditemukan."
         case .invalidImport(let field):

@@ -32,6 +32,9 @@ public enum Refusal: Error, Hashable, Sendable {
     /// The given time is before the report's last change (a wrong clock, or a stale replay).
     case clockBeforeLastChange(last: Timestamp)
     case alreadyExists(Int64)
+    /// A LAPOR! number names one report: this one is already recorded (as `existing`, when the
+    /// operator may see that report; nil otherwise, so nothing about it leaks).
+    case trackingIDTaken(String, existing: Int64?)
     case noSuchComplaint(Int64)
     /// An imported record that cannot stand (e.g. Proses without a holder unit's agency).
     case invalidImport(String)

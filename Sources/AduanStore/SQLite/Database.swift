@@ -102,7 +102,20 @@ public final class Database {
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     /// `immediate` takes the write lock at once, so a conflict is seen before any work.
+    /// Inside a transaction already (an import writes all its batches in one), `body` runs in a
+    /// savepoint instead: it still commits or rolls back as a whole, with the outer transaction.
     public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+        if isInTransaction {
+            try execute("SAVEPOINT nested")
+            do {
+                let result = try body()
+                try execute("RELEASE nested")
+                return result
+            } catch {
+                if isInTransaction { try? execute("ROLLBACK TO nested; RELEASE nested") }
+                throw error
+            }
+        }
         try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
         do {
             let result = try body()
