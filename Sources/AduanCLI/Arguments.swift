@@ -45,7 +45,8 @@ let globalOptions: [OptionSpec] = [
 /// Options by command.
 func commandOptions(_ command: CommandName) -> [OptionSpec] {
     switch command {
-    case .screen, .help, .`init`, .verify, .autoClose: return []
+    case .screen, .help, .verify, .autoClose: return []
+    case .`init`: return [OptionSpec("training")]
     case .demo: return [OptionSpec("count", value: "N"), OptionSpec("seed", value: "S")]
     case .import: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("skip-invalid"), OptionSpec("dry-run")]
     case .export: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("out", value: "FILE"), OptionSpec("order", value: "deadline|received|updated")]

@@ -344,7 +344,9 @@ public final class Desk {
         grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: .header)
         let clock = w >= 100 ? formatDateTime(ctx.now, zone: ctx.zone, table: t)
             : formatShortDateTime(ctx.now, zone: ctx.zone, table: t) + " " + ctx.zone.abbreviation
-        grid.put(" Aduan · " + SafeText.line(ctx.config.officeName), x: 0, y: 0, style: .header, maxWidth: w - DisplayWidth.of(clock) - 22)
+        // A training store says so first, where no truncation can hide it.
+        let mark = ctx.store.isTraining ? t.text(.training) + " · " : ""
+        grid.put(" Aduan · " + mark + SafeText.line(ctx.config.officeName), x: 0, y: 0, style: .header, maxWidth: w - DisplayWidth.of(clock) - 22)
         var tabX = max(0, w - DisplayWidth.of(clock) - 2)
         grid.put(clock, x: tabX, y: 0, style: .header)
         let viewTitle = "[" + t.text(current.title) + "]"

@@ -8,7 +8,7 @@ enum ReportCommand {
         let format = s.arguments.value("format") ?? "text"
         guard ["text", "csv", "json"].contains(format) else { throw .usage("--format \(quoteInput(format)): expected text, csv or json") }
         let store = try s.openStore(reading: true)
-        let now = try Platform.now()
+        let now = try s.now()
         let figures: SupervisorFigures
         do { figures = try store.figures(s.scope, now: now) } catch { throw .store(error) }
         let t = s.strings

@@ -34,6 +34,9 @@ public protocol StringTable: Sendable {
     func weekdayName(_ d: Weekday) -> String
     /// The separator between hours and minutes ("14.05" in Indonesian, "14:05" in English).
     var timeSeparator: String { get }
+
+    /// Who may act, training stores and the frozen clock (IdentityStrings.swift).
+    func trust(_ m: TrustMessage) -> String
 }
 
 /// The table for a language.
@@ -67,4 +70,6 @@ public enum UIText: String, CaseIterable, Sendable {
     // Privacy decisions in the history and on the screen.
     case anonymityLifted, anonymityGiven, confidentialityLifted, confidentialityGiven
     case liftAnonymityReason, liftAnonymityConfirm, eachKeepsItsOwn
+    // Authenticated operators: the training mark (title bar) and the login in the history.
+    case training, login
 }
