@@ -133,6 +133,10 @@ public final class Session {
         if !readOnly, let part = StoreAccess.unwritablePart(of: storePath) {
             if reading { readOnly = true } else { throw .store(.notWritable(path: part, store: storePath)) }
         }
+        // A refused frozen clock must not leave a new store behind.
+        if create, !isTraining, Platform.env("ADUAN_NOW") != nil, !Files.exists(storePath) {
+            throw .environment(strings.trust(.frozenClockOnOfficeStore(store: storePath)))
+        }
         do {
             let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly,
                                                 training: createsTraining, login: login)
