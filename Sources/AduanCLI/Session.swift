@@ -21,6 +21,7 @@ public final class Session {
     /// This command makes a training store when the store does not exist yet.
     let createsTraining: Bool
     private var trainingNoticeShown = false
+    private var storeOpened = false
     public let storePath: String
     public let usesDemoStore: Bool
     public let out: OutputStream
@@ -68,9 +69,11 @@ public final class Session {
                                 requested: arguments.value("as"), training: isTraining) {
         case .success(let op): operatorActor = op
         case .failure(let refusal):
-            let text = table.trust(.identity(refusal))
-            if case .unknownOperator = refusal { throw .usage(text) }
-            throw .environment(text)
+            if case .unknownOperator(let id, let known) = refusal {
+                let hint = FilterParser.closest(id, in: known).map { "; did you mean \($0)?" } ?? ""
+                throw .usage("--as \(quoteInput(id)): no such operator in \(path ?? "the built-in config") (known: \(known.joined(separator: ", ")))\(hint)")
+            }
+            throw .environment(table.trust(.identity(refusal)))
         }
     }
 
@@ -81,10 +84,11 @@ public final class Session {
         return try Platform.now()
     }
 
-    /// Says once per run, on stderr (never on stdout, which may be CSV or JSON), that the store is
-    /// a training store.
+    /// Says once, at the end of the run, on stderr when it is a terminal (never on stdout, which
+    /// may be CSV or JSON a script reads), that the store is a training store. The screen says it
+    /// in its title bar, `report --format json` in its `training` field.
     func sayTraining() {
-        guard isTraining, !trainingNoticeShown else { return }
+        guard isTraining, storeOpened, !trainingNoticeShown, Platform.isTerminal(err.fd) else { return }
         trainingNoticeShown = true
         err.line(strings.trust(.trainingNotice))
         err.flush()
@@ -145,10 +149,10 @@ public final class Session {
                 throw CLIError.environment(strings.trust(.officeStoreCannotBecomeTraining(store: storePath)))
             }
             isTraining = store.isTraining
+            storeOpened = true
             if Platform.env("ADUAN_NOW") != nil && !isTraining {
                 throw CLIError.environment(strings.trust(.frozenClockOnOfficeStore(store: storePath)))
             }
-            sayTraining()
             // How long to wait for another operator's write lock (tests shorten it).
             if let ms = Platform.env("ADUAN_BUSY_TIMEOUT_MS").flatMap(Int32.init), ms >= 0 { store.db.setBusyTimeout(milliseconds: ms) }
             if store.isWritableByOthers {

@@ -102,12 +102,18 @@ import Testing
         for op in ["admin-prov", "pengawas", "tl-dinkes", "admin"] {
             let r = training.run(["list", "--config", config, "--lang", "en"], as: op)
             #expect(r.status == 0, "--as \(op) on a training store: \(r.stderr)")
-            #expect(r.stderr.contains("TRAINING"), "\(r.stderr)")
-            #expect(!r.stdout.contains("TRAINING"))
+            #expect(!r.stdout.contains("TRAINING") && r.stderr.isEmpty, "stdout stays what scripts parse")
         }
         let csv = training.run(["export", "--config", config], as: "pengawas")
         #expect(csv.status == 0 && csv.stdout.contains("Lampu jalan mati") && !csv.stdout.contains("TRAINING"))
-        #expect(training.run(["show", "\(tid)", "--lang", "id"], as: "tl-pupr").stderr.contains("PELATIHAN"))
+        let json = training.run(["report", "--format", "json"], as: "pengawas")
+        #expect(json.stdout.contains("\"training\": true"), "\(json.stdout.prefix(300))")
+        // At a terminal every command ends by saying it, in the session's language.
+        for (lang, word) in [("id", "PELATIHAN"), ("en", "TRAINING")] {
+            let command = "'\(AduanBinary.path)' show \(tid) --store '\(training.store)' --as admin --lang \(lang)"
+            let tty = AduanBinary.run("/usr/bin/script", ["-qec", command, "/dev/null"], env: ["ADUAN_NOW": fixedNow], stdin: nil, scratch: training.scratch)
+            #expect(tty.stdout.contains(word), "\(tty.stdout)")
+        }
     }
 
     @Test func frozenClockIsRefusedOnAnOfficeStoreAndHonouredOnATrainingStore() throws {

@@ -70,8 +70,8 @@ final class Desk: @unchecked Sendable {
     @discardableResult
     func run(_ args: [String], as op: String? = nil, env: [String: String] = [:], stdin: String? = nil,
              store: String? = nil) -> ProcessResult {
-        if training, store == nil, args.first == "import", !fileExists(self.store) {
-            _ = bare(["init", "--training", "--store", self.store])
+        if training, args.first == "import", !fileExists(store ?? self.store) {
+            _ = bare(["init", "--training", "--store", store ?? self.store])
         }
         var full = args + ["--store", store ?? self.store]
         if let op { full += ["--as", op] }

@@ -21,6 +21,7 @@ enum ReportCommand {
             w.beginObject()
             w.key("generatedAt"); w.string(now.iso8601(in: s.zone))
             w.key("operator"); w.string(s.operatorActor.id)
+            if store.isTraining { w.key("training"); w.bool(true) }
             w.key("total"); w.int(figures.total)
             w.key("selesai"); w.int(figures.selesai)
             w.key("percentSelesai"); w.double(figures.total == 0 ? nil : Double(figures.selesai * 1000 / figures.total) / 10)
