@@ -46,7 +46,8 @@ let globalOptions: [OptionSpec] = [
 /// Options by command.
 func commandOptions(_ command: CommandName) -> [OptionSpec] {
     switch command {
-    case .screen, .help, .`init`, .autoClose: return []
+    case .screen, .help, .autoClose: return []
+    case .`init`: return [OptionSpec("training")]
     case .verify, .anchor: return [OptionSpec("anchors", value: "FILE"), OptionSpec("key", value: "FILE")]
     case .demo: return [OptionSpec("count", value: "N"), OptionSpec("seed", value: "S")]
     case .import: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("skip-invalid"), OptionSpec("dry-run")]

@@ -55,14 +55,15 @@ enum HelpText {
                                  auto-close    tutup laporan yang melewati 10 hari kerja tanpa tanggapan
                                  help          bantuan; `aduan help workflow`, `aduan help filter`
                                Kode keluar: 0 berhasil; 1 ditolak atau data tidak sah; 2 salah pakai atau masalah lingkungan.
-                               ADUAN_NOW (ISO 8601 dengan zona) membekukan jam, untuk pelatihan dan pengujian.
+                               Operator: yang terikat ke akun Unix Anda ("logins" di direktori kantor); --as memilih di antara operator Anda sendiri. Penyimpanan pelatihan (--demo, aduan demo, aduan init --training) membolehkan --as siapa saja dan bertanda PELATIHAN.
+                               ADUAN_NOW (ISO 8601 dengan zona) membekukan jam, hanya pada penyimpanan pelatihan (dan pengujian); pada penyimpanan kantor ditolak.
                                """,
                                examples: ["aduan --demo", "aduan --as tl-dinkes", "aduan list status:proses overdue", "aduan help act"])
         case .`init`:
-            return CommandHelp(usage: "aduan init [--store PATH]",
+            return CommandHelp(usage: "aduan init [--training] [--store PATH]",
                                summary: "Membuat penyimpanan kosong (mode 0600).",
-                               details: "Gagal bila berkas sudah ada dan bukan penyimpanan Aduan. Penyimpanan yang sudah ada dibiarkan.",
-                               examples: ["aduan init", "aduan init --store /srv/aduan/kabupaten.db"])
+                               details: "Gagal bila berkas sudah ada dan bukan penyimpanan Aduan. Penyimpanan yang sudah ada dibiarkan. --training membuat penyimpanan pelatihan (tanda tetap, dibuat sekali): --as siapa saja, ADUAN_NOW berlaku, semua keluaran bertanda PELATIHAN; penyimpanan kantor tidak bisa dijadikan pelatihan.",
+                               examples: ["aduan init", "aduan init --store /srv/aduan/kabupaten.db", "aduan init --training --store /tmp/latihan.db"])
         case .demo:
             return CommandHelp(usage: "aduan demo [--count N] [--seed S] [--store PATH]",
                                summary: "Menambahkan N laporan contoh dengan riwayat lengkap (bawaan 5.000).",
@@ -165,14 +166,15 @@ enum HelpText {
                                  auto-close    close reports unanswered 10 working days after a follow-up
                                  help          help; `aduan help workflow`, `aduan help filter`
                                Exit codes: 0 done; 1 refused or invalid data; 2 usage or environment error.
-                               ADUAN_NOW (ISO 8601 with a zone) freezes the clock, for training and tests.
+                               Operator: the one bound to your Unix account ("logins" in the office directory); --as chooses among your own. Training stores (--demo, aduan demo, aduan init --training) let --as pick anyone and are marked TRAINING.
+                               ADUAN_NOW (ISO 8601 with a zone) freezes the clock, only on training stores (and in tests); refused on an office store.
                                """,
                                examples: ["aduan --demo", "aduan --as tl-dinkes", "aduan list status:proses overdue", "aduan help act"])
         case .`init`:
-            return CommandHelp(usage: "aduan init [--store PATH]",
+            return CommandHelp(usage: "aduan init [--training] [--store PATH]",
                                summary: "Creates an empty store (mode 0600).",
-                               details: "Fails when the file exists and is not an Aduan store. An existing store is left alone.",
-                               examples: ["aduan init", "aduan init --store /srv/aduan/kabupaten.db"])
+                               details: "Fails when the file exists and is not an Aduan store. An existing store is left alone. --training makes a training store (a permanent mark, set at creation): --as may pick anyone, ADUAN_NOW is honoured, everything it shows says TRAINING; an office store cannot become one.",
+                               examples: ["aduan init", "aduan init --store /srv/aduan/kabupaten.db", "aduan init --training --store /tmp/practice.db"])
         case .demo:
             return CommandHelp(usage: "aduan demo [--count N] [--seed S] [--store PATH]",
                                summary: "Adds N demo complaints with full histories (default 5,000).",

@@ -9,6 +9,10 @@ public func runAduan(_ args: [String]) -> Int32 {
     signal(SIGPIPE, SIG_IGN)
     let err = OutputStream(fd: 2)
     var language = Platform.language(flag: nil, config: nil)
+    var opened: Session?
+    // A training store says so last, on stderr, to a person at a terminal (issue 13): stdout
+    // stays exactly what scripts parse, and an error stays one line for the logs.
+    defer { opened?.sayTraining() }
     do throws(CLIError) {
         let parsed = try ParsedArguments.parse(args)
         if let l = parsed.value("lang").flatMap(Language.from) { language = l }
@@ -21,6 +25,7 @@ public func runAduan(_ args: [String]) -> Int32 {
             return try help(parsed, language: language)
         }
         let session = try Session(arguments: parsed)
+        opened = session
         language = session.language
         do throws(CLIError) {
             let code = try dispatch(session)

@@ -10,7 +10,18 @@ public final class Session {
     public let configPath: String?
     public let language: Language
     public let strings: any StringTable
+    /// The operator this login acts as (Identity.resolve): bound to the login on an office
+    /// store, anyone on a training store.
     public let operatorActor: Actor
+    /// The authenticated login: the Unix account running the program (Platform.login).
+    public let login: String
+    /// Whether the store is a training store: read from the store's mark (or, for a store this
+    /// command creates, whether it creates a training one); confirmed when the store is opened.
+    public private(set) var isTraining: Bool
+    /// This command makes a training store when the store does not exist yet.
+    let createsTraining: Bool
+    private var trainingNoticeShown = false
+    private var storeOpened = false
     public let storePath: String
     public let usesDemoStore: Bool
     public let out: OutputStream
@@ -31,19 +42,11 @@ public final class Session {
         context = config.context
         configPath = path
         language = Platform.language(flag: arguments.value("lang"), config: config.language)
-        strings = AduanCore.strings(language)
+        let table = AduanCore.strings(language)
+        strings = table
         if let lang = arguments.value("lang"), Language.from(lang) == nil {
             throw .usage("--lang \(quoteInput(lang)): expected id or en")
         }
-        guard let op = config.operatorNamed(arguments.value("as")) else {
-            if let id = arguments.value("as") {
-                let known = config.operators.map(\.id)
-                let hint = FilterParser.closest(id, in: known).map { "; did you mean \($0)?" } ?? ""
-                throw .usage("--as \(quoteInput(id)): no such operator in \(path ?? "the built-in config") (known: \(known.joined(separator: ", ")))\(hint)")
-            }
-            throw .environment("\(path ?? "config"): no operators are configured; add one under \"operators\"")
-        }
-        operatorActor = op
         usesDemoStore = arguments.flag("demo")
         if let s = arguments.value("store") {
             storePath = s
@@ -54,6 +57,41 @@ public final class Session {
         } else {
             storePath = Platform.defaultStorePath
         }
+        createsTraining = usesDemoStore || arguments.command == .demo || (arguments.command == .`init` && arguments.flag("training"))
+        let mark = ComplaintStore.trainingMark(at: storePath)
+        isTraining = mark ?? (!Files.exists(storePath) && createsTraining)
+        if mark == false && createsTraining {
+            let message: TrustMessage = arguments.command == .demo ? .demoIntoOfficeStore(store: storePath) : .officeStoreCannotBecomeTraining(store: storePath)
+            throw .environment(table.trust(message))
+        }
+        login = Platform.login()
+        switch Identity.resolve(operators: config.operators, defaultOperator: config.defaultOperator, login: login,
+                                requested: arguments.value("as"), training: isTraining) {
+        case .success(let op): operatorActor = op
+        case .failure(let refusal):
+            if case .unknownOperator(let id, let known) = refusal {
+                let hint = FilterParser.closest(id, in: known).map { "; did you mean \($0)?" } ?? ""
+                throw .usage("--as \(quoteInput(id)): no such operator in \(path ?? "the built-in config") (known: \(known.joined(separator: ", ")))\(hint)")
+            }
+            throw .environment(table.trust(.identity(refusal)))
+        }
+    }
+
+    /// Now: the wall clock, or the moment frozen in `ADUAN_NOW`, which only a training store
+    /// honours; on an office store it is refused (exit 2), never silently ignored.
+    public func now() throws(CLIError) -> Timestamp {
+        if Platform.env("ADUAN_NOW") != nil && !isTraining { throw .environment(strings.trust(.frozenClockOnOfficeStore(store: storePath))) }
+        return try Platform.now()
+    }
+
+    /// Says once, at the end of the run, on stderr when it is a terminal (never on stdout, which
+    /// may be CSV or JSON a script reads), that the store is a training store. The screen says it
+    /// in its title bar, `report --format json` in its `training` field.
+    func sayTraining() {
+        guard isTraining, storeOpened, !trainingNoticeShown, Platform.isTerminal(err.fd) else { return }
+        trainingNoticeShown = true
+        err.line(strings.trust(.trainingNotice))
+        err.flush()
     }
 
     /// The config named by `--config`, else the user's file if it exists, else the built-in example.
@@ -104,8 +142,22 @@ public final class Session {
         if !readOnly, let part = StoreAccess.unwritablePart(of: storePath) {
             if reading { readOnly = true } else { throw .store(.notWritable(path: part, store: storePath)) }
         }
+        // A refused frozen clock must not leave a new store behind.
+        if create, !isTraining, Platform.env("ADUAN_NOW") != nil, !Files.exists(storePath) {
+            throw .environment(strings.trust(.frozenClockOnOfficeStore(store: storePath)))
+        }
         do {
-            let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
+            let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly,
+                                                training: createsTraining, login: login)
+            // The identity was decided on the mark read before opening; the store itself decides.
+            if isTraining && !store.isTraining {
+                throw CLIError.environment(strings.trust(.officeStoreCannotBecomeTraining(store: storePath)))
+            }
+            isTraining = store.isTraining
+            storeOpened = true
+            if Platform.env("ADUAN_NOW") != nil && !isTraining {
+                throw CLIError.environment(strings.trust(.frozenClockOnOfficeStore(store: storePath)))
+            }
             // How long to wait for another operator's write lock (tests shorten it).
             if let ms = Platform.env("ADUAN_BUSY_TIMEOUT_MS").flatMap(Int32.init), ms >= 0 { store.db.setBusyTimeout(milliseconds: ms) }
             if store.isWritableByOthers {
@@ -117,8 +169,12 @@ public final class Session {
                 err.flush()
             }
             return store
+        } catch let e as CLIError {
+            throw e
+        } catch let e as StoreError {
+            throw .store(e)
         } catch {
-            throw .store(error)
+            throw .environment("\(error)")
         }
     }
 

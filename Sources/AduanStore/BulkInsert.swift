@@ -12,12 +12,18 @@ public struct PreparedHistory: Sendable {
     var contentKey: String?
     /// The local id to keep if it is free (an import from another Aduan store keeps its numbers).
     public var preferredID: Int64?
+    /// The login stamped into the encoded events; the store re-encodes them if it writes as another.
+    var login: String?
 }
 
 extension ComplaintStore {
     /// Folds and encodes a valid history (ids are assigned when it is inserted). Thread-safe.
-    public static func prepare(_ history: [Event], context: WorkflowContext) -> PreparedHistory? {
-        guard let first = history.first else { return nil }
+    /// `login` is stamped into every event: pass the store's `login`.
+    public static func prepare(_ history: [Event], context: WorkflowContext, login: String? = nil) -> PreparedHistory? {
+        guard !history.isEmpty else { return nil }
+        var history = history
+        for i in history.indices { history[i].login = login }
+        let first = history[0]
         var state: Complaint?
         for e in history { state = Workflow.evolve(state, e) }
         let c = state!
@@ -27,7 +33,7 @@ extension ComplaintStore {
         }
         return PreparedHistory(events: history, bodies: bodies, digests: digests, complaint: c, state: StateCodec.encode(c),
                                values: ProjectionValues.of(c, context: context),
-                               contentKey: first.details.intake.flatMap { ContentKey.of($0, receivedAt: c.receivedAt) })
+                               contentKey: first.details.intake.flatMap { ContentKey.of($0, receivedAt: c.receivedAt) }, login: login)
     }
 
     /// Inserts whole histories (imports, demo data) in one transaction per call. Each history's
@@ -35,7 +41,7 @@ extension ComplaintStore {
     /// complaint ids are replaced by fresh local ids, returned in order.
     @discardableResult
     public func insertHistories(_ histories: [[Event]]) throws(StoreError) -> [Int64] {
-        try insertPrepared(histories.compactMap { Self.prepare($0, context: context) })
+        try insertPrepared(histories.compactMap { Self.prepare($0, context: context, login: login) })
     }
 
     /// Inserts prepared histories in one transaction. Aggregates are summed in memory and written
@@ -51,7 +57,13 @@ extension ComplaintStore {
             var ids: [Int64] = []
             ids.reserveCapacity(items.count)
             let writer = try ProjectionWriter(store: self)
-            for item in items {
+            for var item in items {
+                // Every event this connection writes carries its login, also in a bulk load.
+                if item.login != login, let again = Self.prepare(item.events, context: context, login: login) {
+                    let preferred = item.preferredID
+                    item = again
+                    item.preferredID = preferred
+                }
                 var id = nextID
                 if let wanted = item.preferredID, wanted > 0, !taken.contains(wanted),
                    try db.scalarInt("SELECT 1 FROM complaints WHERE id = ?", [.int(wanted)]) == nil {

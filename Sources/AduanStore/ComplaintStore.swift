@@ -21,20 +21,29 @@ public final class ComplaintStore {
     /// Set at open when the calendar or deadline settings had changed and the stored deadlines
     /// were recomputed (say so once: DeadlineRefresh.swift).
     public private(set) var deadlinesRecomputed: DeadlineRecompute?
+    /// True for a training store (`aduan demo`, `--demo`, `aduan init --training`): marked once,
+    /// at creation, by the `training` row of `meta`. See Training.swift.
+    public internal(set) var isTraining = false
+    /// The authenticated account this connection writes as (the Unix account on SQLite): stamped
+    /// into every event it appends (`Event.login`). nil only for tools and tests.
+    public let login: String?
 
     /// Far beyond any deadline: reports without a running deadline sort after all others.
     static let noDeadlineKey: Int64 = 9_000_000_000_000
 
-    private init(db: Database, path: String, context: WorkflowContext) {
+    private init(db: Database, path: String, context: WorkflowContext, login: String?) {
         self.db = db
         self.path = path
         self.context = context
+        self.login = login
     }
 
     /// Opens (and with `create`, creates with mode 0600) the store at `path`, applying pending
     /// migrations. A store from a newer Aduan is refused untouched.
+    /// `training`: a store created by this call is marked as a training store (an existing store
+    /// keeps its mark). `login`: the authenticated account, stamped into every event written.
     public static func open(path: String, context: WorkflowContext, create: Bool = false,
-                            readOnly: Bool = false) throws(StoreError) -> ComplaintStore {
+                            readOnly: Bool = false, training: Bool = false, login: String? = nil) throws(StoreError) -> ComplaintStore {
         var st = stat()
         let exists = stat(path, &st) == 0
         // An empty file is not a store yet: only `create` may turn it into one.
@@ -66,7 +75,7 @@ public final class ComplaintStore {
             cleanup()
             throw StoreError.from(error, path: path)
         }
-        let store = ComplaintStore(db: db, path: path, context: context)
+        let store = ComplaintStore(db: db, path: path, context: context, login: login)
         store.isWritableByOthers = exists && (st.st_mode & (S_IWGRP | S_IWOTH)) != 0
         do {
             db.setBusyTimeout(milliseconds: 5000)
@@ -79,7 +88,8 @@ public final class ComplaintStore {
                 try db.execute("PRAGMA synchronous=FULL")
             }
             try db.execute("PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF")
-            try store.migrate(readOnly: readOnly)
+            try store.migrate(readOnly: readOnly, training: training)
+            store.isTraining = try store.readTrainingMark()
             // Heal after an interrupted bulk load (or a dropped index) before anyone reads.
             if !readOnly { try store.rebuildIndexes() }
             // Deadlines stored under other calendar or deadline settings follow the current ones.
@@ -108,7 +118,7 @@ public final class ComplaintStore {
         }
     }
 
-    private func migrate(readOnly: Bool) throws {
+    private func migrate(readOnly: Bool, training: Bool) throws {
         let hasMeta = try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'") ?? 0
         var current = 0
         if hasMeta > 0 {
@@ -133,6 +143,7 @@ public final class ComplaintStore {
             if current == 0 {
                 try db.run("INSERT INTO meta(key, value) VALUES('chain_head', ?), ('event_count', '0')", [.text(Chain.genesisHex)])
                 try db.run("INSERT INTO meta(key, value) VALUES('deadline_fingerprint', ?)", [.text(deadlineFingerprint)])
+                if training { try db.run("INSERT INTO meta(key, value) VALUES('training', '1')") }
             }
         }
     }
@@ -268,6 +279,9 @@ public final class ComplaintStore {
     // MARK: event log
 
     func insertEvent(_ e: Event, chain: inout Chain) throws {
+        // The connection's login, whatever the caller put there: the store vouches for it.
+        var e = e
+        e.login = login
         try insertEvent(e, body: EventCodec.storedBody(e), complaintID: e.complaintID, chain: &chain)
     }
 

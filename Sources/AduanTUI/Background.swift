@@ -21,10 +21,13 @@ final class BackgroundWork: Sendable {
 
     let path: String
     let context: WorkflowContext
+    /// The desk's login, so a background connection stamps the same account if it ever writes.
+    let login: String?
     private let generations = Mutex<[Slot: Int]>([:])
     private let mailbox = Mutex<[Result]>([])
 
-    init(path: String, context: WorkflowContext) {
+    init(path: String, context: WorkflowContext, login: String? = nil) {
+        self.login = login
         self.path = path
         self.context = context
     }
@@ -37,11 +40,11 @@ final class BackgroundWork: Sendable {
             gens[slot] = next
             return next
         }
-        let path = self.path, context = self.context
+        let path = self.path, context = self.context, login = self.login
         Task.detached { [self] in
             var result = Result(slot: slot, generation: g)
             do {
-                let store = try ComplaintStore.open(path: path, context: context)
+                let store = try ComplaintStore.open(path: path, context: context, login: login)
                 result.value = try job(store)
             } catch {
                 result.error = "\(error)"

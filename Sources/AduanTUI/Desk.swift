@@ -344,7 +344,11 @@ public final class Desk {
         grid.fill(Rect(x: 0, y: 0, width: w, height: 1), style: .header)
         let clock = w >= 100 ? formatDateTime(ctx.now, zone: ctx.zone, table: t)
             : formatShortDateTime(ctx.now, zone: ctx.zone, table: t) + " " + ctx.zone.abbreviation
-        grid.put(" Aduan · " + SafeText.line(ctx.config.officeName), x: 0, y: 0, style: .header, maxWidth: w - DisplayWidth.of(clock) - 22)
+        // A training store says so first, where no truncation can hide it.
+        let prefix = " Aduan · " + (ctx.store.isTraining ? t.text(.training) + " · " : "")
+        grid.put(prefix, x: 0, y: 0, style: .header)
+        let room = w - DisplayWidth.of(clock) - 22 - DisplayWidth.of(prefix)
+        if room > 0 { grid.put(SafeText.line(ctx.config.officeName), x: DisplayWidth.of(prefix), y: 0, style: .header, maxWidth: room) }
         var tabX = max(0, w - DisplayWidth.of(clock) - 2)
         grid.put(clock, x: tabX, y: 0, style: .header)
         let viewTitle = "[" + t.text(current.title) + "]"

@@ -23,7 +23,7 @@ public final class DeskContext {
         strings = AduanCore.strings(language)
         self.clock = clock
         now = clock()
-        background = BackgroundWork(path: store.path, context: store.context)
+        background = BackgroundWork(path: store.path, context: store.context, login: store.login)
     }
 
     public var language: Language { strings.language }

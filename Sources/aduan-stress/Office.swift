@@ -17,9 +17,20 @@ struct Office {
     }
 
     /// Writes the built-in config next to the store, for `aduan --config`: a config file in the
-    /// user's home would otherwise change what the real binary allows.
+    /// user's home would otherwise change what the real binary allows. The account running the
+    /// stress run is bound to every operator (one login, many hats), so the real binary lets it
+    /// act `--as` each of them on these office stores (issue 13).
     static func writeConfig(to path: String) throws(StressError) {
-        try writeWholeFile(path, Array(BuiltInConfig.json.utf8))
+        let marker = "\"logins\": ["
+        let bound = BuiltInConfig.json.split(separator: marker, omittingEmptySubsequences: false)
+            .joined(separator: marker + "\"" + runnerLogin() + "\", ")
+        try writeWholeFile(path, Array(bound.utf8))
+    }
+
+    /// The Unix account running this program, as `aduan` sees it.
+    static func runnerLogin() -> String {
+        guard let pw = getpwuid(getuid()), let name = pw.pointee.pw_name else { return "root" }
+        return String(cString: name)
     }
 
     func operatorNamed(_ id: String) -> Actor? { operators.first { $0.id == id } }

@@ -189,13 +189,14 @@ import Testing
     /// (a mistyped --store path would otherwise leave stray stores behind).
     @Test func aRefusedImportOrADryRunCreatesNoStore() throws {
         try requireBinary()
-        let desk = Desk("import-nostore")
+        // No training store made beforehand, and the real clock (ADUAN_NOW is for training stores only).
+        let desk = Desk("import-nostore", training: false)
         let bad = desk.scratch.write("bad.csv", "title,received_at\r\nLampu mati,2026-11-20T09:00:00\r\n")
         let good = desk.scratch.write("good.csv", "title,received_at\r\nLampu mati,\(Self.ok)\r\n")
-        let r = desk.run(["import", bad])
+        let r = desk.run(["import", bad], env: ["ADUAN_NOW": ""])
         #expect(r.status == 1)
         #expect(!fileExists(desk.store), "a refused import created \(desk.store)")
-        let dry = desk.run(["import", good, "--dry-run"])
+        let dry = desk.run(["import", good, "--dry-run"], env: ["ADUAN_NOW": ""])
         #expect(dry.status == 0)
         #expect(!fileExists(desk.store), "import --dry-run created \(desk.store)")
     }
@@ -332,12 +333,13 @@ import Testing
             let store = file + "/aduan.db"
             let good = desk.scratch.write("good.csv", "title,received_at\r\nLampu mati,\(Self.ok)\r\n")
             for args in [["init"], ["act", "new", "receive", "--title", "Lampu mati"], ["import", good], ["demo", "--count", "2"], ["list"], ["verify"]] {
-                let r = desk.run(args, store: store)
+                // The real clock: a store that cannot exist is no training store (issue 13).
+                let r = desk.run(args, env: ["ADUAN_NOW": ""], store: store)
                 #expect(r.status == 2, "\(args) with --store \(store): exit \(r.status)")
                 #expect(r.stderr.hasPrefix("aduan: \(store)"), "\(args): \(r.stderr)")
                 #expect(r.stderr.split(separator: "\n").count == 1)
             }
-            let initErr = desk.run(["init"], store: store).stderr
+            let initErr = desk.run(["init"], env: ["ADUAN_NOW": ""], store: store).stderr
             #expect(initErr.contains("Not a directory") || initErr.contains("bukan folder") || initErr.contains("not a folder"), "\(initErr)")
             #expect(readText(file) == "sebuah berkas biasa\n")
         }

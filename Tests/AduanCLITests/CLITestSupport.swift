@@ -12,6 +12,26 @@ let fixedNow = "2026-11-23T09:00:00+07:00"
 /// The operators of the built-in config (config.example.json).
 let allOperators = ["admin", "tl-dinkes", "tl-pupr", "tl-disdukcapil", "tl-kec-sukamaju", "pengawas", "admin-prov", "monitor-kominfo"]
 
+/// The account running the tests (root here), as `aduan` sees it.
+let runnerLogin: String = {
+    guard let pw = getpwuid(getuid()), let name = pw.pointee.pw_name else { return "root" }
+    return String(cString: name)
+}()
+
+extension String {
+    /// Every occurrence of `needle` replaced (no Foundation here).
+    func replacingAll(_ needle: String, with replacement: String) -> String {
+        var out = ""
+        var rest = Substring(self)
+        while let i = indexOf(needle, in: String(rest)) {
+            let r = String(rest)
+            out += r[..<i] + replacement
+            rest = Substring(r[r.index(i, offsetBy: needle.count)...])
+        }
+        return out + rest
+    }
+}
+
 /// Fails the test clearly (instead of with confusing output) when the binary is missing or stale.
 func requireBinary(sourceLocation: SourceLocation = #_sourceLocation) throws {
     try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")", sourceLocation: sourceLocation)
@@ -22,15 +42,37 @@ final class Desk: @unchecked Sendable {
     let scratch: Scratch
     let store: String
 
-    init(_ name: String = "cli") {
+    /// Whether an import into the (missing) default store first makes it a training store, where
+    /// `--as` may name anyone and ADUAN_NOW is honoured (issue 13).
+    let training: Bool
+
+    init(_ name: String = "cli", training: Bool = true) {
         scratch = Scratch("aduan-cli-\(name)")
         store = scratch.file("aduan.db")
+        self.training = training
+        // The user's config: the built-in office with the test runner's account (root) bound to
+        // every operator, so office stores work too (one login, many hats: --as picks among them).
+        Desk.writeUserConfig(in: scratch)
+    }
+
+    /// The built-in office with `login` added to every operator's logins.
+    static func configBinding(_ login: String) -> String {
+        BuiltInConfig.json.replacingAll("\"logins\": [", with: "\"logins\": [\"\(login)\", ")
+    }
+
+    static func writeUserConfig(in scratch: Scratch) {
+        mkdir(scratch.file("config"), 0o755)
+        mkdir(scratch.file("config/aduan"), 0o755)
+        scratch.write("config/aduan/config.json", configBinding(runnerLogin))
     }
 
     /// Runs `aduan ARGS --store STORE [--as OP]` with ADUAN_NOW frozen (unless `env` overrides it).
     @discardableResult
     func run(_ args: [String], as op: String? = nil, env: [String: String] = [:], stdin: String? = nil,
              store: String? = nil) -> ProcessResult {
+        if training, args.first == "import", !fileExists(store ?? self.store) {
+            _ = bare(["init", "--training", "--store", store ?? self.store])
+        }
         var full = args + ["--store", store ?? self.store]
         if let op { full += ["--as", op] }
         return bare(full, env: env, stdin: stdin)
@@ -65,7 +107,7 @@ final class Desk: @unchecked Sendable {
     }
 
     func initStore(sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let r = run(["init"])
+        let r = run(["init", "--training"])
         try #require(r.status == 0, "init failed: \(r.stderr)", sourceLocation: sourceLocation)
     }
 

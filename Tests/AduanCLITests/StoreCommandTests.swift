@@ -9,7 +9,7 @@ import Testing
     @Test func initCreatesAPrivateEmptyStoreAndLeavesAnExistingOneAlone() throws {
         try requireBinary()
         let desk = Desk("init")
-        let r = desk.run(["init"])
+        let r = desk.run(["init", "--training"])
         #expect(r.status == 0)
         #expect(r.stdout.contains(desk.store))
         #expect(fileMode(desk.store) == 0o600)
@@ -30,7 +30,7 @@ import Testing
         try requireBinary()
         let desk = Desk("init-folders")
         let path = desk.scratch.file("kantor/2026/aduan.db")
-        let r = desk.run(["init"], store: path)
+        let r = desk.run(["init", "--training"], store: path)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(fileMode(path) == 0o600)
     }
@@ -38,7 +38,7 @@ import Testing
     @Test func defaultStoreLivesUnderXDGDataHome() throws {
         try requireBinary()
         let desk = Desk("xdg")
-        let r = desk.bare(["init"])
+        let r = desk.bare(["init", "--training"])
         #expect(r.status == 0)
         #expect(fileExists(desk.scratch.file("data/aduan/aduan.db")))
         #expect(desk.bare(["list"]).status == 0)

@@ -34,7 +34,7 @@ import Testing
     @Test func aDumbTerminalIsRefusedWithAClearMessage() throws {
         try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
         let s = Scratch()
-        let tmux = TmuxSession(width: 100, height: 30, command: "'\(AduanBinary.path)' --store '\(s.file("x.db"))'",
+        let tmux = TmuxSession(width: 100, height: 30, command: "'\(AduanBinary.path)' --demo --store '\(s.file("x.db"))'",
                                env: ["TERM": "dumb", "ADUAN_NOW": Self.now], scratch: s)
         let (ok, screen) = tmux.waitFor("[exit 2]")
         #expect(ok, "\(screen)")
@@ -139,7 +139,7 @@ import Testing
         try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
         let s = Scratch()
         let store = s.file("h.db")
-        #expect(aduan(["init", "--store", store], s).status == 0)
+        #expect(aduan(["init", "--training", "--store", store], s).status == 0)
         let hostile = "Tagihan \u{1B}]0;pwned\u{07}\u{1B}[2J\u{1B}]52;c;ZXZpbA==\u{07}\u{202E}terbalik \u{9B}31m akhir"
         let created = aduan(["act", "new", "receive", "--title", hostile, "--body", "isi \u{1B}[5mberkedip", "--store", store], s)
         try #require(created.status == 0, "\(created.stderr)")

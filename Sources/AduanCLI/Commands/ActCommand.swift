@@ -13,7 +13,7 @@ enum ActCommand {
         }
         let details = try details(for: kind, s)
         let store = try s.openStore()
-        let now = try Platform.now()
+        let now = try s.now()
         do {
             let result: Complaint
             if kind == .receive {

@@ -11,7 +11,7 @@ enum DemoCommand {
         let count = try s.arguments.int("count", range: 1...50_000_000) ?? defaultCount
         let seed = try s.arguments.int("seed", range: 0...Int.max) ?? 1
         let store = try s.openStore(create: true)
-        let now = try Platform.now()
+        let now = try s.now()
         let (written, seconds) = try generate(into: store, config: s.config, count: count, seed: UInt64(seed), now: now,
                                               progressLabel: s.language == .en ? "generating" : "membuat")
         let en = s.language == .en
@@ -33,6 +33,7 @@ enum DemoCommand {
         // Generating, folding and encoding run on a second thread while this one writes.
         let generator = Confined(DemoGenerator(config: config, seed: seed, now: now))
         let context = store.context
+        let login = store.login
         let pipeline = Pipeline<[PreparedHistory]>()
         let producer = pipeline.start { p in
             var made = 0
@@ -41,7 +42,7 @@ enum DemoCommand {
                 let n = min(batchSize, count - made)
                 batch.reserveCapacity(n)
                 for _ in 0..<n {
-                    if let prepared = ComplaintStore.prepare(generator.value.nextHistory(), context: context) { batch.append(prepared) }
+                    if let prepared = ComplaintStore.prepare(generator.value.nextHistory(), context: context, login: login) { batch.append(prepared) }
                 }
                 made += n
                 if !p.push(batch) { return }

@@ -15,7 +15,7 @@ enum ExportCommand {
             format = .json
         }
         let store = try s.openStore(reading: true)
-        let now = try Platform.now()
+        let now = try s.now()
         let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
 
         var sink = s.out

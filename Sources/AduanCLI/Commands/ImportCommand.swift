@@ -50,7 +50,7 @@ enum ImportCommand {
         }
         // Checking needs no store; an existing one is read to skip what it already holds.
         let existing: ComplaintStore? = Files.exists(s.storePath) ? try s.openStore() : nil
-        let now = try Platform.now()
+        let now = try s.now()
         let started = Platform.monotonic()
 
         // Pass 1: read and check every record; remember only keys, links and problems.
@@ -130,6 +130,7 @@ enum ImportCommand {
         // Rows another import stored after pass 1 looked: found again under the lock, skipped.
         var storedMeanwhile = 0
         let context = s.context
+        let login = store.login
         let skipped = Confined(verdicts)
         let job = Confined((format: format, bytes: bytes, path: path, session: s, now: now))
         do {
@@ -163,7 +164,7 @@ enum ImportCommand {
                     var prepared: [PreparedHistory] = []
                     prepared.reserveCapacity(items.count)
                     for item in items {
-                        guard var p = ComplaintStore.prepare(item.history, context: context) else { continue }
+                        guard var p = ComplaintStore.prepare(item.history, context: context, login: login) else { continue }
                         p.preferredID = item.source
                         prepared.append(p)
                     }

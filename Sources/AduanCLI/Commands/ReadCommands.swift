@@ -8,7 +8,7 @@ enum ListCommand {
         let order = try orderOption(s)
         let limit = try s.arguments.int("limit", range: 1...100_000_000) ?? Int.max
         let store = try s.openStore(reading: true)
-        let now = try Platform.now()
+        let now = try s.now()
         let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
         var cursor: PageCursor?
         var written = 0
@@ -50,7 +50,7 @@ enum ShowCommand {
         try expectPositionals(s, 1...1, "a complaint id: aduan show ID")
         let store = try s.openStore(reading: true)
         let c = try visibleComplaint(s.arguments.positionals[0], store, s)
-        let now = try Platform.now()
+        let now = try s.now()
         do {
             let events = try store.events(of: c.id)
             let p = ComplaintPresentation.make(c, events: events, viewer: s.operatorActor, config: s.config, now: now, strings: s.strings)

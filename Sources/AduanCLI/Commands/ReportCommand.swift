@@ -8,7 +8,7 @@ enum ReportCommand {
         let format = s.arguments.value("format") ?? "text"
         guard ["text", "csv", "json"].contains(format) else { throw .usage("--format \(quoteInput(format)): expected text, csv or json") }
         let store = try s.openStore(reading: true)
-        let now = try Platform.now()
+        let now = try s.now()
         let figures: SupervisorFigures
         do { figures = try store.figures(s.scope, now: now) } catch { throw .store(error) }
         let t = s.strings
@@ -21,6 +21,7 @@ enum ReportCommand {
             w.beginObject()
             w.key("generatedAt"); w.string(now.iso8601(in: s.zone))
             w.key("operator"); w.string(s.operatorActor.id)
+            if store.isTraining { w.key("training"); w.bool(true) }
             w.key("total"); w.int(figures.total)
             w.key("selesai"); w.int(figures.selesai)
             w.key("percentSelesai"); w.double(figures.total == 0 ? nil : Double(figures.selesai * 1000 / figures.total) / 10)

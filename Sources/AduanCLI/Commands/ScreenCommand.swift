@@ -11,7 +11,7 @@ enum ScreenCommand {
         guard isatty(0) == 1, isatty(1) == 1 else { throw .environment(TerminalError.notATerminal.message(s.language)) }
         guard let term = Platform.env("TERM") else { throw .environment(TerminalError.noTerm.message(s.language)) }
         if term == "dumb" { throw .environment(TerminalError.cannotAddressCursor(term).message(s.language)) }
-        let now = try Platform.now()
+        let now = try s.now()
         if s.usesDemoStore && !Files.exists(s.storePath) {
             let store = try s.openStore(create: true)
             _ = try DemoCommand.generate(into: store, config: s.config, count: DemoCommand.defaultCount, seed: 1, now: now,

@@ -12,7 +12,11 @@ enum InitCommand {
             s.out.line(s.language == .en ? "\(s.storePath): store already exists (\(NumberFormat.grouped(total, .en)) complaints); left unchanged."
                                          : "\(s.storePath): penyimpanan sudah ada (\(NumberFormat.grouped(total, .id)) laporan); tidak diubah.")
         } else {
-            s.out.line(s.language == .en ? "Created an empty store at \(s.storePath)." : "Penyimpanan kosong dibuat di \(s.storePath).")
+            if store.isTraining {
+                s.out.line(s.language == .en ? "Created an empty training store at \(s.storePath)." : "Penyimpanan pelatihan kosong dibuat di \(s.storePath).")
+            } else {
+                s.out.line(s.language == .en ? "Created an empty store at \(s.storePath)." : "Penyimpanan kosong dibuat di \(s.storePath).")
+            }
         }
         return 0
     }
@@ -83,7 +87,7 @@ enum AutoCloseCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
         let store = try s.openStore()
-        let now = try Platform.now()
+        let now = try s.now()
         let n: Int
         do { n = try store.autoCloseDue(at: now, limit: 1_000_000) } catch { throw .store(error) }
         s.out.line(s.language == .en ? "\(NumberFormat.grouped(n, .en)) complaint(s) closed automatically."

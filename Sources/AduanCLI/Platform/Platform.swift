@@ -25,6 +25,16 @@ public enum Platform {
         return Timestamp(seconds: Int64(ts.tv_sec))
     }
 
+    /// The login: the Unix account running the program (its real uid's name in the passwd
+    /// database; never `$USER`, which anyone can set). "uid N" when the uid has no name, which
+    /// no operator can be bound to.
+    public static func login() -> String {
+        let uid = getuid()
+        guard let pw = getpwuid(uid), let name = pw.pointee.pw_name else { return "uid \(uid)" }
+        let s = String(cString: name)
+        return s.isEmpty ? "uid \(uid)" : s
+    }
+
     /// Monotonic seconds, for rates and latency.
     public static func monotonic() -> Double {
         var ts = timespec()

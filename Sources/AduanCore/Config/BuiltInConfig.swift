@@ -137,14 +137,14 @@ public enum BuiltInConfig {
   ],
 
   "operators": [
-    { "//": "Who may use this desk. role: admin (triage), liaison (pejabat penghubung of a unit; unit required), supervisor (agency \"*\" = every agency). agency defaults to office.agency. Pick one with --as ID.", "id": "admin", "name": "Siti Rahmawati", "role": "admin", "unit": "diskominfo" },
-    { "id": "tl-dinkes", "name": "dr. Andi Pratama", "role": "liaison", "unit": "dinkes" },
-    { "id": "tl-pupr", "name": "Budi Santoso, S.T.", "role": "liaison", "unit": "pupr" },
-    { "id": "tl-disdukcapil", "name": "Rina Marlina", "role": "liaison", "unit": "disdukcapil" },
-    { "id": "tl-kec-sukamaju", "name": "Joko Susilo", "role": "liaison", "unit": "kec-sukamaju" },
-    { "id": "pengawas", "name": "Ir. Hendra Wijaya, M.Si.", "role": "supervisor", "unit": "inspektorat" },
-    { "id": "admin-prov", "name": "Dewi Lestari", "role": "admin", "agency": "pemprov-jatim" },
-    { "id": "monitor-kominfo", "name": "Tim Monitoring Kominfo", "role": "supervisor", "agency": "*" }
+    { "//": "Who may use this desk. role: admin (triage), liaison (pejabat penghubung of a unit; unit required), supervisor (agency \"*\" = every agency). agency defaults to office.agency. logins: the Unix accounts that act as this operator (on PostgreSQL: database roles); an account bound to no operator may not use an office store, and one bound to several picks with --as ID among its own (without --as: defaultOperator if it is among them). Training stores (aduan --demo, aduan init --training) let --as pick anyone.", "id": "admin", "name": "Siti Rahmawati", "role": "admin", "unit": "diskominfo", "logins": ["siti"] },
+    { "id": "tl-dinkes", "name": "dr. Andi Pratama", "role": "liaison", "unit": "dinkes", "logins": ["andi"] },
+    { "id": "tl-pupr", "name": "Budi Santoso, S.T.", "role": "liaison", "unit": "pupr", "logins": ["budi"] },
+    { "id": "tl-disdukcapil", "name": "Rina Marlina", "role": "liaison", "unit": "disdukcapil", "logins": ["rina"] },
+    { "id": "tl-kec-sukamaju", "name": "Joko Susilo", "role": "liaison", "unit": "kec-sukamaju", "logins": ["joko"] },
+    { "id": "pengawas", "name": "Ir. Hendra Wijaya, M.Si.", "role": "supervisor", "unit": "inspektorat", "logins": ["hendra"] },
+    { "id": "admin-prov", "name": "Dewi Lestari", "role": "admin", "agency": "pemprov-jatim", "logins": ["dewi"] },
+    { "id": "monitor-kominfo", "name": "Tim Monitoring Kominfo", "role": "supervisor", "agency": "*", "logins": ["siti", "kominfo"] }
   ],
   "defaultOperator": "admin",
 

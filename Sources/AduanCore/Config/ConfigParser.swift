@@ -358,7 +358,7 @@ final class ConfigReader {
         var seen = Set<String>()
         for (i, o) in list.enumerated() {
             let p = "operators[\(i)]"
-            guard let m = object(o, p, allowed: ["id", "name", "role", "agency", "unit"]) else { continue }
+            guard let m = object(o, p, allowed: ["id", "name", "role", "agency", "unit", "logins"]) else { continue }
             guard let id = string(m["id"], p + ".id") else { if m["id"] == nil { fail(o, p + ".id", "missing") }; continue }
             if !seen.insert(id).inserted { fail(m["id"]!, p + ".id", "operator \(quoted(id)) is listed twice") }
             let name = string(m["name"], p + ".name") ?? id
@@ -380,7 +380,24 @@ final class ConfigReader {
             } else if let unit, directory.unit(unit) == nil {
                 fail(m["unit"]!, p + ".unit", "\(quoted(unit)) is not a known unit")
             }
-            out.append(Actor(id: id, name: name, role: role, agency: agency, unit: unit))
+            out.append(Actor(id: id, name: name, role: role, agency: agency, unit: unit, logins: logins(m["logins"], p + ".logins")))
+        }
+        return out
+    }
+
+    /// An operator's `logins`: the Unix account names (database roles later) that act as them.
+    /// One login may be bound to several operators (one person, several hats).
+    func logins(_ node: JSONNode?, _ path: String) -> [String] {
+        guard let node, let list = array(node, path) else { return [] }
+        var out: [String] = []
+        for (i, item) in list.enumerated() {
+            guard let login = string(item, "\(path)[\(i)]") else { continue }
+            guard Identity.isValidLogin(login) else {
+                fail(item, "\(path)[\(i)]", "\(quoted(login)) is not an account name (letters, digits, \".\", \"_\", \"-\", \"@\"; at most 64 characters)")
+                continue
+            }
+            if out.contains(login) { fail(item, "\(path)[\(i)]", "login \(quoted(login)) is listed twice"); continue }
+            out.append(login)
         }
         return out
     }

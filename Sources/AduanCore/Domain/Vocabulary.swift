@@ -202,13 +202,18 @@ public struct Actor: Hashable, Sendable {
     public var role: Role
     public var agency: String
     public var unit: String?
+    /// The accounts bound to this operator in the office directory: Unix account names on a
+    /// SQLite store (the database role on PostgreSQL). Part of the directory, never of an event:
+    /// `Event` keeps the one login that acted (`Event.login`) and stamps its actor without these.
+    public var logins: [String]
 
-    public init(id: String, name: String, role: Role, agency: String, unit: String? = nil) {
+    public init(id: String, name: String, role: Role, agency: String, unit: String? = nil, logins: [String] = []) {
         self.id = id
         self.name = name
         self.role = role
         self.agency = agency
         self.unit = unit
+        self.logins = logins
     }
 
     /// The program itself (automatic closing, intake by import).

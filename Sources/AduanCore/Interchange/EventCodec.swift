@@ -129,6 +129,8 @@ public enum EventCodec {
         w.key("from"); w.string(e.from?.rawValue)
         w.key("to"); w.string(e.to.rawValue)
         w.key("actor"); writeActor(e.actor, &w)
+        // Only when known: events stored before logins keep their exact text (and hash).
+        if let login = e.login { w.key("login"); w.string(login) }
         writeDetails(e.details, &w, style)
         w.endObject()
     }
@@ -239,13 +241,14 @@ public enum EventCodec {
             r.fail(node.line, path + ".actor", "missing")
         }
         let details = decodeDetails(node, path: path, reader: r)
+        let login = r.string(node, "login", path, maxBytes: 256)
         guard r.errors.count == before, let complaint, let version, let at, let kind, let to, let actor else { return nil }
         if version < 1 || version > Int64(Int32.max) {
             r.fail(node["version"]!.line, path + ".version", "must be 1 or more")
             return nil
         }
         return Event(complaintID: complaint, version: Int(version), at: at, actor: actor, kind: kind,
-                     from: from, to: to, details: details)
+                     from: from, to: to, details: details, login: login)
     }
 
     static func decodeReporter(_ node: JSONNode?, path: String, reader r: FieldReader) -> Reporter? {
@@ -347,8 +350,9 @@ public enum EventCodec {
               let a = node["actor"], let id = a["id"]?.string, let role = a["role"]?.string.flatMap(Role.parse) else { return nil }
         let actor = Actor(id: id, name: a["name"]?.string ?? id, role: role, agency: a["agency"]?.string ?? "", unit: a["unit"]?.string)
         let details = decodeDetails(node, path: "event", reader: r)
+        let login = r.string(node, "login", "event")
         guard r.errors.isEmpty else { return nil }
         return Event(complaintID: complaint, version: version, at: Timestamp(seconds: at), actor: actor, kind: kind,
-                     from: from, to: to, details: details)
+                     from: from, to: to, details: details, login: login)
     }
 }

@@ -146,6 +146,8 @@ public struct EnglishStrings: StringTable {
         case .liftAnonymityReason: "Why lift the anonymity"
         case .liftAnonymityConfirm: "Lift the anonymity? The reporter's name, phone, e-mail and NIK become visible to the handling units"
         case .eachKeepsItsOwn: "each keeps its own"
+        case .training: "TRAINING"
+        case .login: "account"
         }
     }
 

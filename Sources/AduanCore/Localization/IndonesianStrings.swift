@@ -145,6 +145,8 @@ public struct IndonesianStrings: StringTable {
         case .liftAnonymityReason: "Alasan mencabut anonimitas"
         case .liftAnonymityConfirm: "Cabut anonimitas? Nama, telepon, e-mail dan NIK pelapor akan terlihat oleh unit yang menangani"
         case .eachKeepsItsOwn: "masing-masing tetap"
+        case .training: "PELATIHAN"
+        case .login: "akun"
         }
     }
 

@@ -39,6 +39,8 @@ public protocol StringTable: Sendable {
     func chainBroken(path: String, _ damage: ChainDamage) -> String
     /// Said once after the stored deadlines were recomputed for changed calendar or deadline settings.
     func deadlinesRecomputed(open: Int, changed: Int) -> String
+    /// Who may act, training stores and the frozen clock (IdentityStrings.swift).
+    func trust(_ m: TrustMessage) -> String
 }
 
 /// The table for a language.
@@ -72,4 +74,6 @@ public enum UIText: String, CaseIterable, Sendable {
     // Privacy decisions in the history and on the screen.
     case anonymityLifted, anonymityGiven, confidentialityLifted, confidentialityGiven
     case liftAnonymityReason, liftAnonymityConfirm, eachKeepsItsOwn
+    // Authenticated operators: the training mark (title bar) and the login in the history.
+    case training, login
 }

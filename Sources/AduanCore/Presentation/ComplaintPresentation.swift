@@ -120,7 +120,9 @@ public struct ComplaintPresentation: Sendable {
                 if !changed.isEmpty { summary += " ⚠ " + changed.joined(separator: ", ") }
             }
             timeline.append(TimelineEntry(at: visible.at, kind: visible.kind, summary: safe(summary),
-                                          actor: "\(safe(visible.actor.name)) (\(t.roleName(visible.actor.role)))",
+                                          // The account that wrote it, when the store recorded one.
+                                          actor: "\(safe(visible.actor.name)) (\(t.roleName(visible.actor.role))"
+                                              + (visible.login.map { ", \(t.text(.login)) \(safe($0))" } ?? "") + ")",
                                           transition: transition, text: text, secret: visible.isSecret, isInternal: visible.isInternal))
         }
         // A confidential report's content stays hidden from viewers who are not handling it.

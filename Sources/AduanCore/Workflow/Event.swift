@@ -210,13 +210,21 @@ public struct Event: Hashable, Sendable {
     public var from: Status?
     public var to: Status
     public var details: ActionDetails
+    /// The authenticated account that wrote this event into the store (the Unix account on a
+    /// SQLite store, the database role on PostgreSQL); stamped by the store, nil in events
+    /// written before logins existed (their stored text and hash are unchanged).
+    public var login: String?
 
     public init(complaintID: Int64, version: Int, at: Timestamp, actor: Actor, kind: ActionKind,
-                from: Status?, to: Status, details: ActionDetails) {
+                from: Status?, to: Status, details: ActionDetails, login: String? = nil) {
         self.complaintID = complaintID
         self.version = version
         self.at = at
+        // The operator as they acted: the directory's list of logins is not part of the record.
+        var actor = actor
+        actor.logins = []
         self.actor = actor
+        self.login = login
         self.kind = kind
         self.from = from
         self.to = to

@@ -267,6 +267,7 @@ public enum Privacy {
         r.details.text = r.details.text.map { publicText($0, of: c) }
         r.details.reason = r.details.reason.map { publicText($0, of: c) }
         r.actor = Actor(id: "", name: "", role: e.actor.role, agency: e.actor.agency, unit: e.actor.unit)
+        r.login = nil
         return r
     }
 }
