@@ -24,6 +24,7 @@ enum ScreenCommand {
         let context = DeskContext(store: store, config: s.config, me: s.operatorActor, language: s.language, clock: clock)
         // The warning printed at open is wiped by the screen; repeat it where the operator looks.
         if store.isWritableByOthers { context.fail(s.writableWarning) }
+        if let warning = s.clockWarning { context.fail(warning) }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(theme: s.config.theme, noColor: Platform.noColor)

@@ -25,6 +25,11 @@ public enum Platform {
         return Timestamp(seconds: Int64(ts.tv_sec))
     }
 
+    /// The now the store vouches for, stamped on new events and bounding them (`TrustedClock`).
+    /// Today the same as `now()`; where `ADUAN_NOW` is refused (office stores), this is the
+    /// system clock. The one place to change what "now" a store trusts.
+    public static func trustedNow() throws(CLIError) -> Timestamp { try now() }
+
     /// Monotonic seconds, for rates and latency.
     public static func monotonic() -> Double {
         var ts = timespec()
