@@ -59,20 +59,11 @@ enum ActCommand {
     /// read in the office's time zone. A field of the event, never its time.
     static func reporterTime(_ s: Session) throws(CLIError) -> Timestamp? {
         guard let v = s.arguments.value("written-at") else { return nil }
-        switch Timestamp.parseISO8601(v) {
-        case .success(let t): return t
-        case .failure(.missingTimeZone) where v.count > 10:
-            let o = s.zone.offsetSeconds
-            let zone = (o < 0 ? "-" : "+") + twoDigitText(abs(o) / 3600) + ":" + twoDigitText(abs(o) / 60 % 60)
-            if case .success(let t) = Timestamp.parseISO8601(v + zone) { return t }
-        default: break
-        }
+        if let t = Timestamp.parseOperatorTime(v, zone: s.zone) { return t }
         throw .usage(s.language == .en
             ? "--written-at \(quoteInput(v)): expected a date and time such as 2026-11-20T10:00+07:00 (without a zone, the office's time zone is used)"
             : "--written-at \(quoteInput(v)): harus tanggal dan jam seperti 2026-11-20T10:00+07:00 (tanpa zona, zona waktu kantor yang dipakai)")
     }
-
-    static func twoDigitText(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     static func details(for kind: ActionKind, _ s: Session) throws(CLIError) -> ActionDetails {
         let a = s.arguments

@@ -15,13 +15,13 @@ extension StringTable {
         case (.timeBeforeStoreLast(let t, let last, let skew), .id):
             return "Waktu aksi (\(at(t))) lebih dari \(skew) detik sebelum kejadian terakhir yang tercatat di penyimpanan (\(at(last))); aksi tidak boleh dimundurkan tanggalnya. Periksa jam komputer."
         case (.reportedTimeInFuture(let reported, let recorded), .en):
-            return "--written-at \(at(reported)) is after the moment it is recorded (\(at(recorded))); the reporter cannot have written in the future."
+            return "The reporter's time (--written-at) \(at(reported)) is after the moment it is recorded (\(at(recorded))); the reporter cannot have written in the future."
         case (.reportedTimeInFuture(let reported, let recorded), .id):
-            return "--written-at \(at(reported)) lebih lambat dari saat dicatat (\(at(recorded))); pelapor tidak mungkin menulis di masa depan."
+            return "Waktu tulis pelapor (--written-at) \(at(reported)) lebih lambat dari saat dicatat (\(at(recorded))); pelapor tidak mungkin menulis di masa depan."
         case (.reportedTimeBeforeFollowUp(let reported, let followUp), .en):
-            return "--written-at \(at(reported)) is before the follow-up it answers (\(at(followUp))); the reporter's answer cannot come before it."
+            return "The reporter's time (--written-at) \(at(reported)) is before the follow-up it answers (\(at(followUp))); the reporter's answer cannot come before it."
         case (.reportedTimeBeforeFollowUp(let reported, let followUp), .id):
-            return "--written-at \(at(reported)) lebih awal dari tindak lanjut yang dijawabnya (\(at(followUp))); jawaban pelapor tidak mungkin mendahuluinya."
+            return "Waktu tulis pelapor (--written-at) \(at(reported)) lebih awal dari tindak lanjut yang dijawabnya (\(at(followUp))); jawaban pelapor tidak mungkin mendahuluinya."
         case (.reportedTimeNotTakenBy(let a), .en):
             return "\(actionName(a)) does not take a reporter's time (--written-at); only a reporter's reply or rating does."
         case (.reportedTimeNotTakenBy(let a), .id):

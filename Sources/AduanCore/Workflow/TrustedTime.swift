@@ -57,3 +57,23 @@ extension Workflow {
         return nil
     }
 }
+
+extension Timestamp {
+    /// A date and time an operator types for the reporter (`--written-at`, the screen's reply and
+    /// rating dialogs): ISO 8601 with a zone, or without one, then read in the office's `zone`
+    /// ("2026-11-20T10:00", "2026-11-20 10:00"). Nil when it is not a date and time.
+    public static func parseOperatorTime(_ text: String, zone: OfficeTimeZone) -> Timestamp? {
+        let text = text.trimmingSpaces()
+        switch parseISO8601(text) {
+        case .success(let t): return t
+        case .failure(.missingTimeZone) where text.count > 10:
+            let o = zone.offsetSeconds
+            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            let suffix = (o < 0 ? "-" : "+") + two(abs(o) / 3600) + ":" + two(abs(o) / 60 % 60)
+            if case .success(let t) = parseISO8601(text + suffix) { return t }
+            return nil
+        default:
+            return nil
+        }
+    }
+}
