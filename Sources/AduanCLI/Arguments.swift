@@ -67,7 +67,7 @@ func commandOptions(_ command: CommandName) -> [OptionSpec] {
                 OptionSpec("incident-date", value: "YYYY-MM-DD"), OptionSpec("tracking", value: "DIGITS"),
                 OptionSpec("reporter-name", value: "NAME"), OptionSpec("reporter-phone", value: "PHONE"),
                 OptionSpec("reporter-email", value: "EMAIL"), OptionSpec("reporter-nik", value: "NIK"),
-                OptionSpec("expect-version", value: "N")]
+                OptionSpec("expect-version", value: "N"), OptionSpec("written-at", value: "DATE-TIME")]
     }
 }
 

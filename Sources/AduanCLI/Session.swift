@@ -30,6 +30,8 @@ public final class Session {
     public let outIsTerminal: Bool
     /// Built once: the transition table inside costs more than most decisions that use it.
     public let context: WorkflowContext
+    /// Said at open when this computer's clock lies behind the store's last event (see SessionClock.swift).
+    public internal(set) var clockWarning: String?
 
     public init(arguments: ParsedArguments, out: OutputStream = OutputStream(fd: 1), err: OutputStream = OutputStream(fd: 2),
                 outIsTerminal: Bool? = nil) throws(CLIError) {
@@ -158,6 +160,7 @@ public final class Session {
             if Platform.env("ADUAN_NOW") != nil && !isTraining {
                 throw CLIError.environment(strings.trust(.frozenClockOnOfficeStore(store: storePath)))
             }
+            noteClock(of: store)
             // How long to wait for another operator's write lock (tests shorten it).
             if let ms = Platform.env("ADUAN_BUSY_TIMEOUT_MS").flatMap(Int32.init), ms >= 0 { store.db.setBusyTimeout(milliseconds: ms) }
             if store.isWritableByOthers {

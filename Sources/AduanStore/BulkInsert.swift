@@ -82,6 +82,15 @@ extension ComplaintStore {
             }
             try aggregates.write(db)
             try chain.save(db)
+            // Imported histories keep their source times; the store's last event time only moves forward.
+            // A history reaching past the trusted now would freeze every later action: refused whole.
+            if let latest = items.lazy.compactMap({ $0.events.last?.at }).max() {
+                let clock = try trustedClock()
+                if let now = clock.now, let refusal = Workflow.timeProblem(at: latest, clock: TrustedClock(now: now, storeLast: nil, skewSeconds: clock.skewSeconds)) {
+                    throw StoreError.refused(refusal)
+                }
+                try noteEventTime(latest, clock: clock)
+            }
             return ids
         }
     }

@@ -27,6 +27,10 @@ public final class ComplaintStore {
     /// The authenticated account this connection writes as (the Unix account on SQLite): stamped
     /// into every event it appends (`Event.login`). nil only for tools and tests.
     public let login: String?
+    /// The trusted now (the system clock; a training store's frozen moment), read when an action
+    /// is decided: no action may be stamped later than it plus the office's clock skew. Nil for
+    /// callers without a clock (then only the store's last event time bounds new actions).
+    public var trustedNow: (() -> Timestamp)?
 
     /// Far beyond any deadline: reports without a running deadline sort after all others.
     static let noDeadlineKey: Int64 = 9_000_000_000_000
@@ -185,14 +189,16 @@ public final class ComplaintStore {
     public func receive(_ intake: Intake, by actor: Actor, at now: Timestamp) throws(StoreError) -> Complaint {
         try write {
             let id = (try db.scalarInt("SELECT max(id) FROM complaints") ?? 0) + 1
+            let clock = try trustedClock()
             switch Workflow.decide(Command(.receive, ActionDetails(intake: intake)), on: nil, by: actor, at: now,
-                                   context: context, newID: id) {
+                                   context: context, newID: id, clock: clock) {
             case .failure(let r): throw StoreError.refused(r)
             case .success(let e):
                 try refuseTakenTrackingID(e.details.intake?.trackingID, by: actor)
                 var chain = try chainForAppend()
                 let c = Workflow.evolve(nil, e)
                 try insertEvent(e, chain: &chain)
+                try noteEventTime(e.at, clock: clock)
                 try writeProjection(c, old: nil, contentKey: ContentKey.of(e.details.intake!, receivedAt: c.receivedAt))
                 try chain.save(db)
                 return c
@@ -221,13 +227,15 @@ public final class ComplaintStore {
                     throw StoreError.refused(.noSuchComplaint(other))
                 }
             }
-            switch Workflow.decide(command, on: current, by: actor, at: now, context: context) {
+            let clock = try trustedClock()
+            switch Workflow.decide(command, on: current, by: actor, at: now, context: context, clock: clock) {
             case .failure(let r):
                 throw StoreError.refused(r)
             case .success(let e):
                 var chain = try chainForAppend()
                 let next = Workflow.evolve(current, e)
                 try insertEvent(e, chain: &chain)
+                try noteEventTime(e.at, clock: clock)
                 try writeProjection(next, old: current, contentKey: nil)
                 try chain.save(db)
                 return next
@@ -263,14 +271,20 @@ public final class ComplaintStore {
         return try write {
             var closed = 0
             var chain = try chainForAppend()
+            // A sweep stamped outside the trusted time (a clock run ahead would close reports
+            // "in 2099" and freeze them) is refused as a whole, like any action.
+            let clock = try trustedClock()
+            if let refusal = Workflow.timeProblem(at: now, clock: clock) { throw StoreError.refused(refusal) }
             for id in due {
                 guard let current = try loadComplaint(id) else { continue }
-                guard case .success(let e) = Workflow.decide(Command(.autoClose), on: current, by: .system, at: now, context: context) else { continue }
+                guard case .success(let e) = Workflow.decide(Command(.autoClose), on: current, by: .system, at: now, context: context,
+                                                             clock: clock) else { continue }
                 let next = Workflow.evolve(current, e)
                 try insertEvent(e, chain: &chain)
                 try writeProjection(next, old: current, contentKey: nil)
                 closed += 1
             }
+            if closed > 0 { try noteEventTime(now, clock: clock) }
             try chain.save(db)
             return closed
         }

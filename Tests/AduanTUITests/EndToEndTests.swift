@@ -115,6 +115,24 @@ import Testing
         #expect(aduan(["verify", "--store", store], s).status == 0)
     }
 
+    /// Issue 13 §3: a clock behind the store's last event by more than the skew is said on the
+    /// screen's status line at open (the stderr warning is wiped by the screen).
+    @Test func aClockBehindTheStoresLastEventIsShownOnTheStatusLineAtOpen() throws {
+        try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
+        let s = Scratch()
+        let store = s.file("clock.db")
+        #expect(aduan(["init", "--store", store], s).status == 0)
+        let later = aduan(["act", "new", "receive", "--title", "Jalan rusak", "--store", store, "--as", "admin"], s,
+                          env: ["ADUAN_NOW": "2026-11-30T09:00:00+07:00"])
+        #expect(later.status == 0, "\(later.stderr)")
+        let tmux = TmuxSession(width: 200, height: 40, command: "'\(AduanBinary.path)' --store '\(store)'",
+                               env: ["ADUAN_NOW": Self.now], scratch: s)
+        let (ok, screen) = tmux.waitFor("peringatan: jam komputer ini")
+        #expect(ok, "no clock warning on the screen:\n\(screen)")
+        tmux.send("Q")
+        #expect(tmux.waitFor("[exit 0]").ok)
+    }
+
     @Test func resizingKeepsTheDeskUsable() throws {
         try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
         let s = Scratch()

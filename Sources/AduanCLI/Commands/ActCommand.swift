@@ -55,6 +55,16 @@ enum ActCommand {
         return x
     }
 
+    /// `--written-at`: when the reporter wrote (a reply, a rating), ISO 8601; without a zone it is
+    /// read in the office's time zone. A field of the event, never its time.
+    static func reporterTime(_ s: Session) throws(CLIError) -> Timestamp? {
+        guard let v = s.arguments.value("written-at") else { return nil }
+        if let t = Timestamp.parseOperatorTime(v, zone: s.zone) { return t }
+        throw .usage(s.language == .en
+            ? "--written-at \(quoteInput(v)): expected a date and time such as 2026-11-20T10:00+07:00 (without a zone, the office's time zone is used)"
+            : "--written-at \(quoteInput(v)): harus tanggal dan jam seperti 2026-11-20T10:00+07:00 (tanpa zona, zona waktu kantor yang dipakai)")
+    }
+
     static func details(for kind: ActionKind, _ s: Session) throws(CLIError) -> ActionDetails {
         let a = s.arguments
         var d = ActionDetails()
@@ -77,6 +87,7 @@ enum ActCommand {
             }
         }
         d.rating = try a.int("rating", range: -1_000...1_000)
+        d.reportedAt = try reporterTime(s)
         if let dup = a.value("duplicate-of") {
             guard let n = Int64(dup.hasPrefix("#") ? String(dup.dropFirst()) : dup) else { throw .usage("--duplicate-of \(quoteInput(dup)): expected a complaint id") }
             d.duplicateOf = n

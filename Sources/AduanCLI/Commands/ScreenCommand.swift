@@ -27,6 +27,7 @@ enum ScreenCommand {
         if let notice = s.deadlinesNotice(store) { context.say(notice) }
         if let refusal = store.writeRefusal() { context.fail(s.describe(refusal)) }
         if store.isWritableByOthers { context.fail(s.writableWarning) }
+        if let warning = s.clockWarning { context.fail(warning) }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(theme: s.config.theme, noColor: Platform.noColor)

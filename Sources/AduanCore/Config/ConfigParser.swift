@@ -302,10 +302,11 @@ final class ConfigReader {
 
     func workflowSection(_ node: JSONNode) -> WorkflowPolicy {
         var p = WorkflowPolicy.standard
-        guard let m = object(node, "workflow", allowed: ["reopenAllowed", "postponeFrom", "archiveFromTunda", "tundaAlertDays"]) else { return p }
+        guard let m = object(node, "workflow", allowed: ["reopenAllowed", "postponeFrom", "archiveFromTunda", "tundaAlertDays", "clockSkewSeconds"]) else { return p }
         p.reopenAllowed = bool(m["reopenAllowed"], "workflow.reopenAllowed") ?? p.reopenAllowed
         p.archiveFromTunda = bool(m["archiveFromTunda"], "workflow.archiveFromTunda") ?? p.archiveFromTunda
         p.tundaAlertDays = int(m["tundaAlertDays"], "workflow.tundaAlertDays", range: 1...3650) ?? p.tundaAlertDays
+        p.clockSkewSeconds = int(m["clockSkewSeconds"], "workflow.clockSkewSeconds", range: 0...86_400).map(Int64.init) ?? p.clockSkewSeconds
         if let list = array(m["postponeFrom"], "workflow.postponeFrom") {
             p.postponeFrom = list.enumerated().compactMap { i, n in
                 choice(n, "workflow.postponeFrom[\(i)]", ["belum_terverifikasi", "belum_ditindaklanjuti", "proses"]) { s in

@@ -215,6 +215,9 @@ public enum EventCodec {
             if let v = c.priority { w.key("priority"); w.string(v.rawValue) }
             w.endObject()
         }
+        // Written only when given, after every older field: events without it keep their bytes
+        // (and so their hashes).
+        if let v = d.reportedAt { w.key("reportedAt"); time(v, &w, style) }
     }
 
     // MARK: decode
@@ -331,6 +334,7 @@ public enum EventCodec {
                 anonymous: r.bool(c, "anonymous", p), confidential: r.bool(c, "confidential", p),
                 priority: r.choice(c, "priority", p, options: Priority.allCases.map(\.rawValue), parse: Priority.parse))
         }
+        d.reportedAt = r.time(node, "reportedAt", path)
         return d
     }
 

@@ -303,6 +303,8 @@ public struct EnglishStrings: StringTable {
         case .autoCloseNotDue(let due):
             if let due { return "Auto-close is not due yet: it falls at \(formatDateTime(due, zone: zone, table: self))." }
             return "Auto-close only follows a follow-up the reporter has not answered."
+        case .timeAfterNow, .timeBeforeStoreLast, .reportedTimeInFuture, .reportedTimeBeforeFollowUp, .reportedTimeNotTakenBy:
+            return timeRefusal(r, zone: zone)
         case .clockBeforeLastChange(let last):
             return "The action's time is before the report's last change (\(formatDateTime(last, zone: zone, table: self))); check the computer's clock."
         case .alreadyExists(let id):

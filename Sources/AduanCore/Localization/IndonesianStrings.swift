@@ -302,6 +302,8 @@ public struct IndonesianStrings: StringTable {
         case .autoCloseNotDue(let due):
             if let due { return "Belum waktunya selesai otomatis: batasnya \(formatDateTime(due, zone: zone, table: self))." }
             return "Selesai otomatis hanya setelah tindak lanjut yang belum ditanggapi pelapor."
+        case .timeAfterNow, .timeBeforeStoreLast, .reportedTimeInFuture, .reportedTimeBeforeFollowUp, .reportedTimeNotTakenBy:
+            return timeRefusal(r, zone: zone)
         case .clockBeforeLastChange(let last):
             return "Waktu aksi lebih awal dari perubahan terakhir (\(formatDateTime(last, zone: zone, table: self))); periksa jam komputer."
         case .alreadyExists(let id):

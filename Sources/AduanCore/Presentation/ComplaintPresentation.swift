@@ -111,6 +111,7 @@ public struct ComplaintPresentation: Sendable {
             if visible.from != visible.to { transition = "\(visible.from?.laporName ?? "–") → \(visible.to.laporName)" }
             let text = visible.details.text.map(SafeText.multiline) ?? []
             var summary = t.eventSummary(visible, names: dir)
+            if let written = visible.details.reportedAt { summary += " · " + t.writtenByReporter(written, zone: zone) }
             if let previous, let after = before {
                 var changed: [String] = []
                 if previous.anonymous != after.anonymous { changed.append(t.text(after.anonymous ? .anonymityGiven : .anonymityLifted)) }

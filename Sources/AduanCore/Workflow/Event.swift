@@ -169,10 +169,14 @@ public struct ActionDetails: Hashable, Sendable {
     public var rating: Int?
     public var duplicateOf: Int64?
     public var changes: ClassificationChange?
+    /// A time the reporter gave (when they wrote the reply, gave the rating): a field of the
+    /// event, never its own time, which is always the moment the office recorded it.
+    public var reportedAt: Timestamp?
 
     public init(intake: Intake? = nil, imported: ImportedState? = nil, agency: String? = nil, unit: String? = nil,
                 reason: String? = nil, archiveReason: ArchiveReason? = nil, text: String? = nil, secret: Bool = false,
-                rating: Int? = nil, duplicateOf: Int64? = nil, changes: ClassificationChange? = nil) {
+                rating: Int? = nil, duplicateOf: Int64? = nil, changes: ClassificationChange? = nil,
+                reportedAt: Timestamp? = nil) {
         self.intake = intake
         self.imported = imported
         self.agency = agency
@@ -184,6 +188,7 @@ public struct ActionDetails: Hashable, Sendable {
         self.rating = rating
         self.duplicateOf = duplicateOf
         self.changes = changes
+        self.reportedAt = reportedAt
     }
 }
 

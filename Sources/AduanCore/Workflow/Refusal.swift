@@ -31,6 +31,16 @@ public enum Refusal: Error, Hashable, Sendable {
     case autoCloseNotDue(due: Timestamp?)
     /// The given time is before the report's last change (a wrong clock, or a stale replay).
     case clockBeforeLastChange(last: Timestamp)
+    /// The action's time lies later than the trusted now plus the office's clock skew.
+    case timeAfterNow(at: Timestamp, now: Timestamp, skewSeconds: Int64)
+    /// The action's time lies before the store's last event minus the skew (a clock run back, a backdating).
+    case timeBeforeStoreLast(at: Timestamp, last: Timestamp, skewSeconds: Int64)
+    /// A time the reporter gave (`--written-at`) later than the moment it is recorded.
+    case reportedTimeInFuture(reported: Timestamp, recordedAt: Timestamp)
+    /// A time the reporter gave before the follow-up it answers (or before the report arrived).
+    case reportedTimeBeforeFollowUp(reported: Timestamp, followUp: Timestamp)
+    /// Only a reply or a rating carries a time the reporter gave.
+    case reportedTimeNotTakenBy(ActionKind)
     case alreadyExists(Int64)
     /// A LAPOR! number names one report: this one is already recorded (as `existing`, when the
     /// operator may see that report; nil otherwise, so nothing about it leaks).

@@ -69,13 +69,17 @@ public struct WorkflowPolicy: Hashable, Sendable {
     public var archiveFromTunda: Bool
     /// A Tunda older than this many days is listed on the dashboard.
     public var tundaAlertDays: Int
+    /// Seconds two computers' clocks may disagree by: a new event may lie at most this far after
+    /// the trusted now, or before the store's last event.
+    public var clockSkewSeconds: Int64
 
     public init(reopenAllowed: Bool = true, postponeFrom: [Status] = [.belumTerverifikasi],
-                archiveFromTunda: Bool = true, tundaAlertDays: Int = 14) {
+                archiveFromTunda: Bool = true, tundaAlertDays: Int = 14, clockSkewSeconds: Int64 = 300) {
         self.reopenAllowed = reopenAllowed
         self.postponeFrom = postponeFrom
         self.archiveFromTunda = archiveFromTunda
         self.tundaAlertDays = tundaAlertDays
+        self.clockSkewSeconds = clockSkewSeconds
     }
 
     public static let standard = WorkflowPolicy()

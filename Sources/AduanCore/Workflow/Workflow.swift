@@ -38,11 +38,16 @@ public enum Workflow {
     /// `recorded` is true when checking an event already in a history (replay, verify, import of a
     /// history): rules added later (the privacy decision before a forward, a reason for lifting
     /// anonymity) bind new actions, not what was recorded before they existed.
+    /// `clock` is what the store vouches for about time (see `TrustedClock`); a new action's time
+    /// must lie within it.
     public static func decide(_ command: Command, on complaint: Complaint?, by actor: Actor, at now: Timestamp,
-                              context: WorkflowContext, newID: Int64 = 0, recorded: Bool = false) -> Result<Event, Refusal> {
+                              context: WorkflowContext, newID: Int64 = 0, recorded: Bool = false,
+                              clock: TrustedClock? = nil) -> Result<Event, Refusal> {
         let kind = command.kind
         if let refusal = gate(kind, on: complaint, by: actor, context: context) { return .failure(refusal) }
         if let c = complaint, now < c.updatedAt { return .failure(.clockBeforeLastChange(last: c.updatedAt)) }
+        if !recorded, let clock, let refusal = timeProblem(at: now, clock: clock) { return .failure(refusal) }
+        if let refusal = reportedTimeProblem(kind, details: command.details, complaint: complaint, at: now) { return .failure(refusal) }
         let rule = context.table.rule(kind, in: complaint?.status, by: actor.role)!
         var details = normalized(command.details)
         if let refusal = lengthProblem(details) { return .failure(refusal) }

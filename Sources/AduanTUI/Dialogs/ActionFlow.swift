@@ -11,6 +11,8 @@ final class ActionFlow {
         case archiveCode
         case text(secretToggle: Bool, templates: Bool)
         case rating
+        /// When the reporter wrote (optional): kept as a field of the event, never its time.
+        case writtenAt
         case duplicate
         case classify(recordFlags: Bool)
         /// Why the anonymity is lifted (asked only then).
@@ -55,8 +57,8 @@ final class ActionFlow {
         case .archive: s = [.archiveCode, .reason(required: false)]
         case .followUp: s = [.text(secretToggle: true, templates: true)]
         case .note: s = [.text(secretToggle: false, templates: false)]
-        case .reply: s = [.text(secretToggle: false, templates: false)]
-        case .rate: s = [.rating]
+        case .reply: s = [.text(secretToggle: false, templates: false), .writtenAt]
+        case .rate: s = [.rating, .writtenAt]
         case .close: s = [.confirm(en ? "Close the report (Selesai)?" : "Tutup laporan (Selesai)?")]
         case .reopen: s = [.reason(required: true)]
         case .linkDuplicate: s = [.duplicate]
@@ -100,6 +102,9 @@ final class ActionFlow {
             }
         case .rating:
             details.rating = (o as? LinePrompt).flatMap { Int($0.value) }
+        case .writtenAt:
+            let v = (o as? LinePrompt)?.value ?? ""
+            details.reportedAt = v.isEmpty ? nil : Timestamp.parseOperatorTime(v, zone: ctx.config.calendar.zone)
         case .duplicate:
             details.duplicateOf = (o as? LinePrompt).flatMap { Int64($0.value.hasPrefix("#") ? String($0.value.dropFirst()) : $0.value) }
         case .classify:
@@ -156,6 +161,14 @@ final class ActionFlow {
             return LinePrompt(label: heading + " · " + t.text(.ratingPrompt), required: true) { v in
                 guard let n = Int(v.trimmingSpaces()), (1...5).contains(n) else { return ctx.language == .en ? "a whole number from 1 to 5" : "angka 1 sampai 5" }
                 return nil
+            }
+        case .writtenAt:
+            let en = ctx.language == .en
+            let label = en ? "written by the reporter at (YYYY-MM-DD HH:MM, empty if unknown)" : "ditulis pelapor pada (YYYY-MM-DD JJ:MM, kosongkan bila tidak tahu)"
+            return LinePrompt(label: heading + " · " + label, required: false) { v in
+                let v = v.trimmingSpaces()
+                guard !v.isEmpty, Timestamp.parseOperatorTime(v, zone: ctx.config.calendar.zone) == nil else { return nil }
+                return en ? "a date and time such as 2026-11-20 10:00" : "tanggal dan jam seperti 2026-11-20 10:00"
             }
         case .duplicate:
             return LinePrompt(label: heading + " · " + t.text(.duplicatePrompt), required: true) { v in
