@@ -154,8 +154,4 @@ extension Result {
     var isSuccess: Bool { if case .success = self { true } else { false } }
 }
 
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        replacing(target, with: replacement, maxReplacements: 1)
-    }
-}
+// String.replacingFirst(_:with:) is shared with IdentityTests.swift.
