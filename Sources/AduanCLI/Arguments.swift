@@ -15,6 +15,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case calendar
     case report
     case autoClose = "auto-close"
+    case office
     case help
 
     static func parse(_ s: String) -> CommandName? {
@@ -45,7 +46,9 @@ let globalOptions: [OptionSpec] = [
 /// Options by command.
 func commandOptions(_ command: CommandName) -> [OptionSpec] {
     switch command {
-    case .screen, .help, .`init`, .verify, .autoClose: return []
+    case .screen, .help, .verify, .autoClose: return []
+    case .`init`: return [OptionSpec("office", value: "FILE"), OptionSpec("training")]
+    case .office: return [OptionSpec("format", value: "text|json"), OptionSpec("yes")]
     case .demo: return [OptionSpec("count", value: "N"), OptionSpec("seed", value: "S")]
     case .import: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("skip-invalid"), OptionSpec("dry-run")]
     case .export: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("out", value: "FILE"), OptionSpec("order", value: "deadline|received|updated")]

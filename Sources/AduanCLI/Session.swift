@@ -12,6 +12,11 @@ public final class Session {
     public let strings: any StringTable
     public let operatorActor: Actor
     public let storePath: String
+    /// Where the office (directory, rules) came from: the store, or (a store without an office
+    /// record yet) a config file or the built-in example.
+    public let officeSource: OfficeSource
+    /// The file (or built-in text) a store made by this run is seeded from, when the office did not come from the store.
+    let officeDocumentSource: OfficeDocumentSource?
     public let usesDemoStore: Bool
     public let out: OutputStream
     public let err: OutputStream
@@ -26,58 +31,36 @@ public final class Session {
         self.out = out
         self.outIsTerminal = outIsTerminal ?? Platform.isTerminal(out.fd)
         self.err = err
-        let (config, path) = try Session.loadConfig(arguments.value("config"))
+        let loaded = try Session.loadOffice(arguments)
+        let config = loaded.config
+        let path = loaded.configPath
         self.config = config
         context = config.context
         configPath = path
+        officeSource = loaded.source
+        officeDocumentSource = loaded.documentSource
+        storePath = loaded.storePath
+        usesDemoStore = arguments.flag("demo")
         language = Platform.language(flag: arguments.value("lang"), config: config.language)
         strings = AduanCore.strings(language)
         if let lang = arguments.value("lang"), Language.from(lang) == nil {
             throw .usage("--lang \(quoteInput(lang)): expected id or en")
         }
+        let officeName: String
+        switch loaded.source {
+        case .store(let v): officeName = "the office of \(storePath) (version \(v.version))"
+        case .file(let f): officeName = f
+        case .builtIn: officeName = "the built-in config"
+        }
         guard let op = config.operatorNamed(arguments.value("as")) else {
             if let id = arguments.value("as") {
                 let known = config.operators.map(\.id)
                 let hint = FilterParser.closest(id, in: known).map { "; did you mean \($0)?" } ?? ""
-                throw .usage("--as \(quoteInput(id)): no such operator in \(path ?? "the built-in config") (known: \(known.joined(separator: ", ")))\(hint)")
+                throw .usage("--as \(quoteInput(id)): no such operator in \(officeName) (known: \(known.joined(separator: ", ")))\(hint)")
             }
-            throw .environment("\(path ?? "config"): no operators are configured; add one under \"operators\"")
+            throw .environment("\(officeName): no operators are configured; add one under \"operators\"")
         }
         operatorActor = op
-        usesDemoStore = arguments.flag("demo")
-        if let s = arguments.value("store") {
-            storePath = s
-        } else if usesDemoStore {
-            storePath = Platform.demoStorePath
-        } else if let s = config.store {
-            storePath = s.hasPrefix("~/") ? Platform.home + s.dropFirst() : s
-        } else {
-            storePath = Platform.defaultStorePath
-        }
-    }
-
-    /// The config named by `--config`, else the user's file if it exists, else the built-in example.
-    static func loadConfig(_ explicit: String?) throws(CLIError) -> (OfficeConfig, String?) {
-        let path = explicit ?? (Files.exists(Platform.defaultConfigPath) ? Platform.defaultConfigPath : nil)
-        guard let path else {
-            switch OfficeConfig.parse(BuiltInConfig.json, file: "(built-in config)") {
-            case .success(let c): return (c, nil)
-            case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
-            }
-        }
-        let bytes: [UInt8]
-        switch Files.read(path) {
-        case .success(let b): bytes = b
-        case .failure(let e): throw .environment("\(path): cannot read the config file: \(e.reason)")
-        }
-        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let result = OfficeConfig.parse(bytes, file: path) { relative in
-            Files.read(relative.hasPrefix("/") ? relative : folder + "/" + relative)
-        }
-        switch result {
-        case .success(let c): return (c, path)
-        case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
-        }
     }
 
     public var zone: OfficeTimeZone { config.calendar.zone }
@@ -99,18 +82,26 @@ public final class Session {
         if !readOnly, let part = StoreAccess.unwritablePart(of: storePath) {
             if reading { readOnly = true } else { throw .store(.notWritable(path: part, store: storePath)) }
         }
+        let existed = Files.exists(storePath)
+        let store: ComplaintStore
         do {
-            let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
+            store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
             // How long to wait for another operator's write lock (tests shorten it).
             if let ms = Platform.env("ADUAN_BUSY_TIMEOUT_MS").flatMap(Int32.init), ms >= 0 { store.db.setBusyTimeout(milliseconds: ms) }
             if store.isWritableByOthers {
                 err.line(writableWarning)
                 err.flush()
             }
-            return store
         } catch {
             throw .store(error)
         }
+        if !existed {
+            try seedOffice(store)
+        } else if let notice = officeMigrationNotice {
+            err.line(notice)
+            err.flush()
+        }
+        return store
     }
 
     /// A store error in the operator's words.

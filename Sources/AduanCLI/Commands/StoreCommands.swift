@@ -6,13 +6,30 @@ enum InitCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
         let existed = Files.exists(s.storePath)
+        if existed, let file = s.arguments.value("office") {
+            // A store's office is changed by an audited apply, never by making the store again.
+            throw .refused(s.language == .en
+                ? "\(s.storePath): a store already exists; init never overwrites one. Change its office with `aduan office apply \(file) --store \(s.storePath)`."
+                : "\(s.storePath): penyimpanan sudah ada; init tidak pernah menimpanya. Ubah data kantornya dengan `aduan office apply \(file) --store \(s.storePath)`.")
+        }
+        if existed, s.arguments.flag("training") {
+            throw .refused(s.language == .en ? "\(s.storePath): a store already exists; --training only marks a new store."
+                                             : "\(s.storePath): penyimpanan sudah ada; --training hanya menandai penyimpanan baru.")
+        }
         let store = try s.openStore(create: true)
+        if !existed, s.arguments.flag("training") {
+            do { try store.markTrainingStore() } catch { throw .store(error) }
+        }
         let total = (try? store.totals().complaints) ?? 0
         if existed {
             s.out.line(s.language == .en ? "\(s.storePath): store already exists (\(NumberFormat.grouped(total, .en)) complaints); left unchanged."
                                          : "\(s.storePath): penyimpanan sudah ada (\(NumberFormat.grouped(total, .id)) laporan); tidak diubah.")
         } else {
             s.out.line(s.language == .en ? "Created an empty store at \(s.storePath)." : "Penyimpanan kosong dibuat di \(s.storePath).")
+            if let v = try? store.office() {
+                s.out.line(s.language == .en ? "Office version \(v.version) from \(s.configPath ?? "the built-in config") (sha256 \(v.sha256))\(s.arguments.flag("training") ? "; TRAINING store" : "")."
+                                             : "Data kantor versi \(v.version) dari \(s.configPath ?? "konfigurasi bawaan") (sha256 \(v.sha256))\(s.arguments.flag("training") ? "; penyimpanan PELATIHAN" : "").")
+            }
         }
         return 0
     }
