@@ -187,3 +187,18 @@ import Testing
         #expect(!desk.run(["list", "--lang", "en"], as: "admin").stderr.contains("keeps no office record"))
     }
 }
+
+@Suite struct OfficeRecordIntegrityTests {
+    @Test func verifyCatchesAnEditedOfficeRecord() throws {
+        try requireBinary()
+        let desk = try OfficeCommandTests.seeded("office-tamper")
+        #expect(desk.run(["verify"]).status == 0)
+        // Someone with the file rewrites the stored office to make a liaison an admin.
+        let example = try OfficeConfig.parse(BuiltInConfig.json, file: "example").get()
+        let store = try ComplaintStore.open(path: desk.store, context: example.context)
+        try store.db.run("UPDATE office_versions SET document = replace(document, '\"role\": \"liaison\"', '\"role\": \"admin\"')")
+        let r = desk.run(["verify", "--lang", "en"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("office version 1: the document does not match its SHA-256"), "\(r.stdout)")
+    }
+}

@@ -61,6 +61,14 @@ enum VerifyCommand {
             ? "\(NumberFormat.grouped(report.complaintsChecked, .en)) complaints, \(NumberFormat.grouped(report.eventsChecked, .en)) events checked in \(NumberFormat.decimal(seconds, fractionDigits: 1, .en)) s"
             : "\(NumberFormat.grouped(report.complaintsChecked, .id)) laporan, \(NumberFormat.grouped(report.eventsChecked, .id)) peristiwa diperiksa dalam \(NumberFormat.decimal(seconds, fractionDigits: 1, .id)) dtk"
         for note in report.notes { s.err.line((en ? "note: " : "catatan: ") + note) }
+        // The office's versions are a chain of their own (OfficeRecord.swift).
+        let officeProblems: [String]
+        do { officeProblems = try store.officeRecordProblems() } catch { throw .store(error) }
+        for p in officeProblems { s.out.line("office: " + SafeText.line(p)) }
+        if !officeProblems.isEmpty && report.isClean {
+            s.out.line((en ? "PROBLEMS: \(officeProblems.count) found in the office records. " : "MASALAH: \(officeProblems.count) ditemukan di catatan data kantor. ") + figures + ".")
+            return 1
+        }
         if report.isClean {
             s.out.line((en ? "OK: the store is intact. " : "OK: penyimpanan utuh. ") + figures + ".")
             return 0
