@@ -63,6 +63,30 @@ public final class Session {
         operatorActor = op
     }
 
+    /// The config named by `--config`, else the user's file if it exists, else the built-in example.
+    static func loadConfig(_ explicit: String?) throws(CLIError) -> (OfficeConfig, String?) {
+        let path = explicit ?? (Files.exists(Platform.defaultConfigPath) ? Platform.defaultConfigPath : nil)
+        guard let path else {
+            switch OfficeConfig.parse(BuiltInConfig.json, file: "(built-in config)") {
+            case .success(let c): return (c, nil)
+            case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
+            }
+        }
+        let bytes: [UInt8]
+        switch Files.read(path) {
+        case .success(let b): bytes = b
+        case .failure(let e): throw .environment("\(path): cannot read the config file: \(e.reason)")
+        }
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let result = OfficeConfig.parse(bytes, file: path) { relative in
+            Files.read(relative.hasPrefix("/") ? relative : folder + "/" + relative)
+        }
+        switch result {
+        case .success(let c): return (c, path)
+        case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
+        }
+    }
+
     public var zone: OfficeTimeZone { config.calendar.zone }
     public var scope: InboxScope { Access.inboxScope(of: operatorActor) }
 
@@ -77,31 +101,23 @@ public final class Session {
     /// `reading`: the command only reads, so a store this user cannot write (read-only media or
     /// folder, a 0400 file or -shm) is opened read-only instead; a command that writes is refused
     /// before anything is tried, with the name of the file that stops it.
-    public func openStore(create: Bool = false, readOnly: Bool = false, reading: Bool = false) throws(CLIError) -> ComplaintStore {
+    func openStoreFile(create: Bool = false, readOnly: Bool = false, reading: Bool = false) throws(CLIError) -> ComplaintStore {
         var readOnly = readOnly
         if !readOnly, let part = StoreAccess.unwritablePart(of: storePath) {
             if reading { readOnly = true } else { throw .store(.notWritable(path: part, store: storePath)) }
         }
-        let existed = Files.exists(storePath)
-        let store: ComplaintStore
         do {
-            store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
+            let store = try ComplaintStore.open(path: storePath, context: context, create: create, readOnly: readOnly)
             // How long to wait for another operator's write lock (tests shorten it).
             if let ms = Platform.env("ADUAN_BUSY_TIMEOUT_MS").flatMap(Int32.init), ms >= 0 { store.db.setBusyTimeout(milliseconds: ms) }
             if store.isWritableByOthers {
                 err.line(writableWarning)
                 err.flush()
             }
+            return store
         } catch {
             throw .store(error)
         }
-        if !existed {
-            try seedOffice(store)
-        } else if let notice = officeMigrationNotice {
-            err.line(notice)
-            err.flush()
-        }
-        return store
     }
 
     /// A store error in the operator's words.

@@ -165,6 +165,21 @@ extension Session {
         return "uid:\(getuid())"
     }
 
+    /// Opens the store (Session.openStoreFile); a store this run creates is born with its office
+    /// (seeded from the office this session runs with); a store that keeps none yet gets the
+    /// proposal to move the office into it.
+    public func openStore(create: Bool = false, readOnly: Bool = false, reading: Bool = false) throws(CLIError) -> ComplaintStore {
+        let existed = Files.exists(storePath)
+        let store = try openStoreFile(create: create, readOnly: readOnly, reading: reading)
+        if !existed {
+            try seedOffice(store)
+        } else if let notice = officeMigrationNotice {
+            err.line(notice)
+            err.flush()
+        }
+        return store
+    }
+
     /// Gives a store just created by this run its first office version (the office this session
     /// runs with), so every store is born with its office.
     func seedOffice(_ store: ComplaintStore) throws(CLIError) {
