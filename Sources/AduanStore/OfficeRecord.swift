@@ -115,6 +115,9 @@ extension ComplaintStore {
             let next = ComplaintStore(db: db, path: path, context: newContext)
             let recompute = try next.recomputeStoredDeadlines()
             try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('deadline_fingerprint', ?)", [.text(next.deadlineFingerprint)])
+            // Events up to here were decided under the earlier rules: after issue 10's merge, verify
+            // excuses their auto-close timing (the key of `ComplaintStore.rulesChangedAfterKey`).
+            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('deadline_rules_changed_after_seq', (SELECT coalesce(max(seq), 0) FROM events))")
             return .recorded(version: version, recompute: recompute)
         }
     }
