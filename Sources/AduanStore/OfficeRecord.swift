@@ -163,3 +163,22 @@ extension ComplaintStore {
         try write { try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('training', '1')") }
     }
 }
+
+extension ComplaintStore {
+    /// How many reports each of these units and agencies holds (those holding none are left
+    /// out): an office change may not remove a unit or agency reports still sit with.
+    public func reportsHeld(units: [String], agencies: [String]) throws(StoreError) -> [(String, Int)] {
+        try read {
+            var out: [(String, Int)] = []
+            for u in units {
+                let n = Int(try db.scalarInt("SELECT count(*) FROM complaints WHERE holder_unit = ?", [.text(u)]) ?? 0)
+                if n > 0 { out.append((u, n)) }
+            }
+            for a in agencies {
+                let n = Int(try db.scalarInt("SELECT count(*) FROM complaints WHERE holder_agency = ?", [.text(a)]) ?? 0)
+                if n > 0 { out.append((a, n)) }
+            }
+            return out
+        }
+    }
+}

@@ -202,3 +202,23 @@ import Testing
         #expect(r.stdout.contains("office version 1: the document does not match its SHA-256"), "\(r.stdout)")
     }
 }
+
+@Suite struct OfficeApplyGuardTests {
+    @Test func officeApplyRefusesToRemoveAUnitThatHoldsComplaints() throws {
+        try requireBinary()
+        let desk = try OfficeCommandTests.seeded("office-remove-unit")
+        let id = try desk.receive("Antrean puskesmas panjang")
+        try desk.must(id, "verify", ["--unit", "dinkes"])
+        let before = desk.snapshot()
+        // dinkes and its liaison gone from the directory.
+        let file = desk.scratch.write("new.json", OfficeCommandTests.office([
+            ("        { \"id\": \"dinkes\", \"name\": \"Dinas Kesehatan\", \"short\": \"Dinkes\" },\n", ""),
+            ("    { \"id\": \"tl-dinkes\", \"name\": \"dr. Andi Pratama\", \"role\": \"liaison\", \"unit\": \"dinkes\" },\n", ""),
+        ]))
+        let r = desk.run(["office", "apply", file, "--yes", "--lang", "en"], as: "admin")
+        #expect(r.status == 1, "\(r.stdout) \(r.stderr)")
+        #expect(r.stderr.contains("still hold complaints: dinkes (1)"), "\(r.stderr)")
+        #expect(desk.snapshot() == before)
+        #expect(desk.run(["office", "show", "--lang", "en"]).stdout.contains("version 1,"))
+    }
+}

@@ -112,6 +112,19 @@ enum OfficeCommand {
         // What changes: against the stored office, or (moving an office into the store) the one in use.
         var old = s.config
         if let current, case .success(let stored) = OfficeDocument.parse(current.document, version: current.version) { old = stored }
+        // A unit or agency reports still sit with cannot disappear from the directory.
+        let keptUnits = Set(next.directory.agencies.flatMap { $0.units.map(\.id) })
+        let keptAgencies = Set(next.directory.agencies.map(\.id))
+        let held: [(String, Int)]
+        do {
+            held = try store.reportsHeld(units: old.directory.agencies.flatMap { $0.units.map(\.id) }.filter { !keptUnits.contains($0) },
+                                         agencies: old.directory.agencies.map(\.id).filter { !keptAgencies.contains($0) })
+        } catch { throw .store(error) }
+        if !held.isEmpty {
+            let list = held.map { "\($0.0) (\(NumberFormat.grouped($0.1, s.language)))" }.joined(separator: ", ")
+            throw .refused(en ? "\(file) removes units or agencies that still hold complaints: \(list); dispose or forward those first, or keep them. Nothing was changed."
+                              : "\(file) menghapus unit atau instansi yang masih memegang laporan: \(list); disposisikan atau teruskan dulu, atau pertahankan. Tidak ada yang diubah.")
+        }
         let preview = OfficeDiff.lines(from: old, to: next, language: s.language)
         var record = OfficeDiff.lines(from: old, to: next, language: .en)
         if current == nil { record.insert("moved into the store from \(file)", at: 0) }
