@@ -16,6 +16,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case calendar
     case report
     case autoClose = "auto-close"
+    case office
     case help
 
     static func parse(_ s: String) -> CommandName? {
@@ -47,7 +48,8 @@ let globalOptions: [OptionSpec] = [
 func commandOptions(_ command: CommandName) -> [OptionSpec] {
     switch command {
     case .screen, .help, .autoClose: return []
-    case .`init`: return [OptionSpec("training")]
+    case .`init`: return [OptionSpec("office", value: "FILE"), OptionSpec("training")]
+    case .office: return [OptionSpec("format", value: "text|json"), OptionSpec("yes")]
     case .verify, .anchor: return [OptionSpec("anchors", value: "FILE"), OptionSpec("key", value: "FILE")]
     case .demo: return [OptionSpec("count", value: "N"), OptionSpec("seed", value: "S")]
     case .import: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("skip-invalid"), OptionSpec("dry-run")]

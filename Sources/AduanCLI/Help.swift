@@ -53,6 +53,7 @@ enum HelpText {
                                  calendar      hitung tenggat hari kerja, daftar hari libur
                                  report        angka untuk pengawas (teks, CSV, JSON)
                                  auto-close    tutup laporan yang melewati 10 hari kerja tanpa tanggapan
+                                 office        data kantor di penyimpanan: show, apply BERKAS (admin)
                                  help          bantuan; `aduan help workflow`, `aduan help filter`
                                Kode keluar: 0 berhasil; 1 ditolak atau data tidak sah; 2 salah pakai atau masalah lingkungan.
                                Operator: yang terikat ke akun Unix Anda ("logins" di direktori kantor); --as memilih di antara operator Anda sendiri. Penyimpanan pelatihan (--demo, aduan demo, aduan init --training) membolehkan --as siapa saja dan bertanda PELATIHAN.
@@ -60,10 +61,10 @@ enum HelpText {
                                """,
                                examples: ["aduan --demo", "aduan --as tl-dinkes", "aduan list status:proses overdue", "aduan help act"])
         case .`init`:
-            return CommandHelp(usage: "aduan init [--training] [--store PATH]",
-                               summary: "Membuat penyimpanan kosong (mode 0600).",
-                               details: "Gagal bila berkas sudah ada dan bukan penyimpanan Aduan. Penyimpanan yang sudah ada dibiarkan. --training membuat penyimpanan pelatihan (tanda tetap, dibuat sekali): --as siapa saja, ADUAN_NOW berlaku, semua keluaran bertanda PELATIHAN; penyimpanan kantor tidak bisa dijadikan pelatihan.",
-                               examples: ["aduan init", "aduan init --store /srv/aduan/kabupaten.db", "aduan init --training --store /tmp/latihan.db"])
+            return CommandHelp(usage: "aduan init [--office BERKAS] [--training] [--store PATH]",
+                               summary: "Membuat penyimpanan kosong (mode 0600) dengan data kantornya (direktori, operator, kalender, tenggat, alur, templat).",
+                               details: "--office BERKAS: data kantor dari berkas itu (config.example.json adalah contohnya); tanpa itu dari konfigurasi yang dipakai (bawaan: contoh). Penyimpanan yang sudah ada ditolak dengan --office (ubah dengan `aduan office apply`), dan dibiarkan tanpa itu. --training membuat penyimpanan pelatihan (tanda tetap, dibuat sekali): --as siapa saja, ADUAN_NOW berlaku, semua keluaran bertanda PELATIHAN; penyimpanan kantor tidak bisa dijadikan pelatihan.",
+                               examples: ["aduan init --office kantor.json --store /srv/aduan/kabupaten.db", "aduan init", "aduan init --training --store /tmp/latihan.db"])
         case .demo:
             return CommandHelp(usage: "aduan demo [--count N] [--seed S] [--store PATH]",
                                summary: "Menambahkan N laporan contoh dengan riwayat lengkap (bawaan 5.000).",
@@ -136,6 +137,11 @@ enum HelpText {
                                summary: "Menutup (Selesai) laporan yang 10 hari kerja setelah tindak lanjut terakhir tidak ditanggapi pelapor.",
                                details: "Layar melakukannya sendiri saat dibuka; perintah ini untuk cron.",
                                examples: ["aduan auto-close"])
+        case .office:
+            return CommandHelp(usage: "aduan office show [--format text|json] | aduan office apply BERKAS [--yes]",
+                               summary: "Data kantor yang disimpan di penyimpanan: direktori, operator dan perannya, kalender, tenggat, alur, templat; sama untuk setiap operator.",
+                               details: "show: ringkasan dan riwayat versi (siapa, kapan, apa); --format json: dokumennya. apply (hanya admin instansi kantor): tanpa --yes hanya menampilkan perubahan dan tidak mengubah apa pun; dengan --yes mencatat versi baru (siapa, kapan, apa) dan menghitung ulang tenggat laporan terbuka dalam transaksi yang sama.",
+                               examples: ["aduan office show", "aduan office apply kantor.json", "aduan office apply kantor.json --yes"])
         case .help:
             return CommandHelp(usage: "aduan help [PERINTAH | workflow | filter]",
                                summary: "Bantuan sebuah perintah, tabel alur kerja, atau bahasa saringan.",
@@ -164,6 +170,7 @@ enum HelpText {
                                  calendar      working-day deadlines, holiday lists
                                  report        supervisor figures (text, CSV, JSON)
                                  auto-close    close reports unanswered 10 working days after a follow-up
+                                 office        the office kept in the store: show, apply FILE (admins)
                                  help          help; `aduan help workflow`, `aduan help filter`
                                Exit codes: 0 done; 1 refused or invalid data; 2 usage or environment error.
                                Operator: the one bound to your Unix account ("logins" in the office directory); --as chooses among your own. Training stores (--demo, aduan demo, aduan init --training) let --as pick anyone and are marked TRAINING.
@@ -171,10 +178,10 @@ enum HelpText {
                                """,
                                examples: ["aduan --demo", "aduan --as tl-dinkes", "aduan list status:proses overdue", "aduan help act"])
         case .`init`:
-            return CommandHelp(usage: "aduan init [--training] [--store PATH]",
-                               summary: "Creates an empty store (mode 0600).",
-                               details: "Fails when the file exists and is not an Aduan store. An existing store is left alone. --training makes a training store (a permanent mark, set at creation): --as may pick anyone, ADUAN_NOW is honoured, everything it shows says TRAINING; an office store cannot become one.",
-                               examples: ["aduan init", "aduan init --store /srv/aduan/kabupaten.db", "aduan init --training --store /tmp/practice.db"])
+            return CommandHelp(usage: "aduan init [--office FILE] [--training] [--store PATH]",
+                               summary: "Creates an empty store (mode 0600) with its office (directory, operators, calendar, deadlines, workflow, templates).",
+                               details: "--office FILE: the office from that file (config.example.json is the example); without it, from the config in use (built-in: the example). With --office an existing store is refused (change it with `aduan office apply`); without, it is left alone. --training makes a training store (a permanent mark, set at creation): --as may pick anyone, ADUAN_NOW is honoured, everything it shows says TRAINING; an office store cannot become one.",
+                               examples: ["aduan init --office office.json --store /srv/aduan/kabupaten.db", "aduan init", "aduan init --training --store /tmp/practice.db"])
         case .demo:
             return CommandHelp(usage: "aduan demo [--count N] [--seed S] [--store PATH]",
                                summary: "Adds N demo complaints with full histories (default 5,000).",
@@ -247,6 +254,11 @@ enum HelpText {
                                summary: "Closes (Selesai) complaints the reporter left unanswered for 10 working days after the last follow-up.",
                                details: "The screen does this itself when it opens; this command is for cron.",
                                examples: ["aduan auto-close"])
+        case .office:
+            return CommandHelp(usage: "aduan office show [--format text|json] | aduan office apply FILE [--yes]",
+                               summary: "The office kept in the store: directory, operators and roles, calendar, deadlines, workflow, templates; the same for every operator.",
+                               details: "show: summary and version history (who, when, what); --format json: the document. apply (admins of the office's agency only): without --yes it shows what would change and changes nothing; with --yes it records a new version (who, when, what) and recomputes the deadlines of open complaints in the same transaction.",
+                               examples: ["aduan office show", "aduan office apply office.json", "aduan office apply office.json --yes"])
         case .help:
             return CommandHelp(usage: "aduan help [COMMAND | workflow | filter]",
                                summary: "Help for a command, the workflow table, or the filter language.",

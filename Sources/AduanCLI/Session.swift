@@ -23,6 +23,11 @@ public final class Session {
     private var trainingNoticeShown = false
     private var storeOpened = false
     public let storePath: String
+    /// Where the office (directory, rules) came from: the store, or (a store without an office
+    /// record yet) a config file or the built-in example.
+    public let officeSource: OfficeSource
+    /// The file (or built-in text) a store made by this run is seeded from, when the office did not come from the store.
+    let officeDocumentSource: OfficeDocumentSource?
     public let usesDemoStore: Bool
     public let out: OutputStream
     public let err: OutputStream
@@ -39,25 +44,27 @@ public final class Session {
         self.out = out
         self.outIsTerminal = outIsTerminal ?? Platform.isTerminal(out.fd)
         self.err = err
-        let (config, path) = try Session.loadConfig(arguments.value("config"))
+        let loaded = try Session.loadOffice(arguments)
+        let config = loaded.config
+        let path = loaded.configPath
         self.config = config
         context = config.context
         configPath = path
+        officeSource = loaded.source
+        officeDocumentSource = loaded.documentSource
+        storePath = loaded.storePath
+        usesDemoStore = arguments.flag("demo")
         language = Platform.language(flag: arguments.value("lang"), config: config.language)
         let table = AduanCore.strings(language)
         strings = table
         if let lang = arguments.value("lang"), Language.from(lang) == nil {
             throw .usage("--lang \(quoteInput(lang)): expected id or en")
         }
-        usesDemoStore = arguments.flag("demo")
-        if let s = arguments.value("store") {
-            storePath = s
-        } else if usesDemoStore {
-            storePath = Platform.demoStorePath
-        } else if let s = config.store {
-            storePath = s.hasPrefix("~/") ? Platform.home + s.dropFirst() : s
-        } else {
-            storePath = Platform.defaultStorePath
+        let officeName: String
+        switch loaded.source {
+        case .store(let v): officeName = "the office of \(storePath) (version \(v.version))"
+        case .file(let f): officeName = f
+        case .builtIn: officeName = "the built-in config"
         }
         createsTraining = usesDemoStore || arguments.command == .demo || (arguments.command == .`init` && arguments.flag("training"))
         let mark = ComplaintStore.trainingMark(at: storePath)
@@ -73,7 +80,7 @@ public final class Session {
         case .failure(let refusal):
             if case .unknownOperator(let id, let known) = refusal {
                 let hint = FilterParser.closest(id, in: known).map { "; did you mean \($0)?" } ?? ""
-                throw .usage("--as \(quoteInput(id)): no such operator in \(path ?? "the built-in config") (known: \(known.joined(separator: ", ")))\(hint)")
+                throw .usage("--as \(quoteInput(id)): no such operator in \(officeName) (known: \(known.joined(separator: ", ")))\(hint)")
             }
             throw .environment(table.trust(.identity(refusal)))
         }
@@ -139,7 +146,7 @@ public final class Session {
     /// `reading`: the command only reads, so a store this user cannot write (read-only media or
     /// folder, a 0400 file or -shm) is opened read-only instead; a command that writes is refused
     /// before anything is tried, with the name of the file that stops it.
-    public func openStore(create: Bool = false, readOnly: Bool = false, reading: Bool = false) throws(CLIError) -> ComplaintStore {
+    func openStoreFile(create: Bool = false, readOnly: Bool = false, reading: Bool = false) throws(CLIError) -> ComplaintStore {
         var readOnly = readOnly
         if !readOnly, let part = StoreAccess.unwritablePart(of: storePath) {
             if reading { readOnly = true } else { throw .store(.notWritable(path: part, store: storePath)) }

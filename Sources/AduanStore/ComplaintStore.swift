@@ -35,7 +35,7 @@ public final class ComplaintStore {
     /// Far beyond any deadline: reports without a running deadline sort after all others.
     static let noDeadlineKey: Int64 = 9_000_000_000_000
 
-    private init(db: Database, path: String, context: WorkflowContext, login: String?) {
+    init(db: Database, path: String, context: WorkflowContext, login: String?) {
         self.db = db
         self.path = path
         self.context = context

@@ -6,6 +6,16 @@ enum InitCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
         let existed = Files.exists(s.storePath)
+        if existed, let file = s.arguments.value("office") {
+            // A store's office is changed by an audited apply, never by making the store again.
+            throw .refused(s.language == .en
+                ? "\(s.storePath): a store already exists; init never overwrites one. Change its office with `aduan office apply \(file) --store \(s.storePath)`."
+                : "\(s.storePath): penyimpanan sudah ada; init tidak pernah menimpanya. Ubah data kantornya dengan `aduan office apply \(file) --store \(s.storePath)`.")
+        }
+        if existed, s.arguments.flag("training") {
+            throw .refused(s.language == .en ? "\(s.storePath): a store already exists; --training only marks a new store."
+                                             : "\(s.storePath): penyimpanan sudah ada; --training hanya menandai penyimpanan baru.")
+        }
         let store = try s.openStore(create: true)
         let total = (try? store.totals().complaints) ?? 0
         if existed {
@@ -16,6 +26,10 @@ enum InitCommand {
                 s.out.line(s.language == .en ? "Created an empty training store at \(s.storePath)." : "Penyimpanan pelatihan kosong dibuat di \(s.storePath).")
             } else {
                 s.out.line(s.language == .en ? "Created an empty store at \(s.storePath)." : "Penyimpanan kosong dibuat di \(s.storePath).")
+            }
+            if let v = try? store.office() {
+                s.out.line(s.language == .en ? "Office version \(v.version) from \(s.configPath ?? "the built-in config") (sha256 \(v.sha256))."
+                                             : "Data kantor versi \(v.version) dari \(s.configPath ?? "konfigurasi bawaan") (sha256 \(v.sha256)).")
             }
         }
         return 0
@@ -48,6 +62,14 @@ enum VerifyCommand {
             ? "\(NumberFormat.grouped(report.complaintsChecked, .en)) complaints, \(NumberFormat.grouped(report.eventsChecked, .en)) events checked in \(NumberFormat.decimal(seconds, fractionDigits: 1, .en)) s"
             : "\(NumberFormat.grouped(report.complaintsChecked, .id)) laporan, \(NumberFormat.grouped(report.eventsChecked, .id)) peristiwa diperiksa dalam \(NumberFormat.decimal(seconds, fractionDigits: 1, .id)) dtk"
         for note in report.notes { s.err.line((en ? "note: " : "catatan: ") + note) }
+        // The office's versions are a chain of their own (OfficeRecord.swift).
+        let officeProblems: [String]
+        do { officeProblems = try store.officeRecordProblems() } catch { throw .store(error) }
+        for p in officeProblems { s.out.line("office: " + SafeText.line(p)) }
+        if !officeProblems.isEmpty && report.isClean {
+            s.out.line((en ? "PROBLEMS: \(officeProblems.count) found in the office records. " : "MASALAH: \(officeProblems.count) ditemukan di catatan data kantor. ") + figures + ".")
+            return 1
+        }
         if report.isClean {
             s.out.line((en ? "OK: the store is intact. " : "OK: penyimpanan utuh. ") + figures + ".")
             return try AnchorCommand.verifyEnding(s, store) ? 0 : 1
