@@ -28,7 +28,7 @@ import Testing
         try #require(made.status == 0, "init: \(made.stderr)")
         #expect(made.stdout.contains("Created an empty store"))
         let r = desk.run(["act", "new", "receive", "--title", "Pungli di loket", "--reporter-name", "Sri Wahyuni",
-                          "--anonymous", "yes", "--config", config], as: "admin", env: realClock)
+                          "--anonymous", "yes"], as: "admin", env: realClock)
         try #require(r.status == 0, "receive: \(r.stderr)")
         return try #require(complaintID(in: r.stdout))
     }
@@ -43,7 +43,7 @@ import Testing
         chmod(desk.scratch.path, 0o755)
         chmod(desk.store, 0o644)
         for extra in [["--as", "admin"], []] {
-            let args = ["show", "\(id)", "--store", desk.store, "--config", config, "--lang", "en"] + extra
+            let args = ["show", "\(id)", "--store", desk.store, "--lang", "en"] + extra
             let r = AduanBinary.run("/usr/sbin/runuser", ["-u", "nobody", "--", AduanBinary.path] + args,
                                     env: [:], stdin: nil, scratch: desk.scratch)
             expectNoCrash(r, args)
@@ -54,12 +54,12 @@ import Testing
             #expect(r.stderr.contains("aduan office apply"), "the refusal should say who can add the account: \(r.stderr)")
         }
         // In Indonesian too.
-        let id2 = AduanBinary.run("/usr/sbin/runuser", ["-u", "nobody", "--", AduanBinary.path, "list", "--store", desk.store, "--config", config, "--lang", "id"],
+        let id2 = AduanBinary.run("/usr/sbin/runuser", ["-u", "nobody", "--", AduanBinary.path, "list", "--store", desk.store, "--lang", "id"],
                                   env: [:], stdin: nil, scratch: desk.scratch)
         #expect(id2.status == 2)
         #expect(id2.stderr.contains("tidak terikat") && id2.stderr.contains("aduan office apply"), "\(id2.stderr)")
         // The bound account still reads it.
-        #expect(desk.run(["show", "\(id)", "--config", config], as: "admin", env: Self.realClock).status == 0)
+        #expect(desk.run(["show", "\(id)"], as: "admin", env: Self.realClock).status == 0)
     }
 
     @Test func asAnotherPersonsOperatorIsRefusedOnAnOfficeStoreAndAllowedOnATrainingStore() throws {
@@ -70,28 +70,30 @@ import Testing
         let before = desk.snapshot(config: config)
         // Another person's operator: refused, and nothing is read or written.
         for (op, args) in [("pengawas", ["show", "\(id)"]), ("admin-prov", ["list"]), ("tl-pupr", ["act", "\(id)", "note", "--text", "x"])] {
-            let r = desk.run(args + ["--config", config, "--lang", "en"], as: op, env: Self.realClock)
+            let r = desk.run(args + ["--lang", "en"], as: op, env: Self.realClock)
             #expect(r.status == 2, "--as \(op) \(args): exit \(r.status)")
             #expect(r.stdout.isEmpty)
             #expect(r.stderr.contains("--as \"\(op)\"") && r.stderr.contains("\"admin\", \"tl-dinkes\""), "\(r.stderr)")
         }
-        let idText = desk.run(["list", "--config", config, "--lang", "id"], as: "pengawas", env: Self.realClock)
+        let idText = desk.run(["list", "--lang", "id"], as: "pengawas", env: Self.realClock)
         #expect(idText.status == 2 && idText.stderr.contains("milik akun lain"), "\(idText.stderr)")
         #expect(desk.snapshot(config: config) == before)
         // One's own hats: both work; without --as the default (admin) is among them.
-        #expect(desk.run(["list", "--config", config], as: "tl-dinkes", env: Self.realClock).status == 0)
-        let mine = desk.run(["report", "--format", "json", "--config", config], env: Self.realClock)
+        #expect(desk.run(["list"], as: "tl-dinkes", env: Self.realClock).status == 0)
+        let mine = desk.run(["report", "--format", "json"], env: Self.realClock)
         #expect(mine.status == 0)
         #expect(mine.stdout.contains("\"operator\": \"admin\""), "\(mine.stdout.prefix(200))")
         // A default that is not among one's own hats: choose with --as, with the choices named.
         let other = Self.twoHatsConfig(desk, defaultOperator: "pengawas")
-        let ambiguous = desk.run(["list", "--config", other, "--lang", "en"], env: Self.realClock)
+        let otherStore = desk.scratch.file("other.db")
+        #expect(desk.run(["init", "--config", other], as: "admin", env: Self.realClock, store: otherStore).status == 0)
+        let ambiguous = desk.run(["list", "--lang", "en"], env: Self.realClock, store: otherStore)
         #expect(ambiguous.status == 2)
         #expect(ambiguous.stderr.contains("\"admin\", \"tl-dinkes\"") && ambiguous.stderr.contains("--as"), "\(ambiguous.stderr)")
         // Demo data and the training mark never go into an office store.
-        let demo = desk.run(["demo", "--count", "2", "--config", config, "--lang", "en"], env: Self.realClock)
+        let demo = desk.run(["demo", "--count", "2", "--lang", "en"], env: Self.realClock)
         #expect(demo.status == 2 && demo.stderr.contains("office store"), "\(demo.stderr)")
-        let mark = desk.run(["init", "--training", "--config", config, "--lang", "en"], env: Self.realClock)
+        let mark = desk.run(["init", "--training", "--lang", "en"], env: Self.realClock)
         #expect(mark.status == 2 && mark.stderr.contains("office store"), "\(mark.stderr)")
         #expect(desk.snapshot(config: config) == before)
 
@@ -100,11 +102,11 @@ import Testing
         try training.initStore()
         let tid = try training.receive("Lampu jalan mati", as: "admin")
         for op in ["admin-prov", "pengawas", "tl-dinkes", "admin"] {
-            let r = training.run(["list", "--config", config, "--lang", "en"], as: op)
+            let r = training.run(["list", "--lang", "en"], as: op)
             #expect(r.status == 0, "--as \(op) on a training store: \(r.stderr)")
             #expect(!r.stdout.contains("TRAINING") && r.stderr.isEmpty, "stdout stays what scripts parse")
         }
-        let csv = training.run(["export", "--config", config], as: "pengawas")
+        let csv = training.run(["export"], as: "pengawas")
         #expect(csv.status == 0 && csv.stdout.contains("Lampu jalan mati") && !csv.stdout.contains("TRAINING"))
         let json = training.run(["report", "--format", "json"], as: "pengawas")
         #expect(json.stdout.contains("\"training\": true"), "\(json.stdout.prefix(300))")
@@ -123,7 +125,7 @@ import Testing
         let id = try Self.officeStore(desk, config: config)
         let before = desk.snapshot(config: config)
         for args in [["act", "\(id)", "verify", "--unit", "dinkes"], ["auto-close"], ["list"], ["act", "new", "receive", "--title", "x"], ["report"]] {
-            let r = desk.run(args + ["--config", config, "--lang", "en"], as: "admin", env: ["ADUAN_NOW": "2099-01-05T10:00:00+07:00"])
+            let r = desk.run(args + ["--lang", "en"], as: "admin", env: ["ADUAN_NOW": "2099-01-05T10:00:00+07:00"])
             #expect(r.status == 2, "\(args) with ADUAN_NOW on an office store: exit \(r.status)")
             #expect(r.stderr.contains("ADUAN_NOW") && r.stderr.contains("office store"), "\(r.stderr)")
             #expect(r.stdout.isEmpty)
@@ -150,18 +152,18 @@ import Testing
         let desk = Desk("auth-login")
         let config = Self.twoHatsConfig(desk)
         let id = try Self.officeStore(desk, config: config)
-        #expect(desk.run(["act", "\(id)", "verify", "--unit", "dinkes", "--config", config], as: "admin", env: Self.realClock).status == 0)
-        #expect(desk.run(["act", "\(id)", "note", "--text", "Sudah dicek", "--config", config], as: "tl-dinkes", env: Self.realClock).status == 0)
-        let json = desk.run(["export", "--format", "json", "--config", config], as: "admin", env: Self.realClock)
+        #expect(desk.run(["act", "\(id)", "verify", "--unit", "dinkes"], as: "admin", env: Self.realClock).status == 0)
+        #expect(desk.run(["act", "\(id)", "note", "--text", "Sudah dicek"], as: "tl-dinkes", env: Self.realClock).status == 0)
+        let json = desk.run(["export", "--format", "json"], as: "admin", env: Self.realClock)
         let events = try #require(try parseJSONArray(json.stdout).first?["events"]?.array)
         #expect(events.count == 3)
         for e in events {
             #expect(text(e["login"]) == runnerLogin, "event without the login: \(e.plain)")
         }
         #expect(events.map { text($0["actor"]?["id"]) } == ["admin", "admin", "tl-dinkes"])
-        let shown = desk.run(["show", "\(id)", "--config", config, "--lang", "en"], as: "admin", env: Self.realClock)
+        let shown = desk.run(["show", "\(id)", "--lang", "en"], as: "admin", env: Self.realClock)
         #expect(shown.stdout.contains("account \(runnerLogin)"), "\(shown.stdout)")
-        let verify = desk.run(["verify", "--config", config, "--lang", "en"], as: "admin", env: Self.realClock)
+        let verify = desk.run(["verify", "--lang", "en"], as: "admin", env: Self.realClock)
         #expect(verify.status == 0, "\(verify.stdout)")
         // Demo and import write the login too.
         let training = Desk("auth-login-demo")
@@ -175,8 +177,8 @@ import Testing
 extension Desk {
     /// A snapshot read through a given config (the office's own, on an office store).
     func snapshot(config: String) -> StoreSnapshot {
-        let list = run(["list", "--order", "received", "--config", config], as: "admin", env: ["ADUAN_NOW": ""])
-        let verify = run(["verify", "--lang", "en", "--config", config], as: "admin", env: ["ADUAN_NOW": ""])
+        let list = run(["list", "--order", "received"], as: "admin", env: ["ADUAN_NOW": ""])
+        let verify = run(["verify", "--lang", "en"], as: "admin", env: ["ADUAN_NOW": ""])
         return StoreSnapshot(list: list.stdout, listStatus: list.status, events: eventCount(verify.stdout),
                              verifyStatus: verify.status, bytes: readFile(store))
     }

@@ -1,4 +1,5 @@
 import AduanCore
+import AduanStore
 import AduanTestSupport
 import Glibc
 import Testing
@@ -50,20 +51,26 @@ final class Desk: @unchecked Sendable {
         scratch = Scratch("aduan-cli-\(name)")
         store = scratch.file("aduan.db")
         self.training = training
-        // The user's config: the built-in office with the test runner's account (root) bound to
-        // every operator, so office stores work too (one login, many hats: --as picks among them).
-        Desk.writeUserConfig(in: scratch)
+        // The office a new store is seeded from: the built-in office with the test runner's account
+        // (root) bound to every operator, so office stores work too (one login, many hats: --as
+        // picks among them). It is passed only to commands that create a store: once a store keeps
+        // its office, a config carrying office keys is refused (issue 13).
+        officeFile = scratch.write("office.json", Desk.configBinding(runnerLogin))
     }
+
+    /// The office file new stores are seeded from (see init).
+    let officeFile: String
 
     /// The built-in office with `login` added to every operator's logins.
     static func configBinding(_ login: String) -> String {
         BuiltInConfig.json.replacingAll("\"logins\": [", with: "\"logins\": [\"\(login)\", ")
     }
 
-    static func writeUserConfig(in scratch: Scratch) {
-        mkdir(scratch.file("config"), 0o755)
-        mkdir(scratch.file("config/aduan"), 0o755)
-        scratch.write("config/aduan/config.json", configBinding(runnerLogin))
+    /// The store a command line names: `--store PATH`, else the demo or the default store under
+    /// the scratch folder's XDG data home.
+    func targetStore(_ args: [String]) -> String {
+        if let i = args.firstIndex(of: "--store"), i + 1 < args.count { return args[i + 1] }
+        return scratch.file(args.contains("--demo") ? "data/aduan/demo.db" : "data/aduan/aduan.db")
     }
 
     /// Runs `aduan ARGS --store STORE [--as OP]` with ADUAN_NOW frozen (unless `env` overrides it).
@@ -82,7 +89,16 @@ final class Desk: @unchecked Sendable {
     @discardableResult
     func bare(_ args: [String], env: [String: String] = [:], stdin: String? = nil) -> ProcessResult {
         var e = ["ADUAN_NOW": fixedNow]
+        // An office store (not training) refuses a frozen clock: it runs on the real one, unless
+        // the test sets ADUAN_NOW itself.
+        if env["ADUAN_NOW"] == nil, ComplaintStore.trainingMark(at: targetStore(args)) == false { e["ADUAN_NOW"] = "" }
         for (k, v) in env { e[k] = v }
+        var args = args
+        // A store that keeps no office yet (a new one, or a file that is no store) takes it from the
+        // office file, unless the test names its own; once it keeps one, office keys are refused.
+        if !args.contains("--config"), !args.contains("--office"), ComplaintStore.peekOffice(path: targetStore(args)) == nil {
+            args = ["--config", officeFile] + args
+        }
         let r = AduanBinary.run(args, env: e, stdin: stdin, in: scratch)
         expectNoCrash(r, args)
         return r

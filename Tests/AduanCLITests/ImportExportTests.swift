@@ -617,8 +617,11 @@ extension Desk {
     /// Runs several `aduan … --store STORE` at the same time; results in the order given.
     func runTogether(_ runs: [[String]], env: [String: String] = [:]) -> [ProcessResult] {
         var e = ["ADUAN_NOW": fixedNow]
+        // A store both runs create is an office store, where the clock cannot be frozen.
+        let seeding = ComplaintStore.peekOffice(path: store) == nil
+        if seeding && !fileExists(store) { e["ADUAN_NOW"] = "" }
         for (k, v) in env { e[k] = v }
-        let results = AduanBinary.runTogether(runs.map { $0 + ["--store", store] }, env: e, in: scratch)
+        let results = AduanBinary.runTogether(runs.map { (seeding ? ["--config", officeFile] : []) + $0 + ["--store", store] }, env: e, in: scratch)
         for (r, args) in zip(results, runs) { expectNoCrash(r, args) }
         return results
     }
