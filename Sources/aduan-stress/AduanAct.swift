@@ -44,7 +44,9 @@ struct AduanAct {
         }
         let status = child.wait()
         let stdout = String(decoding: readWholeFile(out), as: UTF8.self)
-        let stderr = String(decoding: readWholeFile(err), as: UTF8.self)
+        // Notes and warnings said at open (a store without an office record, a clock behind the
+        // store) come before the command's own message: judge that message.
+        let stderr = messageLines(String(decoding: readWholeFile(err), as: UTF8.self))
         let shown = "aduan " + args.prefix(3).joined(separator: " ") + "…"
         guard let code = exitedNormally(status) else {
             return .failed("\(shown) \(describeStatus(status)): \(firstLine(stderr))")
@@ -63,10 +65,11 @@ struct AduanAct {
         }
     }
 
-    /// The operator-facing conflict sentence (StoreError.conflict, in English): it must say who
-    /// changed the report and that nothing was written.
+    /// The operator-facing conflict sentence (StoreError.conflict, in English): it must say that
+    /// the report changed (and by whom, when the operator may see that change) and that nothing
+    /// was written.
     static func isConflictMessage(_ text: String) -> Bool {
-        text.contains("was changed by") && text.contains("Nothing was written")
+        text.contains("was changed") && text.contains("Nothing was written")
     }
 
     /// SQLite's busy/locked error, raw or as Aduan words it.
@@ -82,6 +85,14 @@ struct AduanAct {
         let digits = text[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
         return Int64(digits)
     }
+}
+
+/// `s` without the lines `aduan` says at open before a command's own message ("note: …",
+/// "warning: …").
+func messageLines(_ s: String) -> String {
+    s.split(separator: "\n", omittingEmptySubsequences: true)
+        .filter { !$0.hasPrefix("note: ") && !$0.hasPrefix("warning: ") && !$0.hasPrefix("aduan: note: ") && !$0.hasPrefix("aduan: warning: ") }
+        .joined(separator: "\n")
 }
 
 func firstLine(_ s: String) -> String {
