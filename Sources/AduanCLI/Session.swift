@@ -103,30 +103,6 @@ public final class Session {
         err.flush()
     }
 
-    /// The config named by `--config`, else the user's file if it exists, else the built-in example.
-    static func loadConfig(_ explicit: String?) throws(CLIError) -> (OfficeConfig, String?) {
-        let path = explicit ?? (Files.exists(Platform.defaultConfigPath) ? Platform.defaultConfigPath : nil)
-        guard let path else {
-            switch OfficeConfig.parse(BuiltInConfig.json, file: "(built-in config)") {
-            case .success(let c): return (c, nil)
-            case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
-            }
-        }
-        let bytes: [UInt8]
-        switch Files.read(path) {
-        case .success(let b): bytes = b
-        case .failure(let e): throw .environment("\(path): cannot read the config file: \(e.reason)")
-        }
-        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let result = OfficeConfig.parse(bytes, file: path) { relative in
-            Files.read(relative.hasPrefix("/") ? relative : folder + "/" + relative)
-        }
-        switch result {
-        case .success(let c): return (c, path)
-        case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
-        }
-    }
-
     public var zone: OfficeTimeZone { config.calendar.zone }
     public var scope: InboxScope { Access.inboxScope(of: operatorActor) }
 
