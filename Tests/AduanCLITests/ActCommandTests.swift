@@ -212,7 +212,7 @@ import Testing
         }
     }
 
-    /// The main path of DOMAIN.md, spelt out by hand (not read from the table).
+    /// The main path of docs/DOMAIN.md, spelt out by hand (not read from the table).
     @Test func theLaporPathByHand() throws {
         try requireBinary()
         let desk = Desk("act-path")

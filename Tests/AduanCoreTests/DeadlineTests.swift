@@ -1,7 +1,7 @@
 import Testing
 import AduanCore
 
-// The SLA timers of SP4N-LAPOR! (DOMAIN.md, "Deadlines"), read off reports built by folding
+// The SLA timers of SP4N-LAPOR! (docs/DOMAIN.md, "Deadlines"), read off reports built by folding
 // events through `Workflow.decide` and `Workflow.evolve`.
 //
 // Defaults: verification 3 working days from receipt; first follow-up 5 working days from the

@@ -2,7 +2,7 @@ import Testing
 import AduanCore
 
 // Who sees what (`Privacy`) and who may act where (`Access`), on reports built by folding
-// events the workflow accepted. DOMAIN.md: Anonim hides the reporter's identity from the
+// events the workflow accepted. docs/DOMAIN.md: Anonim hides the reporter's identity from the
 // handling units, the reported party and the public; Rahasia hides the content from the
 // public; a secret follow-up is for the handling parties only; notes are internal.
 

@@ -107,7 +107,7 @@ struct GridCell: CustomStringConvertible, Sendable {
 @Suite struct TransitionTableTests {
     typealias F = GridFixture
 
-    /// The specification, written out by hand from DOMAIN.md. Anything not listed is refused:
+    /// The specification, written out by hand from docs/DOMAIN.md. Anything not listed is refused:
     /// "not your role" when the role may never take the action, else "wrong status".
     static let allowed: [ActionKind: [Role: [Status?: Expected]]] = {
         let bt = Status.belumTerverifikasi, bd = Status.belumDitindaklanjuti, pr = Status.proses

@@ -207,7 +207,7 @@ import Testing
         }
     }
 
-    /// The figures recounted from the reports and their events, as DOMAIN.md defines them.
+    /// The figures recounted from the reports and their events, as docs/DOMAIN.md defines them.
     static func recount(_ all: [Complaint], events: [Event], scope: InboxScope, ctx: FilterContext,
                         tundaAlertDays: Int) -> Figures {
         let zone = F.zone

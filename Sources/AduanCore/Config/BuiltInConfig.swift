@@ -44,7 +44,7 @@ public enum BuiltInConfig {
   },
 
   "workflow": {
-    "//": "Rules marked uncertain in DOMAIN.md. reopenAllowed: Selesai -> Proses when the reporter objects. postponeFrom: statuses an admin may postpone (Tunda) from. archiveFromTunda: Tunda -> Arsip without resuming. tundaAlertDays: Tunda older than this shows on the dashboard. clockSkewSeconds: how far (0–86400 s, default 300) computers' clocks may disagree: an action may not be stamped later than now plus this, nor earlier than the store's last event minus this; a clock that is further behind the store is reported when the store is opened.",
+    "//": "Rules marked uncertain in docs/DOMAIN.md. reopenAllowed: Selesai -> Proses when the reporter objects. postponeFrom: statuses an admin may postpone (Tunda) from. archiveFromTunda: Tunda -> Arsip without resuming. tundaAlertDays: Tunda older than this shows on the dashboard. clockSkewSeconds: how far (0–86400 s, default 300) computers' clocks may disagree: an action may not be stamped later than now plus this, nor earlier than the store's last event minus this; a clock that is further behind the store is reported when the store is opened.",
     "reopenAllowed": true,
     "postponeFrom": ["belum_terverifikasi"],
     "archiveFromTunda": true,

@@ -32,7 +32,7 @@ public struct DeadlineRule: Hashable, Sendable {
     }
 }
 
-/// The SLA numbers in force. Defaults follow DOMAIN.md; every one is configurable because
+/// The SLA numbers in force. Defaults follow docs/DOMAIN.md; every one is configurable because
 /// Permen PANRB 5/2025 may change them.
 public struct DeadlinePolicy: Hashable, Sendable {
     public var verification: DeadlineRule

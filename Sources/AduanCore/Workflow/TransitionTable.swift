@@ -59,7 +59,7 @@ public struct TransitionRule: Hashable, Sendable {
     }
 }
 
-/// Settings for the rules DOMAIN.md marks as uncertain; the defaults follow LAPOR! practice.
+/// Settings for the rules docs/DOMAIN.md marks as uncertain; the defaults follow LAPOR! practice.
 public struct WorkflowPolicy: Hashable, Sendable {
     /// Selesai → Proses when the reporter objects.
     public var reopenAllowed: Bool
