@@ -270,24 +270,10 @@ import Testing
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argWords: [String] = [AduanBinary.path, "--store", store]
         let envWords: [String] = ["TERM=xterm-256color", "LANG=C.UTF-8", "ADUAN_NOW=\(Self.now)", "HOME=\(s.path)",
                                   "XDG_CONFIG_HOME=\(s.file("config"))"]
-        let argv: [UnsafeMutablePointer<CChar>?] = argWords.map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = envWords.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        try #require(posix_spawn(&pid, AduanBinary.path, &actions, &attributes, argv, envp) == 0)
+        let (pid, rc) = AduanBinary.spawnWithCleanSignals(AduanBinary.path, ["--store", store], environment: envWords, actions: &actions)
+        try #require(rc == 0)
         var status: Int32 = 0
         defer { if waitpid(pid, &status, WNOHANG) == 0 { kill(pid, SIGKILL); waitpid(pid, &status, 0) } }
 

@@ -116,6 +116,30 @@ public enum AduanBinary {
         return started.map { $0.wait() }
     }
 
+    /// Starts `program` with `args` and exactly `environment` ("KEY=value"), its descriptors set
+    /// by `actions`. Test runners block signals on their worker threads; the child starts with
+    /// none blocked and every handler at its default, or a terminal program under tmux would
+    /// never see SIGWINCH. Returns the pid (-1 on failure) and posix_spawn's result.
+    public static func spawnWithCleanSignals(_ program: String, _ args: [String], environment: [String],
+                                             actions: inout posix_spawn_file_actions_t) -> (pid: pid_t, rc: Int32) {
+        let argv = ([program] + args).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        return (rc == 0 ? pid : -1, rc)
+    }
+
     /// Starts a program (see `run`) without waiting for it.
     public static func spawn(_ program: String, _ args: [String], env: [String: String], stdin: String?, scratch: Scratch) -> RunningProcess {
         let outPath = scratch.file(".stdout-\(UInt32.random(in: 0...UInt32.max))")
@@ -129,23 +153,7 @@ public enum AduanBinary {
         var environment: [String: String] = ["PATH": "/usr/bin:/bin", "HOME": scratch.path, "LANG": "C.UTF-8",
                                              "XDG_DATA_HOME": scratch.file("data"), "XDG_CONFIG_HOME": scratch.file("config")]
         for (k, v) in env { environment[k] = v }
-        let argv = ([program] + args).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        // Test runners block signals on their worker threads; a child must start clean, or a
-        // terminal program under tmux would never see SIGWINCH.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        let (pid, rc) = spawnWithCleanSignals(program, args, environment: environment.map { "\($0.key)=\($0.value)" }, actions: &actions)
         return RunningProcess(pid: rc == 0 ? pid : -1, spawnError: rc, outPath: outPath, errPath: errPath)
     }
 }
