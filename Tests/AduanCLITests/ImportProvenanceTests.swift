@@ -8,20 +8,31 @@ import Testing
 /// the file and its hash; the source's history kept as quoted data, never as actions of this
 /// office's operators; and only into the importing admin's own agency's inbox.
 @Suite struct ImportProvenanceTests {
+    /// A desk on training stores (where `--as` picks anyone). The shared desk's user config carries
+    /// the whole office, which a store keeping its own office refuses since issue 13 §1; these
+    /// tests need no login binding, so they run without it.
+    static func desk(_ name: String) throws -> Desk {
+        let desk = Desk(name)
+        unlink(desk.scratch.file("config/aduan/config.json"))
+        try desk.initStore()
+        return desk
+    }
+
     /// A JSON export whose history names `admin`, `tl-dinkes` and `ghost-op` (an operator not in
     /// the directory), with a secret follow-up, made on a training store and then forged.
     static func forgedHistory(_ desk: Desk) throws -> String {
         let source = desk.scratch.file("sumber.db")
         _ = desk.run(["init", "--training"], store: source)
         let r = desk.run(["act", "new", "receive", "--title", "Puskesmas tutup siang hari", "--body", "Sudah tiga kali tutup jam 11"],
-                         as: "admin", store: source)
+                         as: "admin", env: ["ADUAN_NOW": "2026-11-02T09:00:00+07:00"], store: source)
         try #require(r.status == 0, "\(r.stderr)")
         let id = try #require(complaintID(in: r.stdout))
         for (op, args) in [("admin", ["verify", "--unit", "dinkes", "--anonymous", "no", "--confidential", "no"]),
                            ("tl-dinkes", ["follow-up", "--text", "Jadwal puskesmas sedang kami periksa"]),
                            ("tl-dinkes", ["follow-up", "--text", "Kepala puskesmas dipanggil", "--secret"]),
                            ("tl-dinkes", ["note", "--text", "catatan operator hantu"])] {
-            let a = desk.run(["act", "\(id)"] + args, as: op, store: source)
+            // The source's clock, days before this office's now: its times must stay the source's.
+            let a = desk.run(["act", "\(id)"] + args, as: op, env: ["ADUAN_NOW": "2026-11-03T10:00:00+07:00"], store: source)
             try #require(a.status == 0, "\(op) \(args): \(a.stderr)")
         }
         let exported = desk.scratch.file("asli.json")
@@ -45,8 +56,7 @@ import Testing
 
     @Test func anotherAgencysAdminCannotImportAHistoryIntoTheKabupatensInbox() throws {
         try requireBinary()
-        let desk = Desk("import-prov-json")
-        try desk.initStore()
+        let desk = try Self.desk("import-prov-json")
         let forged = try Self.forgedHistory(desk)
         let before = desk.snapshot()
         let r = desk.run(["import", forged, "--lang", "en"], as: "admin-prov")
@@ -59,8 +69,7 @@ import Testing
 
     @Test func anotherAgencysAdminCannotImportRowsNamingTheKabupatensHolder() throws {
         try requireBinary()
-        let desk = Desk("import-prov-csv")
-        try desk.initStore()
+        let desk = try Self.desk("import-prov-csv")
         let csv = desk.scratch.write("forged.csv", "title,received_at,holder_agency,holder_unit,status\r\n"
             + "Jalan provinsi rusak,2026-11-20T09:00:00+07:00,pemprov-jatim,,belum_terverifikasi\r\n"
             + "Puskesmas tutup,2026-11-02T09:00:00+07:00,pemkab-sukamaju,dinkes,proses\r\n")
@@ -83,8 +92,7 @@ import Testing
 
     @Test func aSourceHistoryIsQuotedNeverRecordedAsLocalOperatorsActions() throws {
         try requireBinary()
-        let desk = Desk("import-quoted")
-        try desk.initStore()
+        let desk = try Self.desk("import-quoted")
         let forged = try Self.forgedHistory(desk)
         let r = desk.run(["import", forged], as: "admin")
         #expect(r.status == 0, "\(r.stderr)")
@@ -112,8 +120,7 @@ import Testing
 
     @Test func aQuotedSecretFollowUpStaysWithTheHandlingParties() throws {
         try requireBinary()
-        let desk = Desk("import-quoted-secret")
-        try desk.initStore()
+        let desk = try Self.desk("import-quoted-secret")
         let forged = try Self.forgedHistory(desk)
         #expect(desk.run(["import", forged], as: "admin").status == 0)
         let id = try #require(desk.rows(as: "admin").first?.id)
@@ -129,8 +136,7 @@ import Testing
 
     @Test func theImportEventNamesTheOperatorLoginFileAndHash() throws {
         try requireBinary()
-        let desk = Desk("import-origin")
-        try desk.initStore()
+        let desk = try Self.desk("import-origin")
         let file = desk.scratch.write("lapor.csv", "title,received_at,tracking_id\r\nLampu PJU mati,2026-11-20T09:00:00+07:00,4812399\r\n")
         let r = desk.run(["import", file], as: "admin")
         #expect(r.status == 0, "\(r.stderr)")
@@ -146,8 +152,7 @@ import Testing
 
     @Test func reimportingAQuotedHistoryAddsNothingAndVerifies() throws {
         try requireBinary()
-        let desk = Desk("import-quoted-twice")
-        try desk.initStore()
+        let desk = try Self.desk("import-quoted-twice")
         let forged = try Self.forgedHistory(desk)
         #expect(desk.run(["import", forged], as: "admin").status == 0)
         let before = desk.snapshot()
