@@ -150,6 +150,19 @@ import Testing
         #expect(show.stdout.contains("dari lapor.csv, sha256 "), "\(show.stdout)")
     }
 
+    /// The import happens now: a row claiming to have arrived in 2099 is refused, not stored with a
+    /// future time that would freeze the report.
+    @Test func aRowReceivedAfterTheImportIsRefused() throws {
+        try requireBinary()
+        let desk = try Self.desk("import-future")
+        let file = desk.scratch.write("future.csv", "title,received_at\r\nLampu mati,2099-01-01T09:00:00+07:00\r\n")
+        let before = desk.snapshot()
+        let r = desk.run(["import", file, "--lang", "en"], as: "admin")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("future.csv:2: received_at:") && r.stderr.contains("later than now"), "\(r.stderr)")
+        #expect(desk.snapshot() == before)
+    }
+
     @Test func reimportingAQuotedHistoryAddsNothingAndVerifies() throws {
         try requireBinary()
         let desk = try Self.desk("import-quoted-twice")

@@ -297,6 +297,13 @@ enum ImportCommand {
                 case .json: field = r.events != nil ? "events: " : (holder ? "holder.agency: " : "ccUnits: ")
                 }
             }
+            if case .receivedAfterImport = refusal {
+                switch format {
+                case .csv: field = "received_at: "
+                case .open311: field = "requested_datetime: "
+                case .json: field = r.events != nil ? "events: " : "receivedAt: "
+                }
+            }
             errors.append("\(path):\(r.line): " + field + s.strings.refusal(refusal, names: s.config.directory, zone: s.zone))
             return nil
         }

@@ -315,6 +315,8 @@ public struct EnglishStrings: StringTable {
             return id > 0 ? "Report #\(id) not found." : "Report not found."
         case .invalidImport(let field):
             return "Invalid imported record: \(field) is required for this status."
+        case .receivedAfterImport(let received, let now):
+            return "received \(received.iso8601(in: zone)) is later than now (\(now.iso8601(in: zone))); a report cannot arrive after it is imported."
         case .importOutsideOwnAgency(let field, let value, let agency):
             return field == "cc"
                 ? "copies the report to unit \"\(value)\" of another agency; an import lands only in your own agency's inbox (\(names.agencyName(agency))). Nothing was imported."

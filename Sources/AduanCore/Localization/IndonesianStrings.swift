@@ -314,6 +314,8 @@ public struct IndonesianStrings: StringTable {
             return id > 0 ? "Laporan #\(id) tidak ditemukan." : "Laporan tidak ditemukan."
         case .invalidImport(let field):
             return "Data impor tidak sah: \(field) wajib untuk status ini."
+        case .receivedAfterImport(let received, let now):
+            return "waktu diterima \(received.iso8601(in: zone)) lebih lambat dari sekarang (\(now.iso8601(in: zone))); laporan tidak mungkin tiba setelah diimpor."
         case .importOutsideOwnAgency(let field, let value, let agency):
             return field == "cc"
                 ? "menembuskan laporan ke unit \"\(value)\" milik instansi lain; impor hanya masuk ke kotak masuk instansi Anda sendiri (\(names.agencyName(agency))). Tidak ada yang diimpor."

@@ -66,6 +66,11 @@ public enum Workflow {
         if kind == .import, !recorded, let refusal = importScopeProblem(details, actor: actor, directory: context.directory) {
             return .failure(refusal)
         }
+        // The import itself happens now; a source claiming the report arrived later is wrong.
+        if kind == .import, !recorded, let received = details.intake?.receivedAt,
+           received > now.adding(seconds: context.policy.clockSkewSeconds) {
+            return .failure(.receivedAfterImport(received: received, now: now))
+        }
         let from = complaint?.status
         let to: Status
         switch rule.outcome {
