@@ -52,6 +52,8 @@ enum ImportCommand {
         let existing: ComplaintStore? = Files.exists(s.storePath) ? try s.openStore() : nil
         let now = try s.now()
         let started = Platform.monotonic()
+        // What every import event says about its source: the file's name and the hash of its bytes.
+        let origin = Origin(file: path.split(separator: "/").last.map(String.init) ?? path, sha256: SHA256.hexString(SHA256.hash(bytes)))
 
         // Pass 1: read and check every record; remember only keys, links and problems.
         var errors: [String] = []
@@ -65,7 +67,7 @@ enum ImportCommand {
         try forEachRecord(format, bytes: bytes, path: path, s: s, errors: &syntaxErrors) { record in
             total += 1
             checking.update(total, unit: en ? "rows" : "baris")
-            guard let history = history(for: record, s: s, now: now, path: path, errors: &errors) else {
+            guard let history = history(for: record, format: format, origin: origin, s: s, now: now, path: path, errors: &errors) else {
                 verdicts[record.line] = Verdict(skip: true)
                 return
             }
@@ -132,7 +134,7 @@ enum ImportCommand {
         let context = s.context
         let login = store.login
         let skipped = Confined(verdicts)
-        let job = Confined((format: format, bytes: bytes, path: path, session: s, now: now))
+        let job = Confined((format: format, bytes: bytes, path: path, session: s, now: now, origin: origin))
         do {
             try store.writeExclusively { bulk in
                 var idMap: [Int64: Int64] = [:]
@@ -147,7 +149,8 @@ enum ImportCommand {
                     let j = job.value
                     try? forEachRecord(j.format, bytes: j.bytes, path: j.path, s: j.session, errors: &ignored) { record in
                         guard skipped.value[record.line]?.skip == false else { return }
-                        guard let h = history(for: record, s: j.session, now: j.now, path: j.path, errors: &ignoredToo) else { return }
+                        guard let h = history(for: record, format: j.format, origin: j.origin, s: j.session, now: j.now, path: j.path,
+                                              errors: &ignoredToo) else { return }
                         batch.append((record.line, record.sourceID, h))
                         if batch.count >= batchSize {
                             if !p.push(batch) { throw CLIError.environment("cancelled") }
@@ -220,7 +223,7 @@ enum ImportCommand {
 
     /// The report a history links as the original of a duplicate, if any.
     static func duplicateTarget(_ history: [Event]) -> Int64? {
-        history.lazy.compactMap { $0.kind == .linkDuplicate || $0.kind == .archive ? $0.details.duplicateOf : nil }.first
+        history.lazy.compactMap { $0.kind == .linkDuplicate || $0.kind == .archive || $0.kind == .import ? $0.details.duplicateOf : nil }.first
     }
 
     /// The history with its duplicate links pointing at the numbers the targets got here.
@@ -259,22 +262,49 @@ enum ImportCommand {
         return "k:" + (ContentKey.of(intake, receivedAt: c.receivedAt) ?? "")
     }
 
-    /// The history to store for a record: its own replayed events, or one import event.
-    static func history(for r: IncomingRecord, s: Session, now: Timestamp, path: String, errors: inout [String]) -> [Event]? {
+    /// The file an import reads, as its import events name it.
+    struct Origin: Sendable {
+        var file: String
+        var sha256: String
+    }
+
+    /// The history to store for a record: always one import event by the importing operator at the
+    /// trusted now. A source history (JSON export) is replayed to check it and to learn the state it
+    /// reaches, then kept inside that event as quoted data: its actors are the source's names,
+    /// never this office's operators, and its times are data, not event times.
+    static func history(for r: IncomingRecord, format: InterchangeFormat, origin: Origin, s: Session, now: Timestamp, path: String,
+                        errors: inout [String]) -> [Event]? {
+        var details = ActionDetails(intake: r.intake, imported: r.imported, source: ImportSource(file: origin.file, sha256: origin.sha256))
         if var events = r.events {
             for i in events.indices { events[i].complaintID = 0 }
             switch Workflow.replay(events, context: s.context) {
-            case .success: return events
+            case .success(let c):
+                details = ImportSource.importDetails(from: events, replayed: c, file: origin.file, sha256: origin.sha256)
             case .failure(let e):
                 errors.append("\(path):\(r.line): events: " + s.strings.replayError(e, names: s.config.directory, zone: s.zone))
                 return nil
             }
         }
-        switch Workflow.decide(Command(.import, ActionDetails(intake: r.intake, imported: r.imported)), on: nil, by: s.operatorActor,
-                               at: max(now, r.intake.receivedAt ?? now), context: s.context, newID: 0) {
+        switch Workflow.decide(Command(.import, details), on: nil, by: s.operatorActor, at: now, context: s.context, newID: 0) {
         case .success(let e): return [e]
         case .failure(let refusal):
-            errors.append("\(path):\(r.line): " + s.strings.refusal(refusal, names: s.config.directory, zone: s.zone))
+            var field = ""
+            if case .importOutsideOwnAgency(let which, _, _) = refusal {
+                let holder = which == "holder"
+                switch format {
+                case .csv: field = holder ? "holder_agency: " : "cc_units: "
+                case .open311: field = "agency_responsible: "
+                case .json: field = r.events != nil ? "events: " : (holder ? "holder.agency: " : "ccUnits: ")
+                }
+            }
+            if case .receivedAfterImport = refusal {
+                switch format {
+                case .csv: field = "received_at: "
+                case .open311: field = "requested_datetime: "
+                case .json: field = r.events != nil ? "events: " : "receivedAt: "
+                }
+            }
+            errors.append("\(path):\(r.line): " + field + s.strings.refusal(refusal, names: s.config.directory, zone: s.zone))
             return nil
         }
     }

@@ -218,6 +218,28 @@ public enum EventCodec {
         // Written only when given, after every older field: events without it keep their bytes
         // (and so their hashes).
         if let v = d.reportedAt { w.key("reportedAt"); time(v, &w, style) }
+        // An import's source, likewise last and only when present (older imports keep their bytes).
+        if let src = d.source {
+            w.key("source"); w.beginObject()
+            w.key("file"); w.string(src.file)
+            w.key("sha256"); w.string(src.sha256)
+            if !src.history.isEmpty {
+                w.key("history"); w.beginArray()
+                for q in src.history {
+                    w.beginObject()
+                    w.key("at"); time(q.at, &w, style)
+                    w.key("actor"); w.string(q.actor)
+                    if let v = q.actorName { w.key("actorName"); w.string(v) }
+                    w.key("kind"); w.string(q.kind)
+                    if let v = q.status { w.key("status"); w.string(v) }
+                    if let v = q.text { w.key("text"); w.string(v) }
+                    if q.secret { w.key("secret"); w.bool(true) }
+                    w.endObject()
+                }
+                w.endArray()
+            }
+            w.endObject()
+        }
     }
 
     // MARK: decode
@@ -335,6 +357,29 @@ public enum EventCodec {
                 priority: r.choice(c, "priority", p, options: Priority.allCases.map(\.rawValue), parse: Priority.parse))
         }
         d.reportedAt = r.time(node, "reportedAt", path)
+        if let src = node["source"], r.object(src, path + ".source") != nil {
+            let p = path + ".source"
+            var history: [QuotedEntry] = []
+            if let list = src["history"], !list.isNull {
+                if let items = list.array {
+                    for (i, q) in items.enumerated() {
+                        let qp = "\(p).history[\(i)]"
+                        guard r.object(q, qp) != nil else { continue }
+                        let at = r.time(q, "at", qp, required: true)
+                        let actor = r.string(q, "actor", qp, required: true, maxBytes: 4096)
+                        let kind = r.string(q, "kind", qp, required: true, maxBytes: 256)
+                        let entry = QuotedEntry(at: at ?? Timestamp(seconds: 0), actor: actor ?? "", actorName: r.string(q, "actorName", qp, maxBytes: 4096),
+                                                kind: kind ?? "", status: r.string(q, "status", qp, maxBytes: 256),
+                                                text: r.string(q, "text", qp), secret: r.bool(q, "secret", qp) ?? false)
+                        if at != nil, actor != nil, kind != nil { history.append(entry) }
+                    }
+                } else {
+                    r.fail(list.line, p + ".history", "expected an array, found \(list.typeName)")
+                }
+            }
+            d.source = ImportSource(file: r.string(src, "file", p, required: true, maxBytes: 4096) ?? "",
+                                    sha256: r.string(src, "sha256", p, required: true, maxBytes: 128) ?? "", history: history)
+        }
         return d
     }
 

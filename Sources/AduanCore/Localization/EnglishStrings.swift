@@ -315,6 +315,12 @@ public struct EnglishStrings: StringTable {
             return id > 0 ? "Report #\(id) not found." : "Report not found."
         case .invalidImport(let field):
             return "Invalid imported record: \(field) is required for this status."
+        case .receivedAfterImport(let received, let now):
+            return "received \(received.iso8601(in: zone)) is later than now (\(now.iso8601(in: zone))); a report cannot arrive after it is imported."
+        case .importOutsideOwnAgency(let field, let value, let agency):
+            return field == "cc"
+                ? "copies the report to unit \"\(value)\" of another agency; an import lands only in your own agency's inbox (\(names.agencyName(agency))). Nothing was imported."
+                : "the holder is \(names.agencyName(value)) (\"\(value)\"), another agency; an import lands only in your own agency's inbox (\(names.agencyName(agency))). Nothing was imported."
         case .notVisible(let id):
             return "Report #\(id) is not among the reports you may see."
         case .invalidCharacter(let field):
@@ -372,7 +378,7 @@ public struct EnglishStrings: StringTable {
         let reason = d.reason.map { ": " + $0 } ?? ""
         switch e.kind {
         case .receive: return "Received via \(channelName(d.intake?.channel ?? .other))"
-        case .import: return "Imported with status \(d.imported?.status.laporName ?? e.to.laporName)"
+        case .import: return "Imported with status \(d.imported?.status.laporName ?? e.to.laporName)" + (d.source.map { " from \($0.file), sha256 \($0.sha256.prefix(16))…" } ?? "")
         case .verify: return "Verified and disposed to \(names.unitName(d.unit ?? "-"))" + changesTail(d.changes) + reason
         case .classify: return "Classification updated" + classifySuffix(d.changes) + (d.reason.map { " — " + $0 } ?? "")
         case .redispose: return "Re-disposed to \(names.unitName(d.unit ?? "-"))" + reason

@@ -314,6 +314,12 @@ public struct IndonesianStrings: StringTable {
             return id > 0 ? "Laporan #\(id) tidak ditemukan." : "Laporan tidak ditemukan."
         case .invalidImport(let field):
             return "Data impor tidak sah: \(field) wajib untuk status ini."
+        case .receivedAfterImport(let received, let now):
+            return "waktu diterima \(received.iso8601(in: zone)) lebih lambat dari sekarang (\(now.iso8601(in: zone))); laporan tidak mungkin tiba setelah diimpor."
+        case .importOutsideOwnAgency(let field, let value, let agency):
+            return field == "cc"
+                ? "menembuskan laporan ke unit \"\(value)\" milik instansi lain; impor hanya masuk ke kotak masuk instansi Anda sendiri (\(names.agencyName(agency))). Tidak ada yang diimpor."
+                : "pemegangnya \(names.agencyName(value)) (\"\(value)\"), instansi lain; impor hanya masuk ke kotak masuk instansi Anda sendiri (\(names.agencyName(agency))). Tidak ada yang diimpor."
         case .notVisible(let id):
             return "Laporan #\(id) tidak ada di antara laporan yang boleh Anda lihat."
         case .invalidCharacter(let field):
@@ -371,7 +377,7 @@ public struct IndonesianStrings: StringTable {
         let reason = d.reason.map { ": " + $0 } ?? ""
         switch e.kind {
         case .receive: return "Laporan diterima melalui \(channelName(d.intake?.channel ?? .other))"
-        case .import: return "Diimpor dengan status \(d.imported?.status.laporName ?? e.to.laporName)"
+        case .import: return "Diimpor dengan status \(d.imported?.status.laporName ?? e.to.laporName)" + (d.source.map { " dari \($0.file), sha256 \($0.sha256.prefix(16))…" } ?? "")
         case .verify: return "Diverifikasi dan didisposisikan ke \(names.unitName(d.unit ?? "-"))" + changesTail(d.changes) + reason
         case .classify: return "Klasifikasi diperbarui" + classifySuffix(d.changes) + (d.reason.map { " — " + $0 } ?? "")
         case .redispose: return "Disposisi ulang ke \(names.unitName(d.unit ?? "-"))" + reason

@@ -109,7 +109,9 @@ public struct ComplaintPresentation: Sendable {
             guard let visible = Privacy.redacted(e, in: c, for: viewer) else { hidden += 1; continue }
             var transition: String?
             if visible.from != visible.to { transition = "\(visible.from?.laporName ?? "–") → \(visible.to.laporName)" }
-            let text = visible.details.text.map(SafeText.multiline) ?? []
+            var text = visible.details.text.map(SafeText.multiline) ?? []
+            // An import's source history: quoted lines, never this office's actions.
+            for q in visible.details.source?.history ?? [] { text += SafeText.multiline(t.quotedSourceLine(q, zone: zone)) }
             var summary = t.eventSummary(visible, names: dir)
             if let written = visible.details.reportedAt { summary += " · " + t.writtenByReporter(written, zone: zone) }
             if let previous, let after = before {

@@ -172,11 +172,14 @@ public struct ActionDetails: Hashable, Sendable {
     /// A time the reporter gave (when they wrote the reply, gave the rating): a field of the
     /// event, never its own time, which is always the moment the office recorded it.
     public var reportedAt: Timestamp?
+    /// An import's source: the file, its hash and the source's history as quoted data.
+    public var source: ImportSource?
 
     public init(intake: Intake? = nil, imported: ImportedState? = nil, agency: String? = nil, unit: String? = nil,
                 reason: String? = nil, archiveReason: ArchiveReason? = nil, text: String? = nil, secret: Bool = false,
                 rating: Int? = nil, duplicateOf: Int64? = nil, changes: ClassificationChange? = nil,
-                reportedAt: Timestamp? = nil) {
+                reportedAt: Timestamp? = nil, source: ImportSource? = nil) {
+        self.source = source
         self.intake = intake
         self.imported = imported
         self.agency = agency

@@ -247,6 +247,8 @@ public enum Privacy {
     public static func redacted(_ e: Event, in c: Complaint, for viewer: Actor) -> Event? {
         guard canSeeEvent(e, in: c, viewer: viewer) else { return nil }
         var r = e
+        // An import's quoted source history follows the same rules as the office's own events.
+        if let src = r.details.source { r.details.source = src.redacted(in: c, for: viewer) }
         if !canSeeReporter(c, viewer: viewer) {
             if r.details.intake?.reporter != nil { r.details.intake?.reporter = nil }
             // A text written by an old template (or by the reporter) may name them.
@@ -266,6 +268,8 @@ public enum Privacy {
         if e.kind == .postpone || e.kind == .archive { r.details.reason = nil }
         r.details.text = r.details.text.map { publicText($0, of: c) }
         r.details.reason = r.details.reason.map { publicText($0, of: c) }
+        // The source's history names people and may hold its notes: never public.
+        r.details.source = nil
         r.actor = Actor(id: "", name: "", role: e.actor.role, agency: e.actor.agency, unit: e.actor.unit)
         r.login = nil
         return r

@@ -48,6 +48,11 @@ public enum Refusal: Error, Hashable, Sendable {
     case noSuchComplaint(Int64)
     /// An imported record that cannot stand (e.g. Proses without a holder unit's agency).
     case invalidImport(String)
+    /// An import naming another agency's holder (or a copy to another agency's unit): an operator
+    /// imports only into their own agency's inbox. `field` is "holder" or "cc".
+    case importOutsideOwnAgency(field: String, value: String, agency: String)
+    /// An imported record says the report arrived after the moment of the import.
+    case receivedAfterImport(received: Timestamp, now: Timestamp)
     /// A text longer than the store keeps (title 4 KiB, other texts 1 MiB).
     case tooLong(field: String, bytes: Int, limit: Int)
     /// A text containing a NUL character.

@@ -63,6 +63,14 @@ public enum Workflow {
         if !recorded, let refusal = privacyProblem(kind, rule: rule, details: details, complaint: complaint) {
             return .failure(refusal)
         }
+        if kind == .import, !recorded, let refusal = importScopeProblem(details, actor: actor, directory: context.directory) {
+            return .failure(refusal)
+        }
+        // The import itself happens now; a source claiming the report arrived later is wrong.
+        if kind == .import, !recorded, let received = details.intake?.receivedAt,
+           received > now.adding(seconds: context.policy.clockSkewSeconds) {
+            return .failure(.receivedAfterImport(received: received, now: now))
+        }
         let from = complaint?.status
         let to: Status
         switch rule.outcome {
@@ -84,6 +92,19 @@ public enum Workflow {
         if kind == .forward && !rule.requires.contains(.privacyDecision) { return .changesNotTakenBy(kind) }
         guard kind == .verify || kind == .classify || kind == .forward else { return nil }
         if c.anonymous, changes.anonymous == false, d.reason == nil { return .reasonRequiredToLiftAnonymity(kind) }
+        return nil
+    }
+
+    /// An operator imports only into their own agency's inbox: the report's holder, and every unit
+    /// it is copied to, must be of the importing operator's agency. (The program itself, seeding a
+    /// demo, is not bound.) Recorded imports are not re-judged: old stores keep verifying.
+    static func importScopeProblem(_ d: ActionDetails, actor: Actor, directory: Directory) -> Refusal? {
+        guard actor.role != .system, let imported = d.imported else { return nil }
+        let holder = imported.holderAgency ?? d.intake?.agency ?? actor.agency
+        if holder != actor.agency { return .importOutsideOwnAgency(field: "holder", value: holder, agency: actor.agency) }
+        for u in imported.ccUnits where !directory.contains(unit: u, in: actor.agency) {
+            return .importOutsideOwnAgency(field: "cc", value: u, agency: actor.agency)
+        }
         return nil
     }
 
@@ -256,7 +277,10 @@ public enum Workflow {
         case .receive:
             break
         case .import:
+            // A source history collapsed into the import: its classification changes, then its state.
+            if let changes = d.changes { apply(changes, to: &c) }
             if let s = d.imported { applyImported(s, to: &c, at: e.at) }
+            if let dup = d.duplicateOf { c.duplicateOf = dup }
         case .verify:
             c.verifiedAt = e.at
             if let unit = d.unit { move(&c, to: Holder(agency: c.holder.agency, unit: unit), at: e.at, via: .verify) }
