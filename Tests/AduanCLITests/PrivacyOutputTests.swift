@@ -101,6 +101,38 @@ import Testing
         }
     }
 
+    /// An imported history is quoted data (issue 13): a follow-up text in it that names the
+    /// anonymous reporter, and the reporter's own fields, reach no viewer who may not see them,
+    /// through any output; the intake admin still reads them.
+    @Test func anImportedHistoryQuotingTheReporterShowsThemToNoViewerWhoMayNotSee() throws {
+        try requireBinary()
+        let (desk, id) = try Self.office("privacy-imported")
+        let exported = desk.run(["export", "--format", "json", "id:\(id)"], as: "admin")
+        try #require(exported.status == 0, "\(exported.stderr)")
+        // The same report under another number, its follow-up now naming the reporter.
+        let quoted = exported.stdout.replacing("4517001", with: "4517999")
+            .replacing("Stok obat sudah dikirim dari gudang farmasi.", with: "Stok obat sudah dikirim, Bu Siti Anonimawati.")
+        #expect(quoted.contains("Bu Siti Anonimawati"))
+        let file = desk.scratch.write("sumber.json", quoted)
+        let imported = desk.run(["import", file], as: "admin")
+        try #require(imported.status == 0, "\(imported.stderr)")
+        for viewer in Self.viewers {
+            var outputs: [(String, ProcessResult)] = []
+            func run(_ args: [String]) { outputs.append((args.joined(separator: " "), desk.run(args, as: viewer))) }
+            for lang in ["id", "en"] {
+                run(["show", "4517999", "--lang", lang])
+                for format in ["csv", "json", "open311"] { run(["export", "--format", format, "tracking:4517999", "--lang", lang]) }
+            }
+            for term in ["Anonimawati", "081299990000"] { run(["list", term]) }
+            for (args, r) in outputs {
+                #expect(Self.leaks(r.stdout + r.stderr).isEmpty, "`aduan \(args) --as \(viewer)` shows \(Self.leaks(r.stdout + r.stderr))")
+            }
+        }
+        let own = desk.run(["show", "4517999"], as: "admin")
+        #expect(own.stdout.contains("Bu Siti Anonimawati") && own.stdout.contains("menurut sumber"), "\(own.stdout)")
+        #expect(Self.leaks(desk.run(["export", "--format", "open311"], as: "admin").stdout).isEmpty)
+    }
+
     @Test func theIntakeAdminSeesTheReporter() throws {
         try requireBinary()
         let (desk, id) = try Self.office("privacy-admin")
