@@ -133,6 +133,47 @@ import Testing
         #expect(Self.leaks(desk.run(["export", "--format", "open311"], as: "admin").stdout).isEmpty)
     }
 
+    /// A second reviewer's finds: a confidential report's new title (given at verify) and its
+    /// location are content, hidden from whoever may not read it, in the history too; and an
+    /// anonymous reporter who named themself in the title, body or location is not named to a
+    /// viewer who may not see them, in `show` and every export.
+    @Test func newTitlesLocationsAndSelfNamingTextsFollowThePrivacyRules() throws {
+        try requireBinary()
+        let (desk, _) = try Self.office("privacy-retitled")
+        let id = try desk.receive("Pungli oleh Budi Rahasiawan sendiri", [
+            "--body", "Saya Budi Rahasiawan, 081377770000, melapor pungutan.", "--location", "Rumah Budi Rahasiawan, Gang Rahlokasidua 5",
+            "--anonymous", "yes", "--confidential", "yes", "--reporter-name", "Budi Rahasiawan", "--reporter-phone", "081377770000",
+        ], as: "admin")
+        try desk.must(id, "verify", ["--unit", "dinkes", "--title", "Pungli Rahjudulbaru Budi Rahasiawan 081377770000",
+                                     "--anonymous", "yes", "--confidential", "yes"])
+        try desk.must(id, "cc", ["--unit", "pupr"])
+        let identity = ["Rahasiawan", "081377770000"]
+        let content = ["Rahjudulbaru", "Rahlokasidua", "melapor pungutan"]
+        for viewer in ["tl-dinkes", "tl-pupr", "monitor-kominfo"] {
+            var outputs: [(String, ProcessResult)] = []
+            for args in [["show", "\(id)"], ["show", "\(id)", "--lang", "en"], ["export", "id:\(id)"],
+                         ["export", "--format", "json", "id:\(id)"], ["export", "--format", "open311"]] {
+                outputs.append((args.joined(separator: " "), desk.run(args, as: viewer)))
+            }
+            #expect(outputs[0].1.status == 0, "\(viewer) opens #\(id): \(outputs[0].1.stderr)")
+            for (args, r) in outputs {
+                let text = r.stdout + r.stderr
+                let named = identity.filter { text.contains($0) }
+                #expect(named.isEmpty, "`aduan \(args) --as \(viewer)` names the anonymous reporter: \(named)")
+                // The monitor handles nothing: a confidential report's content is not theirs to read.
+                if viewer == "monitor-kominfo" {
+                    let read = content.filter { text.contains($0) }
+                    #expect(read.isEmpty, "`aduan \(args) --as monitor-kominfo` reads \(read)")
+                }
+            }
+        }
+        // The handlers read the content, with the identity replaced.
+        let handler = desk.run(["show", "\(id)"], as: "tl-dinkes").stdout
+        #expect(handler.contains("Rahjudulbaru") && handler.contains("Gang Rahlokasidua 5") && handler.contains("Pelapor"), "\(handler)")
+        // The intake admin reads everything as written.
+        #expect(desk.run(["show", "\(id)"], as: "admin").stdout.contains("Rumah Budi Rahasiawan"))
+    }
+
     @Test func theIntakeAdminSeesTheReporter() throws {
         try requireBinary()
         let (desk, id) = try Self.office("privacy-admin")

@@ -52,9 +52,10 @@ public enum CSVLayout {
         let r = showReporter ? c.reporter : nil
         let due = config.deadlines.running(for: c, calendar: config.calendar)
         let readable = Privacy.canSeeContent(c, viewer: viewer)
+        let texts = Privacy.redacted(c, for: viewer)
         return [
-            "\(c.id)", c.trackingID ?? "", readable ? c.title : "[hidden]", readable ? c.body : "", c.status.rawValue, c.channel.rawValue, c.classification.rawValue,
-            c.category.path, c.location, c.incidentDate?.iso8601 ?? "", yes(c.anonymous), yes(c.confidential), c.priority.rawValue,
+            "\(c.id)", c.trackingID ?? "", readable ? texts.title : "[hidden]", texts.body, c.status.rawValue, c.channel.rawValue, c.classification.rawValue,
+            c.category.path, texts.location, c.incidentDate?.iso8601 ?? "", yes(c.anonymous), yes(c.confidential), c.priority.rawValue,
             r?.name ?? "", r?.phone ?? "", r?.email ?? "", r?.nik ?? "", c.intakeAgency, c.holder.agency, c.holder.unit ?? "",
             c.ccUnits.joined(separator: ";"), t(c.receivedAt), t(c.verifiedAt), t(c.dispositionAt), t(c.firstFollowUpAt),
             t(c.lastFollowUpAt), t(c.lastReplyAt), t(c.closedAt), yes(c.awaitingReporter), c.archiveReason?.rawValue ?? "",
@@ -162,15 +163,16 @@ public enum JSONLayout {
         w.key("id"); w.int(c.id)
         w.key("trackingId"); w.string(c.trackingID)
         let readable = Privacy.canSeeContent(c, viewer: viewer)
-        w.key("title"); w.string(readable ? c.title : nil)
-        w.key("body"); w.string(readable ? c.body : nil)
+        let texts = Privacy.redacted(c, for: viewer)
+        w.key("title"); w.string(readable ? texts.title : nil)
+        w.key("body"); w.string(readable ? texts.body : nil)
         w.key("status"); w.string(c.status.rawValue)
         w.key("statusName"); w.string(c.status.laporName)
         w.key("classification"); w.string(c.classification.rawValue)
         w.key("category"); w.string(c.category.path)
         w.key("channel"); w.string(c.channel.rawValue)
         w.key("priority"); w.string(c.priority.rawValue)
-        w.key("location"); w.string(c.location.isEmpty ? nil : c.location)
+        w.key("location"); w.string(texts.location.isEmpty ? nil : texts.location)
         w.key("incidentDate"); w.string(c.incidentDate?.iso8601)
         w.key("anonymous"); w.bool(c.anonymous)
         w.key("confidential"); w.bool(c.confidential)

@@ -83,7 +83,9 @@ public struct ComplaintPresentation: Sendable {
         fields.append(DetailField(t.text(.receivedAt), "\(formatDateTime(c.receivedAt, zone: zone, table: t)) · \(t.channelName(c.channel))"))
         fields.append(DetailField(t.text(.classification),
                                   "\(t.classificationName(c.classification)) · \(safe(config.categoryName(c.category))) · \(t.text(.priority).lowercased()) \(t.priorityName(c.priority))"))
-        if !c.location.isEmpty { fields.append(DetailField(t.text(.location), safe(c.location))) }
+        // What the reporter wrote, as this viewer may read it (identity and hidden content removed).
+        let texts = Privacy.redacted(c, for: viewer)
+        if !texts.location.isEmpty { fields.append(DetailField(t.text(.location), safe(texts.location))) }
         if let d = c.incidentDate { fields.append(DetailField(t.text(.incidentDate), formatDate(d, table: t))) }
         fields.append(DetailField(t.text(.reporter), reporterText(c, viewer: viewer, t), Privacy.canSeeReporter(c, viewer: viewer) ? .normal : .dim))
         fields.append(DetailField("\(t.text(.anonymous)) / \(t.text(.confidential))",
@@ -130,8 +132,8 @@ public struct ComplaintPresentation: Sendable {
         }
         // A confidential report's content stays hidden from viewers who are not handling it.
         let readable = Privacy.canSeeContent(c, viewer: viewer)
-        return ComplaintPresentation(heading: heading, title: readable ? safe(c.title) : t.text(.hidden), badges: badges, fields: fields,
-                                     body: readable ? SafeText.multiline(c.body) : [t.text(.hidden)], timeline: timeline, hiddenEvents: hidden)
+        return ComplaintPresentation(heading: heading, title: readable ? safe(texts.title) : t.text(.hidden), badges: badges, fields: fields,
+                                     body: readable ? SafeText.multiline(texts.body) : [t.text(.hidden)], timeline: timeline, hiddenEvents: hidden)
     }
 
     static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }

@@ -236,10 +236,24 @@ public enum Privacy {
         return out + String(h[copiedUpTo...])
     }
 
-    /// The report as `viewer` may see it: the reporter removed when hidden.
+    /// The report as `viewer` may see it. A hidden reporter is removed, and so are exact
+    /// occurrences of their name, phone, e-mail and NIK in the title, body and location (the
+    /// reporter wrote those, and may have named themself). Content the viewer may not read (a
+    /// confidential report they do not handle) is emptied: title, body and location, which is
+    /// text the reporter wrote too. Every output that shows a report's texts starts from this.
     public static func redacted(_ c: Complaint, for viewer: Actor) -> Complaint {
         var r = c
-        if !canSeeReporter(c, viewer: viewer) { r.reporter = nil }
+        if !canSeeReporter(c, viewer: viewer) {
+            r.reporter = nil
+            r.title = publicText(c.title, of: c)
+            r.body = publicText(c.body, of: c)
+            r.location = publicText(c.location, of: c)
+        }
+        if !canSeeContent(c, viewer: viewer) {
+            r.title = ""
+            r.body = ""
+            r.location = ""
+        }
         return r
     }
 
@@ -249,11 +263,19 @@ public enum Privacy {
         var r = e
         // An import's quoted source history follows the same rules as the office's own events.
         if let src = r.details.source { r.details.source = src.redacted(in: c, for: viewer) }
+        // A new title given at verify, classify or forward is content.
+        if !canSeeContent(c, viewer: viewer) { r.details.changes?.title = nil }
         if !canSeeReporter(c, viewer: viewer) {
             if r.details.intake?.reporter != nil { r.details.intake?.reporter = nil }
             // A text written by an old template (or by the reporter) may name them.
             r.details.text = r.details.text.map { publicText($0, of: c) }
             r.details.reason = r.details.reason.map { publicText($0, of: c) }
+            if let title = r.details.changes?.title { r.details.changes?.title = publicText(title, of: c) }
+            if let intake = r.details.intake {
+                r.details.intake?.title = publicText(intake.title, of: c)
+                r.details.intake?.body = publicText(intake.body, of: c)
+                r.details.intake?.location = publicText(intake.location, of: c)
+            }
         }
         return r
     }
