@@ -440,6 +440,47 @@ import Testing
         }
     }
 
+    @Test func deadlinesStoredUnderTheOldSaturdayRuleAreRecomputedAtOpenAndVerifyStaysClean() throws {
+        try withTempDir { dir in
+            let path = dir + "/aduan.db"
+            do {
+                let store = try F.open(path)
+                // Disposed Sat 31 Oct 2026: Mon 2 Nov is day 1 of 5, due Fri 6 Nov.
+                try D.report(store, "Disposisi hari Sabtu", received: F.day(2026, 10, 31, 8))
+                // As a store written before issue 11 holds it: Mon 9 Nov (the Saturday moved to
+                // Monday first) under the fingerprint of that time.
+                let old = F.zone.endOfDay(dayNumber: LocalDate(year: 2026, month: 11, day: 9).dayNumber).seconds
+                try store.db.run("UPDATE complaints SET due_at = ?, due_key = ?", [.int(old), .int(old)])
+                let legacy = Self.legacyCalendarFingerprint(F.context.calendar) + "/" + F.context.deadlines.fingerprint
+                try store.db.run("UPDATE meta SET value = ? WHERE key = 'deadline_fingerprint'", [.text(legacy)])
+            }
+            let store = try F.open(path, create: false)
+            #expect(store.deadlinesRecomputed != nil, "deadlines made under the old rule are recomputed at open")
+            let row = try #require(try store.page(InboxQuery(scope: .everything), limit: 10, now: F.now).first)
+            #expect(row.dueAt?.iso8601(in: .wib) == "2026-11-06T23:59:59+07:00")
+            try Self.expectStoredDeadlinesFollow(store, F.context)
+            let report = try store.verify()
+            #expect(report.isClean, "\(report.problems)")
+        }
+    }
+
+    /// The calendar fingerprint stores recorded before issue 11 (zone, work week, holidays only).
+    static func legacyCalendarFingerprint(_ cal: WorkingCalendar) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ v: Int) {
+            var x = UInt64(bitPattern: Int64(v))
+            for _ in 0..<8 {
+                hash ^= x & 0xff
+                hash = hash &* 0x0000_0100_0000_01b3
+                x >>= 8
+            }
+        }
+        mix(cal.zone.offsetSeconds)
+        mix(cal.workWeek.reduce(0) { $0 | (1 << $1.rawValue) })
+        for day in cal.holidays.keys.sorted() { mix(day) }
+        return String(hash, radix: 16)
+    }
+
     @Test func anEarlyAutoCloseRecordedAfterTheSettingsChangedIsStillBlamed() throws {
         try withTempDir { dir in
             let path = dir + "/aduan.db"
