@@ -455,7 +455,8 @@ struct DeadlineReadingTests {
     @Test func readingFollowsTheRunningTimer() throws {
         var s = try followedUp()
         #expect(s.reading(at: wib(2026, 3, 24, 10))?.deadline.kind == .autoClose)
-        #expect(s.reading(at: wib(2026, 3, 24, 10))?.state == .dueSoon)
+        // The system's own auto-close is no operator's work: never "due soon" (issue 11 item 9).
+        #expect(s.reading(at: wib(2026, 3, 24, 10))?.state == .onTime)
         try s.act(.reply, ActionDetails(text: "Terima kasih"), by: .system, at: wib(2026, 3, 24, 11))
         let r = try #require(s.reading(at: wib(2026, 3, 24, 12)))
         // Reply on Tue 24 Mar (cuti bersama): Wed 25 is day 1, then 26, 27, 30, 31 Mar.
@@ -474,6 +475,26 @@ struct DeadlineReadingTests {
         #expect(r.workingDaysLeft == 5)
         #expect(IndonesianStrings().countdown(r) == "5 hari kerja lagi")
         #expect(EnglishStrings().countdown(r) == "5 working days left")
+    }
+
+    @Test func anAutoCloseTimerIsNeverDueSoonButAnOperatorsDeadlineIs() throws {
+        // Follow-up Wed 4 Mar: the auto-close falls on Wed 25 Mar, the day after the holiday block.
+        let s = try followedUp()
+        let dayBefore = wib(2026, 3, 24, 10)
+        let r = try #require(s.reading(at: dayBefore))
+        #expect(r.deadline.kind == .autoClose)
+        #expect(r.state == .onTime)
+        #expect(r.workingDaysLeft == 1)
+        let ctx = FilterContext(now: dayBefore, calendar: s.calendar, deadlines: s.policy)
+        #expect(!FilterExpression.term(.dueSoon).matches(s.c, ctx))
+        #expect(DeadlineKind.autoClose.isOperatorWork == false)
+        #expect(DeadlineKind.allCases.filter(\.isOperatorWork) == [.verification, .firstFollowUp, .resolution, .response])
+        // Once overdue it still reads overdue (the sweep has not run): that is not "due soon" either.
+        #expect(s.reading(at: wib(2026, 3, 26, 10))?.state == .overdue)
+        // An operator's deadline in the same window is due soon.
+        let v = try received(at: wib(2026, 3, 13, 9))
+        #expect(v.reading(at: wib(2026, 3, 17, 15))?.state == .dueSoon)
+        #expect(FilterExpression.term(.dueSoon).matches(v.c, FilterContext(now: wib(2026, 3, 17, 15), calendar: v.calendar, deadlines: v.policy)))
     }
 
     @Test func statesAreOrderedBySeverity() {

@@ -112,7 +112,9 @@ import Testing
             case .agency(let a): if c.holder.agency != a { continue }
             case .unit(let a, let u, _): if c.holder.agency != a || c.holder.unit != u { continue }
             }
-            guard let due = ctx.deadlines.running(for: c, calendar: ctx.calendar)?.dueAt, due <= ctx.dueSoonCutoff else { continue }
+            guard let d = ctx.deadlines.running(for: c, calendar: ctx.calendar), d.dueAt <= ctx.dueSoonCutoff,
+                  d.dueAt < ctx.now || d.kind.isOperatorWork else { continue }
+            let due = d.dueAt
             byHolder[c.holder, default: []].append((c.id, due))
         }
         var groups: [(holder: Holder, overdue: Int, dueSoon: Int, oldest: Timestamp)] = []
@@ -123,7 +125,7 @@ import Testing
             let overdue = items.filter { $0.1 < ctx.now }.count
             groups.append((holder, overdue, items.count - overdue, sorted[0].1))
         }
-        groups.sort { ($0.oldest, $0.holder.description) < ($1.oldest, $1.holder.description) }
+        groups.sort { (-$0.overdue, $0.oldest, $0.holder.description) < (-$1.overdue, $1.oldest, $1.holder.description) }
         return Expected(groups: groups.map { "\($0.holder) \($0.overdue)/\($0.dueSoon) \($0.oldest.seconds)" }, rows: rows)
     }
 
@@ -291,6 +293,29 @@ import Testing
                 sourceLocation: sourceLocation)
         #expect(got.undecided == want.undecided && got.undecidedIDs == want.undecidedIDs,
                 "\(label): privacy undecided \(got.undecided)/\(want.undecided)", sourceLocation: sourceLocation)
+    }
+
+    @Test func dueSoonLeavesOutAutoCloseAndUnitsStandByTheirOverdueCount() throws {
+        try withTempDir { dir in
+            let store = try F.open(dir + "/aduan.db")
+            let tl = F.liaison("dinkes")
+            // Now is Wed 4 Nov 2026 10:00; due soon runs to the end of Thu 5 Nov.
+            // Dinkes: an auto-close due Thu 5 Nov (the system's work) and a first follow-up due then (an operator's).
+            let auto = try Self.report(store, "Menunggu pelapor", received: F.day(2026, 10, 20), [(tl, Self.followUp, F.day(2026, 10, 22, 10))])
+            let soon = try Self.report(store, "TL pertama segera", received: F.day(2026, 10, 29))
+            // PUPR: two overdue since Mon 2 Nov. The agency: one overdue since Fri 23 Oct, the oldest.
+            try Self.report(store, "PUPR 1", received: F.day(2026, 10, 26), unit: "pupr")
+            try Self.report(store, "PUPR 2", received: F.day(2026, 10, 26), unit: "pupr")
+            try Self.report(store, "Belum diverifikasi", received: F.day(2026, 10, 20), unit: nil)
+            #expect(F.context.deadlines.running(for: auto, calendar: F.context.calendar)?.kind == .autoClose)
+            #expect(F.context.deadlines.running(for: auto, calendar: F.context.calendar)?.dueAt == F.zone.endOfDay(LocalDate(year: 2026, month: 11, day: 5)))
+
+            let groups = try store.deadlineGroups(.everything, now: F.now)
+            #expect(groups.map { "\($0.holder) \($0.overdue)/\($0.dueSoon)" } == ["pemkab/pupr 2/0", "pemkab 1/0", "pemkab/dinkes 0/1"])
+            #expect(try store.deadlineRows(Holder(agency: "pemkab", unit: "dinkes"), content: .everything, after: nil, limit: 10, now: F.now).map(\.id) == [soon.id])
+            let dueSoon = try FilterParser.parse("is:due-soon", vocabulary: FilterVocabulary(directory: F.directory)).get()
+            #expect(try store.count(InboxQuery(scope: .everything, filter: dueSoon), now: F.now) == 1)
+        }
     }
 
     @Test func figuresEqualARecountOfTheDataSet() throws {
