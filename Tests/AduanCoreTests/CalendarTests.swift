@@ -747,3 +747,45 @@ struct CalendarFingerprintTests {
         #expect(WorkingCalendar(holidays: []).fingerprint != Self.legacyFingerprint(WorkingCalendar(holidays: [])))
     }
 }
+
+// MARK: - Years the calendar knows (issue 11 item 10)
+
+@Suite("Years the calendar knows")
+struct KnownYearsTests {
+    @Test func theBuiltInListKnows2025To2027() {
+        #expect(WorkingCalendar.standard.knownYears == [2025, 2026, 2027])
+    }
+
+    @Test func configuredHolidaysAddTheirYears() {
+        let cal = WorkingCalendar(holidays: BuiltInHolidays.all + [Holiday(date: LocalDate(year: 2028, month: 1, day: 1), kind: .national, name: "Tahun Baru")])
+        #expect(cal.knownYears == [2025, 2026, 2027, 2028])
+        #expect(cal.unknownYears(fromDay: day(2028, 1, 3), throughDay: day(2028, 1, 10)).isEmpty)
+    }
+
+    @Test func aSpanReachingAnUnknownYearNamesIt() {
+        let cal = WorkingCalendar.standard
+        #expect(cal.unknownYears(fromDay: day(2028, 1, 3), throughDay: day(2028, 1, 10)) == [2028])
+        #expect(cal.unknownYears(fromDay: day(2027, 12, 28), throughDay: day(2029, 1, 2)) == [2028, 2029])
+        #expect(cal.unknownYears(fromDay: day(2024, 12, 31), throughDay: day(2025, 1, 2)) == [2024])
+        #expect(cal.unknownYears(fromDay: day(2026, 12, 5), throughDay: day(2026, 12, 11)).isEmpty)
+    }
+
+    @Test func theWarningNamesTheYearsAndTheConfigKeysInBothLanguages() {
+        for text in [IndonesianStrings().holidayYearsUnknown([2028]), EnglishStrings().holidayYearsUnknown([2028])] {
+            #expect(text.contains("2028"))
+            #expect(text.contains("calendar.holidays"))
+            #expect(text.contains("calendar.holidayFiles"))
+            #expect(text.contains("aduan office apply"))
+        }
+        #expect(IndonesianStrings().holidayYearsUnknown([2028]).contains("hari libur"))
+        #expect(EnglishStrings().holidayYearsUnknown([2028]).contains("holidays"))
+    }
+
+    @Test func theScreenWarnsWhenTodaysDeadlinesReachAnUnknownYear() {
+        let policy = DeadlinePolicy.standard
+        let cal = WorkingCalendar.standard
+        // On 20 Dec 2027 the 60-day cap reaches into 2028.
+        #expect(policy.unknownHolidayYears(now: local(2027, 12, 20, 9), calendar: cal) == [2028])
+        #expect(policy.unknownHolidayYears(now: local(2026, 11, 23, 9), calendar: cal).isEmpty)
+    }
+}

@@ -46,6 +46,9 @@ public struct WorkingCalendar: Sendable, Equatable {
     public let workWeek: Set<Weekday>
     /// Holidays keyed by local day number.
     public let holidays: [Int: Holiday]
+    /// The years the calendar knows: those with at least one holiday in its lists (built-in and
+    /// configured). Outside them deadlines skip only the weekend (see `unknownYears`).
+    public let knownYears: Set<Int>
     private let workMask: UInt8
 
     public init(zone: OfficeTimeZone = .wib,
@@ -56,6 +59,7 @@ public struct WorkingCalendar: Sendable, Equatable {
         var byDay: [Int: Holiday] = [:]
         for h in holidays { byDay[h.date.dayNumber] = h }
         self.holidays = byDay
+        self.knownYears = Set(holidays.map(\.date.year))
         self.workMask = workWeek.reduce(0) { $0 | (1 << UInt8($1.rawValue)) }
     }
 
@@ -77,6 +81,13 @@ public struct WorkingCalendar: Sendable, Equatable {
     /// The holidays of one year, in date order.
     public func holidays(in year: Int) -> [Holiday] {
         holidays.values.filter { $0.date.year == year }.sorted { $0.date < $1.date }
+    }
+
+    /// The years from `fromDay` through `toDay` (local day numbers) the calendar has no holidays
+    /// for, in order: a deadline counted across them may miss days off. Empty when all are known.
+    public func unknownYears(fromDay: Int, throughDay toDay: Int) -> [Int] {
+        let first = LocalDate(dayNumber: min(fromDay, toDay)).year, last = LocalDate(dayNumber: max(fromDay, toDay)).year
+        return (first...last).filter { !knownYears.contains($0) }
     }
 
     /// The first working day on or after `dayNumber`.

@@ -227,6 +227,13 @@ extension DeadlinePolicy {
                                workingDaysOverdue: 0, daysOverdue: 0)
     }
 
+    /// The years a timer started at `now` may reach (up to the longest rule) that the calendar has
+    /// no holidays for: the screen warns about them once at open.
+    public func unknownHolidayYears(now: Timestamp, calendar: WorkingCalendar) -> [Int] {
+        let furthest = DeadlineKind.allCases.map { deadline($0, from: now, paused: [], calendar: calendar).dueAt }.max() ?? now
+        return calendar.unknownYears(fromDay: calendar.zone.dayNumber(of: now), throughDay: calendar.zone.dayNumber(of: furthest))
+    }
+
     /// The running deadline read at `now`, or nil when no clock runs.
     public func reading(for c: Complaint, now: Timestamp, calendar: WorkingCalendar) -> DeadlineReading? {
         running(for: c, calendar: calendar).map { read($0, now: now, calendar: calendar) }
