@@ -85,7 +85,7 @@ extension ComplaintStore {
         h.unit == nil ? "INDEXED BY complaints_agency_undisposed" : "INDEXED BY complaints_unit_due"
     }
 
-    /// Overdue and due-soon counts per holder, longest overdue first. One index range per holder.
+    /// Overdue and due-soon counts per holder, most overdue first, then the longest overdue. One index range per holder.
     public func deadlineGroups(_ scope: InboxScope, now: Timestamp) throws(StoreError) -> [DeadlineGroup] {
         try read {
             let cutoff = filterContext(now: now).dueSoonCutoff
@@ -94,15 +94,16 @@ extension ComplaintStore {
                 let hc = holderCondition(h)
                 let s = try db.prepare("""
                     SELECT count(*), sum(c.due_key < ?), min(c.due_key) FROM complaints c \(holderIndex(h))
-                    WHERE \(hc.sql) AND c.due_key <= ?
+                    WHERE \(hc.sql) AND c.due_key <= ? AND (c.due_key < ? OR \(FilterSQL.operatorWorkSQL))
                     """)
-                try s.bind([.int(now.seconds)] + hc.args + [.int(cutoff.seconds)])
+                try s.bind([.int(now.seconds)] + hc.args + [.int(cutoff.seconds), .int(now.seconds)])
                 defer { s.reset() }
                 guard try s.step(), s.int(0) > 0 else { continue }
                 let overdue = s.int(1)
                 groups.append(DeadlineGroup(holder: h, overdue: overdue, dueSoon: s.int(0) - overdue, oldestDue: Timestamp(seconds: s.int64(2))))
             }
-            return groups.sorted { ($0.oldestDue, $0.holder.description) < ($1.oldestDue, $1.holder.description) }
+            // Most overdue first (a unit with 27 overdue before one with a single older item), then the worst item.
+            return groups.sorted { (-$0.overdue, $0.oldestDue, $0.holder.description) < (-$1.overdue, $1.oldestDue, $1.holder.description) }
         }
     }
 
@@ -112,7 +113,9 @@ extension ComplaintStore {
                              now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
             let cutoff = filterContext(now: now).dueSoonCutoff
-            var cond = holderCondition(holder) && SQLCondition(sql: "c.due_key <= ?", args: [.int(cutoff.seconds)])
+            // Overdue, or due soon by the core's rule (an operator's deadline, never the auto-close).
+            var cond = holderCondition(holder) && SQLCondition(sql: "c.due_key <= ? AND (c.due_key < ? OR \(FilterSQL.operatorWorkSQL))",
+                                                               args: [.int(cutoff.seconds), .int(now.seconds)])
             if let cursor { cond = cond && SQLCondition(sql: "(c.due_key, c.id) > (?, ?)", args: [.int(cursor.key), .int(cursor.id)]) }
             let select = Self.rowSelect(content)
             let s = try db.prepare("SELECT \(select.sql) FROM complaints c \(holderIndex(holder)) WHERE \(cond.sql) ORDER BY c.due_key, c.id LIMIT ?")

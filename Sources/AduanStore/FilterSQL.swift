@@ -18,6 +18,8 @@ struct SQLCondition {
 /// using the very thresholds `FilterContext` computes, so `FilterExpression.matches` and the
 /// store agree (a property test holds them to it).
 enum FilterSQL {
+    /// `c.due_kind` is one of the timers that can be due soon (`DeadlineKind.isOperatorWork`).
+    static let operatorWorkSQL = "c.due_kind IN (" + DeadlineKind.operatorWork.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
     static func scope(_ s: InboxScope) -> SQLCondition {
         switch s {
         case .everything:
@@ -99,7 +101,9 @@ enum FilterSQL {
         case .overdue:
             return SQLCondition(sql: "c.due_key < ?", args: [.int(ctx.now.seconds)])
         case .dueSoon:
-            return SQLCondition(sql: "c.due_key >= ? AND c.due_key <= ?", args: [.int(ctx.now.seconds), .int(ctx.dueSoonCutoff.seconds)])
+            // The core's rule (`DeadlinePolicy.state`): an operator's deadline, not yet passed, by the cutoff.
+            return SQLCondition(sql: "c.due_key >= ? AND c.due_key <= ? AND \(Self.operatorWorkSQL)",
+                                args: [.int(ctx.now.seconds), .int(ctx.dueSoonCutoff.seconds)])
         case .anonymous: return SQLCondition(sql: "c.anonymous = 1", args: [])
         case .confidential: return SQLCondition(sql: "c.confidential = 1", args: [])
         case .pingPong: return SQLCondition(sql: "c.ping_pong = 1", args: [])

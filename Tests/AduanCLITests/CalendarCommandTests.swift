@@ -18,6 +18,9 @@ import Testing
         ("2026-11-23T09:00:00+07:00", "0", "2026-11-23T23:59:59+07:00"),
         // Regional holiday from the config: Hari Jadi Kabupaten Sukamaju, Friday 9 October 2026.
         ("2026-10-08", "1", "2026-10-12T23:59:59+07:00"),
+        // A Saturday start: the following Monday is day 1, as from the Friday before (issue 11 item 7).
+        ("2026-12-05", "5", "2026-12-11T23:59:59+07:00"),
+        ("2026-12-04", "5", "2026-12-11T23:59:59+07:00"),
     ])
     func dueSkipsWeekendsAndHolidays(_ date: String, _ n: String, _ expected: String) throws {
         try requireBinary()
@@ -94,6 +97,23 @@ import Testing
         #expect(dates == dates.sorted())
         let en = Desk("holidays-en").bare(["calendar", "holidays", "2026", "--lang", "en"])
         #expect(en.stdout.contains("2026-03-19\tThursday"))
+    }
+
+    @Test func aDueDateInAYearWithoutHolidaysWarnsOnStderrNamingTheConfigKeys() throws {
+        try requireBinary()
+        // The built-in list ends with 2027: the answer is still given, with a warning.
+        let r = Desk("due-2028").bare(["calendar", "due", "2028-01-03", "5"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "2028-01-10T23:59:59+07:00\n")
+        #expect(r.stderr.contains("2028"))
+        #expect(r.stderr.contains("calendar.holidays"))
+        #expect(r.stderr.contains("calendar.holidayFiles"))
+        #expect(r.stderr.contains("aduan office apply"))
+        // A span that ends in the unknown year warns too.
+        let across = Desk("due-2027-2028").bare(["calendar", "due", "2027-12-28", "10"])
+        #expect(across.stderr.contains("2028"), "\(across.stderr)")
+        // Known years stay silent.
+        #expect(Desk("due-2026").bare(["calendar", "due", "2026-12-05", "5"]).stderr.isEmpty)
     }
 
     @Test func aYearWithoutHolidaysSaysSo() throws {

@@ -4,8 +4,8 @@ import AduanCore
 // Working days (hari kerja), local dates, ISO 8601 and the office time zones.
 //
 // The rule under test: a deadline of N working days falls at 23:59:59 local time on the Nth
-// working day after the day of the starting event; a start on a non-working day first moves to
-// the next working day; holidays are the SKB 3 Menteri days built into Aduan.
+// working day strictly after the day of the starting event, whatever day the event fell on (a
+// Saturday start counts Monday as day 1); holidays are the SKB 3 Menteri days built into Aduan.
 //
 // Expected values are written by hand. Inputs are built with the small, deliberately naive
 // helpers below (a year-by-year day count), never with the code under test.
@@ -109,27 +109,35 @@ struct WorkingDayDeadlineTests {
         #expect(due.iso8601(in: .wib) == "2027-01-12T23:59:59+07:00")
     }
 
-    @Test func startOnSaturdayCountsFromMonday() {
-        // Sat 7 Mar 2026 moves to Mon 9 Mar; then Tue 10, Wed 11, Thu 12.
+    @Test func startOnSaturdayCountsMondayAsDayOne() {
+        // Sat 7 Mar 2026: Mon 9 (1), Tue 10 (2), Wed 11 (3).
         let due = cal.deadline(from: local(2026, 3, 7, 11), workingDays: 3)
-        #expect(due.iso8601(in: .wib) == "2026-03-12T23:59:59+07:00")
+        #expect(due.iso8601(in: .wib) == "2026-03-11T23:59:59+07:00")
     }
 
-    @Test func startOnSundayLateEveningCountsFromMonday() {
+    @Test func startOnSundayLateEveningCountsMondayAsDayOne() {
         let due = cal.deadline(from: local(2026, 3, 8, 23, 59, 59), workingDays: 3)
-        #expect(due.iso8601(in: .wib) == "2026-03-12T23:59:59+07:00")
+        #expect(due.iso8601(in: .wib) == "2026-03-11T23:59:59+07:00")
     }
 
-    @Test func startOnLabourDayHolidayCountsFromNextWorkingDay() {
-        // Fri 1 May 2026 (LN) moves to Mon 4 May; then Tue 5, Wed 6, Thu 7.
+    @Test func saturdayStartFallsDueWithTheFridayBeforeIt() {
+        // Issue 11 item 7: `calendar due 2026-12-05 5` (a Saturday) is Fri 11 Dec, as from Fri 4 Dec.
+        let saturday = cal.deadline(from: local(2026, 12, 5, 10), workingDays: 5)
+        let friday = cal.deadline(from: local(2026, 12, 4, 10), workingDays: 5)
+        #expect(saturday.iso8601(in: .wib) == "2026-12-11T23:59:59+07:00")
+        #expect(saturday == friday)
+    }
+
+    @Test func startOnLabourDayHolidayCountsTheNextWorkingDayAsDayOne() {
+        // Fri 1 May 2026 (LN): Mon 4 (1), Tue 5 (2), Wed 6 (3).
         let due = cal.deadline(from: local(2026, 5, 1, 10), workingDays: 3)
-        #expect(due.iso8601(in: .wib) == "2026-05-07T23:59:59+07:00")
+        #expect(due.iso8601(in: .wib) == "2026-05-06T23:59:59+07:00")
     }
 
-    @Test func startOnNyepiCountsFromTheEndOfTheBlock() {
-        // Thu 19 Mar 2026 (Nyepi) moves to Wed 25 Mar; then Thu 26, Fri 27, Mon 30.
+    @Test func startOnNyepiCountsTheDayAfterTheBlockAsDayOne() {
+        // Thu 19 Mar 2026 (Nyepi), off through Tue 24: Wed 25 (1), Thu 26 (2), Fri 27 (3).
         let due = cal.deadline(from: local(2026, 3, 19, 8), workingDays: 3)
-        #expect(due.iso8601(in: .wib) == "2026-03-30T23:59:59+07:00")
+        #expect(due.iso8601(in: .wib) == "2026-03-27T23:59:59+07:00")
     }
 
     @Test func zeroWorkingDaysIsTheEndOfTheStartDay() {
@@ -137,9 +145,10 @@ struct WorkingDayDeadlineTests {
         #expect(due.iso8601(in: .wib) == "2026-03-17T23:59:59+07:00")
     }
 
-    @Test func zeroWorkingDaysFromSaturdayIsTheEndOfMonday() {
+    @Test func zeroWorkingDaysFromSaturdayIsTheEndOfSaturday() {
+        // The 0th working day after the event is the event's own day, whatever day it is.
         let due = cal.deadline(from: local(2026, 3, 7, 10), workingDays: 0)
-        #expect(due.iso8601(in: .wib) == "2026-03-09T23:59:59+07:00")
+        #expect(due.iso8601(in: .wib) == "2026-03-07T23:59:59+07:00")
     }
 
     @Test func startAtMidnightAndJustBeforeMidnightFallOnTheSameLocalDay() {
@@ -166,7 +175,8 @@ struct WorkingDayDeadlineTests {
 
     @Test func addWorkingDaysWorksOnDayNumbers() {
         #expect(cal.addWorkingDays(3, toDay: day(2026, 3, 17)) == day(2026, 3, 27))
-        #expect(cal.addWorkingDays(0, toDay: day(2026, 3, 21)) == day(2026, 3, 25))
+        #expect(cal.addWorkingDays(0, toDay: day(2026, 3, 21)) == day(2026, 3, 21))
+        #expect(cal.addWorkingDays(1, toDay: day(2026, 3, 21)) == day(2026, 3, 25))
         #expect(cal.workingDay(onOrAfter: day(2026, 3, 18)) == day(2026, 3, 25))
         #expect(cal.workingDay(onOrAfter: day(2026, 3, 17)) == day(2026, 3, 17))
     }
@@ -705,5 +715,77 @@ struct BuiltInHolidayTests {
 
     @Test func sourceNamesTheSkb() {
         #expect(BuiltInHolidays.source.contains("SKB 3 Menteri"))
+    }
+}
+
+// MARK: - Fingerprint across rule changes
+
+@Suite("Calendar fingerprint")
+struct CalendarFingerprintTests {
+    /// The fingerprint as stores written before issue 11 recorded it (zone, work week, holidays
+    /// only), when a start on a non-working day was first moved to the next working day.
+    static func legacyFingerprint(_ cal: WorkingCalendar) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ v: Int) {
+            var x = UInt64(bitPattern: Int64(v))
+            for _ in 0..<8 {
+                hash ^= x & 0xff
+                hash = hash &* 0x0000_0100_0000_01b3
+                x >>= 8
+            }
+        }
+        mix(cal.zone.offsetSeconds)
+        mix(cal.workWeek.reduce(0) { $0 | (1 << $1.rawValue) })
+        for day in cal.holidays.keys.sorted() { mix(day) }
+        return String(hash, radix: 16)
+    }
+
+    @Test func fingerprintChangesWithTheNonWorkingStartRule() {
+        // Deadlines stored under the old rule must be recomputed: the same calendar no longer
+        // has the fingerprint it had then.
+        #expect(WorkingCalendar.standard.fingerprint != Self.legacyFingerprint(.standard))
+        #expect(WorkingCalendar(holidays: []).fingerprint != Self.legacyFingerprint(WorkingCalendar(holidays: [])))
+    }
+}
+
+// MARK: - Years the calendar knows (issue 11 item 10)
+
+@Suite("Years the calendar knows")
+struct KnownYearsTests {
+    @Test func theBuiltInListKnows2025To2027() {
+        #expect(WorkingCalendar.standard.knownYears == [2025, 2026, 2027])
+    }
+
+    @Test func configuredHolidaysAddTheirYears() {
+        let cal = WorkingCalendar(holidays: BuiltInHolidays.all + [Holiday(date: LocalDate(year: 2028, month: 1, day: 1), kind: .national, name: "Tahun Baru")])
+        #expect(cal.knownYears == [2025, 2026, 2027, 2028])
+        #expect(cal.unknownYears(fromDay: day(2028, 1, 3), throughDay: day(2028, 1, 10)).isEmpty)
+    }
+
+    @Test func aSpanReachingAnUnknownYearNamesIt() {
+        let cal = WorkingCalendar.standard
+        #expect(cal.unknownYears(fromDay: day(2028, 1, 3), throughDay: day(2028, 1, 10)) == [2028])
+        #expect(cal.unknownYears(fromDay: day(2027, 12, 28), throughDay: day(2029, 1, 2)) == [2028, 2029])
+        #expect(cal.unknownYears(fromDay: day(2024, 12, 31), throughDay: day(2025, 1, 2)) == [2024])
+        #expect(cal.unknownYears(fromDay: day(2026, 12, 5), throughDay: day(2026, 12, 11)).isEmpty)
+    }
+
+    @Test func theWarningNamesTheYearsAndTheConfigKeysInBothLanguages() {
+        for text in [IndonesianStrings().holidayYearsUnknown([2028]), EnglishStrings().holidayYearsUnknown([2028])] {
+            #expect(text.contains("2028"))
+            #expect(text.contains("calendar.holidays"))
+            #expect(text.contains("calendar.holidayFiles"))
+            #expect(text.contains("aduan office apply"))
+        }
+        #expect(IndonesianStrings().holidayYearsUnknown([2028]).contains("hari libur"))
+        #expect(EnglishStrings().holidayYearsUnknown([2028]).contains("holidays"))
+    }
+
+    @Test func theScreenWarnsWhenTodaysDeadlinesReachAnUnknownYear() {
+        let policy = DeadlinePolicy.standard
+        let cal = WorkingCalendar.standard
+        // On 20 Dec 2027 the 60-day cap reaches into 2028.
+        #expect(policy.unknownHolidayYears(now: local(2027, 12, 20, 9), calendar: cal) == [2028])
+        #expect(policy.unknownHolidayYears(now: local(2026, 11, 23, 9), calendar: cal).isEmpty)
     }
 }

@@ -455,13 +455,46 @@ struct DeadlineReadingTests {
     @Test func readingFollowsTheRunningTimer() throws {
         var s = try followedUp()
         #expect(s.reading(at: wib(2026, 3, 24, 10))?.deadline.kind == .autoClose)
-        #expect(s.reading(at: wib(2026, 3, 24, 10))?.state == .dueSoon)
+        // The system's own auto-close is no operator's work: never "due soon" (issue 11 item 9).
+        #expect(s.reading(at: wib(2026, 3, 24, 10))?.state == .onTime)
         try s.act(.reply, ActionDetails(text: "Terima kasih"), by: .system, at: wib(2026, 3, 24, 11))
         let r = try #require(s.reading(at: wib(2026, 3, 24, 12)))
-        // Reply on Tue 24 Mar (cuti bersama) counts from Wed 25: 26, 27, 30, 31, 1 Apr.
+        // Reply on Tue 24 Mar (cuti bersama): Wed 25 is day 1, then 26, 27, 30, 31 Mar.
         #expect(r.deadline.kind == .response)
-        #expect(text(r.deadline.dueAt) == "2026-04-01T23:59:59+07:00")
+        #expect(text(r.deadline.dueAt) == "2026-03-31T23:59:59+07:00")
         #expect(r.state == .onTime)
+    }
+
+    @Test func aFiveDayTimerDisposedOnSaturdayReadsFiveWorkingDaysLeft() throws {
+        // Issue 11 item 7: disposed Sat 5 Dec 2026; Mon 7 is day 1, due Fri 11 Dec.
+        var s = try received(at: wib(2026, 12, 4, 15))
+        try s.act(.verify, ActionDetails(unit: "dinkes"), by: admin, at: wib(2026, 12, 5, 10))
+        let r = try #require(s.reading(at: wib(2026, 12, 5, 11)))
+        #expect(r.deadline.kind == .firstFollowUp)
+        #expect(text(r.deadline.dueAt) == "2026-12-11T23:59:59+07:00")
+        #expect(r.workingDaysLeft == 5)
+        #expect(IndonesianStrings().countdown(r) == "5 hari kerja lagi")
+        #expect(EnglishStrings().countdown(r) == "5 working days left")
+    }
+
+    @Test func anAutoCloseTimerIsNeverDueSoonButAnOperatorsDeadlineIs() throws {
+        // Follow-up Wed 4 Mar: the auto-close falls on Wed 25 Mar, the day after the holiday block.
+        let s = try followedUp()
+        let dayBefore = wib(2026, 3, 24, 10)
+        let r = try #require(s.reading(at: dayBefore))
+        #expect(r.deadline.kind == .autoClose)
+        #expect(r.state == .onTime)
+        #expect(r.workingDaysLeft == 1)
+        let ctx = FilterContext(now: dayBefore, calendar: s.calendar, deadlines: s.policy)
+        #expect(!FilterExpression.term(.dueSoon).matches(s.c, ctx))
+        #expect(DeadlineKind.autoClose.isOperatorWork == false)
+        #expect(DeadlineKind.allCases.filter(\.isOperatorWork) == [.verification, .firstFollowUp, .resolution, .response])
+        // Once overdue it still reads overdue (the sweep has not run): that is not "due soon" either.
+        #expect(s.reading(at: wib(2026, 3, 26, 10))?.state == .overdue)
+        // An operator's deadline in the same window is due soon.
+        let v = try received(at: wib(2026, 3, 13, 9))
+        #expect(v.reading(at: wib(2026, 3, 17, 15))?.state == .dueSoon)
+        #expect(FilterExpression.term(.dueSoon).matches(v.c, FilterContext(now: wib(2026, 3, 17, 15), calendar: v.calendar, deadlines: v.policy)))
     }
 
     @Test func statesAreOrderedBySeverity() {
@@ -510,5 +543,50 @@ struct DueSoonCutoffTests {
                 == "2026-11-24T23:59:59+07:00")
         #expect(DeadlinePolicy.standard.dueSoonCutoff(now: now, calendar: WorkingCalendar(zone: .wita)).iso8601(in: .wita)
                 == "2026-11-25T23:59:59+08:00")
+    }
+}
+
+// MARK: - Countdown wording at the day boundaries (issue 11 item 8)
+
+@Suite("Countdown wording around today, yesterday and weekends")
+struct CountdownWordingTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var received: Timestamp, now: Timestamp, id: String, en: String
+        var description: String { "\(id) / \(en)" }
+    }
+
+    @Test(arguments: [
+        // Received Wed 4 Mar 2026: due Mon 9 Mar 23:59:59.
+        Case(received: wib(2026, 3, 4, 9), now: wib(2026, 3, 8, 22), id: "1 hari kerja lagi", en: "1 working day left"),
+        Case(received: wib(2026, 3, 4, 9), now: wib(2026, 3, 9, 10), id: "hari ini", en: "due today"),
+        Case(received: wib(2026, 3, 4, 9), now: wib(2026, 3, 9, 23, 59, 59), id: "hari ini", en: "due today"),
+        // Passed yesterday at 23:59:59, read just after midnight and later that day.
+        Case(received: wib(2026, 3, 4, 9), now: wib(2026, 3, 10, 0, 0, 30), id: "lewat 1 hari kerja", en: "1 working day late"),
+        Case(received: wib(2026, 3, 4, 9), now: wib(2026, 3, 10, 16), id: "lewat 1 hari kerja", en: "1 working day late"),
+        // Received Tue 3 Mar: due Fri 6 Mar; the weekend after it is no working day.
+        Case(received: wib(2026, 3, 3, 9), now: wib(2026, 3, 7, 0, 0, 1), id: "lewat kemarin", en: "due yesterday"),
+        Case(received: wib(2026, 3, 3, 9), now: wib(2026, 3, 7, 10), id: "lewat kemarin", en: "due yesterday"),
+        Case(received: wib(2026, 3, 3, 9), now: wib(2026, 3, 8, 10), id: "lewat 2 hari", en: "2 days late"),
+        Case(received: wib(2026, 3, 3, 9), now: wib(2026, 3, 9, 10), id: "lewat 1 hari kerja", en: "1 working day late"),
+        Case(received: wib(2026, 3, 3, 9), now: wib(2026, 3, 10, 10), id: "lewat 2 hari kerja", en: "2 working days late"),
+        // Received Thu 12 Mar: due Tue 17 Mar, then Nyepi and Idulfitri (18–24 Mar) are off.
+        Case(received: wib(2026, 3, 12, 9), now: wib(2026, 3, 23, 10), id: "lewat 6 hari", en: "6 days late"),
+        Case(received: wib(2026, 3, 12, 9), now: wib(2026, 3, 25, 10), id: "lewat 1 hari kerja", en: "1 working day late"),
+    ])
+    func countdownSaysHowLongAgoADeadlinePassed(c: Case) throws {
+        let s = try received(at: c.received)
+        let r = try #require(s.reading(at: c.now))
+        #expect(IndonesianStrings().countdown(r) == c.id)
+        #expect(EnglishStrings().countdown(r) == c.en)
+    }
+
+    @Test func aDeadlineThatPassedYesterdayNeverReadsToday() throws {
+        // Every hour from the Saturday after a Friday deadline to the next Tuesday.
+        let s = try received(at: wib(2026, 3, 3, 9))
+        for hour in stride(from: 0, to: 4 * 24, by: 1) {
+            let r = try #require(s.reading(at: wib(2026, 3, 7).adding(seconds: Int64(hour) * 3600)))
+            #expect(!IndonesianStrings().countdown(r).contains("hari ini"))
+            #expect(!EnglishStrings().countdown(r).contains("today"))
+        }
     }
 }

@@ -112,7 +112,9 @@ import Testing
             case .agency(let a): if c.holder.agency != a { continue }
             case .unit(let a, let u, _): if c.holder.agency != a || c.holder.unit != u { continue }
             }
-            guard let due = ctx.deadlines.running(for: c, calendar: ctx.calendar)?.dueAt, due <= ctx.dueSoonCutoff else { continue }
+            guard let d = ctx.deadlines.running(for: c, calendar: ctx.calendar), d.dueAt <= ctx.dueSoonCutoff,
+                  d.dueAt < ctx.now || d.kind.isOperatorWork else { continue }
+            let due = d.dueAt
             byHolder[c.holder, default: []].append((c.id, due))
         }
         var groups: [(holder: Holder, overdue: Int, dueSoon: Int, oldest: Timestamp)] = []
@@ -123,7 +125,7 @@ import Testing
             let overdue = items.filter { $0.1 < ctx.now }.count
             groups.append((holder, overdue, items.count - overdue, sorted[0].1))
         }
-        groups.sort { ($0.oldest, $0.holder.description) < ($1.oldest, $1.holder.description) }
+        groups.sort { (-$0.overdue, $0.oldest, $0.holder.description) < (-$1.overdue, $1.oldest, $1.holder.description) }
         return Expected(groups: groups.map { "\($0.holder) \($0.overdue)/\($0.dueSoon) \($0.oldest.seconds)" }, rows: rows)
     }
 
@@ -293,6 +295,29 @@ import Testing
                 "\(label): privacy undecided \(got.undecided)/\(want.undecided)", sourceLocation: sourceLocation)
     }
 
+    @Test func dueSoonLeavesOutAutoCloseAndUnitsStandByTheirOverdueCount() throws {
+        try withTempDir { dir in
+            let store = try F.open(dir + "/aduan.db")
+            let tl = F.liaison("dinkes")
+            // Now is Wed 4 Nov 2026 10:00; due soon runs to the end of Thu 5 Nov.
+            // Dinkes: an auto-close due Thu 5 Nov (the system's work) and a first follow-up due then (an operator's).
+            let auto = try Self.report(store, "Menunggu pelapor", received: F.day(2026, 10, 20), [(tl, Self.followUp, F.day(2026, 10, 22, 10))])
+            let soon = try Self.report(store, "TL pertama segera", received: F.day(2026, 10, 29))
+            // PUPR: two overdue since Mon 2 Nov. The agency: one overdue since Fri 23 Oct, the oldest.
+            try Self.report(store, "PUPR 1", received: F.day(2026, 10, 26), unit: "pupr")
+            try Self.report(store, "PUPR 2", received: F.day(2026, 10, 26), unit: "pupr")
+            try Self.report(store, "Belum diverifikasi", received: F.day(2026, 10, 20), unit: nil)
+            #expect(F.context.deadlines.running(for: auto, calendar: F.context.calendar)?.kind == .autoClose)
+            #expect(F.context.deadlines.running(for: auto, calendar: F.context.calendar)?.dueAt == F.zone.endOfDay(LocalDate(year: 2026, month: 11, day: 5)))
+
+            let groups = try store.deadlineGroups(.everything, now: F.now)
+            #expect(groups.map { "\($0.holder) \($0.overdue)/\($0.dueSoon)" } == ["pemkab/pupr 2/0", "pemkab 1/0", "pemkab/dinkes 0/1"])
+            #expect(try store.deadlineRows(Holder(agency: "pemkab", unit: "dinkes"), content: .everything, after: nil, limit: 10, now: F.now).map(\.id) == [soon.id])
+            let dueSoon = try FilterParser.parse("is:due-soon", vocabulary: FilterVocabulary(directory: F.directory)).get()
+            #expect(try store.count(InboxQuery(scope: .everything, filter: dueSoon), now: F.now) == 1)
+        }
+    }
+
     @Test func figuresEqualARecountOfTheDataSet() throws {
         let store = try SharedDataset.open()
         let all = try StoreDataset.load(store)
@@ -438,6 +463,47 @@ import Testing
             let backReport = try back.verify()
             #expect(backReport.isClean, "\(backReport.problems)")
         }
+    }
+
+    @Test func deadlinesStoredUnderTheOldSaturdayRuleAreRecomputedAtOpenAndVerifyStaysClean() throws {
+        try withTempDir { dir in
+            let path = dir + "/aduan.db"
+            do {
+                let store = try F.open(path)
+                // Disposed Sat 31 Oct 2026: Mon 2 Nov is day 1 of 5, due Fri 6 Nov.
+                try D.report(store, "Disposisi hari Sabtu", received: F.day(2026, 10, 31, 8))
+                // As a store written before issue 11 holds it: Mon 9 Nov (the Saturday moved to
+                // Monday first) under the fingerprint of that time.
+                let old = F.zone.endOfDay(dayNumber: LocalDate(year: 2026, month: 11, day: 9).dayNumber).seconds
+                try store.db.run("UPDATE complaints SET due_at = ?, due_key = ?", [.int(old), .int(old)])
+                let legacy = Self.legacyCalendarFingerprint(F.context.calendar) + "/" + F.context.deadlines.fingerprint
+                try store.db.run("UPDATE meta SET value = ? WHERE key = 'deadline_fingerprint'", [.text(legacy)])
+            }
+            let store = try F.open(path, create: false)
+            #expect(store.deadlinesRecomputed != nil, "deadlines made under the old rule are recomputed at open")
+            let row = try #require(try store.page(InboxQuery(scope: .everything), limit: 10, now: F.now).first)
+            #expect(row.dueAt?.iso8601(in: .wib) == "2026-11-06T23:59:59+07:00")
+            try Self.expectStoredDeadlinesFollow(store, F.context)
+            let report = try store.verify()
+            #expect(report.isClean, "\(report.problems)")
+        }
+    }
+
+    /// The calendar fingerprint stores recorded before issue 11 (zone, work week, holidays only).
+    static func legacyCalendarFingerprint(_ cal: WorkingCalendar) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ v: Int) {
+            var x = UInt64(bitPattern: Int64(v))
+            for _ in 0..<8 {
+                hash ^= x & 0xff
+                hash = hash &* 0x0000_0100_0000_01b3
+                x >>= 8
+            }
+        }
+        mix(cal.zone.offsetSeconds)
+        mix(cal.workWeek.reduce(0) { $0 | (1 << $1.rawValue) })
+        for day in cal.holidays.keys.sorted() { mix(day) }
+        return String(hash, radix: 16)
     }
 
     @Test func anEarlyAutoCloseRecordedAfterTheSettingsChangedIsStillBlamed() throws {

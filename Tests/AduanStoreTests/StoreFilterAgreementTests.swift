@@ -131,6 +131,8 @@ import Testing
         "\"jalan rusak\"", "jalan -rusak", "e-KTP", "Jl.Merdeka", "Rp50.000", "...", "—", "age:>=10d", "age:<3d", "age:=10d",
         "age:>5wd", "age:<=3wd", "age:=0d", "age:=1d", "status:bt,proses is:undecided", "is:pingpong", "is:anonymous OR is:confidential",
         "class:aspirasi,informasi channel:sms1708", "priority:high NOT status:arsip", "agency:prov unit:prov-pu",
+        // Due soon is an operator's deadline only, never the system's auto-close (issue 11 item 9).
+        "is:due-soon status:proses", "is:due-soon OR is:overdue", "status:proses NOT is:due-soon", "is:segera",
     ]
 
     @Test("typed filters select the same reports in SQL and in memory", arguments: typed)

@@ -37,7 +37,10 @@ enum ListCommand {
     static func line(_ r: InboxRow, _ s: Session, now: Timestamp) -> String {
         let due = r.dueAt.map { $0.iso8601(in: s.zone) } ?? "-"
         let state: String
-        if let d = r.dueAt { state = d < now ? "overdue" : (d <= s.config.deadlines.dueSoonCutoff(now: now, calendar: s.config.calendar) ? "due-soon" : "on-time") } else { state = "-" }
+        if let d = r.dueAt, let kind = r.dueKind {
+            state = s.config.deadlines.state(dueAt: d, kind: kind, now: now,
+                                             cutoff: s.config.deadlines.dueSoonCutoff(now: now, calendar: s.config.calendar)).rawValue
+        } else { state = "-" }
         let holder = r.holder.unit ?? r.holder.agency
         let title = r.contentHidden ? s.strings.text(.hidden) : SafeText.line(r.title)
         return ["\(r.id)", r.trackingID ?? "-", r.status.rawValue, due, state, SafeText.line(holder), title].joined(separator: "\t")

@@ -25,6 +25,9 @@ enum ScreenCommand {
         context.anchorsPath = AnchorPaths.anchors(s)
         // What was printed at open is wiped by the screen; repeat it where the operator looks.
         if let notice = s.deadlinesNotice(store) { context.say(notice) }
+        // Once, at open: deadlines started today would run into years without holidays.
+        let unknownYears = s.config.deadlines.unknownHolidayYears(now: now, calendar: s.config.calendar)
+        if !unknownYears.isEmpty { context.say(s.strings.holidayYearsUnknown(unknownYears), .dueSoon) }
         if let refusal = store.writeRefusal() { context.fail(s.describe(refusal)) }
         if store.isWritableByOthers { context.fail(s.writableWarning) }
         if let warning = s.clockWarning { context.fail(warning) }

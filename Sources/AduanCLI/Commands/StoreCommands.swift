@@ -140,6 +140,8 @@ enum CalendarCommand {
             guard let n = Int(args[2]), n >= 0, n <= 10_000 else { throw .usage("\(quoteInput(args[2])): N must be a whole number of days from 0 to 10000") }
             let due = s.arguments.flag("calendar-days") ? cal.deadline(from: start, calendarDays: n) : cal.deadline(from: start, workingDays: n)
             s.out.line(due.iso8601(in: zone))
+            let unknown = cal.unknownYears(fromDay: zone.dayNumber(of: start), throughDay: zone.dayNumber(of: due))
+            if !unknown.isEmpty { s.err.line(s.strings.holidayYearsUnknown(unknown)) }
             return 0
         case "holidays":
             guard args.count == 2, let year = Int(args[1]), (1900...2200).contains(year) else { throw .usage("usage: aduan calendar holidays YEAR   (e.g. aduan calendar holidays 2026)") }

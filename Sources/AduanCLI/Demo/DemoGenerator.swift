@@ -943,7 +943,9 @@ public struct DemoGenerator {
             case .autoClose:
                 let due: Timestamp
                 if let days = autoCloseWorkingDays {
-                    due = clock.endOfDay(clock.day(clock.idx(onOrAfter: clock.zone.dayNumber(of: lastFollowUp)) + days))
+                    // The Nth working day strictly after the follow-up's day, whatever day that was.
+                    let start = clock.zone.dayNumber(of: lastFollowUp)
+                    due = clock.endOfDay(days == 0 ? start : clock.day(clock.idx(onOrAfter: start + 1) + days - 1))
                 } else {
                     due = config.deadlines.deadline(.autoClose, from: lastFollowUp, paused: [], calendar: config.calendar).dueAt
                 }

@@ -149,8 +149,8 @@ extension FilterTerm {
             guard let due = ctx.deadlines.running(for: c, calendar: ctx.calendar)?.dueAt else { return false }
             return due < ctx.now
         case .dueSoon:
-            guard let due = ctx.deadlines.running(for: c, calendar: ctx.calendar)?.dueAt else { return false }
-            return due >= ctx.now && due <= ctx.dueSoonCutoff
+            guard let d = ctx.deadlines.running(for: c, calendar: ctx.calendar) else { return false }
+            return ctx.deadlines.state(dueAt: d.dueAt, kind: d.kind, now: ctx.now, cutoff: ctx.dueSoonCutoff) == .dueSoon
         case .anonymous: return c.anonymous
         case .confidential: return c.confidential
         case .pingPong: return c.pingPong

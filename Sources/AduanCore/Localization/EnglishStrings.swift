@@ -421,7 +421,14 @@ public struct EnglishStrings: StringTable {
     public func countdown(_ r: DeadlineReading) -> String {
         switch r.state {
         case .overdue:
-            if r.workingDaysOverdue == 0 { return "overdue today" }
+            if r.workingDaysOverdue == 0 {
+                // Passed on a day before a weekend or holiday: say how many days ago, never "today".
+                switch r.daysOverdue {
+                case 0: return "overdue today"
+                case 1: return "due yesterday"
+                default: return "\(r.daysOverdue) days late"
+                }
+            }
             return "\(r.workingDaysOverdue) working day\(r.workingDaysOverdue == 1 ? "" : "s") late"
         case .dueSoon, .onTime:
             if r.workingDaysLeft == 0 { return "due today" }

@@ -420,7 +420,14 @@ public struct IndonesianStrings: StringTable {
     public func countdown(_ r: DeadlineReading) -> String {
         switch r.state {
         case .overdue:
-            if r.workingDaysOverdue == 0 { return "lewat hari ini" }
+            if r.workingDaysOverdue == 0 {
+                // Passed on a day before a weekend or holiday: say how many days ago, never "today".
+                switch r.daysOverdue {
+                case 0: return "lewat hari ini"
+                case 1: return "lewat kemarin"
+                default: return "lewat \(r.daysOverdue) hari"
+                }
+            }
             return "lewat \(r.workingDaysOverdue) hari kerja"
         case .dueSoon, .onTime:
             if r.workingDaysLeft == 0 { return "hari ini" }

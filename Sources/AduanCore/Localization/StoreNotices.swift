@@ -24,6 +24,12 @@ extension EnglishStrings {
             + "`aduan verify --store BACKUP`, then, with Aduan closed everywhere, copy it over \(path). Nothing was written."
     }
 
+    public func holidayYearsUnknown(_ years: [Int]) -> String {
+        let list = years.map(String.init).joined(separator: ", ")
+        return "warning: the calendar knows no holidays for \(list), so deadlines there skip weekends only; add them under "
+            + "calendar.holidays (or calendar.holidayFiles) in the office file and run `aduan office apply`."
+    }
+
     public func deadlinesRecomputed(open: Int, changed: Int) -> String {
         "The calendar or deadline settings changed: stored deadlines and working-day figures recomputed "
             + "(\(NumberFormat.grouped(open, .en)) open complaint(s); \(NumberFormat.grouped(changed, .en)) complaint(s) updated)."
@@ -44,6 +50,12 @@ extension IndonesianStrings {
         return "\(path): penulisan ditolak: \(what), sehingga catatan tidak lagi dapat dipercaya dan tidak ditambah. "
             + "Membaca tetap bisa. Pulihkan dari cadangan terakhir yang baik (dibuat dengan `aduan backup TUJUAN`): periksa dengan "
             + "`aduan verify --store CADANGAN`, lalu, saat Aduan tertutup di semua tempat, salin cadangan itu menggantikan \(path). Tidak ada yang ditulis."
+    }
+
+    public func holidayYearsUnknown(_ years: [Int]) -> String {
+        let list = years.map(String.init).joined(separator: ", ")
+        return "peringatan: kalender belum mengenal hari libur tahun \(list), jadi tenggat di sana hanya melompati akhir pekan; tambahkan di "
+            + "calendar.holidays (atau calendar.holidayFiles) pada berkas kantor lalu jalankan `aduan office apply`."
     }
 
     public func deadlinesRecomputed(open: Int, changed: Int) -> String {

@@ -39,6 +39,8 @@ public protocol StringTable: Sendable {
     func chainBroken(path: String, _ damage: ChainDamage) -> String
     /// Said once after the stored deadlines were recomputed for changed calendar or deadline settings.
     func deadlinesRecomputed(open: Int, changed: Int) -> String
+    /// A date falls in years the calendar has no holidays for; names the config keys that add them.
+    func holidayYearsUnknown(_ years: [Int]) -> String
     /// Who may act, training stores and the frozen clock (IdentityStrings.swift).
     func trust(_ m: TrustMessage) -> String
 }

@@ -38,13 +38,17 @@ public struct DayRange: Hashable, Sendable {
 /// in the office's time zone.
 ///
 /// Deadline rule (SP4N-LAPOR! practice): a deadline of N working days falls at 23:59:59 local
-/// time on the Nth working day after the day of the starting event; a start on a non-working
-/// day counts from the next working day. Days spent in Tunda are skipped (see `paused`).
+/// time on the Nth working day strictly after the day of the starting event, whatever day the
+/// event fell on (an event on Saturday counts Monday as day 1, as on Friday). Days spent in Tunda
+/// are skipped (see `paused`).
 public struct WorkingCalendar: Sendable, Equatable {
     public let zone: OfficeTimeZone
     public let workWeek: Set<Weekday>
     /// Holidays keyed by local day number.
     public let holidays: [Int: Holiday]
+    /// The years the calendar knows: those with at least one holiday in its lists (built-in and
+    /// configured). Outside them deadlines skip only the weekend (see `unknownYears`).
+    public let knownYears: Set<Int>
     private let workMask: UInt8
 
     public init(zone: OfficeTimeZone = .wib,
@@ -55,6 +59,7 @@ public struct WorkingCalendar: Sendable, Equatable {
         var byDay: [Int: Holiday] = [:]
         for h in holidays { byDay[h.date.dayNumber] = h }
         self.holidays = byDay
+        self.knownYears = Set(holidays.map(\.date.year))
         self.workMask = workWeek.reduce(0) { $0 | (1 << UInt8($1.rawValue)) }
     }
 
@@ -78,6 +83,13 @@ public struct WorkingCalendar: Sendable, Equatable {
         holidays.values.filter { $0.date.year == year }.sorted { $0.date < $1.date }
     }
 
+    /// The years from `fromDay` through `toDay` (local day numbers) the calendar has no holidays
+    /// for, in order: a deadline counted across them may miss days off. Empty when all are known.
+    public func unknownYears(fromDay: Int, throughDay toDay: Int) -> [Int] {
+        let first = LocalDate(dayNumber: min(fromDay, toDay)).year, last = LocalDate(dayNumber: max(fromDay, toDay)).year
+        return (first...last).filter { !knownYears.contains($0) }
+    }
+
     /// The first working day on or after `dayNumber`.
     public func workingDay(onOrAfter dayNumber: Int) -> Int {
         var d = dayNumber
@@ -86,10 +98,11 @@ public struct WorkingCalendar: Sendable, Equatable {
         return d
     }
 
-    /// The day number of the Nth counted working day after `startDay`.
-    /// A non-working start day is first moved to the next working day; paused days are not counted.
+    /// The day number of the Nth counted working day strictly after `startDay` (a working day or
+    /// not: the first working day after it is day 1); paused days are not counted. N = 0 is the
+    /// start day itself.
     public func addWorkingDays(_ n: Int, toDay startDay: Int, paused: [DayRange] = []) -> Int {
-        var day = workingDay(onOrAfter: startDay)
+        var day = startDay
         var remaining = n
         while remaining > 0 {
             day += 1
@@ -138,8 +151,13 @@ public struct WorkingCalendar: Sendable, Equatable {
         return count
     }
 
-    /// A short, stable digest of everything that moves a deadline (zone, week, holidays), so a
-    /// store can tell when its precomputed deadlines were made under another calendar.
+    /// The version of the counting rule itself, part of the fingerprint: stores whose deadlines
+    /// were computed under an earlier rule recompute them at open. 2: a start on a non-working day
+    /// is no longer moved to the next working day first (issue 11 item 7).
+    public static let ruleVersion = 2
+
+    /// A short, stable digest of everything that moves a deadline (rule version, zone, week,
+    /// holidays), so a store can tell when its precomputed deadlines were made under another calendar.
     public var fingerprint: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ v: Int) {
@@ -152,6 +170,8 @@ public struct WorkingCalendar: Sendable, Equatable {
         }
         mix(zone.offsetSeconds)
         mix(Int(workMask))
+        // Version 1 (before the rule had a version) mixed nothing here, so its digests stay distinct.
+        if Self.ruleVersion > 1 { mix(-Self.ruleVersion) }
         for day in holidays.keys.sorted() { mix(day) }
         return String(hash, radix: 16)
     }

@@ -12,6 +12,15 @@ public enum DeadlineKind: String, CaseIterable, Sendable, Hashable {
     case response
 }
 
+extension DeadlineKind {
+    /// Whether the timer is an operator's work. Only these are ever "due soon": the auto-close is
+    /// the system's own timer (it closes the report itself), so no operator has to act on it.
+    public var isOperatorWork: Bool { self != .autoClose }
+
+    /// The kinds that can be due soon, for stores that render the rule in SQL.
+    public static let operatorWork: [DeadlineKind] = allCases.filter(\.isOperatorWork)
+}
+
 /// Whether a timer counts working days (hari kerja) or calendar days.
 public enum DayCounting: String, Sendable, Hashable, CaseIterable {
     case working
@@ -195,6 +204,13 @@ extension DeadlinePolicy {
         return calendar.zone.endOfDay(dayNumber: day)
     }
 
+    /// How a deadline of `kind` due at `dueAt` stands at `now`, given the due-soon `cutoff`
+    /// (`dueSoonCutoff(now:calendar:)`): overdue once passed; due soon only for an operator's work.
+    public func state(dueAt: Timestamp, kind: DeadlineKind, now: Timestamp, cutoff: Timestamp) -> DeadlineState {
+        if dueAt < now { return .overdue }
+        return dueAt <= cutoff && kind.isOperatorWork ? .dueSoon : .onTime
+    }
+
     /// How `deadline` stands at `now`.
     public func read(_ deadline: Deadline, now: Timestamp, calendar: WorkingCalendar) -> DeadlineReading {
         let today = calendar.zone.dayNumber(of: now)
@@ -206,9 +222,16 @@ extension DeadlinePolicy {
                                    daysOverdue: max(0, today - dueDay))
         }
         let left = calendar.workingDays(after: today, through: dueDay)
-        let state: DeadlineState = deadline.dueAt <= dueSoonCutoff(now: now, calendar: calendar) ? .dueSoon : .onTime
+        let state = self.state(dueAt: deadline.dueAt, kind: deadline.kind, now: now, cutoff: dueSoonCutoff(now: now, calendar: calendar))
         return DeadlineReading(deadline: deadline, state: state, secondsLeft: secondsLeft, workingDaysLeft: left,
                                workingDaysOverdue: 0, daysOverdue: 0)
+    }
+
+    /// The years a timer started at `now` may reach (up to the longest rule) that the calendar has
+    /// no holidays for: the screen warns about them once at open.
+    public func unknownHolidayYears(now: Timestamp, calendar: WorkingCalendar) -> [Int] {
+        let furthest = DeadlineKind.allCases.map { deadline($0, from: now, paused: [], calendar: calendar).dueAt }.max() ?? now
+        return calendar.unknownYears(fromDay: calendar.zone.dayNumber(of: now), throughDay: calendar.zone.dayNumber(of: furthest))
     }
 
     /// The running deadline read at `now`, or nil when no clock runs.
