@@ -23,7 +23,12 @@ public struct InboxQuery: Hashable, Sendable {
     /// An operator's list: their inbox scope and the content they may read, both decided by the core.
     public init(viewer: Actor, filter: FilterExpression = .all, order: InboxOrder = .deadline) {
         self.init(scope: Access.inboxScope(of: viewer), content: Privacy.contentAccess(of: viewer), filter: filter, order: order)
+        self.viewer = viewer
     }
+
+    /// The operator the list is for: an anonymous reporter who wrote their own name or phone into
+    /// the title is not named to them (`Privacy.redacted`). Nil for the system and tests.
+    public var viewer: Actor?
 
     /// A list over a scope. Without `content`, every text is read and searched: for the system
     /// and tests; an operator's list is `init(viewer:)`.
@@ -255,6 +260,14 @@ extension ComplaintStore {
             var rows: [InboxRow] = []
             rows.reserveCapacity(limit)
             while try s.step() { rows.append(row(from: s, order: q.order)) }
+            if let viewer = q.viewer {
+                // Titles are stored as written; only an anonymous report's can name a hidden
+                // reporter, so only those few rows of the page are read whole.
+                for i in rows.indices where rows[i].anonymous && !rows[i].contentHidden && !rows[i].title.isEmpty {
+                    guard let c = try loadComplaint(rows[i].id), !Privacy.canSeeReporter(c, viewer: viewer) else { continue }
+                    rows[i].title = Privacy.redacted(c, for: viewer).title
+                }
+            }
             return rows
         }
     }

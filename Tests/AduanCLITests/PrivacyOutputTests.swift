@@ -151,7 +151,7 @@ import Testing
         let content = ["Rahjudulbaru", "Rahlokasidua", "melapor pungutan"]
         for viewer in ["tl-dinkes", "tl-pupr", "monitor-kominfo"] {
             var outputs: [(String, ProcessResult)] = []
-            for args in [["show", "\(id)"], ["show", "\(id)", "--lang", "en"], ["export", "id:\(id)"],
+            for args in [["show", "\(id)"], ["show", "\(id)", "--lang", "en"], ["list"], ["list", "id:\(id)"], ["export", "id:\(id)"],
                          ["export", "--format", "json", "id:\(id)"], ["export", "--format", "open311"]] {
                 outputs.append((args.joined(separator: " "), desk.run(args, as: viewer)))
             }
