@@ -215,7 +215,7 @@ import Testing
         switch opener {
         case "l": try #require(tmux.waitFor("Saring:").ok)
         case "/": try #require(tmux.waitFor("Cari:").ok)
-        default: try #require(tmux.waitFor(timeout: 5) { $0 != screen }.ok)
+        default: try #require(tmux.waitFor(timeout: 20) { $0 != screen }.ok)
         }
         tmux.type("setengah")
         return (tmux, pid)
@@ -228,7 +228,7 @@ import Testing
         let (tmux, pid) = try screenWithAPromptOpen(opener, s)
         defer { if Self.isRunning(pid) { kill(pid, SIGKILL) } }
         tmux.tmux(["kill-server"])
-        #expect(Self.waitForExit(pid, timeout: 5), "the screen still runs 5 s after its terminal was closed")
+        #expect(Self.waitForExit(pid, timeout: 20), "the screen still runs 20 s after its terminal was closed")
     }
 
     @Test(arguments: ["l", "/", "m"])
@@ -238,9 +238,9 @@ import Testing
         let (tmux, pid) = try screenWithAPromptOpen(opener, s)
         defer { if Self.isRunning(pid) { kill(pid, SIGKILL) } }
         kill(pid, SIGTERM)
-        #expect(Self.waitForExit(pid, timeout: 5), "the screen ignored SIGTERM")
+        #expect(Self.waitForExit(pid, timeout: 20), "the screen ignored SIGTERM")
         // It restored the terminal on its way out: the pane's shell reports its end.
-        #expect(tmux.waitFor("[exit ", timeout: 5).ok)
+        #expect(tmux.waitFor("[exit ", timeout: 20).ok)
     }
 
     /// A pseudo-terminal that is not the screen's controlling terminal: closing it sends no
