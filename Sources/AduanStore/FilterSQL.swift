@@ -23,14 +23,32 @@ enum FilterSQL {
         case .everything:
             return .always
         case .agency(let a):
-            return SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])
+            return SQLCondition(sql: "c.holder_agency = ? OR \(heldBefore(a).sql)", args: [.text(a)] + heldBefore(a).args)
         case .unit(let a, let u, let copies):
+            if u.isEmpty { return SQLCondition(sql: "0", args: []) }
+            let before = heldBefore(a, unit: u)
             if copies {
-                return SQLCondition(sql: "(c.holder_agency = ? AND c.holder_unit = ?) OR c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)",
-                                    args: [.text(a), .text(u), .text(u)])
+                return SQLCondition(sql: "(c.holder_agency = ? AND c.holder_unit = ?) OR c.id IN (SELECT complaint_id FROM cc WHERE unit = ?) OR \(before.sql)",
+                                    args: [.text(a), .text(u), .text(u)] + before.args)
             }
-            return SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])
+            return SQLCondition(sql: "(c.holder_agency = ? AND c.holder_unit = ?) OR \(before.sql)", args: [.text(a), .text(u)] + before.args)
         }
+    }
+
+    /// Reports the agency (or its unit) held or received at any time: `holder_history` by its key.
+    static func heldBefore(_ agency: String, unit: String? = nil) -> SQLCondition {
+        if let unit {
+            return SQLCondition(sql: "c.id IN (SELECT complaint_id FROM holder_history WHERE agency = ? AND unit = ?)", args: [.text(agency), .text(unit)])
+        }
+        return SQLCondition(sql: "c.id IN (SELECT complaint_id FROM holder_history WHERE agency = ?)", args: [.text(agency)])
+    }
+
+    /// The core's `Complaint.wasForwardedAway(by:)`.
+    static func forwarded(_ agency: String?) -> SQLCondition {
+        guard let agency else {
+            return SQLCondition(sql: "EXISTS (SELECT 1 FROM holder_history h WHERE h.complaint_id = c.id AND h.agency <> c.holder_agency)", args: [])
+        }
+        return SQLCondition(sql: "c.holder_agency <> ?", args: [.text(agency)]) && heldBefore(agency)
     }
 
     /// The core's `ContentAccess.mayRead` over the projection: true when the row's title and body
@@ -103,6 +121,7 @@ enum FilterSQL {
         case .anonymous: return SQLCondition(sql: "c.anonymous = 1", args: [])
         case .confidential: return SQLCondition(sql: "c.confidential = 1", args: [])
         case .pingPong: return SQLCondition(sql: "c.ping_pong = 1", args: [])
+        case .forwarded: return forwarded(ctx.viewerAgency)
         case .privacyUndecided: return SQLCondition(sql: "c.privacy_decided = 0", args: [])
         case .age(let cmp, let n, let counting):
             let r = ctx.receivedRange(cmp, n, counting)

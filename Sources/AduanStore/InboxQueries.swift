@@ -113,12 +113,12 @@ extension ComplaintStore {
                         rating: s.isNull(19) ? nil : s.int(19), contentHidden: hidden, sortKey: key)
     }
 
-    public func filterContext(now: Timestamp, content: ContentAccess = .everything) -> FilterContext {
-        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content)
+    public func filterContext(now: Timestamp, content: ContentAccess = .everything, viewerAgency: String? = nil) -> FilterContext {
+        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content, viewerAgency: viewerAgency)
     }
 
     func whereClause(_ q: InboxQuery, now: Timestamp) -> SQLCondition {
-        FilterSQL.scope(q.scope) && FilterSQL.condition(q.filter, filterContext(now: now, content: q.content))
+        FilterSQL.scope(q.scope) && FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
     }
 
     /// (sort column, ascending?) for an order.
@@ -217,7 +217,7 @@ extension ComplaintStore {
 
     func fetchSQL(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
-            var cond = FilterSQL.condition(q.filter, filterContext(now: now, content: q.content))
+            var cond = FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
             let select = Self.rowSelect(q.content)
             let (column, ascending) = Self.sortColumn(q.order)
             // Walking the list forward in an ascending order means "greater than the cursor".
@@ -227,15 +227,25 @@ extension ComplaintStore {
             }
             let dir = greater ? "ASC" : "DESC"
             let n = SQLValue.int(Int64(max(0, limit)))
-            // A unit's inbox is what it holds plus what it is copied on: two ordered index scans
-            // merged, instead of one OR that would sort the unit's whole list on every page.
+            // A unit's inbox is what it holds plus what it is copied on plus what it held before:
+            // ordered index scans merged, instead of one OR that would sort the whole list on every
+            // page. The parts are disjoint (each excludes the ones before it).
             var parts: [SQLCondition]
-            if case .unit(let a, let u, true) = q.scope {
-                parts = [SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)]),
-                         SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?) AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)",
-                                      args: [.text(u), .text(a), .text(u)])]
-            } else {
-                parts = [FilterSQL.scope(q.scope)]
+            switch q.scope {
+            case .everything:
+                parts = [.always]
+            case .agency(let a):
+                parts = [SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)]),
+                         SQLCondition(sql: "c.holder_agency <> ?", args: [.text(a)]) && FilterSQL.heldBefore(a)]
+            case .unit(let a, let u, let copies):
+                if u.isEmpty { return [] }
+                let notHeld = SQLCondition(sql: "NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)", args: [.text(a), .text(u)])
+                let copied = SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)", args: [.text(u)])
+                parts = [SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])]
+                if copies { parts.append(copied && notHeld) }
+                var before = notHeld && FilterSQL.heldBefore(a, unit: u)
+                if copies { before = before && SQLCondition(sql: "(\(copied.sql)) IS NOT TRUE", args: copied.args) }
+                parts.append(before)
             }
             let selects = parts.map { scope -> (String, [SQLValue]) in
                 let w = scope && cond
@@ -289,6 +299,11 @@ extension ComplaintStore {
                 try add("SELECT status, sum(n) FROM counts GROUP BY status", [])
             case .agency(let a):
                 try add("SELECT status, sum(n) FROM counts WHERE agency = ? GROUP BY status", [.text(a)])
+                // What the agency passed away (or received for another): few rows, by the history's key.
+                try add("""
+                    SELECT c.status, count(*) FROM complaints c
+                    WHERE c.id IN (SELECT complaint_id FROM holder_history WHERE agency = ?) AND c.holder_agency <> ? GROUP BY c.status
+                    """, [.text(a), .text(a)])
             case .unit(let a, let u, let copies):
                 if u.isEmpty { return [:] }
                 try add("SELECT status, sum(n) FROM counts WHERE agency = ? AND unit = ? GROUP BY status", [.text(a), .text(u)])
@@ -298,6 +313,11 @@ extension ComplaintStore {
                         WHERE cc.unit = ? AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?) GROUP BY c.status
                         """, [.text(u), .text(a), .text(u)])
                 }
+                try add("""
+                    SELECT c.status, count(*) FROM holder_history h JOIN complaints c ON c.id = h.complaint_id
+                    WHERE h.agency = ? AND h.unit = ? AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)
+                      AND (? = 0 OR NOT EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)) GROUP BY c.status
+                    """, [.text(a), .text(u), .text(a), .text(u), .int(copies ? 1 : 0), .text(u)])
             }
             return out
         }

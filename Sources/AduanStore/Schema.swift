@@ -5,7 +5,7 @@
 ///   `aduan verify --repair` if they ever disagree.
 enum Schema {
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    static let version = 1
+    static let version = 2
 
     static let migrations: [(version: Int, sql: String)] = [
         (1, """
@@ -118,6 +118,23 @@ enum Schema {
             title, body, content='complaint_search', content_rowid='id', columnsize=0,
             tokenize='unicode61 remove_diacritics 2'
         );
+        """),
+        // Who held a report before: every agency and unit that has held it (the current holder
+        // included) and the agency that received it, so a list shows a former holder what it passed
+        // away (`InboxScope`, the filter word `forwarded`) with an index instead of reading states.
+        // Stores made before are filled in from the holder chain kept in each report's state.
+        (2, """
+        CREATE TABLE holder_history(
+            agency TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            complaint_id INTEGER NOT NULL,
+            PRIMARY KEY(agency, unit, complaint_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX holder_history_complaint ON holder_history(complaint_id);
+        INSERT OR IGNORE INTO holder_history(agency, unit, complaint_id) SELECT intake_agency, '', id FROM complaints;
+        INSERT OR IGNORE INTO holder_history(agency, unit, complaint_id)
+            SELECT json_extract(h.value, '$[0]'), coalesce(json_extract(h.value, '$[1]'), ''), t.id
+            FROM complaint_texts t, json_each(t.state, '$.h') h;
         """),
     ]
 
