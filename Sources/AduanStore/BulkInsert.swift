@@ -129,7 +129,7 @@ struct ProjectionWriter {
         insertFTS = try db.prepare("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)")
         deleteFTS = try db.prepare("INSERT INTO complaints_fts(complaints_fts, rowid, title, body) VALUES('delete', ?, ?, ?)")
         insertCC = try db.prepare("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)")
-        insertHolder = try db.prepare("INSERT OR IGNORE INTO holder_history(agency, unit, complaint_id) VALUES(?, ?, ?)")
+        insertHolder = try db.prepare("INSERT OR IGNORE INTO holders_before(agency, unit, complaint_id) VALUES(?, ?, ?)")
     }
 
     /// Binds the report's columns (?2 …) and its id (?1).
@@ -192,23 +192,25 @@ struct ProjectionWriter {
             try index(c)
         }
         for unit in c.ccUnits where !old.ccUnits.contains(unit) { try insertCopy(unit, c.id) }
-        if old.holderChain != c.holderChain || old.intakeAgency != c.intakeAgency {
+        if old.holderChain != c.holderChain || old.holder != c.holder || old.intakeAgency != c.intakeAgency {
             let had = Self.holders(of: old), has = Self.holders(of: c)
             for h in had where !has.contains(h) {
-                try store.db.run("DELETE FROM holder_history WHERE agency = ? AND unit = ? AND complaint_id = ?",
+                try store.db.run("DELETE FROM holders_before WHERE agency = ? AND unit = ? AND complaint_id = ?",
                                  [.text(h.agency), .text(h.unit), .int(c.id)])
             }
             for h in has where !had.contains(h) { try insertHolder(h, c.id) }
         }
     }
 
-    /// The `holder_history` rows of a report: the agency that received it (unit '') and every
-    /// holder of its chain (unit '' at agency level).
+    /// The `holders_before` rows of a report: each agency that received or held it and holds it
+    /// no longer (unit ''), each unit that held it and holds it no longer.
     static func holders(of c: Complaint) -> [HolderRow] {
-        var out = [HolderRow(agency: c.intakeAgency, unit: "")]
+        var out: [HolderRow] = []
+        func add(_ h: HolderRow) { if !out.contains(h) { out.append(h) } }
+        if c.intakeAgency != c.holder.agency { add(HolderRow(agency: c.intakeAgency, unit: "")) }
         for step in c.holderChain {
-            let h = HolderRow(agency: step.holder.agency, unit: step.holder.unit ?? "")
-            if !out.contains(h) { out.append(h) }
+            if step.holder.agency != c.holder.agency { add(HolderRow(agency: step.holder.agency, unit: "")) }
+            if let u = step.holder.unit, step.holder != c.holder { add(HolderRow(agency: step.holder.agency, unit: u)) }
         }
         return out
     }

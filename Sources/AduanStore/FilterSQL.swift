@@ -18,7 +18,8 @@ struct SQLCondition {
 /// using the very thresholds `FilterContext` computes, so `FilterExpression.matches` and the
 /// store agree (a property test holds them to it).
 enum FilterSQL {
-    static func scope(_ s: InboxScope) -> SQLCondition {
+    static func scope(_ s: InboxScope, formerHolders: Bool = true) -> SQLCondition {
+        if !formerHolders { return holdsNow(s) }
         switch s {
         case .everything:
             return .always
@@ -35,20 +36,33 @@ enum FilterSQL {
         }
     }
 
-    /// Reports the agency (or its unit) held or received at any time: `holder_history` by its key.
-    static func heldBefore(_ agency: String, unit: String? = nil) -> SQLCondition {
-        if let unit {
-            return SQLCondition(sql: "c.id IN (SELECT complaint_id FROM holder_history WHERE agency = ? AND unit = ?)", args: [.text(agency), .text(unit)])
+    /// The core's `InboxScope.holdsNow`.
+    static func holdsNow(_ s: InboxScope) -> SQLCondition {
+        switch s {
+        case .everything:
+            return .always
+        case .agency(let a):
+            return SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])
+        case .unit(let a, let u, let copies):
+            if copies {
+                return SQLCondition(sql: "(c.holder_agency = ? AND c.holder_unit = ?) OR c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)",
+                                    args: [.text(a), .text(u), .text(u)])
+            }
+            return SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])
         }
-        return SQLCondition(sql: "c.id IN (SELECT complaint_id FROM holder_history WHERE agency = ?)", args: [.text(agency)])
+    }
+
+    /// Reports the agency (or its unit) received or held and holds no longer: `holders_before` by its key.
+    static func heldBefore(_ agency: String, unit: String? = nil) -> SQLCondition {
+        SQLCondition(sql: "c.id IN (SELECT complaint_id FROM holders_before WHERE agency = ? AND unit = ?)", args: [.text(agency), .text(unit ?? "")])
     }
 
     /// The core's `Complaint.wasForwardedAway(by:)`.
     static func forwarded(_ agency: String?) -> SQLCondition {
         guard let agency else {
-            return SQLCondition(sql: "EXISTS (SELECT 1 FROM holder_history h WHERE h.complaint_id = c.id AND h.agency <> c.holder_agency)", args: [])
+            return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before h WHERE h.complaint_id = c.id AND h.unit = '')", args: [])
         }
-        return SQLCondition(sql: "c.holder_agency <> ?", args: [.text(agency)]) && heldBefore(agency)
+        return heldBefore(agency)
     }
 
     /// The core's `ContentAccess.mayRead` over the projection: true when the row's title and body

@@ -19,6 +19,9 @@ public struct InboxQuery: Hashable, Sendable {
     public var content: ContentAccess
     public var filter: FilterExpression
     public var order: InboxOrder
+    /// Whether the list also covers what the scope held before and holds no longer (`InboxScope.contains`);
+    /// false: only what it holds now (`InboxScope.holdsNow`), the screen's working tabs.
+    public var formerHolders = true
 
     /// An operator's list: their inbox scope and the content they may read, both decided by the core.
     public init(viewer: Actor, filter: FilterExpression = .all, order: InboxOrder = .deadline) {
@@ -118,7 +121,7 @@ extension ComplaintStore {
     }
 
     func whereClause(_ q: InboxQuery, now: Timestamp) -> SQLCondition {
-        FilterSQL.scope(q.scope) && FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
+        FilterSQL.scope(q.scope, formerHolders: q.formerHolders) && FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
     }
 
     /// (sort column, ascending?) for an order.
@@ -235,17 +238,17 @@ extension ComplaintStore {
             case .everything:
                 parts = [.always]
             case .agency(let a):
-                parts = [SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)]),
-                         SQLCondition(sql: "c.holder_agency <> ?", args: [.text(a)]) && FilterSQL.heldBefore(a)]
+                parts = [SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])]
+                if q.formerHolders { parts.append(FilterSQL.heldBefore(a)) }
             case .unit(let a, let u, let copies):
                 if u.isEmpty { return [] }
                 let notHeld = SQLCondition(sql: "NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)", args: [.text(a), .text(u)])
                 let copied = SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)", args: [.text(u)])
                 parts = [SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])]
                 if copies { parts.append(copied && notHeld) }
-                var before = notHeld && FilterSQL.heldBefore(a, unit: u)
+                var before = FilterSQL.heldBefore(a, unit: u)
                 if copies { before = before && SQLCondition(sql: "(\(copied.sql)) IS NOT TRUE", args: copied.args) }
-                parts.append(before)
+                if q.formerHolders { parts.append(before) }
             }
             let selects = parts.map { scope -> (String, [SQLValue]) in
                 let w = scope && cond
@@ -272,9 +275,9 @@ extension ComplaintStore {
     /// How many reports the query matches. Cheap for status-only queries (read from the
     /// counters); otherwise a scan that a screen should run off the input path.
     public func count(_ q: InboxQuery, now: Timestamp) throws(StoreError) -> Int {
-        if case .all = q.filter { return try statusCounts(q.scope).values.reduce(0, +) }
+        if case .all = q.filter { return try statusCounts(q.scope, formerHolders: q.formerHolders).values.reduce(0, +) }
         if case .term(.status(let list)) = q.filter {
-            let counts = try statusCounts(q.scope)
+            let counts = try statusCounts(q.scope, formerHolders: q.formerHolders)
             return Set(list).reduce(0) { $0 + (counts[$1] ?? 0) }
         }
         return try read {
@@ -284,7 +287,8 @@ extension ComplaintStore {
     }
 
     /// Reports per status in a scope, from the maintained counters (no table scan).
-    public func statusCounts(_ scope: InboxScope) throws(StoreError) -> [Status: Int] {
+    /// With `formerHolders`, also what the scope held before and holds no longer (few rows, by the key of `holders_before`).
+    public func statusCounts(_ scope: InboxScope, formerHolders: Bool = true) throws(StoreError) -> [Status: Int] {
         try read {
             var out: [Status: Int] = [:]
             func add(_ sql: String, _ args: [SQLValue]) throws {
@@ -300,10 +304,10 @@ extension ComplaintStore {
             case .agency(let a):
                 try add("SELECT status, sum(n) FROM counts WHERE agency = ? GROUP BY status", [.text(a)])
                 // What the agency passed away (or received for another): few rows, by the history's key.
-                try add("""
-                    SELECT c.status, count(*) FROM complaints c
-                    WHERE c.id IN (SELECT complaint_id FROM holder_history WHERE agency = ?) AND c.holder_agency <> ? GROUP BY c.status
-                    """, [.text(a), .text(a)])
+                if formerHolders { try add("""
+                    SELECT c.status, count(*) FROM holders_before h JOIN complaints c ON c.id = h.complaint_id
+                    WHERE h.agency = ? AND h.unit = '' GROUP BY c.status
+                    """, [.text(a)]) }
             case .unit(let a, let u, let copies):
                 if u.isEmpty { return [:] }
                 try add("SELECT status, sum(n) FROM counts WHERE agency = ? AND unit = ? GROUP BY status", [.text(a), .text(u)])
@@ -313,11 +317,11 @@ extension ComplaintStore {
                         WHERE cc.unit = ? AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?) GROUP BY c.status
                         """, [.text(u), .text(a), .text(u)])
                 }
-                try add("""
-                    SELECT c.status, count(*) FROM holder_history h JOIN complaints c ON c.id = h.complaint_id
-                    WHERE h.agency = ? AND h.unit = ? AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)
+                if formerHolders { try add("""
+                    SELECT c.status, count(*) FROM holders_before h JOIN complaints c ON c.id = h.complaint_id
+                    WHERE h.agency = ? AND h.unit = ?
                       AND (? = 0 OR NOT EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)) GROUP BY c.status
-                    """, [.text(a), .text(u), .text(a), .text(u), .int(copies ? 1 : 0), .text(u)])
+                    """, [.text(a), .text(u), .int(copies ? 1 : 0), .text(u)]) }
             }
             return out
         }

@@ -119,22 +119,27 @@ enum Schema {
             tokenize='unicode61 remove_diacritics 2'
         );
         """),
-        // Who held a report before: every agency and unit that has held it (the current holder
-        // included) and the agency that received it, so a list shows a former holder what it passed
-        // away (`InboxScope`, the filter word `forwarded`) with an index instead of reading states.
-        // Stores made before are filled in from the holder chain kept in each report's state.
+        // Who held a report before and holds it no longer: an agency that received or held it
+        // (unit '') and no longer holds it, a unit that held it and no longer does. A list shows a
+        // former holder what it passed away (`InboxScope`, the filter word `forwarded`) by this key
+        // instead of reading states. Stores made before are filled in from each report's holder chain.
         (2, """
-        CREATE TABLE holder_history(
+        CREATE TABLE holders_before(
             agency TEXT NOT NULL,
             unit TEXT NOT NULL,
             complaint_id INTEGER NOT NULL,
             PRIMARY KEY(agency, unit, complaint_id)
         ) WITHOUT ROWID;
-        CREATE INDEX holder_history_complaint ON holder_history(complaint_id);
-        INSERT OR IGNORE INTO holder_history(agency, unit, complaint_id) SELECT intake_agency, '', id FROM complaints;
-        INSERT OR IGNORE INTO holder_history(agency, unit, complaint_id)
-            SELECT json_extract(h.value, '$[0]'), coalesce(json_extract(h.value, '$[1]'), ''), t.id
-            FROM complaint_texts t, json_each(t.state, '$.h') h;
+        CREATE INDEX holders_before_complaint ON holders_before(complaint_id);
+        INSERT OR IGNORE INTO holders_before(agency, unit, complaint_id)
+            SELECT intake_agency, '', id FROM complaints WHERE intake_agency <> holder_agency;
+        INSERT OR IGNORE INTO holders_before(agency, unit, complaint_id)
+            SELECT json_extract(h.value, '$[0]'), '', c.id FROM complaints c JOIN complaint_texts t ON t.id = c.id, json_each(t.state, '$.h') h
+            WHERE json_extract(h.value, '$[0]') <> c.holder_agency;
+        INSERT OR IGNORE INTO holders_before(agency, unit, complaint_id)
+            SELECT json_extract(h.value, '$[0]'), json_extract(h.value, '$[1]'), c.id FROM complaints c JOIN complaint_texts t ON t.id = c.id, json_each(t.state, '$.h') h
+            WHERE json_extract(h.value, '$[1]') IS NOT NULL
+              AND NOT (json_extract(h.value, '$[0]') = c.holder_agency AND json_extract(h.value, '$[1]') = coalesce(c.holder_unit, ''));
         """),
     ]
 

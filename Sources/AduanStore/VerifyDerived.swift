@@ -85,9 +85,9 @@ extension ComplaintStore {
             has = try s.step()
         }
 
-        /// The `holder_history` rows, as "agency/unit", in report order.
+        /// The `holders_before` rows, as "agency/unit", in report order.
         static func holders(_ db: Database) throws -> CopyCursor {
-            try CopyCursor(db, sql: "SELECT complaint_id, agency || '/' || unit FROM holder_history ORDER BY complaint_id, agency, unit")
+            try CopyCursor(db, sql: "SELECT complaint_id, agency || '/' || unit FROM holders_before ORDER BY complaint_id, agency, unit")
         }
 
         /// The units copied on report `id`; rows of lower ids (reports without history) go to `orphan`, once per report.

@@ -183,6 +183,12 @@ import Testing
             var perStatus: [Status: Int] = [:]
             for c in visible { perStatus[c.status, default: 0] += 1 }
             #expect(try store.statusCounts(scope) == perStatus, "tab counts for \(viewer.id)")
+            // The screen's working tabs: what the viewer holds now (and is copied on), from the counters.
+            var working = q
+            working.formerHolders = false
+            let holding = all.filter(scope.holdsNow)
+            #expect(try store.page(working, limit: 100_000, now: F.now).map(\.id).sorted() == holding.map(\.id), "working inbox for \(viewer.id)")
+            #expect(try store.count(working, now: F.now) == holding.count, "working count for \(viewer.id)")
             for c in visible.prefix(40) {
                 let byID = try store.page(InboxQuery(viewer: viewer, filter: .term(.localID(c.id))), limit: 10, now: F.now)
                 #expect(byID.map(\.id) == [c.id], "id:\(c.id) for \(viewer.id)")

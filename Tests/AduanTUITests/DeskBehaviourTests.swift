@@ -60,6 +60,24 @@ import Testing
         #expect(grid.contains("李秀英"))
     }
 
+    /// Issue 11 item 2: the admin forwarded "PPDB SMA" to the province. The working tabs leave it
+    /// out, `l id:N` finds it, and the Diteruskan tab lists exactly what the agency passed away.
+    @Test func theForwardingOfficeFindsWhatItForwardedOnTheScreen() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let id = try F.id(of: "PPDB SMA", in: store)
+        let inbox = F.run(store, width: 120, height: 40, keys: ["idle"])
+        #expect(!inbox.contains("PPDB SMA"), "the working inbox holds only what the agency holds")
+        #expect(inbox.row(1).contains("Diteruskan 1"), "the tab row: \(inbox.row(1))")
+        let found = F.run(store, width: 120, height: 40, keys: ["l", "text:id:\(id)", "Enter", "idle", "idle", "idle"])
+        #expect(found.contains("PPDB SMA"), "l id:\(id) finds the forwarded report:\n\(found.text())")
+        let tab = F.run(store, width: 120, height: 40, keys: ["Left", "idle", "idle"])
+        #expect(tab.contains("PPDB SMA"), "the Diteruskan tab lists it:\n\(tab.text())")
+        #expect(tab.row(38).contains("1 dari 1"), "\(tab.row(38))")
+        let word = F.run(store, width: 120, height: 40, keys: ["l", "text:diteruskan", "Enter", "idle", "idle", "idle"])
+        #expect(word.contains("PPDB SMA"), "l diteruskan:\n\(word.text())")
+    }
+
     @Test func statusLineShowsOperatorRoleUnitPositionAndFilter() throws {
         let dir = TempDir()
         let store = try F.makeStore(in: dir)

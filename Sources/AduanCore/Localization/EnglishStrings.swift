@@ -135,6 +135,7 @@ public struct EnglishStrings: StringTable {
         case .noActionsHere: "There is nothing you may do on this report now."
         case .bulkDone: "Applied"
         case .nothingTagged: "Nothing is tagged."
+        case .tabForwarded: "Sent out"
         case .tabAll: "All"
         case .updatedBy: "changed by"
         case .version: "version"

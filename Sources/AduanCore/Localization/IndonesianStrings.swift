@@ -134,6 +134,7 @@ public struct IndonesianStrings: StringTable {
         case .noActionsHere: "Tidak ada aksi yang boleh Anda lakukan pada laporan ini sekarang."
         case .bulkDone: "Selesai diterapkan"
         case .nothingTagged: "Tidak ada laporan yang ditandai."
+        case .tabForwarded: "Diteruskan"
         case .tabAll: "Semua"
         case .updatedBy: "diubah oleh"
         case .version: "versi"

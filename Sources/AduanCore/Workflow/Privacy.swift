@@ -51,6 +51,17 @@ public enum InboxScope: Hashable, Sendable {
         }
     }
 
+    /// The working inbox within the scope: what the agency or unit holds now (and, with
+    /// `includingCopies`, is copied on), without what it held before. The screen's status tabs.
+    public func holdsNow(_ c: Complaint) -> Bool {
+        switch self {
+        case .everything: return true
+        case .agency(let a): return c.holder.agency == a
+        case .unit(let a, let u, let copies):
+            return (c.holder.agency == a && c.holder.unit == u) || (copies && c.ccUnits.contains(u))
+        }
+    }
+
     /// The agency whose view this is; nil for every agency.
     public var agency: String? {
         switch self {
