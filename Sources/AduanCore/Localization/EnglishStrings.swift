@@ -136,6 +136,7 @@ public struct EnglishStrings: StringTable {
         case .bulkDone: "Applied"
         case .nothingTagged: "Nothing is tagged."
         case .tabForwarded: "Sent out"
+        case .forwardNoUnit: "(no unit: the agency itself)"
         case .tabAll: "All"
         case .updatedBy: "changed by"
         case .version: "version"

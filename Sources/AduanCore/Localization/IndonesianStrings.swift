@@ -135,6 +135,7 @@ public struct IndonesianStrings: StringTable {
         case .bulkDone: "Selesai diterapkan"
         case .nothingTagged: "Tidak ada laporan yang ditandai."
         case .tabForwarded: "Diteruskan"
+        case .forwardNoUnit: "(tanpa unit: instansinya sendiri)"
         case .tabAll: "Semua"
         case .updatedBy: "diubah oleh"
         case .version: "versi"
