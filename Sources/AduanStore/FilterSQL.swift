@@ -62,7 +62,19 @@ enum FilterSQL {
         guard let agency else {
             return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before h WHERE h.complaint_id = c.id AND h.unit = '')", args: [])
         }
-        return heldBefore(agency)
+        // A probe of the key per row: never builds the agency's whole set before the first row.
+        return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before h WHERE h.agency = ? AND h.unit = '' AND h.complaint_id = c.id)",
+                            args: [.text(agency)])
+    }
+
+    /// True when every report the filter selects has `forwarded` (a top-level AND term): then
+    /// nothing the agency holds now can match, and a list skips that part.
+    static func requiresForwarded(_ e: FilterExpression) -> Bool {
+        switch e {
+        case .term(.forwarded): return true
+        case .and(let parts): return parts.contains(where: requiresForwarded)
+        default: return false
+        }
     }
 
     /// The core's `ContentAccess.mayRead` over the projection: true when the row's title and body

@@ -239,14 +239,19 @@ extension ComplaintStore {
                 parts = [.always]
             case .agency(let a):
                 parts = [SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])]
-                if q.formerHolders { parts.append(FilterSQL.heldBefore(a)) }
+                if q.formerHolders {
+                    // What the agency passed away is none of what it holds now.
+                    if FilterSQL.requiresForwarded(q.filter) { parts = [] }
+                    parts.append(try formerHolderPart(a, ""))
+                }
             case .unit(let a, let u, let copies):
                 if u.isEmpty { return [] }
                 let notHeld = SQLCondition(sql: "NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)", args: [.text(a), .text(u)])
                 let copied = SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)", args: [.text(u)])
                 parts = [SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])]
+                if q.formerHolders && FilterSQL.requiresForwarded(q.filter) { parts = [] }
                 if copies { parts.append(copied && notHeld) }
-                var before = FilterSQL.heldBefore(a, unit: u)
+                var before = q.formerHolders ? try formerHolderPart(a, u) : .always
                 if copies { before = before && SQLCondition(sql: "(\(copied.sql)) IS NOT TRUE", args: copied.args) }
                 if q.formerHolders { parts.append(before) }
             }
@@ -269,6 +274,39 @@ extension ComplaintStore {
             rows.reserveCapacity(limit)
             while try s.step() { rows.append(row(from: s, order: q.order)) }
             return rows
+        }
+    }
+
+    /// The list part of what `agency`/`unit` held before: few rows are read by the table's key and
+    /// sorted; many are found by walking the list's order index and probing the key per row (with
+    /// at least one row in `sparse` of the store's reports, a page of 50 costs at most ~10,000 probes).
+    func formerHolderPart(_ agency: String, _ unit: String, sparse: Int = 200) throws -> SQLCondition {
+        let total = Int(try db.scalarInt("SELECT max(id) FROM complaints") ?? 0)
+        let cap = max(2_000, total / sparse)
+        let n = Int(try db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM holders_before WHERE agency = ? AND unit = ? LIMIT ?)",
+                                     [.text(agency), .text(unit), .int(Int64(cap))]) ?? 0)
+        if n < cap { return FilterSQL.heldBefore(agency, unit: unit) }
+        return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before hb WHERE hb.agency = ? AND hb.unit = ? AND hb.complaint_id = c.id)",
+                            args: [.text(agency), .text(unit)])
+    }
+
+    /// How many reports of the scope its agency forwarded away (the Diteruskan tab), by
+    /// `holders_before`'s key: the same set as `count` with the filter `forwarded`.
+    public func forwardedCount(_ scope: InboxScope) throws(StoreError) -> Int {
+        try read {
+            let probe = "EXISTS (SELECT 1 FROM holders_before h WHERE h.agency = ? AND h.unit = '' AND h.complaint_id = x.complaint_id)"
+            switch scope {
+            case .everything:
+                return Int(try db.scalarInt("SELECT count(DISTINCT complaint_id) FROM holders_before WHERE unit = ''") ?? 0)
+            case .agency(let a):
+                return Int(try db.scalarInt("SELECT count(*) FROM holders_before WHERE agency = ? AND unit = ''", [.text(a)]) ?? 0)
+            case .unit(let a, let u, let copies):
+                if u.isEmpty { return 0 }
+                let copied = copies ? " UNION SELECT complaint_id FROM cc WHERE unit = ?" : ""
+                let args: [SQLValue] = [.text(a), .text(u)] + (copies ? [.text(u)] : []) + [.text(a)]
+                let sql = "SELECT count(*) FROM (SELECT complaint_id FROM holders_before WHERE agency = ? AND unit = ?" + copied + ") x WHERE " + probe
+                return Int(try db.scalarInt(sql, args) ?? 0)
+            }
         }
     }
 

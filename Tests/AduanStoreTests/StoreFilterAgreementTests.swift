@@ -199,6 +199,7 @@ import Testing
             if let d = A.compare(store, mem, scope, .term(.forwarded), content: Privacy.contentAccess(of: viewer)) {
                 Issue.record("forwarded for \(viewer.id): \(d)")
             }
+            #expect(try store.forwardedCount(scope) == mem.count, "the Diteruskan tab's count for \(viewer.id)")
             if viewer.role == .admin {
                 #expect(!mem.isEmpty, "\(viewer.id)'s agency passed some report away")
                 for id in mem { #expect(all.first { $0.id == id }!.holder.agency != viewer.agency) }

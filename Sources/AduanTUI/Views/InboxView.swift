@@ -99,7 +99,7 @@ final class InboxView: DeskView {
     /// The tabs' counts: statuses from the counters, the forwarded ones by `holders_before`'s key.
     func loadCounts(_ ctx: DeskContext) throws(StoreError) {
         counts = try workingCounts(ctx)
-        forwardedCount = try ctx.store.count(InboxQuery(viewer: ctx.me, filter: .term(.forwarded)), now: ctx.now)
+        forwardedCount = try ctx.store.forwardedCount(ctx.scope)
     }
 
     /// The list's length: from the counters when the filter is a status tab alone, else counted
