@@ -20,12 +20,16 @@ public struct InboxQuery: Hashable, Sendable {
     public var filter: FilterExpression
     public var order: InboxOrder
     /// Whether the list also covers what the scope held before and holds no longer (`InboxScope.contains`);
-    /// false: only what it holds now (`InboxScope.holdsNow`), the screen's working tabs.
+    /// false: only what it holds now (`InboxScope.holdsNow`): the working inbox.
     public var formerHolders = true
 
     /// An operator's list: their inbox scope and the content they may read, both decided by the core.
     public init(viewer: Actor, filter: FilterExpression = .all, order: InboxOrder = .deadline) {
         self.init(scope: Access.inboxScope(of: viewer), content: Privacy.contentAccess(of: viewer), filter: filter, order: order)
+        // Without a filter, an operator's list is their working inbox (what they hold now and are
+        // copied on), as the screen's status tabs and the report count it; any filter (`id:12`,
+        // `forwarded`, `agency:pln`) looks through every report they may open (`Privacy.canView`).
+        formerHolders = filter != .all
     }
 
     /// A list over a scope. Without `content`, every text is read and searched: for the system

@@ -176,7 +176,9 @@ import Testing
             let visible = all.filter { Privacy.canView($0, viewer: viewer) }
             formerSeen += visible.filter { !Privacy.isHandling($0, viewer: viewer) && !$0.ccUnits.contains(viewer.unit ?? "-") }.count
             #expect(all.filter(scope.contains).map(\.id) == visible.map(\.id), "core scope vs canView for \(viewer.id)")
-            let q = InboxQuery(viewer: viewer)
+            var q = InboxQuery(viewer: viewer)
+            #expect(!q.formerHolders, "without a filter, the working inbox")
+            q.formerHolders = true
             let listed = try store.page(q, limit: 100_000, now: F.now).map(\.id)
             #expect(listed.sorted() == visible.map(\.id), "list vs canView for \(viewer.id)")
             #expect(try store.count(q, now: F.now) == visible.count, "count for \(viewer.id)")
