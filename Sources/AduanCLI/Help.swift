@@ -295,6 +295,7 @@ enum HelpText {
               tracking:4512345  id:12  a LAPOR! tracking number or a local id
               overdue  due-soon        the running deadline has passed / falls within the due-soon window
               anonymous  confidential  pingpong  undecided   flags (undecided: anonymity not yet decided)
+              forwarded                passed away by my agency and no longer held by it (also: diteruskan)
               jalan rusak              words: every word must start a word of the title or body
               "lampu mati"             a phrase
               AND OR NOT ( )           combine; side by side means AND; also & | ! and a leading -
@@ -323,6 +324,7 @@ enum HelpText {
           lapor:4512345  id:12     No. LAPOR! atau nomor lokal
           terlambat  segera        tenggat sudah lewat / jatuh dalam batas "segera"
           anonim  rahasia  pingpong  belum-diputuskan   penanda
+          diteruskan               sudah diteruskan instansi saya dan tidak dipegangnya lagi (juga: forwarded)
           jalan rusak              kata: setiap kata harus menjadi awal kata di judul atau isi
           "lampu mati"             frasa
           DAN ATAU BUKAN ( )       gabungan; berdampingan berarti DAN; juga & | ! dan tanda - di depan

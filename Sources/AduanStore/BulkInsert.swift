@@ -107,6 +107,7 @@ struct ProjectionWriter {
     let insertFTS: Statement
     let deleteFTS: Statement
     let insertCC: Statement
+    let insertHolder: Statement
 
     static let columns = """
         tracking_id, title, channel, classification, category, priority, anonymous, confidential, privacy_decided,
@@ -128,6 +129,7 @@ struct ProjectionWriter {
         insertFTS = try db.prepare("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)")
         deleteFTS = try db.prepare("INSERT INTO complaints_fts(complaints_fts, rowid, title, body) VALUES('delete', ?, ?, ?)")
         insertCC = try db.prepare("INSERT OR IGNORE INTO cc(unit, complaint_id) VALUES(?, ?)")
+        insertHolder = try db.prepare("INSERT OR IGNORE INTO holders_before(agency, unit, complaint_id) VALUES(?, ?, ?)")
     }
 
     /// Binds the report's columns (?2 …) and its id (?1).
@@ -174,6 +176,7 @@ struct ProjectionWriter {
         // A bulk load builds the search index in one pass at the end.
         if !store.bulkLoading { try index(c) }
         for unit in c.ccUnits { try insertCopy(unit, c.id) }
+        for h in Self.holders(of: c) { try insertHolder(h, c.id) }
     }
 
     func update(_ c: Complaint, values: ProjectionValues, state: String, old: Complaint) throws {
@@ -189,6 +192,40 @@ struct ProjectionWriter {
             try index(c)
         }
         for unit in c.ccUnits where !old.ccUnits.contains(unit) { try insertCopy(unit, c.id) }
+        if old.holderChain != c.holderChain || old.holder != c.holder || old.intakeAgency != c.intakeAgency {
+            let had = Self.holders(of: old), has = Self.holders(of: c)
+            for h in had where !has.contains(h) {
+                try store.db.run("DELETE FROM holders_before WHERE agency = ? AND unit = ? AND complaint_id = ?",
+                                 [.text(h.agency), .text(h.unit), .int(c.id)])
+            }
+            for h in has where !had.contains(h) { try insertHolder(h, c.id) }
+        }
+    }
+
+    /// The `holders_before` rows of a report: each agency that received or held it and holds it
+    /// no longer (unit ''), each unit that held it and holds it no longer.
+    static func holders(of c: Complaint) -> [HolderRow] {
+        var out: [HolderRow] = []
+        func add(_ h: HolderRow) { if !out.contains(h) { out.append(h) } }
+        if c.intakeAgency != c.holder.agency { add(HolderRow(agency: c.intakeAgency, unit: "")) }
+        for step in c.holderChain {
+            if step.holder.agency != c.holder.agency { add(HolderRow(agency: step.holder.agency, unit: "")) }
+            if let u = step.holder.unit, step.holder != c.holder { add(HolderRow(agency: step.holder.agency, unit: u)) }
+        }
+        return out
+    }
+
+    struct HolderRow: Hashable {
+        var agency: String
+        var unit: String
+    }
+
+    func insertHolder(_ h: HolderRow, _ id: Int64) throws {
+        insertHolder.reset()
+        insertHolder.bind(h.agency, at: 1)
+        insertHolder.bind(h.unit, at: 2)
+        insertHolder.bind(id, at: 3)
+        try insertHolder.step()
     }
 
     func text(_ s: Statement, _ c: Complaint, _ state: String) throws {

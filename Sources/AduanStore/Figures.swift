@@ -130,7 +130,8 @@ extension ComplaintStore {
     public func figures(_ scope: InboxScope, now: Timestamp) throws(StoreError) -> SupervisorFigures {
         try read {
             let zone = context.calendar.zone
-            let sc = FilterSQL.scope(scope)
+            // The dashboard is about work: what the scope holds now (its forwards are counted below).
+            let sc = FilterSQL.scope(scope, formerHolders: false)
             // Counts per holder × status, from the counters.
             var cells: [SupervisorFigures.Cell] = []
             do {

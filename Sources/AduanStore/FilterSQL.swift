@@ -20,7 +20,26 @@ struct SQLCondition {
 enum FilterSQL {
     /// `c.due_kind` is one of the timers that can be due soon (`DeadlineKind.isOperatorWork`).
     static let operatorWorkSQL = "c.due_kind IN (" + DeadlineKind.operatorWork.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
-    static func scope(_ s: InboxScope) -> SQLCondition {
+    static func scope(_ s: InboxScope, formerHolders: Bool = true) -> SQLCondition {
+        if !formerHolders { return holdsNow(s) }
+        switch s {
+        case .everything:
+            return .always
+        case .agency(let a):
+            return SQLCondition(sql: "c.holder_agency = ? OR \(heldBefore(a).sql)", args: [.text(a)] + heldBefore(a).args)
+        case .unit(let a, let u, let copies):
+            if u.isEmpty { return SQLCondition(sql: "0", args: []) }
+            let before = heldBefore(a, unit: u)
+            if copies {
+                return SQLCondition(sql: "(c.holder_agency = ? AND c.holder_unit = ?) OR c.id IN (SELECT complaint_id FROM cc WHERE unit = ?) OR \(before.sql)",
+                                    args: [.text(a), .text(u), .text(u)] + before.args)
+            }
+            return SQLCondition(sql: "(c.holder_agency = ? AND c.holder_unit = ?) OR \(before.sql)", args: [.text(a), .text(u)] + before.args)
+        }
+    }
+
+    /// The core's `InboxScope.holdsNow`.
+    static func holdsNow(_ s: InboxScope) -> SQLCondition {
         switch s {
         case .everything:
             return .always
@@ -32,6 +51,31 @@ enum FilterSQL {
                                     args: [.text(a), .text(u), .text(u)])
             }
             return SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])
+        }
+    }
+
+    /// Reports the agency (or its unit) received or held and holds no longer: `holders_before` by its key.
+    static func heldBefore(_ agency: String, unit: String? = nil) -> SQLCondition {
+        SQLCondition(sql: "c.id IN (SELECT complaint_id FROM holders_before WHERE agency = ? AND unit = ?)", args: [.text(agency), .text(unit ?? "")])
+    }
+
+    /// The core's `Complaint.wasForwardedAway(by:)`.
+    static func forwarded(_ agency: String?) -> SQLCondition {
+        guard let agency else {
+            return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before h WHERE h.complaint_id = c.id AND h.unit = '')", args: [])
+        }
+        // A probe of the key per row: never builds the agency's whole set before the first row.
+        return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before h WHERE h.agency = ? AND h.unit = '' AND h.complaint_id = c.id)",
+                            args: [.text(agency)])
+    }
+
+    /// True when every report the filter selects has `forwarded` (a top-level AND term): then
+    /// nothing the agency holds now can match, and a list skips that part.
+    static func requiresForwarded(_ e: FilterExpression) -> Bool {
+        switch e {
+        case .term(.forwarded): return true
+        case .and(let parts): return parts.contains(where: requiresForwarded)
+        default: return false
         }
     }
 
@@ -107,6 +151,7 @@ enum FilterSQL {
         case .anonymous: return SQLCondition(sql: "c.anonymous = 1", args: [])
         case .confidential: return SQLCondition(sql: "c.confidential = 1", args: [])
         case .pingPong: return SQLCondition(sql: "c.ping_pong = 1", args: [])
+        case .forwarded: return forwarded(ctx.viewerAgency)
         case .privacyUndecided: return SQLCondition(sql: "c.privacy_decided = 0", args: [])
         case .age(let cmp, let n, let counting):
             let r = ctx.receivedRange(cmp, n, counting)

@@ -19,11 +19,18 @@ public struct InboxQuery: Hashable, Sendable {
     public var content: ContentAccess
     public var filter: FilterExpression
     public var order: InboxOrder
+    /// Whether the list also covers what the scope held before and holds no longer (`InboxScope.contains`);
+    /// false: only what it holds now (`InboxScope.holdsNow`): the working inbox.
+    public var formerHolders = true
 
     /// An operator's list: their inbox scope and the content they may read, both decided by the core.
     public init(viewer: Actor, filter: FilterExpression = .all, order: InboxOrder = .deadline) {
         self.init(scope: Access.inboxScope(of: viewer), content: Privacy.contentAccess(of: viewer), filter: filter, order: order)
         self.viewer = viewer
+        // Without a filter, an operator's list is their working inbox (what they hold now and are
+        // copied on), as the screen's status tabs and the report count it; any filter (`id:12`,
+        // `forwarded`, `agency:pln`) looks through every report they may open (`Privacy.canView`).
+        formerHolders = filter != .all
     }
 
     /// The operator the list is for: an anonymous reporter who wrote their own name or phone into
@@ -118,12 +125,12 @@ extension ComplaintStore {
                         rating: s.isNull(19) ? nil : s.int(19), contentHidden: hidden, sortKey: key)
     }
 
-    public func filterContext(now: Timestamp, content: ContentAccess = .everything) -> FilterContext {
-        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content)
+    public func filterContext(now: Timestamp, content: ContentAccess = .everything, viewerAgency: String? = nil) -> FilterContext {
+        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content, viewerAgency: viewerAgency)
     }
 
     func whereClause(_ q: InboxQuery, now: Timestamp) -> SQLCondition {
-        FilterSQL.scope(q.scope) && FilterSQL.condition(q.filter, filterContext(now: now, content: q.content))
+        FilterSQL.scope(q.scope, formerHolders: q.formerHolders) && FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
     }
 
     /// (sort column, ascending?) for an order.
@@ -222,7 +229,7 @@ extension ComplaintStore {
 
     func fetchSQL(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
-            var cond = FilterSQL.condition(q.filter, filterContext(now: now, content: q.content))
+            var cond = FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
             let select = Self.rowSelect(q.content)
             let (column, ascending) = Self.sortColumn(q.order)
             // Walking the list forward in an ascending order means "greater than the cursor".
@@ -232,15 +239,30 @@ extension ComplaintStore {
             }
             let dir = greater ? "ASC" : "DESC"
             let n = SQLValue.int(Int64(max(0, limit)))
-            // A unit's inbox is what it holds plus what it is copied on: two ordered index scans
-            // merged, instead of one OR that would sort the unit's whole list on every page.
+            // A unit's inbox is what it holds plus what it is copied on plus what it held before:
+            // ordered index scans merged, instead of one OR that would sort the whole list on every
+            // page. The parts are disjoint (each excludes the ones before it).
             var parts: [SQLCondition]
-            if case .unit(let a, let u, true) = q.scope {
-                parts = [SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)]),
-                         SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?) AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)",
-                                      args: [.text(u), .text(a), .text(u)])]
-            } else {
-                parts = [FilterSQL.scope(q.scope)]
+            switch q.scope {
+            case .everything:
+                parts = [.always]
+            case .agency(let a):
+                parts = [SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])]
+                if q.formerHolders {
+                    // What the agency passed away is none of what it holds now.
+                    if FilterSQL.requiresForwarded(q.filter) { parts = [] }
+                    parts.append(try formerHolderPart(a, ""))
+                }
+            case .unit(let a, let u, let copies):
+                if u.isEmpty { return [] }
+                let notHeld = SQLCondition(sql: "NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)", args: [.text(a), .text(u)])
+                let copied = SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)", args: [.text(u)])
+                parts = [SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])]
+                if q.formerHolders && FilterSQL.requiresForwarded(q.filter) { parts = [] }
+                if copies { parts.append(copied && notHeld) }
+                var before = q.formerHolders ? try formerHolderPart(a, u) : .always
+                if copies { before = before && SQLCondition(sql: "(\(copied.sql)) IS NOT TRUE", args: copied.args) }
+                if q.formerHolders { parts.append(before) }
             }
             let selects = parts.map { scope -> (String, [SQLValue]) in
                 let w = scope && cond
@@ -272,12 +294,45 @@ extension ComplaintStore {
         }
     }
 
+    /// The list part of what `agency`/`unit` held before: few rows are read by the table's key and
+    /// sorted; many are found by walking the list's order index and probing the key per row (with
+    /// at least one row in `sparse` of the store's reports, a page of 50 costs at most ~10,000 probes).
+    func formerHolderPart(_ agency: String, _ unit: String, sparse: Int = 200) throws -> SQLCondition {
+        let total = Int(try db.scalarInt("SELECT max(id) FROM complaints") ?? 0)
+        let cap = max(2_000, total / sparse)
+        let n = Int(try db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM holders_before WHERE agency = ? AND unit = ? LIMIT ?)",
+                                     [.text(agency), .text(unit), .int(Int64(cap))]) ?? 0)
+        if n < cap { return FilterSQL.heldBefore(agency, unit: unit) }
+        return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before hb WHERE hb.agency = ? AND hb.unit = ? AND hb.complaint_id = c.id)",
+                            args: [.text(agency), .text(unit)])
+    }
+
+    /// How many reports of the scope its agency forwarded away (the Diteruskan tab), by
+    /// `holders_before`'s key: the same set as `count` with the filter `forwarded`.
+    public func forwardedCount(_ scope: InboxScope) throws(StoreError) -> Int {
+        try read {
+            let probe = "EXISTS (SELECT 1 FROM holders_before h WHERE h.agency = ? AND h.unit = '' AND h.complaint_id = x.complaint_id)"
+            switch scope {
+            case .everything:
+                return Int(try db.scalarInt("SELECT count(DISTINCT complaint_id) FROM holders_before WHERE unit = ''") ?? 0)
+            case .agency(let a):
+                return Int(try db.scalarInt("SELECT count(*) FROM holders_before WHERE agency = ? AND unit = ''", [.text(a)]) ?? 0)
+            case .unit(let a, let u, let copies):
+                if u.isEmpty { return 0 }
+                let copied = copies ? " UNION SELECT complaint_id FROM cc WHERE unit = ?" : ""
+                let args: [SQLValue] = [.text(a), .text(u)] + (copies ? [.text(u)] : []) + [.text(a)]
+                let sql = "SELECT count(*) FROM (SELECT complaint_id FROM holders_before WHERE agency = ? AND unit = ?" + copied + ") x WHERE " + probe
+                return Int(try db.scalarInt(sql, args) ?? 0)
+            }
+        }
+    }
+
     /// How many reports the query matches. Cheap for status-only queries (read from the
     /// counters); otherwise a scan that a screen should run off the input path.
     public func count(_ q: InboxQuery, now: Timestamp) throws(StoreError) -> Int {
-        if case .all = q.filter { return try statusCounts(q.scope).values.reduce(0, +) }
+        if case .all = q.filter { return try statusCounts(q.scope, formerHolders: q.formerHolders).values.reduce(0, +) }
         if case .term(.status(let list)) = q.filter {
-            let counts = try statusCounts(q.scope)
+            let counts = try statusCounts(q.scope, formerHolders: q.formerHolders)
             return Set(list).reduce(0) { $0 + (counts[$1] ?? 0) }
         }
         return try read {
@@ -287,7 +342,8 @@ extension ComplaintStore {
     }
 
     /// Reports per status in a scope, from the maintained counters (no table scan).
-    public func statusCounts(_ scope: InboxScope) throws(StoreError) -> [Status: Int] {
+    /// With `formerHolders`, also what the scope held before and holds no longer (few rows, by the key of `holders_before`).
+    public func statusCounts(_ scope: InboxScope, formerHolders: Bool = true) throws(StoreError) -> [Status: Int] {
         try read {
             var out: [Status: Int] = [:]
             func add(_ sql: String, _ args: [SQLValue]) throws {
@@ -302,6 +358,11 @@ extension ComplaintStore {
                 try add("SELECT status, sum(n) FROM counts GROUP BY status", [])
             case .agency(let a):
                 try add("SELECT status, sum(n) FROM counts WHERE agency = ? GROUP BY status", [.text(a)])
+                // What the agency passed away (or received for another): few rows, by the history's key.
+                if formerHolders { try add("""
+                    SELECT c.status, count(*) FROM holders_before h JOIN complaints c ON c.id = h.complaint_id
+                    WHERE h.agency = ? AND h.unit = '' GROUP BY c.status
+                    """, [.text(a)]) }
             case .unit(let a, let u, let copies):
                 if u.isEmpty { return [:] }
                 try add("SELECT status, sum(n) FROM counts WHERE agency = ? AND unit = ? GROUP BY status", [.text(a), .text(u)])
@@ -311,6 +372,11 @@ extension ComplaintStore {
                         WHERE cc.unit = ? AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?) GROUP BY c.status
                         """, [.text(u), .text(a), .text(u)])
                 }
+                if formerHolders { try add("""
+                    SELECT c.status, count(*) FROM holders_before h JOIN complaints c ON c.id = h.complaint_id
+                    WHERE h.agency = ? AND h.unit = ?
+                      AND (? = 0 OR NOT EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)) GROUP BY c.status
+                    """, [.text(a), .text(u), .int(copies ? 1 : 0), .text(u)]) }
             }
             return out
         }

@@ -5,7 +5,7 @@
 ///   `aduan verify --repair` if they ever disagree.
 enum Schema {
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    static let version = 1
+    static let version = 2
 
     static let migrations: [(version: Int, sql: String)] = [
         (1, """
@@ -118,6 +118,28 @@ enum Schema {
             title, body, content='complaint_search', content_rowid='id', columnsize=0,
             tokenize='unicode61 remove_diacritics 2'
         );
+        """),
+        // Who held a report before and holds it no longer: an agency that received or held it
+        // (unit '') and no longer holds it, a unit that held it and no longer does. A list shows a
+        // former holder what it passed away (`InboxScope`, the filter word `forwarded`) by this key
+        // instead of reading states. Stores made before are filled in from each report's holder chain.
+        (2, """
+        CREATE TABLE holders_before(
+            agency TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            complaint_id INTEGER NOT NULL,
+            PRIMARY KEY(agency, unit, complaint_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX holders_before_complaint ON holders_before(complaint_id);
+        INSERT OR IGNORE INTO holders_before(agency, unit, complaint_id)
+            SELECT intake_agency, '', id FROM complaints WHERE intake_agency <> holder_agency;
+        INSERT OR IGNORE INTO holders_before(agency, unit, complaint_id)
+            SELECT json_extract(h.value, '$[0]'), '', c.id FROM complaints c JOIN complaint_texts t ON t.id = c.id, json_each(t.state, '$.h') h
+            WHERE json_extract(h.value, '$[0]') <> c.holder_agency;
+        INSERT OR IGNORE INTO holders_before(agency, unit, complaint_id)
+            SELECT json_extract(h.value, '$[0]'), json_extract(h.value, '$[1]'), c.id FROM complaints c JOIN complaint_texts t ON t.id = c.id, json_each(t.state, '$.h') h
+            WHERE json_extract(h.value, '$[1]') IS NOT NULL
+              AND NOT (json_extract(h.value, '$[0]') = c.holder_agency AND json_extract(h.value, '$[1]') = coalesce(c.holder_unit, ''));
         """),
     ]
 

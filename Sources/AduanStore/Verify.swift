@@ -103,6 +103,7 @@ extension ComplaintStore {
                 """)
             // The copies (who else sees a report), walked alongside in the same order.
             var copies = try CopyCursor(db)
+            var holders = try CopyCursor.holders(db)
             // Deadlines made under other settings cannot be told from tampering: say so, compare the rest.
             let deadlines = try checkDeadlineFingerprint()
             switch deadlines {
@@ -134,6 +135,9 @@ extension ComplaintStore {
                 if hasProjection && projection.int64(0) == currentID { hasProjection = try projection.step() }
                 let storedCopies = try copies.take(currentID) { orphan in
                     add(.projection, orphan, "a copy (tembusan) row exists for a report with no events behind it")
+                }
+                let storedHolders = try holders.take(currentID) { orphan in
+                    add(.projection, orphan, "a holder history row exists for a report with no events behind it")
                 }
                 report.complaintsChecked += 1
                 if damaged { return }
@@ -169,6 +173,9 @@ extension ComplaintStore {
                     if let problem = Self.copyDifference(storedCopies, replayed: replayed) {
                         add(.projection, currentID, problem)
                     }
+                    if let problem = Self.holderDifference(storedHolders, replayed: replayed) {
+                        add(.projection, currentID, problem)
+                    }
                 }
             }
 
@@ -202,6 +209,9 @@ extension ComplaintStore {
             }
             _ = try copies.take(Int64.max) { orphan in
                 add(.projection, orphan, "a copy (tembusan) row exists for a report with no events behind it")
+            }
+            _ = try holders.take(Int64.max) { orphan in
+                add(.projection, orphan, "a holder history row exists for a report with no events behind it")
             }
             } catch {
                 return try integrityReportOrRethrow(error)

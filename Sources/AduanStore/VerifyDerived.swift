@@ -64,14 +64,30 @@ extension ComplaintStore {
         return "copy (tembusan) rows differ from its events: " + parts.joined(separator: "; ")
     }
 
+    /// The former-holder rows of a report against its replayed holder chain and intake agency.
+    static func holderDifference(_ stored: [String], replayed: Complaint) -> String? {
+        let want = Set(ProjectionWriter.holders(of: replayed).map { $0.agency + "/" + $0.unit }), have = Set(stored)
+        guard want != have else { return nil }
+        let extra = have.subtracting(want).sorted(), missing = want.subtracting(have).sorted()
+        var parts: [String] = []
+        if !extra.isEmpty { parts.append("held by \(extra.joined(separator: ", ")) without an event (they would see it)") }
+        if !missing.isEmpty { parts.append("holder \(missing.joined(separator: ", ")) missing (they would not see it)") }
+        return "holder history rows differ from its events: " + parts.joined(separator: "; ")
+    }
+
     /// The `cc` table in report order, consumed report by report alongside the replay.
     struct CopyCursor {
         let s: Statement
         var has: Bool
 
-        init(_ db: Database) throws {
-            s = try db.prepare("SELECT complaint_id, unit FROM cc ORDER BY complaint_id, unit")
+        init(_ db: Database, sql: String = "SELECT complaint_id, unit FROM cc ORDER BY complaint_id, unit") throws {
+            s = try db.prepare(sql)
             has = try s.step()
+        }
+
+        /// The `holders_before` rows, as "agency/unit", in report order.
+        static func holders(_ db: Database) throws -> CopyCursor {
+            try CopyCursor(db, sql: "SELECT complaint_id, agency || '/' || unit FROM holders_before ORDER BY complaint_id, agency, unit")
         }
 
         /// The units copied on report `id`; rows of lower ids (reports without history) go to `orphan`, once per report.

@@ -407,3 +407,27 @@ import Testing
         #expect(desk.run(["act", "3", "cc", "--unit", "dinkes"]).status == 1, "the holder itself")
     }
 }
+
+/// Issue 11 item 2: an office that forwarded a report away still lists it, as `show` opens it.
+@Suite struct ForwardedAwayTests {
+    @Test func theForwardingOfficeStillListsExportsAndFindsWhatItForwarded() throws {
+        try requireBinary()
+        let desk = Desk("forwarded-away")
+        try desk.initStore()
+        let kept = try desk.receive("Lampu jalan mati di Jl. Mawar")
+        let sent = try desk.receive("Jalan provinsi berlubang di Km 12")
+        try desk.must(sent, "forward", ["--agency", "pemprov-jatim", "--reason", "Jalan provinsi", "--anonymous", "no", "--confidential", "no"])
+        #expect(desk.run(["show", "\(sent)"], as: "admin").status == 0)
+        #expect(desk.rows(as: "admin", ["id:\(sent)"]).map(\.id) == [sent], "list id:N as the forwarding admin")
+        #expect(desk.rows(as: "admin", ["forwarded"]).map(\.id) == [sent], "list forwarded")
+        #expect(desk.rows(as: "admin", ["diteruskan"]).map(\.id) == [sent], "list diteruskan")
+        #expect(desk.rows(as: "admin", ["agency:pemprov-jatim"]).map(\.id) == [sent], "list agency:<new holder>")
+        // Without a filter: the working inbox, as the screen's tabs and `report` count it.
+        #expect(desk.rows(as: "admin").map(\.id) == [kept], "the admin's working inbox")
+        #expect(Set(desk.rows(as: "admin", ["NOT", "id:999"]).map(\.id)) == [kept, sent], "any filter looks through all the admin may open")
+        #expect(desk.rows(as: "admin-prov", ["forwarded"]).isEmpty, "the receiving agency did not forward it")
+        let json = try parseJSONArray(desk.run(["export", "--format", "json", "forwarded"], as: "admin").stdout)
+        #expect(json.count == 1, "export forwarded")
+        #expect(desk.run(["verify"]).status == 0)
+    }
+}

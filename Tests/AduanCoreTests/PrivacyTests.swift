@@ -550,8 +550,13 @@ struct InboxTests {
 
     @Test func forwardMovesTheReportToTheNewAgencysInbox() throws {
         let c = try History.forwardedToProv().complaint
-        #expect(!Access.inboxScope(of: Office.adminPemkab).contains(c))
-        #expect(!Access.inboxScope(of: Office.liaisonDinkes).contains(c))
+        // The former holders keep it in what they may list (issue 11), no longer in their working inbox.
+        #expect(!Access.inboxScope(of: Office.adminPemkab).holdsNow(c))
+        #expect(!Access.inboxScope(of: Office.liaisonDinkes).holdsNow(c))
+        #expect(Access.inboxScope(of: Office.adminPemkab).contains(c))
+        #expect(Access.inboxScope(of: Office.liaisonDinkes).contains(c))
+        #expect(c.wasForwardedAway(by: "pemkab") && !c.wasForwardedAway(by: "prov"))
+        #expect(Access.inboxScope(of: Office.adminProv).holdsNow(c))
         #expect(Access.inboxScope(of: Office.adminProv).contains(c))
         #expect(Access.inboxScope(of: Office.liaisonProvX).contains(c))
     }

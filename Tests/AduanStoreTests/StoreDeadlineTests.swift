@@ -237,7 +237,7 @@ import Testing
         let today = zone.dayNumber(of: ctx.now)
         let since = zone.startOfDay(dayNumber: today - (LocalDate(dayNumber: today).weekday.rawValue - 1) - 77)
         var samples: [Int] = []
-        for c in all where scope.contains(c) && c.receivedAt >= since {
+        for c in all where scope.holdsNow(c) && c.receivedAt >= since {
             if let disposed = c.firstDispositionAt, let first = c.firstFollowUpAt {
                 samples.append(ctx.calendar.workingDays(after: zone.dayNumber(of: disposed), through: zone.dayNumber(of: first)))
             }
@@ -248,7 +248,7 @@ import Testing
 
         let monday = today - (LocalDate(dayNumber: today).weekday.rawValue - 1) - 77
         var weeks = (0..<12).map { (weekStart: LocalDate(dayNumber: monday + $0 * 7), count: 0) }
-        for c in all where scope.contains(c) {
+        for c in all where scope.holdsNow(c) {
             let w = zone.dayNumber(of: c.receivedAt) - monday
             if w >= 0 && w < 84 { weeks[w / 7].count += 1 }
         }
@@ -264,9 +264,9 @@ import Testing
 
         // "In Tunda longer than N days": since it was postponed, whatever notes came later.
         let limit = ctx.now.adding(days: -tundaAlertDays)
-        let tunda = all.filter { scope.contains($0) && $0.status == .tunda && ($0.pausedAt ?? $0.updatedAt) < limit }
+        let tunda = all.filter { scope.holdsNow($0) && $0.status == .tunda && ($0.pausedAt ?? $0.updatedAt) < limit }
             .sorted { ($0.pausedAt ?? $0.updatedAt, $0.id) < ($1.pausedAt ?? $1.updatedAt, $1.id) }
-        let undecided = all.filter { scope.contains($0) && !$0.privacyDecided && !$0.status.isFinished }.map(\.id).sorted()
+        let undecided = all.filter { scope.holdsNow($0) && !$0.privacyDecided && !$0.status.isFinished }.map(\.id).sorted()
 
         return Figures(cells: cellList, total: inScope.count, selesai: inScope.filter { $0.status == .selesai }.count,
                        overdue: overdueList, median: median, sample: samples.count, weeks: weeks.map { "\($0.weekStart)=\($0.count)" },

@@ -24,7 +24,10 @@ import Testing
     }
 
     static func memoryIDs(_ all: [Complaint], _ scope: InboxScope, _ filter: FilterExpression, _ ctx: FilterContext) -> [Int64] {
-        all.filter { scope.contains($0) && filter.matches($0, ctx) }.map(\.id)
+        // `forwarded` is about the viewer's agency: the one whose scope this is, as the store reads it.
+        let ctx = FilterContext(now: ctx.now, calendar: ctx.calendar, deadlines: ctx.deadlines, content: ctx.content,
+                                viewerAgency: scope.agency)
+        return all.filter { scope.contains($0) && filter.matches($0, ctx) }.map(\.id)
     }
 
     struct Disagreement: CustomStringConvertible {
@@ -133,6 +136,7 @@ import Testing
         "class:aspirasi,informasi channel:sms1708", "priority:high NOT status:arsip", "agency:prov unit:prov-pu",
         // Due soon is an operator's deadline only, never the system's auto-close (issue 11 item 9).
         "is:due-soon status:proses", "is:due-soon OR is:overdue", "status:proses NOT is:due-soon", "is:segera",
+        "forwarded", "diteruskan NOT status:selesai", "NOT is:forwarded", "forwarded is:pingpong",
     ]
 
     @Test("typed filters select the same reports in SQL and in memory", arguments: typed)
@@ -162,6 +166,51 @@ import Testing
     static let monitor = Actor(id: "kominfo", name: "Pemantau", role: .supervisor, agency: Access.allAgencies)
     static let viewers: [Actor] = [monitor, F.admin("pemkab"), F.admin("prov"), F.supervisor, F.liaison("dinkes"), F.liaison("pupr"),
                                    F.liaison("prov-dik"), Actor(id: "tl-none", name: "Tanpa unit", role: .liaison, agency: "pemkab", unit: nil)]
+
+    /// A list covers exactly what `show` opens: a report an agency or unit held before (passed away
+    /// since) is listed for it, counted in its tabs and found by `id:`, as `Privacy.canView` lets it open.
+    @Test func everyViewersListHoldsExactlyTheReportsItMayOpen() throws {
+        let store = try SharedDataset.open()
+        let all = try StoreDataset.load(store)
+        var formerSeen = 0
+        for viewer in Self.viewers {
+            let scope = Access.inboxScope(of: viewer)
+            let visible = all.filter { Privacy.canView($0, viewer: viewer) }
+            formerSeen += visible.filter { !Privacy.isHandling($0, viewer: viewer) && !$0.ccUnits.contains(viewer.unit ?? "-") }.count
+            #expect(all.filter(scope.contains).map(\.id) == visible.map(\.id), "core scope vs canView for \(viewer.id)")
+            var q = InboxQuery(viewer: viewer)
+            #expect(!q.formerHolders, "without a filter, the working inbox")
+            q.formerHolders = true
+            let listed = try store.page(q, limit: 100_000, now: F.now).map(\.id)
+            #expect(listed.sorted() == visible.map(\.id), "list vs canView for \(viewer.id)")
+            #expect(try store.count(q, now: F.now) == visible.count, "count for \(viewer.id)")
+            var perStatus: [Status: Int] = [:]
+            for c in visible { perStatus[c.status, default: 0] += 1 }
+            #expect(try store.statusCounts(scope) == perStatus, "tab counts for \(viewer.id)")
+            // The screen's working tabs: what the viewer holds now (and is copied on), from the counters.
+            var working = q
+            working.formerHolders = false
+            let holding = all.filter(scope.holdsNow)
+            #expect(try store.page(working, limit: 100_000, now: F.now).map(\.id).sorted() == holding.map(\.id), "working inbox for \(viewer.id)")
+            #expect(try store.count(working, now: F.now) == holding.count, "working count for \(viewer.id)")
+            for c in visible.prefix(40) {
+                let byID = try store.page(InboxQuery(viewer: viewer, filter: .term(.localID(c.id))), limit: 10, now: F.now)
+                #expect(byID.map(\.id) == [c.id], "id:\(c.id) for \(viewer.id)")
+            }
+            // What the viewer's agency passed away: the `forwarded` word, in SQL and in memory.
+            let ctx = store.filterContext(now: F.now, content: Privacy.contentAccess(of: viewer), viewerAgency: scope.agency)
+            let mem = A.memoryIDs(all, scope, .term(.forwarded), ctx)
+            if let d = A.compare(store, mem, scope, .term(.forwarded), content: Privacy.contentAccess(of: viewer)) {
+                Issue.record("forwarded for \(viewer.id): \(d)")
+            }
+            #expect(try store.forwardedCount(scope) == mem.count, "the Diteruskan tab's count for \(viewer.id)")
+            if viewer.role == .admin {
+                #expect(!mem.isEmpty, "\(viewer.id)'s agency passed some report away")
+                for id in mem { #expect(all.first { $0.id == id }!.holder.agency != viewer.agency) }
+            }
+        }
+        #expect(formerSeen > 0, "some viewer sees a report it held before and handles no longer")
+    }
 
     @Test("random filters select the same reports in SQL and in memory for viewers who may not read everything")
     func randomFiltersAgreeForEveryViewer() throws {
@@ -276,7 +325,7 @@ struct FilterGenerator {
 
     mutating func term() -> FilterTerm {
         let units = StoreFixture.units + ["nowhere"]
-        switch rng.int(in: 0...23) {
+        switch rng.int(in: 0...24) {
         case 0: return .status(some(Status.allCases))
         case 1: return .unit(some(units))
         case 2: return .agency(some(StoreFixture.agencies + ["luar"]))
@@ -295,6 +344,7 @@ struct FilterGenerator {
         case 16: return .rating(rng.pick(Comparison.allCases), rng.int(in: 0...6))
         case 17: return .trackingID(rng.chance(0.8) ? rng.pick(trackingIDs) : "999")
         case 18: return .localID(Int64(rng.int(in: 0...(reports.count + 3))))
+        case 19: return .forwarded
         default: return .text(text())
         }
     }
@@ -379,6 +429,7 @@ enum FilterText {
         case .anonymous: return "is:anonymous"
         case .confidential: return "is:confidential"
         case .pingPong: return "is:pingpong"
+        case .forwarded: return "is:forwarded"
         case .privacyUndecided: return "is:undecided"
         case .age(let cmp, let n, let counting): return "age:\(cmp.rawValue)\(n)\(counting == .working ? "wd" : "d")"
         case .rating(let cmp, let n): return "rating:\(cmp.rawValue)\(n)"

@@ -60,6 +60,24 @@ import Testing
         #expect(grid.contains("李秀英"))
     }
 
+    /// Issue 11 item 2: the admin forwarded "PPDB SMA" to the province. The working tabs leave it
+    /// out, `l id:N` finds it, and the Diteruskan tab lists exactly what the agency passed away.
+    @Test func theForwardingOfficeFindsWhatItForwardedOnTheScreen() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let id = try F.id(of: "PPDB SMA", in: store)
+        let inbox = F.run(store, width: 120, height: 40, keys: ["idle"])
+        #expect(!inbox.contains("PPDB SMA"), "the working inbox holds only what the agency holds")
+        #expect(inbox.row(1).contains("Diteruskan 1"), "the tab row: \(inbox.row(1))")
+        let found = F.run(store, width: 120, height: 40, keys: ["l", "text:id:\(id)", "Enter", "idle", "idle", "idle"])
+        #expect(found.contains("PPDB SMA"), "l id:\(id) finds the forwarded report:\n\(found.text())")
+        let tab = F.run(store, width: 120, height: 40, keys: ["Left", "idle", "idle"])
+        #expect(tab.contains("PPDB SMA"), "the Diteruskan tab lists it:\n\(tab.text())")
+        #expect(tab.row(38).contains("1 dari 1"), "\(tab.row(38))")
+        let word = F.run(store, width: 120, height: 40, keys: ["l", "text:diteruskan", "Enter", "idle", "idle", "idle"])
+        #expect(word.contains("PPDB SMA"), "l diteruskan:\n\(word.text())")
+    }
+
     @Test func statusLineShowsOperatorRoleUnitPositionAndFilter() throws {
         let dir = TempDir()
         let store = try F.makeStore(in: dir)
@@ -179,15 +197,34 @@ import Testing
         #expect(c.confidential, "Space toggled confidential on")
     }
 
+    /// Issue 11 item 3: after the target agency, `f` offers that agency's units with type-ahead
+    /// (as `v` does), so the screen forwards to a unit as `aduan act … forward --unit` does.
+    @Test func forwardOffersTheTargetAgencysUnits() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let id = try F.id(of: "Jalan berlubang", in: store)
+        let (desk, terminal) = F.desk(store, keys: ["/", "text:berlubang", "Enter", "f", "text:pemprov", "Enter", "text:disdik", "Enter",
+                                                    "text:Kewenangan provinsi", "Enter", "y"])
+        desk.run()
+        #expect(terminal.frames.contains { $0.text().contains("Dinas Pendidikan Provinsi") }, "the target agency's units were never offered")
+        #expect(!terminal.frames.contains { $0.text().contains("Dinas Kesehatan") && $0.text().contains("Pemerintah Provinsi") && $0.text().contains("tanpa unit") },
+                "units of other agencies offered")
+        let c = try #require(try store.complaint(id))
+        #expect(c.holder == Holder(agency: "pemprov-jatim", unit: "prov-disdik"))
+        let forward = try #require(try store.events(of: id).last)
+        #expect(forward.kind == .forward && forward.details.unit == "prov-disdik")
+    }
+
     @Test func forwardNeedsAReasonAndAsksForConfirmation() throws {
         let dir = TempDir()
         let store = try F.makeStore(in: dir)
         let id = try F.id(of: "Jalan berlubang", in: store)
-        // Enter on an empty reason is refused; then the reason; then confirm.
-        let grid = F.run(store, as: "tl-pupr", keys: ["/", "text:berlubang", "Enter", "f", "text:bbpjn", "Enter", "Enter",
+        // Enter on the unit keeps the agency level; Enter on an empty reason is refused; then the reason; then confirm.
+        let grid = F.run(store, as: "tl-pupr", keys: ["/", "text:berlubang", "Enter", "f", "text:bbpjn", "Enter", "Enter", "Enter",
                                                       "text:Jalan nasional, kewenangan BBPJN", "Enter", "y"])
         let c = try #require(try store.complaint(id))
         #expect(c.holder.agency == "bbpjn")
+        #expect(c.holder.unit == nil, "no unit chosen: the agency level")
         #expect(c.status == .belumDitindaklanjuti)
         let forward = try #require(try store.events(of: id).last)
         #expect(forward.kind == .forward && forward.details.reason == "Jalan nasional, kewenangan BBPJN")
@@ -357,7 +394,7 @@ import Testing
         let dir = TempDir()
         let store = try F.makeStore(in: dir)
         let ktp = try F.id(of: "KTP-el", in: store)
-        let (desk, terminal) = F.desk(store, keys: ["/", "text:KTP-el", "Enter", "f", "text:pemprov", "Enter", "ctrl-s",
+        let (desk, terminal) = F.desk(store, keys: ["/", "text:KTP-el", "Enter", "f", "text:pemprov", "Enter", "Enter", "ctrl-s",
                                                     "text:Kewenangan provinsi", "Enter", "y"])
         desk.run()
         #expect(terminal.frames.contains { $0.text().contains("Putuskan") }, "the privacy form was never shown")

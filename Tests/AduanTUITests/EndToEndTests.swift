@@ -77,6 +77,9 @@ import Testing
         _ = tmux.waitFor("instansi tujuan")
         tmux.type("bpjs")
         tmux.send("Enter")
+        // The target agency's units (issue 11): Enter keeps the agency level.
+        _ = tmux.waitFor("tanpa unit")
+        tmux.send("Enter")
         // The privacy decision before the report leaves the office, as at verification.
         (ok, screen) = tmux.waitFor("Putuskan")
         #expect(ok, "no privacy form before forwarding: \(screen)")

@@ -36,6 +36,9 @@ public enum FilterTerm: Hashable, Sendable {
     case anonymous
     case confidential
     case pingPong
+    /// Passed away by the viewer's agency: it held (or received) the report before and holds it no
+    /// longer (`FilterContext.viewerAgency`); for a viewer of every agency, passed between agencies at all.
+    case forwarded
     /// No admin has decided the anonymity/confidentiality flags yet.
     case privacyUndecided
     /// Age since receipt, in calendar or working days.
@@ -79,8 +82,12 @@ public struct FilterContext: Sendable {
     /// Whose hidden (confidential) text the viewer may read: a text search never matches text the
     /// viewer may not read (`Privacy.contentAccess(of:)`). `.everything` for the system.
     public let content: ContentAccess
+    /// The viewer's agency, for `forwarded` (what this agency passed away); nil for a viewer of every agency.
+    public let viewerAgency: String?
 
-    public init(now: Timestamp, calendar: WorkingCalendar, deadlines: DeadlinePolicy, content: ContentAccess = .everything) {
+    public init(now: Timestamp, calendar: WorkingCalendar, deadlines: DeadlinePolicy, content: ContentAccess = .everything,
+                viewerAgency: String? = nil) {
+        self.viewerAgency = viewerAgency
         self.now = now
         self.calendar = calendar
         self.deadlines = deadlines
@@ -154,6 +161,7 @@ extension FilterTerm {
         case .anonymous: return c.anonymous
         case .confidential: return c.confidential
         case .pingPong: return c.pingPong
+        case .forwarded: return c.wasForwardedAway(by: ctx.viewerAgency)
         case .privacyUndecided: return !c.privacyDecided
         case .age(let cmp, let n, let counting):
             let range = ctx.receivedRange(cmp, n, counting)

@@ -123,6 +123,7 @@ public enum FilterParser {
         "anonymous": .anonymous, "anonim": .anonymous,
         "confidential": .confidential, "rahasia": .confidential,
         "pingpong": .pingPong, "ping-pong": .pingPong,
+        "forwarded": .forwarded, "diteruskan": .forwarded,
         "undecided": .privacyUndecided, "belum-diputuskan": .privacyUndecided,
     ]
 
@@ -375,7 +376,7 @@ public enum FilterParser {
                 return .text(value.contains(" ") ? "\"" + value.filter { $0 != "\"" } + "\"" : value)
             case "is":
                 guard let flag = FilterParser.flags[value.lowercased()] else {
-                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, undecided")
+                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, forwarded, undecided")
                 }
                 return flag
             default:

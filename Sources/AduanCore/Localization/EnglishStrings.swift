@@ -135,6 +135,8 @@ public struct EnglishStrings: StringTable {
         case .noActionsHere: "There is nothing you may do on this report now."
         case .bulkDone: "Applied"
         case .nothingTagged: "Nothing is tagged."
+        case .tabForwarded: "Sent out"
+        case .forwardNoUnit: "(no unit: the agency itself)"
         case .tabAll: "All"
         case .updatedBy: "changed by"
         case .version: "version"

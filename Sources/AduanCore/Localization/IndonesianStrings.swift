@@ -134,6 +134,8 @@ public struct IndonesianStrings: StringTable {
         case .noActionsHere: "Tidak ada aksi yang boleh Anda lakukan pada laporan ini sekarang."
         case .bulkDone: "Selesai diterapkan"
         case .nothingTagged: "Tidak ada laporan yang ditandai."
+        case .tabForwarded: "Diteruskan"
+        case .forwardNoUnit: "(tanpa unit: instansinya sendiri)"
         case .tabAll: "Semua"
         case .updatedBy: "diubah oleh"
         case .version: "versi"

@@ -112,6 +112,18 @@ public struct Complaint: Hashable, Sendable {
         updatedBy = actor.id
     }
 
+    /// Every agency that has held (or received) the report, the current holder included.
+    public func wasHeld(byAgency agency: String) -> Bool {
+        intakeAgency == agency || holderChain.contains { $0.holder.agency == agency }
+    }
+
+    /// Did `agency` hold (or receive) the report and pass it away, so that it holds it no longer?
+    /// With nil: has the report left any agency that held or received it?
+    public func wasForwardedAway(by agency: String?) -> Bool {
+        if let agency { return holder.agency != agency && wasHeld(byAgency: agency) }
+        return intakeAgency != holder.agency || holderChain.contains { $0.holder.agency != holder.agency }
+    }
+
     /// The agencies this report has been passed away from, in order.
     public var agenciesLeft: [String] {
         var left: [String] = []

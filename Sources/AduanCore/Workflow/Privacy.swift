@@ -33,20 +33,40 @@ public enum Access {
     }
 }
 
-/// The set of reports an operator's lists cover, in a form a store can turn into SQL.
+/// The set of reports an operator's lists cover, in a form a store can turn into SQL: the very
+/// reports `Privacy.canView` lets the operator open, so a list never hides what `show` opens.
 public enum InboxScope: Hashable, Sendable {
     case everything
-    /// Reports the agency holds.
+    /// Reports the agency holds, received, or held before (passed away since).
     case agency(String)
-    /// Reports the unit holds, and with `includingCopies` those copied to it (tembusan).
+    /// Reports the unit holds or held before, and with `includingCopies` those copied to it (tembusan).
     case unit(String, String, includingCopies: Bool)
 
     public func contains(_ c: Complaint) -> Bool {
         switch self {
         case .everything: return true
+        case .agency(let a): return c.wasHeld(byAgency: a)
+        case .unit(let a, let u, let copies):
+            return c.holderChain.contains { $0.holder.agency == a && $0.holder.unit == u } || (copies && c.ccUnits.contains(u))
+        }
+    }
+
+    /// The working inbox within the scope: what the agency or unit holds now (and, with
+    /// `includingCopies`, is copied on), without what it held before. The screen's status tabs.
+    public func holdsNow(_ c: Complaint) -> Bool {
+        switch self {
+        case .everything: return true
         case .agency(let a): return c.holder.agency == a
         case .unit(let a, let u, let copies):
             return (c.holder.agency == a && c.holder.unit == u) || (copies && c.ccUnits.contains(u))
+        }
+    }
+
+    /// The agency whose view this is; nil for every agency.
+    public var agency: String? {
+        switch self {
+        case .everything: return nil
+        case .agency(let a), .unit(let a, _, _): return a
         }
     }
 }

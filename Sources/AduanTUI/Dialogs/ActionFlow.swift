@@ -7,6 +7,8 @@ final class ActionFlow {
     enum Step {
         case unit(agencyOnly: Bool)
         case agency
+        /// The unit of the agency just chosen (optional: "no unit" keeps the agency level).
+        case targetUnit
         case reason(required: Bool)
         case archiveCode
         case text(secretToggle: Bool, templates: Bool)
@@ -50,7 +52,7 @@ final class ActionFlow {
             // A report leaves the office only with its anonymity/confidentiality decided: from Belum
             // Terverifikasi the same form as verification comes with the forward.
             s = complaints.contains { $0.status == .belumTerverifikasi }
-                ? [.agency, .classify(recordFlags: true), .reason(required: true)] : [.agency, .reason(required: true)]
+                ? [.agency, .targetUnit, .classify(recordFlags: true), .reason(required: true)] : [.agency, .targetUnit, .reason(required: true)]
         case .cc: s = [.unit(agencyOnly: false)]
         case .postpone: s = [.reason(required: true)]
         case .resume: s = []
@@ -87,6 +89,9 @@ final class ActionFlow {
             details.unit = (o as? Picker)?.chosen?.id
         case .agency:
             details.agency = (o as? Picker)?.chosen?.id
+        case .targetUnit:
+            let id = (o as? Picker)?.chosen?.id ?? ""
+            details.unit = id.isEmpty ? nil : id
         case .reason:
             let v = (o as? LinePrompt)?.value ?? ""
             details.reason = v.isEmpty ? nil : v
@@ -146,6 +151,13 @@ final class ActionFlow {
         case .agency:
             let agencies = dir.agencies.filter { $0.id != first.holder.agency }
             return Picker(title: heading + " — " + t.text(.agencyPicker), options: agencies.map { Picker.Option(id: $0.id, label: $0.name, detail: $0.id) })
+        case .targetUnit:
+            // The target agency's units, typed ahead as in verification; first, the agency itself.
+            let agency = dir.agencies.first { $0.id == details.agency }
+            let agencyName = agency.map { ctx.shortAgencyName($0.id) } ?? (details.agency ?? "")
+            let options = [Picker.Option(id: "", label: t.text(.forwardNoUnit), detail: agencyName)]
+                + (agency?.units ?? []).map { Picker.Option(id: $0.id, label: $0.name, detail: $0.id) }
+            return Picker(title: heading + " — " + t.text(.unitPicker) + " (" + agencyName + ")", options: options)
         case .reason(let required):
             return LinePrompt(label: heading + " · " + t.text(.reason), required: required)
         case .archiveCode:

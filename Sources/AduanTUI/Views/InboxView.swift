@@ -1,12 +1,22 @@
 import AduanCore
 import AduanStore
 
+/// A tab of the inbox: a status (nil: every status), or Diteruskan: what the operator's agency
+/// forwarded away and no longer holds (the filter word `forwarded`), to chase it and spot ping-pong.
+enum InboxTab: Hashable {
+    case status(Status?)
+    case forwarded
+}
+
 /// Kotak Masuk: the operator's reports, most urgent deadline first, with LAPOR!'s status tabs.
 final class InboxView: DeskView {
     let kind = ViewKind.inbox
     let list = PagedList()
-    /// nil: all statuses.
-    private(set) var tab: Status?
+    /// The tab shown: a status (nil: all), or what the operator's agency forwarded away.
+    private(set) var current: InboxTab = .status(nil)
+    /// nil: all statuses (or the Diteruskan tab).
+    var tab: Status? { if case .status(let s) = current { return s } else { return nil } }
+    private var forwardedCount = 0
     private(set) var limit: FilterExpression = .all
     private(set) var limitText: String?
     private(set) var search: String?
@@ -19,7 +29,8 @@ final class InboxView: DeskView {
     private var visibleRows = 20
     private var loaded = false
 
-    static let tabs: [Status?] = [nil, .belumTerverifikasi, .belumDitindaklanjuti, .proses, .selesai, .tunda, .arsip]
+    static let tabs: [InboxTab] = [.status(nil), .status(.belumTerverifikasi), .status(.belumDitindaklanjuti), .status(.proses),
+                                   .status(.selesai), .status(.tunda), .status(.arsip), .forwarded]
 
     var selectedID: Int64? { list.selectedRow?.id }
     var filterText: String? {
@@ -32,9 +43,19 @@ final class InboxView: DeskView {
     func query(_ ctx: DeskContext) -> InboxQuery {
         var parts: [FilterExpression] = []
         if let tab { parts.append(.term(.status([tab]))) }
+        if current == .forwarded { parts.append(.term(.forwarded)) }
         if limit != .all { parts.append(limit) }
         let filter: FilterExpression = parts.isEmpty ? .all : parts.count == 1 ? parts[0] : .and(parts)
-        return InboxQuery(viewer: ctx.me, filter: filter, order: order)
+        var q = InboxQuery(viewer: ctx.me, filter: filter, order: order)
+        // The status tabs are the working inbox (what the operator holds or is copied on); what the
+        // agency passed away has its own tab, and a filter (`l id:12`) looks through all they may open.
+        q.formerHolders = current == .forwarded || limit != .all
+        return q
+    }
+
+    /// The working inbox's query: the status tabs' counts.
+    func workingCounts(_ ctx: DeskContext) throws(StoreError) -> [Status: Int] {
+        try ctx.store.statusCounts(ctx.scope, formerHolders: false)
     }
 
     func source(_ ctx: DeskContext) -> QuerySource { QuerySource(store: ctx.store, query: query(ctx), now: ctx.now) }
@@ -55,7 +76,7 @@ final class InboxView: DeskView {
 
     func reloadFromTop(_ ctx: DeskContext) {
         do {
-            counts = try ctx.store.statusCounts(ctx.scope)
+            try loadCounts(ctx)
             try list.reset(source(ctx))
         } catch {
             ctx.fail(ctx.describe(error))
@@ -66,7 +87,7 @@ final class InboxView: DeskView {
     func reload(_ ctx: DeskContext) {
         guard loaded else { return }
         do {
-            counts = try ctx.store.statusCounts(ctx.scope)
+            try loadCounts(ctx)
             try list.reload(source(ctx), visible: visibleRows)
         } catch {
             ctx.fail(ctx.describe(error))
@@ -75,9 +96,20 @@ final class InboxView: DeskView {
         if list.position == nil { findPosition(ctx) }
     }
 
+    /// The tabs' counts: statuses from the counters, the forwarded ones by `holders_before`'s key.
+    func loadCounts(_ ctx: DeskContext) throws(StoreError) {
+        counts = try workingCounts(ctx)
+        forwardedCount = try ctx.store.forwardedCount(ctx.scope)
+    }
+
     /// The list's length: from the counters when the filter is a status tab alone, else counted
     /// in the background while the operator keeps working.
     func refreshTotal(_ ctx: DeskContext) {
+        if limit == .all && current == .forwarded {
+            total = forwardedCount
+            ctx.background.cancel(.total)
+            return
+        }
         if limit == .all {
             total = tab.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
             ctx.background.cancel(.total)
@@ -119,7 +151,11 @@ final class InboxView: DeskView {
     }
 
     func setTab(_ status: Status?, ctx: DeskContext) {
-        tab = status
+        setTab(.status(status), ctx: ctx)
+    }
+
+    func setTab(_ tab: InboxTab, ctx: DeskContext) {
+        current = tab
         reloadFromTop(ctx)
     }
 
@@ -185,7 +221,7 @@ final class InboxView: DeskView {
             case .open:
                 if let id = selectedID { return .open(id) }
             case .nextTab, .previousTab:
-                let i = Self.tabs.firstIndex(of: tab) ?? 0
+                let i = Self.tabs.firstIndex(of: current) ?? 0
                 let n = Self.tabs.count
                 setTab(Self.tabs[(i + (command == .nextTab ? 1 : n - 1)) % n], ctx: ctx)
             case .cycleOrder:
@@ -251,13 +287,20 @@ final class InboxView: DeskView {
         let t = ctx.t
         // Tabs with counts, as LAPOR! shows them.
         var x = area.x
-        for status in Self.tabs {
-            let name = status?.shortName ?? t.text(.tabAll)
-            let n = status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
+        for item in Self.tabs {
+            let name: String, n: Int
+            switch item {
+            case .status(let status):
+                name = status?.shortName ?? t.text(.tabAll)
+                n = status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
+            case .forwarded:
+                name = t.text(.tabForwarded)
+                n = forwardedCount
+            }
             let label = " \(name) \(NumberFormat.grouped(n, ctx.language)) "
             let w = DisplayWidth.of(label)
             if x + w > area.x + area.width { break }
-            grid.put(label, x: x, y: area.y, style: status == tab ? .tabActive : .tab)
+            grid.put(label, x: x, y: area.y, style: item == current ? .tabActive : .tab)
             x += w + 1
         }
         // Column header.
