@@ -48,14 +48,7 @@ extension ComplaintStore {
         let seq = s.int64(0), complaint = s.int64(1)
         let stored = s.blob(7)
         guard seq == chain.count, stored == chain.head else { return .headMismatch }
-        var content = SHA256()
-        content.update("\(s.int64(2))\u{1F}\(s.int64(3))\u{1F}")
-        s.withBytes(4) { content.update($0) }
-        content.update(Self.unitSeparator)
-        s.withBytes(5) { content.update($0) }
-        content.update(Self.unitSeparator)
-        s.withBytes(6) { content.update($0) }
-        let digest = content.finalize()
+        let digest = Chain.contentDigest(ofRow: s)
         var previous = Chain.genesis
         if try s.step() {
             guard s.int64(0) == seq - 1 else { return .lastEventAltered(seq: seq, complaint: complaint) }

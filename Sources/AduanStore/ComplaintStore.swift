@@ -515,6 +515,22 @@ struct Chain {
         return h.finalize()
     }
 
+    /// `contentDigest` of an event row read as `seq, complaint_id, version, at, kind, actor_id,
+    /// body, …` (columns 2–6), hashed straight from SQLite's buffers: at millions of events the
+    /// copies cost more than the hashing. Verify and the write-time chain check both use it.
+    static func contentDigest(ofRow s: Statement) -> [UInt8] {
+        var h = SHA256()
+        h.update("\(s.int64(2))\u{1F}\(s.int64(3))\u{1F}")
+        s.withBytes(4) { h.update($0) }
+        h.update(separator)
+        s.withBytes(5) { h.update($0) }
+        h.update(separator)
+        s.withBytes(6) { h.update($0) }
+        return h.finalize()
+    }
+
+    private static let separator: [UInt8] = [0x1F]
+
     /// Links a content digest into the chain at a position: two blocks of hashing per event.
     static func link(previous: [UInt8], seq: Int64, complaint: Int64, content: [UInt8]) -> [UInt8] {
         var h = SHA256()

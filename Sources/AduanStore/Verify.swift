@@ -283,7 +283,6 @@ extension ComplaintStore {
         }
     }
 
-    static let unitSeparator: [UInt8] = [0x1F]
 
     /// Memory-mapped reads for verify's scans (SQLite caps it; Debian's build at 2 GB).
     static let verifyMapping = "PRAGMA mmap_size=2147418112"
@@ -337,16 +336,7 @@ extension ComplaintStore {
                 // Each hash is checked against the stored hash before it: an edited event fails its own
                 // check, a removed or moved one fails the check of the event after it.
                 let stored = chain.blob(7)
-                // The same bytes as Chain.contentDigest, hashed straight from SQLite's buffers:
-                // at millions of events the copies cost more than the hashing.
-                var content = SHA256()
-                content.update("\(chain.int64(2))\u{1F}\(chain.int64(3))\u{1F}")
-                chain.withBytes(4) { content.update($0) }
-                content.update(Self.unitSeparator)
-                chain.withBytes(5) { content.update($0) }
-                content.update(Self.unitSeparator)
-                chain.withBytes(6) { content.update($0) }
-                let recomputed = Chain.link(previous: head, seq: seq, complaint: id, content: content.finalize())
+                let recomputed = Chain.link(previous: head, seq: seq, complaint: id, content: Chain.contentDigest(ofRow: chain))
                 if recomputed != stored {
                     add(id, "event \(seq) was altered, removed, inserted or reordered after it was written (hash mismatch)")
                 }
