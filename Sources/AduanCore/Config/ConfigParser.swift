@@ -43,10 +43,9 @@ extension OfficeConfig {
                              loadFile: (String) -> Result<[UInt8], FileReadError> = { _ in .failure(FileReadError("file access not available")) })
         -> Result<OfficeConfig, ConfigErrors> {
         let root: JSONNode
-        do {
-            root = try JSONParser.parse(bytes: bytes)
-        } catch {
-            return .failure(ConfigErrors([ConfigError(file: file, line: error.line, key: "", message: "not valid JSON: \(error.message) (column \(error.column))")]))
+        switch ConfigReader.parseJSON(bytes, file: file) {
+        case .success(let node): root = node
+        case .failure(let e): return .failure(e)
         }
         let r = ConfigReader(file: file)
         let config = r.office(root, loadFile: loadFile)
@@ -64,10 +63,9 @@ extension OfficeConfig {
     /// or a bare array of such rows, or of objects `{"date":…,"kind":…,"name":…}`.
     public static func parseHolidays(_ bytes: [UInt8], file: String) -> Result<[Holiday], ConfigErrors> {
         let root: JSONNode
-        do {
-            root = try JSONParser.parse(bytes: bytes)
-        } catch {
-            return .failure(ConfigErrors([ConfigError(file: file, line: error.line, key: "", message: "not valid JSON: \(error.message)")]))
+        switch ConfigReader.parseJSON(bytes, file: file) {
+        case .success(let node): root = node
+        case .failure(let e): return .failure(e)
         }
         let r = ConfigReader(file: file)
         let list = root.array != nil ? root : (root["days"] ?? root)
@@ -78,6 +76,16 @@ extension OfficeConfig {
 
 /// Walks the JSON tree, checking every key and type and collecting every problem with its line.
 final class ConfigReader {
+    /// The JSON tree of a config, office or holiday file, or the one error that says where it is
+    /// not JSON.
+    static func parseJSON(_ bytes: [UInt8], file: String) -> Result<JSONNode, ConfigErrors> {
+        do {
+            return .success(try JSONParser.parse(bytes: bytes))
+        } catch {
+            return .failure(ConfigErrors([ConfigError(file: file, line: error.line, key: "", message: "not valid JSON: \(error.message) (column \(error.column))")]))
+        }
+    }
+
     let file: String
     var errors: [ConfigError] = []
 

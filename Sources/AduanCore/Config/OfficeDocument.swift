@@ -98,10 +98,9 @@ public struct PersonalConfig: Sendable, Equatable {
     /// Parses a personal config. An office key is an error that says where the office now lives.
     public static func parse(_ bytes: [UInt8], file: String, storePath: String, language: Language) -> Result<PersonalConfig, ConfigErrors> {
         let root: JSONNode
-        do {
-            root = try JSONParser.parse(bytes: bytes)
-        } catch {
-            return .failure(ConfigErrors([ConfigError(file: file, line: error.line, key: "", message: "not valid JSON: \(error.message) (column \(error.column))")]))
+        switch ConfigReader.parseJSON(bytes, file: file) {
+        case .success(let node): root = node
+        case .failure(let e): return .failure(e)
         }
         let r = ConfigReader(file: file)
         var p = PersonalConfig()
