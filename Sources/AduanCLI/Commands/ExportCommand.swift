@@ -1,15 +1,18 @@
 import AduanCore
 import AduanStore
 
-/// `aduan export [--format csv|json|open311] [--out FILE] [FILTER]`.
+/// `aduan export [--format csv|json|open311|xlsx] [--out FILE] [FILTER]` (xlsx: XlsxExport).
 enum ExportCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         let filter = try s.parseFilter(s.arguments.positionals)
         let order = try ListCommand.orderOption(s)
         let outPath = s.arguments.value("out")
         var format = InterchangeFormat.csv
+        if s.arguments.value("format")?.lowercased() == "xlsx" || (s.arguments.value("format") == nil && outPath?.lowercased().hasSuffix(".xlsx") == true) {
+            return try XlsxExport.run(s, filter: filter, order: order)
+        }
         if let f = s.arguments.value("format") {
-            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage("--format \(quoteInput(f)): expected csv, json or open311") }
+            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage("--format \(quoteInput(f)): expected csv, json, open311 or xlsx") }
             format = x
         } else if let o = outPath?.lowercased(), o.hasSuffix(".json") {
             format = .json

@@ -42,26 +42,10 @@ public enum CSVLayout {
         return aliases[key] ?? key
     }
 
-    static func yes(_ v: Bool) -> String { v ? "yes" : "no" }
-
-    /// One complaint as a CSV row, as `viewer` may see it.
+    /// One complaint as a CSV row, as `viewer` may see it (the cells decide; see ExportCells.swift).
     static func row(_ c: Complaint, viewer: Actor, now: Timestamp, config: OfficeConfig) -> [String] {
         let zone = config.calendar.zone
-        func t(_ x: Timestamp?) -> String { x.map { $0.iso8601(in: zone) } ?? "" }
-        let showReporter = Privacy.canSeeReporter(c, viewer: viewer)
-        let r = showReporter ? c.reporter : nil
-        let due = config.deadlines.running(for: c, calendar: config.calendar)
-        let readable = Privacy.canSeeContent(c, viewer: viewer)
-        let texts = Privacy.redacted(c, for: viewer)
-        return [
-            "\(c.id)", c.trackingID ?? "", readable ? texts.title : "[hidden]", texts.body, c.status.rawValue, c.channel.rawValue, c.classification.rawValue,
-            c.category.path, texts.location, c.incidentDate?.iso8601 ?? "", yes(c.anonymous), yes(c.confidential), c.priority.rawValue,
-            r?.name ?? "", r?.phone ?? "", r?.email ?? "", r?.nik ?? "", c.intakeAgency, c.holder.agency, c.holder.unit ?? "",
-            c.ccUnits.joined(separator: ";"), t(c.receivedAt), t(c.verifiedAt), t(c.dispositionAt), t(c.firstFollowUpAt),
-            t(c.lastFollowUpAt), t(c.lastReplyAt), t(c.closedAt), yes(c.awaitingReporter), c.archiveReason?.rawValue ?? "",
-            c.rating.map(String.init) ?? "", yes(c.privacyDecided), t(due?.dueAt), due?.kind.rawValue ?? "",
-            yes((due?.dueAt).map { $0 < now } ?? false), t(c.updatedAt), "\(c.version)",
-        ]
+        return cells(c, viewer: viewer, now: now, config: config).map { $0.csv(zone: zone) }
     }
 
     /// Text keeps its edge spaces and tabs (a round trip must give back what was written); codes,
