@@ -1,12 +1,18 @@
 import AduanCore
 import AduanStore
 
-/// `aduan report [--format text|csv|json]`: the supervisor figures the dashboard shows.
+/// `aduan report [--format text|csv|json]`: the supervisor figures the dashboard shows;
+/// `--format xlsx --out FILE [--from --to]`: the monthly recap workbook (XlsxReport).
 enum ReportCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
-        let format = s.arguments.value("format") ?? "text"
-        guard ["text", "csv", "json"].contains(format) else { throw .usage("--format \(quoteInput(format)): expected text, csv or json") }
+        let format = s.arguments.value("format") ?? (s.arguments.value("out")?.lowercased().hasSuffix(".xlsx") == true ? "xlsx" : "text")
+        if format == "xlsx" { return try XlsxReport.run(s) }
+        guard ["text", "csv", "json"].contains(format) else { throw .usage("--format \(quoteInput(format)): expected text, csv, json or xlsx") }
+        for option in ["out", "from", "to"] where s.arguments.value(option) != nil {
+            throw .usage(s.language == .en ? "--\(option) is for the workbook: add --format xlsx --out FILE.xlsx"
+                                           : "--\(option) untuk workbook: tambahkan --format xlsx --out BERKAS.xlsx")
+        }
         let store = try s.openStore(reading: true)
         let now = try s.now()
         let figures: SupervisorFigures
