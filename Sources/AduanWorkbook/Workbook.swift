@@ -37,13 +37,14 @@ public final class Workbook {
 
     /// A style: bold, a number format ("yyyy-mm-dd hh:mm"), a font size, wrapped text.
     public func style(bold: Bool = false, numberFormat: String? = nil, fontSize: Double? = nil, wrap: Bool = false,
-                      topAligned: Bool = false) -> CellStyle {
+                      topAligned: Bool = false, rightAligned: Bool = false) -> CellStyle {
         let f = workbook_add_format(raw)
         if bold { format_set_bold(f) }
         if let numberFormat { numberFormat.withCString { format_set_num_format(f, $0) } }
         if let fontSize { format_set_font_size(f, fontSize) }
         if wrap { format_set_text_wrap(f) }
         if topAligned { format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        if rightAligned { format_set_align(f, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
         return CellStyle(raw: f)
     }
 
@@ -103,6 +104,12 @@ public final class Sheet {
     /// Rows above `rows` and columns left of `columns` stay in view while scrolling.
     public func freeze(rows: Int, columns: Int = 0) {
         worksheet_freeze_panes(raw, lxw_row_t(rows), lxw_col_t(columns))
+    }
+
+    /// Printed landscape, as many pages tall as needed but one page wide.
+    public func printLandscapeOnePageWide() {
+        worksheet_set_landscape(raw)
+        worksheet_fit_to_pages(raw, 1, 0)
     }
 
     public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {

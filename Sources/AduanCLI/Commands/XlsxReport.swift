@@ -53,8 +53,11 @@ enum XlsxReport {
             sh.text(0, 0, "\(s.config.officeName) — \(t.workbook(.recapTitle)): \(t.workbook(name))", st.title)
             sh.text(1, 0, "\(periodText) · \(madeText)")
             if let note { sh.text(2, 0, t.workbook(note), st.note) }
-            for (i, h) in headers.enumerated() { sh.text(4, i, h, st.bold) }
+            // Headings over numbers stand right, above them; long ones wrap onto a second line.
+            sh.rowHeight(4, 30)
+            for (i, h) in headers.enumerated() { sh.text(4, i, h, i == 0 || name == .aboutSheet || (name == .longTundaSheet && i < 4) ? st.bold : st.boldRight) }
             sh.freeze(rows: 5)
+            sh.printLandscapeOnePageWide()
             return sh
         }
         func name(_ h: Holder) -> String { dir.holderName(h) }
@@ -69,7 +72,7 @@ enum XlsxReport {
         let holders = byHolder.keys.sorted { (name($0), $0.description) < (name($1), $1.description) }
         if let sh = sheet(.statusByUnitSheet, note: .cohortNote,
                           headers: [t.workbook(.unitColumn)] + Status.allCases.map(\.laporName) + [t.workbook(.totalColumn)],
-                          widths: [36] + Status.allCases.map { _ in 14.0 } + [10]) {
+                          widths: [40] + Status.allCases.map { _ in 13.0 } + [10]) {
             var row = 5
             for h in holders {
                 sh.text(row, 0, name(h))
@@ -192,10 +195,11 @@ enum XlsxReport {
 
     /// The report's cell styles.
     struct Styles {
-        let title, bold, note, percent, boldPercent, decimal, boldDecimal, date, dateTime: CellStyle
+        let title, bold, boldRight, note, percent, boldPercent, decimal, boldDecimal, date, dateTime: CellStyle
         init(_ wb: Workbook) {
             title = wb.style(bold: true, fontSize: 14)
-            bold = wb.style(bold: true)
+            bold = wb.style(bold: true, wrap: true, topAligned: false)
+            boldRight = wb.style(bold: true, wrap: true, rightAligned: true)
             note = wb.style()
             percent = wb.style(numberFormat: "0.0%")
             boldPercent = wb.style(bold: true, numberFormat: "0.0%")
