@@ -207,3 +207,30 @@ func listFolder(_ path: String) -> [String] {
     }
     return names
 }
+
+/// The recap's period is local days in the office's zone, both ends included.
+@Suite struct XlsxReportPeriodTests {
+    @Test(.enabled(if: XlsxReader.available, XlsxReader.skipReason))
+    func thePeriodCountsReportsByTheOfficesLocalDaysBothEndsIncluded() throws {
+        try requireBinary()
+        let desk = Desk("xlsx-period")
+        try desk.initStore()
+        // 23:59 WIB on 31 October is 16:59 UTC; 00:00:30 WIB on 1 November is still 31 October in UTC.
+        for (moment, title) in [("2026-10-31T23:59:00+07:00", "Akhir Oktober"), ("2026-11-01T00:00:30+07:00", "Awal November"),
+                                ("2026-11-30T23:59:59+07:00", "Akhir November"), ("2026-12-01T00:00:00+07:00", "Awal Desember")] {
+            let r = desk.run(["act", "new", "receive", "--title", title], as: "admin", env: ["ADUAN_NOW": moment])
+            try #require(r.status == 0, "\(r.stderr)")
+        }
+        func total(_ args: [String]) throws -> String? {
+            let out = desk.scratch.file("p-\(args.joined()).xlsx")
+            let r = desk.run(["report", "--format", "xlsx", "--out", out] + args, as: "admin", env: ["ADUAN_NOW": "2026-12-02T09:00:00+07:00"])
+            try #require(r.status == 0, "\(r.stderr)")
+            return try XlsxReader.read(out, in: desk.scratch).sheet("Laporan masuk per minggu")?.rows.last?.last??.value
+        }
+        #expect(try total([]) == "2", "the default period (November) holds the two November reports")
+        #expect(try total(["--from", "2026-10-31", "--to", "2026-10-31"]) == "1")
+        #expect(try total(["--from", "2026-11-01", "--to", "2026-11-01"]) == "1")
+        #expect(try total(["--from", "2026-12-01"]) == "1", "--from alone runs to today")
+        #expect(try total(["--to", "2026-10-31"]) == "1", "--to alone starts on the first of its month")
+    }
+}
