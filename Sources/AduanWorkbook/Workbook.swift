@@ -127,6 +127,7 @@ public enum CellText {
     /// that pattern (libxlsxwriter escapes control characters so); text over 32,767 units is cut
     /// (Excel refuses longer) and `cut` says so. Control characters are escaped by libxlsxwriter.
     public static func prepared(_ value: String) -> (text: String, cut: Bool) {
+        if isPlain(value) { return (value, false) }
         var out = String.UnicodeScalarView()
         var units = 0
         var cut = false
@@ -147,6 +148,26 @@ public enum CellText {
             i += 1
         }
         return (String(out), cut)
+    }
+}
+
+extension CellText {
+    /// True when nothing needs adjusting: no NUL, no U+FFFE/U+FFFF (EF BF BE/BF), no `_x`, and
+    /// short enough (UTF-16 units never outnumber UTF-8 bytes). Most cells take this path.
+    static func isPlain(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in
+            guard bytes.count <= limit else { return false }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0 { return false }
+                if b == 0x5F, i + 1 < bytes.count, bytes[i + 1] == 0x78 { return false }
+                if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE { return false }
+                i += 1
+            }
+            return true
+        }
     }
 }
 
