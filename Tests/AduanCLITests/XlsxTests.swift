@@ -110,6 +110,23 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: XlsxReader.available, XlsxReader.skipReason))
+    func aBodyLongerThanExcelsCellLimitIsCutAtACharacterAndTheOperatorIsTold() throws {
+        try requireBinary()
+        let desk = Desk("xlsx-long")
+        try desk.initStore()
+        let body = String(repeating: "ab😀", count: 12_000)  // 48,000 UTF-16 units
+        let id = try desk.receive("Laporan panjang", ["--body", body])
+        let out = desk.scratch.file("panjang.xlsx")
+        let r = desk.run(["export", "--format", "xlsx", "--out", out])
+        #expect(r.status == 0 && r.stderr.contains("1 sel teks") && r.stderr.contains("32.767"), "\(r.stderr)")
+        let row = try #require(try XlsxReader.read(out, in: desk.scratch).sheets.first?.rows.dropFirst().first)
+        #expect(row.first??.value == "\(id)")
+        let cell = try #require(row[CSVLayout.columns.firstIndex(of: "body")!])
+        #expect(cell.value.utf16.count <= 32_767 && cell.value.utf16.count > 32_700, "\(cell.value.utf16.count) UTF-16 units")
+        #expect(body.hasPrefix(cell.value), "cut between characters, never inside one")
+    }
+
     @Test func anXlsxExportNeedsAFileNotATerminalOrAPipe() throws {
         try requireBinary()
         let desk = Desk("xlsx-refusals")
