@@ -263,56 +263,106 @@ final class InboxView: DeskView {
         case .deadline: return en ? "order: most urgent deadline first" : "urutan: tenggat paling mendesak dulu"
         case .received: return en ? "order: newest first" : "urutan: terbaru dulu"
         case .updated: return en ? "order: recently changed first" : "urutan: baru diubah dulu"
+        case .oldest: return ctx.t.screen(.orderOldest)
         }
     }
 
     // MARK: drawing
 
     struct Columns {
-        var id = 9, age = 7, countdown = 20, status = 10, flags = 0, unit = 0, cls = 0, category = 0, title = 10
+        var id = 9, age = 7, countdown = 20, status = 10, flags = 5, unit = 0, cls = 0, category = 0, reason = 0, title = 10
     }
 
-    static func columns(width: Int) -> Columns {
+    /// The columns at `width`. The deadline (its longest reading in the session's language), the
+    /// status and the privacy markers always show; the unit shortens before it goes, and the
+    /// title keeps at least 16 cells. The Tunda tab replaces the deadline by "since" and the
+    /// status (all Tunda) by the reason.
+    static func columns(width: Int, countdownWidth: Int = 20, postponed: Bool = false) -> Columns {
         var c = Columns()
-        if width >= 90 { c.unit = 15 }
-        if width >= 100 { c.flags = 4 }
+        let titleMin = 16
+        if width < 100 { c.age = 6 }
+        c.countdown = countdownWidth
+        if postponed { c.status = 0 }
+        func rest() -> Int { width - 2 - c.id - c.age - c.countdown - c.status - c.flags - c.unit - c.cls - c.category - c.reason }
+        if width >= 100 { c.unit = 15 } else if rest() - 10 >= titleMin { c.unit = 10 }
         if width >= 116 { c.cls = 6 }
         if width >= 130 { c.category = 14 }
-        c.title = max(8, width - 2 - c.id - c.age - c.countdown - c.status - c.flags - c.unit - c.cls - c.category)
+        if postponed { c.reason = max(0, min(40, rest() / 2)) }
+        c.title = max(8, rest())
         return c
+    }
+
+    /// The deadline column: the widest reading in the session's language, and a space.
+    static func countdownWidth(_ t: any StringTable) -> Int { t.widestCountdown + 1 }
+
+    /// The tab labels that fit `width`: padded names, then unpadded, then the active tab's name
+    /// with the others shortened, then only the active tab's count. Every tab stays.
+    static func tabLabels(_ tabs: [(full: String, tiny: String, count: String, active: Bool)], width: Int) -> [String] {
+        var labels: [String] = []
+        for tier in 0..<4 {
+            labels = tabs.map { tab in
+                let name = tier >= 2 && !tab.active ? tab.tiny : tab.full
+                let count = tier == 3 && !tab.active ? "" : " " + tab.count
+                return tier == 0 ? " " + name + count + " " : name + count
+            }
+            let total = labels.map { DisplayWidth.of($0) }.reduce(0, +) + labels.count - 1
+            if total <= width { break }
+        }
+        return labels
+    }
+
+    /// Since when and why the Tunda reports shown are postponed, by id and version.
+    private var postponements: [Int64: (version: Int, value: Postponement?)] = [:]
+
+    func postponement(of r: InboxRow, ctx: DeskContext) -> Postponement? {
+        if let p = postponements[r.id], p.version == r.version { return p.value }
+        var value: Postponement?
+        if let c = try? ctx.store.complaint(r.id), let events = try? ctx.store.events(of: r.id) {
+            value = Postponement.current(of: c, events: events, viewer: ctx.me)
+        }
+        if postponements.count > 500 { postponements.removeAll() }
+        postponements[r.id] = (r.version, value)
+        return value
     }
 
     func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
         ensureLoaded(ctx)
         let t = ctx.t
-        // Tabs with counts, as LAPOR! shows them.
-        var x = area.x
-        for item in Self.tabs {
-            let name: String, n: Int
+        // Tabs with counts, as LAPOR! shows them; all of them at 80 columns (issue 11).
+        let tabItems = Self.tabs.map { item -> (full: String, tiny: String, count: String, active: Bool) in
+            let count: Int, full: String, tiny: String
             switch item {
             case .status(let status):
-                name = status?.shortName ?? t.text(.tabAll)
-                n = status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
+                full = status?.shortName ?? t.text(.tabAll)
+                tiny = status?.tinyName ?? t.screen(.tabAllTiny)
+                count = status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
             case .forwarded:
-                name = t.text(.tabForwarded)
-                n = forwardedCount
+                full = t.text(.tabForwarded)
+                tiny = t.screen(.tabForwardedTiny)
+                count = forwardedCount
             }
-            let label = " \(name) \(NumberFormat.grouped(n, ctx.language)) "
+            return (full, tiny, NumberFormat.grouped(count, ctx.language), item == current)
+        }
+        let labels = Self.tabLabels(tabItems, width: area.width - 1)
+        var x = area.x + ((labels.first ?? "").hasPrefix(" ") ? 0 : 1)
+        for (i, label) in labels.enumerated() {
             let w = DisplayWidth.of(label)
             if x + w > area.x + area.width { break }
-            grid.put(label, x: x, y: area.y, style: item == current ? .tabActive : .tab)
+            grid.put(label, x: x, y: area.y, style: tabItems[i].active ? .tabActive : .tab)
             x += w + 1
         }
         // Column header.
-        let c = Self.columns(width: area.width)
+        let postponedTab = current == .status(.tunda)
+        let c = Self.columns(width: area.width, countdownWidth: postponedTab ? 14 : Self.countdownWidth(t), postponed: postponedTab)
         let hy = area.y + 1
         grid.fill(Rect(x: area.x, y: hy, width: area.width, height: 1), style: .bold)
         var hx = area.x + 2
         let en = ctx.language == .en
         let headers: [(String, Int)] = [
-            (en ? "LAPOR!" : "No.LAPOR", c.id), (t.text(.age), c.age), (t.text(.deadline), c.countdown), (t.text(.status), c.status),
+            (en ? "LAPOR!" : "No.LAPOR", c.id), (t.text(.age), c.age),
+            (postponedTab ? t.screen(.postponedHeader) : t.text(.deadline), c.countdown), (t.text(.status), c.status),
             ("A/R", c.flags), (t.text(.unit), c.unit), (en ? "Class" : "Klas", c.cls), (t.text(.category), c.category),
-            (t.text(.title), c.title),
+            (t.screen(.postponedReasonHeader), c.reason), (t.text(.title), c.title),
         ]
         for (h, w) in headers where w > 0 {
             grid.put(h, x: hx, y: hy, style: .bold, maxWidth: w - 1)
@@ -348,8 +398,15 @@ final class InboxView: DeskView {
         cell(r.trackingID ?? "#\(r.id)", c.id)
         cell(formatAge(from: r.receivedAt, now: ctx.now, zone: ctx.zone, language: ctx.language), c.age, .dim)
         let reading = ctx.reading(dueAt: r.dueAt, kind: r.dueKind)
-        let countdown = reading.map { ctx.t.countdown($0) } ?? (r.status == .tunda ? ctx.t.text(.paused) : ctx.t.text(.noDeadline))
-        cell(countdown, c.countdown, DeskContext.style(of: reading))
+        let postponed = c.reason > 0 && r.status == .tunda ? postponement(of: r, ctx: ctx) : nil
+        if let p = postponed {
+            // The Tunda tab: since when (the deadline is paused) and, further on, why.
+            let day = ctx.zone.date(of: p.since)
+            cell(ScreenText.postponedSince(day: day.day, month: ctx.t.monthShort(day.month), ctx.language), c.countdown, .dim)
+        } else {
+            let countdown = reading.map { ctx.t.countdown($0) } ?? (r.status == .tunda ? ctx.t.text(.paused) : ctx.t.text(.noDeadline))
+            cell(countdown, c.countdown, DeskContext.style(of: reading))
+        }
         cell(r.status.shortName, c.status)
         if c.flags > 0 {
             let flags = (r.anonymous ? "A" : "") + (r.confidential ? "R" : "") + (r.pingPong ? "P" : "") + (!r.privacyDecided && !r.status.isFinished ? "?" : "")
@@ -367,6 +424,7 @@ final class InboxView: DeskView {
             cell(cls, c.cls)
         }
         cell(ctx.shortCategory(r.category), c.category)
+        cell(postponed?.reason ?? "", c.reason)
         cell(r.contentHidden ? ctx.t.text(.hidden) : r.title, c.title)
     }
 }
