@@ -69,7 +69,8 @@ final class ActionFlow {
         let bulk = complaints.count > 1
         let destructive: Set<ActionKind> = [.archive, .linkDuplicate, .forward, .resume]
         if destructive.contains(kind) && !bulk { s.append(.confirm(ctx.t.actionName(kind) + " #\(complaints[0].id)?")) }
-        if bulk { s.append(.confirm(ctx.t.text(.confirmBulk) + " (\(complaints.count))")) }
+        // One question, with the count; the yes/no keys are added once by the dialog.
+        if bulk { s.append(.confirm(ScreenText.bulkQuestion(action: ctx.t.actionName(kind), count: complaints.count, ctx.language))) }
         steps = s
     }
 
@@ -170,7 +171,8 @@ final class ActionFlow {
             } : []
             return TextEditor(title: heading, allowsSecret: secretToggle, templates: templates)
         case .rating:
-            return LinePrompt(label: heading + " · " + t.text(.ratingPrompt), required: true) { v in
+            // The heading names the action ("Penilaian pelapor #3"); the prompt adds only the scale.
+            return LinePrompt(label: heading + " · " + t.screen(.ratingScale), required: true) { v in
                 guard let n = Int(v.trimmingSpaces()), (1...5).contains(n) else { return ctx.language == .en ? "a whole number from 1 to 5" : "angka 1 sampai 5" }
                 return nil
             }

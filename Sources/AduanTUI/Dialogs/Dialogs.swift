@@ -167,7 +167,8 @@ final class Confirm: Overlay {
     func draw(_ grid: inout Grid, ctx: DeskContext) {
         let y = grid.height - 1
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: .input)
-        grid.put(question + " " + ctx.t.text(.confirm), x: 0, y: y, style: .input)
+        // The question names what happens ("Lanjutkan #12?"); only the keys follow it.
+        grid.put(question + " " + ctx.t.screen(.yesNo), x: 0, y: y, style: .input)
     }
 }
 
