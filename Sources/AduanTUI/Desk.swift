@@ -173,7 +173,8 @@ public final class Desk {
             return "limit"
         case .search:
             if current != .inbox { switchTo(.inbox) }
-            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.search ?? "", required: true) { [ctx] text in
+            // The previous term, selected: typing replaces it, an arrow key keeps it for editing.
+            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.lastSearchTyped ?? "", selected: true, required: true) { [ctx] text in
                 // The same bounds as a filter: a 20,000-word paste must not become one query.
                 if let e = FilterParser.searchBoundsError(text) { return ctx.t.filterError(e) }
                 return TextSearch.query(text).isEmpty ? "?" : nil
@@ -365,9 +366,10 @@ public final class Desk {
         grid.fill(Rect(x: 0, y: sy, width: w, height: 1), style: .statusBar)
         var tail = ""
         if let p = currentView.position(ctx) { tail += " │ " + p }
-        if current == .inbox || current == .detail, let f = inbox.filterText { tail += " │ " + t.text(.filter).lowercased() + ": " + f }
+        // The tag count before the filter: a long filter is cut, never the count.
         if !inbox.tagged.isEmpty { tail += " │ \(inbox.tagged.count) " + t.text(.tagged) }
         if pendingBulk { tail += " │ ;" }
+        if current == .inbox || current == .detail, let f = inbox.filterText { tail += " │ " + t.text(.filter).lowercased() + ": " + f }
         // The operator, role and unit always show; the unit's name shortens before the position is cut.
         let unitNames: [String] = ctx.me.unit.map { [ctx.directory.unitName($0), ctx.shortUnitName(Holder(agency: ctx.me.agency, unit: $0)), $0] }
             ?? [ctx.directory.agencyName(ctx.me.agency), ctx.shortAgencyName(ctx.me.agency), ctx.me.agency]

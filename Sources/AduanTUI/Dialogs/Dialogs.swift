@@ -35,16 +35,34 @@ func drawBox(_ grid: inout Grid, width: Int, height: Int, title: String, footer:
 struct LineBuffer {
     var chars: [Character] = []
     var cursor = 0
+    /// The whole text is selected (a search prompt's previous term): typed text replaces it,
+    /// Backspace/Del clear it, and a movement key keeps it for editing.
+    var allSelected = false
 
-    init(_ text: String = "") {
+    init(_ text: String = "", selected: Bool = false) {
         chars = Array(text)
         cursor = chars.count
+        allSelected = selected && !chars.isEmpty
     }
 
     var text: String { String(chars) }
 
     /// Applies an editing key; returns false when the key is not an editing key.
     mutating func edit(_ key: Key) -> Bool {
+        if allSelected {
+            allSelected = false
+            switch key {
+            case .char(let c) where !c.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }):
+                chars = []
+                cursor = 0
+            case .backspace, .delete:
+                chars = []
+                cursor = 0
+                return true
+            default:
+                break
+            }
+        }
         switch key {
         case .char(let c):
             // Control characters are never typed into fields (pasted escape sequences included).
@@ -93,7 +111,7 @@ struct LineBuffer {
         for i in start..<chars.count {
             let w = DisplayWidth.of(chars[i])
             if col + w > x + width - 1 { break }
-            col = grid.put(String(chars[i]), x: col, y: y, style: i == cursor ? .selected : .input, maxWidth: w)
+            col = grid.put(String(chars[i]), x: col, y: y, style: i == cursor || allSelected ? .selected : .input, maxWidth: w)
         }
         if cursor == chars.count, col < x + width { grid.put(" ", x: col, y: y, style: .selected) }
     }
@@ -108,9 +126,10 @@ final class LinePrompt: Overlay {
     let validate: (String) -> String?
     var error: String?
 
-    init(label: String, initial: String = "", required: Bool = false, validate: @escaping (String) -> String? = { _ in nil }) {
+    init(label: String, initial: String = "", selected: Bool = false, required: Bool = false,
+         validate: @escaping (String) -> String? = { _ in nil }) {
         self.label = label
-        buffer = LineBuffer(initial)
+        buffer = LineBuffer(initial, selected: selected)
         self.required = required
         self.validate = validate
     }

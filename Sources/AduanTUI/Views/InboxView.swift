@@ -19,7 +19,11 @@ final class InboxView: DeskView {
     private var forwardedCount = 0
     private(set) var limit: FilterExpression = .all
     private(set) var limitText: String?
+    /// The term `n`/`N` look for: the last search that found something. `/` only jumps, it never
+    /// narrows the list, so the status line does not show it.
     private(set) var search: String?
+    /// The last term typed at `/`, found or not: the prompt offers it again, selected.
+    private(set) var lastSearchTyped: String?
     private(set) var order: InboxOrder = .deadline
     private(set) var tagged: Set<Int64> = []
     private var counts: [Status: Int] = [:]
@@ -33,12 +37,8 @@ final class InboxView: DeskView {
                                    .status(.selesai), .status(.tunda), .status(.arsip), .forwarded]
 
     var selectedID: Int64? { list.selectedRow?.id }
-    var filterText: String? {
-        var parts: [String] = []
-        if let limitText { parts.append(limitText) }
-        if let search { parts.append("/" + search) }
-        return parts.isEmpty ? nil : parts.joined(separator: "  ")
-    }
+    /// The filter narrowing the list (`l`), for the status line.
+    var filterText: String? { limitText }
 
     func query(_ ctx: DeskContext) -> InboxQuery {
         var parts: [FilterExpression] = []
@@ -162,7 +162,7 @@ final class InboxView: DeskView {
     /// Finds the next (or previous) report matching `text` after (before) the selection, in list
     /// order, with one keyset query.
     func find(_ text: String, forward: Bool, includeCurrent: Bool, ctx: DeskContext) {
-        search = text
+        lastSearchTyped = text
         var q = query(ctx)
         q.filter = q.filter == .all ? .term(.text(text)) : .and([q.filter, .term(.text(text))])
         do {
@@ -187,9 +187,11 @@ final class InboxView: DeskView {
                 }
             }
             guard let hit else {
-                ctx.fail(ctx.language == .en ? "not found: \(SafeText.excerpt(text, limit: 200))" : "tidak ditemukan: \(SafeText.excerpt(text, limit: 200))")
+                // Nothing matched: said once, and the term is not kept for `n`/`N`.
+                ctx.fail(ctx.t.screen(.notFound) + ": " + SafeText.excerpt(text, limit: 200))
                 return
             }
+            search = text
             if let i = list.rows.firstIndex(where: { $0.id == hit.id }) {
                 list.select(i, visible: visibleRows)
             } else {
@@ -240,8 +242,7 @@ final class InboxView: DeskView {
                 }
                 find(s, forward: command == .searchNext, includeCurrent: false, ctx: ctx)
             case .back:
-                if limit != .all || search != nil {
-                    search = nil
+                if limit != .all {
                     setLimit(.all, text: nil, ctx: ctx)
                     return .handled
                 }
