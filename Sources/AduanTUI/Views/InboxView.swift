@@ -296,20 +296,19 @@ final class InboxView: DeskView {
     /// The deadline column: the widest reading in the session's language, and a space.
     static func countdownWidth(_ t: any StringTable) -> Int { t.widestCountdown + 1 }
 
-    /// The tab labels that fit `width`: padded names, then unpadded, then the active tab's name
-    /// with the others shortened, then only the active tab's count. Every tab stays.
+    /// The tab labels that fit `width`: padded names; then unpadded; then the inactive tabs with
+    /// the longest names shortened one by one (the active tab keeps its name); then only the
+    /// active tab's count. Every tab stays.
     static func tabLabels(_ tabs: [(full: String, tiny: String, count: String, active: Bool)], width: Int) -> [String] {
-        var labels: [String] = []
-        for tier in 0..<4 {
-            labels = tabs.map { tab in
-                let name = tier >= 2 && !tab.active ? tab.tiny : tab.full
-                let count = tier == 3 && !tab.active ? "" : " " + tab.count
-                return tier == 0 ? " " + name + count + " " : name + count
-            }
-            let total = labels.map { DisplayWidth.of($0) }.reduce(0, +) + labels.count - 1
-            if total <= width { break }
-        }
-        return labels
+        func total(_ labels: [String]) -> Int { labels.map { DisplayWidth.of($0) }.reduce(0, +) + labels.count - 1 }
+        let padded = tabs.map { " " + $0.full + " " + $0.count + " " }
+        if total(padded) <= width { return padded }
+        var labels = tabs.map { $0.full + " " + $0.count }
+        let byLength = tabs.indices.filter { !tabs[$0].active }
+            .sorted { DisplayWidth.of(tabs[$0].full) - DisplayWidth.of(tabs[$0].tiny) > DisplayWidth.of(tabs[$1].full) - DisplayWidth.of(tabs[$1].tiny) }
+        for i in byLength where total(labels) > width { labels[i] = tabs[i].tiny + " " + tabs[i].count }
+        if total(labels) <= width { return labels }
+        return tabs.map { $0.active ? $0.full + " " + $0.count : $0.tiny }
     }
 
     /// Since when and why the Tunda reports shown are postponed, by id and version.
