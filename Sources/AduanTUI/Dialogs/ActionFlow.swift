@@ -169,7 +169,13 @@ final class ActionFlow {
             let templates: [(name: String, text: String)] = withTemplates ? ctx.config.templates.map { tpl in
                 (tpl.name, isBulk ? tpl.text : ctx.config.fill(tpl, for: first, author: ctx.me, audience: nil))
             } : []
-            return TextEditor(title: heading, allowsSecret: secretToggle, templates: templates)
+            // The report answered stays in view above the editor, as the operator may read it.
+            var context: [String] = []
+            if !isBulk {
+                let p = ComplaintPresentation.make(first, events: [], viewer: ctx.me, config: ctx.config, now: ctx.now, strings: t)
+                context = [p.heading + " · " + p.title] + p.body
+            }
+            return TextEditor(title: heading, allowsSecret: secretToggle, templates: templates, context: context)
         case .rating:
             // The heading names the action ("Penilaian pelapor #3"); the prompt adds only the scale.
             return LinePrompt(label: heading + " · " + t.screen(.ratingScale), required: true) { v in
