@@ -2,10 +2,10 @@ import AduanTestSupport
 import Glibc
 import Testing
 
-/// Issue 11 item 16: Home and End in the follow-up editor under tmux with TERM=xterm-256color,
+/// Issue 11 in a real terminal (tmux). Item 16: Home and End in the follow-up editor under tmux with TERM=xterm-256color,
 /// whose terminfo names `\eOH`/`\eOF` while tmux sends `\e[1~`/`\e[4~` (and other terminals
 /// `\e[H`/`\e[F`): every form moves the cursor.
-@Suite struct EditorEndToEndTests {
+@Suite struct OperatorEndToEndTests {
     @Test func homeAndEndWorkInTheEditorWithEitherEscapeSequence() throws {
         try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
         let s = Scratch()
@@ -42,6 +42,27 @@ import Testing
         tmux.send("Escape")
         _ = tmux.waitFor("(y/t)")
         tmux.send("y")
+        tmux.send("Q")
+        #expect(tmux.waitFor("[exit 0]").ok)
+    }
+
+    /// Issue 11 item 4, in a real 80×24 terminal with the demo's counts: every status tab, the
+    /// Diteruskan tab (shortened) and the A/R privacy column stay on screen.
+    @Test func at80x24TheDemoInboxKeepsEveryTabAndThePrivacyColumn() throws {
+        try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")")
+        let s = Scratch()
+        let store = s.file("demo.db")
+        let env = ["ADUAN_NOW": "2026-11-23T09:00:00+07:00"]
+        #expect(AduanBinary.run(["demo", "--count", "300", "--seed", "3", "--store", store], env: env, in: s).status == 0)
+        let tmux = TmuxSession(width: 80, height: 24, command: "'\(AduanBinary.path)' --store '\(store)'", env: env, scratch: s)
+        let (ok, screen) = tmux.waitFor("Kotak Masuk")
+        try #require(ok, "the inbox never appeared:\n\(screen)")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tabs = lines[1]
+        for name in ["Semua", "Blm TL", "Proses", "Selesai", "Tunda", "Arsip"] { #expect(tabs.contains(name), "\(name) missing: \(tabs)") }
+        #expect(tabs.contains("Diteruskan") || tabs.contains("Dit "), "the sent-out tab is missing: \(tabs)")
+        #expect(lines[2].contains("A/R") && lines[2].contains("Unit"), "\(lines[2])")
+        #expect(lines.allSatisfy { $0.count <= 80 })
         tmux.send("Q")
         #expect(tmux.waitFor("[exit 0]").ok)
     }
