@@ -8,6 +8,8 @@ public enum InboxOrder: String, Sendable, CaseIterable {
     case received
     /// Most recently changed first.
     case updated
+    /// Oldest received first: what waited longest (the Tunda tab's backlog).
+    case oldest
 }
 
 /// What a list shows: whose reports, which ones, in what order, and whose hidden text may be
@@ -109,7 +111,7 @@ extension ComplaintStore {
         let key: Int64
         switch order {
         case .deadline: key = due?.seconds ?? Self.noDeadlineKey
-        case .received: key = received.seconds
+        case .received, .oldest: key = received.seconds
         case .updated: key = updated.seconds
         }
         let hidden = s.int64(20) == 0
@@ -139,6 +141,7 @@ extension ComplaintStore {
         case .deadline: ("c.due_key", true)
         case .received: ("c.received_at", false)
         case .updated: ("c.updated_at", false)
+        case .oldest: ("c.received_at", true)
         }
     }
 

@@ -1,3 +1,4 @@
+// Over 400 lines: the loop, key dispatch, dialogs and frame layout share the desk's state (the key bar is in KeyBar.swift).
 import AduanCore
 import AduanStore
 import Glibc
@@ -100,6 +101,7 @@ public final class Desk {
     }
 
     func reloadAll() {
+        barGeneration &+= 1
         currentView.reload(ctx)
         if current != .inbox { inbox.reload(ctx) }
         stale = Set(ViewKind.allCases).subtracting([current, .inbox])
@@ -172,7 +174,8 @@ public final class Desk {
             return "limit"
         case .search:
             if current != .inbox { switchTo(.inbox) }
-            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.search ?? "", required: true) { [ctx] text in
+            // The previous term, selected: typing replaces it, an arrow key keeps it for editing.
+            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.lastSearchTyped ?? "", selected: true, required: true) { [ctx] text in
                 // The same bounds as a filter: a 20,000-word paste must not become one query.
                 if let e = FilterParser.searchBoundsError(text) { return ctx.t.filterError(e) }
                 return TextSearch.query(text).isEmpty ? "?" : nil
@@ -364,9 +367,10 @@ public final class Desk {
         grid.fill(Rect(x: 0, y: sy, width: w, height: 1), style: .statusBar)
         var tail = ""
         if let p = currentView.position(ctx) { tail += " │ " + p }
-        if current == .inbox || current == .detail, let f = inbox.filterText { tail += " │ " + t.text(.filter).lowercased() + ": " + f }
+        // The tag count before the filter: a long filter is cut, never the count.
         if !inbox.tagged.isEmpty { tail += " │ \(inbox.tagged.count) " + t.text(.tagged) }
         if pendingBulk { tail += " │ ;" }
+        if current == .inbox || current == .detail, let f = inbox.filterText { tail += " │ " + t.text(.filter).lowercased() + ": " + f }
         // The operator, role and unit always show; the unit's name shortens before the position is cut.
         let unitNames: [String] = ctx.me.unit.map { [ctx.directory.unitName($0), ctx.shortUnitName(Holder(agency: ctx.me.agency, unit: $0)), $0] }
             ?? [ctx.directory.agencyName(ctx.me.agency), ctx.shortAgencyName(ctx.me.agency), ctx.me.agency]
@@ -387,37 +391,6 @@ public final class Desk {
             drawKeyBar(&grid, y: by, width: w)
         }
         overlay?.draw(&grid, ctx: ctx)
-    }
-
-    func drawKeyBar(_ grid: inout Grid, y: Int, width: Int) {
-        let t = ctx.t
-        var items: [(String, String)] = []
-        if let c = selectedComplaintForBar() {
-            for a in Workflow.availableActions(on: c, by: ctx.me, context: ctx.store.context) {
-                guard let key = KeyMap.key(for: a) else { continue }
-                items.append((key.description, shortActionName(a)))
-            }
-        }
-        items += [("/", t.text(.search).lowercased()), ("l", t.text(.filter).lowercased()), ("1-4", ctx.language == .en ? "views" : "tampilan"), ("Q", t.text(.quit))]
-        var x = 0
-        for (key, label) in items {
-            let w = DisplayWidth.of(key) + DisplayWidth.of(label) + 3
-            if x + w > width { break }
-            x = grid.put(key, x: x, y: y, style: .tabActive)
-            x = grid.put(" " + label + "  ", x: x, y: y, style: .normal)
-        }
-    }
-
-    private var barCache: (id: Int64, version: Int, complaint: Complaint)?
-
-    /// The selected report for the key bar, cached by id and version (the bar is drawn every frame).
-    func selectedComplaintForBar() -> Complaint? {
-        guard let id = currentView.selectedID ?? (current == .detail ? detail.complaintID : nil) else { return nil }
-        let version = (current == .inbox ? inbox.list.selectedRow?.version : nil)
-        if let cache = barCache, cache.id == id, version == nil || cache.version == version { return cache.complaint }
-        guard let c = try? ctx.store.complaint(id) else { return nil }
-        barCache = (id, c.version, c)
-        return c
     }
 
     func shortActionName(_ a: ActionKind) -> String {
@@ -441,6 +414,10 @@ public final class Desk {
         case .receive, .import, .autoClose: return a.rawValue
         }
     }
+
+    var barCache: (id: Int64, version: Int, generation: Int, complaint: Complaint)?
+    /// Moves on every reload (an action of ours, another operator's change): the bar reads the report again.
+    var barGeneration = 0
 }
 
 func monotonicSeconds() -> Double {

@@ -69,7 +69,8 @@ final class ActionFlow {
         let bulk = complaints.count > 1
         let destructive: Set<ActionKind> = [.archive, .linkDuplicate, .forward, .resume]
         if destructive.contains(kind) && !bulk { s.append(.confirm(ctx.t.actionName(kind) + " #\(complaints[0].id)?")) }
-        if bulk { s.append(.confirm(ctx.t.text(.confirmBulk) + " (\(complaints.count))")) }
+        // One question, with the count; the yes/no keys are added once by the dialog.
+        if bulk { s.append(.confirm(ScreenText.bulkQuestion(action: ctx.t.actionName(kind), count: complaints.count, ctx.language))) }
         steps = s
     }
 
@@ -168,9 +169,16 @@ final class ActionFlow {
             let templates: [(name: String, text: String)] = withTemplates ? ctx.config.templates.map { tpl in
                 (tpl.name, isBulk ? tpl.text : ctx.config.fill(tpl, for: first, author: ctx.me, audience: nil))
             } : []
-            return TextEditor(title: heading, allowsSecret: secretToggle, templates: templates)
+            // The report answered stays in view above the editor, as the operator may read it.
+            var context: [String] = []
+            if !isBulk {
+                let p = ComplaintPresentation.make(first, events: [], viewer: ctx.me, config: ctx.config, now: ctx.now, strings: t)
+                context = [p.heading + " · " + p.title] + p.body
+            }
+            return TextEditor(title: heading, allowsSecret: secretToggle, templates: templates, context: context)
         case .rating:
-            return LinePrompt(label: heading + " · " + t.text(.ratingPrompt), required: true) { v in
+            // The heading names the action ("Penilaian pelapor #3"); the prompt adds only the scale.
+            return LinePrompt(label: heading + " · " + t.screen(.ratingScale), required: true) { v in
                 guard let n = Int(v.trimmingSpaces()), (1...5).contains(n) else { return ctx.language == .en ? "a whole number from 1 to 5" : "angka 1 sampai 5" }
                 return nil
             }

@@ -71,6 +71,13 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(aduan_stdscr(), true)
+        // Home and End come as `\e[1~`/`\e[4~` from tmux and screen, `\e[H`/`\e[F` or `\eOH`/`\eOF`
+        // from xterms, `\e[7~`/`\e[8~` from rxvt, whatever TERM's terminfo names: accept them all
+        // (an unknown one would arrive as Esc and characters, and Esc cancels an editor).
+        for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME), ("\u{1B}[7~", KEY_HOME),
+                                 ("\u{1B}[4~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END), ("\u{1B}[8~", KEY_END)] {
+            _ = define_key(sequence, code)
+        }
         set_escdelay(25)
         curs_set(0)
         colors = !noColor && has_colors()

@@ -120,7 +120,7 @@ final class DeadlinesView: DeskView {
         // Keep the group header of the top row in view when possible.
         if top > 0, case .group = entries[top - 1] { top -= 1 }
         let t = ctx.t
-        let c = InboxView.columns(width: area.width)
+        let c = InboxView.columns(width: area.width, countdownWidth: InboxView.countdownWidth(t))
         for i in 0..<visible {
             let index = top + i
             guard index < entries.count else { break }
