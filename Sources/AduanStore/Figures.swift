@@ -53,18 +53,11 @@ public struct SupervisorFigures: Sendable, Equatable {
 extension ComplaintStore {
     /// The holders (agency, unit) that hold anything in a scope, from the counters.
     func holders(in scope: InboxScope) throws -> [Holder] {
-        let sql: String
-        var args: [SQLValue] = []
-        switch scope {
-        case .everything: sql = "SELECT DISTINCT agency, unit FROM counts WHERE n > 0"
-        case .agency(let a): sql = "SELECT DISTINCT agency, unit FROM counts WHERE n > 0 AND agency = ?"; args = [.text(a)]
-        case .unit(let a, let u, _):
-            // A liaison without a unit holds nothing ('' is the agency's own, undisposed, reports).
-            if u.isEmpty { return [] }
-            sql = "SELECT DISTINCT agency, unit FROM counts WHERE n > 0 AND agency = ? AND unit = ?"; args = [.text(a), .text(u)]
-        }
-        let s = try db.prepare(sql)
-        try s.bind(args)
+        let scopeSQL = ScopeSQL(scope, dialect: dialect)
+        if scopeSQL.holdsNothing { return [] }
+        let cond = SQLCondition(sql: "n > 0", args: []) && scopeSQL.counters
+        let s = try db.prepare("SELECT DISTINCT agency, unit FROM counts WHERE \(cond.sql)")
+        try s.bind(cond.args)
         var out: [Holder] = []
         while try s.step() {
             let unit = s.text(1)
@@ -117,7 +110,7 @@ extension ComplaintStore {
             var cond = holderCondition(holder) && SQLCondition(sql: "c.due_key <= ? AND (c.due_key < ? OR \(FilterSQL.operatorWorkSQL))",
                                                                args: [.int(cutoff.seconds), .int(now.seconds)])
             if let cursor { cond = cond && SQLCondition(sql: "(c.due_key, c.id) > (?, ?)", args: [.int(cursor.key), .int(cursor.id)]) }
-            let select = Self.rowSelect(content)
+            let select = rowSelect(content)
             let s = try db.prepare("SELECT \(select.sql) FROM complaints c \(holderIndex(holder)) WHERE \(cond.sql) ORDER BY c.due_key, c.id LIMIT ?")
             try s.bind(select.args + cond.args + [.int(Int64(max(0, limit)))])
             var rows: [InboxRow] = []
@@ -131,19 +124,14 @@ extension ComplaintStore {
         try read {
             let zone = context.calendar.zone
             // The dashboard is about work: what the scope holds now (its forwards are counted below).
-            let sc = FilterSQL.scope(scope, formerHolders: false)
+            let scopeSQL = ScopeSQL(scope, dialect: dialect)
+            let sc = scopeSQL.holdsNow
             // Counts per holder × status, from the counters.
             var cells: [SupervisorFigures.Cell] = []
             do {
-                var sql = "SELECT agency, unit, status, n FROM counts WHERE n > 0"
-                var args: [SQLValue] = []
-                switch scope {
-                case .everything: break
-                case .agency(let a): sql += " AND agency = ?"; args = [.text(a)]
-                case .unit(let a, let u, _): sql += " AND agency = ? AND unit = ?"; args = [.text(a), .text(u)]
-                }
-                let s = try db.prepare(sql + " ORDER BY agency, unit, status")
-                try s.bind(args)
+                let cond = SQLCondition(sql: "n > 0", args: []) && scopeSQL.counters
+                let s = try db.prepare("SELECT agency, unit, status, n FROM counts WHERE \(cond.sql) ORDER BY agency, unit, status")
+                try s.bind(cond.args)
                 while try s.step() {
                     let unit = s.text(1)
                     if let st = Status(code: s.int64(2)) {
@@ -162,12 +150,7 @@ extension ComplaintStore {
             let today = zone.dayNumber(of: now)
             let thisMonday = ProjectionValues.mondayOf(today)
             let firstMonday = thisMonday - 77
-            var holderScope = SQLCondition.always
-            switch scope {
-            case .everything: break
-            case .agency(let a): holderScope = SQLCondition(sql: "agency = ?", args: [.text(a)])
-            case .unit(let a, let u, _): holderScope = SQLCondition(sql: "agency = ? AND unit = ?", args: [.text(a), .text(u)])
-            }
+            let holderScope = scopeSQL.counters
 
             // Median working days to first follow-up, from the histogram of the last 12 weeks' reports.
             var histogram: [(wd: Int64, n: Int64)] = []
@@ -205,14 +188,7 @@ extension ComplaintStore {
 
             // Forwards out of and into the scope's agency.
             var out = 0, into = 0
-            let agency: String? = {
-                switch scope {
-                case .everything: return nil
-                case .agency(let a): return a
-                case .unit(let a, _, _): return a
-                }
-            }()
-            if let agency {
+            if let agency = scope.agency {
                 out = Int(try db.scalarInt("SELECT count(*) FROM events INDEXED BY events_forward_out WHERE kind = 'forward' AND agency_from = ?", [.text(agency)]) ?? 0)
                 into = Int(try db.scalarInt("SELECT count(*) FROM events WHERE kind = 'forward' AND agency_to = ?", [.text(agency)]) ?? 0)
             } else {
