@@ -13,6 +13,8 @@ public final class Database {
     private var cacheOrder: [String] = []
     /// Filters build new SQL texts; a bounded cache keeps a long session's memory flat.
     static let cacheLimit = 96
+    /// Sees every statement as it starts a run, bound (`ComplaintStore.recordingStatements`).
+    var observer: ((Statement) -> Void)?
 
     public struct OpenOptions: Sendable {
         public var readOnly: Bool

@@ -5,6 +5,9 @@ public final class Statement {
     let handle: OpaquePointer
     unowned let database: Database
     public let sql: String
+    /// Set at the first step after a reset or a new binding, when the statement starts a run
+    /// (`Database.observer` sees each run once).
+    private var running = false
 
     init(database: Database, sql: String) throws(SQLiteError) {
         var stmt: OpaquePointer?
@@ -17,12 +20,16 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// Ends the current run and clears the bindings, so the statement can be bound and run again.
     public func reset() {
+        running = false
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
+    /// Binds `values` to parameters 1, 2, … (after ending any run in progress).
     public func bind(_ values: [SQLValue]) throws(SQLiteError) {
+        running = false
         sqlite3_reset(handle)
         for (i, v) in values.enumerated() { try bind(v, at: Int32(i + 1)) }
     }
@@ -66,6 +73,10 @@ public final class Statement {
     /// Advances to the next row: true while there is one, false when done.
     @discardableResult
     public func step() throws(SQLiteError) -> Bool {
+        if !running {
+            running = true
+            database.observer?(self)
+        }
         let rc = sqlite3_step(handle)
         if rc == SQLITE_ROW { return true }
         if rc == SQLITE_DONE { return false }
@@ -89,6 +100,15 @@ public final class Statement {
         guard let p = sqlite3_column_text(handle, column) else { return "" }
         let n = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    /// The statement's SQL with its bound values written in (SQLite's `sqlite3_expanded_sql`),
+    /// nil when SQLite cannot make it. The values may hold a reporter's name or words: for tools
+    /// that replay the store's statements (aduan-bench) and for tests, never for an error message.
+    public var expandedSQL: String? {
+        guard let p = sqlite3_expanded_sql(handle) else { return nil }
+        defer { sqlite3_free(p) }
+        return String(cString: p)
     }
 
     public func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
