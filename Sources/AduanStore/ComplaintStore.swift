@@ -85,14 +85,14 @@ public final class ComplaintStore {
             db.setBusyTimeout(milliseconds: 5000)
             // Touch the header first so a non-database file fails here with a clear error.
             _ = try db.scalarInt("SELECT count(*) FROM sqlite_master")
-            try store.checkNotForeignOrNewer()
+            let schema = try store.schemaVersion()
             if !readOnly {
                 _ = try db.scalarText("PRAGMA journal_mode=WAL")
                 // FULL: a commit is on disk before the call returns, also across power loss.
                 try db.execute("PRAGMA synchronous=FULL")
             }
             try db.execute("PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF")
-            try store.migrate(readOnly: readOnly, training: training)
+            try store.migrate(from: schema, readOnly: readOnly, training: training)
             store.isTraining = try store.readTrainingMark()
             // Heal after an interrupted bulk load (or a dropped index) before anyone reads.
             if !readOnly { try store.rebuildIndexes() }
@@ -112,26 +112,22 @@ public final class ComplaintStore {
         return store
     }
 
-    private func checkNotForeignOrNewer() throws {
+    /// The store's schema version, 0 for a new (empty) file. Refuses another program's database
+    /// and a store from a newer Aduan, before anything is written.
+    private func schemaVersion() throws -> Int {
         let hasMeta = try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'") ?? 0
         if hasMeta > 0 {
             let current = Int(try db.scalarText("SELECT value FROM meta WHERE key='schema_version'") ?? "0") ?? 0
             if current > Schema.version { throw StoreError.newerSchema(path: path, found: current, supported: Schema.version) }
-        } else if (try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0) > 0 {
-            throw StoreError.foreignDatabase(path: path)
+            return current
         }
+        if (try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0) > 0 { throw StoreError.foreignDatabase(path: path) }
+        return 0
     }
 
-    private func migrate(readOnly: Bool, training: Bool) throws {
-        let hasMeta = try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'") ?? 0
-        var current = 0
-        if hasMeta > 0 {
-            current = Int(try db.scalarText("SELECT value FROM meta WHERE key='schema_version'") ?? "0") ?? 0
-        } else {
-            let tables = try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0
-            if tables > 0 { throw StoreError.foreignDatabase(path: path) }
-        }
-        if current > Schema.version { throw StoreError.newerSchema(path: path, found: current, supported: Schema.version) }
+    /// Brings a store at schema `current` (from `schemaVersion`) up to `Schema.version`.
+    private func migrate(from current: Int, readOnly: Bool, training: Bool) throws {
+        var current = current
         if current == Schema.version { return }
         if readOnly { throw current == 0 ? StoreError.missing(path: path) : StoreError.readOnly(path: path) }
         try db.transaction {
@@ -344,47 +340,15 @@ public final class ComplaintStore {
 
     // MARK: reading
 
-    static let complaintColumns = """
-        c.id, c.tracking_id, c.title, t.body, c.channel, c.classification, c.category, c.priority, c.anonymous, c.confidential,
-        c.privacy_decided, c.status, c.holder_agency, c.holder_unit, c.intake_agency, c.received_at, c.updated_at, c.updated_by,
-        c.version, c.rating, t.state
-        """
-
-    /// The tables a whole report is read from.
+    /// The tables a whole report is read from (columns: `ProjectionColumns.complaintSelect`).
     static let complaintSource = "complaints c JOIN complaint_texts t ON t.id = c.id"
 
     func loadComplaint(_ id: Int64) throws -> Complaint? {
-        let s = try db.prepare("SELECT \(Self.complaintColumns) FROM \(Self.complaintSource) WHERE c.id = ?")
+        let s = try db.prepare("SELECT \(ProjectionColumns.complaintSelect) FROM \(Self.complaintSource) WHERE c.id = ?")
         try s.bind([.int(id)])
         defer { s.reset() }
         guard try s.step() else { return nil }
-        return try complaint(from: s)
-    }
-
-    /// Builds a report from a row selected with `complaintColumns`.
-    func complaint(from s: Statement) throws -> Complaint {
-        let id = s.int64(0)
-        let received = Timestamp(seconds: s.int64(15))
-        let intake = Intake(trackingID: s.optionalText(1), title: s.text(2), body: s.text(3),
-                            channel: Channel(rawValue: s.text(4)) ?? .other,
-                            classification: Classification(rawValue: s.text(5)) ?? .pengaduan,
-                            category: Category(s.text(6)), priority: Priority(rawValue: s.text(7)) ?? .normal,
-                            agency: s.text(14), receivedAt: received)
-        var c = Complaint(id: id, intake: intake, at: received, actor: .system)
-        c.anonymous = s.int64(8) != 0
-        c.confidential = s.int64(9) != 0
-        c.privacyDecided = s.int64(10) != 0
-        guard let status = Status(code: s.int64(11)) else { throw StoreError.corrupt(path: path, detail: "report #\(id) has an unknown status code") }
-        c.status = status
-        c.holder = Holder(agency: s.text(12), unit: s.optionalText(13))
-        c.updatedAt = Timestamp(seconds: s.int64(16))
-        c.updatedBy = s.text(17)
-        c.version = s.int(18)
-        c.rating = s.isNull(19) ? nil : s.int(19)
-        guard StateCodec.decode(s.text(20), into: &c) else {
-            throw StoreError.corrupt(path: path, detail: "report #\(id) has a damaged state record")
-        }
-        return c
+        return try ProjectionColumns(s).complaint(s, path: path)
     }
 
     /// One report, or nil.
@@ -498,34 +462,38 @@ struct Chain {
         return out.count == 32 ? out : genesis
     }
 
-    /// Each event's hash covers the previous event's hash, its position, its columns and its text,
-    /// so an edited, removed or reordered event breaks the chain from that point on.
-    static func hash(previous: [UInt8], seq: Int64, complaint: Int64, version: Int64, at: Int64, kind: String,
-                     actor: String, body: [UInt8]) -> [UInt8] {
-        link(previous: previous, seq: seq, complaint: complaint,
-             content: contentDigest(version: version, at: at, kind: kind, actor: actor, body: body))
-    }
-
     /// The digest of what an event says (without its place in the log): computable in advance,
-    /// off the writer's thread.
+    /// off the writer's thread. Each event's hash links this digest to the hash before it and its
+    /// position (`link`), so an edited, removed or reordered event breaks the chain from there on.
     static func contentDigest(version: Int64, at: Int64, kind: String, actor: String, body: [UInt8]) -> [UInt8] {
-        var h = SHA256()
-        h.update("\(version)\u{1F}\(at)\u{1F}\(kind)\u{1F}\(actor)\u{1F}")
-        h.update(body)
-        return h.finalize()
+        Array(kind.utf8).withUnsafeBytes { k in
+            Array(actor.utf8).withUnsafeBytes { a in
+                body.withUnsafeBytes { b in contentDigest(version: version, at: at, kind: k, actor: a, body: b) }
+            }
+        }
     }
 
     /// `contentDigest` of an event row read as `seq, complaint_id, version, at, kind, actor_id,
     /// body, …` (columns 2–6), hashed straight from SQLite's buffers: at millions of events the
     /// copies cost more than the hashing. Verify and the write-time chain check both use it.
     static func contentDigest(ofRow s: Statement) -> [UInt8] {
+        s.withBytes(4) { k in
+            s.withBytes(5) { a in
+                s.withBytes(6) { b in contentDigest(version: s.int64(2), at: s.int64(3), kind: k, actor: a, body: b) }
+            }
+        }
+    }
+
+    /// The one digest: version, time, kind and actor separated by U+001F, then the event's text.
+    static func contentDigest(version: Int64, at: Int64, kind: UnsafeRawBufferPointer, actor: UnsafeRawBufferPointer,
+                              body: UnsafeRawBufferPointer) -> [UInt8] {
         var h = SHA256()
-        h.update("\(s.int64(2))\u{1F}\(s.int64(3))\u{1F}")
-        s.withBytes(4) { h.update($0) }
+        h.update("\(version)\u{1F}\(at)\u{1F}")
+        h.update(kind)
         h.update(separator)
-        s.withBytes(5) { h.update($0) }
+        h.update(actor)
         h.update(separator)
-        s.withBytes(6) { h.update($0) }
+        h.update(body)
         return h.finalize()
     }
 

@@ -99,6 +99,9 @@ public final class Database {
 
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+    /// True when the connection cannot write its main database (opened read-only, or read-only media).
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
     /// Stops a running statement from another thread (broad searches that the operator abandoned).
     public func interrupt() { sqlite3_interrupt(handle) }
 

@@ -8,6 +8,8 @@ public final class Statement {
     /// Set at the first step after a reset or a new binding, when the statement starts a run
     /// (`Database.observer` sees each run once).
     private var running = false
+    /// Result column indexes by name, read from SQLite once per statement.
+    private var columnIndexes: [String: Int32]?
 
     init(database: Database, sql: String) throws(SQLiteError) {
         var stmt: OpaquePointer?
@@ -83,6 +85,29 @@ public final class Statement {
         let e = database.error(rc, sql: sql)
         sqlite3_reset(handle)
         throw e
+    }
+
+    /// The index of the result column called `name` (its alias, or the column's own name without
+    /// the table), nil when the statement has none; the first one when two share a name.
+    public func column(named name: String) -> Int32? {
+        if let columnIndexes { return columnIndexes[name] }
+        var found: [String: Int32] = [:]
+        for i in 0..<sqlite3_column_count(handle) {
+            guard let p = sqlite3_column_name(handle, i) else { continue }
+            let n = String(cString: p)
+            if found[n] == nil { found[n] = i }
+        }
+        columnIndexes = found
+        return found[name]
+    }
+
+    /// `column(named:)` for a column the statement's own SQL selects: its absence is an error
+    /// naming the column and the statement, not a crash.
+    public func requiredColumn(_ name: String) throws(SQLiteError) -> Int32 {
+        guard let i = column(named: name) else {
+            throw SQLiteError(code: SQLITE_ERROR, extendedCode: SQLITE_ERROR, message: "the statement selects no column \(name)", sql: sql)
+        }
+        return i
     }
 
     public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
