@@ -58,9 +58,10 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
-    func error(_ rc: Int32, sql: String?) -> SQLiteError {
+    /// The connection's error for result code `rc`, naming the statement and its bound values.
+    func error(_ rc: Int32, sql: String?, arguments: [SQLValue]? = nil) -> SQLiteError {
         SQLiteError(code: rc & 0xff, extendedCode: sqlite3_extended_errcode(handle),
-                    message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+                    message: String(cString: sqlite3_errmsg(handle)), sql: sql, arguments: arguments)
     }
 
     /// Runs one or more statements without results.

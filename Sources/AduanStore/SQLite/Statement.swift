@@ -8,6 +8,8 @@ public final class Statement {
     /// Set at the first step after a reset or a new binding, when the statement starts a run
     /// (`Database.observer` sees each run once).
     private var running = false
+    /// The values of the last `bind(_:)`, for errors (`SQLiteError.arguments`).
+    private var arguments: [SQLValue]?
     /// Result column indexes by name, read from SQLite once per statement.
     private var columnIndexes: [String: Int32]?
 
@@ -25,6 +27,7 @@ public final class Statement {
     /// Ends the current run and clears the bindings, so the statement can be bound and run again.
     public func reset() {
         running = false
+        arguments = nil
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
@@ -33,6 +36,7 @@ public final class Statement {
     public func bind(_ values: [SQLValue]) throws(SQLiteError) {
         running = false
         sqlite3_reset(handle)
+        arguments = values
         for (i, v) in values.enumerated() { try bind(v, at: Int32(i + 1)) }
     }
 
@@ -44,7 +48,7 @@ public final class Statement {
         case .real(let d): rc = sqlite3_bind_double(handle, index, d)
         case .text(let s): rc = sqlite3_bind_text(handle, index, s, Int32(s.utf8.count), SQLITE_TRANSIENT)
         }
-        if rc != SQLITE_OK { throw database.error(rc, sql: sql) }
+        if rc != SQLITE_OK { throw database.error(rc, sql: sql, arguments: arguments) }
     }
 
     public func bind(_ value: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, value) }
@@ -82,7 +86,7 @@ public final class Statement {
         let rc = sqlite3_step(handle)
         if rc == SQLITE_ROW { return true }
         if rc == SQLITE_DONE { return false }
-        let e = database.error(rc, sql: sql)
+        let e = database.error(rc, sql: sql, arguments: arguments)
         sqlite3_reset(handle)
         throw e
     }
