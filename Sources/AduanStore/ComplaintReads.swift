@@ -24,8 +24,9 @@ extension ComplaintStore {
             let s = try db.prepare("SELECT complaint_id, version, at, kind, body FROM events WHERE complaint_id = ? ORDER BY version")
             try s.bind([.int(id)])
             var out: [Event] = []
+            let columns = try EventColumns(s)
             while try s.step() {
-                guard let e = Self.storedEvent(s) else {
+                guard let e = columns.event(s) else {
                     throw StoreError.corrupt(path: path, detail: "report #\(id) has a damaged event")
                 }
                 out.append(e)
@@ -34,11 +35,6 @@ extension ComplaintStore {
         }
     }
 
-    /// An event from a row of (complaint_id, version, at, kind, body).
-    static func storedEvent(_ s: Statement, from column: Int32 = 0) -> Event? {
-        EventCodec.decodeStored(complaint: s.int64(column), version: s.int(column + 1), at: s.int64(column + 2),
-                                kind: s.text(column + 3), body: s.text(column + 4))
-    }
 
     /// The local id of the report with this LAPOR! tracking id, if any.
     public func id(forTrackingID t: String) throws(StoreError) -> Int64? {

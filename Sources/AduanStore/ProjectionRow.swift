@@ -85,3 +85,23 @@ struct DerivedColumns: Equatable {
     var contentKey: String?
     var pingPong: Int64
 }
+
+/// Reads an event from a row of `events` by column name (complaint_id, version, at, kind, body),
+/// resolved once per statement: a report's history, a conflict's first change, verify's replay.
+struct EventColumns {
+    let complaint, version, at, kind, body: Int32
+
+    init(_ s: Statement) throws(SQLiteError) {
+        complaint = try s.requiredColumn("complaint_id")
+        version = try s.requiredColumn("version")
+        at = try s.requiredColumn("at")
+        kind = try s.requiredColumn("kind")
+        body = try s.requiredColumn("body")
+    }
+
+    /// The event on the current row; nil when its recorded text cannot be decoded.
+    func event(_ s: Statement) -> Event? {
+        EventCodec.decodeStored(complaint: s.int64(complaint), version: s.int(version), at: s.int64(at),
+                                kind: s.text(kind), body: s.text(body))
+    }
+}

@@ -110,6 +110,7 @@ final class Verifier {
         case .staleReadOnly(let note): report.notes.append(note)
         }
         let compareDeadlines = deadlines.comparesDeadlines
+        let eventColumns = try EventColumns(events)
         let actorColumn = try events.requiredColumn("actor_id"), seqColumn = try events.requiredColumn("seq")
         let fromColumn = try events.requiredColumn("agency_from"), toColumn = try events.requiredColumn("agency_to")
         do {
@@ -141,18 +142,18 @@ final class Verifier {
             }
 
             while try events.step() {
-                let id = events.int64(0)
+                let id = events.int64(eventColumns.complaint)
                 if id != currentID {
                     try finish()
                     currentID = id
                 }
-                guard let e = ComplaintStore.storedEvent(events) else {
-                    add(.history, id, "event version \(events.int64(1)) cannot be read")
+                guard let e = eventColumns.event(events) else {
+                    add(.history, id, "event version \(events.int64(eventColumns.version)) cannot be read")
                     damaged = true
                     continue
                 }
                 if e.actor.id != events.text(actorColumn) {
-                    add(.chain, id, "event version \(events.int64(1)): its actor column disagrees with its recorded text (edited in place)")
+                    add(.chain, id, "event version \(events.int64(eventColumns.version)): its actor column disagrees with its recorded text (edited in place)")
                 }
                 if let problem = ComplaintStore.forwardColumnsDifference(e, from: events.optionalText(fromColumn), to: events.optionalText(toColumn)) {
                     add(.projection, id, problem)

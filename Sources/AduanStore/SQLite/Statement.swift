@@ -114,6 +114,21 @@ public final class Statement {
         return i
     }
 
+    /// The index of the named parameter (`:title`), nil when the statement has none.
+    public func parameter(named name: String) -> Int32? {
+        let i = sqlite3_bind_parameter_index(handle, name)
+        return i > 0 ? i : nil
+    }
+
+    /// `parameter(named:)` for a parameter the statement's own SQL names: its absence is an error
+    /// naming it and the statement, not a crash.
+    public func requiredParameter(_ name: String) throws(SQLiteError) -> Int32 {
+        guard let i = parameter(named: name) else {
+            throw SQLiteError(code: SQLITE_ERROR, extendedCode: SQLITE_ERROR, message: "the statement has no parameter \(name)", sql: sql)
+        }
+        return i
+    }
+
     public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
     public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
