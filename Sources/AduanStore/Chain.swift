@@ -77,6 +77,7 @@ struct Chain {
 
 /// The re-import key of a report without a LAPOR! tracking id: its content and receipt time.
 public enum ContentKey {
+    /// The key of a report without a tracking id (nil for one with it): a hash of its title, body, receipt time and channel, so importing the same file twice finds it again.
     public static func of(_ intake: Intake, receivedAt: Timestamp) -> String? {
         guard intake.trackingID == nil else { return nil }
         var h = SHA256()

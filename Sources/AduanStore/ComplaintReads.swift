@@ -52,6 +52,7 @@ extension ComplaintStore {
         }
     }
 
+    /// The local id of the report with this re-import key (`ContentKey.of`), if any.
     public func id(forContentKey k: String) throws(StoreError) -> Int64? {
         try read { try db.scalarInt("SELECT id FROM complaints WHERE content_key = ? LIMIT 1", [.text(k)]) }
     }

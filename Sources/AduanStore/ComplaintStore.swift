@@ -11,8 +11,11 @@ import Glibc
 ///     try store.apply(Command(.verify, ActionDetails(unit: "dinkes")), to: c.id,
 ///                     expectedVersion: c.version, by: admin, at: now)
 public final class ComplaintStore {
+    /// The store's SQLite connection (one per store object; a background reader opens its own).
     public let db: Database
+    /// The store file, as given to `open`.
     public let path: String
+    /// The office's rules (directory, calendar, deadlines, policy) every action is decided under.
     public let context: WorkflowContext
     /// True when the file can be written by other users (reported at open; see `aduan verify`).
     public private(set) var isWritableByOthers = false

@@ -8,7 +8,9 @@ import CSQLite
 extension ComplaintStore {
     /// What a recompute did: how many open reports were recomputed, and how many of their stored values moved.
     public struct DeadlineRecompute: Sendable, Equatable {
+        /// Open reports whose deadlines were computed again.
         public var open: Int
+        /// Reports whose stored deadline or figures moved.
         public var changed: Int
     }
 

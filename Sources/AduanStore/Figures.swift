@@ -2,8 +2,11 @@ import AduanCore
 
 /// One unit's share of the overdue and due-soon work.
 public struct DeadlineGroup: Hashable, Sendable {
+    /// The agency or unit the group is about.
     public var holder: Holder
+    /// Its reports whose running deadline has passed.
     public var overdue: Int
+    /// Its reports whose operator deadline falls within the due-soon window, not yet passed.
     public var dueSoon: Int
     /// The earliest running deadline in the group (the longest overdue).
     public var oldestDue: Timestamp
@@ -12,9 +15,13 @@ public struct DeadlineGroup: Hashable, Sendable {
 /// What a supervisor is graded on, for one scope at one moment. Computed from projections and
 /// index ranges only, so it stays fast at a million reports.
 public struct SupervisorFigures: Sendable, Equatable {
+    /// One holder's count of reports in one status.
     public struct Cell: Hashable, Sendable {
+        /// The agency or unit holding the reports.
         public var holder: Holder
+        /// Their status.
         public var status: Status
+        /// How many reports the holder has in the status.
         public var count: Int
     }
 
@@ -22,23 +29,32 @@ public struct SupervisorFigures: Sendable, Equatable {
     public var byHolderAndStatus: [Cell]
     /// Overdue reports per holder, most first.
     public var overdueByHolder: [(holder: Holder, count: Int)]
+    /// All reports the scope holds now.
     public var total: Int
+    /// Of those, the ones in Selesai (done).
     public var selesai: Int
     /// Median working days from first disposition to first follow-up, over reports received in
     /// the 12 weeks the weekly chart shows; nil when none has a follow-up yet.
     public var medianFirstFollowUpWorkingDays: Double?
+    /// How many reports the median is taken over.
     public var firstFollowUpSample: Int
     /// Reports received in each of the last 12 weeks (Monday-based, oldest first), with the Monday.
     public var receivedPerWeek: [(weekStart: LocalDate, count: Int)]
+    /// Forwards out of the scope's agency to another (all forwards for every agency).
     public var forwardsOut: Int
+    /// Forwards into the scope's agency from another.
     public var forwardsIn: Int
     /// Reports in Tunda longer than the configured number of days.
     public var tundaOld: Int
+    /// Up to ten of them, longest paused first.
     public var tundaOldIDs: [Int64]
     /// Open reports no admin has decided the anonymity/confidentiality flags for.
     public var privacyUndecided: Int
+    /// Up to ten of them, lowest id first.
     public var privacyUndecidedIDs: [Int64]
 
+    /// Equal when every figure is (the id samples are not compared): a dashboard repaints only
+    /// when a figure moved.
     public static func == (a: SupervisorFigures, b: SupervisorFigures) -> Bool {
         a.byHolderAndStatus == b.byHolderAndStatus && a.total == b.total && a.selesai == b.selesai
             && a.overdueByHolder.map(\.holder) == b.overdueByHolder.map(\.holder)

@@ -13,11 +13,14 @@ public enum InboxOrder: String, Sendable, CaseIterable {
 /// What a list shows: whose reports, which ones, in what order, and whose hidden text may be
 /// read and searched.
 public struct InboxQuery: Hashable, Sendable {
+    /// Whose reports: decided by the core from the viewer (`Access.inboxScope`).
     public var scope: InboxScope
     /// Whose confidential titles and bodies the list may show and its text search may match; the
     /// others come back with `contentHidden` and an empty title.
     public var content: ContentAccess
+    /// Which of them: the parsed filter line (`.all` for none).
     public var filter: FilterExpression
+    /// The sort order, with the id as tie-breaker.
     public var order: InboxOrder
     /// Whether the list also covers what the scope held before and holds no longer (`InboxScope.contains`);
     /// false: only what it holds now (`InboxScope.holdsNow`): the working inbox.
@@ -49,9 +52,12 @@ public struct InboxQuery: Hashable, Sendable {
 
 /// Where a page ends: the sort key and id of its last (or first) row.
 public struct PageCursor: Hashable, Sendable {
+    /// The row's sort key (`InboxRow.sortKey`).
     public var key: Int64
+    /// The row's local id, the tie-breaker.
     public var id: Int64
 
+    /// A cursor at the row with this sort key and id.
     public init(key: Int64, id: Int64) {
         self.key = key
         self.id = id
@@ -60,24 +66,43 @@ public struct PageCursor: Hashable, Sendable {
 
 /// One line of a list: the columns a list shows, read without decoding any JSON.
 public struct InboxRow: Hashable, Sendable {
+    /// The report's local id (`#12`).
     public var id: Int64
+    /// Its SP4N-LAPOR! tracking id, when it came from LAPOR!.
     public var trackingID: String?
+    /// Its title as written, empty when `contentHidden`; an anonymous reporter's name in it is redacted for viewers who may not see it.
     public var title: String
+    /// Its workflow status.
     public var status: Status
+    /// Pengaduan, aspirasi or permintaan informasi.
     public var classification: Classification
+    /// Its topic category path.
     public var category: Category
+    /// Where it came in (LAPOR! web, SMS 1708, walk-in, …).
     public var channel: Channel
+    /// Its priority.
     public var priority: Priority
+    /// The agency (and unit) holding it now.
     public var holder: Holder
+    /// When the office received it.
     public var receivedAt: Timestamp
+    /// When it last changed.
     public var updatedAt: Timestamp
+    /// Its running deadline, nil when none runs.
     public var dueAt: Timestamp?
+    /// Which deadline runs (verification, follow-up, auto-close, …).
     public var dueKind: DeadlineKind?
+    /// Its version: the number of events, passed back as `expectedVersion` when acting on it.
     public var version: Int
+    /// The reporter asked to stay anonymous.
     public var anonymous: Bool
+    /// The report is confidential (Rahasia): only its handlers read its text.
     public var confidential: Bool
+    /// An admin has decided its anonymity and confidentiality flags.
     public var privacyDecided: Bool
+    /// It went back and forth between holders (ping-pong).
     public var pingPong: Bool
+    /// The reporter's rating of the answer (1–5), when given.
     public var rating: Int?
     /// The viewer may not read this report's title and body (a confidential report they do not
     /// handle): `title` is empty and a screen shows that it is hidden.
@@ -85,6 +110,7 @@ public struct InboxRow: Hashable, Sendable {
     /// The value the list is sorted by (with `id` as tie-breaker).
     public var sortKey: Int64
 
+    /// Where this row stands in its list, to page on from it.
     public var cursor: PageCursor { PageCursor(key: sortKey, id: id) }
 }
 
@@ -125,6 +151,7 @@ extension ComplaintStore {
                         rating: s.isNull(19) ? nil : s.int(19), contentHidden: hidden, sortKey: key)
     }
 
+    /// The thresholds the filter language is read with at `now` (overdue, due soon, ages), under this store's calendar and deadlines: the same for the SQL and for `FilterExpression.matches`.
     public func filterContext(now: Timestamp, content: ContentAccess = .everything, viewerAgency: String? = nil) -> FilterContext {
         FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content, viewerAgency: viewerAgency)
     }

@@ -48,8 +48,11 @@ public enum SafeFile {
 
 /// Why a file could not be created or put in place: errno and its text.
 public struct SafeFileError: Error, Sendable {
+    /// The errno value.
     public let code: Int32
+    /// The system's text for `code` ("Permission denied").
     public var reason: String { String(cString: strerror(code)) }
+    /// An error for errno `code`.
     public init(code: Int32) { self.code = code }
 }
 

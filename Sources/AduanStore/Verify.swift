@@ -3,6 +3,7 @@ import Glibc
 
 /// One thing `verify` found wrong.
 public struct VerifyProblem: Hashable, Sendable, CustomStringConvertible {
+    /// Which check found the problem.
     public enum Kind: String, Sendable {
         /// SQLite's own integrity check.
         case database
@@ -16,10 +17,14 @@ public struct VerifyProblem: Hashable, Sendable, CustomStringConvertible {
         case index
     }
 
+    /// Which check found it.
     public var kind: Kind
+    /// The report it concerns; nil for the store as a whole.
     public var complaintID: Int64?
+    /// What is wrong, in one English sentence (verify's report is for the administrator).
     public var message: String
 
+    /// "#12: message", or the message alone.
     public var description: String {
         (complaintID.map { "#\($0): " } ?? "") + message
     }
@@ -27,11 +32,15 @@ public struct VerifyProblem: Hashable, Sendable, CustomStringConvertible {
 
 /// The outcome of `verify`.
 public struct VerifyReport: Sendable {
+    /// Everything found, up to `maxProblems`, chain problems first.
     public var problems: [VerifyProblem] = []
+    /// Events whose hashes were checked.
     public var eventsChecked = 0
     /// Checks that could not run (not problems).
     public var notes: [String] = []
+    /// Reports whose histories were replayed.
     public var complaintsChecked = 0
+    /// True when no check found anything.
     public var isClean: Bool { problems.isEmpty }
     /// The ids of reports with any problem, for "which complaint" questions.
     public var affectedComplaints: [Int64] { Array(Set(problems.compactMap(\.complaintID))).sorted() }

@@ -41,12 +41,16 @@ extension SQLDialect {
 
 /// SQLite's spellings: `?` placeholders, flags as 0/1 integers, the FTS5 index `complaints_fts`.
 public struct SQLiteDialect: SQLDialect {
+    /// SQLite's dialect (it has no settings).
     public init() {}
 
+    /// Every parameter is `?`: SQLite numbers them in order.
     public func placeholder(_ n: Int) -> String { "?" }
 
+    /// Flags are stored as 0 and 1.
     public func flag(_ column: String, set: Bool) -> String { "\(column) = \(set ? 1 : 0)" }
 
+    /// The FTS5 index `complaints_fts`, whose rowid is the report's id.
     public var textMatchIDs: String { "SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?" }
 
     /// SQLite's placeholders are the renderers' own `?` markers: nothing to number.

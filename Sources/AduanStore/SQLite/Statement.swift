@@ -4,6 +4,7 @@ import CSQLite
 public final class Statement {
     let handle: OpaquePointer
     unowned let database: Database
+    /// The statement's text, as prepared (without values: see `expandedSQL`).
     public let sql: String
     /// Set at the first step after a reset or a new binding, when the statement starts a run
     /// (`Database.observer` sees each run once).
@@ -40,6 +41,7 @@ public final class Statement {
         for (i, v) in values.enumerated() { try bind(v, at: Int32(i + 1)) }
     }
 
+    /// Binds one value to parameter `index` (1-based).
     public func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
         let rc: Int32
         switch value {
@@ -51,6 +53,7 @@ public final class Statement {
         if rc != SQLITE_OK { throw database.error(rc, sql: sql, arguments: arguments) }
     }
 
+    /// Binds an integer to parameter `index` without wrapping it in `SQLValue` (bulk writes).
     public func bind(_ value: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, value) }
 
     /// Binds UTF-8 bytes as TEXT without making a String first.
@@ -62,16 +65,19 @@ public final class Statement {
         }
     }
 
+    /// Binds bytes as a BLOB (hashes).
     public func bind(blob bytes: [UInt8], at index: Int32) {
         bytes.withUnsafeBytes { _ = sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
     }
 
+    /// The column's bytes, copied out; empty for NULL.
     public func blob(_ column: Int32) -> [UInt8] {
         guard let p = sqlite3_column_blob(handle, column) else { return [] }
         let n = Int(sqlite3_column_bytes(handle, column))
         return Array(UnsafeRawBufferPointer(start: p, count: n))
     }
 
+    /// Binds text, or NULL for nil, to parameter `index`.
     public func bind(_ value: String?, at index: Int32) {
         if let value { sqlite3_bind_text(handle, index, value, Int32(value.utf8.count), SQLITE_TRANSIENT) } else { sqlite3_bind_null(handle, index) }
     }
@@ -129,9 +135,13 @@ public final class Statement {
         return i
     }
 
+    /// True when the column of the current row is NULL.
     public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    /// The column as an integer (0 for NULL).
     public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    /// The column as an `Int` (0 for NULL).
     public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+    /// The column as a floating-point number (0 for NULL).
     public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
 
     /// The column's bytes (blob or text) without copying them out, valid only inside `body`.
@@ -140,6 +150,7 @@ public final class Statement {
         return body(UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
+    /// The column as text (empty for NULL); invalid UTF-8 is repaired, never trusted.
     public func text(_ column: Int32) -> String {
         guard let p = sqlite3_column_text(handle, column) else { return "" }
         let n = Int(sqlite3_column_bytes(handle, column))
@@ -155,6 +166,8 @@ public final class Statement {
         return String(cString: p)
     }
 
+    /// The column as text, nil for NULL.
     public func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+    /// The column as an integer, nil for NULL.
     public func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
 }
