@@ -24,16 +24,7 @@ public struct SQLiteError: Error, CustomStringConvertible, CustomDebugStringConv
     public var sql: String?
     /// The values bound to the statement with `Statement.bind(_:)`, in parameter order; nil when
     /// there were none or they were bound one by one. Never part of `description`.
-    public var arguments: [SQLValue]?
-
-    /// Makes an error; `arguments` are the statement's bound values, kept out of `description`.
-    public init(code: Int32, extendedCode: Int32, message: String, sql: String?, arguments: [SQLValue]? = nil) {
-        self.code = code
-        self.extendedCode = extendedCode
-        self.message = message
-        self.sql = sql
-        self.arguments = arguments
-    }
+    public var arguments: [SQLValue]? = nil
 
     /// The code, its name, SQLite's message and the start of the statement: never the values.
     public var description: String {
