@@ -10,7 +10,7 @@ extension ComplaintStore {
         try s.bind([.int(id)])
         defer { s.reset() }
         guard try s.step() else { return nil }
-        return try ProjectionColumns(s).complaint(s, path: path)
+        return try s.decoder(ProjectionColumns.init).complaint(s, path: path)
     }
 
     /// One report, or nil.
@@ -24,7 +24,7 @@ extension ComplaintStore {
             let s = try db.prepare("SELECT complaint_id, version, at, kind, body FROM events WHERE complaint_id = ? ORDER BY version")
             try s.bind([.int(id)])
             var out: [Event] = []
-            let columns = try EventColumns(s)
+            let columns = try s.decoder(EventColumns.init)
             while try s.step() {
                 guard let e = columns.event(s) else {
                     throw StoreError.corrupt(path: path, detail: "report #\(id) has a damaged event")

@@ -247,7 +247,7 @@ public final class ComplaintStore {
         try s.bind([.int(id), .int(Int64(min(expected + 1, current.version)))])
         defer { s.reset() }
         var seen: Event?
-        if try s.step(), let e = try EventColumns(s).event(s) { seen = Privacy.redacted(e, in: current, for: viewer) }
+        if try s.step(), let e = try s.decoder(EventColumns.init).event(s) { seen = Privacy.redacted(e, in: current, for: viewer) }
         return Conflict(complaintID: id, expectedVersion: expected, currentVersion: current.version,
                         changedBy: seen?.actor, change: seen?.kind, changedAt: seen?.at)
     }

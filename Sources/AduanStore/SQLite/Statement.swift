@@ -13,6 +13,8 @@ public final class Statement {
     private var arguments: [SQLValue]?
     /// Result column indexes by name, read from SQLite once per statement.
     private var columnIndexes: [String: Int32]?
+    /// A row decoder made for this statement's columns (`decoder(_:)`).
+    private var decoderCache: Any?
 
     init(database: Database, sql: String) throws(SQLiteError) {
         var stmt: OpaquePointer?
@@ -109,6 +111,15 @@ public final class Statement {
         }
         columnIndexes = found
         return found[name]
+    }
+
+    /// The row decoder `make` builds for this statement (column indexes resolved by name), made
+    /// once and kept with the statement: a cached statement run a million times resolves once.
+    func decoder<D>(_ make: (Statement) throws(SQLiteError) -> D) throws(SQLiteError) -> D {
+        if let d = decoderCache as? D { return d }
+        let d = try make(self)
+        decoderCache = d
+        return d
     }
 
     /// `column(named:)` for a column the statement's own SQL selects: its absence is an error
