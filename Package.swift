@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "aduan-stress", dependencies: ["AduanCore", "AduanStore"]),
         // Measures the built `aduan` binary as a subprocess (BENCHMARKS.md); uses the core only
         // to read the built-in config and to build the exact search expression.
-        .executableTarget(name: "aduan-bench", dependencies: ["AduanCore"]),
+        .executableTarget(name: "aduan-bench", dependencies: ["AduanCore", "AduanStore"]),
 
         // Test helpers shared by the test targets: temp folders, running the real binary, tmux.
         .target(name: "AduanTestSupport", path: "Tests/AduanTestSupport"),

@@ -1,8 +1,9 @@
 /// The store's tables, as numbered migrations applied in order inside one transaction at open.
 ///
 /// - `events` is the truth: append-only, one row per accepted action, hash-chained.
-/// - `complaints`, `cc`, `counts` and `complaints_fts` are projections, rebuilt from events by
-///   `aduan verify --repair` if they ever disagree.
+/// - `complaints`, `cc`, `counts` and `complaints_fts` are projections of the events; `aduan
+///   verify` replays the events and names every projection that disagrees (there is no repair
+///   command: a damaged store is restored from a backup).
 enum Schema {
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
     static let version = 2

@@ -4,6 +4,13 @@ public enum Access {
     /// The agency id that gives a supervisor every agency in the store (a provincial or Kominfo monitor).
     public static let allAgencies = "*"
 
+    /// Does report `c` exist for `actor` asking to take `kind` on it: they may open it, or the
+    /// action is one they may take as its holder? A report that does not is answered exactly as a
+    /// missing id, so neither its existence nor who changed it can be learned.
+    public static func mayAddress(_ kind: ActionKind, on c: Complaint, actor: Actor) -> Bool {
+        Privacy.canView(c, viewer: actor) || mayAct(kind, on: c, actor: actor)
+    }
+
     /// May `actor` take `kind` on `c`, as far as the report's holder is concerned?
     public static func mayAct(_ kind: ActionKind, on c: Complaint, actor: Actor) -> Bool {
         switch actor.role {
