@@ -152,6 +152,11 @@ enum FilterSQL {
         case .confidential: return SQLCondition(sql: "c.confidential = 1", args: [])
         case .pingPong: return SQLCondition(sql: "c.ping_pong = 1", args: [])
         case .forwarded: return forwarded(ctx.viewerAgency)
+        case .mine:
+            // The core's `mine`: held now by the viewer's unit (or agency), never a copy (tembusan).
+            guard let agency = ctx.viewerAgency else { return .always }
+            guard let unit = ctx.viewerUnit else { return SQLCondition(sql: "c.holder_agency = ?", args: [.text(agency)]) }
+            return SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(agency), .text(unit)])
         case .privacyUndecided: return SQLCondition(sql: "c.privacy_decided = 0", args: [])
         case .age(let cmp, let n, let counting):
             let r = ctx.receivedRange(cmp, n, counting)

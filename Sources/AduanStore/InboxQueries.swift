@@ -125,12 +125,14 @@ extension ComplaintStore {
                         rating: s.isNull(19) ? nil : s.int(19), contentHidden: hidden, sortKey: key)
     }
 
-    public func filterContext(now: Timestamp, content: ContentAccess = .everything, viewerAgency: String? = nil) -> FilterContext {
-        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content, viewerAgency: viewerAgency)
+    public func filterContext(now: Timestamp, content: ContentAccess = .everything, viewerAgency: String? = nil,
+                              viewerUnit: String? = nil) -> FilterContext {
+        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content, viewerAgency: viewerAgency,
+                      viewerUnit: viewerUnit)
     }
 
     func whereClause(_ q: InboxQuery, now: Timestamp) -> SQLCondition {
-        FilterSQL.scope(q.scope, formerHolders: q.formerHolders) && FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
+        FilterSQL.scope(q.scope, formerHolders: q.formerHolders) && FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency, viewerUnit: q.scope.unit))
     }
 
     /// (sort column, ascending?) for an order.
@@ -229,7 +231,7 @@ extension ComplaintStore {
 
     func fetchSQL(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
-            var cond = FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
+            var cond = FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency, viewerUnit: q.scope.unit))
             let select = Self.rowSelect(q.content)
             let (column, ascending) = Self.sortColumn(q.order)
             // Walking the list forward in an ascending order means "greater than the cursor".

@@ -365,6 +365,7 @@ public final class Desk {
         var tail = ""
         if let p = currentView.position(ctx) { tail += " │ " + p }
         if current == .inbox || current == .detail, let f = inbox.filterText { tail += " │ " + t.text(.filter).lowercased() + ": " + f }
+        if current == .inbox, let badge = inbox.scopeBadge(ctx) { tail += " │ " + badge }
         if !inbox.tagged.isEmpty { tail += " │ \(inbox.tagged.count) " + t.text(.tagged) }
         if pendingBulk { tail += " │ ;" }
         // The operator, role and unit always show; the unit's name shortens before the position is cut.

@@ -28,6 +28,9 @@ final class InboxView: DeskView {
     private var positionGeneration = 0
     private var visibleRows = 20
     private var loaded = false
+    /// Only what the operator's unit holds (`mine`), without what it is merely copied on: a
+    /// liaison's default (issue 11 item 5); `M` shows the copies too. Nil until the first load.
+    private(set) var mineOnly: Bool?
 
     static let tabs: [InboxTab] = [.status(nil), .status(.belumTerverifikasi), .status(.belumDitindaklanjuti), .status(.proses),
                                    .status(.selesai), .status(.tunda), .status(.arsip), .forwarded]
@@ -43,7 +46,7 @@ final class InboxView: DeskView {
     func query(_ ctx: DeskContext) -> InboxQuery {
         var parts: [FilterExpression] = []
         if let tab { parts.append(.term(.status([tab]))) }
-        if current == .forwarded { parts.append(.term(.forwarded)) }
+        if current == .forwarded { parts.append(.term(.forwarded)) } else if mineOnly == true { parts.append(.term(.mine)) }
         if limit != .all { parts.append(limit) }
         let filter: FilterExpression = parts.isEmpty ? .all : parts.count == 1 ? parts[0] : .and(parts)
         var q = InboxQuery(viewer: ctx.me, filter: filter, order: order)
@@ -55,7 +58,16 @@ final class InboxView: DeskView {
 
     /// The working inbox's query: the status tabs' counts.
     func workingCounts(_ ctx: DeskContext) throws(StoreError) -> [Status: Int] {
-        try ctx.store.statusCounts(ctx.scope, formerHolders: false)
+        try ctx.store.statusCounts(mineOnly == true ? ctx.scope.withoutCopies : ctx.scope, formerHolders: false)
+    }
+
+    /// A liaison copied on other units' reports starts with their own (`mine`); others see their inbox.
+    static func startsMineOnly(_ me: Actor) -> Bool { me.role == .liaison && me.unit != nil }
+
+    /// "milik unit saya (M: + tembusan)" for the status line, when the distinction exists.
+    func scopeBadge(_ ctx: DeskContext) -> String? {
+        guard ctx.scope.unit != nil, current != .forwarded, let mine = mineOnly else { return nil }
+        return ctx.t.text(mine ? .mineOnlyBadge : .withCopiesBadge)
     }
 
     func source(_ ctx: DeskContext) -> QuerySource { QuerySource(store: ctx.store, query: query(ctx), now: ctx.now) }
@@ -71,6 +83,7 @@ final class InboxView: DeskView {
     func ensureLoaded(_ ctx: DeskContext) {
         guard !loaded else { return }
         loaded = true
+        if mineOnly == nil { mineOnly = Self.startsMineOnly(ctx.me) }
         reloadFromTop(ctx)
     }
 
@@ -224,6 +237,11 @@ final class InboxView: DeskView {
                 let i = Self.tabs.firstIndex(of: current) ?? 0
                 let n = Self.tabs.count
                 setTab(Self.tabs[(i + (command == .nextTab ? 1 : n - 1)) % n], ctx: ctx)
+            case .toggleMine:
+                guard ctx.scope.unit != nil else { return .unhandled }
+                mineOnly = !(mineOnly ?? false)
+                reloadFromTop(ctx)
+                if let badge = scopeBadge(ctx) { ctx.say(badge) }
             case .cycleOrder:
                 order = InboxOrder.allCases[(InboxOrder.allCases.firstIndex(of: order)! + 1) % InboxOrder.allCases.count]
                 reloadFromTop(ctx)
