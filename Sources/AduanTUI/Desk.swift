@@ -95,7 +95,8 @@ public final class Desk {
         guard v != dataVersion else { return false }
         dataVersion = v
         reloadAll()
-        if ctx.message == nil { ctx.say(ctx.t.text(.storeChanged), .dim) }
+        // New reports above the selection are said, never slipped in silently (issue 11 item 6).
+        if inbox.arrived > 0 { ctx.say(ctx.t.newComplaintsArrived(inbox.arrived)) } else if ctx.message == nil { ctx.say(ctx.t.text(.storeChanged), .dim) }
         return true
     }
 

@@ -31,6 +31,10 @@ final class InboxView: DeskView {
     /// Only what the operator's unit holds (`mine`), without what it is merely copied on: a
     /// liaison's default (issue 11 item 5); `M` shows the copies too. Nil until the first load.
     private(set) var mineOnly: Bool?
+    /// The highest report id when the list was last read: reports after it arrived meanwhile.
+    private var arrivalMark: Int64?
+    /// Reports the last reload found in the list that arrived since the previous read (issue 11 item 6).
+    private(set) var arrived = 0
 
     static let tabs: [InboxTab] = [.status(nil), .status(.belumTerverifikasi), .status(.belumDitindaklanjuti), .status(.proses),
                                    .status(.selesai), .status(.tunda), .status(.arsip), .forwarded]
@@ -89,6 +93,7 @@ final class InboxView: DeskView {
 
     func reloadFromTop(_ ctx: DeskContext) {
         do {
+            arrivalMark = try ctx.store.lastComplaintID()
             try loadCounts(ctx)
             try list.reset(source(ctx))
         } catch {
@@ -100,6 +105,15 @@ final class InboxView: DeskView {
     func reload(_ ctx: DeskContext) {
         guard loaded else { return }
         do {
+            // Count what arrived before reading the rows, so a report received in between is
+            // counted at the next reload instead of never.
+            let mark = try ctx.store.lastComplaintID()
+            if let previous = arrivalMark, mark > previous {
+                arrived = try ctx.store.arrivals(after: previous, in: query(ctx), now: ctx.now)
+            } else {
+                arrived = 0
+            }
+            arrivalMark = mark
             try loadCounts(ctx)
             try list.reload(source(ctx), visible: visibleRows)
         } catch {
