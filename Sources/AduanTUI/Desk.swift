@@ -14,8 +14,8 @@ public final class Desk {
     let help = HelpView()
     private(set) var current: ViewKind = .inbox
     private var history: [ViewKind] = []
-    private var overlay: Overlay?
-    private var flow: ActionFlow?
+    var overlay: Overlay?
+    var flow: ActionFlow?
     private var limitPrompt: LinePrompt?
     private var searchPrompt: LinePrompt?
     private var pendingBulk = false
@@ -52,7 +52,8 @@ public final class Desk {
 
     /// Runs until the operator quits. The terminal is restored on every way out.
     public func run() {
-        defer { terminal.restore(); profile?.write() }
+        // Text being written when the desk ends (a hangup, a closed terminal) is kept as a draft.
+        defer { keepOpenDraft(); terminal.restore(); profile?.write() }
         ctx.now = ctx.clock()
         draw()
         profile?.firstFrame()
@@ -253,6 +254,7 @@ public final class Desk {
             return
         }
         let f = ActionFlow(kind: kind, complaints: complaints, ctx: ctx)
+        presetDraft(f)
         flow = f
         advanceFlow()
     }
@@ -271,8 +273,11 @@ public final class Desk {
             let summary = "\(ctx.t.text(.bulkDone)): \(done)/\(f.targets.count)"
             if problems.isEmpty { ctx.say(summary) } else { ctx.fail(summary + " · " + problems[0]) }
         } else if let p = problems.first {
-            ctx.fail(p)
+            // A written action's text is never thrown away: kept, and on a conflict the panel
+            // offers to send it again (DeskDrafts.swift).
+            if !refused(f, problem: p) { ctx.fail(p) }
         } else {
+            if f.keepsDraft { discardDraft(of: f) }
             ctx.say(ctx.t.actionName(f.kind) + " #\(f.first.id): " + ctx.t.text(.saved), .onTime)
         }
         dataVersion = ctx.store.dataVersion()
@@ -286,13 +291,15 @@ public final class Desk {
         case .stay:
             return "dialog"
         case .cancel:
+            let kept = cancelled(o)
             overlay = nil
             flow = nil
             limitPrompt = nil
             searchPrompt = nil
-            ctx.say(ctx.t.text(.cancelled), .dim)
+            ctx.say(kept ? ctx.t.draftKept : ctx.t.text(.cancelled), .dim)
             return "dialog"
         case .done:
+            if let panel = o as? ConflictPanel { return resolve(panel) }
             if let p = limitPrompt, o === p {
                 limitPrompt = nil
                 overlay = nil
@@ -383,8 +390,14 @@ public final class Desk {
         // Bottom line: a message, or the keys that do something here.
         let by = h - 1
         if let (text, style) = ctx.message {
-            grid.fill(Rect(x: 0, y: by, width: w, height: 1), style: style == .normal ? .normal : style)
-            grid.put(text, x: 0, y: by, style: style, maxWidth: w)
+            // A message longer than the line grows upward (at most 4 lines): never cut unread.
+            let lines = DisplayWidth.wrap(text, width: w)
+            let shown = lines.count > 4 ? Array(lines.prefix(3)) + [DisplayWidth.truncate(lines[3...].joined(separator: " "), to: w)] : lines
+            for (i, line) in shown.enumerated() {
+                let y = by - (shown.count - 1) + i
+                grid.fill(Rect(x: 0, y: y, width: w, height: 1), style: style == .normal ? .normal : style)
+                grid.put(line, x: 0, y: y, style: style, maxWidth: w)
+            }
         } else {
             drawKeyBar(&grid, y: by, width: w)
         }

@@ -11,4 +11,70 @@ extension StringTable {
         case .id: return "\(count) laporan baru masuk; pilihan tetap pada laporan yang sama (g: ke atas daftar)"
         }
     }
+
+    /// The status line after a written action was refused because the report changed meanwhile.
+    public func conflictDraftKept(_ id: Int64, changedBy: String?) -> String {
+        switch (language, changedBy) {
+        case (.en, let name?): return "Report #\(id) was changed by \(name) while you wrote; your text is kept as a draft."
+        case (.en, nil): return "Report #\(id) changed while you wrote; your text is kept as a draft."
+        case (.id, let name?): return "Laporan #\(id) telah diubah oleh \(name) sementara Anda menulis; teks Anda disimpan sebagai draf."
+        case (.id, nil): return "Laporan #\(id) berubah sementara Anda menulis; teks Anda disimpan sebagai draf."
+        }
+    }
+
+    /// The conflict panel's fixed words.
+    public func conflictPanel(_ w: ConflictPanelText) -> String {
+        switch (w, language) {
+        case (.title, .en): return "The report changed while you wrote"
+        case (.title, .id): return "Laporan berubah sementara Anda menulis"
+        case (.changes, .en): return "What changed:"
+        case (.changes, .id): return "Yang berubah:"
+        case (.yourText, .en): return "Your text (kept as a draft until sent or discarded):"
+        case (.yourText, .id): return "Teks Anda (disimpan sebagai draf sampai dikirim atau dibuang):"
+        case (.keysResend, .en): return "Enter send the same text again · e edit first · Esc later (r/m/p opens the draft)"
+        case (.keysResend, .id): return "Enter kirim lagi teks yang sama · e ubah dulu · Esc nanti (r/m/p membuka draf)"
+        case (.keysNoResend, .en): return "e edit first · Esc later (r/m/p opens the draft)"
+        case (.keysNoResend, .id): return "e ubah dulu · Esc nanti (r/m/p membuka draf)"
+        case (.cannotResend, .en): return "It cannot be sent as it is now:"
+        case (.cannotResend, .id): return "Tidak dapat dikirim pada keadaan sekarang:"
+        }
+    }
+
+    /// "2 perubahan yang tidak boleh Anda lihat" in the conflict panel.
+    public func hiddenChanges(_ n: Int) -> String {
+        switch language {
+        case .en: return "\(n) change\(n == 1 ? "" : "s") you may not see"
+        case .id: return "\(n) perubahan yang tidak boleh Anda lihat"
+        }
+    }
+
+    /// Said when a kept draft is opened again.
+    public func draftRestored(savedAt: Timestamp, zone: OfficeTimeZone) -> String {
+        let when = formatShortDateTime(savedAt, zone: zone, table: self)
+        switch language {
+        case .en: return "Your draft of \(when) is back in the editor (Esc, y discards it)."
+        case .id: return "Draf Anda dari \(when) dibuka kembali (Esc, y membuangnya)."
+        }
+    }
+
+    /// The editor's question on Esc with text typed.
+    public var discardOrKeepQuestion: String {
+        switch language {
+        case .en: return "Discard the text? (y discard · d keep as a draft · n go on writing)"
+        case .id: return "Buang teks ini? (y buang · d simpan sebagai draf · t lanjut menulis)"
+        }
+    }
+
+    /// Said when a flow with typed text ends without sending it.
+    public var draftKept: String {
+        switch language {
+        case .en: return "Your text is kept as a draft; the same key opens it again."
+        case .id: return "Teks Anda disimpan sebagai draf; tombol yang sama membukanya lagi."
+        }
+    }
+}
+
+/// The conflict panel's fixed words (`StringTable.conflictPanel`).
+public enum ConflictPanelText: Sendable {
+    case title, changes, yourText, keysResend, keysNoResend, cannotResend
 }

@@ -143,8 +143,13 @@ final class LinePrompt: Overlay {
         let x = grid.put(prefix, x: 0, y: y, style: .input)
         buffer.draw(&grid, x: x, y: y, width: grid.width - x)
         if let error, grid.height >= 2 {
-            grid.fill(Rect(x: 0, y: y - 1, width: grid.width, height: 1), style: .error)
-            grid.put(error, x: 0, y: y - 1, style: .error)
+            // A long explanation wraps upward (at most 3 lines) instead of being cut at the width.
+            let lines = Array(DisplayWidth.wrap(error, width: max(1, grid.width)).prefix(min(3, grid.height - 1)))
+            for (i, line) in lines.enumerated() {
+                let ly = y - lines.count + i
+                grid.fill(Rect(x: 0, y: ly, width: grid.width, height: 1), style: .error)
+                grid.put(line, x: 0, y: ly, style: .error)
+            }
         }
     }
 }
@@ -257,15 +262,18 @@ final class TextEditor: Overlay {
     let templates: [(name: String, text: String)]
     private var picker: Picker?
     private var confirmingDiscard = false
+    /// Set when the operator closes the editor keeping the text as a draft (Esc, then d).
+    private(set) var keepAsDraft = false
     /// A cap so a runaway paste cannot exhaust memory; LAPOR! answers are far shorter.
     static let maxCharacters = 65_536
     private var count = 0
     private var truncated = false
 
-    init(title: String, initial: String = "", allowsSecret: Bool, templates: [(name: String, text: String)]) {
+    init(title: String, initial: String = "", allowsSecret: Bool, templates: [(name: String, text: String)], secret: Bool = false) {
         self.title = title
         self.allowsSecret = allowsSecret
         self.templates = templates
+        self.secret = allowsSecret && secret
         insert(initial)
     }
 
@@ -312,6 +320,7 @@ final class TextEditor: Overlay {
         if confirmingDiscard {
             confirmingDiscard = false
             if key == .char("y") || key == .char("Y") { return .cancel }
+            if key == .char("d") || key == .char("D") { keepAsDraft = true; return .cancel }
             return .stay
         }
         switch key {
@@ -383,7 +392,7 @@ final class TextEditor: Overlay {
             if r == row && col == line.count { grid.put(" ", x: min(x, inner.x + inner.width - 1), y: inner.y + i, style: .selected) }
         }
         if confirmingDiscard {
-            grid.put(ctx.language == .en ? "Discard the text? (y/n)" : "Buang teks ini? (y/t)", x: inner.x, y: inner.y + inner.height - 1, style: .error)
+            grid.put(ctx.t.discardOrKeepQuestion, x: inner.x, y: inner.y + inner.height - 1, style: .error, maxWidth: inner.width)
         } else if truncated {
             grid.put(ctx.language == .en ? "Text cut at \(NumberFormat.grouped(Self.maxCharacters, .en)) characters" : "Teks dipotong pada \(NumberFormat.grouped(Self.maxCharacters, .id)) karakter",
                      x: inner.x, y: inner.y + inner.height - 1, style: .error)
