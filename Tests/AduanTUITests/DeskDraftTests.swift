@@ -76,6 +76,24 @@ import Testing
         #expect(text.contains("Tidak dapat dikirim"), "the report left the unit: sending again is not offered")
     }
 
+    @Test func theConflictPanelNamesNoChangeTheOperatorMayNotSee() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let id = try F.id(of: "李秀英", in: store)
+        try store.apply(Command(.cc, ActionDetails(unit: "pupr")), to: id, expectedVersion: nil, by: F.actor("admin"), at: F.now)
+        let other = try ComplaintStore.open(path: store.path, context: store.context)
+        let (desk, terminal) = F.desk(store, as: "tl-pupr", keys: ["M", "/", "text:antrean", "Enter", "m", "text:Kami pantau"])
+        terminal.append([.perform {
+            _ = try? other.apply(Command(.followUp, ActionDetails(text: "Hasil pemeriksaan internal", secret: true)), to: id,
+                                 expectedVersion: nil, by: F.actor("tl-dinkes"), at: F.now)
+        }, .key(.ctrl("s"))])
+        desk.run()
+        let grid = try #require(terminal.scriptEndFrame)
+        #expect(grid.contains("1 perubahan yang tidak boleh Anda lihat"), "\(grid.text())")
+        for secret in ["Hasil pemeriksaan internal", "Andi Pratama", "tl-dinkes"] { #expect(!grid.contains(secret), "\(secret) leaked: \(grid.text())") }
+        #expect(try store.draft(of: id, kind: .note, by: F.actor("tl-pupr"))?.text == "Kami pantau")
+    }
+
     @Test func aDraftSurvivesAQuitAndOpensWithTheSameKey() throws {
         let dir = TempDir()
         let store = try F.makeStore(in: dir)
