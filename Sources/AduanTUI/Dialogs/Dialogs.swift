@@ -146,9 +146,8 @@ final class LinePrompt: Overlay {
             // A long explanation wraps upward (at most 3 lines) instead of being cut at the width.
             let lines = Array(DisplayWidth.wrap(error, width: max(1, grid.width)).prefix(min(3, grid.height - 1)))
             for (i, line) in lines.enumerated() {
-                let ly = y - lines.count + i
-                grid.fill(Rect(x: 0, y: ly, width: grid.width, height: 1), style: .error)
-                grid.put(line, x: 0, y: ly, style: .error)
+                grid.fill(Rect(x: 0, y: y - lines.count + i, width: grid.width, height: 1), style: .error)
+                grid.put(line, x: 0, y: y - lines.count + i, style: .error)
             }
         }
     }
@@ -262,8 +261,7 @@ final class TextEditor: Overlay {
     let templates: [(name: String, text: String)]
     private var picker: Picker?
     private var confirmingDiscard = false
-    /// Set when the operator closes the editor keeping the text as a draft (Esc, then d).
-    private(set) var keepAsDraft = false
+    private(set) var keepAsDraft = false  // Esc, then d: closed keeping the text as a draft
     /// A cap so a runaway paste cannot exhaust memory; LAPOR! answers are far shorter.
     static let maxCharacters = 65_536
     private var count = 0

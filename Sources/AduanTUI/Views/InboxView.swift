@@ -28,13 +28,10 @@ final class InboxView: DeskView {
     private var positionGeneration = 0
     private var visibleRows = 20
     private var loaded = false
-    /// Only what the operator's unit holds (`mine`), without what it is merely copied on: a
-    /// liaison's default (issue 11 item 5); `M` shows the copies too. Nil until the first load.
-    private(set) var mineOnly: Bool?
-    /// The highest report id when the list was last read: reports after it arrived meanwhile.
-    private var arrivalMark: Int64?
-    /// Reports the last reload found in the list that arrived since the previous read (issue 11 item 6).
-    private(set) var arrived = 0
+    /// `mine` only (a liaison's default) and what arrived meanwhile: InboxMine.swift.
+    var mineOnly: Bool?
+    var arrivalMark: Int64?
+    var arrived = 0
 
     static let tabs: [InboxTab] = [.status(nil), .status(.belumTerverifikasi), .status(.belumDitindaklanjuti), .status(.proses),
                                    .status(.selesai), .status(.tunda), .status(.arsip), .forwarded]
@@ -63,15 +60,6 @@ final class InboxView: DeskView {
     /// The working inbox's query: the status tabs' counts.
     func workingCounts(_ ctx: DeskContext) throws(StoreError) -> [Status: Int] {
         try ctx.store.statusCounts(mineOnly == true ? ctx.scope.withoutCopies : ctx.scope, formerHolders: false)
-    }
-
-    /// A liaison copied on other units' reports starts with their own (`mine`); others see their inbox.
-    static func startsMineOnly(_ me: Actor) -> Bool { me.role == .liaison && me.unit != nil }
-
-    /// "milik unit saya (M: + tembusan)" for the status line, when the distinction exists.
-    func scopeBadge(_ ctx: DeskContext) -> String? {
-        guard ctx.scope.unit != nil, current != .forwarded, let mine = mineOnly else { return nil }
-        return ctx.t.text(mine ? .mineOnlyBadge : .withCopiesBadge)
     }
 
     func source(_ ctx: DeskContext) -> QuerySource { QuerySource(store: ctx.store, query: query(ctx), now: ctx.now) }
@@ -105,15 +93,7 @@ final class InboxView: DeskView {
     func reload(_ ctx: DeskContext) {
         guard loaded else { return }
         do {
-            // Count what arrived before reading the rows, so a report received in between is
-            // counted at the next reload instead of never.
-            let mark = try ctx.store.lastComplaintID()
-            if let previous = arrivalMark, mark > previous {
-                arrived = try ctx.store.arrivals(after: previous, in: query(ctx), now: ctx.now)
-            } else {
-                arrived = 0
-            }
-            arrivalMark = mark
+            try noteArrivals(ctx)
             try loadCounts(ctx)
             try list.reload(source(ctx), visible: visibleRows)
         } catch {
@@ -251,11 +231,7 @@ final class InboxView: DeskView {
                 let i = Self.tabs.firstIndex(of: current) ?? 0
                 let n = Self.tabs.count
                 setTab(Self.tabs[(i + (command == .nextTab ? 1 : n - 1)) % n], ctx: ctx)
-            case .toggleMine:
-                guard ctx.scope.unit != nil else { return .unhandled }
-                mineOnly = !(mineOnly ?? false)
-                reloadFromTop(ctx)
-                if let badge = scopeBadge(ctx) { ctx.say(badge) }
+            case .toggleMine: return toggleMine(ctx)
             case .cycleOrder:
                 order = InboxOrder.allCases[(InboxOrder.allCases.firstIndex(of: order)! + 1) % InboxOrder.allCases.count]
                 reloadFromTop(ctx)
