@@ -74,6 +74,7 @@ import Testing
         #expect(text.contains("Tidak ada yang ditulis"), "\(grid.text())")
         #expect(text.contains("Bukan wewenang PUPR"), "the change is named in words: \(grid.text())")
         #expect(text.contains("Tidak dapat dikirim"), "the report left the unit: sending again is not offered")
+        #expect(text.contains("Esc tutup") && !text.contains("Enter kirim lagi") && !text.contains("e ubah dulu"), "\(grid.text())")
     }
 
     @Test func theConflictPanelNamesNoChangeTheOperatorMayNotSee() throws {

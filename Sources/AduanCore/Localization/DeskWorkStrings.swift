@@ -33,8 +33,8 @@ extension StringTable {
         case (.yourText, .id): return "Teks Anda (disimpan sebagai draf sampai dikirim atau dibuang):"
         case (.keysResend, .en): return "Enter send the same text again · e edit first · Esc later (r/m/p opens the draft)"
         case (.keysResend, .id): return "Enter kirim lagi teks yang sama · e ubah dulu · Esc nanti (r/m/p membuka draf)"
-        case (.keysNoResend, .en): return "e edit first · Esc later (r/m/p opens the draft)"
-        case (.keysNoResend, .id): return "e ubah dulu · Esc nanti (r/m/p membuka draf)"
+        case (.keysNoResend, .en): return "Esc close; the draft stays (r/m/p opens it)"
+        case (.keysNoResend, .id): return "Esc tutup; draf tetap tersimpan (r/m/p membukanya)"
         case (.cannotResend, .en): return "It cannot be sent as it is now:"
         case (.cannotResend, .id): return "Tidak dapat dikirim pada keadaan sekarang:"
         }

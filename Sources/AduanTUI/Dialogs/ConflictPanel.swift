@@ -4,7 +4,8 @@ import AduanStore
 /// Shown when a follow-up, note or reply was refused because another operator changed the report
 /// while it was typed (issue 11 item 1): what changed, in words and within what the operator may
 /// see, the whole refusal (never cut at the screen width), the text kept, and one key to send it
-/// again (Enter), to edit it first (e) or to leave it as a draft (Esc).
+/// again (Enter), to edit it first (e) or to leave it as a draft (Esc); when the core says it can no
+/// longer go out (the report left the unit), only Esc, and the draft stays.
 final class ConflictPanel: Overlay {
     enum Choice { case resend, edit, later }
 
@@ -50,6 +51,8 @@ final class ConflictPanel: Overlay {
             choice = .resend
             return .done
         case .char("e"), .char("E"):
+            // Editing is offered only when the text may still go out on the report as it is now.
+            guard canResend else { return .stay }
             choice = .edit
             return .done
         case .escape, .ctrl("c"), .char("q"):
