@@ -18,6 +18,7 @@ import Testing
         let refused = F.run(store, keys: Self.open + ["p", "text:Belum ada perubahan", "ctrl-s", "text:2026-11-24 10:00", "Enter"])
         #expect(refused.contains("Waktu tulis pelapor") && refused.contains("masa depan"), "\(refused.text())")
         #expect(refused.contains("ditulis pelapor pada"), "the prompt stays open: \(refused.text())")
+        #expect(!refused.contains("--written-at"), "the screen does not speak of the command line's option")
         // The cancelled reply was kept as a draft: `p` opens it again.
         #expect(try store.draft(of: id, kind: .reply, by: F.actor("admin"))?.text == "Belum ada perubahan")
         try store.discardDraft(of: id, kind: .reply, by: F.actor("admin"))

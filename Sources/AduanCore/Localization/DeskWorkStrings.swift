@@ -22,6 +22,24 @@ extension StringTable {
         }
     }
 
+    /// The screen's reply and rating dialogs refuse the reporter's time with the CLI's rule, in
+    /// words without the CLI's option name (issue 11 item 17).
+    public func reporterTimeOnScreen(_ r: Refusal, zone: OfficeTimeZone) -> String {
+        func at(_ t: Timestamp) -> String { formatDateTime(t, zone: zone, table: self) }
+        switch (r, language) {
+        case (.reportedTimeInFuture(let reported, let recorded), .en):
+            return "The reporter's time \(at(reported)) is after now (\(at(recorded))); the reporter cannot have written in the future."
+        case (.reportedTimeInFuture(let reported, let recorded), .id):
+            return "Waktu tulis pelapor \(at(reported)) lebih lambat dari sekarang (\(at(recorded))); pelapor tidak mungkin menulis di masa depan."
+        case (.reportedTimeBeforeFollowUp(let reported, let followUp), .en):
+            return "The reporter's time \(at(reported)) is before the follow-up it answers (\(at(followUp))); the reporter's answer cannot come before it."
+        case (.reportedTimeBeforeFollowUp(let reported, let followUp), .id):
+            return "Waktu tulis pelapor \(at(reported)) lebih awal dari tindak lanjut yang dijawabnya (\(at(followUp))); jawaban pelapor tidak mungkin mendahuluinya."
+        default:
+            return refusal(r, names: Directory(agencies: []), zone: zone)
+        }
+    }
+
     /// The conflict panel's fixed words.
     public func conflictPanel(_ w: ConflictPanelText) -> String {
         switch (w, language) {

@@ -205,7 +205,7 @@ final class ActionFlow {
                 // The core's rule, asked while the answer is still on the screen (issue 11 item 17):
                 // not in the future, not before the follow-up it answers.
                 if let r = Workflow.reporterTimeProblem(kind, reportedAt: written, complaint: complaint, recordedAt: ctx.clock()) {
-                    return ctx.t.refusal(r, names: ctx.directory, zone: ctx.zone)
+                    return ctx.t.reporterTimeOnScreen(r, zone: ctx.zone)
                 }
                 return nil
             }
