@@ -373,9 +373,9 @@ public final class Desk {
         var tail = ""
         if let p = currentView.position(ctx) { tail += " │ " + p }
         if current == .inbox || current == .detail, let f = inbox.filterText { tail += " │ " + t.text(.filter).lowercased() + ": " + f }
-        if current == .inbox, let badge = inbox.scopeBadge(ctx) { tail += " │ " + badge }
         if !inbox.tagged.isEmpty { tail += " │ \(inbox.tagged.count) " + t.text(.tagged) }
         if pendingBulk { tail += " │ ;" }
+        if current == .inbox, let badge = inbox.scopeBadge(ctx) { tail += " │ " + badge }
         // The operator, role and unit always show; the unit's name shortens before the position is cut.
         let unitNames: [String] = ctx.me.unit.map { [ctx.directory.unitName($0), ctx.shortUnitName(Holder(agency: ctx.me.agency, unit: $0)), $0] }
             ?? [ctx.directory.agencyName(ctx.me.agency), ctx.shortAgencyName(ctx.me.agency), ctx.me.agency]

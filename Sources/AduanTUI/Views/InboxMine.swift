@@ -6,7 +6,7 @@ extension InboxView {
     /// A liaison copied on other units' reports starts with their own (`mine`); others see their inbox.
     static func startsMineOnly(_ me: Actor) -> Bool { me.role == .liaison && me.unit != nil }
 
-    /// "milik unit saya (M: + tembusan)" for the status line, when the distinction exists.
+    /// "milik unit (M)" / "+tembusan (M)" for the status line, when the distinction exists.
     func scopeBadge(_ ctx: DeskContext) -> String? {
         guard ctx.scope.unit != nil, current != .forwarded, let mine = mineOnly else { return nil }
         return ctx.t.text(mine ? .mineOnlyBadge : .withCopiesBadge)
