@@ -216,7 +216,10 @@ public final class ComplaintStore {
             guard let current = try loadComplaint(id), Access.mayAddress(command.kind, on: current, actor: actor) else {
                 throw StoreError.notFound(id)
             }
-            if let expected = expectedVersion, expected != current.version {
+            // A written action is refused only by a change that touches what it rests on (a copy
+            // added meanwhile does not refuse a follow-up): the core says which (TextDependencies.swift).
+            if let expected = expectedVersion, expected != current.version,
+               try expected > current.version || Workflow.conflicts(command.kind, with: changeKinds(of: id, after: expected)) {
                 throw StoreError.conflict(try conflict(id: id, expected: expected, current: current, viewer: actor))
             }
             if let other = command.details.duplicateOf, command.kind == .linkDuplicate || command.kind == .archive, other != id {

@@ -154,13 +154,15 @@ extension ComplaintStore {
     }
 
     /// The thresholds the filter language is read with at `now` (overdue, due soon, ages), under this store's calendar and deadlines: the same for the SQL and for `FilterExpression.matches`.
-    public func filterContext(now: Timestamp, content: ContentAccess = .everything, viewerAgency: String? = nil) -> FilterContext {
-        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content, viewerAgency: viewerAgency)
+    public func filterContext(now: Timestamp, content: ContentAccess = .everything, viewerAgency: String? = nil,
+                              viewerUnit: String? = nil) -> FilterContext {
+        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content, viewerAgency: viewerAgency,
+                      viewerUnit: viewerUnit)
     }
 
     func whereClause(_ q: InboxQuery, now: Timestamp) -> SQLCondition {
         ScopeSQL(q.scope, dialect: dialect).condition(formerHolders: q.formerHolders)
-            && FilterSQL(dialect: dialect).condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
+            && FilterSQL(dialect: dialect).condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency, viewerUnit: q.scope.unit))
     }
 
     /// (sort column, ascending?) for an order.
@@ -260,7 +262,7 @@ extension ComplaintStore {
 
     func fetchSQL(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
-            var cond = FilterSQL(dialect: dialect).condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
+            var cond = FilterSQL(dialect: dialect).condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency, viewerUnit: q.scope.unit))
             let select = rowSelect(q.content)
             let (column, ascending) = Self.sortColumn(q.order)
             // Walking the list forward in an ascending order means "greater than the cursor".

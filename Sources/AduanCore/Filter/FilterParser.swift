@@ -124,6 +124,7 @@ public enum FilterParser {
         "confidential": .confidential, "rahasia": .confidential,
         "pingpong": .pingPong, "ping-pong": .pingPong,
         "forwarded": .forwarded, "diteruskan": .forwarded,
+        "mine": .mine, "milikku": .mine, "milik-saya": .mine,
         "undecided": .privacyUndecided, "belum-diputuskan": .privacyUndecided,
     ]
 
@@ -376,7 +377,7 @@ public enum FilterParser {
                 return .text(value.contains(" ") ? "\"" + value.filter { $0 != "\"" } + "\"" : value)
             case "is":
                 guard let flag = FilterParser.flags[value.lowercased()] else {
-                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, forwarded, undecided")
+                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, forwarded, mine, undecided")
                 }
                 return flag
             default:

@@ -69,6 +69,18 @@ public enum InboxScope: Hashable, Sendable {
         }
     }
 
+    /// The unit whose view this is; nil for an agency or every agency (`mine`).
+    public var unit: String? {
+        if case .unit(_, let u, _) = self { return u }
+        return nil
+    }
+
+    /// The same view without the reports only copied to the unit (tembusan): the liaison's "mine".
+    public var withoutCopies: InboxScope {
+        if case .unit(let a, let u, _) = self { return .unit(a, u, includingCopies: false) }
+        return self
+    }
+
     /// The agency whose view this is; nil for every agency.
     public var agency: String? {
         switch self {

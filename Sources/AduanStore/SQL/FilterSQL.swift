@@ -73,6 +73,11 @@ struct FilterSQL {
         case .confidential: return SQLCondition(sql: dialect.flag("c.confidential", set: true), args: [])
         case .pingPong: return SQLCondition(sql: dialect.flag("c.ping_pong", set: true), args: [])
         case .forwarded: return ScopeSQL.forwardedAway(by: ctx.viewerAgency)
+        case .mine:
+            // The core's `mine`: held now by the viewer's unit (or agency), never a copy (tembusan).
+            guard let agency = ctx.viewerAgency else { return .always }
+            guard let unit = ctx.viewerUnit else { return SQLCondition(sql: "c.holder_agency = ?", args: [.text(agency)]) }
+            return SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(agency), .text(unit)])
         case .privacyUndecided: return SQLCondition(sql: dialect.flag("c.privacy_decided", set: false), args: [])
         case .age(let cmp, let n, let counting):
             let r = ctx.receivedRange(cmp, n, counting)

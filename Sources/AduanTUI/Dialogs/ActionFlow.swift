@@ -24,10 +24,27 @@ final class ActionFlow {
 
     let kind: ActionKind
     /// The reports and the versions the operator saw.
-    let targets: [(id: Int64, version: Int)]
-    let first: Complaint
+    private(set) var targets: [(id: Int64, version: Int)]
+    private(set) var first: Complaint
     /// The reports as the operator saw them (each one's own flags, status and version).
-    let complaints: [Complaint]
+    private(set) var complaints: [Complaint]
+    /// Text the editor opens with: a kept draft, or the text of a refused attempt (issue 11 item 1).
+    var preset: (text: String, secret: Bool)?
+    /// Set by `apply` when a single report changed meanwhile in a way the action rests on.
+    private(set) var conflict: Conflict?
+
+    /// The written actions whose text is kept as a draft until sent or discarded.
+    static let keepsDrafts: Set<ActionKind> = [.followUp, .note, .reply]
+    /// True when this flow carries typed text worth keeping.
+    var keepsDraft: Bool { !isBulk && Self.keepsDrafts.contains(kind) }
+
+    /// Points a single-report flow at the report as it is now, to send the same answers again.
+    func rebase(on c: Complaint) {
+        first = c
+        complaints = [c]
+        targets = [(c.id, c.version)]
+        conflict = nil
+    }
     /// The classification form, when the flow has one: it gives each report its own changes.
     private var form: ClassifyForm?
     var details = ActionDetails()
@@ -175,7 +192,8 @@ final class ActionFlow {
                 let p = ComplaintPresentation.make(first, events: [], viewer: ctx.me, config: ctx.config, now: ctx.now, strings: t)
                 context = [p.heading + " · " + p.title] + p.body
             }
-            return TextEditor(title: heading, allowsSecret: secretToggle, templates: templates, context: context)
+            return TextEditor(title: heading, initial: preset?.text ?? "", allowsSecret: secretToggle, templates: templates,
+                              context: context, secret: secretToggle && (preset?.secret ?? false))
         case .rating:
             // The heading names the action ("Penilaian pelapor #3"); the prompt adds only the scale.
             return LinePrompt(label: heading + " · " + t.screen(.ratingScale), required: true) { v in
@@ -185,10 +203,19 @@ final class ActionFlow {
         case .writtenAt:
             let en = ctx.language == .en
             let label = en ? "written by the reporter at (YYYY-MM-DD HH:MM, empty if unknown)" : "ditulis pelapor pada (YYYY-MM-DD JJ:MM, kosongkan bila tidak tahu)"
+            let kind = self.kind, complaint = first
             return LinePrompt(label: heading + " · " + label, required: false) { v in
                 let v = v.trimmingSpaces()
-                guard !v.isEmpty, Timestamp.parseOperatorTime(v, zone: ctx.config.calendar.zone) == nil else { return nil }
-                return en ? "a date and time such as 2026-11-20 10:00" : "tanggal dan jam seperti 2026-11-20 10:00"
+                guard !v.isEmpty else { return nil }
+                guard let written = Timestamp.parseOperatorTime(v, zone: ctx.config.calendar.zone) else {
+                    return en ? "a date and time such as 2026-11-20 10:00" : "tanggal dan jam seperti 2026-11-20 10:00"
+                }
+                // The core's rule, asked while the answer is still on the screen (issue 11 item 17):
+                // not in the future, not before the follow-up it answers.
+                if let r = Workflow.reporterTimeProblem(kind, reportedAt: written, complaint: complaint, recordedAt: ctx.clock()) {
+                    return ctx.t.reporterTimeOnScreen(r, zone: ctx.zone)
+                }
+                return nil
             }
         case .duplicate:
             return LinePrompt(label: heading + " · " + t.text(.duplicatePrompt), required: true) { v in
@@ -210,6 +237,7 @@ final class ActionFlow {
     func apply(ctx: DeskContext) -> (done: Int, problems: [String]) {
         var done = 0
         var problems: [String] = []
+        conflict = nil
         for (i, target) in targets.enumerated() {
             var d = details
             if let f = form {
@@ -230,6 +258,7 @@ final class ActionFlow {
                 _ = try ctx.store.apply(Command(kind, d), to: target.id, expectedVersion: target.version, by: ctx.me, at: ctx.clock())
                 done += 1
             } catch {
+                if case .conflict(let c) = error, !isBulk { conflict = c }
                 problems.append((isBulk ? "#\(target.id): " : "") + ctx.describe(error))
             }
         }

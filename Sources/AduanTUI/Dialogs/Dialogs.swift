@@ -169,8 +169,12 @@ final class LinePrompt: Overlay {
         let x = grid.put(prefix, x: 0, y: y, style: .input)
         buffer.draw(&grid, x: x, y: y, width: grid.width - x)
         if let error, grid.height >= 2 {
-            grid.fill(Rect(x: 0, y: y - 1, width: grid.width, height: 1), style: .error)
-            grid.put(error, x: 0, y: y - 1, style: .error)
+            // A long explanation wraps upward (at most 3 lines) instead of being cut at the width.
+            let lines = Array(DisplayWidth.wrap(error, width: max(1, grid.width)).prefix(min(3, grid.height - 1)))
+            for (i, line) in lines.enumerated() {
+                grid.fill(Rect(x: 0, y: y - lines.count + i, width: grid.width, height: 1), style: .error)
+                grid.put(line, x: 0, y: y - lines.count + i, style: .error)
+            }
         }
     }
 }

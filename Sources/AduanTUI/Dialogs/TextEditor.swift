@@ -22,13 +22,15 @@ final class TextEditor: Overlay {
     static let maxCharacters = 65_536
     private var count = 0
     private var truncated = false
+    private(set) var keepAsDraft = false  // Esc, then d: closed keeping the text as a draft
     /// The width text wrapped at when last drawn (Up/Down move through the same rows).
     private var wrapWidth = 76
 
-    init(title: String, initial: String = "", allowsSecret: Bool, templates: [(name: String, text: String)], context: [String] = []) {
+    init(title: String, initial: String = "", allowsSecret: Bool, templates: [(name: String, text: String)], context: [String] = [], secret: Bool = false) {
         self.title = title
         self.allowsSecret = allowsSecret
         self.templates = templates
+        self.secret = allowsSecret && secret
         self.context = context
         insert(initial)
     }
@@ -154,6 +156,7 @@ final class TextEditor: Overlay {
         if confirmingDiscard {
             confirmingDiscard = false
             if key == .char("y") || key == .char("Y") { return .cancel }
+            if key == .char("d") || key == .char("D") { keepAsDraft = true; return .cancel }
             return .stay
         }
         switch key {
@@ -247,7 +250,7 @@ final class TextEditor: Overlay {
             if v == cursor && col >= r.range.upperBound { grid.put(" ", x: min(x, inner.x + inner.width - 1), y: inner.y + i, style: .selected) }
         }
         if confirmingDiscard {
-            grid.put(ctx.language == .en ? "Discard the text? (y/n)" : "Buang teks ini? (y/t)", x: inner.x, y: inner.y + inner.height - 1, style: .error)
+            grid.put(ctx.t.discardOrKeepQuestion, x: inner.x, y: inner.y + inner.height - 1, style: .error, maxWidth: inner.width)
         } else if truncated {
             grid.put(ctx.language == .en ? "Text cut at \(NumberFormat.grouped(Self.maxCharacters, .en)) characters" : "Teks dipotong pada \(NumberFormat.grouped(Self.maxCharacters, .id)) karakter",
                      x: inner.x, y: inner.y + inner.height - 1, style: .error)

@@ -217,12 +217,12 @@ enum HelpText {
         language == .en ? [
             "status:proses  status:bt,bd  unit:dinkes  agency:pemprov-jatim  cc:pupr  category:infrastruktur",
             "class:aspirasi  channel:sms1708  priority:high  age:>5d  age:<=2w  age:>3wd  rating:<=2  tracking:4512345  id:12",
-            "overdue  due-soon  anonymous  confidential  pingpong  undecided   words and \"phrases\" search title and body",
+            "overdue  due-soon  anonymous  confidential  pingpong  undecided  forwarded  mine   words and \"phrases\" search title and body",
             "AND OR NOT ( ) — side by side means AND; also & | ! and a leading -; DAN ATAU BUKAN work too",
         ] : [
             "status:proses  status:bt,bd  unit:dinkes  instansi:pemprov-jatim  tembusan:pupr  kategori:infrastruktur",
             "klasifikasi:aspirasi  kanal:sms1708  prioritas:tinggi  umur:>5h  umur:<=2m  umur:>3hk  nilai:<=2  lapor:4512345  id:12",
-            "terlambat  segera  anonim  rahasia  pingpong  belum-diputuskan   kata dan \"frasa\" mencari di judul dan isi",
+            "terlambat  segera  anonim  rahasia  pingpong  belum-diputuskan  diteruskan  milik-saya   kata dan \"frasa\" mencari di judul dan isi",
             "DAN ATAU BUKAN ( ) — berdampingan berarti DAN; juga & | ! dan tanda - di depan; AND OR NOT juga bisa",
         ]
     }

@@ -32,6 +32,10 @@ final class InboxView: DeskView {
     private var positionGeneration = 0
     private var visibleRows = 20
     private var loaded = false
+    /// `mine` only (a liaison's default) and what arrived meanwhile: InboxMine.swift.
+    var mineOnly: Bool?
+    var arrivalMark: Int64?
+    var arrived = 0
 
     static let tabs: [InboxTab] = [.status(nil), .status(.belumTerverifikasi), .status(.belumDitindaklanjuti), .status(.proses),
                                    .status(.selesai), .status(.tunda), .status(.arsip), .forwarded]
@@ -43,7 +47,7 @@ final class InboxView: DeskView {
     func query(_ ctx: DeskContext) -> InboxQuery {
         var parts: [FilterExpression] = []
         if let tab { parts.append(.term(.status([tab]))) }
-        if current == .forwarded { parts.append(.term(.forwarded)) }
+        if current == .forwarded { parts.append(.term(.forwarded)) } else if mineOnly == true { parts.append(.term(.mine)) }
         if limit != .all { parts.append(limit) }
         let filter: FilterExpression = parts.isEmpty ? .all : parts.count == 1 ? parts[0] : .and(parts)
         var q = InboxQuery(viewer: ctx.me, filter: filter, order: order)
@@ -55,7 +59,7 @@ final class InboxView: DeskView {
 
     /// The working inbox's query: the status tabs' counts.
     func workingCounts(_ ctx: DeskContext) throws(StoreError) -> [Status: Int] {
-        try ctx.store.statusCounts(ctx.scope, formerHolders: false)
+        try ctx.store.statusCounts(mineOnly == true ? ctx.scope.withoutCopies : ctx.scope, formerHolders: false)
     }
 
     func source(_ ctx: DeskContext) -> QuerySource { QuerySource(store: ctx.store, query: query(ctx), now: ctx.now) }
@@ -71,11 +75,13 @@ final class InboxView: DeskView {
     func ensureLoaded(_ ctx: DeskContext) {
         guard !loaded else { return }
         loaded = true
+        if mineOnly == nil { mineOnly = Self.startsMineOnly(ctx.me) }
         reloadFromTop(ctx)
     }
 
     func reloadFromTop(_ ctx: DeskContext) {
         do {
+            arrivalMark = try ctx.store.lastComplaintID()
             try loadCounts(ctx)
             try list.reset(source(ctx))
         } catch {
@@ -87,6 +93,7 @@ final class InboxView: DeskView {
     func reload(_ ctx: DeskContext) {
         guard loaded else { return }
         do {
+            try noteArrivals(ctx)
             try loadCounts(ctx)
             try list.reload(source(ctx), visible: visibleRows)
         } catch {
@@ -226,6 +233,7 @@ final class InboxView: DeskView {
                 let i = Self.tabs.firstIndex(of: current) ?? 0
                 let n = Self.tabs.count
                 setTab(Self.tabs[(i + (command == .nextTab ? 1 : n - 1)) % n], ctx: ctx)
+            case .toggleMine: return toggleMine(ctx)
             case .cycleOrder:
                 order = InboxOrder.allCases[(InboxOrder.allCases.firstIndex(of: order)! + 1) % InboxOrder.allCases.count]
                 reloadFromTop(ctx)
