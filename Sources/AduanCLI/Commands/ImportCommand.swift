@@ -350,7 +350,7 @@ enum ImportCommand {
                     // A broken quote or encoding spoils the rest of the file's structure: stop here.
                     return
                 }
-                if let record = CSVLayout.record(rec.fields, header: header, line: rec.line, file: path, operatorAgency: agency, errors: &errors) {
+                if let record = CSVLayout.record(rec.fields, header: header, line: rec.line, file: path, operatorAgency: agency, strings: s.strings, errors: &errors) {
                     do { try body(record) } catch { errors.append("\(path):\(rec.line): \(error)") }
                 } else {
                     invalid(rec.line)
@@ -363,8 +363,8 @@ enum ImportCommand {
                 try JSONParser.forEachArrayElement(bytes: bytes) { node in
                     defer { index += 1 }
                     let record = format == .json
-                        ? JSONLayout.record(node, index: index, file: path, operatorAgency: agency, errors: &collected)
-                        : Open311Layout.record(node, index: index, file: path, config: s.config, operatorAgency: agency, errors: &collected)
+                        ? JSONLayout.record(node, index: index, file: path, operatorAgency: agency, strings: s.strings, errors: &collected)
+                        : Open311Layout.record(node, index: index, file: path, config: s.config, operatorAgency: agency, strings: s.strings, errors: &collected)
                     if let record { try body(record) } else { invalid(node.line) }
                 }
             } catch let e as JSONSyntaxError {

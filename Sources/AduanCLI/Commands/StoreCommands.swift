@@ -131,11 +131,14 @@ enum CalendarCommand {
             if let d = LocalDate.parse(args[1]) {
                 start = zone.timestamp(d, hour: 12)
             } else {
-                switch Timestamp.parseISO8601(args[1]) {
-                case .success(let t): start = t
-                case .failure(.missingTimeZone): throw .usage("\(quoteInput(args[1])): add a time zone, e.g. \(quoteInput(String(args[1].prefix(10))))T09:00:00+07:00, or give a date only (YYYY-MM-DD, read in \(zone.abbreviation))")
-                case .failure: throw .usage("\(quoteInput(args[1])): expected a date (2026-03-17) or an ISO 8601 date-time with a zone (2026-03-17T10:00:00+07:00)")
+                // Says what is wrong: an impossible date is named as such, never told to add a zone.
+                if let problem = DateTimeProblem.of(args[1], dateOnly: true) {
+                    throw .usage(s.strings.dateTimeProblem(args[1], problem, dateOnly: true, zoneName: zone.abbreviation))
                 }
+                guard case .success(let t) = Timestamp.parseISO8601(args[1]) else {
+                    throw .usage(s.strings.dateTimeProblem(args[1], .malformed, dateOnly: true, zoneName: zone.abbreviation))
+                }
+                start = t
             }
             guard let n = Int(args[2]), n >= 0, n <= 10_000 else { throw .usage("\(quoteInput(args[2])): N must be a whole number of days from 0 to 10000") }
             let due = s.arguments.flag("calendar-days") ? cal.deadline(from: start, calendarDays: n) : cal.deadline(from: start, workingDays: n)
