@@ -279,7 +279,9 @@ public struct EnglishStrings: StringTable {
         case .missing(let a, let req):
             return "\(actionName(a)) needs \(requirementName(req))."
         case .unknownUnit(let u):
-            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" is not in the directory."
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" is not in the directory; valid units: \(names.allUnits.map(\.id).joined(separator: ", "))."
+        case .ambiguousUnit(let u, let ids):
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" matches several units: \(ids.joined(separator: ", ")); name one by its id."
         case .unitNotInAgency(let u, let a):
             return "Unit \"\(names.unitName(u))\" does not belong to \(names.agencyName(a))."
         case .sameUnit(let u):

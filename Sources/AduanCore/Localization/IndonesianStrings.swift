@@ -278,7 +278,9 @@ public struct IndonesianStrings: StringTable {
         case .missing(let a, let req):
             return "\(actionName(a)) memerlukan \(requirementName(req))."
         case .unknownUnit(let u):
-            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" tidak ada dalam direktori."
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" tidak ada dalam direktori; unit yang sah: \(names.allUnits.map(\.id).joined(separator: ", "))."
+        case .ambiguousUnit(let u, let ids):
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" cocok dengan beberapa unit: \(ids.joined(separator: ", ")); sebut satu dengan id-nya."
         case .unitNotInAgency(let u, let a):
             return "Unit \"\(names.unitName(u))\" bukan bagian dari \(names.agencyName(a))."
         case .sameUnit(let u):
