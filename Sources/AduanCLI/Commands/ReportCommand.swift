@@ -24,7 +24,7 @@ enum ReportCommand {
             if store.isTraining { w.key("training"); w.bool(true) }
             w.key("total"); w.int(figures.total)
             w.key("selesai"); w.int(figures.selesai)
-            w.key("percentSelesai"); w.double(figures.total == 0 ? nil : Double(figures.selesai * 1000 / figures.total) / 10)
+            w.key("percentSelesai"); w.double(NumberFormat.percentValue(figures.selesai, of: figures.total))
             w.key("medianFirstFollowUpWorkingDays"); w.double(figures.medianFirstFollowUpWorkingDays)
             w.key("firstFollowUpSample"); w.int(figures.firstFollowUpSample)
             w.key("byHolderAndStatus"); w.beginArray()
