@@ -53,12 +53,13 @@ func commandOptions(_ command: CommandName) -> [OptionSpec] {
     case .verify, .anchor: return [OptionSpec("anchors", value: "FILE"), OptionSpec("key", value: "FILE")]
     case .demo: return [OptionSpec("count", value: "N"), OptionSpec("seed", value: "S")]
     case .import: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("skip-invalid"), OptionSpec("dry-run")]
-    case .export: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("out", value: "FILE"), OptionSpec("order", value: "deadline|received|updated")]
-    case .list: return [OptionSpec("order", value: "deadline|received|updated"), OptionSpec("limit", value: "N")]
+    case .export: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("out", value: "FILE"), OptionSpec("order", value: "deadline|received|updated"),
+                          OptionSpec("header", value: "en|id")]
+    case .list: return [OptionSpec("order", value: "deadline|received|updated"), OptionSpec("limit", value: "N"), OptionSpec("header", value: "id|en")]
     case .show: return []
     case .backup: return []
     case .calendar: return [OptionSpec("calendar-days")]
-    case .report: return [OptionSpec("format", value: "text|csv|json")]
+    case .report: return [OptionSpec("format", value: "text|csv|json"), OptionSpec("wide"), OptionSpec("header", value: "en|id")]
     case .act:
         return [OptionSpec("unit", value: "UNIT"), OptionSpec("agency", value: "AGENCY"), OptionSpec("reason", value: "TEXT"),
                 OptionSpec("code", value: "CODE"), OptionSpec("text", value: "TEXT"), OptionSpec("text-file", value: "FILE"),

@@ -36,13 +36,15 @@ enum ExportCommand {
         // retitle the window, set the clipboard or clear the screen, so every field is made safe
         // as `list` and `show` do (and no BOM). JSON escapes such characters always (JSONEscaping).
         let toTerminal = commit == nil && s.outIsTerminal
+        // `--header id`: the Indonesian column names, ya/tidak and LAPOR!'s status names (issue 11, item 20).
+        let indonesian = try ListCommand.headerLanguage(s) == .id
         let en = s.language == .en
         let progress = Progress(en ? "exporting" : "mengekspor", total: nil, enabled: commit != nil && Platform.isTerminal(2))
         var count = 0
         var first = true
         let viewer = s.operatorActor
         switch format {
-        case .csv: sink.write((toTerminal ? "" : CSVWriter.bom) + CSVWriter.row(CSVLayout.columns))
+        case .csv: sink.write((toTerminal ? "" : CSVWriter.bom) + CSVWriter.row(indonesian ? CSVLayout.indonesianColumns : CSVLayout.columns))
         case .json, .open311: sink.write("[")
         }
         do {
@@ -50,7 +52,8 @@ enum ExportCommand {
                 for c in batch where Privacy.canView(c, viewer: viewer) {
                     switch format {
                     case .csv:
-                        let fields = CSVLayout.row(c, viewer: viewer, now: now, config: s.config)
+                        let row = CSVLayout.row(c, viewer: viewer, now: now, config: s.config)
+                        let fields = indonesian ? CSVLayout.indonesianValues(row) : row
                         sink.write(CSVWriter.row(toTerminal ? fields.map(SafeText.line) : fields))
                     case .json:
                         var w = JSONStreamWriter()

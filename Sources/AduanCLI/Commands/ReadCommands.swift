@@ -10,6 +10,7 @@ enum ListCommand {
         let store = try s.openStore(reading: true)
         let now = try s.now()
         let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
+        if let header = try headerLanguage(s) { s.out.line(AduanCore.strings(header).listColumns.joined(separator: "\t")) }
         var cursor: PageCursor?
         var written = 0
         do {
@@ -25,6 +26,13 @@ enum ListCommand {
             throw .store(error)
         }
         return 0
+    }
+
+    /// `--header id|en`: the language of a header line (list) or of a CSV's column names and values (export, report).
+    static func headerLanguage(_ s: Session) throws(CLIError) -> Language? {
+        guard let v = s.arguments.value("header") else { return nil }
+        guard let l = Language(rawValue: v.lowercased()) else { throw .usage("--header \(quoteInput(v)): " + (s.language == .en ? "expected id or en" : "harus id atau en")) }
+        return l
     }
 
     static func orderOption(_ s: Session) throws(CLIError) -> InboxOrder {
@@ -50,7 +58,7 @@ enum ListCommand {
 /// `aduan show ID`: one complaint with its whole timeline, as the operator may see it.
 enum ShowCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
-        try expectPositionals(s, 1...1, "a complaint id: aduan show ID")
+        try expectPositionals(s, 1...1, "aduan show ID")
         let store = try s.openStore(reading: true)
         let c = try visibleComplaint(s.arguments.positionals[0], store, s)
         let now = try s.now()

@@ -50,6 +50,22 @@ enum ReportCommand {
             w.key("privacyUndecided"); w.int(figures.privacyUndecided)
             w.endObject()
             s.out.line(w.text)
+        case "csv" where s.arguments.flag("wide"):
+            // The status × unit table offices paste into their monthly report (issue 11, item 20).
+            let header = try ListCommand.headerLanguage(s) ?? .en
+            let names = AduanCore.strings(header)
+            func statusName(_ st: Status) -> String { header == .id ? st.laporName : st.rawValue }
+            var byHolder: [Holder: [Status: Int]] = [:]
+            for c in figures.byHolderAndStatus { byHolder[c.holder, default: [:]][c.status] = c.count }
+            s.out.write(CSVWriter.bom + CSVWriter.row(names.holderColumns + Status.allCases.map(statusName) + [names.totalColumn]))
+            var columnTotals = [Status: Int]()
+            for h in byHolder.keys.sorted(by: { holder($0) < holder($1) }) {
+                let counts = Status.allCases.map { byHolder[h]?[$0] ?? 0 }
+                for (st, n) in zip(Status.allCases, counts) { columnTotals[st, default: 0] += n }
+                s.out.write(CSVWriter.row([h.agency, h.unit ?? "", dir.holderName(h)] + counts.map(String.init) + ["\(counts.reduce(0, +))"]))
+            }
+            let totals = Status.allCases.map { columnTotals[$0] ?? 0 }
+            s.out.write(CSVWriter.row([names.totalColumn, "", ""] + totals.map(String.init) + ["\(totals.reduce(0, +))"]))
         case "csv":
             s.out.write(CSVWriter.bom + CSVWriter.row(["figure", "agency", "unit", "status", "value"]))
             for c in figures.byHolderAndStatus {

@@ -33,7 +33,31 @@ public enum CSVLayout {
         "unit": "holder_unit", "unit_kerja": "holder_unit", "disposisi": "holder_unit", "tembusan": "cc_units",
         "tanggal": "received_at", "tanggal_lapor": "received_at", "tanggal_laporan": "received_at", "waktu_lapor": "received_at",
         "receivedat": "received_at", "trackingId": "tracking_id",
+    ].merging(zip(indonesianColumns, columns).filter { $0.0 != $0.1 }.map { ($0.0, $0.1) }) { old, _ in old }
+
+    /// The columns as an Indonesian office names them (`export --header id`), in the order of
+    /// `columns`; import reads them back (each is an alias or a column name).
+    public static let indonesianColumns = [
+        "id", "no_tracking", "judul", "isi", "status", "kanal", "klasifikasi", "kategori", "lokasi",
+        "tanggal_kejadian", "anonim", "rahasia", "prioritas", "nama_pelapor", "telepon", "email",
+        "nik", "instansi", "instansi_pemegang", "unit_kerja", "tembusan", "tanggal_lapor", "tanggal_verifikasi", "tanggal_disposisi",
+        "tindak_lanjut_pertama", "tindak_lanjut_terakhir", "balasan_terakhir", "tanggal_selesai", "menunggu_pelapor", "alasan_arsip", "penilaian",
+        "privasi_diputuskan", "tenggat", "jenis_tenggat", "terlambat", "diubah", "versi",
     ]
+
+    /// The flag columns, written yes/no (or ya/tidak).
+    static let flagColumns: Set<String> = ["anonymous", "confidential", "awaiting_reporter", "privacy_decided", "overdue"]
+
+    /// A row of `row(_:viewer:now:config:)` with Indonesian values: ya/tidak, and the status as
+    /// LAPOR! writes it ("Belum Terverifikasi").
+    static func indonesianValues(_ row: [String]) -> [String] {
+        var out = row
+        for (i, name) in columns.enumerated() where i < out.count {
+            if flagColumns.contains(name) { out[i] = out[i] == "yes" ? "ya" : out[i] == "no" ? "tidak" : out[i] }
+            if name == "status", let st = Status(rawValue: out[i]) { out[i] = st.laporName }
+        }
+        return out
+    }
 
     static func normalise(_ header: String) -> String {
         let k = header.trimmingSpaces().lowercased()
