@@ -269,11 +269,11 @@ enum HelpText {
 
     static func render(_ c: CommandName, _ lang: Language) -> String {
         let h = of(c, lang)
-        let en = lang == .en
-        var out = (en ? "Usage: " : "Pemakaian: ") + h.usage + "\n\n" + h.summary + "\n"
+        let t = strings(lang)
+        var out = t.command(.usageLabel) + h.usage + "\n\n" + h.summary + "\n"
         if !h.details.isEmpty { out += "\n" + h.details + "\n" }
-        out += "\n" + (en ? "Options for every command:\n" : "Opsi untuk setiap perintah:\n") + (en ? globalsEN : globalsID) + "\n"
-        out += "\n" + (en ? "Examples:\n" : "Contoh:\n") + h.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        out += "\n" + t.command(.optionsForEveryCommand) + (lang == .en ? globalsEN : globalsID) + "\n"
+        out += "\n" + t.command(.examplesLabel) + h.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
         return out
     }
 
@@ -284,7 +284,7 @@ enum HelpText {
 
               status:proses            status (belum_terverifikasi/bt, belum_ditindaklanjuti/bd, proses, selesai, tunda, arsip)
               status:bt,bd             several values: any of them
-              unit:dinkes              holder unit (id, or a unique part of its name); agency:pemprov-jatim
+              unit:dinkes              holder unit (id, short name such as DPUPR, or a unique part of its name); agency:pemprov-jatim
               cc:pupr                  copied (tembusan) to a unit
               category:infrastruktur   the category or anything beneath it (kategori:)
               class:aspirasi           classification (pengaduan, aspirasi, permintaan_informasi)
@@ -313,7 +313,7 @@ enum HelpText {
 
           status:proses            status (belum_terverifikasi/bt, belum_ditindaklanjuti/bd, proses, selesai, tunda, arsip)
           status:bt,bd             beberapa nilai: salah satunya
-          unit:dinkes              unit pemegang (id, atau bagian unik dari namanya); instansi:pemprov-jatim
+          unit:dinkes              unit pemegang (id, nama singkat seperti DPUPR, atau bagian unik dari namanya); instansi:pemprov-jatim
           tembusan:pupr            ditembuskan ke unit
           kategori:infrastruktur   kategori itu atau di bawahnya (category:)
           klasifikasi:aspirasi     pengaduan, aspirasi, permintaan_informasi

@@ -24,12 +24,11 @@ enum ExportCommand {
             // Writing over the store (or any database) would destroy every complaint in it.
             if Files.sameFile(outPath, s.storePath) || Files.sameFile(outPath, s.storePath + "-wal")
                 || Files.sameFile(outPath, s.storePath + "-shm") || Files.isSQLite(outPath) {
-                throw .usage(s.language == .en ? "--out \(outPath) is the store (or another database); export to a new file"
-                                               : "--out \(outPath) adalah penyimpanan (atau basis data lain); ekspor ke berkas baru")
+                throw .usage(s.strings.operation(.exportOverStore(outPath)))
             }
             switch OutputStream.file(outPath) {
             case .success(let (stream, done)): sink = stream; commit = done
-            case .failure(let e): throw .environment("\(outPath): cannot write: \(e.reason)")
+            case .failure(let e): throw .environment(s.strings.operation(.cannotWrite(outPath, reason: e.reason)))
             }
         }
         // On a terminal the CSV is read, not parsed: a title holding OSC 0, OSC 52 or CSI would
@@ -38,8 +37,8 @@ enum ExportCommand {
         let toTerminal = commit == nil && s.outIsTerminal
         // `--header id`: the Indonesian column names, ya/tidak and LAPOR!'s status names (issue 11, item 20).
         let indonesian = try ListCommand.headerLanguage(s) == .id
-        let en = s.language == .en
-        let progress = Progress(en ? "exporting" : "mengekspor", total: nil, enabled: commit != nil && Platform.isTerminal(2))
+        let t = s.strings
+        let progress = Progress(t.operation(.exporting), total: nil, enabled: commit != nil && Platform.isTerminal(2))
         var count = 0
         var first = true
         let viewer = s.operatorActor
@@ -69,7 +68,7 @@ enum ExportCommand {
                     }
                     count += 1
                 }
-                progress.update(count, unit: en ? "complaints" : "laporan")
+                progress.update(count, unit: t.operation(.complaints))
                 return sink.failed == nil
             }
         } catch let e as StoreError {
@@ -78,10 +77,10 @@ enum ExportCommand {
             throw .environment("\(error)")
         }
         if format != .csv { sink.write(first ? "]\n" : "\n]\n") }
-        progress.finish(count, unit: en ? "complaints" : "laporan")
+        progress.finish(count, unit: t.operation(.complaints))
         if let commit {
-            if let failure = commit() { throw .environment("\(outPath!): cannot write: \(failure)") }
-            s.err.line(en ? "Exported \(NumberFormat.grouped(count, .en)) complaint(s) to \(outPath!)." : "\(NumberFormat.grouped(count, .id)) laporan diekspor ke \(outPath!).")
+            if let failure = commit() { throw .environment(t.operation(.cannotWrite(outPath!, reason: failure))) }
+            s.err.line(t.operation(.exported(count: count, to: outPath!)))
         } else {
             sink.flush()
             if let f = sink.failed, !f.isEmpty { throw .environment("cannot write the export: \(f)") }

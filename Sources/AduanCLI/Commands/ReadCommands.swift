@@ -31,7 +31,7 @@ enum ListCommand {
     /// `--header id|en`: the language of a header line (list) or of a CSV's column names and values (export, report).
     static func headerLanguage(_ s: Session) throws(CLIError) -> Language? {
         guard let v = s.arguments.value("header") else { return nil }
-        guard let l = Language(rawValue: v.lowercased()) else { throw .usage("--header \(quoteInput(v)): " + (s.language == .en ? "expected id or en" : "harus id atau en")) }
+        guard let l = Language(rawValue: v.lowercased()) else { throw .usage(s.strings.command(.expectedOneOf(option: "header", value: v, options: ["id", "en"]))) }
         return l
     }
 

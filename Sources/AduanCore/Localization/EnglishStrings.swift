@@ -238,7 +238,7 @@ public struct EnglishStrings: StringTable {
         case .rating: "a rating from 1 to 5"
         case .duplicateOf: "the original report"
         case .changes: "something to change"
-        case .timerExpired: "10 working days without a reply"
+        case .timerExpired: "the auto-close period (deadlines.autoClose) ran out without a reply"
         case .privacyDecision: "the anonymity and confidentiality decision (anonymous yes/no and confidential yes/no) before the report leaves the office"
         }
     }
@@ -398,7 +398,7 @@ public struct EnglishStrings: StringTable {
         case .reply: return "Reporter's reply"
         case .rate: return "Reporter's rating: \(d.rating.map { ComplaintPresentation.stars($0) } ?? "-")"
         case .close: return "Closed (Selesai)" + reason
-        case .autoClose: return "Closed automatically: 10 working days without the reporter's reply"
+        case .autoClose: return "Closed automatically: the period for the reporter's reply ran out"
         case .reopen: return "Reopened" + reason
         case .linkDuplicate: return "Linked as a duplicate of #\(d.duplicateOf.map(String.init) ?? "-")"
         }

@@ -237,7 +237,7 @@ public struct IndonesianStrings: StringTable {
         case .rating: "nilai 1–5"
         case .duplicateOf: "laporan asli"
         case .changes: "perubahan"
-        case .timerExpired: "batas 10 hari kerja tanpa tanggapan"
+        case .timerExpired: "batas selesai otomatis (deadlines.autoClose) habis tanpa tanggapan"
         case .privacyDecision: "keputusan anonim dan rahasia (anonim ya/tidak dan rahasia ya/tidak) sebelum laporan keluar dari kantor"
         }
     }
@@ -397,7 +397,7 @@ public struct IndonesianStrings: StringTable {
         case .reply: return "Balasan pelapor"
         case .rate: return "Penilaian pelapor: \(d.rating.map { ComplaintPresentation.stars($0) } ?? "-")"
         case .close: return "Ditutup (Selesai)" + reason
-        case .autoClose: return "Selesai otomatis: 10 hari kerja tanpa tanggapan pelapor"
+        case .autoClose: return "Selesai otomatis: batas waktu tanpa tanggapan pelapor habis"
         case .reopen: return "Dibuka kembali" + reason
         case .linkDuplicate: return "Ditandai duplikat dari #\(d.duplicateOf.map(String.init) ?? "-")"
         }
