@@ -187,16 +187,31 @@ final class Picker: Overlay {
     private var top = 0
     private(set) var chosen: Option?
 
-    init(title: String, options: [Option]) {
+    /// Unit pickers name units as everywhere else (issue 11, item 13): what the core's resolver
+    /// finds for the typed text (a short name such as "DPUPR") is offered too.
+    let resolve: ((String) -> UnitLookup)?
+
+    init(title: String, options: [Option], resolve: ((String) -> UnitLookup)? = nil) {
         self.title = title
         self.options = options
+        self.resolve = resolve
         matches = Array(options.indices)
     }
 
     private func refilter() {
-        let q = TextSearch.fold(filter.text.trimmingSpaces())
+        let typed = filter.text.trimmingSpaces()
+        let q = TextSearch.fold(typed)
+        var resolved = Set<String>()
+        if !q.isEmpty, let resolve {
+            switch resolve(typed) {
+            case .found(let id): resolved = [id]
+            case .ambiguous(let ids): resolved = Set(ids)
+            case .unknown: break
+            }
+        }
         matches = q.isEmpty ? Array(options.indices) : options.indices.filter {
-            TextSearch.fold(options[$0].label).contains(q) || TextSearch.fold(options[$0].id).contains(q) || TextSearch.fold(options[$0].detail).contains(q)
+            resolved.contains(options[$0].id)
+                || TextSearch.fold(options[$0].label).contains(q) || TextSearch.fold(options[$0].id).contains(q) || TextSearch.fold(options[$0].detail).contains(q)
         }
         selected = 0
         top = 0
@@ -209,9 +224,10 @@ final class Picker: Overlay {
             guard matches.indices.contains(selected) else { return .stay }
             chosen = options[matches[selected]]
             return .done
-        case .down, .ctrl("n"): selected = min(matches.count - 1, selected + 1)
+        // Never below 0: with nothing matching, Down used to make it -1 and the next draw crashed.
+        case .down, .ctrl("n"): selected = max(0, min(matches.count - 1, selected + 1))
         case .up, .ctrl("p"): selected = max(0, selected - 1)
-        case .pageDown: selected = min(matches.count - 1, selected + 10)
+        case .pageDown: selected = max(0, min(matches.count - 1, selected + 10))
         case .pageUp: selected = max(0, selected - 10)
         default:
             if filter.edit(key) { refilter() }
