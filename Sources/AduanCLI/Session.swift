@@ -58,7 +58,7 @@ public final class Session {
         let table = AduanCore.strings(language)
         strings = table
         if let lang = arguments.value("lang"), Language.from(lang) == nil {
-            throw .usage("--lang \(quoteInput(lang)): expected id or en")
+            throw .usage(table.command(.expectedOneOf(option: "lang", value: lang, options: ["id", "en"])))
         }
         let officeName: CommandMessage.OfficeSource
         switch loaded.source {

@@ -18,10 +18,10 @@ enum ActCommand {
             let result: Complaint
             if kind == .receive {
                 guard target == "new" || target == "-" else { throw CLIError.usage(s.strings.command(.receiveNeedsNew)) }
-                guard let intake = details.intake else { throw CLIError.usage("receive needs --title") }
+                guard let intake = details.intake else { throw CLIError.usage(s.strings.command(.receiveNeedsTitle)) }
                 result = try store.receive(intake, by: s.operatorActor, at: now)
             } else {
-                if kind == .import { throw CLIError.usage("import records come from a file: use `aduan import FILE`") }
+                if kind == .import { throw CLIError.usage(s.strings.command(.importFromFile)) }
                 let id = try ShowCommand.resolveID(target, store, s)
                 let expected = try s.arguments.int("expect-version", range: 1...Int(Int32.max))
                 result = try store.apply(Command(kind, details), to: id, expectedVersion: expected, by: s.operatorActor, at: now)
@@ -95,10 +95,10 @@ enum ActCommand {
         let anonymous = try yesNo(s, "anonymous"), confidential = try yesNo(s, "confidential")
         let category = a.value("category").map(Category.init)
         if kind == .receive {
-            guard let title = a.value("title") else { throw .usage("receive needs --title") }
+            guard let title = a.value("title") else { throw .usage(s.strings.command(.receiveNeedsTitle)) }
             var incident: LocalDate?
             if let d = a.value("incident-date") {
-                guard let x = LocalDate.parse(d) else { throw .usage("--incident-date \(quoteInput(d)): expected YYYY-MM-DD") }
+                guard let x = LocalDate.parse(d) else { throw .usage("--incident-date " + s.strings.dateTimeProblem(d, DateTimeProblem.of(d, dateOnly: true) ?? .malformed, dateOnly: true)) }
                 incident = x
             }
             let reporter = Reporter(name: a.value("reporter-name"), phone: a.value("reporter-phone"),

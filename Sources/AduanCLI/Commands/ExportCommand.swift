@@ -9,7 +9,7 @@ enum ExportCommand {
         let outPath = s.arguments.value("out")
         var format = InterchangeFormat.csv
         if let f = s.arguments.value("format") {
-            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage("--format \(quoteInput(f)): expected csv, json or open311") }
+            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage(s.strings.command(.expectedOneOf(option: "format", value: f, options: ["csv", "json", "open311"]))) }
             format = x
         } else if let o = outPath?.lowercased(), o.hasSuffix(".json") {
             format = .json
@@ -83,7 +83,7 @@ enum ExportCommand {
             s.err.line(t.operation(.exported(count: count, to: outPath!)))
         } else {
             sink.flush()
-            if let f = sink.failed, !f.isEmpty { throw .environment("cannot write the export: \(f)") }
+            if let f = sink.failed, !f.isEmpty { throw .environment(s.strings.operation(.cannotWrite("export", reason: f))) }
         }
         return 0
     }

@@ -6,7 +6,7 @@ import AduanStore
 enum OfficeCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         guard let sub = s.arguments.positionals.first else {
-            throw .usage("`aduan office` needs show or apply FILE")
+            throw .usage(s.strings.command(.missingArguments(command: "office", usage: "aduan office show | aduan office apply FILE")))
         }
         switch sub {
         case "show":
@@ -16,8 +16,8 @@ enum OfficeCommand {
             try expectPositionals(s, 2...2, "aduan office apply FILE")
             return try apply(s, file: s.arguments.positionals[1])
         default:
-            let hint = FilterParser.closest(sub, in: ["show", "apply"]).map { "; did you mean `aduan office \($0)`?" } ?? ""
-            throw .usage("`aduan office \(quoteInput(sub))`: expected show or apply FILE\(hint)")
+            throw .usage(s.strings.command(.unknownCommand("office " + sub, suggestion: FilterParser.closest(sub, in: ["show", "apply"]).map { "office " + $0 },
+                                                           commands: ["office show", "office apply FILE"])))
         }
     }
 
@@ -26,8 +26,8 @@ enum OfficeCommand {
     static func show(_ s: Session) throws(CLIError) -> Int32 {
         let t = s.strings
         let format = s.arguments.value("format") ?? "text"
-        guard format == "text" || format == "json" else { throw .usage("--format \(quoteInput(format)): expected text or json") }
-        if s.arguments.flag("yes") { throw .usage("--yes belongs to `aduan office apply`") }
+        guard format == "text" || format == "json" else { throw .usage(s.strings.command(.expectedOneOf(option: "format", value: format, options: ["text", "json"]))) }
+        if s.arguments.flag("yes") { throw .usage(s.strings.command(.belongsTo(option: "yes", command: "aduan office apply"))) }
         let store = try s.openStore(reading: true)
         let current: OfficeVersion?
         let history: [OfficeVersion]
@@ -83,7 +83,7 @@ enum OfficeCommand {
 
     static func apply(_ s: Session, file: String) throws(CLIError) -> Int32 {
         let t = s.strings
-        if s.arguments.value("format") != nil { throw .usage("--format belongs to `aduan office show`") }
+        if s.arguments.value("format") != nil { throw .usage(s.strings.command(.belongsTo(option: "format", command: "aduan office show"))) }
         let me = s.operatorActor
         // Only an admin of the office's own agency changes the office (not another agency's admin).
         guard me.role == .admin, me.agency == s.config.agency else {

@@ -37,7 +37,7 @@ enum ListCommand {
 
     static func orderOption(_ s: Session) throws(CLIError) -> InboxOrder {
         guard let v = s.arguments.value("order") else { return .deadline }
-        guard let o = InboxOrder(rawValue: v) else { throw .usage("--order \(quoteInput(v)): expected deadline, received or updated") }
+        guard let o = InboxOrder(rawValue: v) else { throw .usage(s.strings.command(.expectedOneOf(option: "order", value: v, options: ["deadline", "received", "updated"]))) }
         return o
     }
 
@@ -86,7 +86,7 @@ enum ShowCommand {
     static func visibleComplaint(_ text: String, _ store: ComplaintStore, _ s: Session) throws(CLIError) -> Complaint {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let n = Int64(digits), n > 0 else {
-            throw .usage("\"\(quoteInput(text))\" is not a complaint id (a number such as 12, or a LAPOR! tracking number)")
+            throw .usage(s.strings.command(.notAComplaintNumber(text)))
         }
         let viewer = s.operatorActor
         do {

@@ -6,7 +6,7 @@ enum ReportCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
         let format = s.arguments.value("format") ?? "text"
-        guard ["text", "csv", "json"].contains(format) else { throw .usage("--format \(quoteInput(format)): expected text, csv or json") }
+        guard ["text", "csv", "json"].contains(format) else { throw .usage(s.strings.command(.expectedOneOf(option: "format", value: format, options: ["text", "csv", "json"]))) }
         let store = try s.openStore(reading: true)
         let now = try s.now()
         let figures: SupervisorFigures

@@ -17,6 +17,10 @@ public enum CommandMessage: Sendable {
     case unknownOperator(String, office: OfficeSource, known: [String], suggestion: String?)
     case unknownAction(String, actions: [String], suggestion: String?)
     case receiveNeedsNew
+    case receiveNeedsTitle
+    case importFromFile
+    case notAComplaintNumber(String)
+    case belongsTo(option: String, command: String)
     case textAndTextFile
     case cannotRead(file: String, reason: String)
     case notUTF8Text(file: String)
@@ -94,6 +98,14 @@ extension StringTable {
             let hint = s.map { en ? "; did you mean \($0)?" : "; maksud Anda \($0)?" } ?? ""
             return en ? "unknown action \(q(a)) (actions: \(actions.joined(separator: ", ")))\(hint)"
                       : "aksi \(q(a)) tidak dikenal (aksi: \(actions.joined(separator: ", ")))\(hint)"
+        case .receiveNeedsTitle: return en ? "receive needs --title" : "receive perlu --title"
+        case .importFromFile:
+            return en ? "import records come from a file: use `aduan import FILE`" : "catatan impor berasal dari berkas: pakai `aduan import BERKAS`"
+        case .notAComplaintNumber(let v):
+            return en ? "\(q(v)) is not a complaint id (a number such as 12, or a LAPOR! tracking number)"
+                      : "\(q(v)) bukan nomor laporan (angka seperti 12, atau nomor LAPOR!)"
+        case .belongsTo(let o, let c):
+            return en ? "--\(o) belongs to `\(c)`" : "--\(o) milik `\(c)`"
         case .receiveNeedsNew:
             return en ? "receive creates a complaint: write `aduan act new receive …`"
                       : "receive membuat laporan baru: tulis `aduan act new receive …`"
