@@ -5,6 +5,15 @@ public enum UnitLookup: Equatable, Sendable {
     /// Several units match: their ids.
     case ambiguous([String])
     case unknown
+
+    /// The ids found: one, several, or none.
+    public var candidates: [String] {
+        switch self {
+        case .found(let id): [id]
+        case .ambiguous(let ids): ids
+        case .unknown: []
+        }
+    }
 }
 
 extension Directory {

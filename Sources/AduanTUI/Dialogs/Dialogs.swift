@@ -187,8 +187,7 @@ final class Picker: Overlay {
     private var top = 0
     private(set) var chosen: Option?
 
-    /// Unit pickers name units as everywhere else (issue 11, item 13): what the core's resolver
-    /// finds for the typed text (a short name such as "DPUPR") is offered too.
+    /// Unit pickers also offer what the core's unit resolver finds ("DPUPR"; issue 11, item 13).
     let resolve: ((String) -> UnitLookup)?
 
     init(title: String, options: [Option], resolve: ((String) -> UnitLookup)? = nil) {
@@ -199,16 +198,8 @@ final class Picker: Overlay {
     }
 
     private func refilter() {
-        let typed = filter.text.trimmingSpaces()
-        let q = TextSearch.fold(typed)
-        var resolved = Set<String>()
-        if !q.isEmpty, let resolve {
-            switch resolve(typed) {
-            case .found(let id): resolved = [id]
-            case .ambiguous(let ids): resolved = Set(ids)
-            case .unknown: break
-            }
-        }
+        let q = TextSearch.fold(filter.text.trimmingSpaces())
+        let resolved = Set(q.isEmpty ? [] : resolve?(filter.text.trimmingSpaces()).candidates ?? [])
         matches = q.isEmpty ? Array(options.indices) : options.indices.filter {
             resolved.contains(options[$0].id)
                 || TextSearch.fold(options[$0].label).contains(q) || TextSearch.fold(options[$0].id).contains(q) || TextSearch.fold(options[$0].detail).contains(q)
@@ -224,8 +215,7 @@ final class Picker: Overlay {
             guard matches.indices.contains(selected) else { return .stay }
             chosen = options[matches[selected]]
             return .done
-        // Never below 0: with nothing matching, Down used to make it -1 and the next draw crashed.
-        case .down, .ctrl("n"): selected = max(0, min(matches.count - 1, selected + 1))
+        case .down, .ctrl("n"): selected = max(0, min(matches.count - 1, selected + 1))  // never -1 (crashed the draw)
         case .up, .ctrl("p"): selected = max(0, selected - 1)
         case .pageDown: selected = max(0, min(matches.count - 1, selected + 10))
         case .pageUp: selected = max(0, selected - 10)
