@@ -204,7 +204,16 @@ extension ComplaintStore {
 
             // Forwards out of and into the scope's agency.
             var out = 0, into = 0
-            if let agency = scope.agency {
+            let agency = scope.agency
+            if case .unit = scope, let agency {
+                // A unit's viewer sees the agency's forwards of the reports it sees (held now, held
+                // before, copied), never the whole agency's (issue 11, item 19).
+                let seen = ScopeSQL(scope, dialect: dialect).condition(formerHolders: true)
+                out = Int(try db.scalarInt("SELECT count(*) FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE e.kind = 'forward' AND e.agency_from = ? AND (\(seen.sql))",
+                                           [.text(agency)] + seen.args) ?? 0)
+                into = Int(try db.scalarInt("SELECT count(*) FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE e.kind = 'forward' AND e.agency_to = ? AND (\(seen.sql))",
+                                            [.text(agency)] + seen.args) ?? 0)
+            } else if let agency {
                 out = Int(try db.scalarInt("SELECT count(*) FROM events INDEXED BY events_forward_out WHERE kind = 'forward' AND agency_from = ?", [.text(agency)]) ?? 0)
                 into = Int(try db.scalarInt("SELECT count(*) FROM events WHERE kind = 'forward' AND agency_to = ?", [.text(agency)]) ?? 0)
             } else {

@@ -165,7 +165,8 @@ final class ActionFlow {
                 for u in a.units where u.id != first.holder.unit && !(kind == .cc && first.ccUnits.contains(u.id)) { units.append((u, a)) }
             }
             return Picker(title: heading + " — " + t.text(.unitPicker),
-                          options: units.map { Picker.Option(id: $0.0.id, label: $0.0.name, detail: agencyOnly ? $0.0.id : ctx.shortAgencyName($0.1.id)) })
+                          options: units.map { Picker.Option(id: $0.0.id, label: $0.0.name, detail: agencyOnly ? $0.0.id : ctx.shortAgencyName($0.1.id)) },
+                          resolve: { [holder = first.holder.agency] in dir.resolveUnit($0, preferring: holder) })
         case .agency:
             let agencies = dir.agencies.filter { $0.id != first.holder.agency }
             return Picker(title: heading + " — " + t.text(.agencyPicker), options: agencies.map { Picker.Option(id: $0.id, label: $0.name, detail: $0.id) })
@@ -175,7 +176,8 @@ final class ActionFlow {
             let agencyName = agency.map { ctx.shortAgencyName($0.id) } ?? (details.agency ?? "")
             let options = [Picker.Option(id: "", label: t.text(.forwardNoUnit), detail: agencyName)]
                 + (agency?.units ?? []).map { Picker.Option(id: $0.id, label: $0.name, detail: $0.id) }
-            return Picker(title: heading + " — " + t.text(.unitPicker) + " (" + agencyName + ")", options: options)
+            return Picker(title: heading + " — " + t.text(.unitPicker) + " (" + agencyName + ")", options: options,
+                          resolve: { dir.resolveUnit($0, preferring: agency?.id) })
         case .reason(let required):
             return LinePrompt(label: heading + " · " + t.text(.reason), required: required)
         case .archiveCode:

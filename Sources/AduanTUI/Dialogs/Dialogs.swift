@@ -218,16 +218,22 @@ final class Picker: Overlay {
     private var top = 0
     private(set) var chosen: Option?
 
-    init(title: String, options: [Option]) {
+    /// Unit pickers also offer what the core's unit resolver finds ("DPUPR"; issue 11, item 13).
+    let resolve: ((String) -> UnitLookup)?
+
+    init(title: String, options: [Option], resolve: ((String) -> UnitLookup)? = nil) {
         self.title = title
         self.options = options
+        self.resolve = resolve
         matches = Array(options.indices)
     }
 
     private func refilter() {
         let q = TextSearch.fold(filter.text.trimmingSpaces())
+        let resolved = Set(q.isEmpty ? [] : resolve?(filter.text.trimmingSpaces()).candidates ?? [])
         matches = q.isEmpty ? Array(options.indices) : options.indices.filter {
-            TextSearch.fold(options[$0].label).contains(q) || TextSearch.fold(options[$0].id).contains(q) || TextSearch.fold(options[$0].detail).contains(q)
+            resolved.contains(options[$0].id)
+                || TextSearch.fold(options[$0].label).contains(q) || TextSearch.fold(options[$0].id).contains(q) || TextSearch.fold(options[$0].detail).contains(q)
         }
         selected = 0
         top = 0
@@ -240,9 +246,9 @@ final class Picker: Overlay {
             guard matches.indices.contains(selected) else { return .stay }
             chosen = options[matches[selected]]
             return .done
-        case .down, .ctrl("n"): selected = min(matches.count - 1, selected + 1)
+        case .down, .ctrl("n"): selected = max(0, min(matches.count - 1, selected + 1))  // never -1 (crashed the draw)
         case .up, .ctrl("p"): selected = max(0, selected - 1)
-        case .pageDown: selected = min(matches.count - 1, selected + 10)
+        case .pageDown: selected = max(0, min(matches.count - 1, selected + 10))
         case .pageUp: selected = max(0, selected - 10)
         default:
             if filter.edit(key) { refilter() }

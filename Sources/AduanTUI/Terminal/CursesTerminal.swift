@@ -11,20 +11,12 @@ public enum TerminalError: Error, Equatable, Sendable {
     case cannotAddressCursor(String)
 
     public func message(_ language: Language) -> String {
-        let en = language == .en
+        let t = strings(language)
         switch self {
-        case .notATerminal:
-            return en ? "the screen needs a terminal (stdin and stdout are not a tty); for scripts use `aduan list`, `aduan show`, `aduan act`"
-                      : "layar memerlukan terminal (stdin dan stdout bukan tty); untuk skrip pakai `aduan list`, `aduan show`, `aduan act`"
-        case .noTerm:
-            return en ? "TERM is not set; set it to your terminal type (e.g. TERM=xterm-256color)"
-                      : "TERM belum diatur; atur sesuai jenis terminal Anda (mis. TERM=xterm-256color)"
-        case .unknownTerm(let t):
-            return en ? "TERM=\(t) is not a terminal type this system knows; try TERM=xterm-256color"
-                      : "TERM=\(t) tidak dikenal sistem ini; coba TERM=xterm-256color"
-        case .cannotAddressCursor(let t):
-            return en ? "TERM=\(t) cannot move the cursor, so a full-screen desk cannot run; use a real terminal or `aduan list`"
-                      : "TERM=\(t) tidak bisa memindahkan kursor, jadi layar penuh tidak bisa berjalan; pakai terminal sungguhan atau `aduan list`"
+        case .notATerminal: return t.screen(.notATerminal)
+        case .noTerm: return t.screen(.noTerm)
+        case .unknownTerm(let term): return t.screen(.unknownTerm(term))
+        case .cannotAddressCursor(let term): return t.screen(.cannotAddressCursor(term))
         }
     }
 }

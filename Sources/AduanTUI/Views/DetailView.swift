@@ -29,7 +29,7 @@ final class DetailView: DeskView {
     func position(_ ctx: DeskContext) -> String? {
         guard !lines.isEmpty else { return nil }
         let pct = lines.count <= visible ? 100 : min(100, (scroll + visible) * 100 / lines.count)
-        return ctx.language == .en ? "line \(scroll + 1) of \(lines.count), \(pct)%" : "baris \(scroll + 1) dari \(lines.count), \(pct)%"
+        return ctx.t.screen(.linePosition(line: scroll + 1, of: lines.count, percent: pct))
     }
 
     func show(_ id: Int64, ctx: DeskContext) {
@@ -72,7 +72,7 @@ final class DetailView: DeskView {
     func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
         visible = area.height
         guard let c = complaint else {
-            grid.put(ctx.language == .en ? "Select a report in the Inbox and press Enter." : "Pilih laporan di Kotak Masuk lalu tekan Enter.",
+            grid.put(ctx.t.screen(.selectAReport),
                      x: area.x + 2, y: area.y + 1, style: .dim)
             return
         }
