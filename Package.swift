@@ -16,12 +16,14 @@ let package = Package(
         // OpenSSL's libcrypto: SHA-256 for the event chain, Ed25519 for signed anchors.
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // libpq (Debian: libpq-dev), for the PostgreSQL store a province shares (issue 14).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // The SP4N-LAPOR! workflow as pure Swift: no SQLite, no curses, no clock reads.
         .target(name: "AduanCore"),
-        // The only module that imports SQLite, and the only one that imports libcrypto (the
-        // hash chain and its anchors are the store's evidence).
-        .target(name: "AduanStore", dependencies: ["AduanCore", "CSQLite", "CCrypto"]),
+        // The only module that imports SQLite and libpq, and the only one that imports libcrypto
+        // (the hash chain and its anchors are the store's evidence).
+        .target(name: "AduanStore", dependencies: ["AduanCore", "CSQLite", "CCrypto", "CLibPQ"]),
         // The screen; only its terminal file imports curses.
         .target(name: "AduanTUI", dependencies: ["AduanCore", "AduanStore", "CNcursesw"]),
         // Commands, configuration, interchange formats, demo data.
