@@ -140,7 +140,14 @@ public final class PGConnection {
     public func execute(_ sql: String) throws(PostgresError) {
         guard let r = PQexec(handle, sql) else { throw connectionError(sql: sql) }
         defer { PQclear(r) }
-        try check(r, sql: sql, values: [])
+        do {
+            try check(r, sql: sql, values: [])
+        } catch {
+            // A script with its own BEGIN that failed half-way leaves its transaction open and
+            // aborted: roll it back, so the failure leaves nothing and the connection stays usable.
+            if depth == 0 && PQtransactionStatus(handle) == PQTRANS_INERROR, let rb = PQexec(handle, "ROLLBACK") { PQclear(rb) }
+            throw error
+        }
     }
 
     /// Runs one statement with `$1…` parameters and returns its rows.
@@ -177,6 +184,7 @@ public final class PGConnection {
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws
     /// (then nothing it wrote remains). Nested calls join the outer transaction.
+    @discardableResult
     public func transaction<T>(_ isolation: Isolation = .readCommitted, _ body: () throws -> T) throws -> T {
         if depth > 0 {
             depth += 1
