@@ -143,12 +143,19 @@ public enum Privacy {
 
     /// May `viewer` see the reporter's name, phone, e-mail and NIK?
     public static func canSeeReporter(_ c: Complaint, viewer: Actor) -> Bool {
-        guard canView(c, viewer: viewer) else { return false }
-        if viewer.role == .system { return true }
-        if c.anonymous {
-            return viewer.role == .admin && viewer.agency == c.intakeAgency
+        canView(c, viewer: viewer) && reporterAccess(of: viewer).maySee(c)
+    }
+
+    /// Whose reporters `viewer` may see, in a form a store can turn into SQL (the PostgreSQL
+    /// store's row-level security): an anonymous reporter only the intake agency's admins, a
+    /// named one the handling parties (`isHandling`).
+    public static func reporterAccess(of viewer: Actor) -> ReporterAccess {
+        switch viewer.role {
+        case .system: return .everything
+        case .admin: return ReporterAccess(handlingAgency: viewer.agency, anonymousIntakeAgency: viewer.agency)
+        case .supervisor: return ReporterAccess(handlingAgency: viewer.agency)
+        case .liaison: return ReporterAccess(handlingUnit: viewer.unit.map { Holder(agency: viewer.agency, unit: $0) })
         }
-        return isHandling(c, viewer: viewer)
     }
 
     /// May `viewer` read the title, body and dialogue? Anyone who may open a report, except that a
