@@ -6,7 +6,7 @@ import AduanStore
 enum OfficeCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         guard let sub = s.arguments.positionals.first else {
-            throw .usage("`aduan office` needs show or apply FILE")
+            throw .usage("`aduan office` needs show, apply FILE or roles")
         }
         switch sub {
         case "show":
@@ -15,9 +15,12 @@ enum OfficeCommand {
         case "apply":
             try expectPositionals(s, 2...2, "apply FILE")
             return try apply(s, file: s.arguments.positionals[1])
+        case "roles":
+            try expectPositionals(s, 1...1, "roles")
+            return try OfficeRolesCommand.run(s)
         default:
-            let hint = FilterParser.closest(sub, in: ["show", "apply"]).map { "; did you mean `aduan office \($0)`?" } ?? ""
-            throw .usage("`aduan office \(quoteInput(sub))`: expected show or apply FILE\(hint)")
+            let hint = FilterParser.closest(sub, in: ["show", "apply", "roles"]).map { "; did you mean `aduan office \($0)`?" } ?? ""
+            throw .usage("`aduan office \(quoteInput(sub))`: expected show, apply FILE or roles\(hint)")
         }
     }
 
