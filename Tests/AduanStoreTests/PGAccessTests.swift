@@ -165,10 +165,37 @@ struct PGAccessTests {
             }.keys)
             #expect(byName == nameVisible, "\(who) finds the reporter's name in \(byName.sorted())")
 
+            // The timeline: each event the core lets the login read, in the form the core redacts it to.
+            let ev = try conn.query("SELECT seq, complaint_id, body FROM aduan.event_views ORDER BY seq")
+            var timeline: [Int64: [(seq: Int64, body: String)]] = [:]
+            for i in 0..<ev.rowCount {
+                timeline[ev.int64(i, "complaint_id")!, default: []].append((ev.int64(i, "seq")!, ev.text(i, "body")!))
+            }
+            for (id, story) in zip(ids, stories) {
+                let c = complaints[id]!
+                let events = story.events.map { e -> Event in var e = e; e.complaintID = id; return e }
+                func forms(_ op: Actor) -> [String] {
+                    events.compactMap { Privacy.redacted($0, in: c, for: op) }.map { String(decoding: EventCodec.storedBody($0), as: UTF8.self) }
+                }
+                let got = timeline[id] ?? []
+                if mine.count == 1 {
+                    #expect(got.map(\.body) == forms(mine[0]), "\(who), report \(id): the timeline differs from Privacy.redacted")
+                } else {
+                    let allowed = Set(mine.flatMap(forms))
+                    #expect(got.allSatisfy { allowed.contains($0.body) }, "\(who), report \(id): a form no hat of the login may read")
+                    let seqs = Set(got.map(\.seq)).count
+                    let readable = events.filter { e in mine.contains { Privacy.canSeeEvent(e, in: c, viewer: $0) } }.count
+                    #expect(seqs == readable, "\(who), report \(id): reads \(seqs) events, the core says \(readable)")
+                }
+                for form in got where !mine.contains(where: { Privacy.canSeeReporter(c, viewer: $0) }) {
+                    #expect(!form.body.contains("Aminah") && !form.body.contains("081234567890"), "\(who) reads the reporter in event \(form.seq)")
+                }
+            }
+
             // The raw log (identity inside intake events) and every write are closed to the login.
             for sql in ["SELECT count(*) FROM aduan.events", "SELECT count(*) FROM aduan.meta",
                         "UPDATE aduan.complaints SET holder_agency = 'prov'", "DELETE FROM aduan.complaint_texts",
-                        "INSERT INTO aduan.complaint_reporters(id, name) VALUES (999, 'x')"] {
+                        "INSERT INTO aduan.complaint_reporters(id, name) VALUES (999, 'x')", "DELETE FROM aduan.event_views"] {
                 do {
                     try conn.execute(sql)
                     Issue.record("\(who): `\(sql)` was accepted")

@@ -55,6 +55,28 @@ public enum PGAccessSQL {
         return "((\(c).anonymous AND \(anonymous)) OR (NOT \(c).anonymous AND (\(namedSQL))))"
     }
 
+    /// `ReporterAccess.handles` (= `Privacy.isHandling`) over the row `alias`.
+    public static func handling(_ r: ReporterAccess, alias c: String = "c") -> String {
+        if r.all { return "true" }
+        var parts: [String] = []
+        if let a = r.handlingAgency { parts.append("\(c).holder_agency = \(lit(a))") }
+        if let h = r.handlingUnit, let unit = h.unit {
+            parts.append("(\(c).holder_agency = \(lit(h.agency)) AND \(c).holder_unit = \(lit(unit)))")
+        }
+        return parts.isEmpty ? "false" : "(" + parts.joined(separator: " OR ") + ")"
+    }
+
+    /// An operator may read a form of an event (`event_views` row `v`) of report `c`: they may open
+    /// the report, `Sight.mayRead` holds for the event, and the form is the one for their sight.
+    static func eventRule(_ op: Actor, event v: String = "event_views", alias c: String = "c") -> String {
+        let r = reporter(Privacy.reporterAccess(of: op), alias: c)
+        let content = content(Privacy.contentAccess(of: op), alias: c)
+        let handles = handling(Privacy.reporterAccess(of: op), alias: c)
+        let sightBit = "(CASE WHEN \(r) THEN 4 ELSE 0 END) + (CASE WHEN \(content) THEN 2 ELSE 0 END) + (CASE WHEN \(handles) THEN 1 ELSE 0 END)"
+        return "(\(view(Access.inboxScope(of: op), alias: c)) AND (CASE WHEN \(v).needs_handling THEN \(handles) WHEN \(v).needs_content THEN \(content) ELSE true END)"
+            + " AND ((\(v).shown_to >> (\(sightBit))) & 1) = 1)"
+    }
+
     /// The operators each login may act as (a login with several hats sees what any of them may).
     public static func logins(of operators: [Actor]) -> [(login: String, operators: [Actor])] {
         var order: [String] = []
@@ -116,7 +138,7 @@ public enum PGAccessSQL {
                 $aduan$;
                 """)
             out.append("GRANT USAGE ON SCHEMA aduan TO \(role);")
-            out.append("GRANT SELECT ON aduan.complaints, aduan.complaint_reporters, aduan.complaint_texts TO \(role);")
+            out.append("GRANT SELECT ON aduan.complaints, aduan.complaint_reporters, aduan.complaint_texts, aduan.event_views TO \(role);")
             let viewRule = ops.map { Self.view(Access.inboxScope(of: $0), alias: "complaints") }.joined(separator: " OR ")
             let reporterRule = ops.map { "(\(Self.view(Access.inboxScope(of: $0))) AND \(reporter(Privacy.reporterAccess(of: $0))))" }
                 .joined(separator: " OR ")
@@ -126,6 +148,8 @@ public enum PGAccessSQL {
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("see", login))) ON aduan.complaints AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(viewRule));")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("reporter", login))) ON aduan.complaint_reporters AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = complaint_reporters.id AND (\(reporterRule))));")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("texts", login))) ON aduan.complaint_texts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = complaint_texts.id AND (\(textRule))));")
+            let eventRule = ops.map { Self.eventRule($0) }.joined(separator: " OR ")
+            out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("events", login))) ON aduan.event_views AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = event_views.complaint_id AND (\(eventRule))));")
         }
         out.append("COMMIT;")
         return out.joined(separator: "\n") + "\n"

@@ -15,6 +15,8 @@
 ///   reporter's name, phone, e-mail and NIK taken out (`Privacy.publicText`, `masked = true`),
 ///   visible where the content may be seen. Each row carries its own search words, so a search
 ///   only ever finds what the viewer may read.
+/// - `event_views`: the timeline, each event in every distinct form `Privacy.redacted` gives it
+///   for a `Privacy.Sight`, visible to the viewers with that sight who may read the event.
 ///
 /// Times are the server's: an event's `at` defaults to the transaction's `now()`, and an operator
 /// cannot write another (only the owner loading a history may: an import keeps its times).
@@ -164,12 +166,30 @@ public enum PGSchema {
         );
         CREATE INDEX complaint_texts_words ON aduan.complaint_texts USING gin(words);
 
+        -- The timeline as operators read it: each event once per distinct redaction the core
+        -- makes of it (Privacy.redacted for a Sight), `shown_to` the mask of sights (reporter 4,
+        -- content 2, handling 1) that read this form. The log itself stays closed to operators.
+        CREATE TABLE aduan.event_views(
+            seq bigint NOT NULL,
+            complaint_id bigint NOT NULL,
+            version integer NOT NULL,
+            at bigint NOT NULL,
+            kind text NOT NULL,
+            needs_handling boolean NOT NULL,
+            needs_content boolean NOT NULL,
+            shown_to integer NOT NULL,
+            body text NOT NULL,
+            PRIMARY KEY (seq, shown_to)
+        );
+        CREATE INDEX event_views_complaint ON aduan.event_views(complaint_id, seq);
+
         -- Nothing is readable by a role without a policy (PGAccessSQL writes them per login);
         -- the owner, who loads and repairs, is not bound by them.
         ALTER TABLE aduan.events ENABLE ROW LEVEL SECURITY;
         ALTER TABLE aduan.complaints ENABLE ROW LEVEL SECURITY;
         ALTER TABLE aduan.complaint_reporters ENABLE ROW LEVEL SECURITY;
         ALTER TABLE aduan.complaint_texts ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE aduan.event_views ENABLE ROW LEVEL SECURITY;
         REVOKE ALL ON SCHEMA aduan FROM PUBLIC;
         REVOKE ALL ON ALL TABLES IN SCHEMA aduan FROM PUBLIC;
         REVOKE ALL ON FUNCTION aduan.events_append() FROM PUBLIC;

@@ -26,11 +26,14 @@ public final class PGStore {
                 let id = next
                 next += 1
                 var state: Complaint?
+                var events: [Event] = []
                 for var e in history {
                     e.complaintID = id
                     try appendEvent(e)
                     state = Workflow.evolve(state, e)
+                    events.append(e)
                 }
+                for e in events { try writeEventViews(e, in: state!) }
                 try writeProjection(state!, insert: true)
                 ids.append(id)
             }
@@ -50,6 +53,24 @@ public final class PGStore {
                   e.kind == .forward ? .text(e.actor.agency) : .null,
                   e.kind == .forward ? e.details.agency.map { .text($0) } ?? .null : .null,
                   .text(body)])
+    }
+
+    /// Writes the forms of `e` operators read (`event_views`): one row per distinct redaction the
+    /// core makes for the sights that may read it, with the mask of those sights. `c` is the report
+    /// the event belongs to (its reporter, which redaction takes out of texts, never changes).
+    func writeEventViews(_ e: Event, in c: Complaint) throws {
+        var forms: [(body: String, mask: Int)] = []
+        for sight in Privacy.Sight.all where sight.mayRead(e) {
+            let body = String(decoding: EventCodec.storedBody(Privacy.redacted(e, in: c, sight: sight)), as: UTF8.self)
+            if let i = forms.firstIndex(where: { $0.body == body }) { forms[i].mask |= 1 << sight.bit } else { forms.append((body, 1 << sight.bit)) }
+        }
+        for form in forms {
+            try conn.query("""
+                INSERT INTO aduan.event_views(seq, complaint_id, version, at, kind, needs_handling, needs_content, shown_to, body)
+                SELECT seq, complaint_id, version, at, kind, $3, $4, $5, $6 FROM aduan.events WHERE complaint_id = $1 AND version = $2
+                """, [.int(e.complaintID), .int(Int64(e.version)), .bool(Privacy.eventNeedsHandling(e)), .bool(Privacy.eventNeedsContent(e)),
+                      .int(Int64(form.mask)), .text(form.body)])
+        }
     }
 
     /// The state column: the report without its reporter and texts, which live in rows the
