@@ -91,6 +91,25 @@ public enum PGSchema {
         CREATE TRIGGER events_append BEFORE INSERT ON aduan.events
             FOR EACH ROW EXECUTE FUNCTION aduan.events_append();
 
+        -- Open screens learn of other operators' changes without polling: after the commit, the
+        -- ids of the reports that got events (only ids: a screen rereads what it may see).
+        CREATE FUNCTION aduan.events_notify() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        DECLARE
+            r record;
+        BEGIN
+            IF (SELECT count(DISTINCT complaint_id) FROM added) > 100 THEN
+                PERFORM pg_notify('aduan_events', '*');
+            ELSE
+                FOR r IN SELECT DISTINCT complaint_id FROM added LOOP
+                    PERFORM pg_notify('aduan_events', r.complaint_id::text);
+                END LOOP;
+            END IF;
+            RETURN NULL;
+        END
+        $fn$;
+        CREATE TRIGGER events_notify AFTER INSERT ON aduan.events REFERENCING NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION aduan.events_notify();
+
         CREATE FUNCTION aduan.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
         BEGIN
             RAISE EXCEPTION 'the event log is append-only' USING ERRCODE = 'AD001';
