@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "AduanTestSupport", path: "Tests/AduanTestSupport"),
 
         .testTarget(name: "AduanCoreTests", dependencies: ["AduanCore"]),
-        .testTarget(name: "AduanStoreTests", dependencies: ["AduanCore", "AduanStore"]),
+        .testTarget(name: "AduanStoreTests", dependencies: ["AduanCore", "AduanStore", "AduanTestSupport"]),
         .testTarget(name: "AduanCLITests", dependencies: ["AduanCore", "AduanStore", "AduanCLI", "AduanTestSupport"]),
         // The tmux tests drive the real binary, which scripts/test builds before `swift test`.
         .testTarget(name: "AduanTUITests", dependencies: ["AduanCore", "AduanStore", "AduanTUI", "AduanCLI", "AduanTestSupport"],
