@@ -152,7 +152,8 @@ public enum PGSchema {
             auto_close_at bigint,
             paused_at bigint,
             receipt_week integer NOT NULL,
-            content_key text,
+            -- No content_key here (SQLite's re-import key hashes title and body): operators read
+            -- this table, and a hash of a confidential text would confirm a guess of it.
             state text NOT NULL
         );
         CREATE INDEX complaints_agency_due ON aduan.complaints(holder_agency, due_key, id);
@@ -161,7 +162,6 @@ public enum PGSchema {
         CREATE INDEX complaints_status_due ON aduan.complaints(status, due_key, id);
         CREATE INDEX complaints_received ON aduan.complaints(received_at, id);
         CREATE INDEX complaints_tracking ON aduan.complaints(tracking_id) WHERE tracking_id IS NOT NULL;
-        CREATE INDEX complaints_content_key ON aduan.complaints(content_key) WHERE content_key IS NOT NULL;
         CREATE INDEX complaints_held_agencies ON aduan.complaints USING gin(held_agencies);
         CREATE INDEX complaints_held_units ON aduan.complaints USING gin(held_units);
         CREATE INDEX complaints_cc_units ON aduan.complaints USING gin(cc_units);
