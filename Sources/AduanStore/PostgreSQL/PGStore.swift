@@ -59,18 +59,61 @@ public final class PGStore {
     /// core makes for the sights that may read it, with the mask of those sights. `c` is the report
     /// the event belongs to (its reporter, which redaction takes out of texts, never changes).
     func writeEventViews(_ e: Event, in c: Complaint) throws {
-        var forms: [(body: String, mask: Int)] = []
-        for sight in Privacy.Sight.all where sight.mayRead(e) {
-            let body = String(decoding: EventCodec.storedBody(Privacy.redacted(e, in: c, sight: sight)), as: UTF8.self)
-            if let i = forms.firstIndex(where: { $0.body == body }) { forms[i].mask |= 1 << sight.bit } else { forms.append((body, 1 << sight.bit)) }
-        }
-        for form in forms {
+        for form in Self.eventForms(e, in: c) {
             try conn.query("""
                 INSERT INTO aduan.event_views(seq, complaint_id, version, at, kind, needs_handling, needs_content, shown_to, body)
                 SELECT seq, complaint_id, version, at, kind, $3, $4, $5, $6 FROM aduan.events WHERE complaint_id = $1 AND version = $2
                 """, [.int(e.complaintID), .int(Int64(e.version)), .bool(Privacy.eventNeedsHandling(e)), .bool(Privacy.eventNeedsContent(e)),
                       .int(Int64(form.mask)), .text(form.body)])
         }
+    }
+
+    /// The distinct redactions of `e` for the sights that may read it, each with its mask of sights.
+    static func eventForms(_ e: Event, in c: Complaint) -> [(body: String, mask: Int)] {
+        var forms: [(body: String, mask: Int)] = []
+        for sight in Privacy.Sight.all where sight.mayRead(e) {
+            let body = String(decoding: EventCodec.storedBody(Privacy.redacted(e, in: c, sight: sight)), as: UTF8.self)
+            if let i = forms.firstIndex(where: { $0.body == body }) { forms[i].mask |= 1 << sight.bit } else { forms.append((body, 1 << sight.bit)) }
+        }
+        return forms
+    }
+
+    /// The report's two text rows: full, and with the reporter taken out (`Privacy.publicText`).
+    static func textRows(_ c: Complaint) -> [(masked: Bool, title: String, body: String, location: String)] {
+        [(false, c.title, c.body, c.location),
+         (true, Privacy.publicText(c.title, of: c), Privacy.publicText(c.body, of: c), Privacy.publicText(c.location, of: c))]
+    }
+
+    static let projectionColumns = """
+        id, tracking_id, channel, classification, category, priority, anonymous, confidential, privacy_decided,
+        status, holder_agency, holder_unit, intake_agency, held_agencies, held_units, cc_units, received_at, updated_at,
+        updated_by, version, due_at, due_kind, due_key, rating, ping_pong, first_follow_up_wd, auto_close_at, paused_at,
+        receipt_week, state
+        """
+
+    /// The `complaints` row of a report, in `projectionColumns` order.
+    func projectionRow(_ c: Complaint) -> [PGValue] {
+        let v = ProjectionValues.of(c, context: context)
+        var heldAgencies = [c.intakeAgency]
+        var heldUnits: [String] = []
+        for step in c.holderChain {
+            if !heldAgencies.contains(step.holder.agency) { heldAgencies.append(step.holder.agency) }
+            if let u = step.holder.unit {
+                let key = PGAccessSQL.unitKey(step.holder.agency, u)
+                if !heldUnits.contains(key) { heldUnits.append(key) }
+            }
+        }
+        return [
+            .int(c.id), c.trackingID.map { .text($0) } ?? .null, .text(c.channel.rawValue), .text(c.classification.rawValue),
+            .text(c.category.path), .text(c.priority.rawValue), .bool(c.anonymous), .bool(c.confidential), .bool(c.privacyDecided),
+            .int(Int64(c.status.code)), .text(c.holder.agency), c.holder.unit.map { .text($0) } ?? .null, .text(c.intakeAgency),
+            .text(Self.arrayLiteral(heldAgencies)), .text(Self.arrayLiteral(heldUnits)), .text(Self.arrayLiteral(c.ccUnits)),
+            .int(c.receivedAt.seconds), .int(c.updatedAt.seconds), .text(c.updatedBy), .int(Int64(c.version)),
+            v.due.map { .int($0.dueAt.seconds) } ?? .null, v.due.map { .text($0.kind.rawValue) } ?? .null,
+            .int(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey), c.rating.map { .int(Int64($0)) } ?? .null,
+            .bool(c.pingPong), v.firstFollowUpWorkingDays.map { .int($0) } ?? .null, v.autoClose.map { .int($0) } ?? .null,
+            v.pausedAt.map { .int($0) } ?? .null, .int(v.receiptWeek), .text(StateCodec.encode(Self.skeleton(c))),
+        ]
     }
 
     /// The state column: the report without its reporter and texts, which live in rows the
@@ -86,33 +129,8 @@ public final class PGStore {
 
     /// Writes the report's rows (complaint, reporter, full and masked texts) in the caller's transaction.
     func writeProjection(_ c: Complaint, insert: Bool) throws {
-        let v = ProjectionValues.of(c, context: context)
-        var heldAgencies = [c.intakeAgency]
-        var heldUnits: [String] = []
-        for step in c.holderChain {
-            if !heldAgencies.contains(step.holder.agency) { heldAgencies.append(step.holder.agency) }
-            if let u = step.holder.unit {
-                let key = PGAccessSQL.unitKey(step.holder.agency, u)
-                if !heldUnits.contains(key) { heldUnits.append(key) }
-            }
-        }
-        let values: [PGValue] = [
-            .int(c.id), c.trackingID.map { .text($0) } ?? .null, .text(c.channel.rawValue), .text(c.classification.rawValue),
-            .text(c.category.path), .text(c.priority.rawValue), .bool(c.anonymous), .bool(c.confidential), .bool(c.privacyDecided),
-            .int(Int64(c.status.code)), .text(c.holder.agency), c.holder.unit.map { .text($0) } ?? .null, .text(c.intakeAgency),
-            .text(Self.arrayLiteral(heldAgencies)), .text(Self.arrayLiteral(heldUnits)), .text(Self.arrayLiteral(c.ccUnits)),
-            .int(c.receivedAt.seconds), .int(c.updatedAt.seconds), .text(c.updatedBy), .int(Int64(c.version)),
-            v.due.map { .int($0.dueAt.seconds) } ?? .null, v.due.map { .text($0.kind.rawValue) } ?? .null,
-            .int(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey), c.rating.map { .int(Int64($0)) } ?? .null,
-            .bool(c.pingPong), v.firstFollowUpWorkingDays.map { .int($0) } ?? .null, v.autoClose.map { .int($0) } ?? .null,
-            v.pausedAt.map { .int($0) } ?? .null, .int(v.receiptWeek), .text(StateCodec.encode(Self.skeleton(c))),
-        ]
-        let columns = """
-            id, tracking_id, channel, classification, category, priority, anonymous, confidential, privacy_decided,
-            status, holder_agency, holder_unit, intake_agency, held_agencies, held_units, cc_units, received_at, updated_at,
-            updated_by, version, due_at, due_kind, due_key, rating, ping_pong, first_follow_up_wd, auto_close_at, paused_at,
-            receipt_week, state
-            """
+        let values = projectionRow(c)
+        let columns = Self.projectionColumns
         let names = columns.split(separator: ",").map { $0.trimmingCharacters() }
         let params = (1...names.count).map { "$\($0)" }.joined(separator: ", ")
         if insert {
@@ -128,9 +146,7 @@ public final class PGStore {
                            [.int(c.id), opt(r.name), opt(r.phone), opt(r.email), opt(r.nik)])
         }
         try conn.query("DELETE FROM aduan.complaint_texts WHERE id = $1", [.int(c.id)])
-        let texts = [(false, c.title, c.body, c.location),
-                     (true, Privacy.publicText(c.title, of: c), Privacy.publicText(c.body, of: c), Privacy.publicText(c.location, of: c))]
-        for (masked, title, body, location) in texts {
+        for (masked, title, body, location) in Self.textRows(c) {
             try conn.query("""
                 INSERT INTO aduan.complaint_texts(id, masked, title, body, location, words)
                 VALUES ($1, $2, $3, $4, $5, to_tsvector('\(PGSchema.searchConfiguration)', $6))
