@@ -93,7 +93,8 @@ public enum PGSchema {
 
         -- Open screens learn of other operators' changes without polling: after the commit, the
         -- ids of the reports that got events (only ids: a screen rereads what it may see).
-        CREATE FUNCTION aduan.events_notify() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        CREATE FUNCTION aduan.events_notify() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
         DECLARE
             r record;
         BEGIN
@@ -110,7 +111,8 @@ public enum PGSchema {
         CREATE TRIGGER events_notify AFTER INSERT ON aduan.events REFERENCING NEW TABLE AS added
             FOR EACH STATEMENT EXECUTE FUNCTION aduan.events_notify();
 
-        CREATE FUNCTION aduan.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        CREATE FUNCTION aduan.refuse_change() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
         BEGIN
             RAISE EXCEPTION 'the event log is append-only' USING ERRCODE = 'AD001';
         END
