@@ -148,6 +148,9 @@ public enum PGAccessSQL {
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("see", login))) ON aduan.complaints AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(viewRule));")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("reporter", login))) ON aduan.complaint_reporters AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = complaint_reporters.id AND (\(reporterRule))));")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("texts", login))) ON aduan.complaint_texts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = complaint_texts.id AND (\(textRule))));")
+            out.append("GRANT SELECT, INSERT ON aduan.commands TO \(role);")
+            out.append("GRANT USAGE ON SEQUENCE aduan.commands_id_seq TO \(role);")
+            out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("commands", login))) ON aduan.commands AS PERMISSIVE FOR ALL TO \(role)\n    USING (login = current_user) WITH CHECK (login = current_user);")
             let eventRule = ops.map { Self.eventRule($0) }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("events", login))) ON aduan.event_views AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = event_views.complaint_id AND (\(eventRule))));")
         }

@@ -204,6 +204,47 @@ public enum PGSchema {
         );
         CREATE INDEX event_views_complaint ON aduan.event_views(complaint_id, seq);
 
+        -- Operators act through this queue: a login inserts what it asks for (as which of its
+        -- operators), the store's writer (the owner, running the core) decides, appends and
+        -- projects, and writes the outcome back. An operator's role writes nothing else, so no
+        -- one can forge a projection row (an anonymous flag turned off) or an unchecked event.
+        CREATE TABLE aduan.commands(
+            id bigserial PRIMARY KEY,
+            login text NOT NULL DEFAULT session_user,
+            operator_id text NOT NULL,
+            complaint_id bigint NOT NULL,
+            expected_version integer,
+            kind text NOT NULL,
+            details text NOT NULL,
+            submitted_at bigint NOT NULL DEFAULT floor(extract(epoch FROM now()))::bigint,
+            outcome text,
+            message text,
+            result_version integer
+        );
+        CREATE INDEX commands_pending ON aduan.commands(id) WHERE outcome IS NULL;
+        CREATE FUNCTION aduan.commands_stamp() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+        BEGIN
+            NEW.login := session_user;
+            NEW.submitted_at := floor(extract(epoch FROM now()))::bigint;
+            NEW.outcome := NULL;
+            NEW.message := NULL;
+            NEW.result_version := NULL;
+            RETURN NEW;
+        END
+        $fn$;
+        CREATE TRIGGER commands_stamp BEFORE INSERT ON aduan.commands
+            FOR EACH ROW EXECUTE FUNCTION aduan.commands_stamp();
+        CREATE FUNCTION aduan.commands_notify() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+        BEGIN
+            PERFORM pg_notify('aduan_commands', NEW.id::text);
+            RETURN NULL;
+        END
+        $fn$;
+        CREATE TRIGGER commands_notify AFTER INSERT ON aduan.commands
+            FOR EACH ROW EXECUTE FUNCTION aduan.commands_notify();
+
         -- Nothing is readable by a role without a policy (PGAccessSQL writes them per login);
         -- the owner, who loads and repairs, is not bound by them.
         ALTER TABLE aduan.events ENABLE ROW LEVEL SECURITY;
@@ -211,6 +252,7 @@ public enum PGSchema {
         ALTER TABLE aduan.complaint_reporters ENABLE ROW LEVEL SECURITY;
         ALTER TABLE aduan.complaint_texts ENABLE ROW LEVEL SECURITY;
         ALTER TABLE aduan.event_views ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE aduan.commands ENABLE ROW LEVEL SECURITY;
         REVOKE ALL ON SCHEMA aduan FROM PUBLIC;
         REVOKE ALL ON ALL TABLES IN SCHEMA aduan FROM PUBLIC;
         REVOKE ALL ON FUNCTION aduan.events_append() FROM PUBLIC;

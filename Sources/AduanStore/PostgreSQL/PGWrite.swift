@@ -5,10 +5,11 @@ import Glibc
 /// Acting on a report in the PostgreSQL store: the server's clock, optimistic concurrency as in
 /// the SQLite store (`ComplaintStore.apply`), and change notices for open screens (LISTEN/NOTIFY).
 ///
-/// The connection writes as the store's owner for now: an action rewrites projection rows (the
-/// reporter's masked texts, say) that the acting operator may not read. Writing as the operator's
-/// own role needs write policies rendered from `Access.mayAct` and a trusted projector for those
-/// rows (see notes/s5/RESULT-c.md); the event carries the operator and the login either way.
+/// The connection is the store's writer (its owner): an action rewrites projection rows (the
+/// reporter's masked texts, say) that the acting operator may not read, and a projection row
+/// written by an operator's own role could not be checked by the database (an anonymous flag
+/// turned off would show the reporter). Operators therefore ask through `aduan.commands` with
+/// their own role (`PGCommands`), and the writer runs the core for them.
 extension PGStore {
     /// The channel that carries, after each commit that appended events, the ids of the reports
     /// they belong to (`*` when a statement touched more than 100, such as an import).
@@ -34,7 +35,7 @@ extension PGStore {
     /// operator may read that event). Two writers of one report queue on its row; both decide on
     /// what the other committed.
     @discardableResult
-    public func apply(_ command: Command, to id: Int64, expectedVersion: Int?, by actor: Actor) throws -> Complaint {
+    public func apply(_ command: Command, to id: Int64, expectedVersion: Int?, by actor: Actor, login: String? = nil) throws -> Complaint {
         try conn.transaction {
             let locked = try conn.query("SELECT version FROM aduan.complaints WHERE id = $1 FOR UPDATE", [.int(id)])
             guard locked.rowCount == 1 else { throw StoreError.notFound(id) }
@@ -57,7 +58,7 @@ extension PGStore {
             case .failure(let r):
                 throw StoreError.refused(r)
             case .success(var e):
-                e.login = conn.user
+                e.login = login ?? conn.user
                 let next = Workflow.evolve(current, e)
                 try appendEvent(e)
                 try writeEventViews(e, in: next)

@@ -1,0 +1,79 @@
+import AduanCore
+import AduanStore
+import Testing
+
+/// Operators act with their own login role through the command queue; the store's writer runs the
+/// core for them. Their role can write nothing else, and a login acts only as its own operators.
+@Suite(.enabled(if: PGTest.available, PGTest.skipReason))
+struct PGCommandTests {
+    /// A store with the privacy stories, the roles script applied, and passwords for every login.
+    static func setUp() throws -> (PGTestDatabase, PGStore, [Actor], String) {
+        let db = try PGTestDatabase()
+        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
+        let ops = PGAccessTests.operators(db.tag)
+        try store.insertHistories(try PGAccessTests.stories(ops).map(\.events))
+        try store.conn.execute(PGAccessSQL.rolesScript(operators: ops))
+        let passfile = try db.passwords(for: PGAccessSQL.logins(of: ops).map(\.login))
+        return (db, store, ops, passfile)
+    }
+
+    /// Report 4: verified to dinkes, copied to pupr (story 4 of the matrix), version 3.
+    static let report: Int64 = 4
+
+    @Test func anOperatorActsWithItsOwnRoleAndHearsTheOutcome() throws {
+        let (db, store, ops, passfile) = try Self.setUp()
+        let dewi = ops.first { $0.id == "tl-dinkes" }!
+        let conn = try PGTest.tcp(user: dewi.logins[0], database: db.name, passfile: passfile)
+        try conn.listen(PGStore.outcomesChannel)
+        let version = Int(try conn.query("SELECT version FROM aduan.complaints WHERE id = $1", [.int(Self.report)]).int64(0, "version")!)
+        let command = try PGStore.submit(Command(.followUp, ActionDetails(text: "Petugas sudah ke lokasi.")), to: Self.report,
+                                         expectedVersion: version, as: "tl-dinkes", on: conn)
+        #expect(try PGStore.outcome(of: command, on: conn) == PGCommandOutcome(outcome: nil, message: nil, version: nil))
+        #expect(try store.processCommands(operators: ops) == 1)
+        let heard = try conn.notifications(timeout: 1.0)
+        #expect(heard.map(\.payload).contains(String(command)))
+        #expect(try PGStore.outcome(of: command, on: conn) == PGCommandOutcome(outcome: "done", message: nil, version: version + 1))
+        // The event is the operator's, with the login that asked, at the server's time; the chain holds.
+        let e = try store.conn.query("SELECT actor_id, login, kind FROM aduan.events WHERE complaint_id = $1 AND version = $2",
+                                     [.int(Self.report), .int(Int64(version + 1))])
+        #expect([e.text(0, "actor_id"), e.text(0, "login"), e.text(0, "kind")] == ["tl-dinkes", dewi.logins[0], "follow-up"])
+        #expect(try store.firstBrokenLink() == nil)
+        // The operator reads its own follow-up in its timeline.
+        let mine = try conn.query("SELECT body FROM aduan.event_views WHERE complaint_id = $1 AND version = $2", [.int(Self.report), .int(Int64(version + 1))])
+        #expect(mine.rowCount == 1 && (mine.text(0, "body") ?? "").contains("Petugas sudah ke lokasi."))
+        // A stale command is settled as a conflict naming who changed what; nothing is written.
+        let stale = try PGStore.submit(Command(.note, ActionDetails(text: "x")), to: Self.report, expectedVersion: version, as: "tl-dinkes", on: conn)
+        try store.processCommands(operators: ops)
+        #expect(try PGStore.outcome(of: stale, on: conn) == PGCommandOutcome(outcome: "conflict", message: "changed by tl-dinkes (follow-up)", version: version + 1))
+        #expect(try store.verify(operators: ops) == [])
+    }
+
+    @Test func aLoginActsOnlyAsItsOwnOperatorsAndCannotWriteAnythingElse() throws {
+        let (db, store, ops, passfile) = try Self.setUp()
+        let dewi = ops.first { $0.id == "tl-dinkes" }!.logins[0]
+        let conn = try PGTest.tcp(user: dewi, database: db.name, passfile: passfile)
+        let before = try store.conn.query("SELECT count(*) AS n FROM aduan.events").int64(0, "n")
+        let forged = try PGStore.submit(Command(.note, ActionDetails(text: "x")), to: Self.report, expectedVersion: nil, as: "admin-pemkab", on: conn)
+        try store.processCommands(operators: ops)
+        let outcome = try PGStore.outcome(of: forged, on: conn)
+        #expect(outcome?.outcome == "refused")
+        #expect(outcome?.message == "login \(dewi) may not act as operator admin-pemkab")
+        #expect(try store.conn.query("SELECT count(*) AS n FROM aduan.events").int64(0, "n") == before)
+        // The role writes nothing but commands, and cannot settle its own.
+        for sql in ["INSERT INTO aduan.events(complaint_id, version, kind, actor_id, body) VALUES (4, 99, 'note', 'x', '{}')",
+                    "UPDATE aduan.complaints SET anonymous = false", "INSERT INTO aduan.event_views VALUES (1, 4, 1, 0, 'note', false, false, 255, '{}')",
+                    "UPDATE aduan.commands SET outcome = 'done'"] {
+            do {
+                try conn.execute(sql)
+                Issue.record("`\(sql)` was accepted")
+            } catch let e {
+                #expect(e.isPermissionDenied, "`\(sql)`: \(e)")
+            }
+        }
+        // A command stamped with another login is stamped with its own anyway; others' commands are invisible.
+        try conn.execute("INSERT INTO aduan.commands(login, operator_id, complaint_id, kind, details) VALUES ('someone', 'tl-dinkes', 4, 'note', '{}')")
+        #expect(try conn.query("SELECT count(*) AS n FROM aduan.commands WHERE login <> current_user").int64(0, "n") == 0)
+        let other = try PGTest.tcp(user: ops.first { $0.id == "kadis" }!.logins[0], database: db.name, passfile: passfile)
+        #expect(try other.query("SELECT count(*) AS n FROM aduan.commands").int64(0, "n") == 0)
+    }
+}
