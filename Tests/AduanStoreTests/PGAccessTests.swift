@@ -157,6 +157,16 @@ struct PGAccessTests {
                 checked += 1
             }
 
+            // The report put together from what the role reads is the core's redaction of it.
+            if mine.count == 1 {
+                for (id, c) in complaints {
+                    var expected: Complaint? = Privacy.canView(c, viewer: mine[0]) ? Privacy.redacted(c, for: mine[0]) : nil
+                    expected?.id = id
+                    let read = try PGStore.complaint(id, on: conn)
+                    #expect(read == expected, "\(who), report \(id): the report read differs from Privacy.redacted")
+                }
+            }
+
             // A search finds the reporter's name only where the reporter may be seen.
             let byName = Set(try conn.query("SELECT id FROM aduan.complaint_texts WHERE words @@ to_tsquery('simple', 'aminah')")
                 .column("id").compactMap { $0.flatMap { Int64($0) } })
