@@ -164,6 +164,10 @@ struct PGAccessTests {
                     expected?.id = id
                     let read = try PGStore.complaint(id, on: conn)
                     #expect(read == expected, "\(who), report \(id): the report read differs from Privacy.redacted")
+                    let story = stories[ids.firstIndex(of: id)!]
+                    let events = story.events.map { e -> Event in var e = e; e.complaintID = id; return e }
+                    #expect(try PGStore.timeline(id, on: conn) == events.compactMap { Privacy.redacted($0, in: c, for: mine[0]) },
+                            "\(who), report \(id): the timeline read differs from Privacy.redacted")
                 }
             }
 

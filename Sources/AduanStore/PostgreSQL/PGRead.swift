@@ -45,4 +45,17 @@ extension PGStore {
         }
         return c
     }
+
+    /// The report's timeline as the connection's role may read it, oldest first. A login with
+    /// several operators may see two forms of one event: the one for the widest sight is kept.
+    public static func timeline(_ id: Int64, on conn: PGConnection) throws -> [Event] {
+        let r = try conn.query("""
+            SELECT DISTINCT ON (seq) seq, version, at, kind, body FROM aduan.event_views
+            WHERE complaint_id = $1 ORDER BY seq, shown_to DESC
+            """, [.int(id)])
+        return (0..<r.rowCount).compactMap { i in
+            EventCodec.decodeStored(complaint: id, version: Int(r.int64(i, "version") ?? 0), at: r.int64(i, "at") ?? 0,
+                                    kind: r.text(i, "kind") ?? "", body: r.text(i, "body") ?? "")
+        }
+    }
 }
