@@ -76,4 +76,29 @@ struct PGCommandTests {
         let other = try PGTest.tcp(user: ops.first { $0.id == "kadis" }!.logins[0], database: db.name, passfile: passfile)
         #expect(try other.query("SELECT count(*) AS n FROM aduan.commands").int64(0, "n") == 0)
     }
+
+    @Test func theWriterSettlesEachCommandWithinASecondOfItsSubmission() async throws {
+        let (db, store, ops, passfile) = try Self.setUp()
+        _ = store
+        let count = 3
+        let writer = Task.detached { () throws -> Int in
+            let mine = try PGStore(try db.ownerConnection(), context: PGAccessTests.context)
+            return try mine.serve(operators: ops, stopAfter: count, seconds: 20)
+        }
+        let dewi = ops.first { $0.id == "tl-dinkes" }!.logins[0]
+        let conn = try PGTest.tcp(user: dewi, database: db.name, passfile: passfile)
+        try conn.listen(PGStore.outcomesChannel)
+        var waits: [Double] = []
+        for i in 0..<count {
+            let start = PGConnection.monotonicSeconds()
+            let command = try PGStore.submit(Command(.note, ActionDetails(text: "Catatan \(i)")), to: Self.report,
+                                             expectedVersion: nil, as: "tl-dinkes", on: conn)
+            let outcome = try PGStore.waitForOutcome(of: command, on: conn, timeout: 5)
+            waits.append(PGConnection.monotonicSeconds() - start)
+            #expect(outcome?.outcome == "done", "\(String(describing: outcome))")
+        }
+        #expect(try await writer.value == count)
+        #expect(waits.allSatisfy { $0 < 1.0 }, "submit → outcome took \(waits) s")
+        print("PG commands: submit → settled → heard: \(waits.map { Int($0 * 1000) }) ms")
+    }
 }

@@ -95,4 +95,34 @@ extension PGStore {
         }
         return settled
     }
+
+    /// The writer's loop: settles pending commands, then each time one is submitted (LISTEN, no
+    /// polling), until `stopAfter` commands were settled or `seconds` have passed (nil: forever).
+    /// Returns how many it settled.
+    @discardableResult
+    public func serve(operators: [Actor], stopAfter: Int? = nil, seconds: Double? = nil) throws -> Int {
+        try conn.listen(Self.commandsChannel)
+        let end = seconds.map { PGConnection.monotonicSeconds() + $0 }
+        var settled = try processCommands(operators: operators)
+        while stopAfter.map({ settled < $0 }) ?? true {
+            let left = end.map { $0 - PGConnection.monotonicSeconds() } ?? 1.0
+            if left <= 0 { break }
+            if try !conn.notifications(timeout: min(left, 1.0)).isEmpty {
+                settled += try processCommands(operators: operators)
+            }
+        }
+        return settled
+    }
+
+    /// Waits (LISTEN on `outcomesChannel`, which the caller must have started before submitting)
+    /// until the command is settled or `timeout` passes; returns its outcome then.
+    public static func waitForOutcome(of command: Int64, on conn: PGConnection, timeout: Double) throws(PostgresError) -> PGCommandOutcome? {
+        let end = PGConnection.monotonicSeconds() + timeout
+        while true {
+            if let o = try outcome(of: command, on: conn), o.outcome != nil { return o }
+            let left = end - PGConnection.monotonicSeconds()
+            if left <= 0 { return try outcome(of: command, on: conn) }
+            _ = try conn.notifications(timeout: left)
+        }
+    }
 }
