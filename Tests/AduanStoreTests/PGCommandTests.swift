@@ -1,5 +1,6 @@
 import AduanCore
 import AduanStore
+import Foundation
 import Testing
 
 /// Operators act with their own login role through the command queue; the store's writer runs the
@@ -77,13 +78,22 @@ struct PGCommandTests {
         #expect(try other.query("SELECT count(*) AS n FROM aduan.commands").int64(0, "n") == 0)
     }
 
-    @Test func theWriterSettlesEachCommandWithinASecondOfItsSubmission() async throws {
+    @Test func theWriterSettlesEachCommandWithinASecondOfItsSubmission() throws {
         let (db, store, ops, passfile) = try Self.setUp()
         _ = store
         let count = 3
-        let writer = Task.detached { () throws -> Int in
-            let mine = try PGStore(try db.ownerConnection(), context: PGAccessTests.context)
-            return try mine.serve(operators: ops, stopAfter: count, seconds: 20)
+        // The writer on a thread of its own (a blocking loop, as `aduan serve` would run), not a
+        // task: the test pool's few threads may be held by other suites' blocking calls.
+        final class Box: @unchecked Sendable {
+            let lock = NSLock()
+            var settled: Int?
+            let done = DispatchSemaphore(value: 0)
+        }
+        let box = Box()
+        Thread.detachNewThread {
+            let n = try? PGStore(try db.ownerConnection(), context: PGAccessTests.context).serve(operators: ops, stopAfter: count, seconds: 20)
+            box.lock.lock(); box.settled = n; box.lock.unlock()
+            box.done.signal()
         }
         let dewi = ops.first { $0.id == "tl-dinkes" }!.logins[0]
         let conn = try PGTest.tcp(user: dewi, database: db.name, passfile: passfile)
@@ -97,7 +107,9 @@ struct PGCommandTests {
             waits.append(PGConnection.monotonicSeconds() - start)
             #expect(outcome?.outcome == "done", "\(String(describing: outcome))")
         }
-        #expect(try await writer.value == count)
+        box.done.wait()
+        box.lock.lock(); let settled = box.settled; box.lock.unlock()
+        #expect(settled == count)
         #expect(waits.allSatisfy { $0 < 1.0 }, "submit → outcome took \(waits) s")
         print("PG commands: submit → settled → heard: \(waits.map { Int($0 * 1000) }) ms")
     }

@@ -64,7 +64,8 @@ struct PGTestDatabase {
             let escaped = role.replacingOccurrencesOfColonAndBackslash()
             lines.append("127.0.0.1:\(PGTest.port!):\(name):\(escaped):\(password)")
         }
-        var template = Array("/tmp/aduan-pgpass-XXXXXX".utf8CString)
+        // In the cluster's own folder when there is one, so it goes when the cluster goes.
+        var template = Array(((PGTest.env("ADUAN_TEST_PGDIR") ?? "/tmp") + "/aduan-pgpass-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw PostgresError(sqlState: nil, message: "mkstemp failed") }
         let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
