@@ -103,8 +103,9 @@ public enum PGAccessSQL {
     /// The whole script `aduan office roles` prints: run by the store's owner (a role with
     /// CREATEROLE that owns the `aduan` schema), in one transaction. Creates a login role for
     /// every login of the directory that has none (no password: peer authentication on the
-    /// socket, or `\password` for SCRAM over TCP), grants reading, and replaces every policy this
-    /// program made, so a login gone from the directory reads nothing from then on.
+    /// socket, or `\password` for SCRAM over TCP), grants reading and submitting commands
+    /// (`aduan.commands`; nothing else is writable), and replaces every policy this program made,
+    /// so a login gone from the directory reads nothing from then on.
     /// A login that is a superuser or bypasses row-level security is refused, since no policy
     /// would bind it. Logins must pass `Identity.isValidLogin`; others are left out.
     public static func rolesScript(operators: [Actor], header: String = "") -> String {
