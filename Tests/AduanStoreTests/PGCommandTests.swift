@@ -113,4 +113,52 @@ struct PGCommandTests {
         #expect(waits.allSatisfy { $0 < 1.0 }, "submit → outcome took \(waits) s")
         print("PG commands: submit → settled → heard: \(waits.map { Int($0 * 1000) }) ms")
     }
+
+    /// The writer's connection dies in the middle of a command (its backend terminated while it
+    /// waits on the report's row, as a SIGKILL of the writer would end it): the commands settled
+    /// before stay settled, the one in flight left nothing behind and is still pending, and the
+    /// next writer settles it.
+    @Test func aWriterKilledMidCommandLosesNothingAcknowledgedAndLeavesNothingHalfWritten() throws {
+        let (db, store, ops, passfile) = try Self.setUp()
+        let dewi = ops.first { $0.id == "tl-dinkes" }!.logins[0]
+        let conn = try PGTest.tcp(user: dewi, database: db.name, passfile: passfile)
+        try conn.listen(PGStore.outcomesChannel)
+        final class Box: @unchecked Sendable { let done = DispatchSemaphore(value: 0) }
+        let box = Box()
+        Thread.detachNewThread {
+            _ = try? PGStore(try db.ownerConnection(), context: PGAccessTests.context).serve(operators: ops, stopAfter: 5, seconds: 15)
+            box.done.signal()
+        }
+        let first = try PGStore.submit(Command(.note, ActionDetails(text: "Sebelum.")), to: Self.report, expectedVersion: nil, as: "tl-dinkes", on: conn)
+        #expect(try PGStore.waitForOutcome(of: first, on: conn, timeout: 5)?.outcome == "done")
+        let events = try store.conn.query("SELECT count(*) AS n FROM aduan.events").int64(0, "n")!
+
+        // Another session holds the report's row, so the writer stops inside its transaction.
+        let blocker = try db.ownerConnection()
+        try blocker.execute("BEGIN")
+        try blocker.query("SELECT id FROM aduan.complaints WHERE id = $1 FOR UPDATE", [.int(Self.report)])
+        let second = try PGStore.submit(Command(.note, ActionDetails(text: "Tertahan.")), to: Self.report, expectedVersion: nil, as: "tl-dinkes", on: conn)
+        let su = try db.superuserConnection()
+        var waiting: Int64?
+        for _ in 0..<100 where waiting == nil {
+            waiting = try su.query("""
+                SELECT pid FROM pg_stat_activity WHERE datname = $1 AND usename = $2 AND wait_event_type = 'Lock' AND pid <> $3
+                """, [.text(db.name), .text(db.owner), .int(Int64(blocker.backendPID))]).int64(0, "pid")
+            if waiting == nil { usleep(50_000) }
+        }
+        let writerPID = try #require(waiting, "the writer never waited on the report's row")
+        try su.query("SELECT pg_terminate_backend($1)", [.int(writerPID)])
+        #expect(box.done.wait(timeout: .now() + 10) == .success, "the writer did not stop")
+        try blocker.execute("ROLLBACK")
+
+        // Acknowledged: still there. In flight: nothing written, still pending.
+        #expect(try PGStore.outcome(of: first, on: conn)?.outcome == "done")
+        #expect(try PGStore.outcome(of: second, on: conn) == PGCommandOutcome(outcome: nil, message: nil, version: nil))
+        #expect(try store.conn.query("SELECT count(*) AS n FROM aduan.events").int64(0, "n") == events)
+        #expect(try store.verify(operators: ops) == [])
+        // The next writer settles it.
+        #expect(try store.processCommands(operators: ops) == 1)
+        #expect(try PGStore.outcome(of: second, on: conn)?.outcome == "done")
+        #expect(try store.verify(operators: ops) == [])
+    }
 }
