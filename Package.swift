@@ -11,13 +11,15 @@ let package = Package(
         .executable(name: "aduan-bench", targets: ["aduan-bench"]),
     ],
     targets: [
-        // C libraries (Debian: libsqlite3-dev, libncurses-dev, libssl-dev).
+        // C libraries (Debian: libsqlite3-dev, libncurses-dev, libssl-dev, libxlsxwriter-dev).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // OpenSSL's libcrypto: SHA-256 for the event chain, Ed25519 for signed anchors.
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // libpq (Debian: libpq-dev), for the PostgreSQL store a province shares (issue 14).
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // libxlsxwriter (Debian: libxlsxwriter-dev): .xlsx workbooks for export and report.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
 
         // The SP4N-LAPOR! workflow as pure Swift: no SQLite, no curses, no clock reads.
         .target(name: "AduanCore"),
@@ -26,14 +28,16 @@ let package = Package(
         .target(name: "AduanStore", dependencies: ["AduanCore", "CSQLite", "CCrypto", "CLibPQ"]),
         // The screen; only its terminal file imports curses.
         .target(name: "AduanTUI", dependencies: ["AduanCore", "AduanStore", "CNcursesw"]),
+        // Spreadsheet workbooks: the only module that imports libxlsxwriter.
+        .target(name: "AduanWorkbook", dependencies: ["CXlsxWriter"]),
         // Commands, configuration, interchange formats, demo data.
-        .target(name: "AduanCLI", dependencies: ["AduanCore", "AduanStore", "AduanTUI"]),
+        .target(name: "AduanCLI", dependencies: ["AduanCore", "AduanStore", "AduanTUI", "AduanWorkbook"]),
         .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
         // Crash-safety (SIGKILL) and concurrent-operator stress runs; see RELIABILITY.md.
         .executableTarget(name: "aduan-stress", dependencies: ["AduanCore", "AduanStore"]),
         // Measures the built `aduan` binary as a subprocess (BENCHMARKS.md); uses the core only
         // to read the built-in config and to build the exact search expression.
-        .executableTarget(name: "aduan-bench", dependencies: ["AduanCore"]),
+        .executableTarget(name: "aduan-bench", dependencies: ["AduanCore", "AduanStore"]),
 
         // Test helpers shared by the test targets: temp folders, running the real binary, tmux.
         .target(name: "AduanTestSupport", path: "Tests/AduanTestSupport"),

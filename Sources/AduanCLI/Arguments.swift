@@ -53,12 +53,15 @@ func commandOptions(_ command: CommandName) -> [OptionSpec] {
     case .verify, .anchor: return [OptionSpec("anchors", value: "FILE"), OptionSpec("key", value: "FILE")]
     case .demo: return [OptionSpec("count", value: "N"), OptionSpec("seed", value: "S")]
     case .import: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("skip-invalid"), OptionSpec("dry-run")]
-    case .export: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("out", value: "FILE"), OptionSpec("order", value: "deadline|received|updated")]
-    case .list: return [OptionSpec("order", value: "deadline|received|updated"), OptionSpec("limit", value: "N")]
+    case .export: return [OptionSpec("format", value: "csv|json|open311|xlsx"), OptionSpec("out", value: "FILE"), OptionSpec("order", value: "deadline|received|updated|oldest"),
+                          OptionSpec("header", value: "en|id")]
+    case .list: return [OptionSpec("order", value: "deadline|received|updated|oldest"), OptionSpec("limit", value: "N"), OptionSpec("header", value: "id|en")]
     case .show: return []
     case .backup: return []
     case .calendar: return [OptionSpec("calendar-days")]
-    case .report: return [OptionSpec("format", value: "text|csv|json")]
+    case .report: return [OptionSpec("format", value: "text|csv|json|xlsx"), OptionSpec("out", value: "FILE"),
+                          OptionSpec("from", value: "YYYY-MM-DD"), OptionSpec("to", value: "YYYY-MM-DD"),
+                          OptionSpec("wide"), OptionSpec("header", value: "en|id")]
     case .act:
         return [OptionSpec("unit", value: "UNIT"), OptionSpec("agency", value: "AGENCY"), OptionSpec("reason", value: "TEXT"),
                 OptionSpec("code", value: "CODE"), OptionSpec("text", value: "TEXT"), OptionSpec("text-file", value: "FILE"),
@@ -78,6 +81,9 @@ public struct ParsedArguments: Sendable {
     public var command: CommandName = .screen
     public var options: [String: [String]] = [:]
     public var positionals: [String] = []
+    /// The language of the session's messages (from --lang, else the locale), for errors raised
+    /// while parsing and by `int(_:range:)`.
+    public var language: Language = .id
 
     public func flag(_ name: String) -> Bool { options[name] != nil }
     public func value(_ name: String) -> String? { options[name]?.last }
@@ -85,15 +91,18 @@ public struct ParsedArguments: Sendable {
     public func int(_ name: String, range: ClosedRange<Int>) throws(CLIError) -> Int? {
         guard let v = value(name) else { return nil }
         guard let n = Int(v.filter { $0 != "_" && $0 != "." && $0 != "," }), range.contains(n) else {
-            throw .usage("--\(name) \(quoteInput(v)): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw .usage(strings(language).command(.wholeNumber(option: name, value: v, range: range)))
         }
         return n
     }
 
     /// Parses `aduan [global options] [command] [options] [arguments]`. Options may come in any order;
     /// `--name=value` and `--name value` both work; `--` ends the options.
-    public static func parse(_ args: [String]) throws(CLIError) -> ParsedArguments {
+    public static func parse(_ args: [String], language: Language? = nil) throws(CLIError) -> ParsedArguments {
         var result = ParsedArguments()
+        // Errors found while parsing speak the language asked for, even before --lang is reached.
+        result.language = language ?? Self.languageOption(args) ?? Platform.language(flag: nil, config: nil)
+        let t = strings(result.language)
         var i = 0
         var commandSeen = false
         var onlyPositionals = false
@@ -106,8 +115,7 @@ public struct ParsedArguments: Sendable {
                     commandSeen = true
                 } else if !commandSeen && !onlyPositionals && result.positionals.isEmpty {
                     let known = CommandName.allCases.map(\.rawValue).filter { !$0.isEmpty }
-                    let hint = FilterParser.closest(arg, in: known).map { "; did you mean `aduan \($0)`?" } ?? ""
-                    throw .usage("unknown command \"\(quoteInput(arg))\"\(hint) (commands: \(known.joined(separator: ", ")))")
+                    throw .usage(t.command(.unknownCommand(arg, suggestion: FilterParser.closest(arg, in: known), commands: known)))
                 } else {
                     result.positionals.append(arg)
                 }
@@ -120,7 +128,7 @@ public struct ParsedArguments: Sendable {
                 if result.command == .list || result.command == .export { result.positionals.append(arg); continue }
                 // A negative number ("calendar due 2026-11-23 -1") is an argument, not an option.
                 if arg.count > 1, arg.dropFirst().allSatisfy(\.isNumber) { result.positionals.append(arg); continue }
-                throw .usage("unknown option \(quoteInput(arg)) (options start with --, e.g. --help)")
+                throw .usage(t.command(.unknownShortOption(arg)))
             }
             var name = String(arg.dropFirst(2))
             var inlineValue: String?
@@ -130,9 +138,8 @@ public struct ParsedArguments: Sendable {
             }
             let specs = globalOptions + commandOptions(result.command)
             guard let spec = specs.first(where: { $0.name == name }) else {
-                let hint = FilterParser.closest(name, in: specs.map(\.name)).map { "; did you mean --\($0)?" } ?? ""
                 let cmd = result.command == .screen ? "aduan" : "aduan \(result.command.rawValue)"
-                throw .usage("unknown option --\(quoteInput(name)) for `\(cmd)`\(hint)")
+                throw .usage(t.command(.unknownOption(name, command: cmd, suggestion: FilterParser.closest(name, in: specs.map(\.name)))))
             }
             if let valueName = spec.value {
                 let value: String
@@ -142,17 +149,27 @@ public struct ParsedArguments: Sendable {
                     value = args[i]
                     i += 1
                 } else {
-                    throw .usage("--\(name) needs a value (\(valueName))")
+                    throw .usage(t.command(.needsValue(option: name, valueName: valueName)))
                 }
                 if result.options[name] != nil && !spec.repeatable {
-                    throw .usage("--\(name) is given twice")
+                    throw .usage(t.command(.givenTwice(option: name)))
                 }
                 result.options[name, default: []].append(value)
             } else {
-                if inlineValue != nil { throw .usage("--\(name) takes no value") }
+                if inlineValue != nil { throw .usage(t.command(.takesNoValue(option: name))) }
                 result.options[name] = [""]
             }
         }
         return result
+    }
+
+    /// The value of `--lang` (or `--lang=`) anywhere in `args`, before they are parsed.
+    static func languageOption(_ args: [String]) -> Language? {
+        for (i, a) in args.enumerated() {
+            if a == "--" { break }
+            if a == "--lang", i + 1 < args.count { return Language.from(args[i + 1]) }
+            if a.hasPrefix("--lang=") { return Language.from(String(a.dropFirst(7))) }
+        }
+        return nil
     }
 }

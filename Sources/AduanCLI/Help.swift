@@ -76,13 +76,13 @@ enum HelpText {
                                details: "Format ditebak dari akhiran berkas. CSV: UTF-8 (BOM boleh), baris judul, kolom seperti hasil `aduan export`. JSON: larik objek seperti `aduan export --format json` (dengan riwayat `events` bila ada). Open311: larik service_request GeoReport v2. Setiap laporan impor dicatat sebagai satu peristiwa impor oleh operator dan akun yang mengimpor (nama berkas, sha256, status sumber); riwayat sumber disimpan sebagai kutipan (\"menurut sumber: …\"), tidak pernah sebagai tindakan operator kantor ini. Admin hanya mengimpor ke kotak masuk instansinya sendiri: baris yang pemegangnya instansi lain ditolak. Impor ulang tidak menambah apa pun (dicocokkan lewat No. LAPOR!, atau kunci isi bila tidak ada). --skip-invalid mengimpor baris yang sah dan mendaftar sisanya. --dry-run hanya memeriksa.",
                                examples: ["aduan import laporan-2026.csv", "aduan import ekspor.json --dry-run", "aduan import data.csv --skip-invalid"])
         case .export:
-            return CommandHelp(usage: "aduan export [--format csv|json|open311] [--out FILE] [SARINGAN]",
+            return CommandHelp(usage: "aduan export [--format csv|json|open311|xlsx] [--out FILE] [--order deadline|received|updated|oldest] [--header en|id] [SARINGAN]",
                                summary: "Mengekspor laporan yang boleh Anda lihat, dengan saringan yang sama seperti layar.",
-                               details: "CSV: UTF-8 dengan BOM, kutip RFC 4180, baris judul; sel yang diawali = + - @ diberi tanda kutip tunggal agar tidak dijalankan sebagai rumus. JSON: larik objek dengan riwayat `events`. Open311: hanya laporan yang tidak rahasia, tanpa identitas pelapor dan tanpa tindak lanjut rahasia. Identitas pelapor kosong (null) bila peran Anda tidak boleh melihatnya.",
-                               examples: ["aduan export --out semua.csv", "aduan export --format json status:proses", "aduan export --format open311 --out publik.json"])
+                               details: "CSV: UTF-8 dengan BOM, kutip RFC 4180, baris judul; sel yang diawali = + - @ diberi tanda kutip tunggal agar tidak dijalankan sebagai rumus. JSON: larik objek dengan riwayat `events`. Open311: hanya laporan yang tidak rahasia, tanpa identitas pelapor dan tanpa tindak lanjut rahasia. Identitas pelapor kosong (null) bila peran Anda tidak boleh melihatnya. CSV dengan --header id: nama kolom bahasa Indonesia, ya/tidak, dan nama status seperti LAPOR! (Belum Terverifikasi …); `aduan import` membacanya kembali. xlsx (perlu --out): kolom dan privasi sama dengan CSV, baris judul tebal yang dibekukan dengan saringan otomatis, tanggal sebagai tanggal spreadsheet dalam zona waktu kantor, ya/tidak, teks selalu teks (tidak pernah rumus). --order: urutan baris (bawaan: tenggat).",
+                               examples: ["aduan export --out semua.csv", "aduan export --format xlsx --out laporan.xlsx status:proses", "aduan export --format json status:proses", "aduan export --header id --out lapor.csv", "aduan export --format open311 --out publik.json"])
         case .list:
-            return CommandHelp(usage: "aduan list [SARINGAN] [--order deadline|received|updated] [--limit N]",
-                               summary: "Satu baris per laporan (dipisah tab): id, No. LAPOR!, status, tenggat, pemegang, judul.",
+            return CommandHelp(usage: "aduan list [SARINGAN] [--order deadline|received|updated|oldest] [--limit N] [--header id|en]",
+                               summary: "Satu baris per laporan (dipisah tab), 7 kolom: " + AduanCore.strings(.id).listColumns.joined(separator: ", ") + ". --header id|en menulis baris judul kolom dulu.",
                                details: "Saringan memakai bahasa saringan Aduan (lihat `aduan help filter`). Teks dari publik ditampilkan aman (karakter kendali jadi simbol terlihat).",
                                examples: ["aduan list", "aduan list status:bd overdue", "aduan list unit:dinkes \"jalan rusak\" --limit 20"])
         case .show:
@@ -128,10 +128,10 @@ enum HelpText {
                                details: "`due`: akhir (23.59.59 waktu setempat) hari kerja ke-N setelah DATE (ISO 8601), ditulis ISO 8601. `holidays`: libur nasional, cuti bersama dan libur daerah setahun.",
                                examples: ["aduan calendar due 2026-03-17T10:00:00+07:00 3", "aduan calendar due 2026-12-23 5", "aduan calendar holidays 2026"])
         case .report:
-            return CommandHelp(usage: "aduan report [--format text|csv|json]",
+            return CommandHelp(usage: "aduan report [--format text|csv|json] [--wide] [--header en|id]   |   aduan report --format xlsx --out FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
                                summary: "Angka pengawas: jumlah per status × unit, terlambat per unit, % Selesai, median hari kerja sampai TL pertama, laporan per minggu, penerusan, Tunda lama, keputusan anonim/rahasia yang belum dibuat.",
-                               details: "Pengawas melihat semua unit instansinya; peran lain melihat unitnya sendiri.",
-                               examples: ["aduan report --as pengawas", "aduan report --format csv > angka.csv"])
+                               details: "Pengawas melihat semua unit instansinya; peran lain melihat unitnya sendiri, dan setiap angka (termasuk penerusan) hanya dari laporan yang boleh mereka lihat. --format csv --wide: tabel lebar status × unit (satu baris per unit, satu kolom per status, jumlah) untuk laporan bulanan; --header id memakai nama kolom dan status bahasa Indonesia. xlsx: rekapitulasi bulanan sebagai workbook, satu lembar per tabel (laporan yang diterima dalam periode, bawaan bulan lalu) dan lembar Tentang dengan aturan tenggat dan dasar hukumnya.",
+                               examples: ["aduan report --as pengawas", "aduan report --format csv > angka.csv", "aduan report --format csv --wide --header id > bulanan.csv", "aduan report --format xlsx --out rekap-november.xlsx"])
         case .autoClose:
             return CommandHelp(usage: "aduan auto-close",
                                summary: "Menutup (Selesai) laporan yang 10 hari kerja setelah tindak lanjut terakhir tidak ditanggapi pelapor.",
@@ -193,13 +193,13 @@ enum HelpText {
                                details: "The format is guessed from the file's ending. CSV: UTF-8 (BOM allowed), a header row, columns as written by `aduan export`. JSON: an array of objects as written by `aduan export --format json` (with `events` histories when present). Open311: a GeoReport v2 service_request array. Each imported report is recorded as one import event by the importing operator and login (file name, sha256, source status); the source's history is kept as quoted data (\"according to the source: …\"), never as actions of this office's operators. An admin imports only into their own agency's inbox: rows whose holder is another agency are refused. Re-importing adds nothing (matched by LAPOR! tracking id, or a content key when there is none). --skip-invalid imports the valid rows and lists the rest. --dry-run only checks.",
                                examples: ["aduan import complaints-2026.csv", "aduan import export.json --dry-run", "aduan import data.csv --skip-invalid"])
         case .export:
-            return CommandHelp(usage: "aduan export [--format csv|json|open311] [--out FILE] [FILTER]",
+            return CommandHelp(usage: "aduan export [--format csv|json|open311|xlsx] [--out FILE] [--order deadline|received|updated|oldest] [--header en|id] [FILTER]",
                                summary: "Exports the complaints you may see, with the screen's filter language.",
-                               details: "CSV: UTF-8 with BOM, RFC 4180 quoting, header row; cells starting with = + - @ get a leading apostrophe so spreadsheets never run them as formulas. JSON: an array of objects with their `events`. Open311: only non-confidential complaints, without reporter identity and without secret follow-ups. The reporter is null where your role may not see it.",
-                               examples: ["aduan export --out all.csv", "aduan export --format json status:proses", "aduan export --format open311 --out public.json"])
+                               details: "CSV: UTF-8 with BOM, RFC 4180 quoting, header row; cells starting with = + - @ get a leading apostrophe so spreadsheets never run them as formulas. JSON: an array of objects with their `events`. Open311: only non-confidential complaints, without reporter identity and without secret follow-ups. The reporter is null where your role may not see it. CSV with --header id: Indonesian column names, ya/tidak, and status names as LAPOR! writes them (Belum Terverifikasi …); `aduan import` reads it back. xlsx (needs --out): the CSV's columns and privacy, a frozen bold header row with an autofilter, dates as spreadsheet dates in the office's time zone, yes/no, text always text (never a formula). --order: the order of the rows (default: deadline).",
+                               examples: ["aduan export --out all.csv", "aduan export --format xlsx --out complaints.xlsx status:proses", "aduan export --format json status:proses", "aduan export --header id --out lapor.csv", "aduan export --format open311 --out public.json"])
         case .list:
-            return CommandHelp(usage: "aduan list [FILTER] [--order deadline|received|updated] [--limit N]",
-                               summary: "One tab-separated line per complaint: id, LAPOR! no., status, deadline, holder, title.",
+            return CommandHelp(usage: "aduan list [FILTER] [--order deadline|received|updated|oldest] [--limit N] [--header id|en]",
+                               summary: "One tab-separated line per complaint, 7 columns: " + AduanCore.strings(.en).listColumns.joined(separator: ", ") + ". --header id|en writes a line of column names first.",
                                details: "Filters use Aduan's filter language (see `aduan help filter`). Text from the public is shown safely (control characters become visible symbols).",
                                examples: ["aduan list", "aduan list status:bd overdue", "aduan list unit:dinkes \"jalan rusak\" --limit 20"])
         case .show:
@@ -245,10 +245,10 @@ enum HelpText {
                                details: "`due`: the end (23:59:59 local) of the Nth working day after DATE (ISO 8601), written as ISO 8601. `holidays`: a year's national holidays, collective leave and regional days.",
                                examples: ["aduan calendar due 2026-03-17T10:00:00+07:00 3", "aduan calendar due 2026-12-23 5", "aduan calendar holidays 2026"])
         case .report:
-            return CommandHelp(usage: "aduan report [--format text|csv|json]",
+            return CommandHelp(usage: "aduan report [--format text|csv|json] [--wide] [--header en|id]   |   aduan report --format xlsx --out FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
                                summary: "Supervisor figures: counts per status × unit, overdue per unit, % Selesai, median working days to first follow-up, complaints per week, forwards, old Tunda, missing anonymity/confidentiality decisions.",
-                               details: "Supervisors see every unit of their agency; other roles see their own unit.",
-                               examples: ["aduan report --as pengawas", "aduan report --format csv > figures.csv"])
+                               details: "Supervisors see every unit of their agency; other roles see their own unit, and every figure (forwards included) counts only the complaints they may see. --format csv --wide: a wide status × unit table (a row per unit, a column per status, totals) for the monthly report; --header id uses Indonesian column and status names. xlsx: the monthly recap as a workbook, one sheet per table (reports received in the period, by default last month) and an About sheet with the deadline rules and their regulations.",
+                               examples: ["aduan report --as pengawas", "aduan report --format csv > figures.csv", "aduan report --format csv --wide > monthly.csv", "aduan report --format xlsx --out recap-november.xlsx"])
         case .autoClose:
             return CommandHelp(usage: "aduan auto-close",
                                summary: "Closes (Selesai) complaints the reporter left unanswered for 10 working days after the last follow-up.",
@@ -269,11 +269,11 @@ enum HelpText {
 
     static func render(_ c: CommandName, _ lang: Language) -> String {
         let h = of(c, lang)
-        let en = lang == .en
-        var out = (en ? "Usage: " : "Pemakaian: ") + h.usage + "\n\n" + h.summary + "\n"
+        let t = strings(lang)
+        var out = t.command(.usageLabel) + h.usage + "\n\n" + h.summary + "\n"
         if !h.details.isEmpty { out += "\n" + h.details + "\n" }
-        out += "\n" + (en ? "Options for every command:\n" : "Opsi untuk setiap perintah:\n") + (en ? globalsEN : globalsID) + "\n"
-        out += "\n" + (en ? "Examples:\n" : "Contoh:\n") + h.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        out += "\n" + t.command(.optionsForEveryCommand) + (lang == .en ? globalsEN : globalsID) + "\n"
+        out += "\n" + t.command(.examplesLabel) + h.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
         return out
     }
 
@@ -284,7 +284,7 @@ enum HelpText {
 
               status:proses            status (belum_terverifikasi/bt, belum_ditindaklanjuti/bd, proses, selesai, tunda, arsip)
               status:bt,bd             several values: any of them
-              unit:dinkes              holder unit (id, or a unique part of its name); agency:pemprov-jatim
+              unit:dinkes              holder unit (id, short name such as DPUPR, or a unique part of its name); agency:pemprov-jatim
               cc:pupr                  copied (tembusan) to a unit
               category:infrastruktur   the category or anything beneath it (kategori:)
               class:aspirasi           classification (pengaduan, aspirasi, permintaan_informasi)
@@ -296,6 +296,7 @@ enum HelpText {
               overdue  due-soon        the running deadline has passed / falls within the due-soon window
               anonymous  confidential  pingpong  undecided   flags (undecided: anonymity not yet decided)
               forwarded                passed away by my agency and no longer held by it (also: diteruskan)
+              mine                     held now by my unit (my agency for an admin), not only copied to it (also: milik-saya)
               jalan rusak              words: every word must start a word of the title or body
               "lampu mati"             a phrase
               AND OR NOT ( )           combine; side by side means AND; also & | ! and a leading -
@@ -313,7 +314,7 @@ enum HelpText {
 
           status:proses            status (belum_terverifikasi/bt, belum_ditindaklanjuti/bd, proses, selesai, tunda, arsip)
           status:bt,bd             beberapa nilai: salah satunya
-          unit:dinkes              unit pemegang (id, atau bagian unik dari namanya); instansi:pemprov-jatim
+          unit:dinkes              unit pemegang (id, nama singkat seperti DPUPR, atau bagian unik dari namanya); instansi:pemprov-jatim
           tembusan:pupr            ditembuskan ke unit
           kategori:infrastruktur   kategori itu atau di bawahnya (category:)
           klasifikasi:aspirasi     pengaduan, aspirasi, permintaan_informasi
@@ -325,6 +326,7 @@ enum HelpText {
           terlambat  segera        tenggat sudah lewat / jatuh dalam batas "segera"
           anonim  rahasia  pingpong  belum-diputuskan   penanda
           diteruskan               sudah diteruskan instansi saya dan tidak dipegangnya lagi (juga: forwarded)
+          milik-saya               dipegang unit saya sekarang (instansi saya bagi admin), bukan sekadar tembusan (juga: mine)
           jalan rusak              kata: setiap kata harus menjadi awal kata di judul atau isi
           "lampu mati"             frasa
           DAN ATAU BUKAN ( )       gabungan; berdampingan berarti DAN; juga & | ! dan tanda - di depan

@@ -14,8 +14,8 @@ public func runAduan(_ args: [String]) -> Int32 {
     // stays exactly what scripts parse, and an error stays one line for the logs.
     defer { opened?.sayTraining() }
     do throws(CLIError) {
-        let parsed = try ParsedArguments.parse(args)
-        if let l = parsed.value("lang").flatMap(Language.from) { language = l }
+        if let l = ParsedArguments.languageOption(args) { language = l }
+        let parsed = try ParsedArguments.parse(args, language: language)
         if parsed.flag("version") {
             let out = OutputStream(fd: 1)
             out.line("aduan \(aduanVersion)")
@@ -81,7 +81,7 @@ private func renderWhole(_ e: CLIError, language: Language) -> String {
     let prefix = "aduan: "
     switch e {
     case .usage(let m):
-        return prefix + m + (language == .en ? "\n(see `aduan --help`)" : "\n(lihat `aduan --help`)")
+        return prefix + m + "\n" + strings(language).command(.seeHelp)
     case .environment(let m), .refused(let m):
         return prefix + m
     case .invalid(let lines):
@@ -100,13 +100,13 @@ func help(_ p: ParsedArguments, language: Language) throws(CLIError) -> Int32 {
     case nil:
         out.write(HelpText.render(.screen, language))
     case "workflow", "alur":
-        out.line(language == .en ? "The SP4N-LAPOR! workflow as Aduan enforces it:\n" : "Alur kerja SP4N-LAPOR! sebagaimana ditegakkan Aduan:\n")
-        out.line(TransitionTable.standard().markdown())
+        out.line(strings(language).command(.workflowTitle))
+        out.line(TransitionTable.standard().markdown(strings(language)))
     case "filter", "saringan":
         out.line(HelpText.filterLanguage(language))
     case let t?:
         guard let c = CommandName.parse(t) else {
-            throw .usage("no help for \"\(quoteInput(t))\" (commands: \(CommandName.allCases.map(\.rawValue).filter { !$0.isEmpty }.joined(separator: ", ")), workflow, filter)")
+            throw .usage(strings(language).command(.noHelpFor(t, topics: CommandName.allCases.map(\.rawValue).filter { !$0.isEmpty } + ["workflow", "filter"])))
         }
         out.write(HelpText.render(c, language))
     }
@@ -139,9 +139,9 @@ func dispatch(_ s: Session) throws(CLIError) -> Int32 {
 func expectPositionals(_ s: Session, _ range: ClosedRange<Int>, _ what: String) throws(CLIError) {
     let n = s.arguments.positionals.count
     if n < range.lowerBound {
-        throw .usage("`aduan \(s.arguments.command.rawValue)` needs \(what)")
+        throw .usage(s.strings.command(.missingArguments(command: s.arguments.command.rawValue, usage: what)))
     }
     if n > range.upperBound {
-        throw .usage("`aduan \(s.arguments.command.rawValue)`: unexpected argument \"\(quoteInput(s.arguments.positionals[range.upperBound]))\"")
+        throw .usage(s.strings.command(.unexpectedArgument(command: s.arguments.command.rawValue, argument: s.arguments.positionals[range.upperBound])))
     }
 }

@@ -58,13 +58,13 @@ public final class Session {
         let table = AduanCore.strings(language)
         strings = table
         if let lang = arguments.value("lang"), Language.from(lang) == nil {
-            throw .usage("--lang \(quoteInput(lang)): expected id or en")
+            throw .usage(table.command(.expectedOneOf(option: "lang", value: lang, options: ["id", "en"])))
         }
-        let officeName: String
+        let officeName: CommandMessage.OfficeSource
         switch loaded.source {
-        case .store(let v): officeName = "the office of \(storePath) (version \(v.version))"
-        case .file(let f): officeName = f
-        case .builtIn: officeName = "the built-in config"
+        case .store(let v): officeName = .store(storePath, version: v.version)
+        case .file(let f): officeName = .file(f)
+        case .builtIn: officeName = .builtIn
         }
         createsTraining = usesDemoStore || arguments.command == .demo || (arguments.command == .`init` && arguments.flag("training"))
         let mark = ComplaintStore.trainingMark(at: storePath)
@@ -79,8 +79,7 @@ public final class Session {
         case .success(let op): operatorActor = op
         case .failure(let refusal):
             if case .unknownOperator(let id, let known) = refusal {
-                let hint = FilterParser.closest(id, in: known).map { "; did you mean \($0)?" } ?? ""
-                throw .usage("--as \(quoteInput(id)): no such operator in \(officeName) (known: \(known.joined(separator: ", ")))\(hint)")
+                throw .usage(table.command(.unknownOperator(id, office: officeName, known: known, suggestion: FilterParser.closest(id, in: known))))
             }
             throw .environment(table.trust(.identity(refusal)))
         }
@@ -108,9 +107,7 @@ public final class Session {
 
     /// Said at open (stderr, and the screen's status line) when others may write the store.
     var writableWarning: String {
-        language == .en
-            ? "warning: \(storePath) can be written by other users of this machine; run `chmod 600 \(storePath)`"
-            : "peringatan: \(storePath) dapat ditulis pengguna lain di mesin ini; jalankan `chmod 600 \(storePath)`"
+        strings.operation(.writableByOthers(store: storePath))
     }
 
     /// Said once, at the open that recomputed the stored deadlines for changed settings.

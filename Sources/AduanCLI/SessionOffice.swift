@@ -203,14 +203,7 @@ extension Session {
         guard case .store = officeSource else {
             let file = configPath ?? "config.example.json"
             let isOfficeAdmin = operatorActor.role == .admin && operatorActor.agency == config.agency
-            if language == .en {
-                return isOfficeAdmin
-                    ? "note: \(storePath) keeps no office record yet; its directory and rules come from \(configPath ?? "the built-in config"), which each operator could change. Move them into the store: `aduan office apply \(file) --store \(storePath) --yes`."
-                    : "note: \(storePath) keeps no office record yet; its directory and rules come from each operator's config. Ask an admin of \(config.agency) to run `aduan office apply CONFIG --yes`."
-            }
-            return isOfficeAdmin
-                ? "catatan: \(storePath) belum menyimpan data kantor; direktori dan aturannya berasal dari \(configPath ?? "konfigurasi bawaan"), yang dapat diubah setiap operator. Pindahkan ke penyimpanan: `aduan office apply \(file) --store \(storePath) --yes`."
-                : "catatan: \(storePath) belum menyimpan data kantor; direktori dan aturannya berasal dari konfigurasi tiap operator. Minta admin \(config.agency) menjalankan `aduan office apply KONFIGURASI --yes`."
+            return strings.operation(.officeMigration(store: storePath, configPath: configPath, file: file, admin: isOfficeAdmin, agency: config.agency))
         }
         return nil
     }

@@ -15,7 +15,7 @@ extension ComplaintStore {
 
     /// The hash chain alone (no replay): what `anchor` checks before vouching for a head.
     public func chainProblems(maxProblems: Int = 20) -> [VerifyProblem] {
-        Self.verifyChain(path: path, maxProblems: maxProblems).problems
+        Verifier.verifyChain(path: path, maxProblems: maxProblems).problems
     }
 
     /// Checks every anchor against the store: the event at each anchored position must still

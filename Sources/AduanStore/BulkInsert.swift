@@ -114,16 +114,21 @@ struct ProjectionWriter {
         status, holder_agency, holder_unit, intake_agency, received_at, updated_at, updated_by, version, due_at,
         due_kind, due_key, rating, ping_pong, first_follow_up_wd, auto_close_at, paused_at, receipt_week
         """
-    static let columnCount = 26
+    static let columnNames = columns.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init)
+    /// Parameter indexes of `insertRow` and `updateRow`, resolved by name once.
+    let insertParameters: RowParameters
+    let updateParameters: RowParameters
 
     init(store: ComplaintStore) throws {
         self.store = store
         let db = store.db
-        let params = (0..<Self.columnCount).map { "?\($0 + 2)" }.joined(separator: ",")
-        insertRow = try db.prepare("INSERT INTO complaints(id, \(Self.columns), content_key) VALUES(?1, \(params), ?\(Self.columnCount + 2))")
-        let assignments = Self.columns.split(separator: ",").enumerated()
-            .map { "\($0.element.trimmingCharacters())=?\($0.offset + 2)" }.joined(separator: ", ")
-        updateRow = try db.prepare("UPDATE complaints SET \(assignments) WHERE id = ?1")
+        // Named parameters (:title for the column title), bound through indexes resolved once.
+        let params = Self.columnNames.map { ":" + $0 }.joined(separator: ", ")
+        insertRow = try db.prepare("INSERT INTO complaints(id, \(Self.columns), content_key) VALUES(:id, \(params), :content_key)")
+        let assignments = Self.columnNames.map { "\($0) = :\($0)" }.joined(separator: ", ")
+        updateRow = try db.prepare("UPDATE complaints SET \(assignments) WHERE id = :id")
+        insertParameters = try RowParameters(insertRow)
+        updateParameters = try RowParameters(updateRow)
         insertText = try db.prepare("INSERT INTO complaint_texts(id, body, state) VALUES(?,?,?)")
         updateText = try db.prepare("UPDATE complaint_texts SET body = ?2, state = ?3 WHERE id = ?1")
         insertFTS = try db.prepare("INSERT INTO complaints_fts(rowid, title, body) VALUES(?,?,?)")
@@ -132,36 +137,59 @@ struct ProjectionWriter {
         insertHolder = try db.prepare("INSERT OR IGNORE INTO holders_before(agency, unit, complaint_id) VALUES(?, ?, ?)")
     }
 
-    /// Binds the report's columns (?2 …) and its id (?1).
-    func bind(_ s: Statement, _ c: Complaint, _ v: ProjectionValues) {
+    /// The parameter index of each projection column in one of the row statements, by name.
+    struct RowParameters {
+        let id, trackingID, title, channel, classification, category, priority, anonymous, confidential, privacyDecided,
+            status, holderAgency, holderUnit, intakeAgency, receivedAt, updatedAt, updatedBy, version, dueAt, dueKind,
+            dueKey, rating, pingPong, firstFollowUp, autoClose, pausedAt, receiptWeek: Int32
+        /// Only in `insertRow`.
+        let contentKey: Int32?
+
+        init(_ s: Statement) throws(SQLiteError) {
+            func at(_ column: String) throws(SQLiteError) -> Int32 { try s.requiredParameter(":" + column) }
+            id = try at("id"); trackingID = try at("tracking_id"); title = try at("title"); channel = try at("channel")
+            classification = try at("classification"); category = try at("category"); priority = try at("priority")
+            anonymous = try at("anonymous"); confidential = try at("confidential"); privacyDecided = try at("privacy_decided")
+            status = try at("status"); holderAgency = try at("holder_agency"); holderUnit = try at("holder_unit")
+            intakeAgency = try at("intake_agency"); receivedAt = try at("received_at"); updatedAt = try at("updated_at")
+            updatedBy = try at("updated_by"); version = try at("version"); dueAt = try at("due_at"); dueKind = try at("due_kind")
+            dueKey = try at("due_key"); rating = try at("rating"); pingPong = try at("ping_pong")
+            firstFollowUp = try at("first_follow_up_wd"); autoClose = try at("auto_close_at"); pausedAt = try at("paused_at")
+            receiptWeek = try at("receipt_week")
+            contentKey = s.parameter(named: ":content_key")
+        }
+    }
+
+    /// Binds the report's id and columns to a row statement, through its parameters `p`.
+    func bind(_ s: Statement, _ p: RowParameters, _ c: Complaint, _ v: ProjectionValues) {
         s.reset()
-        s.bind(c.id, at: 1)
-        s.bind(c.trackingID, at: 2)
-        s.bind(c.title, at: 3)
-        s.bind(c.channel.rawValue, at: 4)
-        s.bind(c.classification.rawValue, at: 5)
-        s.bind(c.category.path, at: 6)
-        s.bind(c.priority.rawValue, at: 7)
-        s.bind(c.anonymous ? 1 : 0, at: 8)
-        s.bind(c.confidential ? 1 : 0, at: 9)
-        s.bind(c.privacyDecided ? 1 : 0, at: 10)
-        s.bind(c.status.code, at: 11)
-        s.bind(c.holder.agency, at: 12)
-        s.bind(c.holder.unit, at: 13)
-        s.bind(c.intakeAgency, at: 14)
-        s.bind(c.receivedAt.seconds, at: 15)
-        s.bind(c.updatedAt.seconds, at: 16)
-        s.bind(c.updatedBy, at: 17)
-        s.bind(Int64(c.version), at: 18)
-        bindOptional(s, v.due?.dueAt.seconds, 19)
-        s.bind(v.due?.kind.rawValue, at: 20)
-        s.bind(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey, at: 21)
-        bindOptional(s, c.rating.map(Int64.init), 22)
-        s.bind(c.pingPong ? 1 : 0, at: 23)
-        bindOptional(s, v.firstFollowUpWorkingDays, 24)
-        bindOptional(s, v.autoClose, 25)
-        bindOptional(s, v.pausedAt, 26)
-        s.bind(v.receiptWeek, at: 27)
+        s.bind(c.id, at: p.id)
+        s.bind(c.trackingID, at: p.trackingID)
+        s.bind(c.title, at: p.title)
+        s.bind(c.channel.rawValue, at: p.channel)
+        s.bind(c.classification.rawValue, at: p.classification)
+        s.bind(c.category.path, at: p.category)
+        s.bind(c.priority.rawValue, at: p.priority)
+        s.bind(c.anonymous ? 1 : 0, at: p.anonymous)
+        s.bind(c.confidential ? 1 : 0, at: p.confidential)
+        s.bind(c.privacyDecided ? 1 : 0, at: p.privacyDecided)
+        s.bind(c.status.code, at: p.status)
+        s.bind(c.holder.agency, at: p.holderAgency)
+        s.bind(c.holder.unit, at: p.holderUnit)
+        s.bind(c.intakeAgency, at: p.intakeAgency)
+        s.bind(c.receivedAt.seconds, at: p.receivedAt)
+        s.bind(c.updatedAt.seconds, at: p.updatedAt)
+        s.bind(c.updatedBy, at: p.updatedBy)
+        s.bind(Int64(c.version), at: p.version)
+        bindOptional(s, v.due?.dueAt.seconds, p.dueAt)
+        s.bind(v.due?.kind.rawValue, at: p.dueKind)
+        s.bind(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey, at: p.dueKey)
+        bindOptional(s, c.rating.map(Int64.init), p.rating)
+        s.bind(c.pingPong ? 1 : 0, at: p.pingPong)
+        bindOptional(s, v.firstFollowUpWorkingDays, p.firstFollowUp)
+        bindOptional(s, v.autoClose, p.autoClose)
+        bindOptional(s, v.pausedAt, p.pausedAt)
+        s.bind(v.receiptWeek, at: p.receiptWeek)
     }
 
     func bindOptional(_ s: Statement, _ value: Int64?, _ index: Int32) {
@@ -169,8 +197,8 @@ struct ProjectionWriter {
     }
 
     func insert(_ c: Complaint, values: ProjectionValues, state: String, contentKey: String?) throws {
-        bind(insertRow, c, values)
-        insertRow.bind(contentKey, at: Int32(Self.columnCount + 2))
+        bind(insertRow, insertParameters, c, values)
+        if let p = insertParameters.contentKey { insertRow.bind(contentKey, at: p) }
         try insertRow.step()
         try text(insertText, c, state)
         // A bulk load builds the search index in one pass at the end.
@@ -180,7 +208,7 @@ struct ProjectionWriter {
     }
 
     func update(_ c: Complaint, values: ProjectionValues, state: String, old: Complaint) throws {
-        bind(updateRow, c, values)
+        bind(updateRow, updateParameters, c, values)
         try updateRow.step()
         try text(updateText, c, state)
         if old.title != c.title || old.body != c.body {

@@ -1,5 +1,4 @@
 import AduanCore
-import CSQLite
 
 /// Writes refuse to extend a hash chain that is known or seen to be broken.
 ///
@@ -66,7 +65,7 @@ extension ComplaintStore {
     /// the record when the whole chain checked out. Best effort (a busy or read-only store keeps
     /// its record as it was; the cheap check at each write still runs).
     func recordChainVerdict(_ problems: [VerifyProblem]) {
-        guard sqlite3_db_readonly(db.handle, "main") != 1 else { return }
+        guard !db.isReadOnly else { return }
         let broken = problems.first { $0.kind == .chain }
         do {
             let current = try db.scalarText("SELECT value FROM meta WHERE key = ?", [.text(Self.chainBrokenKey)])

@@ -11,8 +11,11 @@ import Glibc
 ///     try store.apply(Command(.verify, ActionDetails(unit: "dinkes")), to: c.id,
 ///                     expectedVersion: c.version, by: admin, at: now)
 public final class ComplaintStore {
+    /// The store's SQLite connection (one per store object; a background reader opens its own).
     public let db: Database
+    /// The store file, as given to `open`.
     public let path: String
+    /// The office's rules (directory, calendar, deadlines, policy) every action is decided under.
     public let context: WorkflowContext
     /// True when the file can be written by other users (reported at open; see `aduan verify`).
     public private(set) var isWritableByOthers = false
@@ -85,14 +88,14 @@ public final class ComplaintStore {
             db.setBusyTimeout(milliseconds: 5000)
             // Touch the header first so a non-database file fails here with a clear error.
             _ = try db.scalarInt("SELECT count(*) FROM sqlite_master")
-            try store.checkNotForeignOrNewer()
+            let schema = try store.schemaVersion()
             if !readOnly {
                 _ = try db.scalarText("PRAGMA journal_mode=WAL")
                 // FULL: a commit is on disk before the call returns, also across power loss.
                 try db.execute("PRAGMA synchronous=FULL")
             }
             try db.execute("PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF")
-            try store.migrate(readOnly: readOnly, training: training)
+            try store.migrate(from: schema, readOnly: readOnly, training: training)
             store.isTraining = try store.readTrainingMark()
             // Heal after an interrupted bulk load (or a dropped index) before anyone reads.
             if !readOnly { try store.rebuildIndexes() }
@@ -112,26 +115,22 @@ public final class ComplaintStore {
         return store
     }
 
-    private func checkNotForeignOrNewer() throws {
+    /// The store's schema version, 0 for a new (empty) file. Refuses another program's database
+    /// and a store from a newer Aduan, before anything is written.
+    private func schemaVersion() throws -> Int {
         let hasMeta = try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'") ?? 0
         if hasMeta > 0 {
             let current = Int(try db.scalarText("SELECT value FROM meta WHERE key='schema_version'") ?? "0") ?? 0
             if current > Schema.version { throw StoreError.newerSchema(path: path, found: current, supported: Schema.version) }
-        } else if (try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0) > 0 {
-            throw StoreError.foreignDatabase(path: path)
+            return current
         }
+        if (try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0) > 0 { throw StoreError.foreignDatabase(path: path) }
+        return 0
     }
 
-    private func migrate(readOnly: Bool, training: Bool) throws {
-        let hasMeta = try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'") ?? 0
-        var current = 0
-        if hasMeta > 0 {
-            current = Int(try db.scalarText("SELECT value FROM meta WHERE key='schema_version'") ?? "0") ?? 0
-        } else {
-            let tables = try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0
-            if tables > 0 { throw StoreError.foreignDatabase(path: path) }
-        }
-        if current > Schema.version { throw StoreError.newerSchema(path: path, found: current, supported: Schema.version) }
+    /// Brings a store at schema `current` (from `schemaVersion`) up to `Schema.version`.
+    private func migrate(from current: Int, readOnly: Bool, training: Bool) throws {
+        var current = current
         if current == Schema.version { return }
         if readOnly { throw current == 0 ? StoreError.missing(path: path) : StoreError.readOnly(path: path) }
         try db.transaction {
@@ -213,13 +212,14 @@ public final class ComplaintStore {
     public func apply(_ command: Command, to id: Int64, expectedVersion: Int?, by actor: Actor,
                       at now: Timestamp) throws(StoreError) -> Complaint {
         try write {
-            // A report the operator may not see does not exist for them: the very answer a missing
-            // id gets, so neither its existence nor who changed it can be learned.
-            guard let current = try loadComplaint(id),
-                  Privacy.canView(current, viewer: actor) || Access.mayAct(command.kind, on: current, actor: actor) else {
+            // A report that does not exist for the operator gets the very answer a missing id gets.
+            guard let current = try loadComplaint(id), Access.mayAddress(command.kind, on: current, actor: actor) else {
                 throw StoreError.notFound(id)
             }
-            if let expected = expectedVersion, expected != current.version {
+            // A written action is refused only by a change that touches what it rests on (a copy
+            // added meanwhile does not refuse a follow-up): the core says which (TextDependencies.swift).
+            if let expected = expectedVersion, expected != current.version,
+               try expected > current.version || Workflow.conflicts(command.kind, with: changeKinds(of: id, after: expected)) {
                 throw StoreError.conflict(try conflict(id: id, expected: expected, current: current, viewer: actor))
             }
             if let other = command.details.duplicateOf, command.kind == .linkDuplicate || command.kind == .archive, other != id {
@@ -250,7 +250,7 @@ public final class ComplaintStore {
         try s.bind([.int(id), .int(Int64(min(expected + 1, current.version)))])
         defer { s.reset() }
         var seen: Event?
-        if try s.step(), let e = Self.storedEvent(s) { seen = Privacy.redacted(e, in: current, for: viewer) }
+        if try s.step(), let e = try s.decoder(EventColumns.init).event(s) { seen = Privacy.redacted(e, in: current, for: viewer) }
         return Conflict(complaintID: id, expectedVersion: expected, currentVersion: current.version,
                         changedBy: seen?.actor, change: seen?.kind, changedAt: seen?.at)
     }
@@ -342,107 +342,6 @@ public final class ComplaintStore {
         try aggregates.write(db)
     }
 
-    // MARK: reading
-
-    static let complaintColumns = """
-        c.id, c.tracking_id, c.title, t.body, c.channel, c.classification, c.category, c.priority, c.anonymous, c.confidential,
-        c.privacy_decided, c.status, c.holder_agency, c.holder_unit, c.intake_agency, c.received_at, c.updated_at, c.updated_by,
-        c.version, c.rating, t.state
-        """
-
-    /// The tables a whole report is read from.
-    static let complaintSource = "complaints c JOIN complaint_texts t ON t.id = c.id"
-
-    func loadComplaint(_ id: Int64) throws -> Complaint? {
-        let s = try db.prepare("SELECT \(Self.complaintColumns) FROM \(Self.complaintSource) WHERE c.id = ?")
-        try s.bind([.int(id)])
-        defer { s.reset() }
-        guard try s.step() else { return nil }
-        return try complaint(from: s)
-    }
-
-    /// Builds a report from a row selected with `complaintColumns`.
-    func complaint(from s: Statement) throws -> Complaint {
-        let id = s.int64(0)
-        let received = Timestamp(seconds: s.int64(15))
-        let intake = Intake(trackingID: s.optionalText(1), title: s.text(2), body: s.text(3),
-                            channel: Channel(rawValue: s.text(4)) ?? .other,
-                            classification: Classification(rawValue: s.text(5)) ?? .pengaduan,
-                            category: Category(s.text(6)), priority: Priority(rawValue: s.text(7)) ?? .normal,
-                            agency: s.text(14), receivedAt: received)
-        var c = Complaint(id: id, intake: intake, at: received, actor: .system)
-        c.anonymous = s.int64(8) != 0
-        c.confidential = s.int64(9) != 0
-        c.privacyDecided = s.int64(10) != 0
-        guard let status = Status(code: s.int64(11)) else { throw StoreError.corrupt(path: path, detail: "report #\(id) has an unknown status code") }
-        c.status = status
-        c.holder = Holder(agency: s.text(12), unit: s.optionalText(13))
-        c.updatedAt = Timestamp(seconds: s.int64(16))
-        c.updatedBy = s.text(17)
-        c.version = s.int(18)
-        c.rating = s.isNull(19) ? nil : s.int(19)
-        guard StateCodec.decode(s.text(20), into: &c) else {
-            throw StoreError.corrupt(path: path, detail: "report #\(id) has a damaged state record")
-        }
-        return c
-    }
-
-    /// One report, or nil.
-    public func complaint(_ id: Int64) throws(StoreError) -> Complaint? {
-        try read { try loadComplaint(id) }
-    }
-
-    /// The report's whole history, oldest first.
-    public func events(of id: Int64) throws(StoreError) -> [Event] {
-        try read {
-            let s = try db.prepare("SELECT complaint_id, version, at, kind, body FROM events WHERE complaint_id = ? ORDER BY version")
-            try s.bind([.int(id)])
-            var out: [Event] = []
-            while try s.step() {
-                guard let e = Self.storedEvent(s) else {
-                    throw StoreError.corrupt(path: path, detail: "report #\(id) has a damaged event")
-                }
-                out.append(e)
-            }
-            return out
-        }
-    }
-
-    /// An event from a row of (complaint_id, version, at, kind, body).
-    static func storedEvent(_ s: Statement, from column: Int32 = 0) -> Event? {
-        EventCodec.decodeStored(complaint: s.int64(column), version: s.int(column + 1), at: s.int64(column + 2),
-                                kind: s.text(column + 3), body: s.text(column + 4))
-    }
-
-    /// The local id of the report with this LAPOR! tracking id, if any.
-    public func id(forTrackingID t: String) throws(StoreError) -> Int64? {
-        try read { try db.scalarInt("SELECT id FROM complaints WHERE tracking_id = ? LIMIT 1", [.text(t)]) }
-    }
-
-    /// Every local id carrying this LAPOR! tracking id, lowest first (normally one).
-    public func ids(forTrackingID t: String) throws(StoreError) -> [Int64] {
-        try read {
-            let s = try db.prepare("SELECT id FROM complaints WHERE tracking_id = ? ORDER BY id LIMIT 100")
-            try s.bind([.text(t)])
-            var out: [Int64] = []
-            while try s.step() { out.append(s.int64(0)) }
-            return out
-        }
-    }
-
-    public func id(forContentKey k: String) throws(StoreError) -> Int64? {
-        try read { try db.scalarInt("SELECT id FROM complaints WHERE content_key = ? LIMIT 1", [.text(k)]) }
-    }
-
-    /// Total reports and events.
-    public func totals() throws(StoreError) -> (complaints: Int, events: Int) {
-        try read {
-            let c = try db.scalarInt("SELECT coalesce(sum(n), 0) FROM counts") ?? 0
-            let e = Int64(try db.scalarText("SELECT value FROM meta WHERE key='event_count'") ?? "0") ?? 0
-            return (Int(c), Int(e))
-        }
-    }
-
     /// Copies the store to `destination` with SQLite's online backup (others may keep working).
     public func backup(to destination: String, progress: (Int, Int) -> Void = { _, _ in }) throws(StoreError) {
         var st = stat()
@@ -468,106 +367,4 @@ public final class ComplaintStore {
             throw e.code == EEXIST ? .destinationExists(path: destination) : .cannotOpen(path: destination, reason: e.reason)
         }
     }
-}
-
-/// The head of the event hash chain, kept in `meta` and advanced inside each write transaction.
-struct Chain {
-    static let genesis = [UInt8](repeating: 0, count: 32)
-    static let genesisHex = String(repeating: "0", count: 64)
-    var head: [UInt8]
-    var count: Int64
-
-    static func load(_ db: Database) throws -> Chain {
-        let head = try db.scalarText("SELECT value FROM meta WHERE key='chain_head'") ?? genesisHex
-        let count = Int64(try db.scalarText("SELECT value FROM meta WHERE key='event_count'") ?? "0") ?? 0
-        return Chain(head: fromHex(head), count: count)
-    }
-
-    func save(_ db: Database) throws {
-        try db.run("UPDATE meta SET value = ? WHERE key = 'chain_head'", [.text(SHA256.hexString(head))])
-        try db.run("UPDATE meta SET value = ? WHERE key = 'event_count'", [.text(String(count))])
-    }
-
-    static func fromHex(_ hex: String) -> [UInt8] {
-        var out: [UInt8] = []
-        var high: UInt8?
-        for c in hex.utf8 {
-            let v: UInt8 = c >= 97 ? c - 87 : c >= 65 ? c - 55 : c - 48
-            if let h = high { out.append(h << 4 | v); high = nil } else { high = v }
-        }
-        return out.count == 32 ? out : genesis
-    }
-
-    /// Each event's hash covers the previous event's hash, its position, its columns and its text,
-    /// so an edited, removed or reordered event breaks the chain from that point on.
-    static func hash(previous: [UInt8], seq: Int64, complaint: Int64, version: Int64, at: Int64, kind: String,
-                     actor: String, body: [UInt8]) -> [UInt8] {
-        link(previous: previous, seq: seq, complaint: complaint,
-             content: contentDigest(version: version, at: at, kind: kind, actor: actor, body: body))
-    }
-
-    /// The digest of what an event says (without its place in the log): computable in advance,
-    /// off the writer's thread.
-    static func contentDigest(version: Int64, at: Int64, kind: String, actor: String, body: [UInt8]) -> [UInt8] {
-        var h = SHA256()
-        h.update("\(version)\u{1F}\(at)\u{1F}\(kind)\u{1F}\(actor)\u{1F}")
-        h.update(body)
-        return h.finalize()
-    }
-
-    /// `contentDigest` of an event row read as `seq, complaint_id, version, at, kind, actor_id,
-    /// body, …` (columns 2–6), hashed straight from SQLite's buffers: at millions of events the
-    /// copies cost more than the hashing. Verify and the write-time chain check both use it.
-    static func contentDigest(ofRow s: Statement) -> [UInt8] {
-        var h = SHA256()
-        h.update("\(s.int64(2))\u{1F}\(s.int64(3))\u{1F}")
-        s.withBytes(4) { h.update($0) }
-        h.update(separator)
-        s.withBytes(5) { h.update($0) }
-        h.update(separator)
-        s.withBytes(6) { h.update($0) }
-        return h.finalize()
-    }
-
-    private static let separator: [UInt8] = [0x1F]
-
-    /// Links a content digest into the chain at a position: two blocks of hashing per event.
-    static func link(previous: [UInt8], seq: Int64, complaint: Int64, content: [UInt8]) -> [UInt8] {
-        var h = SHA256()
-        h.update(previous)
-        h.update("\u{1F}\(seq)\u{1F}\(complaint)\u{1F}")
-        h.update(content)
-        return h.finalize()
-    }
-}
-
-/// The re-import key of a report without a LAPOR! tracking id: its content and receipt time.
-public enum ContentKey {
-    public static func of(_ intake: Intake, receivedAt: Timestamp) -> String? {
-        guard intake.trackingID == nil else { return nil }
-        var h = SHA256()
-        h.update(intake.title.trimmingSpaces())
-        h.update("\u{1F}")
-        h.update(intake.body.trimmingSpaces())
-        h.update("\u{1F}\(receivedAt.seconds)\u{1F}\(intake.channel.rawValue)")
-        return String(SHA256.hexString(h.finalize()).prefix(32))
-    }
-}
-
-// MARK: file helpers
-
-func errnoText() -> String { String(cString: strerror(errno)) }
-
-func parentDirectory(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "" }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
-}
-
-/// mkdir -p with mode 0700 for new folders (the store holds identities).
-func makeDirectories(_ path: String) -> Bool {
-    var st = stat()
-    if stat(path, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR }
-    let parent = parentDirectory(of: path)
-    if !parent.isEmpty && parent != path && !makeDirectories(parent) { return false }
-    return mkdir(path, 0o700) == 0 || errno == EEXIST
 }

@@ -8,7 +8,9 @@ import CSQLite
 extension ComplaintStore {
     /// What a recompute did: how many open reports were recomputed, and how many of their stored values moved.
     public struct DeadlineRecompute: Sendable, Equatable {
+        /// Open reports whose deadlines were computed again.
         public var open: Int
+        /// Reports whose stored deadline or figures moved.
         public var changed: Int
     }
 
@@ -69,16 +71,18 @@ extension ComplaintStore {
         // Reports with running timers: the whole report, as the core decides deadlines from it.
         let closed = [Status.tunda, .selesai, .arsip].map { String($0.code) }.joined(separator: ",")
         let running = try db.prepare("""
-            SELECT \(Self.complaintColumns), c.due_at, c.due_kind, c.due_key, c.auto_close_at, c.first_follow_up_wd, c.receipt_week
+            SELECT \(ProjectionColumns.complaintSelect), c.due_at, c.due_kind, c.due_key, c.auto_close_at, c.first_follow_up_wd, c.receipt_week
             FROM \(Self.complaintSource) WHERE c.status NOT IN (\(closed))
             """)
+        let columns = try ProjectionColumns(running)
         while try running.step() {
             // A damaged row is left as it is: verify names it.
-            guard let c = try? complaint(from: running) else { continue }
+            guard let c = try? columns.complaint(running, path: path) else { continue }
             let v = ProjectionValues.of(c, context: context)
             open += 1
-            let stored = Row(dueAt: running.optionalInt64(21), dueKind: running.optionalText(22), dueKey: running.int64(23),
-                             autoClose: running.optionalInt64(24), ffwd: running.optionalInt64(25), week: running.int64(26))
+            let d = columns.derived(running)
+            let stored = Row(dueAt: d.dueAt, dueKind: d.dueKind, dueKey: d.dueKey, autoClose: d.autoClose, ffwd: d.firstFollowUp,
+                             week: d.receiptWeek ?? 0)
             let now = Row(dueAt: v.due?.dueAt.seconds, dueKind: v.due?.kind.rawValue, dueKey: v.due?.dueAt.seconds ?? Self.noDeadlineKey,
                           autoClose: v.autoClose, ffwd: v.firstFollowUpWorkingDays, week: v.receiptWeek)
             if changed(c.id, stored, now) { figuresMoved = true }

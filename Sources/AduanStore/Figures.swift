@@ -2,8 +2,11 @@ import AduanCore
 
 /// One unit's share of the overdue and due-soon work.
 public struct DeadlineGroup: Hashable, Sendable {
+    /// The agency or unit the group is about.
     public var holder: Holder
+    /// Its reports whose running deadline has passed.
     public var overdue: Int
+    /// Its reports whose operator deadline falls within the due-soon window, not yet passed.
     public var dueSoon: Int
     /// The earliest running deadline in the group (the longest overdue).
     public var oldestDue: Timestamp
@@ -12,9 +15,13 @@ public struct DeadlineGroup: Hashable, Sendable {
 /// What a supervisor is graded on, for one scope at one moment. Computed from projections and
 /// index ranges only, so it stays fast at a million reports.
 public struct SupervisorFigures: Sendable, Equatable {
+    /// One holder's count of reports in one status.
     public struct Cell: Hashable, Sendable {
+        /// The agency or unit holding the reports.
         public var holder: Holder
+        /// Their status.
         public var status: Status
+        /// How many reports the holder has in the status.
         public var count: Int
     }
 
@@ -22,23 +29,32 @@ public struct SupervisorFigures: Sendable, Equatable {
     public var byHolderAndStatus: [Cell]
     /// Overdue reports per holder, most first.
     public var overdueByHolder: [(holder: Holder, count: Int)]
+    /// All reports the scope holds now.
     public var total: Int
+    /// Of those, the ones in Selesai (done).
     public var selesai: Int
     /// Median working days from first disposition to first follow-up, over reports received in
     /// the 12 weeks the weekly chart shows; nil when none has a follow-up yet.
     public var medianFirstFollowUpWorkingDays: Double?
+    /// How many reports the median is taken over.
     public var firstFollowUpSample: Int
     /// Reports received in each of the last 12 weeks (Monday-based, oldest first), with the Monday.
     public var receivedPerWeek: [(weekStart: LocalDate, count: Int)]
+    /// Forwards out of the scope's agency to another (all forwards for every agency).
     public var forwardsOut: Int
+    /// Forwards into the scope's agency from another.
     public var forwardsIn: Int
     /// Reports in Tunda longer than the configured number of days.
     public var tundaOld: Int
+    /// Up to ten of them, longest paused first.
     public var tundaOldIDs: [Int64]
     /// Open reports no admin has decided the anonymity/confidentiality flags for.
     public var privacyUndecided: Int
+    /// Up to ten of them, lowest id first.
     public var privacyUndecidedIDs: [Int64]
 
+    /// Equal when every figure is (the id samples are not compared): a dashboard repaints only
+    /// when a figure moved.
     public static func == (a: SupervisorFigures, b: SupervisorFigures) -> Bool {
         a.byHolderAndStatus == b.byHolderAndStatus && a.total == b.total && a.selesai == b.selesai
             && a.overdueByHolder.map(\.holder) == b.overdueByHolder.map(\.holder)
@@ -53,18 +69,11 @@ public struct SupervisorFigures: Sendable, Equatable {
 extension ComplaintStore {
     /// The holders (agency, unit) that hold anything in a scope, from the counters.
     func holders(in scope: InboxScope) throws -> [Holder] {
-        let sql: String
-        var args: [SQLValue] = []
-        switch scope {
-        case .everything: sql = "SELECT DISTINCT agency, unit FROM counts WHERE n > 0"
-        case .agency(let a): sql = "SELECT DISTINCT agency, unit FROM counts WHERE n > 0 AND agency = ?"; args = [.text(a)]
-        case .unit(let a, let u, _):
-            // A liaison without a unit holds nothing ('' is the agency's own, undisposed, reports).
-            if u.isEmpty { return [] }
-            sql = "SELECT DISTINCT agency, unit FROM counts WHERE n > 0 AND agency = ? AND unit = ?"; args = [.text(a), .text(u)]
-        }
-        let s = try db.prepare(sql)
-        try s.bind(args)
+        let scopeSQL = ScopeSQL(scope, dialect: dialect)
+        if scopeSQL.holdsNothing { return [] }
+        let cond = SQLCondition(sql: "n > 0", args: []) && scopeSQL.counters
+        let s = try db.prepare("SELECT DISTINCT agency, unit FROM counts WHERE \(cond.sql)")
+        try s.bind(cond.args)
         var out: [Holder] = []
         while try s.step() {
             let unit = s.text(1)
@@ -117,7 +126,7 @@ extension ComplaintStore {
             var cond = holderCondition(holder) && SQLCondition(sql: "c.due_key <= ? AND (c.due_key < ? OR \(FilterSQL.operatorWorkSQL))",
                                                                args: [.int(cutoff.seconds), .int(now.seconds)])
             if let cursor { cond = cond && SQLCondition(sql: "(c.due_key, c.id) > (?, ?)", args: [.int(cursor.key), .int(cursor.id)]) }
-            let select = Self.rowSelect(content)
+            let select = rowSelect(content)
             let s = try db.prepare("SELECT \(select.sql) FROM complaints c \(holderIndex(holder)) WHERE \(cond.sql) ORDER BY c.due_key, c.id LIMIT ?")
             try s.bind(select.args + cond.args + [.int(Int64(max(0, limit)))])
             var rows: [InboxRow] = []
@@ -131,19 +140,14 @@ extension ComplaintStore {
         try read {
             let zone = context.calendar.zone
             // The dashboard is about work: what the scope holds now (its forwards are counted below).
-            let sc = FilterSQL.scope(scope, formerHolders: false)
+            let scopeSQL = ScopeSQL(scope, dialect: dialect)
+            let sc = scopeSQL.holdsNow
             // Counts per holder × status, from the counters.
             var cells: [SupervisorFigures.Cell] = []
             do {
-                var sql = "SELECT agency, unit, status, n FROM counts WHERE n > 0"
-                var args: [SQLValue] = []
-                switch scope {
-                case .everything: break
-                case .agency(let a): sql += " AND agency = ?"; args = [.text(a)]
-                case .unit(let a, let u, _): sql += " AND agency = ? AND unit = ?"; args = [.text(a), .text(u)]
-                }
-                let s = try db.prepare(sql + " ORDER BY agency, unit, status")
-                try s.bind(args)
+                let cond = SQLCondition(sql: "n > 0", args: []) && scopeSQL.counters
+                let s = try db.prepare("SELECT agency, unit, status, n FROM counts WHERE \(cond.sql) ORDER BY agency, unit, status")
+                try s.bind(cond.args)
                 while try s.step() {
                     let unit = s.text(1)
                     if let st = Status(code: s.int64(2)) {
@@ -162,12 +166,7 @@ extension ComplaintStore {
             let today = zone.dayNumber(of: now)
             let thisMonday = ProjectionValues.mondayOf(today)
             let firstMonday = thisMonday - 77
-            var holderScope = SQLCondition.always
-            switch scope {
-            case .everything: break
-            case .agency(let a): holderScope = SQLCondition(sql: "agency = ?", args: [.text(a)])
-            case .unit(let a, let u, _): holderScope = SQLCondition(sql: "agency = ? AND unit = ?", args: [.text(a), .text(u)])
-            }
+            let holderScope = scopeSQL.counters
 
             // Median working days to first follow-up, from the histogram of the last 12 weeks' reports.
             var histogram: [(wd: Int64, n: Int64)] = []
@@ -205,14 +204,16 @@ extension ComplaintStore {
 
             // Forwards out of and into the scope's agency.
             var out = 0, into = 0
-            let agency: String? = {
-                switch scope {
-                case .everything: return nil
-                case .agency(let a): return a
-                case .unit(let a, _, _): return a
-                }
-            }()
-            if let agency {
+            let agency = scope.agency
+            if case .unit = scope, let agency {
+                // A unit's viewer sees the agency's forwards of the reports it sees (held now, held
+                // before, copied), never the whole agency's (issue 11, item 19).
+                let seen = ScopeSQL(scope, dialect: dialect).condition(formerHolders: true)
+                out = Int(try db.scalarInt("SELECT count(*) FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE e.kind = 'forward' AND e.agency_from = ? AND (\(seen.sql))",
+                                           [.text(agency)] + seen.args) ?? 0)
+                into = Int(try db.scalarInt("SELECT count(*) FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE e.kind = 'forward' AND e.agency_to = ? AND (\(seen.sql))",
+                                            [.text(agency)] + seen.args) ?? 0)
+            } else if let agency {
                 out = Int(try db.scalarInt("SELECT count(*) FROM events INDEXED BY events_forward_out WHERE kind = 'forward' AND agency_from = ?", [.text(agency)]) ?? 0)
                 into = Int(try db.scalarInt("SELECT count(*) FROM events WHERE kind = 'forward' AND agency_to = ?", [.text(agency)]) ?? 0)
             } else {

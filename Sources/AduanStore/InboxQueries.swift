@@ -8,16 +8,21 @@ public enum InboxOrder: String, Sendable, CaseIterable {
     case received
     /// Most recently changed first.
     case updated
+    /// Oldest received first: what waited longest (the Tunda tab's backlog).
+    case oldest
 }
 
 /// What a list shows: whose reports, which ones, in what order, and whose hidden text may be
 /// read and searched.
 public struct InboxQuery: Hashable, Sendable {
+    /// Whose reports: decided by the core from the viewer (`Access.inboxScope`).
     public var scope: InboxScope
     /// Whose confidential titles and bodies the list may show and its text search may match; the
     /// others come back with `contentHidden` and an empty title.
     public var content: ContentAccess
+    /// Which of them: the parsed filter line (`.all` for none).
     public var filter: FilterExpression
+    /// The sort order, with the id as tie-breaker.
     public var order: InboxOrder
     /// Whether the list also covers what the scope held before and holds no longer (`InboxScope.contains`);
     /// false: only what it holds now (`InboxScope.holdsNow`): the working inbox.
@@ -49,9 +54,12 @@ public struct InboxQuery: Hashable, Sendable {
 
 /// Where a page ends: the sort key and id of its last (or first) row.
 public struct PageCursor: Hashable, Sendable {
+    /// The row's sort key (`InboxRow.sortKey`).
     public var key: Int64
+    /// The row's local id, the tie-breaker.
     public var id: Int64
 
+    /// A cursor at the row with this sort key and id.
     public init(key: Int64, id: Int64) {
         self.key = key
         self.id = id
@@ -60,24 +68,43 @@ public struct PageCursor: Hashable, Sendable {
 
 /// One line of a list: the columns a list shows, read without decoding any JSON.
 public struct InboxRow: Hashable, Sendable {
+    /// The report's local id (`#12`).
     public var id: Int64
+    /// Its SP4N-LAPOR! tracking id, when it came from LAPOR!.
     public var trackingID: String?
+    /// Its title as written, empty when `contentHidden`; an anonymous reporter's name in it is redacted for viewers who may not see it.
     public var title: String
+    /// Its workflow status.
     public var status: Status
+    /// Pengaduan, aspirasi or permintaan informasi.
     public var classification: Classification
+    /// Its topic category path.
     public var category: Category
+    /// Where it came in (LAPOR! web, SMS 1708, walk-in, …).
     public var channel: Channel
+    /// Its priority.
     public var priority: Priority
+    /// The agency (and unit) holding it now.
     public var holder: Holder
+    /// When the office received it.
     public var receivedAt: Timestamp
+    /// When it last changed.
     public var updatedAt: Timestamp
+    /// Its running deadline, nil when none runs.
     public var dueAt: Timestamp?
+    /// Which deadline runs (verification, follow-up, auto-close, …).
     public var dueKind: DeadlineKind?
+    /// Its version: the number of events, passed back as `expectedVersion` when acting on it.
     public var version: Int
+    /// The reporter asked to stay anonymous.
     public var anonymous: Bool
+    /// The report is confidential (Rahasia): only its handlers read its text.
     public var confidential: Bool
+    /// An admin has decided its anonymity and confidentiality flags.
     public var privacyDecided: Bool
+    /// It went back and forth between holders (ping-pong).
     public var pingPong: Bool
+    /// The reporter's rating of the answer (1–5), when given.
     public var rating: Int?
     /// The viewer may not read this report's title and body (a confidential report they do not
     /// handle): `title` is empty and a screen shows that it is hidden.
@@ -85,6 +112,7 @@ public struct InboxRow: Hashable, Sendable {
     /// The value the list is sorted by (with `id` as tie-breaker).
     public var sortKey: Int64
 
+    /// Where this row stands in its list, to page on from it.
     public var cursor: PageCursor { PageCursor(key: sortKey, id: id) }
 }
 
@@ -96,9 +124,9 @@ extension ComplaintStore {
         """
 
     /// `rowColumns` followed by whether the viewer may read the row's text (column 20).
-    static func rowSelect(_ content: ContentAccess) -> SQLCondition {
-        let r = FilterSQL.readable(content)
-        return SQLCondition(sql: "\(rowColumns), (\(r.sql)) AS readable", args: r.args)
+    func rowSelect(_ content: ContentAccess) -> SQLCondition {
+        let r = ScopeSQL.readable(content, dialect: dialect)
+        return SQLCondition(sql: "\(Self.rowColumns), (\(r.sql)) AS readable", args: r.args)
     }
 
     /// A row selected with `rowSelect`: the title of a row the viewer may not read never leaves the store.
@@ -109,7 +137,7 @@ extension ComplaintStore {
         let key: Int64
         switch order {
         case .deadline: key = due?.seconds ?? Self.noDeadlineKey
-        case .received: key = received.seconds
+        case .received, .oldest: key = received.seconds
         case .updated: key = updated.seconds
         }
         let hidden = s.int64(20) == 0
@@ -125,12 +153,16 @@ extension ComplaintStore {
                         rating: s.isNull(19) ? nil : s.int(19), contentHidden: hidden, sortKey: key)
     }
 
-    public func filterContext(now: Timestamp, content: ContentAccess = .everything, viewerAgency: String? = nil) -> FilterContext {
-        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content, viewerAgency: viewerAgency)
+    /// The thresholds the filter language is read with at `now` (overdue, due soon, ages), under this store's calendar and deadlines: the same for the SQL and for `FilterExpression.matches`.
+    public func filterContext(now: Timestamp, content: ContentAccess = .everything, viewerAgency: String? = nil,
+                              viewerUnit: String? = nil) -> FilterContext {
+        FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content, viewerAgency: viewerAgency,
+                      viewerUnit: viewerUnit)
     }
 
     func whereClause(_ q: InboxQuery, now: Timestamp) -> SQLCondition {
-        FilterSQL.scope(q.scope, formerHolders: q.formerHolders) && FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
+        ScopeSQL(q.scope, dialect: dialect).condition(formerHolders: q.formerHolders)
+            && FilterSQL(dialect: dialect).condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency, viewerUnit: q.scope.unit))
     }
 
     /// (sort column, ascending?) for an order.
@@ -139,6 +171,7 @@ extension ComplaintStore {
         case .deadline: ("c.due_key", true)
         case .received: ("c.received_at", false)
         case .updated: ("c.updated_at", false)
+        case .oldest: ("c.received_at", true)
         }
     }
 
@@ -229,8 +262,8 @@ extension ComplaintStore {
 
     func fetchSQL(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
-            var cond = FilterSQL.condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency))
-            let select = Self.rowSelect(q.content)
+            var cond = FilterSQL(dialect: dialect).condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency, viewerUnit: q.scope.unit))
+            let select = rowSelect(q.content)
             let (column, ascending) = Self.sortColumn(q.order)
             // Walking the list forward in an ascending order means "greater than the cursor".
             let greater = forward == ascending
@@ -239,31 +272,11 @@ extension ComplaintStore {
             }
             let dir = greater ? "ASC" : "DESC"
             let n = SQLValue.int(Int64(max(0, limit)))
-            // A unit's inbox is what it holds plus what it is copied on plus what it held before:
-            // ordered index scans merged, instead of one OR that would sort the whole list on every
-            // page. The parts are disjoint (each excludes the ones before it).
-            var parts: [SQLCondition]
-            switch q.scope {
-            case .everything:
-                parts = [.always]
-            case .agency(let a):
-                parts = [SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])]
-                if q.formerHolders {
-                    // What the agency passed away is none of what it holds now.
-                    if FilterSQL.requiresForwarded(q.filter) { parts = [] }
-                    parts.append(try formerHolderPart(a, ""))
-                }
-            case .unit(let a, let u, let copies):
-                if u.isEmpty { return [] }
-                let notHeld = SQLCondition(sql: "NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)", args: [.text(a), .text(u)])
-                let copied = SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)", args: [.text(u)])
-                parts = [SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])]
-                if q.formerHolders && FilterSQL.requiresForwarded(q.filter) { parts = [] }
-                if copies { parts.append(copied && notHeld) }
-                var before = q.formerHolders ? try formerHolderPart(a, u) : .always
-                if copies { before = before && SQLCondition(sql: "(\(copied.sql)) IS NOT TRUE", args: copied.args) }
-                if q.formerHolders { parts.append(before) }
-            }
+            // The scope's disjoint parts, each an ordered index scan, merged (ScopeSQL.listParts).
+            let parts = try ScopeSQL(q.scope, dialect: dialect).listParts(formerHolders: q.formerHolders,
+                                                                          onlyForwarded: FilterSQL.requiresForwarded(q.filter),
+                                                                          heldBefore: { try formerHolderPart($0, $1) })
+            if parts.isEmpty { return [] }
             let selects = parts.map { scope -> (String, [SQLValue]) in
                 let w = scope && cond
                 return ("SELECT \(select.sql), \(column) AS sk FROM complaints c WHERE \(w.sql) ORDER BY \(column) \(dir), c.id \(dir) LIMIT ?",
@@ -302,28 +315,15 @@ extension ComplaintStore {
         let cap = max(2_000, total / sparse)
         let n = Int(try db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM holders_before WHERE agency = ? AND unit = ? LIMIT ?)",
                                      [.text(agency), .text(unit), .int(Int64(cap))]) ?? 0)
-        if n < cap { return FilterSQL.heldBefore(agency, unit: unit) }
-        return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before hb WHERE hb.agency = ? AND hb.unit = ? AND hb.complaint_id = c.id)",
-                            args: [.text(agency), .text(unit)])
+        return ScopeSQL.heldBefore(agency, unit: unit, probe: n >= cap)
     }
 
     /// How many reports of the scope its agency forwarded away (the Diteruskan tab), by
     /// `holders_before`'s key: the same set as `count` with the filter `forwarded`.
     public func forwardedCount(_ scope: InboxScope) throws(StoreError) -> Int {
         try read {
-            let probe = "EXISTS (SELECT 1 FROM holders_before h WHERE h.agency = ? AND h.unit = '' AND h.complaint_id = x.complaint_id)"
-            switch scope {
-            case .everything:
-                return Int(try db.scalarInt("SELECT count(DISTINCT complaint_id) FROM holders_before WHERE unit = ''") ?? 0)
-            case .agency(let a):
-                return Int(try db.scalarInt("SELECT count(*) FROM holders_before WHERE agency = ? AND unit = ''", [.text(a)]) ?? 0)
-            case .unit(let a, let u, let copies):
-                if u.isEmpty { return 0 }
-                let copied = copies ? " UNION SELECT complaint_id FROM cc WHERE unit = ?" : ""
-                let args: [SQLValue] = [.text(a), .text(u)] + (copies ? [.text(u)] : []) + [.text(a)]
-                let sql = "SELECT count(*) FROM (SELECT complaint_id FROM holders_before WHERE agency = ? AND unit = ?" + copied + ") x WHERE " + probe
-                return Int(try db.scalarInt(sql, args) ?? 0)
-            }
+            guard let count = ScopeSQL(scope, dialect: dialect).forwardedCountStatement else { return 0 }
+            return Int(try db.scalarInt(count.sql, count.args) ?? 0)
         }
     }
 
@@ -353,30 +353,8 @@ extension ComplaintStore {
                     if let st = Status(code: s.int64(0)) { out[st, default: 0] += s.int(1) }
                 }
             }
-            switch scope {
-            case .everything:
-                try add("SELECT status, sum(n) FROM counts GROUP BY status", [])
-            case .agency(let a):
-                try add("SELECT status, sum(n) FROM counts WHERE agency = ? GROUP BY status", [.text(a)])
-                // What the agency passed away (or received for another): few rows, by the history's key.
-                if formerHolders { try add("""
-                    SELECT c.status, count(*) FROM holders_before h JOIN complaints c ON c.id = h.complaint_id
-                    WHERE h.agency = ? AND h.unit = '' GROUP BY c.status
-                    """, [.text(a)]) }
-            case .unit(let a, let u, let copies):
-                if u.isEmpty { return [:] }
-                try add("SELECT status, sum(n) FROM counts WHERE agency = ? AND unit = ? GROUP BY status", [.text(a), .text(u)])
-                if copies {
-                    try add("""
-                        SELECT c.status, count(*) FROM cc JOIN complaints c ON c.id = cc.complaint_id
-                        WHERE cc.unit = ? AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?) GROUP BY c.status
-                        """, [.text(u), .text(a), .text(u)])
-                }
-                if formerHolders { try add("""
-                    SELECT c.status, count(*) FROM holders_before h JOIN complaints c ON c.id = h.complaint_id
-                    WHERE h.agency = ? AND h.unit = ?
-                      AND (? = 0 OR NOT EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)) GROUP BY c.status
-                    """, [.text(a), .text(u), .int(copies ? 1 : 0), .text(u)]) }
+            for statement in ScopeSQL(scope, dialect: dialect).statusCountStatements(formerHolders: formerHolders) {
+                try add(statement.sql, statement.args)
             }
             return out
         }

@@ -6,16 +6,21 @@ import CSQLite
 /// of their own (each record's hash covers the previous one's), apart from the per-report event
 /// log, with its head in `meta('office_head')`.
 public struct OfficeVersion: Sendable, Equatable {
+    /// The version number, 1 for the first document recorded.
     public var version: Int
+    /// The office document as recorded (JSON).
     public var document: String
     /// SHA-256 of the document, hex.
     public var sha256: String
+    /// When it was recorded.
     public var appliedAt: Timestamp
     /// The operator who recorded it ("system" for the seed of a new store made without one).
     public var appliedBy: String
     /// The account that ran the program.
     public var login: String
+    /// What it changed against the version before, in one line.
     public var summary: String
+    /// This record's link in the office chain (hex), covering the previous record's.
     public var hash: String
 }
 

@@ -48,7 +48,28 @@ public enum SafeFile {
 
 /// Why a file could not be created or put in place: errno and its text.
 public struct SafeFileError: Error, Sendable {
+    /// The errno value.
     public let code: Int32
+    /// The system's text for `code` ("Permission denied").
     public var reason: String { String(cString: strerror(code)) }
+    /// An error for errno `code`.
     public init(code: Int32) { self.code = code }
+}
+
+// MARK: file helpers
+
+func errnoText() -> String { String(cString: strerror(errno)) }
+
+func parentDirectory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+}
+
+/// mkdir -p with mode 0700 for new folders (the store holds identities).
+func makeDirectories(_ path: String) -> Bool {
+    var st = stat()
+    if stat(path, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR }
+    let parent = parentDirectory(of: path)
+    if !parent.isEmpty && parent != path && !makeDirectories(parent) { return false }
+    return mkdir(path, 0o700) == 0 || errno == EEXIST
 }

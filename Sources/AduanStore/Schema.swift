@@ -1,11 +1,12 @@
 /// The store's tables, as numbered migrations applied in order inside one transaction at open.
 ///
 /// - `events` is the truth: append-only, one row per accepted action, hash-chained.
-/// - `complaints`, `cc`, `counts` and `complaints_fts` are projections, rebuilt from events by
-///   `aduan verify --repair` if they ever disagree.
+/// - `complaints`, `cc`, `counts` and `complaints_fts` are projections of the events; `aduan
+///   verify` replays the events and names every projection that disagrees (there is no repair
+///   command: a damaged store is restored from a backup).
 enum Schema {
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    static let version = 2
+    static let version = 3
 
     static let migrations: [(version: Int, sql: String)] = [
         (1, """
@@ -140,6 +141,20 @@ enum Schema {
             SELECT json_extract(h.value, '$[0]'), json_extract(h.value, '$[1]'), c.id FROM complaints c JOIN complaint_texts t ON t.id = c.id, json_each(t.state, '$.h') h
             WHERE json_extract(h.value, '$[1]') IS NOT NULL
               AND NOT (json_extract(h.value, '$[0]') = c.holder_agency AND json_extract(h.value, '$[1]') = coalesce(c.holder_unit, ''));
+        """),
+        // Text an operator typed and has not sent yet (a follow-up, a note, a reporter's reply),
+        // kept per operator, report and kind until it is sent or discarded: outside the event
+        // chain, never exported, read only by the operator who wrote it (Drafts.swift).
+        (3, """
+        CREATE TABLE IF NOT EXISTS drafts(
+            operator TEXT NOT NULL,
+            complaint_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            secret INTEGER NOT NULL,
+            saved_at INTEGER NOT NULL,
+            PRIMARY KEY(operator, complaint_id, kind)
+        ) WITHOUT ROWID;
         """),
     ]
 

@@ -3,13 +3,18 @@ import Glibc
 
 /// Another operator changed the report after this operator read it.
 public struct Conflict: Hashable, Sendable {
+    /// The report the operator acted on.
     public var complaintID: Int64
+    /// The version the operator's decision was based on.
     public var expectedVersion: Int
+    /// The version the report has now.
     public var currentVersion: Int
     /// The first change the operator did not see: who, what, when; all nil when the operator may
     /// not see that event (a secret follow-up, a confidential report's text), so nothing of it is told.
     public var changedBy: Actor?
+    /// What that first change was.
     public var change: ActionKind?
+    /// When it was made.
     public var changedAt: Timestamp?
 }
 
@@ -42,6 +47,8 @@ public enum StoreError: Error, Sendable {
     case conflict(Conflict)
     /// The workflow refused the action.
     case refused(Refusal)
+    /// No report with this id, or one the operator may not see (the same answer, so its
+    /// existence is not told).
     case notFound(Int64)
     /// The event log's hash chain is broken: writes are refused until a backup is restored.
     case chainBroken(path: String, ChainDamage)

@@ -1,27 +1,10 @@
 import AduanCore
-import CSQLite
 import Glibc
 
 /// Verify's checks of the derived rows that decide who sees a report (copies, flags) or what is
 /// due (deadline columns, the deadline-settings record), and of the search index, each finding
 /// named by report. Bulk scans only: no query per report.
 extension ComplaintStore {
-    /// The derived columns of a `complaints` row that `complaint(from:)` does not read back.
-    struct DerivedColumns {
-        var dueKind: String?
-        var contentKey: String?
-        var dueKey: Int64
-        var pingPong: Int64
-
-        /// From verify's projection query (columns 22, 23, 28 and 29).
-        init(_ s: Statement) {
-            dueKind = s.optionalText(22)
-            contentKey = s.optionalText(23)
-            dueKey = s.int64(28)
-            pingPong = s.int64(29)
-        }
-    }
-
     /// What the stored derived columns get wrong against the replay, one sentence each.
     static func derivedDifferences(_ stored: DerivedColumns, replayed: Complaint, values v: ProjectionValues,
                                    history: [Event], compareDeadlines: Bool) -> [String] {
@@ -124,7 +107,7 @@ extension ComplaintStore {
     func checkDeadlineFingerprint() throws -> DeadlineSettingsCheck {
         let recorded = try db.scalarText("SELECT value FROM meta WHERE key='deadline_fingerprint'")
         guard recorded != deadlineFingerprint else { return .matches }
-        if sqlite3_db_readonly(db.handle, "main") == 1 {
+        if db.isReadOnly {
             return .staleReadOnly("deadlines not compared: they were computed under other calendar or deadline settings, and this store is read-only (open it writable to recompute them)")
         }
         return .tampered("the recorded deadline settings (\(recorded.map { String($0.prefix(40)) } ?? "missing")) are not the office's (\(deadlineFingerprint)): the stored deadlines may follow other rules. A writable open recomputes them when the settings change; if this persists after reopening, the record was edited by hand")

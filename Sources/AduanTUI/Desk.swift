@@ -1,3 +1,4 @@
+// Over 400 lines: the loop, key dispatch, dialogs and frame layout share the desk's state (the key bar is in KeyBar.swift).
 import AduanCore
 import AduanStore
 import Glibc
@@ -14,8 +15,8 @@ public final class Desk {
     let help = HelpView()
     private(set) var current: ViewKind = .inbox
     private var history: [ViewKind] = []
-    private var overlay: Overlay?
-    private var flow: ActionFlow?
+    var overlay: Overlay?
+    var flow: ActionFlow?
     private var limitPrompt: LinePrompt?
     private var searchPrompt: LinePrompt?
     private var pendingBulk = false
@@ -52,7 +53,8 @@ public final class Desk {
 
     /// Runs until the operator quits. The terminal is restored on every way out.
     public func run() {
-        defer { terminal.restore(); profile?.write() }
+        // Text being written when the desk ends (a hangup, a closed terminal) is kept as a draft.
+        defer { keepOpenDraft(); terminal.restore(); profile?.write() }
         ctx.now = ctx.clock()
         draw()
         profile?.firstFrame()
@@ -95,11 +97,13 @@ public final class Desk {
         guard v != dataVersion else { return false }
         dataVersion = v
         reloadAll()
-        if ctx.message == nil { ctx.say(ctx.t.text(.storeChanged), .dim) }
+        // New reports above the selection are said, never slipped in silently (issue 11 item 6).
+        if inbox.arrived > 0 { ctx.say(ctx.t.newComplaintsArrived(inbox.arrived)) } else if ctx.message == nil { ctx.say(ctx.t.text(.storeChanged), .dim) }
         return true
     }
 
     func reloadAll() {
+        barGeneration &+= 1
         currentView.reload(ctx)
         if current != .inbox { inbox.reload(ctx) }
         stale = Set(ViewKind.allCases).subtracting([current, .inbox])
@@ -172,7 +176,8 @@ public final class Desk {
             return "limit"
         case .search:
             if current != .inbox { switchTo(.inbox) }
-            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.search ?? "", required: true) { [ctx] text in
+            // The previous term, selected: typing replaces it, an arrow key keeps it for editing.
+            let prompt = LinePrompt(label: ctx.t.text(.searchPrompt), initial: inbox.lastSearchTyped ?? "", selected: true, required: true) { [ctx] text in
                 // The same bounds as a filter: a 20,000-word paste must not become one query.
                 if let e = FilterParser.searchBoundsError(text) { return ctx.t.filterError(e) }
                 return TextSearch.query(text).isEmpty ? "?" : nil
@@ -252,6 +257,7 @@ public final class Desk {
             return
         }
         let f = ActionFlow(kind: kind, complaints: complaints, ctx: ctx)
+        presetDraft(f)
         flow = f
         advanceFlow()
     }
@@ -270,8 +276,11 @@ public final class Desk {
             let summary = "\(ctx.t.text(.bulkDone)): \(done)/\(f.targets.count)"
             if problems.isEmpty { ctx.say(summary) } else { ctx.fail(summary + " · " + problems[0]) }
         } else if let p = problems.first {
-            ctx.fail(p)
+            // A written action's text is never thrown away: kept, and on a conflict the panel
+            // offers to send it again (DeskDrafts.swift).
+            if !refused(f, problem: p) { ctx.fail(p) }
         } else {
+            if f.keepsDraft { discardDraft(of: f) }
             ctx.say(ctx.t.actionName(f.kind) + " #\(f.first.id): " + ctx.t.text(.saved), .onTime)
         }
         dataVersion = ctx.store.dataVersion()
@@ -285,13 +294,15 @@ public final class Desk {
         case .stay:
             return "dialog"
         case .cancel:
+            let kept = cancelled(o)
             overlay = nil
             flow = nil
             limitPrompt = nil
             searchPrompt = nil
-            ctx.say(ctx.t.text(.cancelled), .dim)
+            ctx.say(kept ? ctx.t.draftKept : ctx.t.text(.cancelled), .dim)
             return "dialog"
         case .done:
+            if let panel = o as? ConflictPanel { return resolve(panel) }
             if let p = limitPrompt, o === p {
                 limitPrompt = nil
                 overlay = nil
@@ -364,9 +375,11 @@ public final class Desk {
         grid.fill(Rect(x: 0, y: sy, width: w, height: 1), style: .statusBar)
         var tail = ""
         if let p = currentView.position(ctx) { tail += " │ " + p }
-        if current == .inbox || current == .detail, let f = inbox.filterText { tail += " │ " + t.text(.filter).lowercased() + ": " + f }
+        // The tag count before the filter: a long filter is cut, never the count.
         if !inbox.tagged.isEmpty { tail += " │ \(inbox.tagged.count) " + t.text(.tagged) }
         if pendingBulk { tail += " │ ;" }
+        if current == .inbox, let badge = inbox.scopeBadge(ctx) { tail += " │ " + badge }
+        if current == .inbox || current == .detail, let f = inbox.filterText { tail += " │ " + t.text(.filter).lowercased() + ": " + f }
         // The operator, role and unit always show; the unit's name shortens before the position is cut.
         let unitNames: [String] = ctx.me.unit.map { [ctx.directory.unitName($0), ctx.shortUnitName(Holder(agency: ctx.me.agency, unit: $0)), $0] }
             ?? [ctx.directory.agencyName(ctx.me.agency), ctx.shortAgencyName(ctx.me.agency), ctx.me.agency]
@@ -381,43 +394,18 @@ public final class Desk {
         // Bottom line: a message, or the keys that do something here.
         let by = h - 1
         if let (text, style) = ctx.message {
-            grid.fill(Rect(x: 0, y: by, width: w, height: 1), style: style == .normal ? .normal : style)
-            grid.put(text, x: 0, y: by, style: style, maxWidth: w)
+            // A message longer than the line grows upward (at most 4 lines): never cut unread.
+            let lines = DisplayWidth.wrap(text, width: w)
+            let shown = lines.count > 4 ? Array(lines.prefix(3)) + [DisplayWidth.truncate(lines[3...].joined(separator: " "), to: w)] : lines
+            for (i, line) in shown.enumerated() {
+                let y = by - (shown.count - 1) + i
+                grid.fill(Rect(x: 0, y: y, width: w, height: 1), style: style == .normal ? .normal : style)
+                grid.put(line, x: 0, y: y, style: style, maxWidth: w)
+            }
         } else {
             drawKeyBar(&grid, y: by, width: w)
         }
         overlay?.draw(&grid, ctx: ctx)
-    }
-
-    func drawKeyBar(_ grid: inout Grid, y: Int, width: Int) {
-        let t = ctx.t
-        var items: [(String, String)] = []
-        if let c = selectedComplaintForBar() {
-            for a in Workflow.availableActions(on: c, by: ctx.me, context: ctx.store.context) {
-                guard let key = KeyMap.key(for: a) else { continue }
-                items.append((key.description, shortActionName(a)))
-            }
-        }
-        items += [("/", t.text(.search).lowercased()), ("l", t.text(.filter).lowercased()), ("1-4", ctx.language == .en ? "views" : "tampilan"), ("Q", t.text(.quit))]
-        var x = 0
-        for (key, label) in items {
-            let w = DisplayWidth.of(key) + DisplayWidth.of(label) + 3
-            if x + w > width { break }
-            x = grid.put(key, x: x, y: y, style: .tabActive)
-            x = grid.put(" " + label + "  ", x: x, y: y, style: .normal)
-        }
-    }
-
-    private var barCache: (id: Int64, version: Int, complaint: Complaint)?
-
-    /// The selected report for the key bar, cached by id and version (the bar is drawn every frame).
-    func selectedComplaintForBar() -> Complaint? {
-        guard let id = currentView.selectedID ?? (current == .detail ? detail.complaintID : nil) else { return nil }
-        let version = (current == .inbox ? inbox.list.selectedRow?.version : nil)
-        if let cache = barCache, cache.id == id, version == nil || cache.version == version { return cache.complaint }
-        guard let c = try? ctx.store.complaint(id) else { return nil }
-        barCache = (id, c.version, c)
-        return c
     }
 
     func shortActionName(_ a: ActionKind) -> String {
@@ -441,6 +429,10 @@ public final class Desk {
         case .receive, .import, .autoClose: return a.rawValue
         }
     }
+
+    var barCache: (id: Int64, version: Int, generation: Int, complaint: Complaint)?
+    /// Moves on every reload (an action of ours, another operator's change): the bar reads the report again.
+    var barGeneration = 0
 }
 
 func monotonicSeconds() -> Double {

@@ -9,6 +9,8 @@ public enum DeskCommand: Hashable, Sendable {
     case search, searchNext, searchPrevious, limit
     case tag, applyToTagged
     case refresh, nextTab, previousTab, cycleOrder
+    /// `M`: only what my unit holds / with what it is copied on (tembusan).
+    case toggleMine
     case action(ActionKind)
     /// `t` postpones or resumes, whichever the report's status allows.
     case postponeOrResume
@@ -59,6 +61,7 @@ public enum KeyMap {
         KeyBinding([.tab, .right], .nextTab, .tabAll),
         KeyBinding([.backTab, .left], .previousTab, .tabAll),
         KeyBinding([.char("O")], .cycleOrder, .status),
+        KeyBinding([.char("M")], .toggleMine, .mineToggle),
         KeyBinding([.char("v")], .action(.verify), .verifyHint, action: true),
         KeyBinding([.char("e")], .action(.classify), .classifyHint, action: true),
         KeyBinding([.char("D")], .action(.redispose), .redisposeHint, action: true),

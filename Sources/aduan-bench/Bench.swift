@@ -1,4 +1,5 @@
 import AduanCore
+import AduanStore
 import Glibc
 
 /// Runs every measurement for every size and fills the table.
@@ -84,15 +85,14 @@ final class Bench {
             table.set("cold", size: size, Cell("\(Format.ms(s.median)) (max \(Format.ms(s.max)), \(s.count))", s.median))
         }
 
-        let sql = InboxSQL(scope: Access.inboxScope(of: me))
         let words = shell?.vocabulary(store) ?? (rare: "perjudian", common: "di")
-        let rows = listRows(store, sql) ?? size * 8 / 10
+        let rows = StoreStatements.open(store, operators: operators, viewer: me)?.listRows ?? size * 8 / 10
         Log.progress("\(name): keys")
         let script = KeyScript(keys: options.keys, budget: options.budget, listRows: rows, rareWord: words.rare, commonWord: words.common)
         let main = driver.session(store: store, name: "keys-\(size)") { s, r in script.run(s, &r) }
         let latencies = recordKeys(size, main, words)
 
-        if let shell { floors(size, store, sql, shell, latencies, words) }
+        if let shell { floors(size, store, shell, latencies, words) }
         timeCommand("verify", size, ["verify", "--store", store])
         timeCommand("report", size, ["report", "--store", store] + (operators.supervisor.map { ["--as", $0.id] } ?? []))
         exportImport(size, store, driver)
@@ -124,13 +124,6 @@ final class Bench {
     func storeSize(_ store: String, _ size: Int) -> String {
         let bytes = Double(FileSystem.size(store) + FileSystem.size(store + "-wal"))
         return "\(Format.mib(bytes)) (\(Format.fixed(bytes / Double(size) / 1024, 1)) KiB each)"
-    }
-
-    /// How many reports the operator's inbox lists (to keep the walks inside the list).
-    func listRows(_ store: String, _ sql: InboxSQL) -> Int? {
-        guard let shell else { return nil }
-        let count = sql.scopeParts.map { "(SELECT count(*) FROM complaints c WHERE \($0))" }.joined(separator: " + ")
-        return shell.rows(store, "SELECT \(count);")?.first?.first.flatMap { Int($0) }
     }
 
     // MARK: keys
@@ -190,37 +183,26 @@ final class Bench {
 
     // MARK: sqlite3 floor
 
-    func floors(_ size: Int, _ store: String, _ sql: InboxSQL, _ shell: SQLiteShell, _ keys: [String: Stats], _ words: (rare: String, common: String)) {
+    func floors(_ size: Int, _ store: String, _ shell: SQLiteShell, _ keys: [String: Stats], _ words: (rare: String, common: String)) {
         Log.progress("\(Format.grouped(size)): sqlite3 floor")
-        // Home reloads the first page: the list's page size is twice the visible rows (35 at 120×40), read twice over.
-        let firstPage = sql.page(condition: "1", cursor: nil, forward: true, limit: 140)
-        compare("floor-first", size, store, shell, [firstPage], keys["first"])
+        // The store's own statements, recorded with their values (no copy of its SQL).
+        guard let statements = StoreStatements.open(store, operators: operators, viewer: me) else {
+            Log.warn("\(Format.grouped(size)): the store could not be opened to record its statements; the floor rows are left out")
+            return
+        }
+        if let firstPage = statements.firstPage() { compare("floor-first", size, store, shell, firstPage, keys["first"]) }
         for (key, word) in [("floor-rare", words.rare), ("floor-common", words.common)] {
-            guard let statements = searchStatements(store, sql, shell, word) else { continue }
-            compare(key, size, store, shell, statements, keys[key == "floor-rare" ? "search-rare" : "search-common"])
+            guard let search = statements.search(word) else { continue }
+            compare(key, size, store, shell, search, keys[key == "floor-rare" ? "search-rare" : "search-common"])
         }
     }
 
-    /// What the screen runs for a search from the top of the list (InboxView.find): a probe for a
-    /// match before the selection, the first match in list order, and, when that match is not among
-    /// the rows already loaded, the rows around it (PagedList.jump).
-    func searchStatements(_ store: String, _ sql: InboxSQL, _ shell: SQLiteShell, _ word: String) -> [String]? {
-        let text = InboxSQL.search(word)
-        let firstPage = sql.page(condition: "1", cursor: nil, forward: true, limit: 140)
-        guard let top = shell.rows(store, firstPage), let firstRow = top.first, firstRow.count >= 21,
-              let topID = Int64(firstRow[0]), let topKey = Int64(firstRow[20]) else { return nil }
-        let probe = sql.page(condition: text, cursor: (topKey, topID), forward: false, limit: 1)
-        let find = sql.page(condition: text, cursor: nil, forward: true, limit: 1)
-        var statements = [probe, find]
-        if let hit = shell.rows(store, find)?.first, hit.count >= 21, let id = Int64(hit[0]), let key = Int64(hit[20]),
-           !top.contains(where: { $0.first == hit[0] }) {
-            statements.append(sql.page(condition: "1", cursor: (key, id), forward: false, limit: 70))
-            statements.append(sql.page(condition: "1", cursor: (key, id), forward: true, limit: 140))
+    func compare(_ key: String, _ size: Int, _ store: String, _ shell: SQLiteShell, _ recorded: [String], _ aduan: Stats?) {
+        let statements = recorded.map { $0 + ";" }
+        if options.verbose {
+            Log.clearProgress()
+            Log.writeErr("\(Format.grouped(size)) \(key): the store's statements, with their values:\n" + statements.map { "  \($0)\n" }.joined())
         }
-        return statements
-    }
-
-    func compare(_ key: String, _ size: Int, _ store: String, _ shell: SQLiteShell, _ statements: [String], _ aduan: Stats?) {
         guard let floor = shell.floor(store, statements) else {
             Log.warn("\(Format.grouped(size)): the sqlite3 shell failed on: \(statements.joined(separator: " "))")
             table.set(key, size: size, Cell("sqlite3 failed"))

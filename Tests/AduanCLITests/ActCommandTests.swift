@@ -331,7 +331,7 @@ import Testing
             #expect(r.status == 2, "\(args): exit \(r.status) \(r.stderr)")
             #expect(r.stderr.hasPrefix("aduan: "))
         }
-        let typo = desk.run(["act", "3", "folow-up", "--text", "x"])
+        let typo = desk.run(["act", "3", "folow-up", "--text", "x", "--lang", "en"])  // English: the session speaks it (issue 11 item 11)
         #expect(typo.stderr.contains("did you mean follow-up?"))
         #expect({ unchanged(desk.store, Self.templateBytes) }(), "the store changed")
     }

@@ -73,8 +73,23 @@ import Testing
             #expect(Self.leaks(r.stderr).isEmpty, "`aduan \(args) --as \(viewer)` prints \(Self.leaks(r.stderr)) on stderr")
         }
         #expect(Self.leaks(readText(out) ?? "").isEmpty, "export --out file for \(viewer)")
+        // The workbooks (issue 16): the export and the recap, read back with openpyxl, each language.
+        var workbooks: [(String, String)] = []
+        for lang in ["id", "en"] {
+            let export = desk.scratch.file("ekspor-\(viewer)-\(lang).xlsx"), report = desk.scratch.file("rekap-\(viewer)-\(lang).xlsx")
+            run(["export", "--format", "xlsx", "--out", export, "--lang", lang])
+            run(["report", "--format", "xlsx", "--out", report, "--from", "2026-01-01", "--to", "2026-11-30", "--lang", lang])
+            for file in [export, report] { workbooks.append((file, try XlsxReader.available ? XlsxReader.read(file, in: desk.scratch).allText : "")) }
+        }
+        if !XlsxReader.available { print("PrivacyOutputTests: workbooks not read back: \(XlsxReader.skipReason)") }
+        for (file, text) in workbooks {
+            #expect(Self.leaks(text).isEmpty, "\(file) for \(viewer) holds \(Self.leaks(text))")
+        }
         // Pengawas supervises the agency that holds the confidential complaint: a handling party.
         if viewer != "pengawas" {
+            for (file, text) in workbooks {
+                #expect(Self.contentLeaks(text).isEmpty, "\(file) for \(viewer) holds \(Self.contentLeaks(text))")
+            }
             for (args, r) in outputs {
                 #expect(Self.contentLeaks(r.stdout).isEmpty, "`aduan \(args) --as \(viewer)` prints \(Self.contentLeaks(r.stdout)) on stdout")
                 #expect(Self.contentLeaks(r.stderr).isEmpty, "`aduan \(args) --as \(viewer)` prints \(Self.contentLeaks(r.stderr)) on stderr")
@@ -194,6 +209,18 @@ import Testing
         // Nor the admin's report, which is about figures.
         for format in ["text", "csv", "json"] {
             #expect(Self.leaks(desk.run(["report", "--format", format], as: "admin").stdout).isEmpty)
+        }
+        // The admin's workbook export carries the reporter like the CSV (so the leak checks above
+        // can fail); the recap workbook, about figures, does not.
+        if XlsxReader.available {
+            let export = desk.scratch.file("ekspor-admin.xlsx"), report = desk.scratch.file("rekap-admin.xlsx")
+            #expect(desk.run(["export", "--format", "xlsx", "--out", export], as: "admin").status == 0)
+            #expect(desk.run(["report", "--format", "xlsx", "--out", report, "--from", "2026-01-01", "--to", "2026-11-30"], as: "admin").status == 0)
+            let text = try XlsxReader.read(export, in: desk.scratch).allText
+            for s in ["Siti Anonimawati", "081299990000", "rahasia@contoh.id", "3507999900001111"] {
+                #expect(text.contains(s), "the intake admin's workbook should hold \(s)")
+            }
+            #expect(Self.leaks(try XlsxReader.read(report, in: desk.scratch).allText).isEmpty)
         }
     }
 

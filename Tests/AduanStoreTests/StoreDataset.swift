@@ -122,13 +122,13 @@ extension InboxOrder {
         switch self {
         case .deadline:
             StoreFixture.context.deadlines.running(for: c, calendar: StoreFixture.context.calendar)?.dueAt.seconds
-        case .received: c.receivedAt.seconds
+        case .received, .oldest: c.receivedAt.seconds
         case .updated: c.updatedAt.seconds
         }
     }
 
     /// Deadline: (due asc, id asc), reports without a running deadline last (by id).
-    /// Received and updated: newest first, ties by id descending.
+    /// Received and updated: newest first, ties by id descending; oldest: received ascending.
     func sorted(_ reports: [Complaint]) -> [Complaint] {
         switch self {
         case .deadline:
@@ -142,6 +142,8 @@ extension InboxOrder {
             }
         case .received, .updated:
             return reports.sorted { (inMemoryKey($0)!, $0.id) > (inMemoryKey($1)!, $1.id) }
+        case .oldest:
+            return reports.sorted { (inMemoryKey($0)!, $0.id) < (inMemoryKey($1)!, $1.id) }
         }
     }
 }

@@ -26,7 +26,7 @@ import Testing
     static func memoryIDs(_ all: [Complaint], _ scope: InboxScope, _ filter: FilterExpression, _ ctx: FilterContext) -> [Int64] {
         // `forwarded` is about the viewer's agency: the one whose scope this is, as the store reads it.
         let ctx = FilterContext(now: ctx.now, calendar: ctx.calendar, deadlines: ctx.deadlines, content: ctx.content,
-                                viewerAgency: scope.agency)
+                                viewerAgency: scope.agency, viewerUnit: scope.unit)
         return all.filter { scope.contains($0) && filter.matches($0, ctx) }.map(\.id)
     }
 
@@ -137,6 +137,8 @@ import Testing
         // Due soon is an operator's deadline only, never the system's auto-close (issue 11 item 9).
         "is:due-soon status:proses", "is:due-soon OR is:overdue", "status:proses NOT is:due-soon", "is:segera",
         "forwarded", "diteruskan NOT status:selesai", "NOT is:forwarded", "forwarded is:pingpong",
+        // A liaison's own work, without what they are only copied on (issue 11 item 5).
+        "mine", "is:mine is:due-soon", "NOT mine", "milik-saya OR cc:dinkes",
     ]
 
     @Test("typed filters select the same reports in SQL and in memory", arguments: typed)
@@ -210,6 +212,33 @@ import Testing
             }
         }
         #expect(formerSeen > 0, "some viewer sees a report it held before and handles no longer")
+    }
+
+    /// `mine` (issue 11 item 5): what the viewer's own unit holds now, never what it is only copied
+    /// on, the same in SQL, in memory, and in the counters of the scope without copies.
+    @Test func mineIsWhatTheViewersUnitHoldsNowWithoutCopies() throws {
+        let store = try SharedDataset.open()
+        let all = try StoreDataset.load(store)
+        var copiedOnly = 0
+        for viewer in Self.viewers {
+            let scope = Access.inboxScope(of: viewer)
+            let content = Privacy.contentAccess(of: viewer)
+            let ctx = store.filterContext(now: F.now, content: content, viewerAgency: scope.agency, viewerUnit: scope.unit)
+            for text in ["mine", "is:mine is:due-soon", "NOT mine"] {
+                let filter = try FilterParser.parse(text, vocabulary: FilterVocabulary(directory: F.directory)).get()
+                let mem = A.memoryIDs(all, scope, filter, ctx)
+                if let d = A.compare(store, mem, scope, filter, content: content) { Issue.record("«\(text)» for \(viewer.id): \(d)") }
+            }
+            let mine = A.memoryIDs(all, scope, .term(.mine), ctx)
+            #expect(mine == all.filter(scope.withoutCopies.holdsNow).map(\.id), "mine is the unit's holding for \(viewer.id)")
+            if let unit = viewer.unit {
+                for id in mine { #expect(all.first { $0.id == id }!.holder.unit == unit) }
+                copiedOnly += all.filter { $0.ccUnits.contains(unit) && $0.holder.unit != unit }.count
+                let counts = try store.statusCounts(scope.withoutCopies, formerHolders: false)
+                #expect(counts.values.reduce(0, +) == mine.count, "the mine tabs' counts for \(viewer.id)")
+            }
+        }
+        #expect(copiedOnly > 0, "some liaison is copied on a report another unit holds")
     }
 
     @Test("random filters select the same reports in SQL and in memory for viewers who may not read everything")
@@ -345,6 +374,7 @@ struct FilterGenerator {
         case 17: return .trackingID(rng.chance(0.8) ? rng.pick(trackingIDs) : "999")
         case 18: return .localID(Int64(rng.int(in: 0...(reports.count + 3))))
         case 19: return .forwarded
+        case 20: return .mine
         default: return .text(text())
         }
     }
@@ -430,6 +460,7 @@ enum FilterText {
         case .confidential: return "is:confidential"
         case .pingPong: return "is:pingpong"
         case .forwarded: return "is:forwarded"
+        case .mine: return "is:mine"
         case .privacyUndecided: return "is:undecided"
         case .age(let cmp, let n, let counting): return "age:\(cmp.rawValue)\(n)\(counting == .working ? "wd" : "d")"
         case .rating(let cmp, let n): return "rating:\(cmp.rawValue)\(n)"

@@ -9,7 +9,7 @@ import Testing
     static let stress = AduanBinary.built("aduan-stress")
 
     /// The source folders aduan-stress does not link (their changes do not relink it).
-    static let notLinked: Set<String> = ["aduan", "AduanCLI", "AduanTUI", "CNcursesw"]
+    static let notLinked: Set<String> = ["aduan", "AduanCLI", "AduanTUI", "CNcursesw", "AduanWorkbook", "CXlsxWriter"]
 
     func requireBinaries(sourceLocation: SourceLocation = #_sourceLocation) throws {
         let problem = AduanBinary.problem(with: Self.stress, ignoring: Self.notLinked)

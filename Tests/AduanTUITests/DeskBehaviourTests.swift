@@ -295,10 +295,14 @@ import Testing
         let id = try F.id(of: "Jalan berlubang", in: store)
         let other = try ComplaintStore.open(path: store.path, context: F.config.context)
         let (desk, terminal) = F.desk(store, as: "tl-pupr", keys: ["/", "text:berlubang", "Enter", "m", "text:Catatan saya"])
-        // While the note is being typed, the admin (another process in real life) adds a note.
+        // While the note is being typed, the admin (another process in real life) adds a note and
+        // disposes the report to another unit. (Fixture updated for issue 11 item 1: a note alone no
+        // longer refuses another note; a change of holder still does.)
         terminal.append([.perform {
-            let seen = try? other.complaint(id)
-            _ = try? other.apply(Command(.note, ActionDetails(text: "Dicek Siti")), to: id, expectedVersion: seen?.version,
+            var seen = try? other.complaint(id)
+            seen = try? other.apply(Command(.note, ActionDetails(text: "Dicek Siti")), to: id, expectedVersion: seen?.version,
+                                    by: F.actor("admin"), at: F.now)
+            _ = try? other.apply(Command(.redispose, ActionDetails(unit: "dlh", reason: "Bukan wewenang PUPR")), to: id, expectedVersion: seen?.version,
                                  by: F.actor("admin"), at: F.now)
         }, .key(.ctrl("s"))])
         desk.run()

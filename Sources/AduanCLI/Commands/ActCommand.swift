@@ -4,12 +4,12 @@ import AduanStore
 /// `aduan act ID ACTION [options]`: every workflow action without the screen.
 enum ActCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
-        try expectPositionals(s, 2...2, "a complaint id and an action: aduan act ID ACTION (see `aduan help act`)")
+        try expectPositionals(s, 2...2, "aduan act ID ACTION   (aduan help act)")
         let target = s.arguments.positionals[0]
         guard let kind = ActionKind.parse(s.arguments.positionals[1]) else {
             let names = ActionKind.allCases.map(\.rawValue)
-            let hint = FilterParser.closest(s.arguments.positionals[1], in: names).map { "; did you mean \($0)?" } ?? ""
-            throw .usage("unknown action \"\(quoteInput(s.arguments.positionals[1]))\" (actions: \(names.joined(separator: ", ")))\(hint)")
+            let named = s.arguments.positionals[1]
+            throw .usage(s.strings.command(.unknownAction(named, actions: names, suggestion: FilterParser.closest(named, in: names))))
         }
         let details = try details(for: kind, s)
         let store = try s.openStore()
@@ -17,11 +17,11 @@ enum ActCommand {
         do {
             let result: Complaint
             if kind == .receive {
-                guard target == "new" || target == "-" else { throw CLIError.usage("receive creates a complaint: write `aduan act new receive …`") }
-                guard let intake = details.intake else { throw CLIError.usage("receive needs --title") }
+                guard target == "new" || target == "-" else { throw CLIError.usage(s.strings.command(.receiveNeedsNew)) }
+                guard let intake = details.intake else { throw CLIError.usage(s.strings.command(.receiveNeedsTitle)) }
                 result = try store.receive(intake, by: s.operatorActor, at: now)
             } else {
-                if kind == .import { throw CLIError.usage("import records come from a file: use `aduan import FILE`") }
+                if kind == .import { throw CLIError.usage(s.strings.command(.importFromFile)) }
                 let id = try ShowCommand.resolveID(target, store, s)
                 let expected = try s.arguments.int("expect-version", range: 1...Int(Int32.max))
                 result = try store.apply(Command(kind, details), to: id, expectedVersion: expected, by: s.operatorActor, at: now)
@@ -45,13 +45,13 @@ enum ActCommand {
         switch v.lowercased() {
         case "yes", "ya", "y", "true", "1": return true
         case "no", "tidak", "t", "n", "false", "0": return false
-        default: throw .usage("--\(name) \(quoteInput(v)): expected yes or no")
+        default: throw .usage(s.strings.command(.expectedYesNo(option: name, value: v)))
         }
     }
 
     static func choice<T>(_ s: Session, _ name: String, _ options: [String], _ parse: (String) -> T?) throws(CLIError) -> T? {
         guard let v = s.arguments.value(name) else { return nil }
-        guard let x = parse(v) else { throw .usage("--\(name) \(quoteInput(v)): expected one of \(options.joined(separator: ", "))") }
+        guard let x = parse(v) else { throw .usage(s.strings.command(.expectedOneOf(option: name, value: v, options: options))) }
         return x
     }
 
@@ -60,9 +60,7 @@ enum ActCommand {
     static func reporterTime(_ s: Session) throws(CLIError) -> Timestamp? {
         guard let v = s.arguments.value("written-at") else { return nil }
         if let t = Timestamp.parseOperatorTime(v, zone: s.zone) { return t }
-        throw .usage(s.language == .en
-            ? "--written-at \(quoteInput(v)): expected a date and time such as 2026-11-20T10:00+07:00 (without a zone, the office's time zone is used)"
-            : "--written-at \(quoteInput(v)): harus tanggal dan jam seperti 2026-11-20T10:00+07:00 (tanpa zona, zona waktu kantor yang dipakai)")
+        throw .usage(s.strings.command(.writtenAt(v)))
     }
 
     static func details(for kind: ActionKind, _ s: Session) throws(CLIError) -> ActionDetails {
@@ -74,22 +72,21 @@ enum ActCommand {
         d.secret = a.flag("secret")
         d.text = a.value("text")
         if let file = a.value("text-file") {
-            if d.text != nil { throw .usage("give either --text or --text-file, not both") }
+            if d.text != nil { throw .usage(s.strings.command(.textAndTextFile)) }
             switch Files.read(file, limit: Workflow.maxTextBytes) {
             case .success(let bytes):
                 // A photo or a Latin-1 letter would arrive as replacement characters: refuse it instead.
                 guard let t = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
-                    throw .environment(s.language == .en ? "\(file): not UTF-8 text (save it as UTF-8 plain text)"
-                                                         : "\(file): bukan teks UTF-8 (simpan sebagai teks biasa UTF-8)")
+                    throw .environment(s.strings.command(.notUTF8Text(file: file)))
                 }
                 d.text = t
-            case .failure(let e): throw .environment("\(file): cannot read the text: \(e.reason)")
+            case .failure(let e): throw .environment(s.strings.command(.cannotRead(file: file, reason: e.reason)))
             }
         }
         d.rating = try a.int("rating", range: -1_000...1_000)
         d.reportedAt = try reporterTime(s)
         if let dup = a.value("duplicate-of") {
-            guard let n = Int64(dup.hasPrefix("#") ? String(dup.dropFirst()) : dup) else { throw .usage("--duplicate-of \(quoteInput(dup)): expected a complaint id") }
+            guard let n = Int64(dup.hasPrefix("#") ? String(dup.dropFirst()) : dup) else { throw .usage(s.strings.command(.notAComplaintID(option: "duplicate-of", value: dup))) }
             d.duplicateOf = n
         }
         d.archiveReason = try choice(s, "code", ArchiveReason.allCases.map(\.rawValue), ArchiveReason.parse)
@@ -98,10 +95,10 @@ enum ActCommand {
         let anonymous = try yesNo(s, "anonymous"), confidential = try yesNo(s, "confidential")
         let category = a.value("category").map(Category.init)
         if kind == .receive {
-            guard let title = a.value("title") else { throw .usage("receive needs --title") }
+            guard let title = a.value("title") else { throw .usage(s.strings.command(.receiveNeedsTitle)) }
             var incident: LocalDate?
             if let d = a.value("incident-date") {
-                guard let x = LocalDate.parse(d) else { throw .usage("--incident-date \(quoteInput(d)): expected YYYY-MM-DD") }
+                guard let x = LocalDate.parse(d) else { throw .usage("--incident-date " + s.strings.dateTimeProblem(d, DateTimeProblem.of(d, dateOnly: true) ?? .malformed, dateOnly: true)) }
                 incident = x
             }
             let reporter = Reporter(name: a.value("reporter-name"), phone: a.value("reporter-phone"),

@@ -34,7 +34,7 @@ enum AnchorPaths {
 enum AnchorCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
-        let en = s.language == .en
+        func say(_ m: AnchorMessage) -> String { AnchorText.message(m, s.language) }
         let path = AnchorPaths.anchors(s)
         let keyPath = AnchorPaths.key(s, anchors: path)
         let store = try s.openStore(reading: true)
@@ -43,8 +43,7 @@ enum AnchorCommand {
         // Vouch only for a chain that holds together and still extends every earlier anchor.
         let problems = store.chainProblems()
         if !problems.isEmpty {
-            throw .refused((en ? "the event chain is broken; not anchored (run `aduan verify`): " : "rantai peristiwa rusak; tidak dijangkarkan (jalankan `aduan verify`): ")
-                           + SafeText.line(problems[0].description))
+            throw .refused(say(.chainBroken) + SafeText.line(problems[0].description))
         }
         let key: Ed25519Key
         let created: Bool
@@ -57,8 +56,7 @@ enum AnchorCommand {
             let findings = try checked(store, existing.anchors, trustedKey: key.publicKey) + existing.unreadable
             if !findings.isEmpty {
                 for f in findings.sorted(by: { $0.line < $1.line }) { s.err.line(SafeText.line(AnchorText.finding(f, file: path, s.language))) }
-                throw .refused(en ? "the store no longer matches its anchors; not anchored (see `aduan verify --anchors \(path)`)"
-                                  : "penyimpanan tidak lagi cocok dengan jangkarnya; tidak dijangkarkan (lihat `aduan verify --anchors \(path)`)")
+                throw .refused(say(.storeNoLongerMatches(file: path)))
             }
         case .failure(.missing): break
         case .failure(let p): throw .refused(AnchorText.problem(p, s.language))
@@ -68,21 +66,18 @@ enum AnchorCommand {
         do { head = try store.chainHead() } catch { throw .store(error) }
         let text = AnchorLine.unsignedText(head: head, at: now, zone: s.zone, store: AnchorPaths.absolute(s.storePath))
         guard let signature = key.sign(Array(text.utf8)) else {
-            throw .refused(en ? "libcrypto could not sign the anchor line" : "libcrypto tidak dapat menandatangani baris jangkar")
+            throw .refused(say(.cannotSign))
         }
         if let p = AnchorFile.append(AnchorLine.signedLine(text, publicKey: key.publicKey, signature: signature), to: path) {
             throw .refused(AnchorText.problem(p, s.language))
         }
         let fp = AnchorLine.fingerprint(key.publicKey)
         if created {
-            s.out.line(en ? "New anchor key \(keyPath) (mode 0600); public key \(keyPath).pub:"
-                          : "Kunci jangkar baru \(keyPath) (mode 0600); kunci publik \(keyPath).pub:")
+            s.out.line(say(.newKey(path: keyPath)))
             s.out.line("  ed25519 " + Hex.encode(key.publicKey))
-            s.out.line(en ? "  Keep the public key on record (e.g. in the supervisor's report); `verify --anchors` checks signatures with it."
-                          : "  Simpan kunci publik ini di catatan (mis. laporan pengawas); `verify --anchors` memeriksa tanda tangan dengannya.")
+            s.out.line(say(.keepPublicKey))
         }
-        s.out.line(en ? "Anchored \(NumberFormat.grouped(Int(head.count), .en)) events, sha256 \(head.hash), at \(now.iso8601(in: s.zone)) in \(path) (signed, key \(fp))."
-                      : "Dijangkarkan \(NumberFormat.grouped(Int(head.count), .id)) peristiwa, sha256 \(head.hash), pada \(now.iso8601(in: s.zone)) di \(path) (ditandatangani, kunci \(fp)).")
+        s.out.line(say(.anchored(events: Int(head.count), hash: head.hash, at: now.iso8601(in: s.zone), file: path, key: fp)))
         return 0
     }
 
@@ -93,7 +88,7 @@ enum AnchorCommand {
     /// `verify`'s ending: the head, then (with `--anchors`, or when this store's default anchor
     /// file exists) every anchor checked. Returns whether the anchors hold.
     static func verifyEnding(_ s: Session, _ store: ComplaintStore) throws(CLIError) -> Bool {
-        let en = s.language == .en
+        func say(_ m: AnchorMessage) -> String { AnchorText.message(m, s.language) }
         let head: ChainHead
         do { head = try store.chainHead() } catch { throw .store(error) }
         s.out.line(AnchorText.head(head, s.language))
@@ -113,18 +108,15 @@ enum AnchorCommand {
         }
         let findings = (try checked(store, read.anchors, trustedKey: trusted) + read.unreadable).sorted { $0.line < $1.line }
         if trusted == nil {
-            s.err.line(en ? "note: no anchor key at \(keyPath) (or --key): signatures not checked"
-                          : "catatan: tidak ada kunci jangkar di \(keyPath) (atau --key): tanda tangan tidak diperiksa")
+            s.err.line(say(.noKey(path: keyPath)))
         }
         for f in findings { s.out.line("anchor: " + SafeText.line(AnchorText.finding(f, file: path, s.language))) }
-        let signedBy = trusted.map { en ? ", signatures by key \(AnchorLine.fingerprint($0))" : ", tanda tangan kunci \(AnchorLine.fingerprint($0))" } ?? ""
+        let signedBy = trusted.map { say(.signedBy(AnchorLine.fingerprint($0))) } ?? ""
         if findings.isEmpty {
-            s.out.line(en ? "Anchors OK: the chain extends all \(read.anchors.count) anchor(s) in \(path)\(signedBy)."
-                          : "Jangkar OK: rantai melanjutkan semua \(read.anchors.count) jangkar di \(path)\(signedBy).")
+            s.out.line(say(.anchorsOK(count: read.anchors.count, file: path, signedBy: signedBy)))
             return true
         }
-        s.out.line(en ? "ANCHORS BROKEN: \(findings.count) problem(s) against \(path)."
-                      : "JANGKAR RUSAK: \(findings.count) masalah terhadap \(path).")
+        s.out.line(say(.anchorsBroken(count: findings.count, file: path)))
         return false
     }
 }

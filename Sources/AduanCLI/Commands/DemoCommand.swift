@@ -7,17 +7,26 @@ enum DemoCommand {
     static let defaultCount = 5_000
 
     static func run(_ s: Session) throws(CLIError) -> Int32 {
-        try expectPositionals(s, 0...0, "no arguments (use --count and --seed)")
+        try expectPositionals(s, 0...0, "aduan demo [--count N] [--seed S]")
         let count = try s.arguments.int("count", range: 1...50_000_000) ?? defaultCount
         let seed = try s.arguments.int("seed", range: 0...Int.max) ?? 1
         let store = try s.openStore(create: true)
         let now = try s.now()
         let (written, seconds) = try generate(into: store, config: s.config, count: count, seed: UInt64(seed), now: now,
-                                              progressLabel: s.language == .en ? "generating" : "membuat")
-        let en = s.language == .en
+                                              progressLabel: s.strings.command(.generating))
         let rate = Int(Double(written) / max(0.001, seconds))
-        s.out.line(en ? "Added \(NumberFormat.grouped(written, .en)) demo complaints to \(s.storePath) in \(NumberFormat.decimal(seconds, fractionDigits: 1, .en)) s (\(NumberFormat.grouped(rate, .en))/s)."
-                      : "\(NumberFormat.grouped(written, .id)) laporan demo ditambahkan ke \(s.storePath) dalam \(NumberFormat.decimal(seconds, fractionDigits: 1, .id)) dtk (\(NumberFormat.grouped(rate, .id))/dtk).")
+        s.out.line(s.strings.command(.demoAdded(count: written, store: s.storePath, seconds: seconds, perSecond: rate)))
+        // What the operator will meet (issue 11, item 21): the inbox holds what the agency holds
+        // now; what it forwarded away waits under its own tab; the rest is other agencies' own.
+        do {
+            let inbox = try store.statusCounts(s.scope, formerHolders: false).values.reduce(0, +)
+            let forwarded = try store.forwardedCount(s.scope)
+            let all = try store.statusCounts(.everything, formerHolders: false).values.reduce(0, +)
+            s.out.line(s.strings.command(.demoView(operatorID: s.operatorActor.id, inbox: inbox, forwarded: forwarded,
+                                                   others: max(0, all - inbox - forwarded))))
+        } catch {
+            throw .store(error)
+        }
         return 0
     }
 

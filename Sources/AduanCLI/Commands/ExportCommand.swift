@@ -1,15 +1,18 @@
 import AduanCore
 import AduanStore
 
-/// `aduan export [--format csv|json|open311] [--out FILE] [FILTER]`.
+/// `aduan export [--format csv|json|open311|xlsx] [--out FILE] [FILTER]` (xlsx: XlsxExport).
 enum ExportCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         let filter = try s.parseFilter(s.arguments.positionals)
         let order = try ListCommand.orderOption(s)
         let outPath = s.arguments.value("out")
         var format = InterchangeFormat.csv
+        if s.arguments.value("format")?.lowercased() == "xlsx" || (s.arguments.value("format") == nil && outPath?.lowercased().hasSuffix(".xlsx") == true) {
+            return try XlsxExport.run(s, filter: filter, order: order)
+        }
         if let f = s.arguments.value("format") {
-            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage("--format \(quoteInput(f)): expected csv, json or open311") }
+            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage(s.strings.command(.expectedOneOf(option: "format", value: f, options: ["csv", "json", "open311", "xlsx"]))) }
             format = x
         } else if let o = outPath?.lowercased(), o.hasSuffix(".json") {
             format = .json
@@ -24,25 +27,26 @@ enum ExportCommand {
             // Writing over the store (or any database) would destroy every complaint in it.
             if Files.sameFile(outPath, s.storePath) || Files.sameFile(outPath, s.storePath + "-wal")
                 || Files.sameFile(outPath, s.storePath + "-shm") || Files.isSQLite(outPath) {
-                throw .usage(s.language == .en ? "--out \(outPath) is the store (or another database); export to a new file"
-                                               : "--out \(outPath) adalah penyimpanan (atau basis data lain); ekspor ke berkas baru")
+                throw .usage(s.strings.operation(.exportOverStore(outPath)))
             }
             switch OutputStream.file(outPath) {
             case .success(let (stream, done)): sink = stream; commit = done
-            case .failure(let e): throw .environment("\(outPath): cannot write: \(e.reason)")
+            case .failure(let e): throw .environment(s.strings.operation(.cannotWrite(outPath, reason: e.reason)))
             }
         }
         // On a terminal the CSV is read, not parsed: a title holding OSC 0, OSC 52 or CSI would
         // retitle the window, set the clipboard or clear the screen, so every field is made safe
         // as `list` and `show` do (and no BOM). JSON escapes such characters always (JSONEscaping).
         let toTerminal = commit == nil && s.outIsTerminal
-        let en = s.language == .en
-        let progress = Progress(en ? "exporting" : "mengekspor", total: nil, enabled: commit != nil && Platform.isTerminal(2))
+        // `--header id`: the Indonesian column names, ya/tidak and LAPOR!'s status names (issue 11, item 20).
+        let indonesian = try ListCommand.headerLanguage(s) == .id
+        let t = s.strings
+        let progress = Progress(t.operation(.exporting), total: nil, enabled: commit != nil && Platform.isTerminal(2))
         var count = 0
         var first = true
         let viewer = s.operatorActor
         switch format {
-        case .csv: sink.write((toTerminal ? "" : CSVWriter.bom) + CSVWriter.row(CSVLayout.columns))
+        case .csv: sink.write((toTerminal ? "" : CSVWriter.bom) + CSVWriter.row(indonesian ? CSVLayout.indonesianColumns : CSVLayout.columns))
         case .json, .open311: sink.write("[")
         }
         do {
@@ -50,7 +54,8 @@ enum ExportCommand {
                 for c in batch where Privacy.canView(c, viewer: viewer) {
                     switch format {
                     case .csv:
-                        let fields = CSVLayout.row(c, viewer: viewer, now: now, config: s.config)
+                        let row = CSVLayout.row(c, viewer: viewer, now: now, config: s.config)
+                        let fields = indonesian ? CSVLayout.indonesianValues(row) : row
                         sink.write(CSVWriter.row(toTerminal ? fields.map(SafeText.line) : fields))
                     case .json:
                         var w = JSONStreamWriter()
@@ -66,7 +71,7 @@ enum ExportCommand {
                     }
                     count += 1
                 }
-                progress.update(count, unit: en ? "complaints" : "laporan")
+                progress.update(count, unit: t.operation(.complaints))
                 return sink.failed == nil
             }
         } catch let e as StoreError {
@@ -75,13 +80,13 @@ enum ExportCommand {
             throw .environment("\(error)")
         }
         if format != .csv { sink.write(first ? "]\n" : "\n]\n") }
-        progress.finish(count, unit: en ? "complaints" : "laporan")
+        progress.finish(count, unit: t.operation(.complaints))
         if let commit {
-            if let failure = commit() { throw .environment("\(outPath!): cannot write: \(failure)") }
-            s.err.line(en ? "Exported \(NumberFormat.grouped(count, .en)) complaint(s) to \(outPath!)." : "\(NumberFormat.grouped(count, .id)) laporan diekspor ke \(outPath!).")
+            if let failure = commit() { throw .environment(t.operation(.cannotWrite(outPath!, reason: failure))) }
+            s.err.line(t.operation(.exported(count: count, to: outPath!)))
         } else {
             sink.flush()
-            if let f = sink.failed, !f.isEmpty { throw .environment("cannot write the export: \(f)") }
+            if let f = sink.failed, !f.isEmpty { throw .environment(s.strings.operation(.cannotWrite("export", reason: f))) }
         }
         return 0
     }

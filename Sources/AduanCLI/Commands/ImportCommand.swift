@@ -32,17 +32,17 @@ enum ImportCommand {
     }
 
     static func run(_ s: Session) throws(CLIError) -> Int32 {
-        try expectPositionals(s, 1...1, "a file: aduan import FILE")
+        try expectPositionals(s, 1...1, "aduan import FILE")
         let path = s.arguments.positionals[0]
-        let en = s.language == .en
+        let t = s.strings
         let bytes: [UInt8]
         switch Files.read(path) {
         case .success(let b): bytes = b
-        case .failure(let e): throw .environment(en ? "\(path): cannot read: \(e.reason)" : "\(path): tidak bisa dibaca: \(e.reason)")
+        case .failure(let e): throw .environment(t.command(.cannotRead(file: path, reason: e.reason)))
         }
         var format = InterchangeFormat.guess(path: path, bytes: bytes)
         if let f = s.arguments.value("format") {
-            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage("--format \(f): expected csv, json or open311") }
+            guard let x = InterchangeFormat(rawValue: f.lowercased()) else { throw .usage(t.command(.expectedOneOf(option: "format", value: f, options: ["csv", "json", "open311"]))) }
             format = x
         }
         if let refusal = Workflow.gate(.import, on: nil, by: s.operatorActor, context: s.context) {
@@ -63,10 +63,10 @@ enum ImportCommand {
         var verdicts: [Int: Verdict] = [:]
         var sourceIDs = Set<Int64>()
         var links: [(line: Int, target: Int64)] = []
-        let checking = Progress(en ? "checking" : "memeriksa", total: nil)
+        let checking = Progress(t.importMessage(.checking), total: nil)
         try forEachRecord(format, bytes: bytes, path: path, s: s, errors: &syntaxErrors) { record in
             total += 1
-            checking.update(total, unit: en ? "rows" : "baris")
+            checking.update(total, unit: t.importMessage(.rows))
             guard let history = history(for: record, format: format, origin: origin, s: s, now: now, path: path, errors: &errors) else {
                 verdicts[record.line] = Verdict(skip: true)
                 return
@@ -87,13 +87,12 @@ enum ImportCommand {
             total += 1
             verdicts[line] = Verdict(skip: true)
         }
-        checking.finish(total, unit: en ? "rows" : "baris")
+        checking.finish(total, unit: t.importMessage(.rows))
         let trace = PhaseTrace("import", err: s.err, since: started)
         trace.lap("check")
         // A duplicate link must point at a report in the same file: numbers from another store mean nothing here.
         for link in links where !sourceIDs.contains(link.target) {
-            errors.append("\(path):\(link.line): events: " + (en ? "links a duplicate of #\(link.target), which is not in this file"
-                                                              : "menautkan duplikat #\(link.target), yang tidak ada di berkas ini"))
+            errors.append("\(path):\(link.line): events: " + t.importMessage(.duplicateLinkOutside(target: link.target)))
             if var v = verdicts[link.line], !v.skip { v.skip = true; verdicts[link.line] = v; valid -= 1 }
         }
         errors = Self.byLine(syntaxErrors + errors)
@@ -101,19 +100,16 @@ enum ImportCommand {
         if !errors.isEmpty {
             let shown = errors.prefix(200)
             var lines = shown.map { SafeText.excerpt($0) }
-            if errors.count > shown.count { lines.append(en ? "… and \(errors.count - shown.count) more problems" : "… dan \(errors.count - shown.count) masalah lain") }
+            if errors.count > shown.count { lines.append(t.importMessage(.moreProblems(errors.count - shown.count))) }
             if !s.arguments.flag("skip-invalid") {
-                let records = total == 0 ? (en ? "the file" : "berkas") : (en ? "\(total) record(s)" : "\(total) catatan")
-                lines.append(en ? "aduan: \(path): \(errors.count) problem(s) in \(records); nothing was imported (fix them, or use --skip-invalid)."
-                                : "aduan: \(path): \(errors.count) masalah pada \(records); tidak ada yang diimpor (perbaiki, atau pakai --skip-invalid).")
+                lines.append(t.importMessage(.nothingImported(path: path, problems: errors.count, records: total)))
                 throw .invalid(lines)
             }
             for l in lines { s.err.line(l) }
             s.err.flush()
         }
         if s.arguments.flag("dry-run") {
-            s.out.line(en ? "\(path): \(valid) valid, \(duplicates) already present, \(invalid) invalid. Nothing written (--dry-run)."
-                          : "\(path): \(valid) sah, \(duplicates) sudah ada, \(invalid) tidak sah. Tidak ada yang ditulis (--dry-run).")
+            s.out.line(t.importMessage(.dryRun(path: path, valid: valid, duplicates: duplicates, invalid: invalid)))
             return errors.isEmpty ? 0 : 1
         }
         guard valid > 0 else {
@@ -127,7 +123,7 @@ enum ImportCommand {
         // these rows present) or is refused; a kill at any moment leaves nothing of this import.
         let store: ComplaintStore
         if let existing { store = existing } else { store = try s.openStore(create: true) }
-        let writing = Progress(en ? "importing" : "mengimpor", total: valid)
+        let writing = Progress(t.importMessage(.importing), total: valid)
         var written = 0
         // Rows another import stored after pass 1 looked: found again under the lock, skipped.
         var storedMeanwhile = 0
@@ -175,7 +171,7 @@ enum ImportCommand {
                     do { ids = try store.insertPrepared(prepared) } catch { throw .store(error) }
                     for (item, id) in zip(items, ids) { if let source = item.source { idMap[source] = id } }
                     written += ids.count
-                    writing.update(written, unit: en ? "complaints" : "laporan")
+                    writing.update(written, unit: t.importMessage(.complaints))
                 }
                 while let batch = pipeline.pop() {
                     var now: [(source: Int64?, history: [Event])] = []
@@ -198,16 +194,14 @@ enum ImportCommand {
         } catch let e as CLIError {
             throw e
         } catch StoreError.locked {
-            throw .environment(en
-                ? "\(s.storePath): the store is busy: another import or operator is writing to it; nothing was imported. Try again when it has finished."
-                : "\(s.storePath): penyimpanan sedang sibuk: impor lain atau operator lain sedang menulis ke sana; tidak ada yang diimpor. Coba lagi setelah selesai.")
+            throw .environment(t.importMessage(.storeBusy(s.storePath)))
         } catch let e as StoreError {
             throw .store(e)
         } catch {
             throw .environment("\(error)")
         }
         trace.lap("indexes")
-        writing.finish(written, unit: en ? "complaints" : "laporan")
+        writing.finish(written, unit: t.importMessage(.complaints))
         report(s, written: written, path: path, duplicates: duplicates + storedMeanwhile, invalid: invalid, seconds: Platform.monotonic() - started)
         // Exit 1 when rows were refused (listed above), even though the good ones are in: invalid data was met.
         return errors.isEmpty ? 0 : 1
@@ -216,9 +210,7 @@ enum ImportCommand {
     static func report(_ s: Session, written: Int, path: String, duplicates: Int, invalid: Int, seconds: Double) {
         let seconds = max(0.001, seconds)
         let rate = Int(Double(written) / seconds)
-        s.out.line(s.language == .en
-            ? "Imported \(NumberFormat.grouped(written, .en)) complaint(s) from \(path) (\(duplicates) already present, \(invalid) invalid skipped) in \(NumberFormat.decimal(seconds, fractionDigits: 1, .en)) s, \(NumberFormat.grouped(rate, .en))/s."
-            : "\(NumberFormat.grouped(written, .id)) laporan diimpor dari \(path) (\(duplicates) sudah ada, \(invalid) tidak sah dilewati) dalam \(NumberFormat.decimal(seconds, fractionDigits: 1, .id)) dtk, \(NumberFormat.grouped(rate, .id))/dtk.")
+        s.out.line(s.strings.importMessage(.imported(count: written, path: path, duplicates: duplicates, invalid: invalid, seconds: seconds, perSecond: rate)))
     }
 
     /// The report a history links as the original of a duplicate, if any.
@@ -328,16 +320,16 @@ enum ImportCommand {
                 throw .environment("\(error)")
             }
             if !header.contains("title") {
-                throw .invalid(["\(path):1: the header has no \"title\" column (found: \(header.joined(separator: ", ")); expected columns such as \(CSVLayout.columns.prefix(6).joined(separator: ", ")) …)"])
+                throw .invalid(["\(path):1: " + s.strings.importMessage(.noTitleColumn(found: header, expected: Array(CSVLayout.columns.prefix(6))))])
             }
             let unknown = header.filter { !CSVLayout.columns.contains($0) }
             if !unknown.isEmpty {
-                throw .invalid(["\(path):1: unknown column(s) \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); known: \(CSVLayout.columns.joined(separator: ", "))"])
+                throw .invalid(["\(path):1: " + s.strings.importMessage(.unknownColumns(unknown, known: CSVLayout.columns))])
             }
             var counted: [String: Int] = [:]
             for name in header { counted[name, default: 0] += 1 }
             if let twice = header.first(where: { counted[$0]! > 1 }) {
-                throw .invalid(["\(path):1: column \"\(twice)\" appears \(counted[twice]!) times in the header; keep one"])
+                throw .invalid(["\(path):1: " + s.strings.importMessage(.columnTwice(twice, times: counted[twice]!))])
             }
             while true {
                 let rec: (line: Int, fields: [String])
@@ -350,7 +342,7 @@ enum ImportCommand {
                     // A broken quote or encoding spoils the rest of the file's structure: stop here.
                     return
                 }
-                if let record = CSVLayout.record(rec.fields, header: header, line: rec.line, file: path, operatorAgency: agency, errors: &errors) {
+                if let record = CSVLayout.record(rec.fields, header: header, line: rec.line, file: path, operatorAgency: agency, strings: s.strings, errors: &errors) {
                     do { try body(record) } catch { errors.append("\(path):\(rec.line): \(error)") }
                 } else {
                     invalid(rec.line)
@@ -363,8 +355,8 @@ enum ImportCommand {
                 try JSONParser.forEachArrayElement(bytes: bytes) { node in
                     defer { index += 1 }
                     let record = format == .json
-                        ? JSONLayout.record(node, index: index, file: path, operatorAgency: agency, errors: &collected)
-                        : Open311Layout.record(node, index: index, file: path, config: s.config, operatorAgency: agency, errors: &collected)
+                        ? JSONLayout.record(node, index: index, file: path, operatorAgency: agency, strings: s.strings, errors: &collected)
+                        : Open311Layout.record(node, index: index, file: path, config: s.config, operatorAgency: agency, strings: s.strings, errors: &collected)
                     if let record { try body(record) } else { invalid(node.line) }
                 }
             } catch let e as JSONSyntaxError {

@@ -6,31 +6,31 @@ import AduanStore
 enum OfficeCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         guard let sub = s.arguments.positionals.first else {
-            throw .usage("`aduan office` needs show, apply FILE or roles")
+            throw .usage(s.strings.command(.missingArguments(command: "office", usage: "aduan office show | aduan office apply FILE | aduan office roles")))
         }
         switch sub {
         case "show":
-            try expectPositionals(s, 1...1, "show")
+            try expectPositionals(s, 1...1, "aduan office show")
             return try show(s)
         case "apply":
-            try expectPositionals(s, 2...2, "apply FILE")
+            try expectPositionals(s, 2...2, "aduan office apply FILE")
             return try apply(s, file: s.arguments.positionals[1])
         case "roles":
-            try expectPositionals(s, 1...1, "roles")
+            try expectPositionals(s, 1...1, "aduan office roles")
             return try OfficeRolesCommand.run(s)
         default:
-            let hint = FilterParser.closest(sub, in: ["show", "apply", "roles"]).map { "; did you mean `aduan office \($0)`?" } ?? ""
-            throw .usage("`aduan office \(quoteInput(sub))`: expected show, apply FILE or roles\(hint)")
+            throw .usage(s.strings.command(.unknownCommand("office " + sub, suggestion: FilterParser.closest(sub, in: ["show", "apply", "roles"]).map { "office " + $0 },
+                                                           commands: ["office show", "office apply FILE", "office roles"])))
         }
     }
 
     // MARK: show
 
     static func show(_ s: Session) throws(CLIError) -> Int32 {
-        let en = s.language == .en
+        let t = s.strings
         let format = s.arguments.value("format") ?? "text"
-        guard format == "text" || format == "json" else { throw .usage("--format \(quoteInput(format)): expected text or json") }
-        if s.arguments.flag("yes") { throw .usage("--yes belongs to `aduan office apply`") }
+        guard format == "text" || format == "json" else { throw .usage(s.strings.command(.expectedOneOf(option: "format", value: format, options: ["text", "json"]))) }
+        if s.arguments.flag("yes") { throw .usage(s.strings.command(.belongsTo(option: "yes", command: "aduan office apply"))) }
         let store = try s.openStore(reading: true)
         let current: OfficeVersion?
         let history: [OfficeVersion]
@@ -43,40 +43,37 @@ enum OfficeCommand {
                 s.out.write(current.document)
                 return 0
             }
-            throw .refused(en ? "\(s.storePath) keeps no office record yet; an admin moves it into the store with `aduan office apply CONFIG --yes`"
-                              : "\(s.storePath) belum menyimpan data kantor; admin memindahkannya dengan `aduan office apply KONFIGURASI --yes`")
+            throw .refused(t.office(.noRecordForJSON(store: s.storePath)))
         }
         let c = s.config
         if let current {
             let when = formatDateTime(current.appliedAt, zone: s.zone, table: s.strings)
-            s.out.line(en ? "Office of \(s.storePath): version \(current.version), recorded \(when) by \(current.appliedBy) (login \(current.login)); sha256 \(current.sha256)"
-                          : "Kantor di \(s.storePath): versi \(current.version), dicatat \(when) oleh \(current.appliedBy) (login \(current.login)); sha256 \(current.sha256)")
+            s.out.line(t.office(.recordedHeader(store: s.storePath, version: current.version, when: when, by: current.appliedBy, login: current.login, sha256: current.sha256)))
         } else {
-            s.out.line(en ? "\(s.storePath) keeps no office record yet; shown: the office of \(s.configPath ?? "the built-in config")."
-                          : "\(s.storePath) belum menyimpan data kantor; yang ditampilkan: kantor dari \(s.configPath ?? "konfigurasi bawaan").")
+            s.out.line(t.office(.noRecordShown(store: s.storePath, source: s.configPath)))
         }
         s.out.line("\(c.officeName) (\(c.agency)), \(c.calendar.zone)")
         let units = c.directory.agencies.reduce(0) { $0 + $1.units.count }
-        s.out.line(en ? "Agencies: \(c.directory.agencies.count), units: \(units)" : "Instansi: \(c.directory.agencies.count), unit: \(units)")
+        s.out.line(t.office(.agencies(c.directory.agencies.count, units: units)))
         for a in c.directory.agencies {
-            s.out.line("  \(a.id): \(a.name) (\(a.units.count) \(en ? "units" : "unit"))")
+            s.out.line("  \(a.id): \(a.name) (\(t.office(.units(a.units.count))))")
         }
-        s.out.line(en ? "Operators (\(c.operators.count)):" : "Operator (\(c.operators.count)):")
+        s.out.line(t.office(.operators(c.operators.count)))
         for o in c.operators {
             s.out.line("  \(o.id)  \(o.role.rawValue)  \(o.agency)\(o.unit.map { "/" + $0 } ?? "")  \(o.name)")
         }
         let d = c.deadlines
         func rule(_ name: String, _ r: DeadlineRule) -> String { "\(name) \(r.days) \(r.counting.rawValue)" }
-        s.out.line((en ? "Deadlines: " : "Tenggat: ") + [rule("verification", d.verification), rule("firstFollowUp", d.firstFollowUp),
+        s.out.line(t.office(.deadlinesLabel) + [rule("verification", d.verification), rule("firstFollowUp", d.firstFollowUp),
                    rule("autoClose", d.autoClose), rule("resolution", d.resolution), rule("response", d.response)].joined(separator: ", ")
                    + ", dueSoonWorkingDays \(d.dueSoonWorkingDays)")
         let week = Weekday.allCases.filter(c.calendar.workWeek.contains).map(\.key).joined(separator: ",")
-        s.out.line((en ? "Calendar: work week " : "Kalender: hari kerja ") + week + (en ? ", \(c.calendar.holidays.count) holidays" : ", \(c.calendar.holidays.count) hari libur"))
+        s.out.line(t.office(.calendar(week: week, holidays: c.calendar.holidays.count)))
         let p = c.policy
-        s.out.line((en ? "Workflow: " : "Alur: ") + "reopenAllowed \(p.reopenAllowed), archiveFromTunda \(p.archiveFromTunda), tundaAlertDays \(p.tundaAlertDays), postponeFrom \(p.postponeFrom.map { "\($0)" }.joined(separator: ","))")
-        s.out.line((en ? "Templates: " : "Templat: ") + (c.templates.isEmpty ? "-" : c.templates.map(\.id).joined(separator: ", ")))
+        s.out.line(t.office(.workflowLabel) + "reopenAllowed \(p.reopenAllowed), archiveFromTunda \(p.archiveFromTunda), tundaAlertDays \(p.tundaAlertDays), postponeFrom \(p.postponeFrom.map { "\($0)" }.joined(separator: ","))")
+        s.out.line(t.office(.templatesLabel) + (c.templates.isEmpty ? "-" : c.templates.map(\.id).joined(separator: ", ")))
         if !history.isEmpty {
-            s.out.line(en ? "History:" : "Riwayat:")
+            s.out.line(t.office(.historyLabel))
             for v in history {
                 let when = formatDateTime(v.appliedAt, zone: s.zone, table: s.strings)
                 s.out.line("  v\(v.version)  \(when)  \(v.appliedBy) (login \(v.login))  \(SafeText.line(SafeText.excerpt(v.summary, limit: 1_000)))")
@@ -88,28 +85,25 @@ enum OfficeCommand {
     // MARK: apply
 
     static func apply(_ s: Session, file: String) throws(CLIError) -> Int32 {
-        let en = s.language == .en
-        if s.arguments.value("format") != nil { throw .usage("--format belongs to `aduan office show`") }
+        let t = s.strings
+        if s.arguments.value("format") != nil { throw .usage(s.strings.command(.belongsTo(option: "format", command: "aduan office show"))) }
         let me = s.operatorActor
         // Only an admin of the office's own agency changes the office (not another agency's admin).
         guard me.role == .admin, me.agency == s.config.agency else {
-            throw .refused(en ? "only an admin of \(s.config.agency) may change the office; \(me.id) is \(me.role.rawValue) of \(me.agency). Nothing was changed."
-                              : "hanya admin \(s.config.agency) yang boleh mengubah data kantor; \(me.id) adalah \(me.role.rawValue) \(me.agency). Tidak ada yang diubah.")
+            throw .refused(t.office(.onlyAdmin(agency: s.config.agency, id: me.id, role: me.role.rawValue, of: me.agency)))
         }
         let made = try Session.officeDocument(try Session.readOfficeFile(file))
         let next = made.config
         // The office must keep someone who can change it again.
         guard next.operators.contains(where: { $0.role == .admin && $0.agency == next.agency }) else {
-            throw .refused(en ? "\(file): the new office has no admin of \(next.agency); nobody could change it again. Nothing was changed."
-                              : "\(file): kantor baru tidak punya admin \(next.agency); tidak ada yang dapat mengubahnya lagi. Tidak ada yang diubah.")
+            throw .refused(t.office(.noAdminLeft(file: file, agency: next.agency)))
         }
         if !Files.exists(s.storePath) { throw .store(.missing(path: s.storePath)) }
         let store = try s.openStore()
         let current: OfficeVersion?
         do { current = try store.office() } catch { throw .store(error) }
         if let current, current.document == made.document {
-            s.out.line(en ? "\(file) is the office the store keeps (version \(current.version)); nothing to change."
-                          : "\(file) sama dengan data kantor di penyimpanan (versi \(current.version)); tidak ada yang diubah.")
+            s.out.line(t.office(.unchanged(file: file, version: current.version)))
             return 0
         }
         // What changes: against the stored office, or (moving an office into the store) the one in use.
@@ -125,21 +119,19 @@ enum OfficeCommand {
         } catch { throw .store(error) }
         if !held.isEmpty {
             let list = held.map { "\($0.0) (\(NumberFormat.grouped($0.1, s.language)))" }.joined(separator: ", ")
-            throw .refused(en ? "\(file) removes units or agencies that still hold complaints: \(list); dispose or forward those first, or keep them. Nothing was changed."
-                              : "\(file) menghapus unit atau instansi yang masih memegang laporan: \(list); disposisikan atau teruskan dulu, atau pertahankan. Tidak ada yang diubah.")
+            throw .refused(t.office(.removesHolders(file: file, list: list)))
         }
         let preview = OfficeDiff.lines(from: old, to: next, language: s.language)
         var record = OfficeDiff.lines(from: old, to: next, language: .en)
         if current == nil { record.insert("moved into the store from \(file)", at: 0) }
         if record.isEmpty { record = ["document rewritten, same office"] }
         let version = (current?.version ?? 0) + 1
-        s.out.line(en ? "Office changes from \(file) (version \(version) of \(s.storePath)):" : "Perubahan data kantor dari \(file) (versi \(version) di \(s.storePath)):")
+        s.out.line(t.office(.changesHeader(file: file, version: version, store: s.storePath)))
         for line in preview { s.out.line("  " + SafeText.line(line)) }
-        if preview.isEmpty { s.out.line(en ? "  (no change in effect)" : "  (tidak ada perubahan yang berpengaruh)") }
+        if preview.isEmpty { s.out.line(t.office(.noChangeInEffect)) }
         guard s.arguments.flag("yes") else {
             s.out.flush()
-            throw .refused(en ? "not applied: check the changes above, then run again with --yes. Nothing was changed."
-                              : "belum diterapkan: periksa perubahan di atas, lalu jalankan lagi dengan --yes. Tidak ada yang diubah.")
+            throw .refused(t.office(.notApplied))
         }
         let now = try Platform.now()
         let result: OfficeRecordResult
@@ -149,11 +141,9 @@ enum OfficeCommand {
         } catch { throw .store(error) }
         switch result {
         case .changedMeanwhile(let v):
-            throw .refused(en ? "another admin recorded office version \(v) meanwhile; look at it (`aduan office show`) and apply again. Nothing was changed."
-                              : "admin lain mencatat data kantor versi \(v) sementara itu; lihat (`aduan office show`) lalu terapkan lagi. Tidak ada yang diubah.")
+            throw .refused(t.office(.changedMeanwhile(v)))
         case .recorded(let v, let r):
-            s.out.line(en ? "Recorded office version \(v) by \(me.id) (login \(Session.loginName)); deadlines recomputed for \(NumberFormat.grouped(r.open, .en)) open complaint(s), \(NumberFormat.grouped(r.changed, .en)) moved."
-                          : "Data kantor versi \(v) dicatat oleh \(me.id) (login \(Session.loginName)); tenggat dihitung ulang untuk \(NumberFormat.grouped(r.open, .id)) laporan terbuka, \(NumberFormat.grouped(r.changed, .id)) bergeser.")
+            s.out.line(t.office(.recorded(version: v, by: me.id, login: Session.loginName, open: r.open, moved: r.changed)))
             return 0
         }
     }

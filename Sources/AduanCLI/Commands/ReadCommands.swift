@@ -10,6 +10,7 @@ enum ListCommand {
         let store = try s.openStore(reading: true)
         let now = try s.now()
         let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
+        if let header = try headerLanguage(s) { s.out.line(AduanCore.strings(header).listColumns.joined(separator: "\t")) }
         var cursor: PageCursor?
         var written = 0
         do {
@@ -27,9 +28,16 @@ enum ListCommand {
         return 0
     }
 
+    /// `--header id|en`: the language of a header line (list) or of a CSV's column names and values (export, report).
+    static func headerLanguage(_ s: Session) throws(CLIError) -> Language? {
+        guard let v = s.arguments.value("header") else { return nil }
+        guard let l = Language(rawValue: v.lowercased()) else { throw .usage(s.strings.command(.expectedOneOf(option: "header", value: v, options: ["id", "en"]))) }
+        return l
+    }
+
     static func orderOption(_ s: Session) throws(CLIError) -> InboxOrder {
         guard let v = s.arguments.value("order") else { return .deadline }
-        guard let o = InboxOrder(rawValue: v) else { throw .usage("--order \(quoteInput(v)): expected deadline, received or updated") }
+        guard let o = InboxOrder(rawValue: v) else { throw .usage(s.strings.command(.expectedOneOf(option: "order", value: v, options: ["deadline", "received", "updated"]))) }
         return o
     }
 
@@ -50,7 +58,7 @@ enum ListCommand {
 /// `aduan show ID`: one complaint with its whole timeline, as the operator may see it.
 enum ShowCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
-        try expectPositionals(s, 1...1, "a complaint id: aduan show ID")
+        try expectPositionals(s, 1...1, "aduan show ID")
         let store = try s.openStore(reading: true)
         let c = try visibleComplaint(s.arguments.positionals[0], store, s)
         let now = try s.now()
@@ -78,7 +86,7 @@ enum ShowCommand {
     static func visibleComplaint(_ text: String, _ store: ComplaintStore, _ s: Session) throws(CLIError) -> Complaint {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let n = Int64(digits), n > 0 else {
-            throw .usage("\"\(quoteInput(text))\" is not a complaint id (a number such as 12, or a LAPOR! tracking number)")
+            throw .usage(s.strings.command(.notAComplaintNumber(text)))
         }
         let viewer = s.operatorActor
         do {

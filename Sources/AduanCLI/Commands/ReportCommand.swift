@@ -1,12 +1,18 @@
 import AduanCore
 import AduanStore
 
-/// `aduan report [--format text|csv|json]`: the supervisor figures the dashboard shows.
+/// `aduan report [--format text|csv|json]`: the supervisor figures the dashboard shows;
+/// `--format xlsx --out FILE [--from --to]`: the monthly recap workbook (XlsxReport).
 enum ReportCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
-        let format = s.arguments.value("format") ?? "text"
-        guard ["text", "csv", "json"].contains(format) else { throw .usage("--format \(quoteInput(format)): expected text, csv or json") }
+        let format = s.arguments.value("format") ?? (s.arguments.value("out")?.lowercased().hasSuffix(".xlsx") == true ? "xlsx" : "text")
+        if format == "xlsx" { return try XlsxReport.run(s) }
+        guard ["text", "csv", "json"].contains(format) else { throw .usage(s.strings.command(.expectedOneOf(option: "format", value: format, options: ["text", "csv", "json", "xlsx"]))) }
+        for option in ["out", "from", "to"] where s.arguments.value(option) != nil {
+            throw .usage(s.language == .en ? "--\(option) is for the workbook: add --format xlsx --out FILE.xlsx"
+                                           : "--\(option) untuk workbook: tambahkan --format xlsx --out BERKAS.xlsx")
+        }
         let store = try s.openStore(reading: true)
         let now = try s.now()
         let figures: SupervisorFigures
@@ -24,7 +30,7 @@ enum ReportCommand {
             if store.isTraining { w.key("training"); w.bool(true) }
             w.key("total"); w.int(figures.total)
             w.key("selesai"); w.int(figures.selesai)
-            w.key("percentSelesai"); w.double(figures.total == 0 ? nil : Double(figures.selesai * 1000 / figures.total) / 10)
+            w.key("percentSelesai"); w.double(NumberFormat.percentValue(figures.selesai, of: figures.total))
             w.key("medianFirstFollowUpWorkingDays"); w.double(figures.medianFirstFollowUpWorkingDays)
             w.key("firstFollowUpSample"); w.int(figures.firstFollowUpSample)
             w.key("byHolderAndStatus"); w.beginArray()
@@ -50,6 +56,22 @@ enum ReportCommand {
             w.key("privacyUndecided"); w.int(figures.privacyUndecided)
             w.endObject()
             s.out.line(w.text)
+        case "csv" where s.arguments.flag("wide"):
+            // The status × unit table offices paste into their monthly report (issue 11, item 20).
+            let header = try ListCommand.headerLanguage(s) ?? .en
+            let names = AduanCore.strings(header)
+            func statusName(_ st: Status) -> String { header == .id ? st.laporName : st.rawValue }
+            var byHolder: [Holder: [Status: Int]] = [:]
+            for c in figures.byHolderAndStatus { byHolder[c.holder, default: [:]][c.status] = c.count }
+            s.out.write(CSVWriter.bom + CSVWriter.row(names.holderColumns + Status.allCases.map(statusName) + [names.totalColumn]))
+            var columnTotals = [Status: Int]()
+            for h in byHolder.keys.sorted(by: { holder($0) < holder($1) }) {
+                let counts = Status.allCases.map { byHolder[h]?[$0] ?? 0 }
+                for (st, n) in zip(Status.allCases, counts) { columnTotals[st, default: 0] += n }
+                s.out.write(CSVWriter.row([h.agency, h.unit ?? "", dir.holderName(h)] + counts.map(String.init) + ["\(counts.reduce(0, +))"]))
+            }
+            let totals = Status.allCases.map { columnTotals[$0] ?? 0 }
+            s.out.write(CSVWriter.row([names.totalColumn, "", ""] + totals.map(String.init) + ["\(totals.reduce(0, +))"]))
         case "csv":
             s.out.write(CSVWriter.bom + CSVWriter.row(["figure", "agency", "unit", "status", "value"]))
             for c in figures.byHolderAndStatus {

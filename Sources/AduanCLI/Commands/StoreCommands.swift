@@ -8,28 +8,19 @@ enum InitCommand {
         let existed = Files.exists(s.storePath)
         if existed, let file = s.arguments.value("office") {
             // A store's office is changed by an audited apply, never by making the store again.
-            throw .refused(s.language == .en
-                ? "\(s.storePath): a store already exists; init never overwrites one. Change its office with `aduan office apply \(file) --store \(s.storePath)`."
-                : "\(s.storePath): penyimpanan sudah ada; init tidak pernah menimpanya. Ubah data kantornya dengan `aduan office apply \(file) --store \(s.storePath)`.")
+            throw .refused(s.strings.operation(.initRefusedOfficeExists(store: s.storePath, file: file)))
         }
         if existed, s.arguments.flag("training") {
-            throw .refused(s.language == .en ? "\(s.storePath): a store already exists; --training only marks a new store."
-                                             : "\(s.storePath): penyimpanan sudah ada; --training hanya menandai penyimpanan baru.")
+            throw .refused(s.strings.operation(.initRefusedTrainingExists(store: s.storePath)))
         }
         let store = try s.openStore(create: true)
         let total = (try? store.totals().complaints) ?? 0
         if existed {
-            s.out.line(s.language == .en ? "\(s.storePath): store already exists (\(NumberFormat.grouped(total, .en)) complaints); left unchanged."
-                                         : "\(s.storePath): penyimpanan sudah ada (\(NumberFormat.grouped(total, .id)) laporan); tidak diubah.")
+            s.out.line(s.strings.operation(.initStoreExists(store: s.storePath, complaints: total)))
         } else {
-            if store.isTraining {
-                s.out.line(s.language == .en ? "Created an empty training store at \(s.storePath)." : "Penyimpanan pelatihan kosong dibuat di \(s.storePath).")
-            } else {
-                s.out.line(s.language == .en ? "Created an empty store at \(s.storePath)." : "Penyimpanan kosong dibuat di \(s.storePath).")
-            }
+            s.out.line(s.strings.operation(.initCreated(store: s.storePath, training: store.isTraining)))
             if let v = try? store.office() {
-                s.out.line(s.language == .en ? "Office version \(v.version) from \(s.configPath ?? "the built-in config") (sha256 \(v.sha256))."
-                                             : "Data kantor versi \(v.version) dari \(s.configPath ?? "konfigurasi bawaan") (sha256 \(v.sha256)).")
+                s.out.line(s.strings.operation(.initOffice(version: v.version, source: s.configPath, sha256: v.sha256)))
             }
         }
         return 0
@@ -41,7 +32,7 @@ enum VerifyCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
         let store = try s.openStore(reading: true)
-        let progress = Progress(s.language == .en ? "verifying" : "memeriksa", total: nil)
+        let progress = Progress(s.strings.operation(.verifying), total: nil)
         let started = Platform.monotonic()
         let report: VerifyReport
         let trace = PhaseTrace("verify", err: s.err, since: started)
@@ -49,38 +40,34 @@ enum VerifyCommand {
         do {
             report = try store.verify(names: s.config.directory) { done, total, name in
                 if name != phase { trace.lap(phase); phase = name }
-                progress.update(done, unit: s.language == .en ? "steps" : "langkah")
+                progress.update(done, unit: s.strings.operation(.steps))
             }
             trace.lap(phase)
         } catch {
             throw .store(error)
         }
-        progress.finish(report.eventsChecked, unit: s.language == .en ? "events" : "peristiwa")
+        progress.finish(report.eventsChecked, unit: s.strings.operation(.events))
         let seconds = Platform.monotonic() - started
-        let en = s.language == .en
-        let figures = en
-            ? "\(NumberFormat.grouped(report.complaintsChecked, .en)) complaints, \(NumberFormat.grouped(report.eventsChecked, .en)) events checked in \(NumberFormat.decimal(seconds, fractionDigits: 1, .en)) s"
-            : "\(NumberFormat.grouped(report.complaintsChecked, .id)) laporan, \(NumberFormat.grouped(report.eventsChecked, .id)) peristiwa diperiksa dalam \(NumberFormat.decimal(seconds, fractionDigits: 1, .id)) dtk"
-        for note in report.notes { s.err.line((en ? "note: " : "catatan: ") + note) }
+        let t = s.strings
+        let figures = t.operation(.verifyFigures(complaints: report.complaintsChecked, events: report.eventsChecked, seconds: seconds))
+        for note in report.notes { s.err.line(t.operation(.note) + note) }
         // The office's versions are a chain of their own (OfficeRecord.swift).
         let officeProblems: [String]
         do { officeProblems = try store.officeRecordProblems() } catch { throw .store(error) }
         for p in officeProblems { s.out.line("office: " + SafeText.line(p)) }
         if !officeProblems.isEmpty && report.isClean {
-            s.out.line((en ? "PROBLEMS: \(officeProblems.count) found in the office records. " : "MASALAH: \(officeProblems.count) ditemukan di catatan data kantor. ") + figures + ".")
+            s.out.line(t.operation(.officeProblems(count: officeProblems.count)) + figures + ".")
             return 1
         }
         if report.isClean {
-            s.out.line((en ? "OK: the store is intact. " : "OK: penyimpanan utuh. ") + figures + ".")
+            s.out.line(t.operation(.intact) + figures + ".")
             return try AnchorCommand.verifyEnding(s, store) ? 0 : 1
         }
         for p in report.problems {
             s.out.line("\(p.kind.rawValue): " + SafeText.line(p.description))
         }
         let affected = report.affectedComplaints
-        s.out.line((en ? "PROBLEMS: \(report.problems.count) found" : "MASALAH: \(report.problems.count) ditemukan")
-                   + (affected.isEmpty ? "" : (en ? "; complaints affected: " : "; laporan terdampak: ") + affected.prefix(50).map { "#\($0)" }.joined(separator: ", "))
-                   + ". " + figures + ".")
+        s.out.line(t.operation(.problems(count: report.problems.count, affected: Array(affected))) + figures + ".")
         _ = try AnchorCommand.verifyEnding(s, store)
         return 1
     }
@@ -89,17 +76,17 @@ enum VerifyCommand {
 /// `aduan backup DEST`.
 enum BackupCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
-        try expectPositionals(s, 1...1, "a destination file: aduan backup DEST")
+        try expectPositionals(s, 1...1, "aduan backup DEST")
         let dest = s.arguments.positionals[0]
         let store = try s.openStore(reading: true)
-        let progress = Progress(s.language == .en ? "backup" : "cadangan", total: nil)
+        let progress = Progress(s.strings.operation(.backupLabel), total: nil)
         do {
             try store.backup(to: dest) { remaining, total in progress.update(total - remaining, unit: "pages") }
         } catch {
             throw .store(error)
         }
         progress.finish(0, unit: "pages")
-        s.out.line(s.language == .en ? "Backed up \(s.storePath) to \(dest)." : "\(s.storePath) dicadangkan ke \(dest).")
+        s.out.line(s.strings.operation(.backedUp(store: s.storePath, dest: dest)))
         return 0
     }
 }
@@ -112,8 +99,7 @@ enum AutoCloseCommand {
         let now = try s.now()
         let n: Int
         do { n = try store.autoCloseDue(at: now, limit: 1_000_000) } catch { throw .store(error) }
-        s.out.line(s.language == .en ? "\(NumberFormat.grouped(n, .en)) complaint(s) closed automatically."
-                                     : "\(NumberFormat.grouped(n, .id)) laporan selesai otomatis.")
+        s.out.line(s.strings.operation(.autoClosed(n)))
         return 0
     }
 }
@@ -126,35 +112,38 @@ enum CalendarCommand {
         let zone = cal.zone
         switch args.first {
         case "due":
-            guard args.count == 3 else { throw .usage("usage: aduan calendar due DATE N   (e.g. aduan calendar due 2026-03-17T10:00:00+07:00 3)") }
+            guard args.count == 3 else { throw .usage(s.strings.command(.calendarDueUsage)) }
             let start: Timestamp
             if let d = LocalDate.parse(args[1]) {
                 start = zone.timestamp(d, hour: 12)
             } else {
-                switch Timestamp.parseISO8601(args[1]) {
-                case .success(let t): start = t
-                case .failure(.missingTimeZone): throw .usage("\(quoteInput(args[1])): add a time zone, e.g. \(quoteInput(String(args[1].prefix(10))))T09:00:00+07:00, or give a date only (YYYY-MM-DD, read in \(zone.abbreviation))")
-                case .failure: throw .usage("\(quoteInput(args[1])): expected a date (2026-03-17) or an ISO 8601 date-time with a zone (2026-03-17T10:00:00+07:00)")
+                // Says what is wrong: an impossible date is named as such, never told to add a zone.
+                if let problem = DateTimeProblem.of(args[1], dateOnly: true) {
+                    throw .usage(s.strings.dateTimeProblem(args[1], problem, dateOnly: true, zoneName: zone.abbreviation))
                 }
+                guard case .success(let t) = Timestamp.parseISO8601(args[1]) else {
+                    throw .usage(s.strings.dateTimeProblem(args[1], .malformed, dateOnly: true, zoneName: zone.abbreviation))
+                }
+                start = t
             }
-            guard let n = Int(args[2]), n >= 0, n <= 10_000 else { throw .usage("\(quoteInput(args[2])): N must be a whole number of days from 0 to 10000") }
+            guard let n = Int(args[2]), n >= 0, n <= 10_000 else { throw .usage(s.strings.command(.dayCount(args[2]))) }
             let due = s.arguments.flag("calendar-days") ? cal.deadline(from: start, calendarDays: n) : cal.deadline(from: start, workingDays: n)
             s.out.line(due.iso8601(in: zone))
             let unknown = cal.unknownYears(fromDay: zone.dayNumber(of: start), throughDay: zone.dayNumber(of: due))
             if !unknown.isEmpty { s.err.line(s.strings.holidayYearsUnknown(unknown)) }
             return 0
         case "holidays":
-            guard args.count == 2, let year = Int(args[1]), (1900...2200).contains(year) else { throw .usage("usage: aduan calendar holidays YEAR   (e.g. aduan calendar holidays 2026)") }
+            guard args.count == 2, let year = Int(args[1]), (1900...2200).contains(year) else { throw .usage(s.strings.command(.calendarHolidaysUsage)) }
             let days = cal.holidays(in: year)
             if days.isEmpty {
-                s.err.line(s.language == .en ? "No holidays known for \(year): add them under calendar.holidays in the config." : "Belum ada hari libur untuk \(year): tambahkan di calendar.holidays pada konfigurasi.")
+                s.err.line(s.strings.command(.noHolidaysKnown(year: year)))
             }
             for h in days {
                 s.out.line("\(h.date.iso8601)\t\(s.strings.weekdayName(h.date.weekday))\t\(h.kind.rawValue)\t\(SafeText.line(h.name))")
             }
             return 0
         default:
-            throw .usage("usage: aduan calendar due DATE N | aduan calendar holidays YEAR")
+            throw .usage(s.strings.command(.calendarUsage))
         }
     }
 }

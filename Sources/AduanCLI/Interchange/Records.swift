@@ -33,7 +33,31 @@ public enum CSVLayout {
         "unit": "holder_unit", "unit_kerja": "holder_unit", "disposisi": "holder_unit", "tembusan": "cc_units",
         "tanggal": "received_at", "tanggal_lapor": "received_at", "tanggal_laporan": "received_at", "waktu_lapor": "received_at",
         "receivedat": "received_at", "trackingId": "tracking_id",
+    ].merging(zip(indonesianColumns, columns).filter { $0.0 != $0.1 }.map { ($0.0, $0.1) }) { old, _ in old }
+
+    /// The columns as an Indonesian office names them (`export --header id`), in the order of
+    /// `columns`; import reads them back (each is an alias or a column name).
+    public static let indonesianColumns = [
+        "id", "no_tracking", "judul", "isi", "status", "kanal", "klasifikasi", "kategori", "lokasi",
+        "tanggal_kejadian", "anonim", "rahasia", "prioritas", "nama_pelapor", "telepon", "email",
+        "nik", "instansi", "instansi_pemegang", "unit_kerja", "tembusan", "tanggal_lapor", "tanggal_verifikasi", "tanggal_disposisi",
+        "tindak_lanjut_pertama", "tindak_lanjut_terakhir", "balasan_terakhir", "tanggal_selesai", "menunggu_pelapor", "alasan_arsip", "penilaian",
+        "privasi_diputuskan", "tenggat", "jenis_tenggat", "terlambat", "diubah", "versi",
     ]
+
+    /// The flag columns, written yes/no (or ya/tidak).
+    static let flagColumns: Set<String> = ["anonymous", "confidential", "awaiting_reporter", "privacy_decided", "overdue"]
+
+    /// A row of `row(_:viewer:now:config:)` with Indonesian values: ya/tidak, and the status as
+    /// LAPOR! writes it ("Belum Terverifikasi").
+    static func indonesianValues(_ row: [String]) -> [String] {
+        var out = row
+        for (i, name) in columns.enumerated() where i < out.count {
+            if flagColumns.contains(name) { out[i] = out[i] == "yes" ? "ya" : out[i] == "no" ? "tidak" : out[i] }
+            if name == "status", let st = Status(rawValue: out[i]) { out[i] = st.laporName }
+        }
+        return out
+    }
 
     static func normalise(_ header: String) -> String {
         let k = header.trimmingSpaces().lowercased()
@@ -42,26 +66,10 @@ public enum CSVLayout {
         return aliases[key] ?? key
     }
 
-    static func yes(_ v: Bool) -> String { v ? "yes" : "no" }
-
-    /// One complaint as a CSV row, as `viewer` may see it.
+    /// One complaint as a CSV row, as `viewer` may see it (the cells decide; see ExportCells.swift).
     static func row(_ c: Complaint, viewer: Actor, now: Timestamp, config: OfficeConfig) -> [String] {
         let zone = config.calendar.zone
-        func t(_ x: Timestamp?) -> String { x.map { $0.iso8601(in: zone) } ?? "" }
-        let showReporter = Privacy.canSeeReporter(c, viewer: viewer)
-        let r = showReporter ? c.reporter : nil
-        let due = config.deadlines.running(for: c, calendar: config.calendar)
-        let readable = Privacy.canSeeContent(c, viewer: viewer)
-        let texts = Privacy.redacted(c, for: viewer)
-        return [
-            "\(c.id)", c.trackingID ?? "", readable ? texts.title : "[hidden]", texts.body, c.status.rawValue, c.channel.rawValue, c.classification.rawValue,
-            c.category.path, texts.location, c.incidentDate?.iso8601 ?? "", yes(c.anonymous), yes(c.confidential), c.priority.rawValue,
-            r?.name ?? "", r?.phone ?? "", r?.email ?? "", r?.nik ?? "", c.intakeAgency, c.holder.agency, c.holder.unit ?? "",
-            c.ccUnits.joined(separator: ";"), t(c.receivedAt), t(c.verifiedAt), t(c.dispositionAt), t(c.firstFollowUpAt),
-            t(c.lastFollowUpAt), t(c.lastReplyAt), t(c.closedAt), yes(c.awaitingReporter), c.archiveReason?.rawValue ?? "",
-            c.rating.map(String.init) ?? "", yes(c.privacyDecided), t(due?.dueAt), due?.kind.rawValue ?? "",
-            yes((due?.dueAt).map { $0 < now } ?? false), t(c.updatedAt), "\(c.version)",
-        ]
+        return cells(c, viewer: viewer, now: now, config: config).map { $0.csv(zone: zone) }
     }
 
     /// Text keeps its edge spaces and tabs (a round trip must give back what was written); codes,
@@ -70,7 +78,7 @@ public enum CSVLayout {
 
     /// Reads one CSV record into an incoming complaint, collecting every problem with its line and column name.
     static func record(_ fields: [String], header: [String], line: Int, file: String, operatorAgency: String,
-                       errors: inout [String]) -> IncomingRecord? {
+                       strings t: any StringTable = AduanCore.strings(.en), errors: inout [String]) -> IncomingRecord? {
         var values: [String: String] = [:]
         values.reserveCapacity(header.count)
         for (i, name) in header.enumerated() where i < fields.count {
@@ -80,47 +88,46 @@ public enum CSVLayout {
         }
         let before = errors.count
         func fail(_ column: String, _ message: String) { errors.append("\(file):\(line): \(column): \(message)") }
+        func fail(_ column: String, _ problem: ImportFieldProblem) { fail(column, t.importField(problem)) }
         func time(_ column: String) -> Timestamp? {
             guard let v = values[column] else { return nil }
-            switch Timestamp.parseISO8601(v) {
-            case .success(let t): return t
-            case .failure(.missingTimeZone): fail(column, "\"\(v)\" has no time zone; write e.g. \(v.prefix(10))T09:00:00+07:00")
-            case .failure: fail(column, "\"\(v)\" is not an ISO 8601 date-time such as 2026-03-18T09:00:00+07:00")
-            }
-            return nil
+            // Says what is wrong: an impossible month or day is named, never "add a time zone".
+            if let problem = DateTimeProblem.of(v) { fail(column, .dateTime(v, problem)); return nil }
+            guard case .success(let time) = Timestamp.parseISO8601(v) else { fail(column, .dateTime(v, .malformed)); return nil }
+            return time
         }
         func flag(_ column: String) -> Bool? {
             guard let v = values[column] else { return nil }
             switch v.lowercased() {
             case "yes", "ya", "y", "true", "1": return true
             case "no", "tidak", "t", "n", "false", "0": return false
-            default: fail(column, "\"\(v)\" is not yes/no"); return nil
+            default: fail(column, .notYesNo(v)); return nil
             }
         }
         func choice<T>(_ column: String, _ options: @autoclosure () -> [String], _ parse: (String) -> T?) -> T? {
             guard let v = values[column] else { return nil }
             if let x = parse(v) { return x }
-            fail(column, "unknown value \"\(v)\"; expected one of \(options().joined(separator: ", "))")
+            fail(column, .unknownValue(v, options: options()))
             return nil
         }
         if fields.count != header.count {
-            fail("(row)", "expected \(header.count) fields as in the header, found \(fields.count)")
+            fail("(row)", .fieldCount(expected: header.count, found: fields.count))
             return nil
         }
-        guard let title = values["title"] else { fail("title", "missing (every complaint needs a title)"); return nil }
+        guard let title = values["title"] else { fail("title", .titleMissing); return nil }
         var sourceID: Int64?
         if let raw = values["id"] {
             sourceID = Int64(raw)
-            if sourceID == nil || sourceID! <= 0 { fail("id", "\"\(raw)\" is not a complaint number"); sourceID = nil }
+            if sourceID == nil || sourceID! <= 0 { fail("id", .notComplaintNumber(raw)); sourceID = nil }
         }
-        if title.utf8.count > 4096 { fail("title", "too long: \(title.utf8.count) bytes, at most 4096") }
-        if let tr = values["tracking_id"], !tr.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { fail("tracking_id", "must be digits only, found \"\(tr)\"") }
+        if title.utf8.count > 4096 { fail("title", .tooLong(bytes: title.utf8.count, limit: 4096)) }
+        if let tr = values["tracking_id"], !tr.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { fail("tracking_id", .notDigits(tr)) }
         let received = time("received_at")
-        if values["received_at"] == nil { fail("received_at", "missing (when the complaint arrived, e.g. 2026-03-18T09:00:00+07:00)") }
+        if values["received_at"] == nil { fail("received_at", .receivedMissing) }
         var incident: LocalDate?
         if let d = values["incident_date"] {
             incident = LocalDate.parse(String(d.prefix(10)))
-            if incident == nil { fail("incident_date", "\"\(d)\" is not a date YYYY-MM-DD") }
+            if incident == nil { fail("incident_date", .notDate(d)) }
         }
         let status = choice("status", Status.allCases.map(\.rawValue), Status.parse) ?? .belumTerverifikasi
         let channel = choice("channel", Channel.allCases.map(\.rawValue), Channel.parse) ?? .other
@@ -130,7 +137,7 @@ public enum CSVLayout {
         var rating: Int?
         if let r = values["rating"] {
             rating = Int(r)
-            if rating == nil || !(1...5).contains(rating!) { fail("rating", "\"\(r)\" is not a rating from 1 to 5") }
+            if rating == nil || !(1...5).contains(rating!) { fail("rating", .notRating(r)) }
         }
         let reporter = Reporter(name: values["reporter_name"], phone: values["reporter_phone"], email: values["reporter_email"], nik: values["reporter_nik"])
         let intake = Intake(trackingID: values["tracking_id"], title: title, body: values["body"] ?? "", channel: channel,
@@ -215,9 +222,11 @@ public enum JSONLayout {
 
     /// Reads one export object. Histories are taken as they are (and replayed later); objects without
     /// events are read from their fields like a CSV row.
-    static func record(_ node: JSONNode, index: Int, file: String, operatorAgency: String, errors: inout [String]) -> IncomingRecord? {
+    static func record(_ node: JSONNode, index: Int, file: String, operatorAgency: String,
+                       strings t: any StringTable = AduanCore.strings(.en), errors: inout [String]) -> IncomingRecord? {
         let path = "[\(index)]"
         let reader = FieldReader(basePath: path)
+        reader.strings = t
         defer { errors += reader.errors.map { "\(file):\($0.line): \($0.field): \($0.message)" } }
         guard reader.object(node, path) != nil else { return nil }
         // Every key must be one the export writes: a misspelt "stauts" must not import silently.
@@ -303,9 +312,10 @@ public enum Open311Layout {
     }
 
     static func record(_ node: JSONNode, index: Int, file: String, config: OfficeConfig, operatorAgency: String,
-                       errors: inout [String]) -> IncomingRecord? {
+                       strings t: any StringTable = AduanCore.strings(.en), errors: inout [String]) -> IncomingRecord? {
         let path = "[\(index)]"
         let r = FieldReader(basePath: path)
+        r.strings = t
         defer { errors += r.errors.map { "\(file):\($0.line): \($0.field): \($0.message)" } }
         guard r.object(node, path) != nil else { return nil }
         let description = r.string(node, "description", path, maxBytes: 1 << 20) ?? ""

@@ -39,6 +39,9 @@ public enum FilterTerm: Hashable, Sendable {
     /// Passed away by the viewer's agency: it held (or received) the report before and holds it no
     /// longer (`FilterContext.viewerAgency`); for a viewer of every agency, passed between agencies at all.
     case forwarded
+    /// Held now by the viewer's own unit (an agency-level viewer: by their agency), never merely
+    /// copied to it (`FilterContext.viewerUnit`); for a viewer of every agency, everything.
+    case mine
     /// No admin has decided the anonymity/confidentiality flags yet.
     case privacyUndecided
     /// Age since receipt, in calendar or working days.
@@ -84,10 +87,13 @@ public struct FilterContext: Sendable {
     public let content: ContentAccess
     /// The viewer's agency, for `forwarded` (what this agency passed away); nil for a viewer of every agency.
     public let viewerAgency: String?
+    /// The viewer's unit, for `mine` (what the unit holds now); nil for an agency-level viewer.
+    public let viewerUnit: String?
 
     public init(now: Timestamp, calendar: WorkingCalendar, deadlines: DeadlinePolicy, content: ContentAccess = .everything,
-                viewerAgency: String? = nil) {
+                viewerAgency: String? = nil, viewerUnit: String? = nil) {
         self.viewerAgency = viewerAgency
+        self.viewerUnit = viewerUnit
         self.now = now
         self.calendar = calendar
         self.deadlines = deadlines
@@ -162,6 +168,9 @@ extension FilterTerm {
         case .confidential: return c.confidential
         case .pingPong: return c.pingPong
         case .forwarded: return c.wasForwardedAway(by: ctx.viewerAgency)
+        case .mine:
+            guard let agency = ctx.viewerAgency else { return true }
+            return c.holder.agency == agency && (ctx.viewerUnit == nil || c.holder.unit == ctx.viewerUnit)
         case .privacyUndecided: return !c.privacyDecided
         case .age(let cmp, let n, let counting):
             let range = ctx.receivedRange(cmp, n, counting)

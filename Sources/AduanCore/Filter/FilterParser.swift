@@ -124,6 +124,7 @@ public enum FilterParser {
         "confidential": .confidential, "rahasia": .confidential,
         "pingpong": .pingPong, "ping-pong": .pingPong,
         "forwarded": .forwarded, "diteruskan": .forwarded,
+        "mine": .mine, "milikku": .mine, "milik-saya": .mine,
         "undecided": .privacyUndecided, "belum-diputuskan": .privacyUndecided,
     ]
 
@@ -335,13 +336,13 @@ public enum FilterParser {
             case "unit":
                 return .unit(try values.map { try resolveUnit($0, bad) })
             case "cc":
-                if values.count > 1 { throw bad("one unit; combine several with OR: cc:dinkes OR cc:pupr") }
+                if values.count > 1 { throw bad("cc:dinkes OR cc:pupr") }
                 return .copiedTo(try resolveUnit(values[0], bad))
             case "agency":
                 return .agency(try values.map { try resolveAgency($0, bad) })
             case "category":
                 let cat = Category(value)
-                guard !cat.path.isEmpty else { throw bad("a category such as infrastruktur/jalan") }
+                guard !cat.path.isEmpty else { throw bad("infrastruktur/jalan") }
                 return .category(cat)
             case "classification":
                 return .classification(try values.map { v in
@@ -359,24 +360,24 @@ public enum FilterParser {
                     return p
                 })
             case "age":
-                guard let (cmp, n, counting) = FilterParser.parseAge(value) else { throw bad(">5d, <=2w, >3wd (d hari, w minggu, wd/hk hari kerja)") }
+                guard let (cmp, n, counting) = FilterParser.parseAge(value) else { throw bad(">5d, <=2w, >3wd, >3hk") }
                 return .age(cmp, n, counting)
             case "rating":
                 let (cmp, rest) = FilterParser.comparison(value)
-                guard let n = Int(rest), (1...5).contains(n) else { throw bad("1–5, e.g. rating:<=2") }
+                guard let n = Int(rest), (1...5).contains(n) else { throw bad("1–5 (rating:<=2)") }
                 return .rating(cmp ?? .equal, n)
             case "tracking":
-                guard value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { throw bad("digits") }
+                guard value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { throw bad("0–9 (tracking:4512345)") }
                 return .trackingID(value)
             case "id":
-                guard let n = Int64(value), n > 0 else { throw bad("a positive number") }
+                guard let n = Int64(value), n > 0 else { throw bad("1, 2, 3 … (id:12)") }
                 return .localID(n)
             case "text":
                 // The lexer dropped the quotes of text:"jalan rusak"; put them back so it stays a phrase.
                 return .text(value.contains(" ") ? "\"" + value.filter { $0 != "\"" } + "\"" : value)
             case "is":
                 guard let flag = FilterParser.flags[value.lowercased()] else {
-                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, forwarded, undecided")
+                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, forwarded, mine, undecided")
                 }
                 return flag
             default:
@@ -386,12 +387,12 @@ public enum FilterParser {
 
         func resolveUnit(_ v: String, _ bad: (String) -> FilterError) throws -> String {
             guard let dir = vocabulary.directory else { return v }
-            if dir.unit(v) != nil { return v }
-            let folded = TextSearch.fold(v)
-            let hits = dir.allUnits.filter { TextSearch.fold($0.name).contains(folded) || TextSearch.fold($0.id).hasPrefix(folded) }
-            if hits.count == 1 { return hits[0].id }
-            throw bad(hits.isEmpty ? "a unit id such as " + (dir.allUnits.first?.id ?? "dinkes")
-                                   : "one of " + hits.prefix(5).map(\.id).joined(separator: ", "))
+            // The one resolver every place that names a unit uses (ids, short names, unique parts).
+            switch dir.resolveUnit(v) {
+            case .found(let id): return id
+            case .ambiguous(let ids): throw bad(ids.joined(separator: ", "))
+            case .unknown: throw bad(dir.allUnits.map(\.id).joined(separator: ", "))
+            }
         }
 
         func resolveAgency(_ v: String, _ bad: (String) -> FilterError) throws -> String {
@@ -400,8 +401,7 @@ public enum FilterParser {
             let folded = TextSearch.fold(v)
             let hits = dir.agencies.filter { TextSearch.fold($0.name).contains(folded) || TextSearch.fold($0.id).hasPrefix(folded) }
             if hits.count == 1 { return hits[0].id }
-            throw bad(hits.isEmpty ? "an agency id such as " + (dir.agencies.first?.id ?? "pemkab")
-                                   : "one of " + hits.prefix(5).map(\.id).joined(separator: ", "))
+            throw bad((hits.isEmpty ? dir.agencies : hits).map(\.id).joined(separator: ", "))
         }
     }
 

@@ -26,6 +26,9 @@ public final class FieldReader {
     public private(set) var errors: [FieldError] = []
     let basePath: String
 
+    /// The session's table for what is wrong with a field (imports); English when unset.
+    public var strings: (any StringTable)?
+
     public init(basePath: String = "") { self.basePath = basePath }
 
     public func fail(_ line: Int, _ path: String, _ message: String) {
@@ -86,14 +89,17 @@ public final class FieldReader {
             fail(n.line, join(path, key), "expected an ISO 8601 date-time with a time zone, found \(n.typeName)")
             return nil
         }
-        switch Timestamp.parseISO8601(s) {
-        case .success(let t): return t
-        case .failure(.missingTimeZone):
-            fail(n.line, join(path, key), "date-time \"\(s)\" has no time zone; write e.g. \(s.count >= 10 ? String(s.prefix(10)) : "2026-03-18")T09:00:00+07:00")
-        case .failure:
-            fail(n.line, join(path, key), "\"\(s)\" is not an ISO 8601 date-time such as 2026-03-18T09:00:00+07:00")
+        // Says what is wrong: an impossible month or day is named, never "add a time zone".
+        let table = strings ?? AduanCore.strings(.en)
+        if let problem = DateTimeProblem.of(s) {
+            fail(n.line, join(path, key), table.dateTimeProblem(s, problem))
+            return nil
         }
-        return nil
+        guard case .success(let t) = Timestamp.parseISO8601(s) else {
+            fail(n.line, join(path, key), table.dateTimeProblem(s, .malformed))
+            return nil
+        }
+        return t
     }
 
     public func choice<T>(_ parent: JSONNode, _ key: String, _ path: String, required: Bool = false,

@@ -47,3 +47,51 @@ public enum AnchorText {
         return (label, value, now.seconds - last.at.seconds > 7 * 86_400)
     }
 }
+
+/// What `aduan anchor` and the end of `aduan verify` say, in both languages (issue 11, item 11).
+public enum AnchorMessage: Sendable {
+    case chainBroken
+    case storeNoLongerMatches(file: String)
+    case cannotSign
+    case newKey(path: String)
+    case keepPublicKey
+    case anchored(events: Int, hash: String, at: String, file: String, key: String)
+    case noKey(path: String)
+    case signedBy(String)
+    case anchorsOK(count: Int, file: String, signedBy: String)
+    case anchorsBroken(count: Int, file: String)
+}
+
+extension AnchorText {
+    public static func message(_ m: AnchorMessage, _ language: Language) -> String {
+        let en = language == .en
+        switch m {
+        case .chainBroken:
+            return en ? "the event chain is broken; not anchored (run `aduan verify`): " : "rantai peristiwa rusak; tidak dijangkarkan (jalankan `aduan verify`): "
+        case .storeNoLongerMatches(let path):
+            return en ? "the store no longer matches its anchors; not anchored (see `aduan verify --anchors \(path)`)"
+                      : "penyimpanan tidak lagi cocok dengan jangkarnya; tidak dijangkarkan (lihat `aduan verify --anchors \(path)`)"
+        case .cannotSign:
+            return en ? "libcrypto could not sign the anchor line" : "libcrypto tidak dapat menandatangani baris jangkar"
+        case .newKey(let p):
+            return en ? "New anchor key \(p) (mode 0600); public key \(p).pub:" : "Kunci jangkar baru \(p) (mode 0600); kunci publik \(p).pub:"
+        case .keepPublicKey:
+            return en ? "  Keep the public key on record (e.g. in the supervisor's report); `verify --anchors` checks signatures with it."
+                      : "  Simpan kunci publik ini di catatan (mis. laporan pengawas); `verify --anchors` memeriksa tanda tangan dengannya."
+        case .anchored(let n, let hash, let at, let file, let key):
+            let count = NumberFormat.grouped(n, language)
+            return en ? "Anchored \(count) events, sha256 \(hash), at \(at) in \(file) (signed, key \(key))."
+                      : "Dijangkarkan \(count) peristiwa, sha256 \(hash), pada \(at) di \(file) (ditandatangani, kunci \(key))."
+        case .noKey(let p):
+            return en ? "note: no anchor key at \(p) (or --key): signatures not checked"
+                      : "catatan: tidak ada kunci jangkar di \(p) (atau --key): tanda tangan tidak diperiksa"
+        case .signedBy(let fp):
+            return en ? ", signatures by key \(fp)" : ", tanda tangan kunci \(fp)"
+        case .anchorsOK(let n, let file, let signedBy):
+            return en ? "Anchors OK: the chain extends all \(n) anchor(s) in \(file)\(signedBy)."
+                      : "Jangkar OK: rantai melanjutkan semua \(n) jangkar di \(file)\(signedBy)."
+        case .anchorsBroken(let n, let file):
+            return en ? "ANCHORS BROKEN: \(n) problem(s) against \(file)." : "JANGKAR RUSAK: \(n) masalah terhadap \(file)."
+        }
+    }
+}

@@ -136,6 +136,9 @@ public struct EnglishStrings: StringTable {
         case .bulkDone: "Applied"
         case .nothingTagged: "Nothing is tagged."
         case .tabForwarded: "Sent out"
+        case .mineToggle: "only my unit's / with copies (a liaison starts with only my unit's)"
+        case .mineOnlyBadge: "my unit's (M)"
+        case .withCopiesBadge: "+copies (M)"
         case .forwardNoUnit: "(no unit: the agency itself)"
         case .tabAll: "All"
         case .updatedBy: "changed by"
@@ -238,7 +241,7 @@ public struct EnglishStrings: StringTable {
         case .rating: "a rating from 1 to 5"
         case .duplicateOf: "the original report"
         case .changes: "something to change"
-        case .timerExpired: "10 working days without a reply"
+        case .timerExpired: "the auto-close period (deadlines.autoClose) ran out without a reply"
         case .privacyDecision: "the anonymity and confidentiality decision (anonymous yes/no and confidential yes/no) before the report leaves the office"
         }
     }
@@ -279,7 +282,9 @@ public struct EnglishStrings: StringTable {
         case .missing(let a, let req):
             return "\(actionName(a)) needs \(requirementName(req))."
         case .unknownUnit(let u):
-            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" is not in the directory."
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" is not in the directory; valid units: \(names.allUnits.map(\.id).joined(separator: ", "))."
+        case .ambiguousUnit(let u, let ids):
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" matches several units: \(ids.joined(separator: ", ")); name one by its id."
         case .unitNotInAgency(let u, let a):
             return "Unit \"\(names.unitName(u))\" does not belong to \(names.agencyName(a))."
         case .sameUnit(let u):
@@ -396,7 +401,7 @@ public struct EnglishStrings: StringTable {
         case .reply: return "Reporter's reply"
         case .rate: return "Reporter's rating: \(d.rating.map { ComplaintPresentation.stars($0) } ?? "-")"
         case .close: return "Closed (Selesai)" + reason
-        case .autoClose: return "Closed automatically: 10 working days without the reporter's reply"
+        case .autoClose: return "Closed automatically: the period for the reporter's reply ran out"
         case .reopen: return "Reopened" + reason
         case .linkDuplicate: return "Linked as a duplicate of #\(d.duplicateOf.map(String.init) ?? "-")"
         }

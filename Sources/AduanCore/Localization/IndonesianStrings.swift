@@ -135,6 +135,9 @@ public struct IndonesianStrings: StringTable {
         case .bulkDone: "Selesai diterapkan"
         case .nothingTagged: "Tidak ada laporan yang ditandai."
         case .tabForwarded: "Diteruskan"
+        case .mineToggle: "hanya milik unit saya / dengan tembusan (bawaan pejabat penghubung: milik unit saya)"
+        case .mineOnlyBadge: "milik unit (M)"
+        case .withCopiesBadge: "+tembusan (M)"
         case .forwardNoUnit: "(tanpa unit: instansinya sendiri)"
         case .tabAll: "Semua"
         case .updatedBy: "diubah oleh"
@@ -237,7 +240,7 @@ public struct IndonesianStrings: StringTable {
         case .rating: "nilai 1–5"
         case .duplicateOf: "laporan asli"
         case .changes: "perubahan"
-        case .timerExpired: "batas 10 hari kerja tanpa tanggapan"
+        case .timerExpired: "batas selesai otomatis (deadlines.autoClose) habis tanpa tanggapan"
         case .privacyDecision: "keputusan anonim dan rahasia (anonim ya/tidak dan rahasia ya/tidak) sebelum laporan keluar dari kantor"
         }
     }
@@ -278,7 +281,9 @@ public struct IndonesianStrings: StringTable {
         case .missing(let a, let req):
             return "\(actionName(a)) memerlukan \(requirementName(req))."
         case .unknownUnit(let u):
-            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" tidak ada dalam direktori."
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" tidak ada dalam direktori; unit yang sah: \(names.allUnits.map(\.id).joined(separator: ", "))."
+        case .ambiguousUnit(let u, let ids):
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" cocok dengan beberapa unit: \(ids.joined(separator: ", ")); sebut satu dengan id-nya."
         case .unitNotInAgency(let u, let a):
             return "Unit \"\(names.unitName(u))\" bukan bagian dari \(names.agencyName(a))."
         case .sameUnit(let u):
@@ -395,7 +400,7 @@ public struct IndonesianStrings: StringTable {
         case .reply: return "Balasan pelapor"
         case .rate: return "Penilaian pelapor: \(d.rating.map { ComplaintPresentation.stars($0) } ?? "-")"
         case .close: return "Ditutup (Selesai)" + reason
-        case .autoClose: return "Selesai otomatis: 10 hari kerja tanpa tanggapan pelapor"
+        case .autoClose: return "Selesai otomatis: batas waktu tanpa tanggapan pelapor habis"
         case .reopen: return "Dibuka kembali" + reason
         case .linkDuplicate: return "Ditandai duplikat dari #\(d.duplicateOf.map(String.init) ?? "-")"
         }

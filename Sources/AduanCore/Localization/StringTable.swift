@@ -78,4 +78,6 @@ public enum UIText: String, CaseIterable, Sendable {
     case liftAnonymityReason, liftAnonymityConfirm, eachKeepsItsOwn
     // Authenticated operators: the training mark (title bar) and the login in the history.
     case training, login
+    // A liaison's own work and what they are copied on (issue 11 item 5): Help and the status line.
+    case mineToggle, mineOnlyBadge, withCopiesBadge
 }

@@ -43,6 +43,20 @@ public enum NumberFormat {
         return out
     }
 
+    /// The one rounding rule for percentages (issue 11, item 19): `part` of `whole` in percent,
+    /// rounded half away from zero to one decimal, as a number for JSON and CSV (74.3); the text
+    /// `percent(_:of:_:)` rounds the same way, so both say 74,3% / 74.3. Nil when `whole` is 0.
+    public static func percentValue(_ part: Int, of whole: Int) -> Double? {
+        guard whole != 0 else { return nil }
+        let (scaled, overflow) = part.multipliedReportingOverflow(by: 1000)
+        guard !overflow else { return (Double(part) * 1000 / Double(whole)).rounded(.toNearestOrAwayFromZero) / 10 }
+        let negative = (scaled < 0) != (whole < 0) && scaled != 0
+        var q = (scaled / whole).magnitude
+        let r = (scaled % whole).magnitude
+        if r >= whole.magnitude - r { q += 1 }
+        return (negative ? -1 : 1) * Double(q) / 10
+    }
+
     /// `part` as a percentage of `whole`, such as "78,3%" (Indonesian) or "78.3%" (English),
     /// computed exactly with integers when they do not overflow and rounded half away from
     /// zero to `fractionDigits` (at most 15); a `whole` of 0 gives "–" (en dash).

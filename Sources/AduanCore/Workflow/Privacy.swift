@@ -4,6 +4,13 @@ public enum Access {
     /// The agency id that gives a supervisor every agency in the store (a provincial or Kominfo monitor).
     public static let allAgencies = "*"
 
+    /// Does report `c` exist for `actor` asking to take `kind` on it: they may open it, or the
+    /// action is one they may take as its holder? A report that does not is answered exactly as a
+    /// missing id, so neither its existence nor who changed it can be learned.
+    public static func mayAddress(_ kind: ActionKind, on c: Complaint, actor: Actor) -> Bool {
+        Privacy.canView(c, viewer: actor) || mayAct(kind, on: c, actor: actor)
+    }
+
     /// May `actor` take `kind` on `c`, as far as the report's holder is concerned?
     public static func mayAct(_ kind: ActionKind, on c: Complaint, actor: Actor) -> Bool {
         switch actor.role {
@@ -60,6 +67,18 @@ public enum InboxScope: Hashable, Sendable {
         case .unit(let a, let u, let copies):
             return (c.holder.agency == a && c.holder.unit == u) || (copies && c.ccUnits.contains(u))
         }
+    }
+
+    /// The unit whose view this is; nil for an agency or every agency (`mine`).
+    public var unit: String? {
+        if case .unit(_, let u, _) = self { return u }
+        return nil
+    }
+
+    /// The same view without the reports only copied to the unit (tembusan): the liaison's "mine".
+    public var withoutCopies: InboxScope {
+        if case .unit(let a, let u, _) = self { return .unit(a, u, includingCopies: false) }
+        return self
     }
 
     /// The agency whose view this is; nil for every agency.

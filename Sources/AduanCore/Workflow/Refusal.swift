@@ -12,6 +12,8 @@ public enum Refusal: Error, Hashable, Sendable {
     /// A required piece (reason, unit, text, …) is missing.
     case missing(ActionKind, Requirement)
     case unknownUnit(String)
+    /// A unit named by a part several units share: their ids.
+    case ambiguousUnit(String, candidates: [String])
     case unitNotInAgency(unit: String, agency: String)
     case sameUnit(String)
     case unknownAgency(String)

@@ -164,6 +164,28 @@ public struct TransitionTable: Hashable, Sendable {
     public func roles(for action: ActionKind) -> [Role] { rolesByAction[action] ?? [] }
 
     /// The table as Markdown, for the README and `aduan help workflow`.
+    /// The table in a session's language (issue 11, item 11): English gives `markdown()`; the
+    /// action words stay those `aduan act` takes, headers, roles, requirements and results are
+    /// translated.
+    public func markdown(_ t: any StringTable) -> String {
+        guard t.language != .en else { return markdown() }
+        var lines = ["| aksi | dari status | peran | perlu | hasil |", "|---|---|---|---|---|"]
+        for r in rules {
+            let from = r.from.map { $0?.laporName ?? "(baru)" }.joined(separator: ", ")
+            let roles = r.roles.map(t.roleName).joined(separator: ", ")
+            let req = r.requires.isEmpty ? "–" : r.requires.map(t.requirementName).joined(separator: ", ")
+            let result: String
+            switch r.outcome {
+            case .to(let s): result = s.laporName
+            case .unchanged: result = "tidak berubah"
+            case .previous: result = "status sebelum Tunda"
+            case .imported: result = "status menurut sumber"
+            }
+            lines.append("| \(r.action.rawValue) | \(from) | \(roles) | \(req) | \(result) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     public func markdown() -> String {
         var lines = ["| action | from status | roles | requires | result |", "|---|---|---|---|---|"]
         for r in rules {

@@ -213,8 +213,16 @@ public enum Workflow {
             }
             for u in imported.ccUnits where directory.unit(u) == nil { return .unknownUnit(u) }
         case .targetUnit:
-            guard let unit = d.unit else { return .missing(kind, .targetUnit) }
-            guard directory.unit(unit) != nil else { return .unknownUnit(unit) }
+            guard let named = d.unit else { return .missing(kind, .targetUnit) }
+            // Ids, short names and unique parts of names, through the one resolver (issue 11 item 13);
+            // the event records the id.
+            let unit: String
+            switch directory.resolveUnit(named, preferring: kind == .cc ? nil : complaint?.holder.agency) {
+            case .found(let id): unit = id
+            case .ambiguous(let ids): return .ambiguousUnit(named, candidates: ids)
+            case .unknown: return .unknownUnit(named)
+            }
+            d.unit = unit
             guard let c = complaint else { return nil }
             switch kind {
             case .cc:
@@ -230,6 +238,13 @@ public enum Workflow {
             guard let agency = d.agency else { return .missing(kind, .targetAgency) }
             guard directory.agency(agency) != nil else { return .unknownAgency(agency) }
             if let c = complaint, c.holder.agency == agency { return .sameAgency(agency) }
+            if let named = d.unit {
+                switch directory.resolveUnit(named, preferring: agency) {
+                case .found(let id): d.unit = id
+                case .ambiguous(let ids): return .ambiguousUnit(named, candidates: ids)
+                case .unknown: return .unknownUnit(named)
+                }
+            }
             if let unit = d.unit, !directory.contains(unit: unit, in: agency) {
                 return .unitNotInAgency(unit: unit, agency: agency)
             }

@@ -8,18 +8,25 @@ let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 /// background opens its own (SQLite's WAL mode lets readers run beside the writer).
 public final class Database {
     let handle: OpaquePointer
+    /// The database file, as opened.
     public let path: String
     private var statementCache: [String: Statement] = [:]
     private var cacheOrder: [String] = []
     /// Filters build new SQL texts; a bounded cache keeps a long session's memory flat.
     static let cacheLimit = 96
+    /// Sees every statement as it starts a run, bound (`ComplaintStore.recordingStatements`).
+    var observer: ((Statement) -> Void)?
 
+    /// How to open a database file.
     public struct OpenOptions: Sendable {
+        /// Open for reading only (a store this user cannot write is then read as immutable).
         public var readOnly: Bool
+        /// Create the file when it is missing (ignored with `readOnly`).
         public var create: Bool
         /// Refuse to open the file through a symlink (files Aduan creates itself).
         public var noFollow: Bool
 
+        /// Options for opening; by default an existing file, read-write, through links.
         public init(readOnly: Bool = false, create: Bool = false, noFollow: Bool = false) {
             self.readOnly = readOnly
             self.create = create
@@ -27,6 +34,7 @@ public final class Database {
         }
     }
 
+    /// Opens the database at `path` with extended result codes; the SQLite error says why it cannot.
     public init(path: String, options: OpenOptions = OpenOptions()) throws(SQLiteError) {
         var flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if options.create && !options.readOnly { flags |= SQLITE_OPEN_CREATE }
@@ -56,9 +64,10 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
-    func error(_ rc: Int32, sql: String?) -> SQLiteError {
+    /// The connection's error for result code `rc`, naming the statement and its bound values.
+    func error(_ rc: Int32, sql: String?, arguments: [SQLValue]? = nil) -> SQLiteError {
         SQLiteError(code: rc & 0xff, extendedCode: sqlite3_extended_errcode(handle),
-                    message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+                    message: String(cString: sqlite3_errmsg(handle)), sql: sql, arguments: arguments)
     }
 
     /// Runs one or more statements without results.
@@ -88,14 +97,20 @@ public final class Database {
         try Statement(database: self, sql: sql)
     }
 
+    /// How long a statement waits for another connection's lock before failing as busy.
     public func setBusyTimeout(milliseconds: Int32) { sqlite3_busy_timeout(handle, milliseconds) }
 
     /// Rows changed by the last INSERT/UPDATE/DELETE.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// The rowid of the last row this connection inserted.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// True inside BEGIN … COMMIT (or a savepoint).
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// True when the connection cannot write its main database (opened read-only, or read-only media).
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
     /// Stops a running statement from another thread (broad searches that the operator abandoned).
     public func interrupt() { sqlite3_interrupt(handle) }
@@ -137,6 +152,7 @@ public final class Database {
         return s.isNull(0) ? nil : s.int64(0)
     }
 
+    /// The first column of the first row, as text; nil for no row or NULL.
     public func scalarText(_ sql: String, _ args: [SQLValue] = []) throws(SQLiteError) -> String? {
         let s = try prepare(sql)
         try s.bind(args)
@@ -173,13 +189,21 @@ public final class Database {
 
 /// A value bound to a statement parameter.
 public enum SQLValue: Sendable, Hashable {
+    /// SQL NULL.
     case null
+    /// A 64-bit integer (also flags, as 0 and 1, and times, as Unix seconds).
     case int(Int64)
+    /// UTF-8 text.
     case text(String)
+    /// A floating-point number.
     case real(Double)
 
+    /// Text, or NULL for nil.
     public init(_ s: String?) { self = s.map { .text($0) } ?? .null }
+    /// An integer, or NULL for nil.
     public init(_ i: Int64?) { self = i.map { .int($0) } ?? .null }
+    /// An integer, or NULL for nil.
     public init(_ i: Int?) { self = i.map { .int(Int64($0)) } ?? .null }
+    /// A flag, as 1 or 0.
     public init(_ b: Bool) { self = .int(b ? 1 : 0) }
 }

@@ -24,10 +24,27 @@ final class ActionFlow {
 
     let kind: ActionKind
     /// The reports and the versions the operator saw.
-    let targets: [(id: Int64, version: Int)]
-    let first: Complaint
+    private(set) var targets: [(id: Int64, version: Int)]
+    private(set) var first: Complaint
     /// The reports as the operator saw them (each one's own flags, status and version).
-    let complaints: [Complaint]
+    private(set) var complaints: [Complaint]
+    /// Text the editor opens with: a kept draft, or the text of a refused attempt (issue 11 item 1).
+    var preset: (text: String, secret: Bool)?
+    /// Set by `apply` when a single report changed meanwhile in a way the action rests on.
+    private(set) var conflict: Conflict?
+
+    /// The written actions whose text is kept as a draft until sent or discarded.
+    static let keepsDrafts: Set<ActionKind> = [.followUp, .note, .reply]
+    /// True when this flow carries typed text worth keeping.
+    var keepsDraft: Bool { !isBulk && Self.keepsDrafts.contains(kind) }
+
+    /// Points a single-report flow at the report as it is now, to send the same answers again.
+    func rebase(on c: Complaint) {
+        first = c
+        complaints = [c]
+        targets = [(c.id, c.version)]
+        conflict = nil
+    }
     /// The classification form, when the flow has one: it gives each report its own changes.
     private var form: ClassifyForm?
     var details = ActionDetails()
@@ -69,7 +86,8 @@ final class ActionFlow {
         let bulk = complaints.count > 1
         let destructive: Set<ActionKind> = [.archive, .linkDuplicate, .forward, .resume]
         if destructive.contains(kind) && !bulk { s.append(.confirm(ctx.t.actionName(kind) + " #\(complaints[0].id)?")) }
-        if bulk { s.append(.confirm(ctx.t.text(.confirmBulk) + " (\(complaints.count))")) }
+        // One question, with the count; the yes/no keys are added once by the dialog.
+        if bulk { s.append(.confirm(ScreenText.bulkQuestion(action: ctx.t.actionName(kind), count: complaints.count, ctx.language))) }
         steps = s
     }
 
@@ -147,7 +165,8 @@ final class ActionFlow {
                 for u in a.units where u.id != first.holder.unit && !(kind == .cc && first.ccUnits.contains(u.id)) { units.append((u, a)) }
             }
             return Picker(title: heading + " — " + t.text(.unitPicker),
-                          options: units.map { Picker.Option(id: $0.0.id, label: $0.0.name, detail: agencyOnly ? $0.0.id : ctx.shortAgencyName($0.1.id)) })
+                          options: units.map { Picker.Option(id: $0.0.id, label: $0.0.name, detail: agencyOnly ? $0.0.id : ctx.shortAgencyName($0.1.id)) },
+                          resolve: { [holder = first.holder.agency] in dir.resolveUnit($0, preferring: holder) })
         case .agency:
             let agencies = dir.agencies.filter { $0.id != first.holder.agency }
             return Picker(title: heading + " — " + t.text(.agencyPicker), options: agencies.map { Picker.Option(id: $0.id, label: $0.name, detail: $0.id) })
@@ -157,7 +176,8 @@ final class ActionFlow {
             let agencyName = agency.map { ctx.shortAgencyName($0.id) } ?? (details.agency ?? "")
             let options = [Picker.Option(id: "", label: t.text(.forwardNoUnit), detail: agencyName)]
                 + (agency?.units ?? []).map { Picker.Option(id: $0.id, label: $0.name, detail: $0.id) }
-            return Picker(title: heading + " — " + t.text(.unitPicker) + " (" + agencyName + ")", options: options)
+            return Picker(title: heading + " — " + t.text(.unitPicker) + " (" + agencyName + ")", options: options,
+                          resolve: { dir.resolveUnit($0, preferring: agency?.id) })
         case .reason(let required):
             return LinePrompt(label: heading + " · " + t.text(.reason), required: required)
         case .archiveCode:
@@ -168,19 +188,36 @@ final class ActionFlow {
             let templates: [(name: String, text: String)] = withTemplates ? ctx.config.templates.map { tpl in
                 (tpl.name, isBulk ? tpl.text : ctx.config.fill(tpl, for: first, author: ctx.me, audience: nil))
             } : []
-            return TextEditor(title: heading, allowsSecret: secretToggle, templates: templates)
+            // The report answered stays in view above the editor, as the operator may read it.
+            var context: [String] = []
+            if !isBulk {
+                let p = ComplaintPresentation.make(first, events: [], viewer: ctx.me, config: ctx.config, now: ctx.now, strings: t)
+                context = [p.heading + " · " + p.title] + p.body
+            }
+            return TextEditor(title: heading, initial: preset?.text ?? "", allowsSecret: secretToggle, templates: templates,
+                              context: context, secret: secretToggle && (preset?.secret ?? false))
         case .rating:
-            return LinePrompt(label: heading + " · " + t.text(.ratingPrompt), required: true) { v in
+            // The heading names the action ("Penilaian pelapor #3"); the prompt adds only the scale.
+            return LinePrompt(label: heading + " · " + t.screen(.ratingScale), required: true) { v in
                 guard let n = Int(v.trimmingSpaces()), (1...5).contains(n) else { return ctx.language == .en ? "a whole number from 1 to 5" : "angka 1 sampai 5" }
                 return nil
             }
         case .writtenAt:
             let en = ctx.language == .en
             let label = en ? "written by the reporter at (YYYY-MM-DD HH:MM, empty if unknown)" : "ditulis pelapor pada (YYYY-MM-DD JJ:MM, kosongkan bila tidak tahu)"
+            let kind = self.kind, complaint = first
             return LinePrompt(label: heading + " · " + label, required: false) { v in
                 let v = v.trimmingSpaces()
-                guard !v.isEmpty, Timestamp.parseOperatorTime(v, zone: ctx.config.calendar.zone) == nil else { return nil }
-                return en ? "a date and time such as 2026-11-20 10:00" : "tanggal dan jam seperti 2026-11-20 10:00"
+                guard !v.isEmpty else { return nil }
+                guard let written = Timestamp.parseOperatorTime(v, zone: ctx.config.calendar.zone) else {
+                    return en ? "a date and time such as 2026-11-20 10:00" : "tanggal dan jam seperti 2026-11-20 10:00"
+                }
+                // The core's rule, asked while the answer is still on the screen (issue 11 item 17):
+                // not in the future, not before the follow-up it answers.
+                if let r = Workflow.reporterTimeProblem(kind, reportedAt: written, complaint: complaint, recordedAt: ctx.clock()) {
+                    return ctx.t.reporterTimeOnScreen(r, zone: ctx.zone)
+                }
+                return nil
             }
         case .duplicate:
             return LinePrompt(label: heading + " · " + t.text(.duplicatePrompt), required: true) { v in
@@ -202,6 +239,7 @@ final class ActionFlow {
     func apply(ctx: DeskContext) -> (done: Int, problems: [String]) {
         var done = 0
         var problems: [String] = []
+        conflict = nil
         for (i, target) in targets.enumerated() {
             var d = details
             if let f = form {
@@ -222,6 +260,7 @@ final class ActionFlow {
                 _ = try ctx.store.apply(Command(kind, d), to: target.id, expectedVersion: target.version, by: ctx.me, at: ctx.clock())
                 done += 1
             } catch {
+                if case .conflict(let c) = error, !isBulk { conflict = c }
                 problems.append((isBulk ? "#\(target.id): " : "") + ctx.describe(error))
             }
         }

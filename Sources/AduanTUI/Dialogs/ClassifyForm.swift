@@ -123,7 +123,7 @@ final class ClassifyForm: Overlay {
 
     func draw(_ grid: inout Grid, ctx: DeskContext) {
         let t = ctx.t
-        let inner = drawBox(&grid, width: 72, height: 12, title: title, footer: "↑↓ · Enter " + (ctx.language == .en ? "change" : "ubah") + " · Ctrl-S " + (ctx.language == .en ? "save" : "simpan") + " · Esc")
+        let inner = drawBox(&grid, width: 72, height: 12, title: title, footer: "↑↓ · Enter " + ctx.t.screen(.change) + " · Ctrl-S " + ctx.t.screen(.save) + " · Esc")
         guard inner.height >= 6 else { picker?.draw(&grid, ctx: ctx); prompt?.draw(&grid, ctx: ctx); return }
         let yes = t.text(.yes), no = t.text(.no)
         // In a bulk form a field the operator has not set shows that each report keeps its own value.
@@ -149,8 +149,7 @@ final class ClassifyForm: Overlay {
             grid.put(row.2, x: inner.x + 16, y: y, style: selected ? .selected : row.3, maxWidth: inner.width - 16)
         }
         if !original.privacyDecided || recordFlags {
-            grid.put(ctx.language == .en ? "Decide: may the units see who reported? May the public read it?"
-                                         : "Putuskan: bolehkah unit tahu siapa pelapornya? Bolehkah publik membacanya?",
+            grid.put(ctx.t.screen(.decidePrivacy),
                      x: inner.x, y: inner.y + rows.count + 1, style: .dueSoon, maxWidth: inner.width)
         }
         picker?.draw(&grid, ctx: ctx)

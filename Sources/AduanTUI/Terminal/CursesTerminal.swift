@@ -11,20 +11,12 @@ public enum TerminalError: Error, Equatable, Sendable {
     case cannotAddressCursor(String)
 
     public func message(_ language: Language) -> String {
-        let en = language == .en
+        let t = strings(language)
         switch self {
-        case .notATerminal:
-            return en ? "the screen needs a terminal (stdin and stdout are not a tty); for scripts use `aduan list`, `aduan show`, `aduan act`"
-                      : "layar memerlukan terminal (stdin dan stdout bukan tty); untuk skrip pakai `aduan list`, `aduan show`, `aduan act`"
-        case .noTerm:
-            return en ? "TERM is not set; set it to your terminal type (e.g. TERM=xterm-256color)"
-                      : "TERM belum diatur; atur sesuai jenis terminal Anda (mis. TERM=xterm-256color)"
-        case .unknownTerm(let t):
-            return en ? "TERM=\(t) is not a terminal type this system knows; try TERM=xterm-256color"
-                      : "TERM=\(t) tidak dikenal sistem ini; coba TERM=xterm-256color"
-        case .cannotAddressCursor(let t):
-            return en ? "TERM=\(t) cannot move the cursor, so a full-screen desk cannot run; use a real terminal or `aduan list`"
-                      : "TERM=\(t) tidak bisa memindahkan kursor, jadi layar penuh tidak bisa berjalan; pakai terminal sungguhan atau `aduan list`"
+        case .notATerminal: return t.screen(.notATerminal)
+        case .noTerm: return t.screen(.noTerm)
+        case .unknownTerm(let term): return t.screen(.unknownTerm(term))
+        case .cannotAddressCursor(let term): return t.screen(.cannotAddressCursor(term))
         }
     }
 }
@@ -71,6 +63,13 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(aduan_stdscr(), true)
+        // Home and End come as `\e[1~`/`\e[4~` from tmux and screen, `\e[H`/`\e[F` or `\eOH`/`\eOF`
+        // from xterms, `\e[7~`/`\e[8~` from rxvt, whatever TERM's terminfo names: accept them all
+        // (an unknown one would arrive as Esc and characters, and Esc cancels an editor).
+        for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME), ("\u{1B}[7~", KEY_HOME),
+                                 ("\u{1B}[4~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END), ("\u{1B}[8~", KEY_END)] {
+            _ = define_key(sequence, code)
+        }
         set_escdelay(25)
         curs_set(0)
         colors = !noColor && has_colors()

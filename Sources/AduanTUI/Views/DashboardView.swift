@@ -15,7 +15,7 @@ final class DashboardView: DeskView {
     var selectedID: Int64? { nil }
 
     func position(_ ctx: DeskContext) -> String? {
-        lines.count > visible ? (ctx.language == .en ? "line \(scroll + 1) of \(lines.count)" : "baris \(scroll + 1) dari \(lines.count)") : nil
+        lines.count > visible ? ctx.t.screen(.linePosition(line: scroll + 1, of: lines.count, percent: nil)) : nil
     }
 
     func reload(_ ctx: DeskContext) {
@@ -73,7 +73,7 @@ final class DashboardView: DeskView {
                                ("   " + t.text(.medianFirstFollowUp) + ": ", .dim), (median, .bold)]))
         out.append(StyledLine([(t.text(.forwardsOut) + ": ", .dim), (NumberFormat.grouped(f.forwardsOut, lang), .normal),
                                ("   " + t.text(.forwardsIn) + ": ", .dim), (NumberFormat.grouped(f.forwardsIn, lang), .normal)]))
-        out.append(StyledLine([(t.text(.tundaOld) + " (\(ctx.config.policy.tundaAlertDays) " + (lang == .en ? "days" : "hari") + "): ", .dim),
+        out.append(StyledLine([(t.text(.tundaOld) + " (\(ctx.config.policy.tundaAlertDays) " + t.screen(.days) + "): ", .dim),
                                (NumberFormat.grouped(f.tundaOld, lang), f.tundaOld > 0 ? .dueSoon : .normal),
                                (f.tundaOldIDs.isEmpty ? "" : "  " + f.tundaOldIDs.prefix(6).map { "#\($0)" }.joined(separator: " "), .dim)]))
         out.append(StyledLine([(t.text(.missingPrivacyDecision) + ": ", .dim),
@@ -182,13 +182,12 @@ final class HelpView: DeskView {
             out.append(StyledLine([("  " + DisplayWidth.padded(b.keys.map(\.description).joined(separator: " "), to: 16), .bold), (describe(b), .normal)]))
         }
         out.append(.blank)
-        out.append(StyledLine(t.text(.actions) + (ctx.language == .en ? " (only those your role may take in the report's status are offered)" : " (hanya yang boleh untuk peran Anda pada status laporan yang ditawarkan)"), .bold))
+        out.append(StyledLine(t.text(.actions) + t.screen(.actionsOffered), .bold))
         for b in KeyMap.bindings where b.isAction {
             out.append(StyledLine([("  " + DisplayWidth.padded(b.keys.map(\.description).joined(separator: " "), to: 16), .bold), (describe(b), .normal)]))
         }
         out.append(.blank)
-        out.append(StyledLine(ctx.language == .en ? "In dialogs: Enter confirm · Esc cancel · Ctrl-S save text · Ctrl-T templates · Tab public/secret"
-                                                  : "Dalam dialog: Enter setuju · Esc batal · Ctrl-S simpan teks · Ctrl-T templat · Tab publik/rahasia", .dim))
+        out.append(StyledLine(t.screen(.inDialogs), .dim))
         out.append(.blank)
         out.append(StyledLine(t.text(.filter), .bold))
         for line in HelpText.filterSummary(ctx.language) { out.append(StyledLine("  " + line)) }
@@ -217,12 +216,12 @@ enum HelpText {
         language == .en ? [
             "status:proses  status:bt,bd  unit:dinkes  agency:pemprov-jatim  cc:pupr  category:infrastruktur",
             "class:aspirasi  channel:sms1708  priority:high  age:>5d  age:<=2w  age:>3wd  rating:<=2  tracking:4512345  id:12",
-            "overdue  due-soon  anonymous  confidential  pingpong  undecided   words and \"phrases\" search title and body",
+            "overdue  due-soon  anonymous  confidential  pingpong  undecided  forwarded  mine   words and \"phrases\" search title and body",
             "AND OR NOT ( ) — side by side means AND; also & | ! and a leading -; DAN ATAU BUKAN work too",
         ] : [
             "status:proses  status:bt,bd  unit:dinkes  instansi:pemprov-jatim  tembusan:pupr  kategori:infrastruktur",
             "klasifikasi:aspirasi  kanal:sms1708  prioritas:tinggi  umur:>5h  umur:<=2m  umur:>3hk  nilai:<=2  lapor:4512345  id:12",
-            "terlambat  segera  anonim  rahasia  pingpong  belum-diputuskan   kata dan \"frasa\" mencari di judul dan isi",
+            "terlambat  segera  anonim  rahasia  pingpong  belum-diputuskan  diteruskan  milik-saya   kata dan \"frasa\" mencari di judul dan isi",
             "DAN ATAU BUKAN ( ) — berdampingan berarti DAN; juga & | ! dan tanda - di depan; AND OR NOT juga bisa",
         ]
     }

@@ -29,7 +29,7 @@ final class DeadlinesView: DeskView {
     func position(_ ctx: DeskContext) -> String? {
         let groups = entries.reduce(0) { n, e in if case .group = e { return n + 1 }; return n }
         let total = entries.reduce(0) { n, e in if case .group(let g) = e { return n + g.overdue + g.dueSoon }; return n }
-        return ctx.language == .en ? "\(NumberFormat.grouped(total, .en)) in \(groups) units" : "\(NumberFormat.grouped(total, .id)) di \(groups) unit"
+        return ctx.t.screen(.deadlineSummary(total: total, units: groups))
     }
 
     func reload(_ ctx: DeskContext) {
@@ -111,7 +111,7 @@ final class DeadlinesView: DeskView {
         if !loaded { reload(ctx) }
         visible = area.height
         if entries.isEmpty {
-            grid.put(ctx.language == .en ? "Nothing is overdue or due soon." : "Tidak ada yang terlambat atau segera jatuh tempo.",
+            grid.put(ctx.t.screen(.nothingDue),
                      x: area.x + 2, y: area.y + 1, style: .onTime)
             return
         }
@@ -120,7 +120,7 @@ final class DeadlinesView: DeskView {
         // Keep the group header of the top row in view when possible.
         if top > 0, case .group = entries[top - 1] { top -= 1 }
         let t = ctx.t
-        let c = InboxView.columns(width: area.width)
+        let c = InboxView.columns(width: area.width, countdownWidth: InboxView.countdownWidth(t))
         for i in 0..<visible {
             let index = top + i
             guard index < entries.count else { break }
@@ -145,8 +145,7 @@ final class DeadlinesView: DeskView {
                 _ = put(&grid, r.contentHidden ? t.text(.hidden) : r.title, x, y, area.x + area.width - x, selectedRow ? .selected : .normal)
             case .more(_, let n):
                 let selectedRow = index == selected
-                let text = ctx.language == .en ? "  + \(NumberFormat.grouped(n, .en)) more (Enter: list them in the Inbox)"
-                                               : "  + \(NumberFormat.grouped(n, .id)) lagi (Enter: tampilkan di Kotak Masuk)"
+                let text = ctx.t.screen(.moreInGroup(n))
                 grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: selectedRow ? .selected : .normal)
                 grid.put(text, x: area.x, y: y, style: selectedRow ? .selected : .dim)
             }

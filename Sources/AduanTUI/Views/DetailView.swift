@@ -29,7 +29,7 @@ final class DetailView: DeskView {
     func position(_ ctx: DeskContext) -> String? {
         guard !lines.isEmpty else { return nil }
         let pct = lines.count <= visible ? 100 : min(100, (scroll + visible) * 100 / lines.count)
-        return ctx.language == .en ? "line \(scroll + 1) of \(lines.count), \(pct)%" : "baris \(scroll + 1) dari \(lines.count), \(pct)%"
+        return ctx.t.screen(.linePosition(line: scroll + 1, of: lines.count, percent: pct))
     }
 
     func show(_ id: Int64, ctx: DeskContext) {
@@ -72,7 +72,7 @@ final class DetailView: DeskView {
     func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
         visible = area.height
         guard let c = complaint else {
-            grid.put(ctx.language == .en ? "Select a report in the Inbox and press Enter." : "Pilih laporan di Kotak Masuk lalu tekan Enter.",
+            grid.put(ctx.t.screen(.selectAReport),
                      x: area.x + 2, y: area.y + 1, style: .dim)
             return
         }
@@ -113,11 +113,15 @@ final class DetailView: DeskView {
         out.append(StyledLine(head))
         for part in DisplayWidth.wrap(p.title, width: max(10, width - 1)) { out.append(StyledLine(part, .bold)) }
         out.append(.blank)
-        let labelWidth = min(24, (p.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2)
+        // Labels are never cut ("Anonymous / Confidential:" in English): the column is as wide as
+        // the longest label up to two fifths of the width; a longer label gets a line of its own.
+        let labelWidth = min((p.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2, max(14, width * 2 / 5))
         for f in p.fields {
             let parts = DisplayWidth.wrap(f.value, width: max(10, width - labelWidth - 1))
+            let fits = DisplayWidth.of(f.label) + 2 <= labelWidth
+            if !fits { out.append(StyledLine(f.label + ":", .dim)) }
             for (i, part) in parts.enumerated() {
-                let label = i == 0 ? DisplayWidth.padded(f.label + ":", to: labelWidth) : String(repeating: " ", count: labelWidth)
+                let label = i == 0 && fits ? DisplayWidth.padded(f.label + ":", to: labelWidth) : String(repeating: " ", count: labelWidth)
                 out.append(StyledLine([(label, .dim), (part, Self.emphasisStyle(f.emphasis))]))
             }
         }

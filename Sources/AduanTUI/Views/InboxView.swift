@@ -19,7 +19,11 @@ final class InboxView: DeskView {
     private var forwardedCount = 0
     private(set) var limit: FilterExpression = .all
     private(set) var limitText: String?
+    /// The term `n`/`N` look for: the last search that found something. `/` only jumps, it never
+    /// narrows the list, so the status line does not show it.
     private(set) var search: String?
+    /// The last term typed at `/`, found or not: the prompt offers it again, selected.
+    private(set) var lastSearchTyped: String?
     private(set) var order: InboxOrder = .deadline
     private(set) var tagged: Set<Int64> = []
     private var counts: [Status: Int] = [:]
@@ -28,22 +32,22 @@ final class InboxView: DeskView {
     private var positionGeneration = 0
     private var visibleRows = 20
     private var loaded = false
+    /// `mine` only (a liaison's default) and what arrived meanwhile: InboxMine.swift.
+    var mineOnly: Bool?
+    var arrivalMark: Int64?
+    var arrived = 0
 
     static let tabs: [InboxTab] = [.status(nil), .status(.belumTerverifikasi), .status(.belumDitindaklanjuti), .status(.proses),
                                    .status(.selesai), .status(.tunda), .status(.arsip), .forwarded]
 
     var selectedID: Int64? { list.selectedRow?.id }
-    var filterText: String? {
-        var parts: [String] = []
-        if let limitText { parts.append(limitText) }
-        if let search { parts.append("/" + search) }
-        return parts.isEmpty ? nil : parts.joined(separator: "  ")
-    }
+    /// The filter narrowing the list (`l`), for the status line.
+    var filterText: String? { limitText }
 
     func query(_ ctx: DeskContext) -> InboxQuery {
         var parts: [FilterExpression] = []
         if let tab { parts.append(.term(.status([tab]))) }
-        if current == .forwarded { parts.append(.term(.forwarded)) }
+        if current == .forwarded { parts.append(.term(.forwarded)) } else if mineOnly == true { parts.append(.term(.mine)) }
         if limit != .all { parts.append(limit) }
         let filter: FilterExpression = parts.isEmpty ? .all : parts.count == 1 ? parts[0] : .and(parts)
         var q = InboxQuery(viewer: ctx.me, filter: filter, order: order)
@@ -55,7 +59,7 @@ final class InboxView: DeskView {
 
     /// The working inbox's query: the status tabs' counts.
     func workingCounts(_ ctx: DeskContext) throws(StoreError) -> [Status: Int] {
-        try ctx.store.statusCounts(ctx.scope, formerHolders: false)
+        try ctx.store.statusCounts(mineOnly == true ? ctx.scope.withoutCopies : ctx.scope, formerHolders: false)
     }
 
     func source(_ ctx: DeskContext) -> QuerySource { QuerySource(store: ctx.store, query: query(ctx), now: ctx.now) }
@@ -71,11 +75,13 @@ final class InboxView: DeskView {
     func ensureLoaded(_ ctx: DeskContext) {
         guard !loaded else { return }
         loaded = true
+        if mineOnly == nil { mineOnly = Self.startsMineOnly(ctx.me) }
         reloadFromTop(ctx)
     }
 
     func reloadFromTop(_ ctx: DeskContext) {
         do {
+            arrivalMark = try ctx.store.lastComplaintID()
             try loadCounts(ctx)
             try list.reset(source(ctx))
         } catch {
@@ -87,6 +93,7 @@ final class InboxView: DeskView {
     func reload(_ ctx: DeskContext) {
         guard loaded else { return }
         do {
+            try noteArrivals(ctx)
             try loadCounts(ctx)
             try list.reload(source(ctx), visible: visibleRows)
         } catch {
@@ -162,7 +169,7 @@ final class InboxView: DeskView {
     /// Finds the next (or previous) report matching `text` after (before) the selection, in list
     /// order, with one keyset query.
     func find(_ text: String, forward: Bool, includeCurrent: Bool, ctx: DeskContext) {
-        search = text
+        lastSearchTyped = text
         var q = query(ctx)
         q.filter = q.filter == .all ? .term(.text(text)) : .and([q.filter, .term(.text(text))])
         do {
@@ -187,9 +194,11 @@ final class InboxView: DeskView {
                 }
             }
             guard let hit else {
-                ctx.fail(ctx.language == .en ? "not found: \(SafeText.excerpt(text, limit: 200))" : "tidak ditemukan: \(SafeText.excerpt(text, limit: 200))")
+                // Nothing matched: said once, and the term is not kept for `n`/`N`.
+                ctx.fail(ctx.t.screen(.notFound) + ": " + SafeText.excerpt(text, limit: 200))
                 return
             }
+            search = text
             if let i = list.rows.firstIndex(where: { $0.id == hit.id }) {
                 list.select(i, visible: visibleRows)
             } else {
@@ -224,6 +233,7 @@ final class InboxView: DeskView {
                 let i = Self.tabs.firstIndex(of: current) ?? 0
                 let n = Self.tabs.count
                 setTab(Self.tabs[(i + (command == .nextTab ? 1 : n - 1)) % n], ctx: ctx)
+            case .toggleMine: return toggleMine(ctx)
             case .cycleOrder:
                 order = InboxOrder.allCases[(InboxOrder.allCases.firstIndex(of: order)! + 1) % InboxOrder.allCases.count]
                 reloadFromTop(ctx)
@@ -240,8 +250,7 @@ final class InboxView: DeskView {
                 }
                 find(s, forward: command == .searchNext, includeCurrent: false, ctx: ctx)
             case .back:
-                if limit != .all || search != nil {
-                    search = nil
+                if limit != .all {
                     setLimit(.all, text: nil, ctx: ctx)
                     return .handled
                 }
@@ -263,56 +272,64 @@ final class InboxView: DeskView {
         case .deadline: return en ? "order: most urgent deadline first" : "urutan: tenggat paling mendesak dulu"
         case .received: return en ? "order: newest first" : "urutan: terbaru dulu"
         case .updated: return en ? "order: recently changed first" : "urutan: baru diubah dulu"
+        case .oldest: return ctx.t.screen(.orderOldest)
         }
     }
 
     // MARK: drawing
 
-    struct Columns {
-        var id = 9, age = 7, countdown = 20, status = 10, flags = 0, unit = 0, cls = 0, category = 0, title = 10
-    }
+    /// Since when and why the Tunda reports shown are postponed, by id and version.
+    private var postponements: [Int64: (version: Int, value: Postponement?)] = [:]
 
-    static func columns(width: Int) -> Columns {
-        var c = Columns()
-        if width >= 90 { c.unit = 15 }
-        if width >= 100 { c.flags = 4 }
-        if width >= 116 { c.cls = 6 }
-        if width >= 130 { c.category = 14 }
-        c.title = max(8, width - 2 - c.id - c.age - c.countdown - c.status - c.flags - c.unit - c.cls - c.category)
-        return c
+    func postponement(of r: InboxRow, ctx: DeskContext) -> Postponement? {
+        if let p = postponements[r.id], p.version == r.version { return p.value }
+        var value: Postponement?
+        if let c = try? ctx.store.complaint(r.id), let events = try? ctx.store.events(of: r.id) {
+            value = Postponement.current(of: c, events: events, viewer: ctx.me)
+        }
+        if postponements.count > 500 { postponements.removeAll() }
+        postponements[r.id] = (r.version, value)
+        return value
     }
 
     func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
         ensureLoaded(ctx)
         let t = ctx.t
-        // Tabs with counts, as LAPOR! shows them.
-        var x = area.x
-        for item in Self.tabs {
-            let name: String, n: Int
+        // Tabs with counts, as LAPOR! shows them; all of them at 80 columns (issue 11).
+        let tabItems = Self.tabs.map { item -> (full: String, tiny: String, count: String, active: Bool) in
+            let count: Int, full: String, tiny: String
             switch item {
             case .status(let status):
-                name = status?.shortName ?? t.text(.tabAll)
-                n = status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
+                full = status?.shortName ?? t.text(.tabAll)
+                tiny = status?.tinyName ?? t.screen(.tabAllTiny)
+                count = status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
             case .forwarded:
-                name = t.text(.tabForwarded)
-                n = forwardedCount
+                full = t.text(.tabForwarded)
+                tiny = t.screen(.tabForwardedTiny)
+                count = forwardedCount
             }
-            let label = " \(name) \(NumberFormat.grouped(n, ctx.language)) "
+            return (full, tiny, NumberFormat.grouped(count, ctx.language), item == current)
+        }
+        let labels = Self.tabLabels(tabItems, width: area.width - 1)
+        var x = area.x + ((labels.first ?? "").hasPrefix(" ") ? 0 : 1)
+        for (i, label) in labels.enumerated() {
             let w = DisplayWidth.of(label)
             if x + w > area.x + area.width { break }
-            grid.put(label, x: x, y: area.y, style: item == current ? .tabActive : .tab)
+            grid.put(label, x: x, y: area.y, style: tabItems[i].active ? .tabActive : .tab)
             x += w + 1
         }
         // Column header.
-        let c = Self.columns(width: area.width)
+        let postponedTab = current == .status(.tunda)
+        let c = Self.columns(width: area.width, countdownWidth: postponedTab ? 14 : Self.countdownWidth(t), postponed: postponedTab)
         let hy = area.y + 1
         grid.fill(Rect(x: area.x, y: hy, width: area.width, height: 1), style: .bold)
         var hx = area.x + 2
         let en = ctx.language == .en
         let headers: [(String, Int)] = [
-            (en ? "LAPOR!" : "No.LAPOR", c.id), (t.text(.age), c.age), (t.text(.deadline), c.countdown), (t.text(.status), c.status),
+            (en ? "LAPOR!" : "No.LAPOR", c.id), (t.text(.age), c.age),
+            (postponedTab ? t.screen(.postponedHeader) : t.text(.deadline), c.countdown), (t.text(.status), c.status),
             ("A/R", c.flags), (t.text(.unit), c.unit), (en ? "Class" : "Klas", c.cls), (t.text(.category), c.category),
-            (t.text(.title), c.title),
+            (t.screen(.postponedReasonHeader), c.reason), (t.text(.title), c.title),
         ]
         for (h, w) in headers where w > 0 {
             grid.put(h, x: hx, y: hy, style: .bold, maxWidth: w - 1)
@@ -348,8 +365,15 @@ final class InboxView: DeskView {
         cell(r.trackingID ?? "#\(r.id)", c.id)
         cell(formatAge(from: r.receivedAt, now: ctx.now, zone: ctx.zone, language: ctx.language), c.age, .dim)
         let reading = ctx.reading(dueAt: r.dueAt, kind: r.dueKind)
-        let countdown = reading.map { ctx.t.countdown($0) } ?? (r.status == .tunda ? ctx.t.text(.paused) : ctx.t.text(.noDeadline))
-        cell(countdown, c.countdown, DeskContext.style(of: reading))
+        let postponed = c.reason > 0 && r.status == .tunda ? postponement(of: r, ctx: ctx) : nil
+        if let p = postponed {
+            // The Tunda tab: since when (the deadline is paused) and, further on, why.
+            let day = ctx.zone.date(of: p.since)
+            cell(ScreenText.postponedSince(day: day.day, month: ctx.t.monthShort(day.month), ctx.language), c.countdown, .dim)
+        } else {
+            let countdown = reading.map { ctx.t.countdown($0) } ?? (r.status == .tunda ? ctx.t.text(.paused) : ctx.t.text(.noDeadline))
+            cell(countdown, c.countdown, DeskContext.style(of: reading))
+        }
         cell(r.status.shortName, c.status)
         if c.flags > 0 {
             let flags = (r.anonymous ? "A" : "") + (r.confidential ? "R" : "") + (r.pingPong ? "P" : "") + (!r.privacyDecided && !r.status.isFinished ? "?" : "")
@@ -367,6 +391,7 @@ final class InboxView: DeskView {
             cell(cls, c.cls)
         }
         cell(ctx.shortCategory(r.category), c.category)
+        cell(postponed?.reason ?? "", c.reason)
         cell(r.contentHidden ? ctx.t.text(.hidden) : r.title, c.title)
     }
 }

@@ -1,0 +1,102 @@
+/// Words of the operator's screen added for issue 11 (items 4, 14, 15, 16, 18), in both languages.
+/// Two exhaustive switches: a key without a translation does not compile.
+public enum ScreenText: CaseIterable, Sendable {
+    /// The "all" and "sent out" tabs, shortened for a narrow terminal.
+    case tabAllTiny, tabForwardedTiny
+    /// After a yes/no question.
+    case yesNo
+    /// The rating prompt after the action's name: the scale only.
+    case ratingScale
+    /// The inbox order "oldest received first".
+    case orderOldest
+    /// The Tunda tab's columns: since when, and why.
+    case postponedHeader, postponedReasonHeader
+    /// The line above the editor naming what the operator answers.
+    case complaintAbove
+    /// A search matched nothing.
+    case notFound
+
+    public func text(_ language: Language) -> String {
+        switch language {
+        case .id: indonesian
+        case .en: english
+        }
+    }
+
+    var indonesian: String {
+        switch self {
+        case .tabAllTiny: "Sem"
+        case .tabForwardedTiny: "Dit"
+        case .yesNo: "(y/t)"
+        case .ratingScale: "nilai 1–5"
+        case .orderOldest: "urutan: terlama dulu"
+        case .postponedHeader: "Ditunda"
+        case .postponedReasonHeader: "Alasan tunda"
+        case .complaintAbove: "Laporan"
+        case .notFound: "tidak ditemukan"
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .tabAllTiny: "All"
+        case .tabForwardedTiny: "Out"
+        case .yesNo: "(y/n)"
+        case .ratingScale: "score 1–5"
+        case .orderOldest: "order: oldest first"
+        case .postponedHeader: "Postponed"
+        case .postponedReasonHeader: "Why postponed"
+        case .complaintAbove: "Report"
+        case .notFound: "not found"
+        }
+    }
+
+    /// "Tembusan · 3 laporan yang ditandai?": the question before an action on tagged reports.
+    public static func bulkQuestion(action: String, count: Int, _ language: Language) -> String {
+        switch language {
+        case .id: "\(action) · \(NumberFormat.grouped(count, .id)) laporan yang ditandai?"
+        case .en: "\(action) · \(NumberFormat.grouped(count, .en)) tagged reports?"
+        }
+    }
+
+    /// "sejak 21 Nov": the day a report went into Tunda, in a list column.
+    public static func postponedSince(day: Int, month: String, _ language: Language) -> String {
+        switch language {
+        case .id: "sejak \(day) \(month)"
+        case .en: "since \(day) \(month)"
+        }
+    }
+}
+
+extension Status {
+    /// The tab name when even the short names do not fit (80 columns, large counts).
+    public var tinyName: String {
+        switch self {
+        case .belumTerverifikasi: "BV"
+        case .belumDitindaklanjuti: "BTL"
+        case .proses: "Pros"
+        case .selesai: "Sls"
+        case .tunda: "Tnd"
+        case .arsip: "Ars"
+        }
+    }
+}
+
+extension StringTable {
+    /// A word of the screen (ScreenStrings.swift).
+    public func screen(_ key: ScreenText) -> String { key.text(language) }
+}
+
+extension StringTable {
+    /// The widest deadline reading a list row may show in this language ("10 working days left",
+    /// "lewat 99 hari kerja", "ditunda"), in cells: a deadline column this wide never cuts one.
+    public var widestCountdown: Int {
+        let deadline = Deadline(kind: .firstFollowUp, startedAt: Timestamp(seconds: 0), dueAt: Timestamp(seconds: 0),
+                                rule: DeadlineRule(days: 10, counting: .working, basis: ""))
+        let samples = [
+            DeadlineReading(deadline: deadline, state: .onTime, secondsLeft: 1, workingDaysLeft: 10, workingDaysOverdue: 0, daysOverdue: 0),
+            DeadlineReading(deadline: deadline, state: .overdue, secondsLeft: -1, workingDaysLeft: 0, workingDaysOverdue: 99, daysOverdue: 99),
+        ]
+        return (samples.map { DisplayWidth.of(countdown($0)) } + [DisplayWidth.of(text(.paused)), DisplayWidth.of(text(.noDeadline))]).max() ?? 19
+    }
+}

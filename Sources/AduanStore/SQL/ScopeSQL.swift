@@ -1,0 +1,216 @@
+import AduanCore
+
+/// The one rendering into SQL of what an operator may see and read: the core decides the scope
+/// (`Access.inboxScope`, read as `InboxScope.contains` and `.holdsNow`) and the content access
+/// (`Privacy.contentAccess`); this renders those values over the store's tables, in a dialect.
+/// Lists, counts, the Diteruskan tab and the dashboard all take their scope SQL from here, and
+/// the filter agreement tests hold it to the core's rules.
+///
+/// The tables it speaks of: the projection `complaints c` (holder_agency, holder_unit, NULL for an
+/// agency's undisposed reports), `cc` (unit, complaint_id: the copies), `holders_before` (agency,
+/// unit: '' for the agency itself, complaint_id: who received or held a report and holds it no
+/// longer) and the counters `counts`, `weekly`, `first_follow_up` (agency, unit: '' for undisposed).
+struct ScopeSQL {
+    let scope: InboxScope
+    let dialect: any SQLDialect
+
+    init(_ scope: InboxScope, dialect: any SQLDialect = SQLiteDialect()) {
+        self.scope = scope
+        self.dialect = dialect
+    }
+
+    /// A liaison without a unit holds nothing ('' is the agency's own, undisposed, reports).
+    var holdsNothing: Bool {
+        if case .unit(_, let u, _) = scope { return u.isEmpty }
+        return false
+    }
+
+    // MARK: over the projection `complaints c`
+
+    /// The scope's reports: `InboxScope.contains` with `formerHolders`, else `InboxScope.holdsNow`.
+    func condition(formerHolders: Bool) -> SQLCondition {
+        formerHolders ? contains : holdsNow
+    }
+
+    /// `InboxScope.holdsNow`: what the agency or unit holds now (and, with copies, is copied on).
+    var holdsNow: SQLCondition {
+        switch scope {
+        case .everything:
+            return .always
+        case .agency(let a):
+            return SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])
+        case .unit(let a, let u, let copies):
+            let held = Self.heldNow(a, u)
+            return copies ? SQLCondition(sql: "(\(held.sql)) OR \(Self.copied(to: u).sql)", args: held.args + [.text(u)]) : held
+        }
+    }
+
+    /// `InboxScope.contains`: what the scope holds now plus what it received or held before.
+    var contains: SQLCondition {
+        switch scope {
+        case .everything:
+            return .always
+        case .agency(let a):
+            let before = Self.heldBefore(a)
+            return SQLCondition(sql: "\(holdsNow.sql) OR \(before.sql)", args: holdsNow.args + before.args)
+        case .unit(let a, let u, _):
+            if u.isEmpty { return .never }
+            let now = holdsNow, before = Self.heldBefore(a, unit: u)
+            return SQLCondition(sql: "(\(now.sql)) OR \(before.sql)", args: now.args + before.args)
+        }
+    }
+
+    /// Reports the unit of the agency holds now.
+    static func heldNow(_ agency: String, _ unit: String) -> SQLCondition {
+        SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(agency), .text(unit)])
+    }
+
+    /// Reports copied (tembusan) to the unit.
+    static func copied(to unit: String) -> SQLCondition {
+        SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)", args: [.text(unit)])
+    }
+
+    /// Reports the agency (or its unit) received or held and holds no longer, by the key of
+    /// `holders_before`: the set read first (`probe` false: few rows), or the key probed per row
+    /// (`probe` true: many rows, walked in a list's order).
+    static func heldBefore(_ agency: String, unit: String = "", probe: Bool = false) -> SQLCondition {
+        if probe {
+            return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before hb WHERE hb.agency = ? AND hb.unit = ? AND hb.complaint_id = c.id)",
+                                args: [.text(agency), .text(unit)])
+        }
+        return SQLCondition(sql: "c.id IN (SELECT complaint_id FROM holders_before WHERE agency = ? AND unit = ?)", args: [.text(agency), .text(unit)])
+    }
+
+    /// The core's `Complaint.wasForwardedAway(by:)`: the agency received or held the report and
+    /// holds it no longer; with no agency, any agency did.
+    static func forwardedAway(by agency: String?) -> SQLCondition {
+        guard let agency else {
+            return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before h WHERE h.complaint_id = c.id AND h.unit = '')", args: [])
+        }
+        // A probe of the key per row: never builds the agency's whole set before the first row.
+        return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before h WHERE h.agency = ? AND h.unit = '' AND h.complaint_id = c.id)",
+                            args: [.text(agency)])
+    }
+
+    /// The scope as disjoint parts, each walked in the list's order by an index and merged:
+    /// instead of one OR that would sort the whole list on every page. A unit's inbox is what it
+    /// holds, plus what it is copied on, plus what it held before (each part excludes the ones
+    /// before it). `onlyForwarded`: the filter selects only what the agency passed away, so what
+    /// it holds now is left out. `heldBefore` renders the former-holder part (a set or a probe,
+    /// as the store's sizes suggest). Empty when the scope holds nothing.
+    func listParts(formerHolders: Bool, onlyForwarded: Bool,
+                   heldBefore: (_ agency: String, _ unit: String) throws -> SQLCondition) rethrows -> [SQLCondition] {
+        switch scope {
+        case .everything:
+            return [.always]
+        case .agency(let a):
+            var parts = [holdsNow]
+            if formerHolders {
+                // What the agency passed away is none of what it holds now.
+                if onlyForwarded { parts = [] }
+                parts.append(try heldBefore(a, ""))
+            }
+            return parts
+        case .unit(let a, let u, let copies):
+            if u.isEmpty { return [] }
+            let notHeld = SQLCondition(sql: "NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)", args: [.text(a), .text(u)])
+            var parts = [Self.heldNow(a, u)]
+            if formerHolders && onlyForwarded { parts = [] }
+            if copies { parts.append(Self.copied(to: u) && notHeld) }
+            var before = formerHolders ? try heldBefore(a, u) : .always
+            if copies { before = before && !Self.copied(to: u) }
+            if formerHolders { parts.append(before) }
+            return parts
+        }
+    }
+
+    // MARK: over the counters (`counts`, `weekly`, `first_follow_up`)
+
+    /// What the scope holds now, over a counters table's `agency` and `unit` columns.
+    var counters: SQLCondition {
+        switch scope {
+        case .everything: return .always
+        case .agency(let a): return SQLCondition(sql: "agency = ?", args: [.text(a)])
+        case .unit(let a, let u, _): return SQLCondition(sql: "agency = ? AND unit = ?", args: [.text(a), .text(u)])
+        }
+    }
+
+    /// The statements whose (status, count) rows add up to the scope's reports per status: the
+    /// counters of what it holds, then (each disjoint from the ones before) what it is copied on
+    /// and does not hold, and with `formerHolders` what it held before. Few rows each, by keys.
+    func statusCountStatements(formerHolders: Bool) -> [SQLCondition] {
+        let held = counters
+        var out = [SQLCondition(sql: "SELECT status, sum(n) FROM counts\(held.isAlways ? "" : " WHERE \(held.sql)") GROUP BY status", args: held.args)]
+        switch scope {
+        case .everything:
+            break
+        case .agency(let a):
+            // What the agency passed away (or received for another): few rows, by the history's key.
+            if formerHolders {
+                out.append(SQLCondition(sql: """
+                    SELECT c.status, count(*) FROM holders_before h JOIN complaints c ON c.id = h.complaint_id
+                    WHERE h.agency = ? AND h.unit = '' GROUP BY c.status
+                    """, args: [.text(a)]))
+            }
+        case .unit(let a, let u, let copies):
+            if u.isEmpty { return [] }
+            if copies {
+                out.append(SQLCondition(sql: """
+                    SELECT c.status, count(*) FROM cc JOIN complaints c ON c.id = cc.complaint_id
+                    WHERE cc.unit = ? AND NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?) GROUP BY c.status
+                    """, args: [.text(u), .text(a), .text(u)]))
+            }
+            if formerHolders {
+                out.append(SQLCondition(sql: """
+                    SELECT c.status, count(*) FROM holders_before h JOIN complaints c ON c.id = h.complaint_id
+                    WHERE h.agency = ? AND h.unit = ?
+                      AND (? = 0 OR NOT EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)) GROUP BY c.status
+                    """, args: [.text(a), .text(u), .int(copies ? 1 : 0), .text(u)]))
+            }
+        }
+        return out
+    }
+
+    /// The statement counting the scope's reports its agency forwarded away (the Diteruskan tab),
+    /// by `holders_before`'s key: the same set as a list with the filter `forwarded`. Nil when the
+    /// scope holds nothing.
+    var forwardedCountStatement: SQLCondition? {
+        switch scope {
+        case .everything:
+            return SQLCondition(sql: "SELECT count(DISTINCT complaint_id) FROM holders_before WHERE unit = ''", args: [])
+        case .agency(let a):
+            return SQLCondition(sql: "SELECT count(*) FROM holders_before WHERE agency = ? AND unit = ''", args: [.text(a)])
+        case .unit(let a, let u, let copies):
+            if u.isEmpty { return nil }
+            let probe = "EXISTS (SELECT 1 FROM holders_before h WHERE h.agency = ? AND h.unit = '' AND h.complaint_id = x.complaint_id)"
+            let copied = copies ? " UNION SELECT complaint_id FROM cc WHERE unit = ?" : ""
+            let args: [SQLValue] = [.text(a), .text(u)] + (copies ? [.text(u)] : []) + [.text(a)]
+            return SQLCondition(sql: "SELECT count(*) FROM (SELECT complaint_id FROM holders_before WHERE agency = ? AND unit = ?" + copied + ") x WHERE " + probe,
+                                args: args)
+        }
+    }
+
+    // MARK: what the viewer may read
+
+    /// The core's `ContentAccess.mayRead` over the projection: true when the row's title and body
+    /// may be read (and searched). Never NULL. Only a confidential row pays for more than one test,
+    /// and that is a primary-key probe of `cc`, so it adds nothing to an index lookup's cost.
+    static func readable(_ a: ContentAccess, dialect: any SQLDialect) -> SQLCondition {
+        if a.all { return .always }
+        var parts = [dialect.flag("c.confidential", set: false)]
+        var args: [SQLValue] = []
+        if let agency = a.holderAgency {
+            parts.append("c.holder_agency = ?")
+            args.append(.text(agency))
+        }
+        if let h = a.holderUnit, let unit = h.unit {
+            parts.append("(c.holder_agency = ? AND c.holder_unit IS NOT NULL AND c.holder_unit = ?)")
+            args += [.text(h.agency), .text(unit)]
+        }
+        if let unit = a.copiedUnit {
+            parts.append("EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)")
+            args.append(.text(unit))
+        }
+        return SQLCondition(sql: parts.joined(separator: " OR "), args: args)
+    }
+}
