@@ -113,8 +113,9 @@ extension PGStore {
                     e.complaintID = id
                     let body = EventCodec.storedBody(e)
                     count += 1
-                    head = Chain.hash(previous: head, seq: count, complaint: id, version: Int64(e.version), at: e.at.seconds,
-                                      kind: e.kind.rawValue, actor: e.actor.id, body: body)
+                    head = Chain.link(previous: head, seq: count, complaint: id,
+                                      content: Chain.contentDigest(version: Int64(e.version), at: e.at.seconds, kind: e.kind.rawValue,
+                                                                   actor: e.actor.id, body: body))
                     events.append([.int(count), .int(id), .int(Int64(e.version)), .int(e.at.seconds), .text(e.kind.rawValue), .text(e.actor.id),
                                    .text(e.login ?? login), e.kind == .forward ? .text(e.actor.agency) : .null,
                                    e.kind == .forward ? e.details.agency.map { .text($0) } ?? .null : .null,

@@ -179,9 +179,14 @@ public final class PGStore {
         for i in 0..<r.rowCount {
             let seq = r.int64(i, "seq") ?? -1
             guard seq == Int64(i + 1) else { return Int64(i + 1) }
-            let expected = Chain.hash(previous: previous, seq: seq, complaint: r.int64(i, "complaint_id") ?? 0,
-                                      version: r.int64(i, "version") ?? 0, at: r.int64(i, "at") ?? 0, kind: r.text(i, "kind") ?? "",
-                                      actor: r.text(i, "actor_id") ?? "", body: Array((r.text(i, "body") ?? "").utf8))
+            let complaint: Int64 = r.int64(i, "complaint_id") ?? 0
+            let version: Int64 = r.int64(i, "version") ?? 0
+            let at: Int64 = r.int64(i, "at") ?? 0
+            let kind: String = r.text(i, "kind") ?? ""
+            let actor: String = r.text(i, "actor_id") ?? ""
+            let body: [UInt8] = Array((r.text(i, "body") ?? "").utf8)
+            let content = Chain.contentDigest(version: version, at: at, kind: kind, actor: actor, body: body)
+            let expected = Chain.link(previous: previous, seq: seq, complaint: complaint, content: content)
             guard expected == r.bytes(i, "hash") else { return seq }
             previous = expected
         }
