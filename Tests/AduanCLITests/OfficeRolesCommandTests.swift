@@ -38,7 +38,7 @@ import Testing
         #expect(yes.stderr.contains("--yes belongs to `aduan office apply`"))
         let extra = desk.run(["office", "roles", "now"])
         #expect(extra.status != 0)
-        #expect(desk.run(["office", "rolse"]).stderr.contains("did you mean `aduan office roles`"))
+        #expect(desk.run(["office", "rolse", "--lang", "en"]).stderr.contains("did you mean `aduan office roles`"))
     }
 }
 
