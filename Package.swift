@@ -16,14 +16,16 @@ let package = Package(
         // OpenSSL's libcrypto: SHA-256 for the event chain, Ed25519 for signed anchors.
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // libpq (Debian: libpq-dev), for the PostgreSQL store a province shares (issue 14).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // libxlsxwriter (Debian: libxlsxwriter-dev): .xlsx workbooks for export and report.
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
 
         // The SP4N-LAPOR! workflow as pure Swift: no SQLite, no curses, no clock reads.
         .target(name: "AduanCore"),
-        // The only module that imports SQLite, and the only one that imports libcrypto (the
-        // hash chain and its anchors are the store's evidence).
-        .target(name: "AduanStore", dependencies: ["AduanCore", "CSQLite", "CCrypto"]),
+        // The only module that imports SQLite and libpq, and the only one that imports libcrypto
+        // (the hash chain and its anchors are the store's evidence).
+        .target(name: "AduanStore", dependencies: ["AduanCore", "CSQLite", "CCrypto", "CLibPQ"]),
         // The screen; only its terminal file imports curses.
         .target(name: "AduanTUI", dependencies: ["AduanCore", "AduanStore", "CNcursesw"]),
         // Spreadsheet workbooks: the only module that imports libxlsxwriter.
@@ -41,7 +43,7 @@ let package = Package(
         .target(name: "AduanTestSupport", path: "Tests/AduanTestSupport"),
 
         .testTarget(name: "AduanCoreTests", dependencies: ["AduanCore"]),
-        .testTarget(name: "AduanStoreTests", dependencies: ["AduanCore", "AduanStore"]),
+        .testTarget(name: "AduanStoreTests", dependencies: ["AduanCore", "AduanStore", "AduanTestSupport"]),
         .testTarget(name: "AduanCLITests", dependencies: ["AduanCore", "AduanStore", "AduanCLI", "AduanTestSupport"]),
         // The tmux tests drive the real binary, which scripts/test builds before `swift test`.
         .testTarget(name: "AduanTUITests", dependencies: ["AduanCore", "AduanStore", "AduanTUI", "AduanCLI", "AduanTestSupport"],

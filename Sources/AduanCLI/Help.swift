@@ -53,7 +53,7 @@ enum HelpText {
                                  calendar      hitung tenggat hari kerja, daftar hari libur
                                  report        angka untuk pengawas (teks, CSV, JSON)
                                  auto-close    tutup laporan yang melewati 10 hari kerja tanpa tanggapan
-                                 office        data kantor di penyimpanan: show, apply BERKAS (admin)
+                                 office        data kantor di penyimpanan: show, apply BERKAS (admin), roles
                                  help          bantuan; `aduan help workflow`, `aduan help filter`
                                Kode keluar: 0 berhasil; 1 ditolak atau data tidak sah; 2 salah pakai atau masalah lingkungan.
                                Operator: yang terikat ke akun Unix Anda ("logins" di direktori kantor); --as memilih di antara operator Anda sendiri. Penyimpanan pelatihan (--demo, aduan demo, aduan init --training) membolehkan --as siapa saja dan bertanda PELATIHAN.
@@ -138,10 +138,10 @@ enum HelpText {
                                details: "Layar melakukannya sendiri saat dibuka; perintah ini untuk cron.",
                                examples: ["aduan auto-close"])
         case .office:
-            return CommandHelp(usage: "aduan office show [--format text|json] | aduan office apply BERKAS [--yes]",
+            return CommandHelp(usage: "aduan office show [--format text|json] | aduan office apply BERKAS [--yes] | aduan office roles",
                                summary: "Data kantor yang disimpan di penyimpanan: direktori, operator dan perannya, kalender, tenggat, alur, templat; sama untuk setiap operator.",
-                               details: "show: ringkasan dan riwayat versi (siapa, kapan, apa); --format json: dokumennya. apply (hanya admin instansi kantor): tanpa --yes hanya menampilkan perubahan dan tidak mengubah apa pun; dengan --yes mencatat versi baru (siapa, kapan, apa) dan menghitung ulang tenggat laporan terbuka dalam transaksi yang sama.",
-                               examples: ["aduan office show", "aduan office apply kantor.json", "aduan office apply kantor.json --yes"])
+                               details: "show: ringkasan dan riwayat versi (siapa, kapan, apa); --format json: dokumennya. apply (hanya admin instansi kantor): tanpa --yes hanya menampilkan perubahan dan tidak mengubah apa pun; dengan --yes mencatat versi baru (siapa, kapan, apa) dan menghitung ulang tenggat laporan terbuka dalam transaksi yang sama. roles: mencetak SQL peran PostgreSQL (satu per login direktori) dan kebijakan keamanan tingkat barisnya, untuk dijalankan pemilik penyimpanan.",
+                               examples: ["aduan office show", "aduan office apply kantor.json", "aduan office apply kantor.json --yes", "aduan office roles > peran.sql"])
         case .help:
             return CommandHelp(usage: "aduan help [PERINTAH | workflow | filter]",
                                summary: "Bantuan sebuah perintah, tabel alur kerja, atau bahasa saringan.",
@@ -170,7 +170,7 @@ enum HelpText {
                                  calendar      working-day deadlines, holiday lists
                                  report        supervisor figures (text, CSV, JSON)
                                  auto-close    close reports unanswered 10 working days after a follow-up
-                                 office        the office kept in the store: show, apply FILE (admins)
+                                 office        the office kept in the store: show, apply FILE (admins), roles
                                  help          help; `aduan help workflow`, `aduan help filter`
                                Exit codes: 0 done; 1 refused or invalid data; 2 usage or environment error.
                                Operator: the one bound to your Unix account ("logins" in the office directory); --as chooses among your own. Training stores (--demo, aduan demo, aduan init --training) let --as pick anyone and are marked TRAINING.
@@ -255,10 +255,10 @@ enum HelpText {
                                details: "The screen does this itself when it opens; this command is for cron.",
                                examples: ["aduan auto-close"])
         case .office:
-            return CommandHelp(usage: "aduan office show [--format text|json] | aduan office apply FILE [--yes]",
+            return CommandHelp(usage: "aduan office show [--format text|json] | aduan office apply FILE [--yes] | aduan office roles",
                                summary: "The office kept in the store: directory, operators and roles, calendar, deadlines, workflow, templates; the same for every operator.",
-                               details: "show: summary and version history (who, when, what); --format json: the document. apply (admins of the office's agency only): without --yes it shows what would change and changes nothing; with --yes it records a new version (who, when, what) and recomputes the deadlines of open complaints in the same transaction.",
-                               examples: ["aduan office show", "aduan office apply office.json", "aduan office apply office.json --yes"])
+                               details: "show: summary and version history (who, when, what); --format json: the document. apply (admins of the office's agency only): without --yes it shows what would change and changes nothing; with --yes it records a new version (who, when, what) and recomputes the deadlines of open complaints in the same transaction. roles: prints the SQL for PostgreSQL roles (one per login of the directory) and their row-level security policies, for the store's owner to run.",
+                               examples: ["aduan office show", "aduan office apply office.json", "aduan office apply office.json --yes", "aduan office roles > roles.sql"])
         case .help:
             return CommandHelp(usage: "aduan help [COMMAND | workflow | filter]",
                                summary: "Help for a command, the workflow table, or the filter language.",

@@ -6,7 +6,7 @@ import AduanStore
 enum OfficeCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         guard let sub = s.arguments.positionals.first else {
-            throw .usage(s.strings.command(.missingArguments(command: "office", usage: "aduan office show | aduan office apply FILE")))
+            throw .usage(s.strings.command(.missingArguments(command: "office", usage: "aduan office show | aduan office apply FILE | aduan office roles")))
         }
         switch sub {
         case "show":
@@ -15,9 +15,12 @@ enum OfficeCommand {
         case "apply":
             try expectPositionals(s, 2...2, "aduan office apply FILE")
             return try apply(s, file: s.arguments.positionals[1])
+        case "roles":
+            try expectPositionals(s, 1...1, "aduan office roles")
+            return try OfficeRolesCommand.run(s)
         default:
-            throw .usage(s.strings.command(.unknownCommand("office " + sub, suggestion: FilterParser.closest(sub, in: ["show", "apply"]).map { "office " + $0 },
-                                                           commands: ["office show", "office apply FILE"])))
+            throw .usage(s.strings.command(.unknownCommand("office " + sub, suggestion: FilterParser.closest(sub, in: ["show", "apply", "roles"]).map { "office " + $0 },
+                                                           commands: ["office show", "office apply FILE", "office roles"])))
         }
     }
 

@@ -92,9 +92,13 @@ extension ImportSource {
     /// The quoted history as `viewer` may read it: secret follow-ups only for the handling parties,
     /// texts without the reporter's identity when the viewer may not see it.
     public func redacted(in c: Complaint, for viewer: Actor) -> ImportSource {
+        redacted(in: c, sight: Privacy.sight(of: c, viewer: viewer))
+    }
+
+    public func redacted(in c: Complaint, sight: Privacy.Sight) -> ImportSource {
         var r = self
-        let handling = Privacy.isHandling(c, viewer: viewer)
-        let identity = Privacy.canSeeReporter(c, viewer: viewer)
+        let handling = sight.handling
+        let identity = sight.reporter
         r.history = history.compactMap { q in
             if q.secret && !handling { return nil }
             var q = q

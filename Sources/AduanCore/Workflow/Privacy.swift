@@ -152,22 +152,24 @@ public enum Privacy {
     /// Is `viewer` one of the parties handling the report right now (not a former holder, not a CC,
     /// not an all-agency monitor)?
     public static func isHandling(_ c: Complaint, viewer: Actor) -> Bool {
-        switch viewer.role {
-        case .system: return true
-        case .supervisor: return c.holder.agency == viewer.agency
-        case .admin: return c.holder.agency == viewer.agency
-        case .liaison: return c.holder.agency == viewer.agency && c.holder.unit != nil && c.holder.unit == viewer.unit
-        }
+        reporterAccess(of: viewer).handles(c)
     }
 
     /// May `viewer` see the reporter's name, phone, e-mail and NIK?
     public static func canSeeReporter(_ c: Complaint, viewer: Actor) -> Bool {
-        guard canView(c, viewer: viewer) else { return false }
-        if viewer.role == .system { return true }
-        if c.anonymous {
-            return viewer.role == .admin && viewer.agency == c.intakeAgency
+        canView(c, viewer: viewer) && reporterAccess(of: viewer).maySee(c)
+    }
+
+    /// Whose reporters `viewer` may see, in a form a store can turn into SQL (the PostgreSQL
+    /// store's row-level security): an anonymous reporter only the intake agency's admins, a
+    /// named one the handling parties (`isHandling`).
+    public static func reporterAccess(of viewer: Actor) -> ReporterAccess {
+        switch viewer.role {
+        case .system: return .everything
+        case .admin: return ReporterAccess(handlingAgency: viewer.agency, anonymousIntakeAgency: viewer.agency)
+        case .supervisor: return ReporterAccess(handlingAgency: viewer.agency)
+        case .liaison: return ReporterAccess(handlingUnit: viewer.unit.map { Holder(agency: viewer.agency, unit: $0) })
         }
-        return isHandling(c, viewer: viewer)
     }
 
     /// May `viewer` read the title, body and dialogue? Anyone who may open a report, except that a
@@ -195,9 +197,21 @@ public enum Privacy {
     /// May `viewer` read this event of the report's timeline?
     public static func canSeeEvent(_ e: Event, in c: Complaint, viewer: Actor) -> Bool {
         guard canView(c, viewer: viewer) else { return false }
-        if e.isSecret { return isHandling(c, viewer: viewer) }
-        if e.details.text != nil || e.kind == .receive || e.kind == .import { return canSeeContent(c, viewer: viewer) }
-        return true
+        return sight(of: c, viewer: viewer).mayRead(e)
+    }
+
+    /// Whether the event is for the handling parties only (a secret follow-up).
+    public static func eventNeedsHandling(_ e: Event) -> Bool { e.isSecret }
+
+    /// Whether the event carries the report's content (a text, or the intake itself).
+    public static func eventNeedsContent(_ e: Event) -> Bool {
+        e.details.text != nil || e.kind == .receive || e.kind == .import
+    }
+
+    /// The three answers every redaction of a report's events depends on, for a viewer who may open it.
+    public static func sight(of c: Complaint, viewer: Actor) -> Sight {
+        Sight(reporter: canSeeReporter(c, viewer: viewer), content: canSeeContent(c, viewer: viewer),
+              handling: isHandling(c, viewer: viewer))
     }
 
     /// May the report appear in a public export (Open311) at all? Confidential reports never do.
@@ -299,12 +313,18 @@ public enum Privacy {
     /// The event as `viewer` may see it, or nil when it is hidden entirely.
     public static func redacted(_ e: Event, in c: Complaint, for viewer: Actor) -> Event? {
         guard canSeeEvent(e, in: c, viewer: viewer) else { return nil }
+        return redacted(e, in: c, sight: sight(of: c, viewer: viewer))
+    }
+
+    /// The event as a viewer with `sight` sees it (one they may read: `Sight.mayRead`). A store
+    /// that enforces access itself keeps one such form per distinct sight (the PostgreSQL store).
+    public static func redacted(_ e: Event, in c: Complaint, sight: Sight) -> Event {
         var r = e
         // An import's quoted source history follows the same rules as the office's own events.
-        if let src = r.details.source { r.details.source = src.redacted(in: c, for: viewer) }
+        if let src = r.details.source { r.details.source = src.redacted(in: c, sight: sight) }
         // A new title given at verify, classify or forward is content.
-        if !canSeeContent(c, viewer: viewer) { r.details.changes?.title = nil }
-        if !canSeeReporter(c, viewer: viewer) {
+        if !sight.content { r.details.changes?.title = nil }
+        if !sight.reporter {
             if r.details.intake?.reporter != nil { r.details.intake?.reporter = nil }
             // A text written by an old template (or by the reporter) may name them.
             r.details.text = r.details.text.map { publicText($0, of: c) }

@@ -1,0 +1,215 @@
+import AduanCore
+
+/// The PostgreSQL store (issue 14), so far: opening (migrations, refusals), loading whole
+/// histories as the owner (import, demo, tests), its projections and the chain check. Operators'
+/// writes, lists and the screen come later (see notes/s5/RESULT-c.md).
+public final class PGStore {
+    public let conn: PGConnection
+    public let context: WorkflowContext
+
+    /// Opens the store in the database `conn` is connected to; see `PGSchema.open`.
+    public init(_ conn: PGConnection, context: WorkflowContext, create: Bool = false) throws(PGStoreRefusal) {
+        self.conn = conn
+        self.context = context
+        try PGSchema.open(conn, create: create)
+    }
+
+    /// Inserts whole valid histories in one transaction, as the store's owner: each keeps its
+    /// events' times (an import's source times); ids are assigned here, returned in order.
+    /// Operators' own actions go through the server clock instead (the `events_append` trigger).
+    @discardableResult
+    public func insertHistories(_ histories: [[Event]]) throws -> [Int64] {
+        try conn.transaction {
+            var next = (try conn.query("SELECT coalesce(max(id), 0) + 1 AS next FROM aduan.complaints").int64(0, "next")) ?? 1
+            var ids: [Int64] = []
+            for history in histories where !history.isEmpty {
+                let id = next
+                next += 1
+                var state: Complaint?
+                var events: [Event] = []
+                for var e in history {
+                    e.complaintID = id
+                    try appendEvent(e)
+                    state = Workflow.evolve(state, e)
+                    events.append(e)
+                }
+                for e in events { try writeEventViews(e, in: state!) }
+                try writeProjection(state!, insert: true)
+                ids.append(id)
+            }
+            return ids
+        }
+    }
+
+    /// Appends one event; the server gives it its position and hash (and checks its time and
+    /// login unless the connected role owns the store).
+    func appendEvent(_ e: Event) throws {
+        let body = String(decoding: EventCodec.storedBody(e), as: UTF8.self)
+        try conn.query("""
+            INSERT INTO aduan.events(complaint_id, version, at, kind, actor_id, login, agency_from, agency_to, body)
+            VALUES ($1, $2, $3, $4, $5, coalesce($6, session_user), $7, $8, $9)
+            """, [.int(e.complaintID), .int(Int64(e.version)), .int(e.at.seconds), .text(e.kind.rawValue), .text(e.actor.id),
+                  e.login.map { .text($0) } ?? .null,
+                  e.kind == .forward ? .text(e.actor.agency) : .null,
+                  e.kind == .forward ? e.details.agency.map { .text($0) } ?? .null : .null,
+                  .text(body)])
+    }
+
+    /// Writes the forms of `e` operators read (`event_views`): one row per distinct redaction the
+    /// core makes for the sights that may read it, with the mask of those sights. `c` is the report
+    /// the event belongs to (its reporter, which redaction takes out of texts, never changes).
+    func writeEventViews(_ e: Event, in c: Complaint) throws {
+        for form in Self.eventForms(e, in: c) {
+            try conn.query("""
+                INSERT INTO aduan.event_views(seq, complaint_id, version, at, kind, needs_handling, needs_content, shown_to, body)
+                SELECT seq, complaint_id, version, at, kind, $3, $4, $5, $6 FROM aduan.events WHERE complaint_id = $1 AND version = $2
+                """, [.int(e.complaintID), .int(Int64(e.version)), .bool(Privacy.eventNeedsHandling(e)), .bool(Privacy.eventNeedsContent(e)),
+                      .int(Int64(form.mask)), .text(form.body)])
+        }
+    }
+
+    /// The distinct redactions of `e` for the sights that may read it, each with its mask of sights.
+    static func eventForms(_ e: Event, in c: Complaint) -> [(body: String, mask: Int)] {
+        var forms: [(body: String, mask: Int)] = []
+        for sight in Privacy.Sight.all where sight.mayRead(e) {
+            let body = String(decoding: EventCodec.storedBody(Privacy.redacted(e, in: c, sight: sight)), as: UTF8.self)
+            if let i = forms.firstIndex(where: { $0.body == body }) { forms[i].mask |= 1 << sight.bit } else { forms.append((body, 1 << sight.bit)) }
+        }
+        return forms
+    }
+
+    /// The report's two text rows: full, and with the reporter taken out (`Privacy.publicText`).
+    static func textRows(_ c: Complaint) -> [(masked: Bool, title: String, body: String, location: String)] {
+        [(false, c.title, c.body, c.location),
+         (true, Privacy.publicText(c.title, of: c), Privacy.publicText(c.body, of: c), Privacy.publicText(c.location, of: c))]
+    }
+
+    static let projectionColumns = """
+        id, tracking_id, channel, classification, category, priority, anonymous, confidential, privacy_decided,
+        status, holder_agency, holder_unit, intake_agency, held_agencies, held_units, cc_units, received_at, updated_at,
+        updated_by, version, due_at, due_kind, due_key, rating, ping_pong, first_follow_up_wd, auto_close_at, paused_at,
+        receipt_week, state
+        """
+
+    /// The `complaints` row of a report, in `projectionColumns` order.
+    func projectionRow(_ c: Complaint) -> [PGValue] {
+        let v = ProjectionValues.of(c, context: context)
+        var heldAgencies = [c.intakeAgency]
+        var heldUnits: [String] = []
+        for step in c.holderChain {
+            if !heldAgencies.contains(step.holder.agency) { heldAgencies.append(step.holder.agency) }
+            if let u = step.holder.unit {
+                let key = PGAccessSQL.unitKey(step.holder.agency, u)
+                if !heldUnits.contains(key) { heldUnits.append(key) }
+            }
+        }
+        return [
+            .int(c.id), c.trackingID.map { .text($0) } ?? .null, .text(c.channel.rawValue), .text(c.classification.rawValue),
+            .text(c.category.path), .text(c.priority.rawValue), .bool(c.anonymous), .bool(c.confidential), .bool(c.privacyDecided),
+            .int(Int64(c.status.code)), .text(c.holder.agency), c.holder.unit.map { .text($0) } ?? .null, .text(c.intakeAgency),
+            .text(Self.arrayLiteral(heldAgencies)), .text(Self.arrayLiteral(heldUnits)), .text(Self.arrayLiteral(c.ccUnits)),
+            .int(c.receivedAt.seconds), .int(c.updatedAt.seconds), .text(c.updatedBy), .int(Int64(c.version)),
+            v.due.map { .int($0.dueAt.seconds) } ?? .null, v.due.map { .text($0.kind.rawValue) } ?? .null,
+            .int(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey), c.rating.map { .int(Int64($0)) } ?? .null,
+            .bool(c.pingPong), v.firstFollowUpWorkingDays.map { .int($0) } ?? .null, v.autoClose.map { .int($0) } ?? .null,
+            v.pausedAt.map { .int($0) } ?? .null, .int(v.receiptWeek), .text(StateCodec.encode(Self.skeleton(c))),
+        ]
+    }
+
+    /// The state column: the report without its reporter and texts, which live in rows the
+    /// policies can withhold.
+    static func skeleton(_ c: Complaint) -> Complaint {
+        var s = c
+        s.reporter = nil
+        s.title = ""
+        s.body = ""
+        s.location = ""
+        return s
+    }
+
+    /// Writes the report's rows (complaint, reporter, full and masked texts) in the caller's transaction.
+    func writeProjection(_ c: Complaint, insert: Bool) throws {
+        let values = projectionRow(c)
+        let columns = Self.projectionColumns
+        let names = columns.split(separator: ",").map { $0.trimmingCharacters() }
+        let params = (1...names.count).map { "$\($0)" }.joined(separator: ", ")
+        if insert {
+            try conn.query("INSERT INTO aduan.complaints(\(columns)) VALUES (\(params))", values)
+        } else {
+            let sets = names.enumerated().dropFirst().map { "\($0.element) = $\($0.offset + 1)" }.joined(separator: ", ")
+            try conn.query("UPDATE aduan.complaints SET \(sets) WHERE id = $1", values)
+        }
+        try conn.query("DELETE FROM aduan.complaint_reporters WHERE id = $1", [.int(c.id)])
+        if let r = c.reporter {
+            func opt(_ s: String?) -> PGValue { s.map { .text($0) } ?? .null }
+            try conn.query("INSERT INTO aduan.complaint_reporters(id, name, phone, email, nik) VALUES ($1, $2, $3, $4, $5)",
+                           [.int(c.id), opt(r.name), opt(r.phone), opt(r.email), opt(r.nik)])
+        }
+        try conn.query("DELETE FROM aduan.complaint_texts WHERE id = $1", [.int(c.id)])
+        for (masked, title, body, location) in Self.textRows(c) {
+            try conn.query("""
+                INSERT INTO aduan.complaint_texts(id, masked, title, body, location, words)
+                VALUES ($1, $2, $3, $4, $5, to_tsvector('\(PGSchema.searchConfiguration)', $6))
+                """, [.int(c.id), .bool(masked), .text(title), .text(body), .text(location), .text(PGSearch.words(title: title, body: body))])
+        }
+    }
+
+    /// A PostgreSQL array literal of texts (`{"a","b"}`), every element quoted.
+    static func arrayLiteral(_ items: [String]) -> String {
+        "{" + items.map { "\"" + $0.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+    }
+
+    /// The recorded chain head and event count.
+    public func chainHead() throws -> (head: [UInt8], count: Int64) {
+        let r = try conn.query("SELECT key, value FROM aduan.meta WHERE key IN ('chain_head', 'event_count')")
+        var head = Chain.genesis, count: Int64 = 0
+        for i in 0..<r.rowCount {
+            if r.text(i, "key") == "chain_head" { head = Chain.fromHex(r.text(i, "value") ?? "") }
+            if r.text(i, "key") == "event_count" { count = Int64(r.text(i, "value") ?? "") ?? 0 }
+        }
+        return (head, count)
+    }
+
+    /// Recomputes every event's hash from its columns with the SQLite store's formula (`Chain`)
+    /// and returns the first position that disagrees (or whose head is not the recorded one), nil
+    /// when the whole chain holds. Reads as the owner.
+    public func firstBrokenLink() throws -> Int64? {
+        let r = try conn.query("SELECT seq, complaint_id, version, at, kind, actor_id, body, hash FROM aduan.events ORDER BY seq")
+        var previous = Chain.genesis
+        for i in 0..<r.rowCount {
+            let seq = r.int64(i, "seq") ?? -1
+            guard seq == Int64(i + 1) else { return Int64(i + 1) }
+            let complaint: Int64 = r.int64(i, "complaint_id") ?? 0
+            let version: Int64 = r.int64(i, "version") ?? 0
+            let at: Int64 = r.int64(i, "at") ?? 0
+            let kind: String = r.text(i, "kind") ?? ""
+            let actor: String = r.text(i, "actor_id") ?? ""
+            let body: [UInt8] = Array((r.text(i, "body") ?? "").utf8)
+            let content = Chain.contentDigest(version: version, at: at, kind: kind, actor: actor, body: body)
+            let expected = Chain.link(previous: previous, seq: seq, complaint: complaint, content: content)
+            guard expected == r.bytes(i, "hash") else { return seq }
+            previous = expected
+        }
+        let recorded = try chainHead()
+        if recorded.count != Int64(r.rowCount) || recorded.head != previous { return Int64(r.rowCount) }
+        return nil
+    }
+}
+
+/// Full-text search on PostgreSQL: what is indexed and why.
+///
+/// PostgreSQL 15 does ship an `indonesian` Snowball stemmer, but it is not used: it strips
+/// Indonesian affixes aggressively ("kecamatan" → "camat", the district head; "pelayanan" →
+/// "layan"; "pembangunan" → "bangun"), so a search for the district would find its head, and the
+/// PostgreSQL store would find reports that the SQLite store and the core's in-memory filter
+/// (`TextSearch`, which the filter agreement tests hold both stores to) do not. Instead each text
+/// row indexes the core's own tokens (`TextSearch.tokens`: diacritics folded the way SQLite's
+/// `unicode61 remove_diacritics 2` folds them, split where it splits) under the `simple`
+/// configuration (lowercase, no stemming, no stop words). That also needs no extension
+/// (`unaccent` would fold ø/đ/ł/æ/ß, which the core keeps, and needs CREATE EXTENSION).
+public enum PGSearch {
+    /// The words of a title and body as the core tokenizes them, space-separated for `to_tsvector`.
+    public static func words(title: String, body: String) -> String {
+        (TextSearch.tokens(title) + TextSearch.tokens(body)).joined(separator: " ")
+    }
+}
