@@ -188,7 +188,7 @@ public final class Desk {
         case .applyToTagged:
             if inbox.tagged.isEmpty { ctx.fail(ctx.t.text(.nothingTagged)) } else {
                 pendingBulk = true
-                ctx.say(ctx.language == .en ? "next action applies to \(inbox.tagged.count) tagged reports" : "aksi berikut berlaku untuk \(inbox.tagged.count) laporan yang ditandai")
+                ctx.say(ScreenText.nextActionForTagged(inbox.tagged.count, ctx.language))
             }
             return "bulk"
         case .action(let kind):
@@ -248,7 +248,7 @@ public final class Desk {
             complaints = [c]
         }
         guard let first = complaints.first else {
-            ctx.fail(ctx.language == .en ? "select a report first" : "pilih laporan dulu")
+            ctx.fail(ctx.t.screen(.selectAReportFirst))
             return
         }
         // Only what the operator's role may do in the report's status is offered.

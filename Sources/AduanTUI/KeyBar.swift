@@ -16,7 +16,7 @@ extension Desk {
                 actions.append((key.description, shortActionName(a)))
             }
         }
-        let general = [("/", t.text(.search).lowercased()), ("l", t.text(.filter).lowercased()), ("1-4", ctx.language == .en ? "views" : "tampilan"), ("Q", t.text(.quit))]
+        let general = [("/", t.text(.search).lowercased()), ("l", t.text(.filter).lowercased()), ("1-4", t.screen(.views)), ("Q", t.text(.quit))]
         func cells(_ items: [(String, String?)]) -> Int {
             items.map { DisplayWidth.of($0.0) + ($0.1.map { DisplayWidth.of($0) + 3 } ?? 2) }.reduce(0, +)
         }

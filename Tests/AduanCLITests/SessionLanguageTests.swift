@@ -1,3 +1,4 @@
+import Foundation
 import AduanCore
 import AduanTestSupport
 import Testing
@@ -60,5 +61,26 @@ import Testing
                 #expect(!text.contains(w), "`aduan \(args.joined(separator: " ")) --lang en` speaks Indonesian (\(w)): \(text)")
             }
         }
+    }
+}
+
+/// Issue 11, item 11: sentences live in the string tables, not as inline language choices in the
+/// screen or the commands (whole help pages chosen by language are the one exception).
+@Suite struct InlineLanguageChoiceTests {
+    @Test func noSentenceIsChosenInlineByLanguageInTheScreenOrTheCommands() throws {
+        var found: [String] = []
+        for folder in ["Sources/AduanTUI", "Sources/AduanCLI"] {
+            let root = AduanBinary.repositoryRoot + "/" + folder
+            let files = try FileManager.default.subpathsOfDirectory(atPath: root).filter { $0.hasSuffix(".swift") }
+            #expect(!files.isEmpty, "no sources under \(root)")
+            for file in files {
+                let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where line.contains("language == .en ?") && !line.hasSuffix("language == .en ? [") {
+                    found.append("\(folder)/\(file):\(n + 1)")
+                }
+            }
+        }
+        #expect(found.isEmpty, "inline language choices (move them into Sources/AduanCore/Localization): \(found)")
     }
 }

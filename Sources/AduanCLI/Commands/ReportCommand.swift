@@ -10,8 +10,7 @@ enum ReportCommand {
         if format == "xlsx" { return try XlsxReport.run(s) }
         guard ["text", "csv", "json"].contains(format) else { throw .usage(s.strings.command(.expectedOneOf(option: "format", value: format, options: ["text", "csv", "json", "xlsx"]))) }
         for option in ["out", "from", "to"] where s.arguments.value(option) != nil {
-            throw .usage(s.language == .en ? "--\(option) is for the workbook: add --format xlsx --out FILE.xlsx"
-                                           : "--\(option) untuk workbook: tambahkan --format xlsx --out BERKAS.xlsx")
+            throw .usage(s.strings.command(.onlyForWorkbook(option: option)))
         }
         let store = try s.openStore(reading: true)
         let now = try s.now()

@@ -23,7 +23,7 @@ enum XlsxExport {
         let en = s.language == .en
         let zone = s.zone
         let wb = file.workbook
-        guard let sheet = wb.sheet(t.workbook(.exportSheet)) else { throw .environment("\(file.path): cannot start a workbook") }
+        guard let sheet = wb.sheet(t.workbook(.exportSheet)) else { throw .environment(t.command(.cannotWrite(file: file.path, reason: "libxlsxwriter"))) }
         let header = wb.style(bold: true)
         let dateTime = wb.style(numberFormat: "yyyy-mm-dd hh:mm")
         let date = wb.style(numberFormat: "yyyy-mm-dd")

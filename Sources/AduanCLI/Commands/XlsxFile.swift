@@ -12,9 +12,11 @@ final class XlsxFile {
     private let fd: Int32
     private let temp: String
     private var done = false
+    private let strings: StringTable
 
     init(_ s: Session) throws(CLIError) {
         let t = s.strings
+        strings = t
         guard let out = s.arguments.value("out"), out != "-" else { throw .usage(t.workbook(.xlsxNeedsOut)) }
         // A terminal, a pipe or a folder (also through a symlink) is no place for a workbook,
         // and renaming a file over a device node would replace the device.
@@ -24,12 +26,11 @@ final class XlsxFile {
         }
         if Files.sameFile(out, s.storePath) || Files.sameFile(out, s.storePath + "-wal")
             || Files.sameFile(out, s.storePath + "-shm") || Files.isSQLite(out) {
-            throw .usage(s.language == .en ? "--out \(out) is the store (or another database); export to a new file"
-                                           : "--out \(out) adalah penyimpanan (atau basis data lain); ekspor ke berkas baru")
+            throw .usage(s.strings.command(.outIsTheStore(out)))
         }
         switch SafeFile.createTemporary(beside: out) {
         case .success(let (fd, temp)): (self.fd, self.temp) = (fd, temp)
-        case .failure(let e): throw .environment("\(out): cannot write: \(e.reason)")
+        case .failure(let e): throw .environment(t.command(.cannotWrite(file: out, reason: e.reason)))
         }
         path = out
         // libxlsxwriter opens the file by name when it closes the workbook; through /proc the
@@ -37,7 +38,7 @@ final class XlsxFile {
         let byDescriptor = "/proc/self/fd/\(fd)"
         guard let wb = Workbook(path: Files.exists(byDescriptor) ? byDescriptor : temp, constantMemory: true) else {
             close(fd); unlink(temp)
-            throw .environment("\(out): cannot start a workbook")
+            throw .environment(t.command(.cannotWrite(file: out, reason: "libxlsxwriter")))
         }
         workbook = wb
     }
@@ -47,14 +48,14 @@ final class XlsxFile {
         done = true
         if let failure = workbook.close() {
             close(fd); unlink(temp)
-            throw .environment("\(path): cannot write: \(failure)")
+            throw .environment(strings.command(.cannotWrite(file: path, reason: "\(failure)")))
         }
         if fsync(fd) != 0 || close(fd) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temp)
-            throw .environment("\(path): cannot write: \(reason)")
+            throw .environment(strings.command(.cannotWrite(file: path, reason: reason)))
         }
-        if let e = SafeFile.replace(path, with: temp) { throw .environment("\(path): cannot write: \(e.reason)") }
+        if let e = SafeFile.replace(path, with: temp) { throw .environment(strings.command(.cannotWrite(file: path, reason: e.reason))) }
     }
 
     /// Leaves nothing behind when the command stops early.

@@ -11,8 +11,7 @@ enum XlsxReport {
         func day(_ name: String) throws(CLIError) -> LocalDate? {
             guard let v = s.arguments.value(name) else { return nil }
             guard let d = LocalDate.parse(v), d.iso8601 == v else {
-                throw .usage(s.language == .en ? "--\(name) \(quoteInput(v)): expected a date YYYY-MM-DD, e.g. 2026-11-01"
-                                               : "--\(name) \(quoteInput(v)): harus tanggal YYYY-MM-DD, mis. 2026-11-01")
+                throw .usage(s.strings.command(.expectedDate(option: name, value: v)))
             }
             return d
         }
@@ -23,7 +22,7 @@ enum XlsxReport {
         let start = from ?? (to.map { LocalDate(year: $0.year, month: $0.month, day: 1) } ?? LocalDate(year: lastMonthEnd.year, month: lastMonthEnd.month, day: 1))
         let end = to ?? (from != nil ? today : lastMonthEnd)
         guard start <= end else {
-            throw .usage(s.language == .en ? "--from \(start.iso8601) is after --to \(end.iso8601)" : "--from \(start.iso8601) sesudah --to \(end.iso8601)")
+            throw .usage(s.strings.command(.fromAfterTo(from: start.iso8601, to: end.iso8601)))
         }
         return (start, end)
     }
@@ -187,7 +186,7 @@ enum XlsxReport {
             for note in [WorkbookText.cohortNote, .firstFollowUpNote, .forwardsNote, .tundaNote] { sh.text(row, 0, t.workbook(note), st.note); row += 1 }
         }
 
-        if failed { throw .environment("\(file.path): cannot start a workbook sheet") }
+        if failed { throw .environment(s.strings.command(.cannotWrite(file: file.path, reason: "libxlsxwriter"))) }
         try file.commit()
         s.err.line("\(t.workbook(.reportWritten)) \(file.path) (\(formatDate(from, table: t)) – \(formatDate(to, table: t))).")
         return 0

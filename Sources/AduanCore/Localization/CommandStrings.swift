@@ -23,6 +23,14 @@ public enum CommandMessage: Sendable {
     case belongsTo(option: String, command: String)
     case textAndTextFile
     case cannotRead(file: String, reason: String)
+    case cannotWrite(file: String, reason: String)
+    /// `report --format xlsx`: a period bound that is not a date, or an empty period.
+    case expectedDate(option: String, value: String)
+    case fromAfterTo(from: String, to: String)
+    /// `--out` names the store itself (or another database).
+    case outIsTheStore(String)
+    /// `--out`, `--from`, `--to` given to a text/csv/json report.
+    case onlyForWorkbook(option: String)
     case notUTF8Text(file: String)
     case expectedYesNo(option: String, value: String)
     case expectedOneOf(option: String, value: String, options: [String])
@@ -113,6 +121,17 @@ extension StringTable {
             return en ? "give either --text or --text-file, not both" : "pakai --text atau --text-file, jangan keduanya"
         case .cannotRead(let f, let reason):
             return en ? "\(f): cannot read: \(reason)" : "\(f): tidak bisa dibaca: \(reason)"
+        case .cannotWrite(let f, let reason):
+            return en ? "\(f): cannot write: \(reason)" : "\(f): tidak bisa ditulis: \(reason)"
+        case .expectedDate(let o, let v):
+            return en ? "--\(o) \(q(v)): expected a date YYYY-MM-DD, e.g. 2026-11-01" : "--\(o) \(q(v)): harus tanggal YYYY-MM-DD, mis. 2026-11-01"
+        case .fromAfterTo(let from, let to):
+            return en ? "--from \(from) is after --to \(to)" : "--from \(from) sesudah --to \(to)"
+        case .outIsTheStore(let out):
+            return en ? "--out \(q(out)) is the store (or another database); export to a new file"
+                      : "--out \(q(out)) adalah penyimpanan (atau basis data lain); ekspor ke berkas baru"
+        case .onlyForWorkbook(let o):
+            return en ? "--\(o) is for the workbook: add --format xlsx --out FILE.xlsx" : "--\(o) untuk workbook: tambahkan --format xlsx --out BERKAS.xlsx"
         case .notUTF8Text(let f):
             return en ? "\(f): not UTF-8 text (save it as UTF-8 plain text)" : "\(f): bukan teks UTF-8 (simpan sebagai teks biasa UTF-8)"
         case .expectedYesNo(let o, let v):

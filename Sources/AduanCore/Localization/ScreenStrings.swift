@@ -15,6 +15,16 @@ public enum ScreenText: CaseIterable, Sendable {
     case complaintAbove
     /// A search matched nothing.
     case notFound
+    /// `n`/`N` went past the end of the list and on from the other end.
+    case searchWrappedTop, searchWrappedBottom
+    case noSearchYet
+    /// Classification in a narrow list column.
+    case pengaduanShort, aspirasiShort
+    /// Help's words for keys that are not actions.
+    case nextTab, previousTab, cycleOrder, views
+    /// Input checks in dialogs.
+    case required, ratingWholeNumber, reportNumberExample
+    case selectAReportFirst
 
     public func text(_ language: Language) -> String {
         switch language {
@@ -34,6 +44,19 @@ public enum ScreenText: CaseIterable, Sendable {
         case .postponedReasonHeader: "Alasan tunda"
         case .complaintAbove: "Laporan"
         case .notFound: "tidak ditemukan"
+        case .searchWrappedTop: "pencarian kembali ke atas"
+        case .searchWrappedBottom: "pencarian kembali ke bawah"
+        case .noSearchYet: "belum ada pencarian: tekan /"
+        case .pengaduanShort: "Pengd"
+        case .aspirasiShort: "Aspir"
+        case .nextTab: "tab status berikutnya"
+        case .previousTab: "tab status sebelumnya"
+        case .cycleOrder: "ganti urutan (tenggat, terbaru, diubah, terlama)"
+        case .views: "tampilan"
+        case .required: "wajib diisi"
+        case .ratingWholeNumber: "angka 1 sampai 5"
+        case .reportNumberExample: "nomor laporan, mis. 12"
+        case .selectAReportFirst: "pilih laporan dulu"
         }
     }
 
@@ -48,6 +71,19 @@ public enum ScreenText: CaseIterable, Sendable {
         case .postponedReasonHeader: "Why postponed"
         case .complaintAbove: "Report"
         case .notFound: "not found"
+        case .searchWrappedTop: "search wrapped to the top"
+        case .searchWrappedBottom: "search wrapped to the bottom"
+        case .noSearchYet: "no search yet: press /"
+        case .pengaduanShort: "Compl"
+        case .aspirasiShort: "Aspir"
+        case .nextTab: "next status tab"
+        case .previousTab: "previous status tab"
+        case .cycleOrder: "change the order (deadline, newest, changed, oldest)"
+        case .views: "views"
+        case .required: "required"
+        case .ratingWholeNumber: "a whole number from 1 to 5"
+        case .reportNumberExample: "a report number, e.g. 12"
+        case .selectAReportFirst: "select a report first"
         }
     }
 
@@ -56,6 +92,22 @@ public enum ScreenText: CaseIterable, Sendable {
         switch language {
         case .id: "\(action) · \(NumberFormat.grouped(count, .id)) laporan yang ditandai?"
         case .en: "\(action) · \(NumberFormat.grouped(count, .en)) tagged reports?"
+        }
+    }
+
+    /// "Teks dipotong pada 65.536 karakter": the editor's cap was reached.
+    public static func textCut(at count: Int, _ language: Language) -> String {
+        switch language {
+        case .id: "Teks dipotong pada \(NumberFormat.grouped(count, .id)) karakter"
+        case .en: "Text cut at \(NumberFormat.grouped(count, .en)) characters"
+        }
+    }
+
+    /// After `;`: the next action goes to every tagged report.
+    public static func nextActionForTagged(_ count: Int, _ language: Language) -> String {
+        switch language {
+        case .id: "aksi berikut berlaku untuk \(NumberFormat.grouped(count, .id)) laporan yang ditandai"
+        case .en: "next action applies to \(NumberFormat.grouped(count, .en)) tagged reports"
         }
     }
 

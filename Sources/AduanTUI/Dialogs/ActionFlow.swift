@@ -199,7 +199,7 @@ final class ActionFlow {
         case .rating:
             // The heading names the action ("Penilaian pelapor #3"); the prompt adds only the scale.
             return LinePrompt(label: heading + " · " + t.screen(.ratingScale), required: true) { v in
-                guard let n = Int(v.trimmingSpaces()), (1...5).contains(n) else { return ctx.language == .en ? "a whole number from 1 to 5" : "angka 1 sampai 5" }
+                guard let n = Int(v.trimmingSpaces()), (1...5).contains(n) else { return ctx.t.screen(.ratingWholeNumber) }
                 return nil
             }
         case .writtenAt:
@@ -222,7 +222,7 @@ final class ActionFlow {
         case .duplicate:
             return LinePrompt(label: heading + " · " + t.text(.duplicatePrompt), required: true) { v in
                 let digits = v.trimmingSpaces().hasPrefix("#") ? String(v.trimmingSpaces().dropFirst()) : v.trimmingSpaces()
-                guard let n = Int64(digits), n > 0 else { return ctx.language == .en ? "a report number, e.g. 12" : "nomor laporan, mis. 12" }
+                guard let n = Int64(digits), n > 0 else { return ctx.t.screen(.reportNumberExample) }
                 return nil
             }
         case .classify(let recordFlags):

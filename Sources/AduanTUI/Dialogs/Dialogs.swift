@@ -148,7 +148,7 @@ final class LinePrompt: Overlay {
         case .escape, .ctrl("c"), .ctrl("g"): return .cancel
         case .enter:
             if required && value.isEmpty {
-                error = ctx.language == .en ? "required" : "wajib diisi"
+                error = ctx.t.screen(.required)
                 return .stay
             }
             if let e = validate(buffer.text) {

@@ -252,7 +252,7 @@ final class TextEditor: Overlay {
         if confirmingDiscard {
             grid.put(ctx.t.discardOrKeepQuestion, x: inner.x, y: inner.y + inner.height - 1, style: .error, maxWidth: inner.width)
         } else if truncated {
-            grid.put(ctx.language == .en ? "Text cut at \(NumberFormat.grouped(Self.maxCharacters, .en)) characters" : "Teks dipotong pada \(NumberFormat.grouped(Self.maxCharacters, .id)) karakter",
+            grid.put(ScreenText.textCut(at: Self.maxCharacters, ctx.language),
                      x: inner.x, y: inner.y + inner.height - 1, style: .error)
         }
         picker?.draw(&grid, ctx: ctx)

@@ -170,9 +170,9 @@ final class HelpView: DeskView {
         func describe(_ b: KeyBinding) -> String {
             switch b.command {
             case .view(let n): return "\(t.text(ViewKind(rawValue: n)?.title ?? .inbox))"
-            case .nextTab: return ctx.language == .en ? "next status tab" : "tab status berikutnya"
-            case .previousTab: return ctx.language == .en ? "previous status tab" : "tab status sebelumnya"
-            case .cycleOrder: return ctx.language == .en ? "change the order (deadline, newest, changed)" : "ganti urutan (tenggat, terbaru, diubah)"
+            case .nextTab: return t.screen(.nextTab)
+            case .previousTab: return t.screen(.previousTab)
+            case .cycleOrder: return t.screen(.cycleOrder)
             case .postponeOrResume: return t.actionName(.postpone) + " / " + t.actionName(.resume)
             case .action(let a): return t.actionName(a) + " — " + t.text(b.help)
             default: return t.text(b.help)

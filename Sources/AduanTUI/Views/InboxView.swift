@@ -184,13 +184,13 @@ final class InboxView: DeskView {
                 hit = try ctx.store.page(q, after: after, limit: 1, now: ctx.now).first
                 if hit == nil, after != nil {
                     hit = try ctx.store.page(q, after: nil, limit: 1, now: ctx.now).first
-                    if hit != nil { ctx.say(ctx.language == .en ? "search wrapped to the top" : "pencarian kembali ke atas") }
+                    if hit != nil { ctx.say(ctx.t.screen(.searchWrappedTop)) }
                 }
             } else {
                 hit = try ctx.store.page(q, before: current?.cursor, limit: 1, now: ctx.now).first
                 if hit == nil {
                     hit = try ctx.store.page(q, before: nil, limit: 1, now: ctx.now).first
-                    if hit != nil { ctx.say(ctx.language == .en ? "search wrapped to the bottom" : "pencarian kembali ke bawah") }
+                    if hit != nil { ctx.say(ctx.t.screen(.searchWrappedBottom)) }
                 }
             }
             guard let hit else {
@@ -245,7 +245,7 @@ final class InboxView: DeskView {
                 }
             case .searchNext, .searchPrevious:
                 guard let s = search else {
-                    ctx.say(ctx.language == .en ? "no search yet: press /" : "belum ada pencarian: tekan /")
+                    ctx.say(ctx.t.screen(.noSearchYet))
                     return .handled
                 }
                 find(s, forward: command == .searchNext, includeCurrent: false, ctx: ctx)
@@ -383,8 +383,8 @@ final class InboxView: DeskView {
         if c.cls > 0 {
             let cls: String
             switch r.classification {
-            case .pengaduan: cls = ctx.language == .en ? "Compl" : "Pengd"
-            case .aspirasi: cls = ctx.language == .en ? "Aspir" : "Aspir"
+            case .pengaduan: cls = ctx.t.screen(.pengaduanShort)
+            case .aspirasi: cls = ctx.t.screen(.aspirasiShort)
             case .permintaanInformasi: cls = "Info"
             case .whistleblowing: cls = "WBS"
             }
