@@ -52,7 +52,7 @@ enum HelpText {
                                  anchor        catat kepala rantai hash di berkas jangkar (di luar penyimpanan)
                                  calendar      hitung tenggat hari kerja, daftar hari libur
                                  report        angka untuk pengawas (teks, CSV, JSON)
-                                 auto-close    tutup laporan yang melewati 10 hari kerja tanpa tanggapan
+                                 auto-close    tutup laporan yang masa tutup otomatisnya habis tanpa tanggapan
                                  office        data kantor di penyimpanan: show, apply BERKAS (admin), roles
                                  help          bantuan; `aduan help workflow`, `aduan help filter`
                                Kode keluar: 0 berhasil; 1 ditolak atau data tidak sah; 2 salah pakai atau masalah lingkungan.
@@ -134,7 +134,7 @@ enum HelpText {
                                examples: ["aduan report --as pengawas", "aduan report --format csv > angka.csv", "aduan report --format csv --wide --header id > bulanan.csv", "aduan report --format xlsx --out rekap-november.xlsx"])
         case .autoClose:
             return CommandHelp(usage: "aduan auto-close",
-                               summary: "Menutup (Selesai) laporan yang 10 hari kerja setelah tindak lanjut terakhir tidak ditanggapi pelapor.",
+                               summary: "Menutup (Selesai) laporan yang tidak ditanggapi pelapor selama masa tutup otomatis setelah tindak lanjut terakhir (deadlines.autoClose di konfigurasi kantor; bawaan 10 hari kerja).",
                                details: "Layar melakukannya sendiri saat dibuka; perintah ini untuk cron.",
                                examples: ["aduan auto-close"])
         case .office:
@@ -169,7 +169,7 @@ enum HelpText {
                                  anchor        record the hash chain's head in an anchor file (outside the store)
                                  calendar      working-day deadlines, holiday lists
                                  report        supervisor figures (text, CSV, JSON)
-                                 auto-close    close reports unanswered 10 working days after a follow-up
+                                 auto-close    close reports left unanswered for the auto-close period
                                  office        the office kept in the store: show, apply FILE (admins), roles
                                  help          help; `aduan help workflow`, `aduan help filter`
                                Exit codes: 0 done; 1 refused or invalid data; 2 usage or environment error.
@@ -251,7 +251,7 @@ enum HelpText {
                                examples: ["aduan report --as pengawas", "aduan report --format csv > figures.csv", "aduan report --format csv --wide > monthly.csv", "aduan report --format xlsx --out recap-november.xlsx"])
         case .autoClose:
             return CommandHelp(usage: "aduan auto-close",
-                               summary: "Closes (Selesai) complaints the reporter left unanswered for 10 working days after the last follow-up.",
+                               summary: "Closes (Selesai) complaints the reporter left unanswered for the auto-close period after the last follow-up (deadlines.autoClose in the office config; 10 working days by default).",
                                details: "The screen does this itself when it opens; this command is for cron.",
                                examples: ["aduan auto-close"])
         case .office:
