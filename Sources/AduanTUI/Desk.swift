@@ -411,6 +411,11 @@ public final class Desk {
         case .close: return en ? "close" : "tutup"
         case .reopen: return en ? "reopen" : "buka"
         case .linkDuplicate: return en ? "duplicate" : "duplikat"
+        case .passDown: return en ? "pass down" : "turunkan"
+        case .returnUp: return en ? "return" : "kembalikan"
+        case .draft: return en ? "draft" : "draf"
+        case .approve: return en ? "approve" : "setujui"
+        case .returnDraft: return en ? "return draft" : "kembalikan draf"
         case .receive, .import, .autoClose: return a.rawValue
         }
     }

@@ -173,6 +173,7 @@ public struct EnglishStrings: StringTable {
         case .autoClose: "Auto-close"
         case .reopen: "Reopen"
         case .linkDuplicate: "Link as duplicate"
+        case .passDown, .returnUp, .draft, .approve, .returnDraft: HierarchyStrings.actionName(kind, .en)!
         }
     }
 
@@ -182,6 +183,7 @@ public struct EnglishStrings: StringTable {
         case .liaison: "liaison"
         case .supervisor: "supervisor"
         case .system: "system"
+        case .unitOperator: HierarchyStrings.roleName(.en)
         }
     }
 
@@ -240,6 +242,7 @@ public struct EnglishStrings: StringTable {
         case .changes: "something to change"
         case .timerExpired: "10 working days without a reply"
         case .privacyDecision: "the anonymity and confidentiality decision (anonymous yes/no and confidential yes/no) before the report leaves the office"
+        case .unitBelow, .unitAbove, .pendingDraft, .notTheDrafter, .noApprovalRequired: HierarchyStrings.requirementName(r, .en)!
         }
     }
 
@@ -262,6 +265,7 @@ public struct EnglishStrings: StringTable {
     }
 
     public func refusal(_ r: Refusal, names: Directory, zone: OfficeTimeZone) -> String {
+        if let s = HierarchyStrings.refusal(r, names: names, .en) { return s }
         switch r {
         case .disabled(let a):
             return "\(actionName(a)) is switched off in this office's settings."
@@ -329,6 +333,8 @@ public struct EnglishStrings: StringTable {
             return "\(field) contains a NUL character (U+0000), which cannot be stored."
         case .tooLong(let field, let bytes, let limit):
             return "\(field) is too long: \(NumberFormat.grouped(bytes, .en)) bytes, at most \(NumberFormat.grouped(limit, .en))."
+        case .notBelowHolder, .notAboveHolder, .nothingAbove, .noPendingDraft, .approverIsDrafter, .approvalRequired:
+            return HierarchyStrings.refusal(r, names: names, language)!
         }
     }
 
@@ -376,6 +382,7 @@ public struct EnglishStrings: StringTable {
     }
 
     public func eventSummary(_ e: Event, names: Directory) -> String {
+        if let s = HierarchyStrings.eventSummary(e, names: names, .en) { return s }
         let d = e.details
         let reason = d.reason.map { ": " + $0 } ?? ""
         switch e.kind {
@@ -399,6 +406,7 @@ public struct EnglishStrings: StringTable {
         case .autoClose: return "Closed automatically: 10 working days without the reporter's reply"
         case .reopen: return "Reopened" + reason
         case .linkDuplicate: return "Linked as a duplicate of #\(d.duplicateOf.map(String.init) ?? "-")"
+        case .passDown, .returnUp, .draft, .approve, .returnDraft: return HierarchyStrings.eventSummary(e, names: names, language)!
         }
     }
 

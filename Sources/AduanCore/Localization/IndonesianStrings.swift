@@ -172,6 +172,7 @@ public struct IndonesianStrings: StringTable {
         case .autoClose: "Selesai otomatis"
         case .reopen: "Buka kembali"
         case .linkDuplicate: "Tandai duplikat"
+        case .passDown, .returnUp, .draft, .approve, .returnDraft: HierarchyStrings.actionName(kind, .id)!
         }
     }
 
@@ -181,6 +182,7 @@ public struct IndonesianStrings: StringTable {
         case .liaison: "penghubung"
         case .supervisor: "pengawas"
         case .system: "sistem"
+        case .unitOperator: HierarchyStrings.roleName(.id)
         }
     }
 
@@ -239,6 +241,7 @@ public struct IndonesianStrings: StringTable {
         case .changes: "perubahan"
         case .timerExpired: "batas 10 hari kerja tanpa tanggapan"
         case .privacyDecision: "keputusan anonim dan rahasia (anonim ya/tidak dan rahasia ya/tidak) sebelum laporan keluar dari kantor"
+        case .unitBelow, .unitAbove, .pendingDraft, .notTheDrafter, .noApprovalRequired: HierarchyStrings.requirementName(r, .id)!
         }
     }
 
@@ -261,6 +264,7 @@ public struct IndonesianStrings: StringTable {
     }
 
     public func refusal(_ r: Refusal, names: Directory, zone: OfficeTimeZone) -> String {
+        if let s = HierarchyStrings.refusal(r, names: names, .id) { return s }
         switch r {
         case .disabled(let a):
             return "\(actionName(a)) dinonaktifkan dalam pengaturan kantor ini."
@@ -328,6 +332,8 @@ public struct IndonesianStrings: StringTable {
             return "\(field) berisi karakter NUL (U+0000), yang tidak boleh disimpan."
         case .tooLong(let field, let bytes, let limit):
             return "\(field) terlalu panjang: \(NumberFormat.grouped(bytes, .id)) bita, paling banyak \(NumberFormat.grouped(limit, .id))."
+        case .notBelowHolder, .notAboveHolder, .nothingAbove, .noPendingDraft, .approverIsDrafter, .approvalRequired:
+            return HierarchyStrings.refusal(r, names: names, language)!
         }
     }
 
@@ -375,6 +381,7 @@ public struct IndonesianStrings: StringTable {
     }
 
     public func eventSummary(_ e: Event, names: Directory) -> String {
+        if let s = HierarchyStrings.eventSummary(e, names: names, .id) { return s }
         let d = e.details
         let reason = d.reason.map { ": " + $0 } ?? ""
         switch e.kind {
@@ -398,6 +405,7 @@ public struct IndonesianStrings: StringTable {
         case .autoClose: return "Selesai otomatis: 10 hari kerja tanpa tanggapan pelapor"
         case .reopen: return "Dibuka kembali" + reason
         case .linkDuplicate: return "Ditandai duplikat dari #\(d.duplicateOf.map(String.init) ?? "-")"
+        case .passDown, .returnUp, .draft, .approve, .returnDraft: return HierarchyStrings.eventSummary(e, names: names, language)!
         }
     }
 

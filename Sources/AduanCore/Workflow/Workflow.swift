@@ -53,7 +53,7 @@ public enum Workflow {
         if let refusal = lengthProblem(details) { return .failure(refusal) }
         for requirement in rule.requires where !recorded || requirement.appliesToRecordedHistory {
             if let refusal = check(requirement, kind: kind, details: &details, complaint: complaint, actor: actor,
-                                   now: now, context: context) {
+                                   now: now, context: context, recorded: recorded) {
                 return .failure(refusal)
             }
         }
@@ -186,7 +186,7 @@ public enum Workflow {
 
     private static func check(_ requirement: Requirement, kind: ActionKind, details d: inout ActionDetails,
                               complaint: Complaint?, actor: Actor, now: Timestamp,
-                              context: WorkflowContext) -> Refusal? {
+                              context: WorkflowContext, recorded: Bool) -> Refusal? {
         let directory = context.directory
         switch requirement {
         case .intake:
@@ -251,6 +251,9 @@ public enum Workflow {
         case .privacyDecision:
             let given = d.changes.map { $0.anonymous != nil && $0.confidential != nil } ?? false
             if !(complaint?.privacyDecided ?? false) && !given { return .missing(kind, .privacyDecision) }
+        case .unitBelow, .unitAbove, .pendingDraft, .notTheDrafter, .noApprovalRequired:
+            return Hierarchy.check(requirement, kind: kind, details: &d, complaint: complaint, actor: actor,
+                                   context: context, recorded: recorded)
         case .timerExpired:
             guard let c = complaint, let due = context.deadlines.autoClose(for: c, calendar: context.calendar) else {
                 return .autoCloseNotDue(due: nil)
@@ -342,7 +345,11 @@ public enum Workflow {
             c.archiveReason = .duplicate
             c.closedAt = e.at
             c.awaitingReporter = false
+        case .passDown, .returnUp, .draft, .approve, .returnDraft:
+            Hierarchy.evolve(&c, e)
         }
+        // A draft does not outlive its report leaving the agency or being finished.
+        if e.kind == .forward || e.to.isFinished { c.pendingDraft = nil }
         c.status = e.to
         c.version = e.version
         c.updatedAt = e.at
@@ -390,8 +397,9 @@ public enum Workflow {
 
     // MARK: helpers
 
-    private static func move(_ c: inout Complaint, to holder: Holder, at: Timestamp, via: ActionKind) {
-        let pingPong = holder.agency != c.holder.agency && c.agenciesLeft.contains(holder.agency)
+    static func move(_ c: inout Complaint, to holder: Holder, at: Timestamp, via: ActionKind) {
+        let pingPong = (holder.agency != c.holder.agency && c.agenciesLeft.contains(holder.agency))
+            || (holder != c.holder && c.holdersThatReturned.contains(holder))
         c.holder = holder
         c.holderChain.append(HolderStep(holder: holder, since: at, via: via, pingPong: pingPong))
     }
