@@ -289,7 +289,7 @@ struct ConfigErrorTests {
           ]
         """))
         #expect(errs == [ConfigError(file: "office.json", line: 8, key: "operators[0].role",
-                                     message: "expected one of admin, liaison, supervisor, found \"kepala\"")])
+                                     message: "expected one of admin, liaison, supervisor, unit-operator, found \"kepala\"")])
     }
 
     @Test func systemIsNotAnOperatorRole() throws {

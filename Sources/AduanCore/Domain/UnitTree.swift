@@ -55,6 +55,15 @@ extension Directory {
         return Holder(agency: holder.agency, unit: parent(of: u))
     }
 
+    /// `actor` with the units below their unit as this directory draws them (liaisons and unit
+    /// operators; anyone else unchanged).
+    public func placing(_ actor: Actor) -> Actor {
+        guard actor.role.isUnitRole, let u = actor.unit else { return actor }
+        var a = actor
+        a.unitsBelow = Array(subtree(of: u).dropFirst())
+        return a
+    }
+
     /// Does any unit have a parent (is this directory deeper than a flat list)?
     public var hasSubUnits: Bool { !childIndex.isEmpty }
 

@@ -220,7 +220,7 @@ public enum EventCodec {
         if let v = d.reportedAt { w.key("reportedAt"); time(v, &w, style) }
         if let dr = d.draft {
             w.key("draft"); w.beginObject()
-            w.key("version"); w.int(Int64(dr.version)); w.key("by"); w.string(dr.drafter); w.key("byName"); w.string(dr.drafterName)
+            w.key("event"); w.int(Int64(dr.version)); w.key("by"); w.string(dr.drafter); w.key("byName"); w.string(dr.drafterName)
             w.endObject()
         }
         if d.resetsTimer { w.key("resetsTimer"); w.bool(true) }
@@ -365,10 +365,10 @@ public enum EventCodec {
         d.reportedAt = r.time(node, "reportedAt", path)
         if let dn = node["draft"], r.object(dn, path + ".draft") != nil {
             let p = path + ".draft"
-            if let v = r.int64(dn, "version", p), let by = r.string(dn, "by", p, required: true, maxBytes: 4096) {
+            if let v = r.int64(dn, "event", p), let by = r.string(dn, "by", p, required: true, maxBytes: 4096) {
                 d.draft = DraftRef(version: Int(clamping: v), drafter: by, drafterName: r.string(dn, "byName", p, maxBytes: 4096) ?? by)
-            } else if dn["version"] == nil {
-                r.fail(dn.line, p + ".version", "missing")
+            } else if dn["event"] == nil {
+                r.fail(dn.line, p + ".event", "missing")
             }
         }
         d.resetsTimer = r.bool(node, "resetsTimer", path) ?? false

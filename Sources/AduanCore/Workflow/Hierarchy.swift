@@ -39,6 +39,17 @@ enum Hierarchy {
         return nil
     }
 
+    /// Whether a screen offers `kind` on `c` at all: a pass down only with a unit below the holder,
+    /// a return only from a unit, approving or returning a draft only while one waits.
+    static func offers(_ kind: ActionKind, on c: Complaint, directory: Directory) -> Bool {
+        switch kind {
+        case .passDown: return c.holder.unit.map { !directory.children(of: $0).isEmpty } ?? directory.agency(c.holder.agency).map { !$0.units.isEmpty } ?? false
+        case .returnUp: return c.holder.unit != nil
+        case .approve, .returnDraft: return c.pendingDraft != nil
+        default: return true
+        }
+    }
+
     /// Where a return sends the report: the holder above that passed it down (the nearest earlier
     /// holder of the chain above the current one), else one level up (the parent unit, or the agency).
     static func returnTarget(of c: Complaint, directory: Directory) -> Holder {

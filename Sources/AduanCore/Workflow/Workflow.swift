@@ -44,6 +44,9 @@ public enum Workflow {
                               context: WorkflowContext, newID: Int64 = 0, recorded: Bool = false,
                               clock: TrustedClock? = nil) -> Result<Event, Refusal> {
         let kind = command.kind
+        // A unit's operator acts for its subtree as the directory draws it now (an event keeps
+        // the operator without it, so a replay reads it from the directory too).
+        let actor = context.directory.placing(actor)
         if let refusal = gate(kind, on: complaint, by: actor, context: context) { return .failure(refusal) }
         if let c = complaint, now < c.updatedAt { return .failure(.clockBeforeLastChange(last: c.updatedAt)) }
         if !recorded, let clock, let refusal = timeProblem(at: now, clock: clock) { return .failure(refusal) }
@@ -112,6 +115,7 @@ public enum Workflow {
     /// `nil` means the action is open to this operator on this report.
     public static func gate(_ kind: ActionKind, on complaint: Complaint?, by actor: Actor,
                             context: WorkflowContext) -> Refusal? {
+        let actor = context.directory.placing(actor)
         let table = context.table
         let status = complaint?.status
         if table.rules(for: kind).isEmpty { return .disabled(kind) }
@@ -133,7 +137,11 @@ public enum Workflow {
 
     /// The actions `actor` may take on `complaint` now (parameters aside): what a screen offers.
     public static func availableActions(on complaint: Complaint, by actor: Actor, context: WorkflowContext) -> [ActionKind] {
-        ActionKind.allCases.filter { $0 != .receive && $0 != .import && gate($0, on: complaint, by: actor, context: context) == nil }
+        let actor = context.directory.placing(actor)
+        return ActionKind.allCases.filter {
+            $0 != .receive && $0 != .import && gate($0, on: complaint, by: actor, context: context) == nil
+                && Hierarchy.offers($0, on: complaint, directory: context.directory)
+        }
     }
 
     /// The longest texts an event may carry; the codec refuses longer ones when reading, so deciding
