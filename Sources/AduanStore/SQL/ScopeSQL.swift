@@ -264,6 +264,12 @@ struct ScopeSQL {
         if let h = a.holderUnit, let unit = h.unit {
             parts.append("(c.holder_agency = ? AND c.holder_unit IS NOT NULL AND c.holder_unit = ?)")
             args += [.text(h.agency), .text(unit)]
+            // The units below it (the unit tree): every level above handles what it passed down.
+            if !a.unitsBelow.isEmpty {
+                let below = among("c.holder_unit", a.unitsBelow)
+                parts.append("(c.holder_agency = ? AND \(below.sql))")
+                args += [.text(h.agency)] + below.args
+            }
         }
         if let unit = a.copiedUnit {
             parts.append("EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)")
