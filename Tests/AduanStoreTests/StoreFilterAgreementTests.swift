@@ -439,6 +439,7 @@ enum FilterText {
         case .pingPong: return "is:pingpong"
         case .forwarded: return "is:forwarded"
         case .privacyUndecided: return "is:undecided"
+        case .awaitingApproval: return "is:awaiting-approval"
         case .age(let cmp, let n, let counting): return "age:\(cmp.rawValue)\(n)\(counting == .working ? "wd" : "d")"
         case .rating(let cmp, let n): return "rating:\(cmp.rawValue)\(n)"
         case .trackingID(let t): return "tracking:" + t

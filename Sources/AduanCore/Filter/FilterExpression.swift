@@ -41,6 +41,8 @@ public enum FilterTerm: Hashable, Sendable {
     case forwarded
     /// No admin has decided the anonymity/confidentiality flags yet.
     case privacyUndecided
+    /// A drafted follow-up waits for approval (`is:awaiting-approval`).
+    case awaitingApproval
     /// Age since receipt, in calendar or working days.
     case age(Comparison, Int, DayCounting)
     case rating(Comparison, Int)
@@ -162,6 +164,7 @@ extension FilterTerm {
         case .confidential: return c.confidential
         case .pingPong: return c.pingPong
         case .forwarded: return c.wasForwardedAway(by: ctx.viewerAgency)
+        case .awaitingApproval: return c.awaitingApproval
         case .privacyUndecided: return !c.privacyDecided
         case .age(let cmp, let n, let counting):
             let range = ctx.receivedRange(cmp, n, counting)

@@ -125,6 +125,7 @@ public enum FilterParser {
         "pingpong": .pingPong, "ping-pong": .pingPong,
         "forwarded": .forwarded, "diteruskan": .forwarded,
         "undecided": .privacyUndecided, "belum-diputuskan": .privacyUndecided,
+        "awaiting-approval": .awaitingApproval, "menunggu-persetujuan": .awaitingApproval, "draft": .awaitingApproval, "draf": .awaitingApproval,
     ]
 
     private static func simplify(_ e: FilterExpression) -> FilterExpression {
@@ -376,7 +377,7 @@ public enum FilterParser {
                 return .text(value.contains(" ") ? "\"" + value.filter { $0 != "\"" } + "\"" : value)
             case "is":
                 guard let flag = FilterParser.flags[value.lowercased()] else {
-                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, forwarded, undecided")
+                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, forwarded, undecided, awaiting-approval")
                 }
                 return flag
             default:

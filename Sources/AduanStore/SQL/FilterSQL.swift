@@ -73,6 +73,7 @@ struct FilterSQL {
         case .confidential: return SQLCondition(sql: dialect.flag("c.confidential", set: true), args: [])
         case .pingPong: return SQLCondition(sql: dialect.flag("c.ping_pong", set: true), args: [])
         case .forwarded: return ScopeSQL.forwardedAway(by: ctx.viewerAgency)
+        case .awaitingApproval: return ScopeSQL.awaitingApproval
         case .privacyUndecided: return SQLCondition(sql: dialect.flag("c.privacy_decided", set: false), args: [])
         case .age(let cmp, let n, let counting):
             let r = ctx.receivedRange(cmp, n, counting)
