@@ -367,6 +367,8 @@ public final class Desk {
         grid.fill(Rect(x: 0, y: sy, width: w, height: 1), style: .statusBar)
         var tail = ""
         if let p = currentView.position(ctx) { tail += " │ " + p }
+        // Drafts waiting for this approver (the filter word is:awaiting-approval lists them).
+        if inbox.awaitingApprovalCount > 0 { tail += " │ " + HierarchyText.awaitingApproval(inbox.awaitingApprovalCount, ctx.language) }
         // The tag count before the filter: a long filter is cut, never the count.
         if !inbox.tagged.isEmpty { tail += " │ \(inbox.tagged.count) " + t.text(.tagged) }
         if pendingBulk { tail += " │ ;" }

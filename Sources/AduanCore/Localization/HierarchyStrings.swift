@@ -80,3 +80,16 @@ enum HierarchyStrings {
         }
     }
 }
+
+/// Words of the unit tree and drafts that other modules show (the screen's status line).
+public enum HierarchyText {
+    /// "3 menunggu persetujuan" / "3 awaiting approval": drafts an approver may act on.
+    public static func awaitingApproval(_ n: Int, _ l: Language) -> String {
+        NumberFormat.grouped(n, l) + (l == .en ? " awaiting approval" : " menunggu persetujuan")
+    }
+
+    /// Roles that approve drafts (the transition table's approvers).
+    public static func approves(_ role: Role) -> Bool {
+        TransitionTable.standard().roles(for: .approve).contains(role)
+    }
+}
