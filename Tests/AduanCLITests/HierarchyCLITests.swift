@@ -4,24 +4,9 @@ import Testing
 /// `aduan act` with the unit tree, unit operators and drafts (issue 15 items 1–2), and what each
 /// viewer's outputs show of a draft: never public, never to a unit that does not handle it.
 @Suite struct HierarchyCLITests {
-    /// The built-in office with a tree under Dinas Kesehatan (Bidang Yankes → Puskesmas
-    /// Karangrejo), a liaison of the Bidang and a unit operator of the Puskesmas.
-    static func treeOffice() -> String {
-        var json = Desk.configBinding(runnerLogin)
-        let dinkes = #"{ "id": "dinkes", "name": "Dinas Kesehatan", "short": "Dinkes" },"#
-        json = json.replacingAll(dinkes, with: dinkes + """
-
-                { "id": "dinkes-yankes", "name": "Bidang Pelayanan Kesehatan", "short": "Yankes", "parent": "dinkes" },
-                { "id": "pkm-karangrejo", "name": "Puskesmas Karangrejo", "short": "PKM Karangrejo", "parent": "dinkes-yankes" },
-        """)
-        let prov = #"{ "id": "admin-prov""#
-        json = json.replacingAll(prov, with: """
-        { "id": "tl-yankes", "name": "Sari Wulandari", "role": "liaison", "unit": "dinkes-yankes", "logins": ["\(runnerLogin)"] },
-            { "id": "op-pkm", "name": "Nur Hidayah", "role": "unit-operator", "unit": "pkm-karangrejo", "logins": ["\(runnerLogin)"] },
-            
-        """ + prov)
-        return json
-    }
+    /// The built-in office, which has a tree under Dinas Kesehatan (Bidang Yankes → Puskesmas
+    /// Karangrejo), a liaison of the Bidang (tl-yankes) and a unit operator of the Puskesmas.
+    static func treeOffice() -> String { Desk.configBinding(runnerLogin) }
 
     static let draftWord = "DRAFKATA-5521"
 
@@ -37,23 +22,23 @@ import Testing
         let sibling = desk.run(["act", "\(id)", "pass-down", "--unit", "pupr"], as: "tl-dinkes")
         #expect(sibling.status != 0 && sibling.stderr.contains("tidak berada di bawah"))
         // The unit operator drafts but may not publish.
-        try desk.must(id, "draft", ["--text", "\(Self.draftWord) stok vaksin dikirim besok."], as: "op-pkm")
-        let publish = desk.run(["act", "\(id)", "follow-up", "--text", "langsung"], as: "op-pkm")
+        try desk.must(id, "draft", ["--text", "\(Self.draftWord) stok vaksin dikirim besok."], as: "op-pkm-karangrejo")
+        let publish = desk.run(["act", "\(id)", "follow-up", "--text", "langsung"], as: "op-pkm-karangrejo")
         #expect(publish.status != 0, "a unit operator may not publish")
-        let selfApprove = desk.run(["act", "\(id)", "approve"], as: "op-pkm", env: ["ADUAN_LANG": "en"])
+        let selfApprove = desk.run(["act", "\(id)", "approve"], as: "op-pkm-karangrejo", env: ["ADUAN_LANG": "en"])
         #expect(selfApprove.status != 0)
         // Approvers see it waiting.
         #expect(desk.run(["list", "is:awaiting-approval"], as: "tl-dinkes").stdout.contains("Vaksin habis"))
         #expect(!desk.run(["list", "is:awaiting-approval"], as: "tl-pupr").stdout.contains("Vaksin habis"))
         // Returned with a note, drafted again, approved by the Bidang's liaison (a level above).
         try desk.must(id, "return-draft", ["--text", "Sebutkan tanggal pengiriman."], as: "tl-yankes")
-        try desk.must(id, "draft", ["--text", "Vaksin dikirim Rabu."], as: "op-pkm")
+        try desk.must(id, "draft", ["--text", "Vaksin dikirim Rabu."], as: "op-pkm-karangrejo")
         let approved = try desk.must(id, "approve", [], as: "tl-yankes")
         #expect(approved.stdout.contains("Proses"))
         let shown = desk.run(["show", "\(id)"], as: "admin").stdout
         #expect(shown.contains("Nur Hidayah"), "the drafter is kept")
         // The Puskesmas returns it up: it goes back to Dinkes, which passed it down.
-        try desk.must(id, "return", ["--reason", "Bukan kewenangan puskesmas"], as: "op-pkm")
+        try desk.must(id, "return", ["--reason", "Bukan kewenangan puskesmas"], as: "op-pkm-karangrejo")
         #expect(desk.run(["show", "\(id)"], as: "tl-dinkes").stdout.contains("Dikembalikan ke atas ke Dinas Kesehatan"))
         // Every step replays.
         #expect(desk.run(["verify"]).status == 0)
@@ -79,7 +64,7 @@ import Testing
         try desk.must(id, "verify", ["--unit", "dinkes", "--anonymous", "no", "--confidential", "no"])
         try desk.must(id, "cc", ["--unit", "pupr"])
         try desk.must(id, "pass-down", ["--unit", "pkm-karangrejo"], as: "tl-dinkes")
-        try desk.must(id, "draft", ["--text", "\(Self.draftWord) loket tambahan dibuka."], as: "op-pkm")
+        try desk.must(id, "draft", ["--text", "\(Self.draftWord) loket tambahan dibuka."], as: "op-pkm-karangrejo")
         func outputs(_ viewer: String) -> String {
             var all: [String] = []
             for lang in ["id", "en"] {
@@ -90,7 +75,7 @@ import Testing
             }
             return all.joined(separator: "\n")
         }
-        for viewer in ["op-pkm", "tl-yankes", "tl-dinkes", "admin", "pengawas"] {
+        for viewer in ["op-pkm-karangrejo", "tl-yankes", "tl-dinkes", "admin", "pengawas"] {
             #expect(outputs(viewer).contains(Self.draftWord), "\(viewer) handles it and reads the draft")
         }
         for viewer in ["tl-pupr", "monitor-kominfo", "admin-prov", "tl-disdukcapil"] {
