@@ -1,3 +1,4 @@
+// Over 400 lines: one reader walks every section so all errors of a file come out at once; the unit tree's checks live in HierarchyConfig.swift.
 /// A problem in a configuration file, with where it is and what was expected.
 public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String

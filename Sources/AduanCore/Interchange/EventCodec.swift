@@ -1,3 +1,4 @@
+// Over 400 lines: encode and decode of every field sit together so they cannot drift apart.
 /// A value in an interchange file or stored record that could not be read: where and why.
 public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int

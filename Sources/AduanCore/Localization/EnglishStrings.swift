@@ -1,3 +1,4 @@
+// Over 400 lines: one table must hold every sentence (the compiler checks it); the unit tree's sentences live in HierarchyStrings.swift.
 /// English, for operators and auditors who prefer it (`--lang en`). LAPOR!'s status names stay
 /// Indonesian: they are the system's own vocabulary.
 public struct EnglishStrings: StringTable {

@@ -1,3 +1,4 @@
+// Over 400 lines: one table must hold every sentence (the compiler checks it); the unit tree's sentences live in HierarchyStrings.swift.
 /// Bahasa Indonesia: the operators' language and Aduan's default.
 public struct IndonesianStrings: StringTable {
     public init() {}

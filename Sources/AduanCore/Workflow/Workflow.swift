@@ -1,3 +1,4 @@
+// Over 400 lines: decide, its requirement checks and evolve read best side by side; the tree and drafts live in Hierarchy.swift.
 /// The settings and reference data a decision depends on. Pure values; no clock inside.
 public struct WorkflowContext: Sendable, Equatable {
     public var directory: Directory
