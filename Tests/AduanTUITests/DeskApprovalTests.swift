@@ -40,3 +40,25 @@ extension DeskFixture {
         Array(1...Int64(items.count))
     }
 }
+
+/// The pass-down dialog types ahead over the holder's subtree (issue 15 item 1).
+@Suite struct DeskPassDownTests {
+    typealias F = DeskFixture
+
+    @Test func passDownPicksASubUnitByTypingAndTheHolderMoves() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let held = try #require(try F.allComplaintIDs(store).first { try store.complaint($0)?.holder.unit == "dinkes" })
+        // The Dinkes liaison's inbox holds just this report; b opens the tree picker, "karang" finds the Puskesmas.
+        let grid = F.run(store, as: "tl-dinkes", keys: ["b", "idle", "text:karang", "idle", "Enter", "idle", "Enter", "idle", "idle"])
+        let c = try #require(try store.complaint(held))
+        #expect(c.holder == Holder(agency: "pemkab-sukamaju", unit: "pkm-karangrejo"), "\(grid.text())")
+        #expect(c.holderChain.last?.via == .passDown)
+        // The sub-unit's operator now holds it; the liaison above still sees it in the working inbox.
+        let above = F.run(store, as: "tl-dinkes", keys: ["idle", "idle"])
+        #expect(above.contains("antrean puskesmas"), "\(above.text())")
+        let below = F.run(store, as: "op-pkm-karangrejo", keys: ["idle", "idle"])
+        #expect(below.contains("antrean puskesmas"), "\(below.text())")
+        #expect(!F.run(store, as: "tl-pupr", keys: ["idle", "idle"]).contains("antrean puskesmas"))
+    }
+}
