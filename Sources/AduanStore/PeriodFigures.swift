@@ -67,6 +67,8 @@ extension ComplaintStore {
             case .agency(let a): held = SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])
             case .unit(let a, let u, _):
                 held = u.isEmpty ? SQLCondition(sql: "0", args: []) : SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])
+            case .subtree(let a, let u, let below, _):
+                held = ScopeSQL.heldNow(a, [u] + below)
             }
             let cohort = held && SQLCondition(sql: "c.received_at >= ? AND c.received_at < ?", args: [.int(start.seconds), .int(end.seconds)])
             func holder(_ s: Statement, _ agency: Int32, _ unit: Int32) -> Holder {
@@ -132,7 +134,7 @@ extension ComplaintStore {
             case .everything:
                 out = Int(try db.scalarInt("SELECT count(*) FROM events WHERE kind = 'forward' AND agency_to IS NOT NULL AND at >= ? AND at < ?", window) ?? 0)
                 into = out
-            case .agency(let a), .unit(let a, _, _):
+            case .agency(let a), .unit(let a, _, _), .subtree(let a, _, _, _):
                 out = Int(try db.scalarInt("SELECT count(*) FROM events INDEXED BY events_forward_out WHERE kind = 'forward' AND agency_from = ? AND at >= ? AND at < ?", [.text(a)] + window) ?? 0)
                 into = Int(try db.scalarInt("SELECT count(*) FROM events WHERE kind = 'forward' AND agency_to = ? AND at >= ? AND at < ?", [.text(a)] + window) ?? 0)
             }

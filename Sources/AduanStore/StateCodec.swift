@@ -44,6 +44,11 @@ enum StateCodec {
         if c.followUpCount > 0 { w.key("fu"); w.int(c.followUpCount) }
         if c.forwardCount > 0 { w.key("fw"); w.int(c.forwardCount) }
         if c.reopenCount > 0 { w.key("ro"); w.int(c.reopenCount) }
+        if let d = c.pendingDraft {
+            w.key("pd"); w.beginArray()
+            w.int(Int64(d.version)); w.int(d.at.seconds); w.string(d.drafter); w.string(d.drafterName); w.string(d.text); w.bool(d.secret)
+            w.endArray()
+        }
         w.endObject()
         return w.text
     }
@@ -86,6 +91,12 @@ enum StateCodec {
         c.followUpCount = n["fu"]?.int ?? 0
         c.forwardCount = n["fw"]?.int ?? 0
         c.reopenCount = n["ro"]?.int ?? 0
+        c.pendingDraft = nil
+        if let pd = n["pd"] {
+            guard let a = pd.array, a.count == 6, let v = a[0].int, let at = a[1].int64, let by = a[2].string,
+                  let name = a[3].string, let text = a[4].string, let secret = a[5].bool else { return false }
+            c.pendingDraft = PendingDraft(version: v, at: Timestamp(seconds: at), drafter: by, drafterName: name, text: text, secret: secret)
+        }
         return true
     }
 }

@@ -375,6 +375,8 @@ public final class Desk {
         grid.fill(Rect(x: 0, y: sy, width: w, height: 1), style: .statusBar)
         var tail = ""
         if let p = currentView.position(ctx) { tail += " │ " + p }
+        // Drafts waiting for this approver (the filter word is:awaiting-approval lists them).
+        if inbox.awaitingApprovalCount > 0 { tail += " │ " + HierarchyText.awaitingApproval(inbox.awaitingApprovalCount, ctx.language) }
         // The tag count before the filter: a long filter is cut, never the count.
         if !inbox.tagged.isEmpty { tail += " │ \(inbox.tagged.count) " + t.text(.tagged) }
         if pendingBulk { tail += " │ ;" }
@@ -426,6 +428,11 @@ public final class Desk {
         case .close: return en ? "close" : "tutup"
         case .reopen: return en ? "reopen" : "buka"
         case .linkDuplicate: return en ? "duplicate" : "duplikat"
+        case .passDown: return en ? "pass down" : "turunkan"
+        case .returnUp: return en ? "return" : "kembalikan"
+        case .draft: return en ? "draft" : "draf"
+        case .approve: return en ? "approve" : "setujui"
+        case .returnDraft: return en ? "return draft" : "kembalikan draf"
         case .receive, .import, .autoClose: return a.rawValue
         }
     }

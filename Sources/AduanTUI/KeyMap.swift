@@ -76,6 +76,12 @@ public enum KeyMap {
         KeyBinding([.char("u")], .action(.linkDuplicate), .duplicateHint, action: true),
         KeyBinding([.char("c")], .action(.close), .closeHint, action: true),
         KeyBinding([.char("o")], .action(.reopen), .reopenHint, action: true),
+        // The unit tree and drafts (issue 15): b/B down and up, d draft, y/Y approve or return it.
+        KeyBinding([.char("b")], .action(.passDown), .passDownHint, action: true),
+        KeyBinding([.char("B")], .action(.returnUp), .returnUpHint, action: true),
+        KeyBinding([.char("d")], .action(.draft), .draftHint, action: true),
+        KeyBinding([.char("y")], .action(.approve), .approveHint, action: true),
+        KeyBinding([.char("Y")], .action(.returnDraft), .returnDraftHint, action: true),
     ]
 
     static let lookup: [Key: DeskCommand] = {

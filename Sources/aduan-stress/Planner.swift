@@ -107,8 +107,15 @@ struct Planner {
         case .linkDuplicate:
             guard let other = otherID, other != c.id else { return nil }
             return ActionDetails(duplicateOf: other)
-        case .resume, .close:
+        case .resume, .close, .approve:
             return ActionDetails()
+        case .passDown:
+            let below = directory.children(of: c.holder.unit ?? "")
+            return below.randomElement(using: &rng).map { ActionDetails(unit: $0) }
+        case .returnUp:
+            return ActionDetails(reason: reason())
+        case .draft, .returnDraft:
+            return ActionDetails(text: text())
         case .receive, .import, .autoClose:
             return nil
         }
@@ -147,8 +154,14 @@ struct Planner {
         case .followUp:
             args += ["--text", d.text ?? ""]
             if d.secret { args.append("--secret") }
-        case .note, .reply:
+        case .note, .reply, .draft, .returnDraft:
             args += ["--text", d.text ?? ""]
+        case .passDown:
+            args += ["--unit", d.unit ?? ""]
+        case .returnUp:
+            args += ["--reason", d.reason ?? ""]
+        case .approve:
+            break
         case .rate:
             args += ["--rating", String(d.rating ?? 0)]
         case .linkDuplicate:

@@ -47,7 +47,7 @@ final class Desk: @unchecked Sendable {
     /// `--as` may name anyone and ADUAN_NOW is honoured (issue 13).
     let training: Bool
 
-    init(_ name: String = "cli", training: Bool = true) {
+    init(_ name: String = "cli", training: Bool = true, office: String? = nil) {
         scratch = Scratch("aduan-cli-\(name)")
         store = scratch.file("aduan.db")
         self.training = training
@@ -55,7 +55,7 @@ final class Desk: @unchecked Sendable {
         // (root) bound to every operator, so office stores work too (one login, many hats: --as
         // picks among them). It is passed only to commands that create a store: once a store keeps
         // its office, a config carrying office keys is refused (issue 13).
-        officeFile = scratch.write("office.json", Desk.configBinding(runnerLogin))
+        officeFile = scratch.write("office.json", office ?? Desk.configBinding(runnerLogin))
     }
 
     /// The office file new stores are seeded from (see init).

@@ -215,6 +215,8 @@ import Testing
         let file = desk.scratch.write("new.json", OfficeCommandTests.office([
             ("        { \"id\": \"dinkes\", \"name\": \"Dinas Kesehatan\", \"short\": \"Dinkes\" },\n", ""),
             ("    { \"id\": \"tl-dinkes\", \"name\": \"dr. Andi Pratama\", \"role\": \"liaison\", \"unit\": \"dinkes\", \"logins\": [\"\(runnerLogin)\", \"andi\"] },\n", ""),
+            // Issue 15: its Bidang moves up under the agency, so only the unit holding complaints is refused.
+            (", \"parent\": \"dinkes\" }", " }"),
         ]))
         let r = desk.run(["office", "apply", file, "--yes", "--lang", "en"], as: "admin")
         #expect(r.status == 1, "\(r.stdout) \(r.stderr)")

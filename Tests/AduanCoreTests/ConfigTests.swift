@@ -106,9 +106,10 @@ struct ExampleConfigTests {
     @Test func exampleDirectoryOperatorsCategoriesAndTemplates() throws {
         let c = try exampleConfig()
         #expect(c.directory.agencies.count == 8)
-        #expect(c.directory.agency("pemkab-sukamaju")?.units.count == 24)
+        // Issue 15: 24 units and 5 sub-units (a bidang and two puskesmas under Dinkes, a kelurahan, a desa).
+        #expect(c.directory.agency("pemkab-sukamaju")?.units.count == 29)
         #expect(c.directory.agencyOf(unit: "prov-bina-marga")?.id == "pemprov-jatim")
-        #expect(c.operators.count == 8)
+        #expect(c.operators.count == 10, "issue 15 added the Bidang Yankes liaison and a Puskesmas unit operator")
         #expect(c.defaultOperator == "admin")
         #expect(c.operatorNamed(nil)?.name == "Siti Rahmawati")
         let liaison = try #require(c.operatorNamed("tl-dinkes"))
@@ -289,7 +290,7 @@ struct ConfigErrorTests {
           ]
         """))
         #expect(errs == [ConfigError(file: "office.json", line: 8, key: "operators[0].role",
-                                     message: "expected one of admin, liaison, supervisor, found \"kepala\"")])
+                                     message: "expected one of admin, liaison, supervisor, unit-operator, found \"kepala\"")])
     }
 
     @Test func systemIsNotAnOperatorRole() throws {

@@ -72,6 +72,14 @@ private let everyKind: [Event] = [
     event(12, .autoClose, from: .proses, to: .selesai, by: .system, at: later(hours: 24 * 15)),
     event(13, .reopen, from: .selesai, to: .proses, by: liaison, ActionDetails(reason: "Pelapor keberatan")),
     event(2, .linkDuplicate, from: .belumTerverifikasi, to: .arsip, ActionDetails(duplicateOf: 41)),
+    // The unit tree and drafts (issue 15).
+    event(7, .passDown, from: .belumDitindaklanjuti, to: .belumDitindaklanjuti, by: liaison,
+          ActionDetails(unit: "dinkes-p2p", reason: "Tangani", resetsTimer: true)),
+    event(8, .returnUp, from: .belumDitindaklanjuti, to: .belumDitindaklanjuti, by: liaison, ActionDetails(reason: "Bukan kewenangan unit ini")),
+    event(9, .draft, from: .belumDitindaklanjuti, to: .belumDitindaklanjuti, by: liaison, ActionDetails(text: awkward, secret: true)),
+    event(10, .approve, from: .belumDitindaklanjuti, to: .proses, ActionDetails(text: awkward, secret: true,
+          draft: DraftRef(version: 9, drafter: "tl", drafterName: "Andi \"Penghubung\" ✓"))),
+    event(10, .returnDraft, from: .proses, to: .proses, ActionDetails(text: "Lengkapi", draft: DraftRef(version: 9, drafter: "tl", drafterName: "Andi"))),
     // An id beyond 2^53 must survive: JSON numbers are kept as literals, never as doubles.
     event(1, .receive, from: nil, to: .belumTerverifikasi, at: Timestamp(seconds: -86_400 * 365),
           ActionDetails(intake: Intake(title: "x", body: "", agency: "pemkab")), id: 9_007_199_254_740_993),

@@ -7,14 +7,22 @@ enum GridFixture {
     static let directory = Directory(agencies: [
         Agency(id: "pemkab", name: "Pemkab Sukamaju", units: [Unit(id: "diskominfo", name: "Diskominfo"),
                                                               Unit(id: "dinkes", name: "Dinas Kesehatan"),
-                                                              Unit(id: "pupr", name: "Dinas PUPR")]),
+                                                              Unit(id: "pupr", name: "Dinas PUPR"),
+                                                              // The unit tree: Dinkes → Bidang P2P → Puskesmas Sukamaju.
+                                                              Unit(id: "dinkes-p2p", name: "Bidang P2P", parent: "dinkes"),
+                                                              Unit(id: "pkm-sukamaju", name: "Puskesmas Sukamaju", parent: "dinkes-p2p")]),
         Agency(id: "prov", name: "Pemprov", units: [Unit(id: "prov-dik", name: "Disdik Provinsi")]),
     ])
     static let context = WorkflowContext(directory: directory)
     static let admin = Actor(id: "admin", name: "Siti", role: .admin, agency: "pemkab", unit: "diskominfo")
-    static let liaison = Actor(id: "tl", name: "Andi", role: .liaison, agency: "pemkab", unit: "dinkes")
+    static let liaison = Actor(id: "tl", name: "Andi", role: .liaison, agency: "pemkab", unit: "dinkes",
+                               unitsBelow: ["dinkes-p2p", "pkm-sukamaju"])
     static let supervisor = Actor(id: "sup", name: "Hendra", role: .supervisor, agency: "pemkab", unit: nil)
-    static let actors: [Role: Actor] = [.admin: admin, .liaison: liaison, .supervisor: supervisor, .system: .system]
+    /// Admin unit kerja of the Dinas Kesehatan: drafts, notes, passes down; never publishes.
+    static let unitOperator = Actor(id: "op", name: "Rina", role: .unitOperator, agency: "pemkab", unit: "dinkes",
+                                    unitsBelow: ["dinkes-p2p", "pkm-sukamaju"])
+    static let actors: [Role: Actor] = [.admin: admin, .liaison: liaison, .supervisor: supervisor, .system: .system,
+                                        .unitOperator: unitOperator]
 
     /// Monday 2 November 2026, 09:00 WIB.
     static let t0 = OfficeTimeZone.wib.timestamp(LocalDate(year: 2026, month: 11, day: 2), hour: 9)
@@ -76,6 +84,11 @@ enum GridFixture {
         case .autoClose: Command(kind)
         case .reopen: Command(kind, ActionDetails(reason: "Pelapor keberatan"))
         case .linkDuplicate: Command(kind, ActionDetails(duplicateOf: 99))
+        case .passDown: Command(kind, ActionDetails(unit: "dinkes-p2p"))
+        case .returnUp: Command(kind, ActionDetails(reason: "Bukan kewenangan unit ini"))
+        case .draft: Command(kind, ActionDetails(text: "Draf: perbaikan dijadwalkan."))
+        case .approve: Command(kind)
+        case .returnDraft: Command(kind, ActionDetails(text: "Lengkapi jadwal perbaikan."))
         }
     }
 }
@@ -127,7 +140,7 @@ struct GridCell: CustomStringConvertible, Sendable {
             .resume: [.admin: [tu: .becomes(bt)]],
             .archive: [.admin: [bt: .becomes(ar), tu: .becomes(ar)]],
             .followUp: [.admin: [bd: .becomes(pr), pr: .becomes(pr)], .liaison: [bd: .becomes(pr), pr: .becomes(pr)]],
-            .note: [.admin: noteCells, .supervisor: noteCells, .liaison: liaisonNote],
+            .note: [.admin: noteCells, .supervisor: noteCells, .liaison: liaisonNote, .unitOperator: liaisonNote],
             .reply: [.admin: [pr: .becomes(pr)], .liaison: [pr: .becomes(pr)], .system: [pr: .becomes(pr)]],
             .rate: [.admin: [pr: .becomes(pr), se: .becomes(se)], .liaison: [pr: .becomes(pr), se: .becomes(se)],
                     .system: [pr: .becomes(pr), se: .becomes(se)]],
@@ -135,6 +148,13 @@ struct GridCell: CustomStringConvertible, Sendable {
             .autoClose: [.system: [pr: .becomes(se)]],
             .reopen: [.admin: [se: .becomes(pr)], .liaison: [se: .becomes(pr)]],
             .linkDuplicate: [.admin: [bt: .becomes(ar), bd: .becomes(ar), tu: .becomes(ar)]],
+            // The unit tree and drafts (issue 15 items 1–2).
+            .passDown: [.admin: [bd: .becomes(bd), pr: .becomes(pr)], .liaison: [bd: .becomes(bd), pr: .becomes(pr)],
+                        .unitOperator: [bd: .becomes(bd), pr: .becomes(pr)]],
+            .returnUp: [.liaison: [bd: .becomes(bd), pr: .becomes(pr)], .unitOperator: [bd: .becomes(bd), pr: .becomes(pr)]],
+            .draft: [.liaison: [bd: .becomes(bd), pr: .becomes(pr)], .unitOperator: [bd: .becomes(bd), pr: .becomes(pr)]],
+            .approve: [.admin: [bd: .becomes(pr), pr: .becomes(pr)], .liaison: [bd: .becomes(pr), pr: .becomes(pr)]],
+            .returnDraft: [.admin: [bd: .becomes(bd), pr: .becomes(pr)], .liaison: [bd: .becomes(bd), pr: .becomes(pr)]],
         ]
     }()
 
@@ -157,8 +177,13 @@ struct GridCell: CustomStringConvertible, Sendable {
     @Test("every status × action × role is allowed with the expected result or refused with the expected reason",
           arguments: grid)
     func cell(_ cell: GridCell) {
-        let complaint = F.complaint(in: cell.status)
+        var complaint = F.complaint(in: cell.status)
         let actor = F.actors[cell.role]!
+        // Approving or returning a draft needs one waiting: the unit operator drafted it.
+        if cell.action == .approve || cell.action == .returnDraft, let c = complaint, c.status == .belumDitindaklanjuti || c.status == .proses,
+           case .success(let drafted) = Workflow.decide(F.complete(.draft), on: c, by: F.unitOperator, at: F.later, context: F.context) {
+            complaint = Workflow.evolve(c, drafted)
+        }
         var command = F.complete(cell.action)
         // From Belum Terverifikasi the privacy decision travels with the forward.
         if cell.action == .forward && cell.status == .belumTerverifikasi {
@@ -381,7 +406,10 @@ struct GridCell: CustomStringConvertible, Sendable {
 
     @Test func availableActionsAreWhatTheGateAllows() {
         let bd = F.complaint(in: .belumDitindaklanjuti)!
-        #expect(Workflow.availableActions(on: bd, by: F.liaison, context: F.context) == [.redispose, .forward, .followUp, .note])
+        // Issue 15: Dinkes has units below it, so the liaison may also pass down, return up and draft
+        // (approve and return-draft wait for a draft).
+        #expect(Workflow.availableActions(on: bd, by: F.liaison, context: F.context) == [.redispose, .forward, .followUp, .note,
+                                                                                           .passDown, .returnUp, .draft])
         #expect(Workflow.availableActions(on: bd, by: F.supervisor, context: F.context) == [.note])
     }
 }

@@ -16,8 +16,11 @@ struct SeededRandom: RandomNumberGenerator {
     static let prov = Actor(id: "pa", name: "Dewi", role: .admin, agency: "prov")
     static let provLiaison = Actor(id: "pl", name: "Eko", role: .liaison, agency: "prov", unit: "prov-dik")
     static let puprLiaison = Actor(id: "tp", name: "Budi", role: .liaison, agency: "pemkab", unit: "pupr")
-    static let actors: [Actor] = [F.admin, F.liaison, F.supervisor, .system, prov, provLiaison, puprLiaison]
-    static let units = ["diskominfo", "dinkes", "pupr", "prov-dik", "ghost"]
+    static let p2pLiaison = Actor(id: "tb", name: "Sari", role: .liaison, agency: "pemkab", unit: "dinkes-p2p", unitsBelow: ["pkm-sukamaju"])
+    static let pkmOperator = Actor(id: "opk", name: "Joko", role: .unitOperator, agency: "pemkab", unit: "pkm-sukamaju")
+    static let actors: [Actor] = [F.admin, F.liaison, F.supervisor, .system, prov, provLiaison, puprLiaison,
+                                  F.unitOperator, p2pLiaison, pkmOperator]
+    static let units = ["diskominfo", "dinkes", "pupr", "prov-dik", "ghost", "dinkes-p2p", "pkm-sukamaju"]
     static let agencies = ["pemkab", "prov", "nowhere"]
 
     /// A random step: mostly an action the gate allows for a random operator with valid
@@ -49,6 +52,16 @@ struct SeededRandom: RandomNumberGenerator {
         case .followUp, .note, .reply:
             d.text = ["Sudah ditangani 👍", "Mohon data tambahan", "\u{1B}[2J berbahaya"].randomElement(using: &rng)
             d.secret = kind == .followUp && Bool.random(using: &rng)
+        case .passDown:
+            d.unit = F.directory.unitTree(of: c.holder.agency).map(\.unit.id)
+                .filter { F.directory.isBelow(Holder(agency: c.holder.agency, unit: $0), c.holder) }.randomElement(using: &rng)
+        case .returnUp:
+            d.reason = "Bukan kewenangan unit ini"
+            if Bool.random(using: &rng), let u = c.holder.unit { d.unit = F.directory.ancestors(of: u).randomElement(using: &rng) }
+        case .draft, .returnDraft:
+            d.text = ["Draf jawaban", "Perbaiki lampiran"].randomElement(using: &rng)
+            d.secret = kind == .draft && Int.random(in: 0..<5, using: &rng) == 0
+        case .approve: break
         case .rate: d.rating = Int.random(in: 1...5, using: &rng)
         case .linkDuplicate: d.duplicateOf = Int64.random(in: 2...9, using: &rng)
         case .classify:
@@ -90,6 +103,16 @@ struct SeededRandom: RandomNumberGenerator {
         if c.status.isFinished { #expect(c.closedAt != nil) } else { #expect(c.closedAt == nil) }
         #expect(c.awaitingReporter == false || c.status == .proses)
         #expect(c.pingPong == c.holderChain.contains { $0.pingPong })
+        // One holder: a unit of the holding agency, or the agency itself.
+        if let u = c.holder.unit { #expect(ctx.directory.contains(unit: u, in: c.holder.agency), "seed \(seed): holder unit \(u) outside \(c.holder.agency)") }
+        // A draft waits only while the report is open for follow-ups, and is the last draft event not yet acted on.
+        if let d = c.pendingDraft {
+            #expect(c.status == .belumDitindaklanjuti || c.status == .proses, "seed \(seed): draft pending in \(c.status)")
+            #expect(events.indices.contains(d.version - 1) && events[d.version - 1].kind == .draft, "seed \(seed): pending draft is no draft event")
+            #expect(!events[d.version...].contains { $0.kind == .approve || $0.kind == .returnDraft || $0.kind == .draft }, "seed \(seed): draft acted on")
+        }
+        // Every approved follow-up names a draft by someone else.
+        for e in events where e.kind == .approve { #expect(e.details.draft.map { $0.drafter != e.actor.id } == true, "seed \(seed): approve without another's draft") }
     }
 
     @Test(arguments: 0..<25)

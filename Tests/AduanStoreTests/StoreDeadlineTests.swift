@@ -111,6 +111,7 @@ import Testing
             case .everything: break
             case .agency(let a): if c.holder.agency != a { continue }
             case .unit(let a, let u, _): if c.holder.agency != a || c.holder.unit != u { continue }
+            case .subtree(let a, let u, let below, _): if c.holder.agency != a || !([u] + below).contains(c.holder.unit ?? "") { continue }
             }
             guard let d = ctx.deadlines.running(for: c, calendar: ctx.calendar), d.dueAt <= ctx.dueSoonCutoff,
                   d.dueAt < ctx.now || d.kind.isOperatorWork else { continue }
@@ -218,6 +219,7 @@ import Testing
             case .everything: true
             case .agency(let a): c.holder.agency == a
             case .unit(let a, let u, _): c.holder.agency == a && c.holder.unit == u
+            case .subtree(let a, let u, let below, _): c.holder.agency == a && ([u] + below).contains(c.holder.unit ?? "")
             }
         }
         let inScope = all.filter(held)
@@ -257,7 +259,7 @@ import Testing
         let agency: String? = switch scope {
         case .everything: nil
         case .agency(let a): a
-        case .unit(let a, _, _): a
+        case .unit(let a, _, _), .subtree(let a, _, _, _): a
         }
         let out = agency.map { a in forwards.filter { $0.actor.agency == a }.count } ?? forwards.count
         let into = agency.map { a in forwards.filter { $0.details.agency == a }.count } ?? forwards.count

@@ -97,7 +97,10 @@ import Testing
             var disagreements: [Disagreement] = []
             var nonTrivial = 0
             let scopes: [InboxScope] = [.agency("pemkab"), .agency("prov"), .unit("pemkab", "dinkes", includingCopies: true),
-                                        .unit("pemkab", "pupr", includingCopies: false), .unit("prov", "prov-dik", includingCopies: true)]
+                                        .unit("pemkab", "pupr", includingCopies: false), .unit("prov", "prov-dik", includingCopies: true),
+                                        // A unit with units below it (issue 15): its subtree's reports, held now or before.
+                                        .subtree("pemkab", "dinkes", below: ["pupr", "kec-mekarsari"], includingCopies: true),
+                                        .subtree("pemkab", "disdik", below: ["diskominfo"], includingCopies: false)]
             for i in 0..<1_000 {
                 let filter = gen.expression(depth: 3)
                 let scope: InboxScope = i % 4 == 3 ? gen.rng.pick(scopes) : .everything
@@ -167,7 +170,12 @@ import Testing
 
     static let monitor = Actor(id: "kominfo", name: "Pemantau", role: .supervisor, agency: Access.allAgencies)
     static let viewers: [Actor] = [monitor, F.admin("pemkab"), F.admin("prov"), F.supervisor, F.liaison("dinkes"), F.liaison("pupr"),
-                                   F.liaison("prov-dik"), Actor(id: "tl-none", name: "Tanpa unit", role: .liaison, agency: "pemkab", unit: nil)]
+                                   F.liaison("prov-dik"), Actor(id: "tl-none", name: "Tanpa unit", role: .liaison, agency: "pemkab", unit: nil),
+                                   // Issue 15: a liaison and a unit operator whose units have units below them.
+                                   Actor(id: "tl-tree", name: "Kepala Dinkes", role: .liaison, agency: "pemkab", unit: "dinkes",
+                                         unitsBelow: ["pupr", "kec-mekarsari"]),
+                                   Actor(id: "op-tree", name: "Operator Disdik", role: .unitOperator, agency: "pemkab", unit: "disdik",
+                                         unitsBelow: ["diskominfo", "dinkes"])]
 
     /// A list covers exactly what `show` opens: a report an agency or unit held before (passed away
     /// since) is listed for it, counted in its tabs and found by `id:`, as `Privacy.canView` lets it open.
@@ -462,6 +470,7 @@ enum FilterText {
         case .forwarded: return "is:forwarded"
         case .mine: return "is:mine"
         case .privacyUndecided: return "is:undecided"
+        case .awaitingApproval: return "is:awaiting-approval"
         case .age(let cmp, let n, let counting): return "age:\(cmp.rawValue)\(n)\(counting == .working ? "wd" : "d")"
         case .rating(let cmp, let n): return "rating:\(cmp.rawValue)\(n)"
         case .trackingID(let t): return "tracking:" + t

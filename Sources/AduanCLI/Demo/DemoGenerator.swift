@@ -64,7 +64,8 @@ public struct DemoGenerator {
         let library = DemoLibrary(config: config)
         text = library
         cast = DemoCast(config: config)
-        let officeUnits = config.directory.agency(config.agency)?.units.map(\.id) ?? []
+        // Topics go to the office's top units; sub-units get reports passed down to them (DemoHierarchy).
+        let officeUnits = config.directory.agency(config.agency)?.units.filter { $0.parent == nil }.map(\.id) ?? []
         let canDispose = !officeUnits.isEmpty
         self.canDispose = canDispose
         let canPostpone = config.policy.postponeFrom.contains(.belumTerverifikasi)
@@ -103,7 +104,7 @@ public struct DemoGenerator {
         setHolder(Holder(agency: plan.forwardedIn ? forwardingAgency! : officeAgency))
         script(plan)
         let count = scheduleSteps(plan)
-        return execute(&plan, count: count)
+        return passedDown(execute(&plan, count: count))
     }
 
     // MARK: planning (nothing here depends on time)
@@ -1265,6 +1266,8 @@ struct DemoCast {
     let supervisors: [Actor]
     /// Each unit's liaison and display name, looked up once.
     let units: [String: (liaison: Actor, name: String)]
+    /// The office's unit operators by unit (issue 15).
+    let unitOperators: [String: Actor]
 
     init(config: OfficeConfig) {
         var admins: [String: [Actor]] = [:]
@@ -1282,6 +1285,12 @@ struct DemoCast {
             if admins[agency.id] == nil {
                 admins[agency.id] = [Actor(id: "admin-\(agency.id)", name: nextName(), role: .admin, agency: agency.id)]
             }
+            for unit in agency.units where liaisons[unit.id] == nil && unit.parent == nil {
+                liaisons[unit.id] = Actor(id: "tl-\(unit.id)", name: nextName(), role: .liaison, agency: agency.id, unit: unit.id)
+            }
+        }
+        // Sub-units last, so the names of the other units' liaisons do not move.
+        for agency in config.directory.agencies {
             for unit in agency.units where liaisons[unit.id] == nil {
                 liaisons[unit.id] = Actor(id: "tl-\(unit.id)", name: nextName(), role: .liaison, agency: agency.id, unit: unit.id)
             }
@@ -1292,6 +1301,9 @@ struct DemoCast {
         var units: [String: (liaison: Actor, name: String)] = [:]
         for unit in config.directory.allUnits { units[unit.id] = (liaisons[unit.id]!, unit.name) }
         self.units = units
+        var ops: [String: Actor] = [:]
+        for op in config.operators where op.role == .unitOperator { if let u = op.unit, ops[u] == nil { ops[u] = op } }
+        unitOperators = ops
         supervisors = config.operators.filter { $0.role == .supervisor && ($0.agency == config.agency || $0.agency == Access.allAgencies) }
     }
 

@@ -286,7 +286,7 @@ public enum Open311Layout {
         let zone = config.calendar.zone
         let due = config.deadlines.running(for: c, calendar: config.calendar)
         let publicEvents = events.compactMap { Privacy.publicEvent($0, in: c) }
-        let lastNote = publicEvents.last { $0.kind == .followUp }?.details.text
+        let lastNote = publicEvents.last { $0.kind == .followUp || $0.kind == .approve }?.details.text
         w.beginObject()
         w.key("service_request_id"); w.string(c.trackingID ?? "aduan-\(c.id)")
         w.key("status"); w.string(c.status.isFinished ? "closed" : "open")

@@ -81,7 +81,12 @@ public enum BuiltInConfig {
         { "id": "kec-wonosari", "name": "Kecamatan Wonosari", "short": "Kec. Wonosari" },
         { "id": "kec-mekarsari", "name": "Kecamatan Mekarsari", "short": "Kec. Mekarsari" },
         { "id": "kec-sidomulyo", "name": "Kecamatan Sidomulyo", "short": "Kec. Sidomulyo" },
-        { "id": "kec-purwodadi", "name": "Kecamatan Purwodadi", "short": "Kec. Purwodadi" }
+        { "id": "kec-purwodadi", "name": "Kecamatan Purwodadi", "short": "Kec. Purwodadi" },
+        { "//": "Sub-units: parent is the unit above (same agency), as deep as needed; a unit without parent sits under the agency.", "id": "dinkes-yankes", "name": "Bidang Pelayanan Kesehatan", "short": "Yankes", "parent": "dinkes" },
+        { "id": "pkm-karangrejo", "name": "Puskesmas Karangrejo", "short": "PKM Karangrejo", "parent": "dinkes-yankes" },
+        { "id": "pkm-sukamaju", "name": "Puskesmas Sukamaju", "short": "PKM Sukamaju", "parent": "dinkes-yankes" },
+        { "id": "kel-sukamaju", "name": "Kelurahan Sukamaju", "short": "Kel. Sukamaju", "parent": "kec-sukamaju" },
+        { "id": "desa-karangrejo", "name": "Desa Karangrejo", "short": "Ds. Karangrejo", "parent": "kec-karangrejo" }
       ]
     },
     {
@@ -144,6 +149,8 @@ public enum BuiltInConfig {
     { "id": "tl-disdukcapil", "name": "Rina Marlina", "role": "liaison", "unit": "disdukcapil", "logins": ["rina"] },
     { "id": "tl-kec-sukamaju", "name": "Joko Susilo", "role": "liaison", "unit": "kec-sukamaju", "logins": ["joko"] },
     { "id": "pengawas", "name": "Ir. Hendra Wijaya, M.Si.", "role": "supervisor", "unit": "inspektorat", "logins": ["hendra"] },
+    { "//": "unit-operator: admin unit kerja / operator of a unit; drafts follow-ups for approval, keeps notes, passes reports down within the unit's subtree; never publishes.", "id": "tl-yankes", "name": "Sari Wulandari", "role": "liaison", "unit": "dinkes-yankes", "logins": ["sari"] },
+    { "id": "op-pkm-karangrejo", "name": "Nur Hidayah, A.Md.Kep.", "role": "unit-operator", "unit": "pkm-karangrejo", "logins": ["nur"] },
     { "id": "admin-prov", "name": "Dewi Lestari", "role": "admin", "agency": "pemprov-jatim", "logins": ["dewi"] },
     { "id": "monitor-kominfo", "name": "Tim Monitoring Kominfo", "role": "supervisor", "agency": "*", "logins": ["siti", "kominfo"] }
   ],

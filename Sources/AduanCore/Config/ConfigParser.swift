@@ -1,3 +1,4 @@
+// Over 400 lines: one reader walks every section so all errors of a file come out at once; the unit tree's checks live in HierarchyConfig.swift.
 /// A problem in a configuration file, with where it is and what was expected.
 public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
@@ -183,7 +184,7 @@ final class ConfigReader {
 
     func office(_ root: JSONNode, loadFile: (String) -> Result<[UInt8], FileReadError>) -> OfficeConfig? {
         let keys = ["office", "language", "store", "refreshSeconds", "calendar", "deadlines", "workflow",
-                    "agencies", "categories", "operators", "defaultOperator", "templates", "theme"]
+                    "agencies", "categories", "operators", "defaultOperator", "templates", "theme", "hierarchy"]
         guard let o = object(root, "", allowed: keys) else { return nil }
         var officeName = "Aduan", agency = "", zone = OfficeTimeZone.wib
         if let office = o["office"], let m = object(office, "office", allowed: ["name", "agency", "timeZone"]) {
@@ -201,7 +202,8 @@ final class ConfigReader {
         let refresh = int(o["refreshSeconds"], "refreshSeconds", range: 1...3600) ?? 2
         let calendar = o["calendar"].map { calendarSection($0, zone: zone, loadFile: loadFile) } ?? WorkingCalendar(zone: zone)
         let deadlines = o["deadlines"].map(deadlineSection) ?? .standard
-        let policy = o["workflow"].map(workflowSection) ?? .standard
+        var policy = o["workflow"].map(workflowSection) ?? .standard
+        if let h = o["hierarchy"] { hierarchySection(h, into: &policy) }
         let agencies = o["agencies"].map(agenciesSection) ?? []
         let directory = Directory(agencies: agencies)
         if agencies.isEmpty, o["agencies"] == nil { fail(root, "agencies", "missing: the agencies and units reports can go to") }
@@ -331,7 +333,7 @@ final class ConfigReader {
         var seenAgencies = Set<String>(), seenUnits = Set<String>()
         for (i, a) in list.enumerated() {
             let p = "agencies[\(i)]"
-            guard let m = object(a, p, allowed: ["id", "name", "units"]), let id = string(m["id"], p + ".id") else {
+            guard let m = object(a, p, allowed: ["id", "name", "units", "approvalRequired"]), let id = string(m["id"], p + ".id") else {
                 if a.members != nil, a["id"] == nil { fail(a, p + ".id", "missing") }
                 continue
             }
@@ -340,14 +342,16 @@ final class ConfigReader {
             var units: [Unit] = []
             for (j, u) in (array(m["units"], p + ".units") ?? []).enumerated() {
                 let up = "\(p).units[\(j)]"
-                guard let um = object(u, up, allowed: ["id", "name", "short"]), let uid = string(um["id"], up + ".id") else {
+                guard let um = object(u, up, allowed: ["id", "name", "short", "parent"]), let uid = string(um["id"], up + ".id") else {
                     if u.members != nil, u["id"] == nil { fail(u, up + ".id", "missing") }
                     continue
                 }
                 if !seenUnits.insert(uid).inserted { fail(um["id"]!, up + ".id", "unit \(quoted(uid)) is listed twice (unit ids are unique across agencies)") }
-                units.append(Unit(id: uid, name: string(um["name"], up + ".name") ?? uid, short: optionalString(um["short"], up + ".short")))
+                units.append(Unit(id: uid, name: string(um["name"], up + ".name") ?? uid, short: optionalString(um["short"], up + ".short"),
+                                  parent: optionalString(um["parent"], up + ".parent")))
             }
-            out.append(Agency(id: id, name: name, units: units))
+            checkUnitTree(units, agency: id, nodes: (array(m["units"], p + ".units") ?? []), path: p)
+            out.append(Agency(id: id, name: name, units: units, approvalRequired: bool(m["approvalRequired"], p + ".approvalRequired") ?? false))
         }
         return out
     }
@@ -371,7 +375,7 @@ final class ConfigReader {
             guard let id = string(m["id"], p + ".id") else { if m["id"] == nil { fail(o, p + ".id", "missing") }; continue }
             if !seen.insert(id).inserted { fail(m["id"]!, p + ".id", "operator \(quoted(id)) is listed twice") }
             let name = string(m["name"], p + ".name") ?? id
-            guard let roleNode = m["role"] else { fail(o, p + ".role", "missing: admin, liaison or supervisor"); continue }
+            guard let roleNode = m["role"] else { fail(o, p + ".role", "missing: admin, liaison, supervisor or unit-operator"); continue }
             guard let role = choice(roleNode, p + ".role", Role.operatorRoles.map(\.rawValue), parse: { Role.parse($0).flatMap { $0 == .system ? nil : $0 } }) else { continue }
             let agency = optionalString(m["agency"], p + ".agency") ?? homeAgency
             let unit = optionalString(m["unit"], p + ".unit")
@@ -381,15 +385,16 @@ final class ConfigReader {
             if agency == Access.allAgencies, role != .supervisor {
                 fail(m["agency"] ?? o, p + ".agency", "\"*\" (all agencies) is only for supervisors")
             }
-            if role == .liaison {
-                guard let unit else { fail(o, p + ".unit", "a liaison needs the unit they answer for"); continue }
+            if role.isUnitRole {
+                guard let unit else { fail(o, p + ".unit", role == .liaison ? "a liaison needs the unit they answer for" : "a unit operator needs their unit"); continue }
                 if !directory.contains(unit: unit, in: agency) {
                     fail(m["unit"]!, p + ".unit", "\(quoted(unit)) is not a unit of \(agency)")
                 }
             } else if let unit, directory.unit(unit) == nil {
                 fail(m["unit"]!, p + ".unit", "\(quoted(unit)) is not a known unit")
             }
-            out.append(Actor(id: id, name: name, role: role, agency: agency, unit: unit, logins: logins(m["logins"], p + ".logins")))
+            out.append(Actor(id: id, name: name, role: role, agency: agency, unit: unit, logins: logins(m["logins"], p + ".logins"),
+                             unitsBelow: unit.map { Array(directory.subtree(of: $0).dropFirst()) } ?? []))
         }
         return out
     }

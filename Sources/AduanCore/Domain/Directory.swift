@@ -4,11 +4,15 @@ public struct Unit: Hashable, Sendable {
     public var name: String
     /// What the office calls it in a list column: "Dinkes", "DPUPR", "Kec. Wonosari".
     public var short: String?
+    /// The unit above this one in its agency (a bidang under its dinas, a kelurahan under its
+    /// kecamatan); nil for a unit directly under the agency. See `Directory.parent(of:)`.
+    public var parent: String?
 
-    public init(id: String, name: String, short: String? = nil) {
+    public init(id: String, name: String, short: String? = nil, parent: String? = nil) {
         self.id = id
         self.name = name
         self.short = short
+        self.parent = parent
     }
 }
 
@@ -17,11 +21,15 @@ public struct Agency: Hashable, Sendable {
     public var id: String
     public var name: String
     public var units: [Unit]
+    /// A follow-up of this agency's units is drafted and approved by another operator before it
+    /// is published (the office file's `agencies[].approvalRequired`, default off).
+    public var approvalRequired: Bool
 
-    public init(id: String, name: String, units: [Unit] = []) {
+    public init(id: String, name: String, units: [Unit] = [], approvalRequired: Bool = false) {
         self.id = id
         self.name = name
         self.units = units
+        self.approvalRequired = approvalRequired
     }
 }
 
@@ -30,17 +38,24 @@ public struct Directory: Sendable, Equatable {
     public let agencies: [Agency]
     private let agencyIndex: [String: Int]
     private let unitIndex: [String: (agency: Int, unit: Int)]
+    /// unit id → its children, in directory order (the tree of `Unit.parent`).
+    let childIndex: [String: [String]]
 
     public init(agencies: [Agency]) {
         self.agencies = agencies
         var a: [String: Int] = [:]
         var u: [String: (Int, Int)] = [:]
+        var children: [String: [String]] = [:]
         for (i, agency) in agencies.enumerated() {
             a[agency.id] = i
-            for (j, unit) in agency.units.enumerated() { u[unit.id] = (i, j) }
+            for (j, unit) in agency.units.enumerated() {
+                u[unit.id] = (i, j)
+                if let p = unit.parent { children[p, default: []].append(unit.id) }
+            }
         }
         agencyIndex = a
         unitIndex = u
+        childIndex = children
     }
 
     public static func == (l: Directory, r: Directory) -> Bool { l.agencies == r.agencies }

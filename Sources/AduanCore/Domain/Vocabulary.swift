@@ -6,17 +6,24 @@ public enum Role: String, CaseIterable, Sendable, Hashable {
     case liaison
     /// Kepala dinas, inspektorat, Kominfo monitoring: watches, notes, escalates.
     case supervisor
+    /// Admin unit kerja / operator of a unit: drafts follow-ups, keeps notes and passes a report
+    /// down within their unit's subtree; never publishes (a liaison or admin approves the draft).
+    case unitOperator = "unit-operator"
     /// The program itself: intake from an import, automatic closing. Never an operator's role.
     case system
 
     /// The roles a config file may give an operator.
-    public static let operatorRoles: [Role] = [.admin, .liaison, .supervisor]
+    public static let operatorRoles: [Role] = [.admin, .liaison, .supervisor, .unitOperator]
+
+    /// Roles that work for one unit and see its subtree (liaison, unit operator).
+    public var isUnitRole: Bool { self == .liaison || self == .unitOperator }
 
     public static func parse(_ text: String) -> Role? {
         switch text.vocabularyKey() {
         case "admin", "admin_instansi", "admin_koordinator": .admin
         case "liaison", "penghubung", "pejabat_penghubung", "admin_penghubung": .liaison
         case "supervisor", "pengawas", "pimpinan": .supervisor
+        case "unit_operator", "operator", "operator_unit", "admin_unit", "admin_unit_kerja": .unitOperator
         case "system", "sistem": .system
         default: nil
         }
@@ -206,14 +213,30 @@ public struct Actor: Hashable, Sendable {
     /// SQLite store (the database role on PostgreSQL). Part of the directory, never of an event:
     /// `Event` keeps the one login that acted (`Event.login`) and stamps its actor without these.
     public var logins: [String]
+    /// The units below `unit` in the office directory's tree (`Directory.subtree(of:)` less the
+    /// unit itself), filled in when the operator is read from the directory. Part of the
+    /// directory, never of an event (like `logins`). A liaison or unit operator sees and acts on
+    /// what their unit or any unit below it holds.
+    public var unitsBelow: [String]
 
-    public init(id: String, name: String, role: Role, agency: String, unit: String? = nil, logins: [String] = []) {
+    public init(id: String, name: String, role: Role, agency: String, unit: String? = nil, logins: [String] = [],
+                unitsBelow: [String] = []) {
         self.id = id
         self.name = name
         self.role = role
         self.agency = agency
         self.unit = unit
         self.logins = logins
+        self.unitsBelow = unitsBelow
+    }
+
+    /// The operator's unit and every unit below it (empty without a unit).
+    public var subtreeUnits: [String] { unit.map { [$0] + unitsBelow.filter { $0 != unit } } ?? [] }
+
+    /// Is `holder` the operator's unit or a unit below it, in the operator's agency?
+    public func subtreeHolds(_ holder: Holder) -> Bool {
+        guard let u = holder.unit, holder.agency == agency, let mine = unit else { return false }
+        return u == mine || unitsBelow.contains(u)
     }
 
     /// The program itself (automatic closing, intake by import).

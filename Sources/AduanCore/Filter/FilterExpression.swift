@@ -44,6 +44,8 @@ public enum FilterTerm: Hashable, Sendable {
     case mine
     /// No admin has decided the anonymity/confidentiality flags yet.
     case privacyUndecided
+    /// A drafted follow-up waits for approval (`is:awaiting-approval`).
+    case awaitingApproval
     /// Age since receipt, in calendar or working days.
     case age(Comparison, Int, DayCounting)
     case rating(Comparison, Int)
@@ -171,6 +173,7 @@ extension FilterTerm {
         case .mine:
             guard let agency = ctx.viewerAgency else { return true }
             return c.holder.agency == agency && (ctx.viewerUnit == nil || c.holder.unit == ctx.viewerUnit)
+        case .awaitingApproval: return c.awaitingApproval
         case .privacyUndecided: return !c.privacyDecided
         case .age(let cmp, let n, let counting):
             let range = ctx.receivedRange(cmp, n, counting)

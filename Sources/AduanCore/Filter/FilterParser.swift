@@ -126,6 +126,7 @@ public enum FilterParser {
         "forwarded": .forwarded, "diteruskan": .forwarded,
         "mine": .mine, "milikku": .mine, "milik-saya": .mine,
         "undecided": .privacyUndecided, "belum-diputuskan": .privacyUndecided,
+        "awaiting-approval": .awaitingApproval, "menunggu-persetujuan": .awaitingApproval, "draft": .awaitingApproval, "draf": .awaitingApproval,
     ]
 
     private static func simplify(_ e: FilterExpression) -> FilterExpression {
@@ -377,7 +378,7 @@ public enum FilterParser {
                 return .text(value.contains(" ") ? "\"" + value.filter { $0 != "\"" } + "\"" : value)
             case "is":
                 guard let flag = FilterParser.flags[value.lowercased()] else {
-                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, forwarded, mine, undecided")
+                    throw bad("overdue, due-soon, anonymous, confidential, pingpong, forwarded, mine, undecided, awaiting-approval")
                 }
                 return flag
             default:

@@ -1,3 +1,4 @@
+// Over 400 lines: encode and decode of every field sit together so they cannot drift apart.
 /// A value in an interchange file or stored record that could not be read: where and why.
 public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int
@@ -224,6 +225,12 @@ public enum EventCodec {
         // Written only when given, after every older field: events without it keep their bytes
         // (and so their hashes).
         if let v = d.reportedAt { w.key("reportedAt"); time(v, &w, style) }
+        if let dr = d.draft {
+            w.key("draft"); w.beginObject()
+            w.key("event"); w.int(Int64(dr.version)); w.key("by"); w.string(dr.drafter); w.key("byName"); w.string(dr.drafterName)
+            w.endObject()
+        }
+        if d.resetsTimer { w.key("resetsTimer"); w.bool(true) }
         // An import's source, likewise last and only when present (older imports keep their bytes).
         if let src = d.source {
             w.key("source"); w.beginObject()
@@ -363,6 +370,15 @@ public enum EventCodec {
                 priority: r.choice(c, "priority", p, options: Priority.allCases.map(\.rawValue), parse: Priority.parse))
         }
         d.reportedAt = r.time(node, "reportedAt", path)
+        if let dn = node["draft"], r.object(dn, path + ".draft") != nil {
+            let p = path + ".draft"
+            if let v = r.int64(dn, "event", p), let by = r.string(dn, "by", p, required: true, maxBytes: 4096) {
+                d.draft = DraftRef(version: Int(clamping: v), drafter: by, drafterName: r.string(dn, "byName", p, maxBytes: 4096) ?? by)
+            } else if dn["event"] == nil {
+                r.fail(dn.line, p + ".event", "missing")
+            }
+        }
+        d.resetsTimer = r.bool(node, "resetsTimer", path) ?? false
         if let src = node["source"], r.object(src, path + ".source") != nil {
             let p = path + ".source"
             var history: [QuotedEntry] = []

@@ -1,3 +1,4 @@
+// Over 400 lines: one table must hold every sentence (the compiler checks it); the unit tree's sentences live in HierarchyStrings.swift.
 /// English, for operators and auditors who prefer it (`--lang en`). LAPOR!'s status names stay
 /// Indonesian: they are the system's own vocabulary.
 public struct EnglishStrings: StringTable {
@@ -132,6 +133,11 @@ public struct EnglishStrings: StringTable {
         case .duplicateHint: "link as duplicate"
         case .resumeHint: "resume from Tunda"
         case .redisposeHint: "re-dispose"
+        case .passDownHint: "pass down"
+        case .returnUpHint: "return up"
+        case .draftHint: "draft"
+        case .approveHint: "approve"
+        case .returnDraftHint: "return draft"
         case .noActionsHere: "There is nothing you may do on this report now."
         case .bulkDone: "Applied"
         case .nothingTagged: "Nothing is tagged."
@@ -176,6 +182,7 @@ public struct EnglishStrings: StringTable {
         case .autoClose: "Auto-close"
         case .reopen: "Reopen"
         case .linkDuplicate: "Link as duplicate"
+        case .passDown, .returnUp, .draft, .approve, .returnDraft: HierarchyStrings.actionName(kind, .en)!
         }
     }
 
@@ -185,6 +192,7 @@ public struct EnglishStrings: StringTable {
         case .liaison: "liaison"
         case .supervisor: "supervisor"
         case .system: "system"
+        case .unitOperator: HierarchyStrings.roleName(.en)
         }
     }
 
@@ -243,6 +251,7 @@ public struct EnglishStrings: StringTable {
         case .changes: "something to change"
         case .timerExpired: "the auto-close period (deadlines.autoClose) ran out without a reply"
         case .privacyDecision: "the anonymity and confidentiality decision (anonymous yes/no and confidential yes/no) before the report leaves the office"
+        case .unitBelow, .unitAbove, .pendingDraft, .notTheDrafter, .noApprovalRequired: HierarchyStrings.requirementName(r, .en)!
         }
     }
 
@@ -265,6 +274,7 @@ public struct EnglishStrings: StringTable {
     }
 
     public func refusal(_ r: Refusal, names: Directory, zone: OfficeTimeZone) -> String {
+        if let s = HierarchyStrings.refusal(r, names: names, .en) { return s }
         switch r {
         case .disabled(let a):
             return "\(actionName(a)) is switched off in this office's settings."
@@ -334,6 +344,8 @@ public struct EnglishStrings: StringTable {
             return "\(field) contains a NUL character (U+0000), which cannot be stored."
         case .tooLong(let field, let bytes, let limit):
             return "\(field) is too long: \(NumberFormat.grouped(bytes, .en)) bytes, at most \(NumberFormat.grouped(limit, .en))."
+        case .notBelowHolder, .notAboveHolder, .nothingAbove, .noPendingDraft, .approverIsDrafter, .approvalRequired:
+            return HierarchyStrings.refusal(r, names: names, language)!
         }
     }
 
@@ -381,6 +393,7 @@ public struct EnglishStrings: StringTable {
     }
 
     public func eventSummary(_ e: Event, names: Directory) -> String {
+        if let s = HierarchyStrings.eventSummary(e, names: names, .en) { return s }
         let d = e.details
         let reason = d.reason.map { ": " + $0 } ?? ""
         switch e.kind {
@@ -404,6 +417,7 @@ public struct EnglishStrings: StringTable {
         case .autoClose: return "Closed automatically: the period for the reporter's reply ran out"
         case .reopen: return "Reopened" + reason
         case .linkDuplicate: return "Linked as a duplicate of #\(d.duplicateOf.map(String.init) ?? "-")"
+        case .passDown, .returnUp, .draft, .approve, .returnDraft: return HierarchyStrings.eventSummary(e, names: names, language)!
         }
     }
 

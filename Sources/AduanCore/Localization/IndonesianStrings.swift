@@ -1,3 +1,4 @@
+// Over 400 lines: one table must hold every sentence (the compiler checks it); the unit tree's sentences live in HierarchyStrings.swift.
 /// Bahasa Indonesia: the operators' language and Aduan's default.
 public struct IndonesianStrings: StringTable {
     public init() {}
@@ -131,6 +132,11 @@ public struct IndonesianStrings: StringTable {
         case .duplicateHint: "tandai duplikat"
         case .resumeHint: "lanjutkan dari Tunda"
         case .redisposeHint: "disposisi ulang"
+        case .passDownHint: "turunkan"
+        case .returnUpHint: "kembalikan"
+        case .draftHint: "draf"
+        case .approveHint: "setujui"
+        case .returnDraftHint: "kembalikan draf"
         case .noActionsHere: "Tidak ada aksi yang boleh Anda lakukan pada laporan ini sekarang."
         case .bulkDone: "Selesai diterapkan"
         case .nothingTagged: "Tidak ada laporan yang ditandai."
@@ -175,6 +181,7 @@ public struct IndonesianStrings: StringTable {
         case .autoClose: "Selesai otomatis"
         case .reopen: "Buka kembali"
         case .linkDuplicate: "Tandai duplikat"
+        case .passDown, .returnUp, .draft, .approve, .returnDraft: HierarchyStrings.actionName(kind, .id)!
         }
     }
 
@@ -184,6 +191,7 @@ public struct IndonesianStrings: StringTable {
         case .liaison: "penghubung"
         case .supervisor: "pengawas"
         case .system: "sistem"
+        case .unitOperator: HierarchyStrings.roleName(.id)
         }
     }
 
@@ -242,6 +250,7 @@ public struct IndonesianStrings: StringTable {
         case .changes: "perubahan"
         case .timerExpired: "batas selesai otomatis (deadlines.autoClose) habis tanpa tanggapan"
         case .privacyDecision: "keputusan anonim dan rahasia (anonim ya/tidak dan rahasia ya/tidak) sebelum laporan keluar dari kantor"
+        case .unitBelow, .unitAbove, .pendingDraft, .notTheDrafter, .noApprovalRequired: HierarchyStrings.requirementName(r, .id)!
         }
     }
 
@@ -264,6 +273,7 @@ public struct IndonesianStrings: StringTable {
     }
 
     public func refusal(_ r: Refusal, names: Directory, zone: OfficeTimeZone) -> String {
+        if let s = HierarchyStrings.refusal(r, names: names, .id) { return s }
         switch r {
         case .disabled(let a):
             return "\(actionName(a)) dinonaktifkan dalam pengaturan kantor ini."
@@ -333,6 +343,8 @@ public struct IndonesianStrings: StringTable {
             return "\(field) berisi karakter NUL (U+0000), yang tidak boleh disimpan."
         case .tooLong(let field, let bytes, let limit):
             return "\(field) terlalu panjang: \(NumberFormat.grouped(bytes, .id)) bita, paling banyak \(NumberFormat.grouped(limit, .id))."
+        case .notBelowHolder, .notAboveHolder, .nothingAbove, .noPendingDraft, .approverIsDrafter, .approvalRequired:
+            return HierarchyStrings.refusal(r, names: names, language)!
         }
     }
 
@@ -380,6 +392,7 @@ public struct IndonesianStrings: StringTable {
     }
 
     public func eventSummary(_ e: Event, names: Directory) -> String {
+        if let s = HierarchyStrings.eventSummary(e, names: names, .id) { return s }
         let d = e.details
         let reason = d.reason.map { ": " + $0 } ?? ""
         switch e.kind {
@@ -403,6 +416,7 @@ public struct IndonesianStrings: StringTable {
         case .autoClose: return "Selesai otomatis: batas waktu tanpa tanggapan pelapor habis"
         case .reopen: return "Dibuka kembali" + reason
         case .linkDuplicate: return "Ditandai duplikat dari #\(d.duplicateOf.map(String.init) ?? "-")"
+        case .passDown, .returnUp, .draft, .approve, .returnDraft: return HierarchyStrings.eventSummary(e, names: names, language)!
         }
     }
 

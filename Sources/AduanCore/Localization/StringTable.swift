@@ -72,6 +72,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case nextMatch, previousMatch, actions, keys, workflowTable, newerStore, since, by, events
     case verifyHint, forwardHint, replyHint, noteHint, postponeHint, archiveHint, closeHint, reopenHint
     case classifyHint, ccHint, replyRecordHint, rateHint, duplicateHint, resumeHint, redisposeHint
+    // The unit tree and drafts (issue 15).
+    case passDownHint, returnUpHint, draftHint, approveHint, returnDraftHint
     case noActionsHere, bulkDone, nothingTagged, tabAll, tabForwarded, forwardNoUnit, updatedBy, version, storeChanged
     // Privacy decisions in the history and on the screen.
     case anonymityLifted, anonymityGiven, confidentialityLifted, confidentialityGiven

@@ -56,6 +56,8 @@ public struct Complaint: Hashable, Sendable {
     public var followUpCount: Int
     public var forwardCount: Int
     public var reopenCount: Int
+    /// A follow-up drafted and not yet approved or returned (at most one: a new draft replaces it).
+    public var pendingDraft: PendingDraft?
 
     // Bookkeeping.
     public var version: Int
@@ -64,6 +66,9 @@ public struct Complaint: Hashable, Sendable {
 
     /// A report came back to an agency that had already passed it on (A→B→A).
     public var pingPong: Bool { holderChain.contains { $0.pingPong } }
+
+    /// A draft waits for an approver (the Inbox's "awaiting approval").
+    public var awaitingApproval: Bool { pendingDraft != nil }
 
     /// True while the report is in Tunda and no clock runs.
     public var isPaused: Bool { status == .tunda }
@@ -107,6 +112,7 @@ public struct Complaint: Hashable, Sendable {
         followUpCount = 0
         forwardCount = 0
         reopenCount = 0
+        pendingDraft = nil
         version = 0
         updatedAt = at
         updatedBy = actor.id
@@ -132,4 +138,25 @@ public struct Complaint: Hashable, Sendable {
         }
         return left
     }
+}
+
+/// A drafted follow-up waiting for approval: its event's version, author and text.
+public struct PendingDraft: Hashable, Sendable {
+    public var version: Int
+    public var at: Timestamp
+    public var drafter: String
+    public var drafterName: String
+    public var text: String
+    public var secret: Bool
+
+    public init(version: Int, at: Timestamp, drafter: String, drafterName: String, text: String, secret: Bool) {
+        self.version = version
+        self.at = at
+        self.drafter = drafter
+        self.drafterName = drafterName
+        self.text = text
+        self.secret = secret
+    }
+
+    public var ref: DraftRef { DraftRef(version: version, drafter: drafter, drafterName: drafterName) }
 }

@@ -20,6 +20,16 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
     case autoClose = "auto-close"
     case reopen
     case linkDuplicate = "link-duplicate"
+    /// Disposition down the unit tree: the holder passes the report to a unit below it.
+    case passDown = "pass-down"
+    /// Back up the unit tree, with a reason ("bukan kewenangan unit ini").
+    case returnUp = "return"
+    /// A follow-up saved for approval; seen only by the handling parties.
+    case draft
+    /// The pending draft becomes the public follow-up, by the approver, keeping the drafter.
+    case approve
+    /// The pending draft goes back to its drafter with a note.
+    case returnDraft = "return-draft"
 
     public static func parse(_ text: String) -> ActionKind? {
         if let exact = ActionKind(rawValue: text) { return exact }
@@ -35,6 +45,9 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
         "balasan": .reply, "balasan-pelapor": .reply, "rating": .rate, "nilai": .rate, "tutup": .close,
         "selesai": .close, "tutup-otomatis": .autoClose, "buka-kembali": .reopen, "duplikat": .linkDuplicate,
         "duplicate": .linkDuplicate, "terima": .receive,
+        "disposisi-bawah": .passDown, "turunkan": .passDown, "passdown": .passDown, "kembalikan": .returnUp,
+        "return-up": .returnUp, "draf": .draft, "konsep": .draft, "simpan-draf": .draft, "setujui": .approve,
+        "terbitkan": .approve, "kembalikan-draf": .returnDraft, "tolak-draf": .returnDraft,
     ]
 }
 
@@ -174,12 +187,19 @@ public struct ActionDetails: Hashable, Sendable {
     public var reportedAt: Timestamp?
     /// An import's source: the file, its hash and the source's history as quoted data.
     public var source: ImportSource?
+    /// The draft an approve or return-draft acts on (its version and drafter).
+    public var draft: DraftRef?
+    /// A pass down that restarted the first-follow-up timer (the office's `hierarchy.passDownTimer`
+    /// when it was decided): kept in the event so a later change of the setting rewrites nothing.
+    public var resetsTimer: Bool
 
     public init(intake: Intake? = nil, imported: ImportedState? = nil, agency: String? = nil, unit: String? = nil,
                 reason: String? = nil, archiveReason: ArchiveReason? = nil, text: String? = nil, secret: Bool = false,
                 rating: Int? = nil, duplicateOf: Int64? = nil, changes: ClassificationChange? = nil,
-                reportedAt: Timestamp? = nil, source: ImportSource? = nil) {
+                reportedAt: Timestamp? = nil, source: ImportSource? = nil, draft: DraftRef? = nil, resetsTimer: Bool = false) {
         self.source = source
+        self.draft = draft
+        self.resetsTimer = resetsTimer
         self.intake = intake
         self.imported = imported
         self.agency = agency
@@ -231,6 +251,7 @@ public struct Event: Hashable, Sendable {
         // The operator as they acted: the directory's list of logins is not part of the record.
         var actor = actor
         actor.logins = []
+        actor.unitsBelow = []
         self.actor = actor
         self.login = login
         self.kind = kind
@@ -240,7 +261,22 @@ public struct Event: Hashable, Sendable {
     }
 
     /// A secret follow-up, which only the handling parties may read.
-    public var isSecret: Bool { kind == .followUp && details.secret }
+    public var isSecret: Bool { (kind == .followUp || kind == .approve || kind == .draft) && details.secret }
+    /// A draft and its return are working papers of the handling parties, never public.
+    public var isDraftWork: Bool { kind == .draft || kind == .returnDraft }
     /// Internal notes are for the office, never for the public.
     public var isInternal: Bool { kind == .note }
+}
+
+/// The draft an approval or return refers to: the draft event's version and who wrote it.
+public struct DraftRef: Hashable, Sendable {
+    public var version: Int
+    public var drafter: String
+    public var drafterName: String
+
+    public init(version: Int, drafter: String, drafterName: String) {
+        self.version = version
+        self.drafter = drafter
+        self.drafterName = drafterName
+    }
 }

@@ -20,9 +20,10 @@ public enum Access {
             return c.holder.agency == actor.agency
         case .supervisor:
             return actor.agency == allAgencies || c.holder.agency == actor.agency
-        case .liaison:
+        case .liaison, .unitOperator:
             guard let unit = actor.unit, c.holder.agency == actor.agency || c.ccUnits.contains(unit) else { return false }
-            if c.holder.unit == unit && c.holder.agency == actor.agency { return true }
+            // The unit, or a unit below it, holds the report: every level above acts on it too.
+            if actor.subtreeHolds(c.holder) { return true }
             // A unit that only received a copy (tembusan) may keep notes, nothing more.
             return kind == .note && c.ccUnits.contains(unit)
         }
@@ -35,7 +36,10 @@ public enum Access {
         case .system: return .everything
         case .supervisor: return actor.agency == allAgencies ? .everything : .agency(actor.agency)
         case .admin: return .agency(actor.agency)
-        case .liaison: return .unit(actor.agency, actor.unit ?? "", includingCopies: true)
+        case .liaison, .unitOperator:
+            let below = actor.unitsBelow.filter { $0 != actor.unit }
+            if below.isEmpty || actor.unit == nil { return .unit(actor.agency, actor.unit ?? "", includingCopies: true) }
+            return .subtree(actor.agency, actor.unit!, below: below, includingCopies: true)
         }
     }
 }
@@ -48,6 +52,9 @@ public enum InboxScope: Hashable, Sendable {
     case agency(String)
     /// Reports the unit holds or held before, and with `includingCopies` those copied to it (tembusan).
     case unit(String, String, includingCopies: Bool)
+    /// A unit with units below it (the unit tree): reports the unit or any unit below it holds or
+    /// held before, and with `includingCopies` those copied to the unit itself.
+    case subtree(String, String, below: [String], includingCopies: Bool)
 
     public func contains(_ c: Complaint) -> Bool {
         switch self {
@@ -55,6 +62,9 @@ public enum InboxScope: Hashable, Sendable {
         case .agency(let a): return c.wasHeld(byAgency: a)
         case .unit(let a, let u, let copies):
             return c.holderChain.contains { $0.holder.agency == a && $0.holder.unit == u } || (copies && c.ccUnits.contains(u))
+        case .subtree(let a, let u, let below, let copies):
+            return c.holderChain.contains { $0.holder.agency == a && $0.holder.unit.map { $0 == u || below.contains($0) } == true }
+                || (copies && c.ccUnits.contains(u))
         }
     }
 
@@ -66,6 +76,17 @@ public enum InboxScope: Hashable, Sendable {
         case .agency(let a): return c.holder.agency == a
         case .unit(let a, let u, let copies):
             return (c.holder.agency == a && c.holder.unit == u) || (copies && c.ccUnits.contains(u))
+        case .subtree(let a, let u, let below, let copies):
+            return (c.holder.agency == a && c.holder.unit.map { $0 == u || below.contains($0) } == true) || (copies && c.ccUnits.contains(u))
+        }
+    }
+
+    /// The scope's units (the unit, then those below it); empty for an agency or everything.
+    public var units: [String] {
+        switch self {
+        case .everything, .agency: return []
+        case .unit(_, let u, _): return [u]
+        case .subtree(_, let u, let below, _): return [u] + below
         }
     }
 
@@ -85,7 +106,7 @@ public enum InboxScope: Hashable, Sendable {
     public var agency: String? {
         switch self {
         case .everything: return nil
-        case .agency(let a), .unit(let a, _, _): return a
+        case .agency(let a), .unit(let a, _, _), .subtree(let a, _, _, _): return a
         }
     }
 }
@@ -102,12 +123,17 @@ public struct ContentAccess: Hashable, Sendable {
     public var holderUnit: Holder?
     /// Confidential reports copied (tembusan) to this unit.
     public var copiedUnit: String?
+    /// Confidential reports held by these units below `holderUnit` (same agency): every level
+    /// above handles what it passed down.
+    public var unitsBelow: [String]
 
-    public init(all: Bool = false, holderAgency: String? = nil, holderUnit: Holder? = nil, copiedUnit: String? = nil) {
+    public init(all: Bool = false, holderAgency: String? = nil, holderUnit: Holder? = nil, copiedUnit: String? = nil,
+                unitsBelow: [String] = []) {
         self.all = all
         self.holderAgency = holderAgency
         self.holderUnit = holderUnit?.unit == nil ? nil : holderUnit
         self.copiedUnit = copiedUnit
+        self.unitsBelow = self.holderUnit == nil ? [] : unitsBelow
     }
 
     public static let everything = ContentAccess(all: true)
@@ -117,6 +143,7 @@ public struct ContentAccess: Hashable, Sendable {
         if all || !c.confidential { return true }
         if let a = holderAgency, c.holder.agency == a { return true }
         if let h = holderUnit, c.holder == h { return true }
+        if let h = holderUnit, c.holder.agency == h.agency, let u = c.holder.unit, unitsBelow.contains(u) { return true }
         if let u = copiedUnit, c.ccUnits.contains(u) { return true }
         return false
     }
@@ -142,10 +169,10 @@ public enum Privacy {
                 || c.intakeAgency == viewer.agency
         case .admin:
             return c.intakeAgency == viewer.agency || c.holderChain.contains { $0.holder.agency == viewer.agency }
-        case .liaison:
+        case .liaison, .unitOperator:
             guard let unit = viewer.unit else { return false }
             return c.ccUnits.contains(unit)
-                || c.holderChain.contains { $0.holder.agency == viewer.agency && $0.holder.unit == unit }
+                || c.holderChain.contains { viewer.subtreeHolds($0.holder) }
         }
     }
 
@@ -168,7 +195,8 @@ public enum Privacy {
         case .system: return .everything
         case .admin: return ReporterAccess(handlingAgency: viewer.agency, anonymousIntakeAgency: viewer.agency)
         case .supervisor: return ReporterAccess(handlingAgency: viewer.agency)
-        case .liaison: return ReporterAccess(handlingUnit: viewer.unit.map { Holder(agency: viewer.agency, unit: $0) })
+        case .liaison, .unitOperator:
+            return ReporterAccess(handlingUnit: viewer.unit.map { Holder(agency: viewer.agency, unit: $0) }, unitsBelow: viewer.unitsBelow)
         }
     }
 
@@ -189,8 +217,9 @@ public enum Privacy {
             return .everything
         case .admin, .supervisor:
             return ContentAccess(holderAgency: viewer.agency == Access.allAgencies ? nil : viewer.agency, copiedUnit: viewer.unit)
-        case .liaison:
-            return ContentAccess(holderUnit: viewer.unit.map { Holder(agency: viewer.agency, unit: $0) }, copiedUnit: viewer.unit)
+        case .liaison, .unitOperator:
+            return ContentAccess(holderUnit: viewer.unit.map { Holder(agency: viewer.agency, unit: $0) }, copiedUnit: viewer.unit,
+                                 unitsBelow: viewer.unitsBelow.filter { $0 != viewer.unit })
         }
     }
 
@@ -200,8 +229,8 @@ public enum Privacy {
         return sight(of: c, viewer: viewer).mayRead(e)
     }
 
-    /// Whether the event is for the handling parties only (a secret follow-up).
-    public static func eventNeedsHandling(_ e: Event) -> Bool { e.isSecret }
+    /// Whether the event is for the handling parties only (a secret follow-up, a draft and its return).
+    public static func eventNeedsHandling(_ e: Event) -> Bool { e.isSecret || e.isDraftWork }
 
     /// Whether the event carries the report's content (a text, or the intake itself).
     public static func eventNeedsContent(_ e: Event) -> Bool {
@@ -220,8 +249,8 @@ public enum Privacy {
     /// May this event's text appear publicly? Notes and secret follow-ups never do.
     public static func isPublishable(_ e: Event) -> Bool {
         switch e.kind {
-        case .note, .classify, .cc: return false
-        case .followUp: return !e.details.secret
+        case .note, .classify, .cc, .draft, .returnDraft, .passDown, .returnUp: return false
+        case .followUp, .approve: return !e.details.secret
         default: return true
         }
     }
@@ -351,6 +380,8 @@ public enum Privacy {
         r.details.reason = r.details.reason.map { publicText($0, of: c) }
         // The source's history names people and may hold its notes: never public.
         r.details.source = nil
+        // Who drafted an approved follow-up is the office's internal business.
+        r.details.draft = nil
         r.actor = Actor(id: "", name: "", role: e.actor.role, agency: e.actor.agency, unit: e.actor.unit)
         r.login = nil
         return r

@@ -61,4 +61,16 @@ public enum Refusal: Error, Hashable, Sendable {
     case invalidCharacter(field: String)
     /// The operator may not see this report, so may not act on it (and learns nothing about it).
     case notVisible(Int64)
+    /// A pass down to a unit that is not below the current holder in the unit tree.
+    case notBelowHolder(unit: String, holder: Holder)
+    /// A return to a unit that is not above the current holder.
+    case notAboveHolder(unit: String, holder: Holder)
+    /// A return while the agency itself holds the report: there is nothing above (forward it instead).
+    case nothingAbove(Holder)
+    /// Approve or return a draft when none is waiting (or another one than the one waiting).
+    case noPendingDraft
+    /// The drafter may not approve their own draft.
+    case approverIsDrafter
+    /// The agency requires every follow-up of its units to be drafted and approved.
+    case approvalRequired(agency: String)
 }

@@ -10,12 +10,16 @@ public struct ReporterAccess: Hashable, Sendable {
     public var handlingUnit: Holder?
     /// Anonymous reporters of reports this agency received (its admins).
     public var anonymousIntakeAgency: String?
+    /// The units below `handlingUnit` (same agency): a unit handles what its sub-units hold too.
+    public var unitsBelow: [String]
 
-    public init(all: Bool = false, handlingAgency: String? = nil, handlingUnit: Holder? = nil, anonymousIntakeAgency: String? = nil) {
+    public init(all: Bool = false, handlingAgency: String? = nil, handlingUnit: Holder? = nil, anonymousIntakeAgency: String? = nil,
+                unitsBelow: [String] = []) {
         self.all = all
         self.handlingAgency = handlingAgency
         self.handlingUnit = handlingUnit?.unit == nil ? nil : handlingUnit
         self.anonymousIntakeAgency = anonymousIntakeAgency
+        self.unitsBelow = self.handlingUnit == nil ? [] : unitsBelow
     }
 
     public static let everything = ReporterAccess(all: true)
@@ -26,6 +30,7 @@ public struct ReporterAccess: Hashable, Sendable {
         if all { return true }
         if let a = handlingAgency, c.holder.agency == a { return true }
         if let h = handlingUnit, c.holder == h { return true }
+        if let h = handlingUnit, c.holder.agency == h.agency, let u = c.holder.unit, unitsBelow.contains(u) { return true }
         return false
     }
 

@@ -25,10 +25,21 @@ public enum Requirement: String, CaseIterable, Sendable, Hashable {
     /// The anonymity/confidentiality decision: already made, or given with the action (both flags).
     /// A report does not leave the office before it is made.
     case privacyDecision = "privacy-decision"
+    /// A unit below the current holder in the agency's unit tree (one or more levels down).
+    case unitBelow = "unit-below"
+    /// A holder above the current one: the unit that passed it down, its parent, or the agency.
+    case unitAbove = "unit-above"
+    /// A drafted follow-up waiting for approval.
+    case pendingDraft = "pending-draft"
+    /// The approver is not the drafter (four eyes).
+    case notTheDrafter = "not-the-drafter"
+    /// The holding agency does not require drafts to be approved (`agencies[].approvalRequired`).
+    case noApprovalRequired = "no-approval-required"
 
-    /// False for requirements added after events were already recorded without them: a stored
-    /// history is checked against the rules it was written under (see `Workflow.decide(recorded:)`).
-    public var appliesToRecordedHistory: Bool { self != .privacyDecision }
+    /// False for requirements added after events were already recorded without them, or that
+    /// depend on a setting that may change: a stored history is checked against the rules it was
+    /// written under (see `Workflow.decide(recorded:)`).
+    public var appliesToRecordedHistory: Bool { self != .privacyDecision && self != .noApprovalRequired }
 }
 
 /// Where an accepted action leaves the status.
@@ -72,6 +83,9 @@ public struct WorkflowPolicy: Hashable, Sendable {
     /// Seconds two computers' clocks may disagree by: a new event may lie at most this far after
     /// the trusted now, or before the store's last event.
     public var clockSkewSeconds: Int64
+    /// Whether a pass down the unit tree restarts the first-follow-up timer (the office file's
+    /// `hierarchy.passDownTimer`; default keep: delegation inside a unit gives it no extra time).
+    public var passDownResetsTimer: Bool = false
 
     public init(reopenAllowed: Bool = true, postponeFrom: [Status] = [.belumTerverifikasi],
                 archiveFromTunda: Bool = true, tundaAlertDays: Int = 14, clockSkewSeconds: Int64 = 300) {
@@ -130,8 +144,14 @@ public struct TransitionTable: Hashable, Sendable {
         rules += [
             TransitionRule(.resume, from: [.tunda], roles: [.admin], requires: [], .previous),
             TransitionRule(.archive, from: archiveFrom, roles: [.admin], requires: [.archiveCode], .to(.arsip)),
-            TransitionRule(.followUp, from: [bd, .proses], roles: [.liaison, .admin], requires: [.text], .to(.proses)),
-            TransitionRule(.note, from: all, roles: [.admin, .liaison, .supervisor], requires: [.text], .unchanged),
+            TransitionRule(.followUp, from: [bd, .proses], roles: [.admin], requires: [.text], .to(.proses)),
+            TransitionRule(.followUp, from: [bd, .proses], roles: [.liaison], requires: [.text, .noApprovalRequired], .to(.proses)),
+            TransitionRule(.draft, from: [bd, .proses], roles: [.liaison, .unitOperator], requires: [.text], .unchanged),
+            TransitionRule(.approve, from: [bd, .proses], roles: [.admin, .liaison], requires: [.pendingDraft, .notTheDrafter], .to(.proses)),
+            TransitionRule(.returnDraft, from: [bd, .proses], roles: [.admin, .liaison], requires: [.pendingDraft, .text], .unchanged),
+            TransitionRule(.passDown, from: [bd, .proses], roles: [.admin, .liaison, .unitOperator], requires: [.unitBelow], .unchanged),
+            TransitionRule(.returnUp, from: [bd, .proses], roles: [.liaison, .unitOperator], requires: [.unitAbove, .reason], .unchanged),
+            TransitionRule(.note, from: all, roles: [.admin, .liaison, .supervisor, .unitOperator], requires: [.text], .unchanged),
             TransitionRule(.reply, from: [.proses], roles: [.admin, .liaison, .system], requires: [.text], .unchanged),
             TransitionRule(.rate, from: [.proses, .selesai], roles: [.admin, .liaison, .system], requires: [.rating], .unchanged),
             TransitionRule(.close, from: [.proses], roles: [.admin], requires: [], .to(.selesai)),

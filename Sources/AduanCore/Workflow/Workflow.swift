@@ -1,3 +1,4 @@
+// Over 400 lines: decide, its requirement checks and evolve read best side by side; the tree and drafts live in Hierarchy.swift.
 /// The settings and reference data a decision depends on. Pure values; no clock inside.
 public struct WorkflowContext: Sendable, Equatable {
     public var directory: Directory
@@ -44,6 +45,9 @@ public enum Workflow {
                               context: WorkflowContext, newID: Int64 = 0, recorded: Bool = false,
                               clock: TrustedClock? = nil) -> Result<Event, Refusal> {
         let kind = command.kind
+        // A unit's operator acts for its subtree as the directory draws it now (an event keeps
+        // the operator without it, so a replay reads it from the directory too).
+        let actor = context.directory.placing(actor)
         if let refusal = gate(kind, on: complaint, by: actor, context: context) { return .failure(refusal) }
         if let c = complaint, now < c.updatedAt { return .failure(.clockBeforeLastChange(last: c.updatedAt)) }
         if !recorded, let clock, let refusal = timeProblem(at: now, clock: clock) { return .failure(refusal) }
@@ -53,7 +57,7 @@ public enum Workflow {
         if let refusal = lengthProblem(details) { return .failure(refusal) }
         for requirement in rule.requires where !recorded || requirement.appliesToRecordedHistory {
             if let refusal = check(requirement, kind: kind, details: &details, complaint: complaint, actor: actor,
-                                   now: now, context: context) {
+                                   now: now, context: context, recorded: recorded) {
                 return .failure(refusal)
             }
         }
@@ -112,6 +116,7 @@ public enum Workflow {
     /// `nil` means the action is open to this operator on this report.
     public static func gate(_ kind: ActionKind, on complaint: Complaint?, by actor: Actor,
                             context: WorkflowContext) -> Refusal? {
+        let actor = context.directory.placing(actor)
         let table = context.table
         let status = complaint?.status
         if table.rules(for: kind).isEmpty { return .disabled(kind) }
@@ -133,7 +138,11 @@ public enum Workflow {
 
     /// The actions `actor` may take on `complaint` now (parameters aside): what a screen offers.
     public static func availableActions(on complaint: Complaint, by actor: Actor, context: WorkflowContext) -> [ActionKind] {
-        ActionKind.allCases.filter { $0 != .receive && $0 != .import && gate($0, on: complaint, by: actor, context: context) == nil }
+        let actor = context.directory.placing(actor)
+        return ActionKind.allCases.filter {
+            $0 != .receive && $0 != .import && gate($0, on: complaint, by: actor, context: context) == nil
+                && Hierarchy.offers($0, on: complaint, directory: context.directory)
+        }
     }
 
     /// The longest texts an event may carry; the codec refuses longer ones when reading, so deciding
@@ -186,7 +195,7 @@ public enum Workflow {
 
     private static func check(_ requirement: Requirement, kind: ActionKind, details d: inout ActionDetails,
                               complaint: Complaint?, actor: Actor, now: Timestamp,
-                              context: WorkflowContext) -> Refusal? {
+                              context: WorkflowContext, recorded: Bool) -> Refusal? {
         let directory = context.directory
         switch requirement {
         case .intake:
@@ -266,6 +275,9 @@ public enum Workflow {
         case .privacyDecision:
             let given = d.changes.map { $0.anonymous != nil && $0.confidential != nil } ?? false
             if !(complaint?.privacyDecided ?? false) && !given { return .missing(kind, .privacyDecision) }
+        case .unitBelow, .unitAbove, .pendingDraft, .notTheDrafter, .noApprovalRequired:
+            return Hierarchy.check(requirement, kind: kind, details: &d, complaint: complaint, actor: actor,
+                                   context: context, recorded: recorded)
         case .timerExpired:
             guard let c = complaint, let due = context.deadlines.autoClose(for: c, calendar: context.calendar) else {
                 return .autoCloseNotDue(due: nil)
@@ -357,7 +369,11 @@ public enum Workflow {
             c.archiveReason = .duplicate
             c.closedAt = e.at
             c.awaitingReporter = false
+        case .passDown, .returnUp, .draft, .approve, .returnDraft:
+            Hierarchy.evolve(&c, e)
         }
+        // A draft does not outlive its report leaving the agency or being finished.
+        if e.kind == .forward || e.to.isFinished { c.pendingDraft = nil }
         c.status = e.to
         c.version = e.version
         c.updatedAt = e.at
@@ -405,8 +421,9 @@ public enum Workflow {
 
     // MARK: helpers
 
-    private static func move(_ c: inout Complaint, to holder: Holder, at: Timestamp, via: ActionKind) {
-        let pingPong = holder.agency != c.holder.agency && c.agenciesLeft.contains(holder.agency)
+    static func move(_ c: inout Complaint, to holder: Holder, at: Timestamp, via: ActionKind) {
+        let pingPong = (holder.agency != c.holder.agency && c.agenciesLeft.contains(holder.agency))
+            || (holder != c.holder && c.holdersThatReturned.contains(holder))
         c.holder = holder
         c.holderChain.append(HolderStep(holder: holder, since: at, via: via, pingPong: pingPong))
     }

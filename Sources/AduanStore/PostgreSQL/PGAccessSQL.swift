@@ -27,7 +27,19 @@ public enum PGAccessSQL {
             if u.isEmpty { return "false" }
             let held = "\(lit(unitKey(a, u))) = ANY(\(c).held_units)"
             return copies ? "(\(held) OR \(lit(u)) = ANY(\(c).cc_units))" : held
+        case .subtree(let a, let u, let below, let copies):
+            if u.isEmpty { return "false" }
+            let keys = ([u] + below).map { lit(unitKey(a, $0)) }.joined(separator: ", ")
+            let held = "(ARRAY[\(keys)]::text[] && \(c).held_units)"
+            return copies ? "(\(held) OR \(lit(u)) = ANY(\(c).cc_units))" : held
         }
+    }
+
+    /// The holder is `unit` of `agency` or one of the units below it.
+    static func heldByUnit(_ agency: String, _ unit: String, below: [String], alias c: String) -> String {
+        if below.isEmpty { return "(\(c).holder_agency = \(lit(agency)) AND \(c).holder_unit = \(lit(unit)))" }
+        let units = ([unit] + below).map(lit).joined(separator: ", ")
+        return "(\(c).holder_agency = \(lit(agency)) AND \(c).holder_unit IN (\(units)))"
     }
 
     /// `ContentAccess.mayRead` over the row `alias`.
@@ -35,9 +47,7 @@ public enum PGAccessSQL {
         if a.all { return "true" }
         var parts = ["NOT \(c).confidential"]
         if let agency = a.holderAgency { parts.append("\(c).holder_agency = \(lit(agency))") }
-        if let h = a.holderUnit, let unit = h.unit {
-            parts.append("(\(c).holder_agency = \(lit(h.agency)) AND \(c).holder_unit = \(lit(unit)))")
-        }
+        if let h = a.holderUnit, let unit = h.unit { parts.append(heldByUnit(h.agency, unit, below: a.unitsBelow, alias: c)) }
         if let unit = a.copiedUnit { parts.append("\(lit(unit)) = ANY(\(c).cc_units)") }
         return "(" + parts.joined(separator: " OR ") + ")"
     }
@@ -48,9 +58,7 @@ public enum PGAccessSQL {
         let anonymous = r.anonymousIntakeAgency.map { "\(c).intake_agency = \(lit($0))" } ?? "false"
         var named: [String] = []
         if let a = r.handlingAgency { named.append("\(c).holder_agency = \(lit(a))") }
-        if let h = r.handlingUnit, let unit = h.unit {
-            named.append("(\(c).holder_agency = \(lit(h.agency)) AND \(c).holder_unit = \(lit(unit)))")
-        }
+        if let h = r.handlingUnit, let unit = h.unit { named.append(heldByUnit(h.agency, unit, below: r.unitsBelow, alias: c)) }
         let namedSQL = named.isEmpty ? "false" : named.joined(separator: " OR ")
         return "((\(c).anonymous AND \(anonymous)) OR (NOT \(c).anonymous AND (\(namedSQL))))"
     }
@@ -60,9 +68,7 @@ public enum PGAccessSQL {
         if r.all { return "true" }
         var parts: [String] = []
         if let a = r.handlingAgency { parts.append("\(c).holder_agency = \(lit(a))") }
-        if let h = r.handlingUnit, let unit = h.unit {
-            parts.append("(\(c).holder_agency = \(lit(h.agency)) AND \(c).holder_unit = \(lit(unit)))")
-        }
+        if let h = r.handlingUnit, let unit = h.unit { parts.append(heldByUnit(h.agency, unit, below: r.unitsBelow, alias: c)) }
         return parts.isEmpty ? "false" : "(" + parts.joined(separator: " OR ") + ")"
     }
 

@@ -22,7 +22,24 @@ struct ScopeSQL {
     /// A liaison without a unit holds nothing ('' is the agency's own, undisposed, reports).
     var holdsNothing: Bool {
         if case .unit(_, let u, _) = scope { return u.isEmpty }
+        if case .subtree(_, let u, _, _) = scope { return u.isEmpty }
         return false
+    }
+
+    /// A unit scope as its parts: the agency, the unit itself (what is copied to it counts), and
+    /// the units it covers (the unit, then those below it in the unit tree). Nil for the others.
+    var unitParts: (agency: String, unit: String, units: [String], copies: Bool)? {
+        switch scope {
+        case .unit(let a, let u, let copies): return (a, u, [u], copies)
+        case .subtree(let a, let u, let below, let copies): return (a, u, [u] + below, copies)
+        default: return nil
+        }
+    }
+
+    /// `column = ?` for one value, `column IN (?, …)` for several.
+    static func among(_ column: String, _ values: [String]) -> SQLCondition {
+        if values.count == 1 { return SQLCondition(sql: "\(column) = ?", args: [.text(values[0])]) }
+        return SQLCondition(sql: "\(column) IN (\(values.map { _ in "?" }.joined(separator: ", ")))", args: values.map { .text($0) })
     }
 
     // MARK: over the projection `complaints c`
@@ -39,8 +56,9 @@ struct ScopeSQL {
             return .always
         case .agency(let a):
             return SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])
-        case .unit(let a, let u, let copies):
-            let held = Self.heldNow(a, u)
+        case .unit, .subtree:
+            let (a, u, units, copies) = unitParts!
+            let held = Self.heldNow(a, units)
             return copies ? SQLCondition(sql: "(\(held.sql)) OR \(Self.copied(to: u).sql)", args: held.args + [.text(u)]) : held
         }
     }
@@ -53,11 +71,26 @@ struct ScopeSQL {
         case .agency(let a):
             let before = Self.heldBefore(a)
             return SQLCondition(sql: "\(holdsNow.sql) OR \(before.sql)", args: holdsNow.args + before.args)
-        case .unit(let a, let u, _):
+        case .unit, .subtree:
+            let (a, u, units, _) = unitParts!
             if u.isEmpty { return .never }
-            let now = holdsNow, before = Self.heldBefore(a, unit: u)
+            let now = holdsNow, before = Self.heldBefore(a, units: units)
             return SQLCondition(sql: "(\(now.sql)) OR \(before.sql)", args: now.args + before.args)
         }
+    }
+
+    /// Reports any of the units of the agency holds now.
+    static func heldNow(_ agency: String, _ units: [String]) -> SQLCondition {
+        SQLCondition(sql: "c.holder_agency = ?", args: [.text(agency)]) && among("c.holder_unit", units)
+    }
+
+    /// Reports any of the units of the agency held before and holds no longer (a set; the units of
+    /// a subtree may pass a report among themselves, so one of them may hold what another held).
+    static func heldBefore(_ agency: String, units: [String]) -> SQLCondition {
+        if units.count == 1 { return heldBefore(agency, unit: units[0]) }
+        let inUnits = among("unit", units)
+        return SQLCondition(sql: "c.id IN (SELECT complaint_id FROM holders_before WHERE agency = ? AND \(inUnits.sql))",
+                            args: [.text(agency)] + inUnits.args)
     }
 
     /// Reports the unit of the agency holds now.
@@ -111,13 +144,16 @@ struct ScopeSQL {
                 parts.append(try heldBefore(a, ""))
             }
             return parts
-        case .unit(let a, let u, let copies):
+        case .unit, .subtree:
+            let (a, u, units, copies) = unitParts!
             if u.isEmpty { return [] }
-            let notHeld = SQLCondition(sql: "NOT (c.holder_agency = ? AND coalesce(c.holder_unit, '') = ?)", args: [.text(a), .text(u)])
-            var parts = [Self.heldNow(a, u)]
+            let inUnits = Self.among("coalesce(c.holder_unit, '')", units)
+            let notHeld = SQLCondition(sql: "NOT (c.holder_agency = ? AND \(inUnits.sql))", args: [.text(a)] + inUnits.args)
+            var parts = [Self.heldNow(a, units)]
             if formerHolders && onlyForwarded { parts = [] }
             if copies { parts.append(Self.copied(to: u) && notHeld) }
-            var before = formerHolders ? try heldBefore(a, u) : .always
+            // A subtree's former holders may include what another of its units holds now.
+            var before = formerHolders ? (units.count == 1 ? try heldBefore(a, u) : Self.heldBefore(a, units: units) && notHeld) : .always
             if copies { before = before && !Self.copied(to: u) }
             if formerHolders { parts.append(before) }
             return parts
@@ -131,7 +167,9 @@ struct ScopeSQL {
         switch scope {
         case .everything: return .always
         case .agency(let a): return SQLCondition(sql: "agency = ?", args: [.text(a)])
-        case .unit(let a, let u, _): return SQLCondition(sql: "agency = ? AND unit = ?", args: [.text(a), .text(u)])
+        case .unit, .subtree:
+            let (a, _, units, _) = unitParts!
+            return SQLCondition(sql: "agency = ?", args: [.text(a)]) && Self.among("unit", units)
         }
     }
 
@@ -151,6 +189,24 @@ struct ScopeSQL {
                     SELECT c.status, count(*) FROM holders_before h JOIN complaints c ON c.id = h.complaint_id
                     WHERE h.agency = ? AND h.unit = '' GROUP BY c.status
                     """, args: [.text(a)]))
+            }
+        case .subtree:
+            let (a, u, units, copies) = unitParts!
+            if u.isEmpty { return [] }
+            let inUnits = Self.among("coalesce(c.holder_unit, '')", units)
+            let notHeld = SQLCondition(sql: "NOT (c.holder_agency = ? AND \(inUnits.sql))", args: [.text(a)] + inUnits.args)
+            if copies {
+                out.append(SQLCondition(sql: """
+                    SELECT c.status, count(*) FROM cc JOIN complaints c ON c.id = cc.complaint_id
+                    WHERE cc.unit = ? AND \(notHeld.sql) GROUP BY c.status
+                    """, args: [.text(u)] + notHeld.args))
+            }
+            if formerHolders {
+                let before = Self.heldBefore(a, units: units)
+                out.append(SQLCondition(sql: """
+                    SELECT c.status, count(*) FROM complaints c WHERE \(before.sql) AND \(notHeld.sql)
+                      AND (? = 0 OR NOT EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)) GROUP BY c.status
+                    """, args: before.args + notHeld.args + [.int(copies ? 1 : 0), .text(u)]))
             }
         case .unit(let a, let u, let copies):
             if u.isEmpty { return [] }
@@ -180,15 +236,25 @@ struct ScopeSQL {
             return SQLCondition(sql: "SELECT count(DISTINCT complaint_id) FROM holders_before WHERE unit = ''", args: [])
         case .agency(let a):
             return SQLCondition(sql: "SELECT count(*) FROM holders_before WHERE agency = ? AND unit = ''", args: [.text(a)])
-        case .unit(let a, let u, let copies):
+        case .unit, .subtree:
+            let (a, u, units, copies) = unitParts!
             if u.isEmpty { return nil }
             let probe = "EXISTS (SELECT 1 FROM holders_before h WHERE h.agency = ? AND h.unit = '' AND h.complaint_id = x.complaint_id)"
             let copied = copies ? " UNION SELECT complaint_id FROM cc WHERE unit = ?" : ""
-            let args: [SQLValue] = [.text(a), .text(u)] + (copies ? [.text(u)] : []) + [.text(a)]
-            return SQLCondition(sql: "SELECT count(*) FROM (SELECT complaint_id FROM holders_before WHERE agency = ? AND unit = ?" + copied + ") x WHERE " + probe,
+            let inUnits = Self.among("unit", units)
+            let args: [SQLValue] = [.text(a)] + inUnits.args + (copies ? [.text(u)] : []) + [.text(a)]
+            return SQLCondition(sql: "SELECT count(*) FROM (SELECT complaint_id FROM holders_before WHERE agency = ? AND \(inUnits.sql)" + copied + ") x WHERE " + probe,
                                 args: args)
         }
     }
+
+    /// The core's `Complaint.awaitingApproval`: the state JSON (`StateCodec`) carries the pending
+    /// draft under the top-level key "pd". A key's quote directly after "pd" never occurs inside a
+    /// JSON string (there every quote is escaped), so the marker is exact.
+    /// A probe per row of `complaint_texts` (no column of its own yet: a migration adding one is
+    /// the way to make the count cheap on a million reports).
+    static let awaitingApproval = SQLCondition(
+        sql: "EXISTS (SELECT 1 FROM complaint_texts t WHERE t.id = c.id AND instr(t.state, '\"pd\":[') > 0)", args: [])
 
     // MARK: what the viewer may read
 
@@ -206,11 +272,28 @@ struct ScopeSQL {
         if let h = a.holderUnit, let unit = h.unit {
             parts.append("(c.holder_agency = ? AND c.holder_unit IS NOT NULL AND c.holder_unit = ?)")
             args += [.text(h.agency), .text(unit)]
+            // The units below it (the unit tree): every level above handles what it passed down.
+            if !a.unitsBelow.isEmpty {
+                let below = among("c.holder_unit", a.unitsBelow)
+                parts.append("(c.holder_agency = ? AND \(below.sql))")
+                args += [.text(h.agency)] + below.args
+            }
         }
         if let unit = a.copiedUnit {
             parts.append("EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)")
             args.append(.text(unit))
         }
         return SQLCondition(sql: parts.joined(separator: " OR "), args: args)
+    }
+}
+
+extension ComplaintStore {
+    /// How many reports the scope holds now with a draft awaiting approval (the status line's count
+    /// for approvers): the core's `Complaint.awaitingApproval` over `InboxScope.holdsNow`.
+    public func awaitingApprovalCount(_ scope: InboxScope) throws(StoreError) -> Int {
+        try read {
+            let cond = ScopeSQL(scope, dialect: dialect).holdsNow && ScopeSQL.awaitingApproval
+            return Int(try db.scalarInt("SELECT count(*) FROM complaints c WHERE \(cond.sql)", cond.args) ?? 0)
+        }
     }
 }

@@ -20,6 +20,8 @@ final class ActionFlow {
         /// Why the anonymity is lifted (asked only then).
         case liftReason
         case confirm(String)
+        /// A unit below the holder, from the unit tree (type-ahead; indented by depth).
+        case unitBelow
     }
 
     let kind: ActionKind
@@ -81,6 +83,11 @@ final class ActionFlow {
         case .close: s = [.confirm(en ? "Close the report (Selesai)?" : "Tutup laporan (Selesai)?")]
         case .reopen: s = [.reason(required: true)]
         case .linkDuplicate: s = [.duplicate]
+        case .passDown: s = [.unitBelow, .reason(required: false)]
+        case .returnUp: s = [.reason(required: true)]
+        case .draft: s = [.text(secretToggle: true, templates: true)]
+        case .approve: s = [.confirm(en ? "Approve the draft and publish it as the follow-up?" : "Setujui draf dan terbitkan sebagai tindak lanjut?")]
+        case .returnDraft: s = [.text(secretToggle: false, templates: false)]
         case .receive, .import, .autoClose: s = []
         }
         let bulk = complaints.count > 1
@@ -103,7 +110,7 @@ final class ActionFlow {
     func accept(ctx: DeskContext) {
         guard index >= 0, index < steps.count, let o = overlay else { return }
         switch steps[index] {
-        case .unit:
+        case .unit, .unitBelow:
             details.unit = (o as? Picker)?.chosen?.id
         case .agency:
             details.agency = (o as? Picker)?.chosen?.id
@@ -166,6 +173,13 @@ final class ActionFlow {
             }
             return Picker(title: heading + " — " + t.text(.unitPicker),
                           options: units.map { Picker.Option(id: $0.0.id, label: $0.0.name, detail: agencyOnly ? $0.0.id : ctx.shortAgencyName($0.1.id)) },
+                          resolve: { [holder = first.holder.agency] in dir.resolveUnit($0, preferring: holder) })
+        case .unitBelow:
+            // The holder's subtree, parents before children, indented by depth below the holder.
+            let base = first.holder.unit.map { dir.depth(of: $0) + 1 } ?? 0
+            let below = dir.unitTree(of: first.holder.agency).filter { dir.isBelow(Holder(agency: first.holder.agency, unit: $0.unit.id), first.holder) }
+            return Picker(title: heading + " — " + t.text(.unitPicker),
+                          options: below.map { Picker.Option(id: $0.unit.id, label: String(repeating: "  ", count: max(0, $0.depth - base)) + $0.unit.name, detail: $0.unit.id) },
                           resolve: { [holder = first.holder.agency] in dir.resolveUnit($0, preferring: holder) })
         case .agency:
             let agencies = dir.agencies.filter { $0.id != first.holder.agency }

@@ -17,6 +17,8 @@ final class InboxView: DeskView {
     /// nil: all statuses (or the Diteruskan tab).
     var tab: Status? { if case .status(let s) = current { return s } else { return nil } }
     private var forwardedCount = 0
+    /// Drafts waiting for this operator's approval (approvers only), for the status line.
+    private(set) var awaitingApprovalCount = 0
     private(set) var limit: FilterExpression = .all
     private(set) var limitText: String?
     /// The term `n`/`N` look for: the last search that found something. `/` only jumps, it never
@@ -107,6 +109,7 @@ final class InboxView: DeskView {
     func loadCounts(_ ctx: DeskContext) throws(StoreError) {
         counts = try workingCounts(ctx)
         forwardedCount = try ctx.store.forwardedCount(ctx.scope)
+        awaitingApprovalCount = HierarchyText.approves(ctx.me.role) ? try ctx.store.awaitingApprovalCount(ctx.scope) : 0
     }
 
     /// The list's length: from the counters when the filter is a status tab alone, else counted
