@@ -296,7 +296,8 @@ enum HelpText {
               overdue  due-soon        the running deadline has passed / falls within the due-soon window
               anonymous  confidential  pingpong  undecided   flags (undecided: anonymity not yet decided)
               forwarded                passed away by my agency and no longer held by it (also: diteruskan)
-              mine                     held now by my unit (my agency for an admin), not only copied to it (also: milik-saya)
+              mine                     held now by my unit or a unit below it (my agency for an admin), not only copied to it (also: milik-saya)
+              awaiting-approval        a drafted follow-up waits for approval (also: menunggu-persetujuan, draft)
               jalan rusak              words: every word must start a word of the title or body
               "lampu mati"             a phrase
               AND OR NOT ( )           combine; side by side means AND; also & | ! and a leading -
@@ -326,7 +327,8 @@ enum HelpText {
           terlambat  segera        tenggat sudah lewat / jatuh dalam batas "segera"
           anonim  rahasia  pingpong  belum-diputuskan   penanda
           diteruskan               sudah diteruskan instansi saya dan tidak dipegangnya lagi (juga: forwarded)
-          milik-saya               dipegang unit saya sekarang (instansi saya bagi admin), bukan sekadar tembusan (juga: mine)
+          milik-saya               dipegang unit saya atau unit di bawahnya sekarang (instansi saya bagi admin), bukan sekadar tembusan (juga: mine)
+          menunggu-persetujuan     draf tindak lanjut menunggu persetujuan (juga: awaiting-approval, draf)
           jalan rusak              kata: setiap kata harus menjadi awal kata di judul atau isi
           "lampu mati"             frasa
           DAN ATAU BUKAN ( )       gabungan; berdampingan berarti DAN; juga & | ! dan tanda - di depan

@@ -205,7 +205,7 @@ extension ComplaintStore {
             // Forwards out of and into the scope's agency.
             var out = 0, into = 0
             let agency = scope.agency
-            if case .unit = scope, let agency {
+            if scope.unit != nil, let agency {
                 // A unit's viewer sees the agency's forwards of the reports it sees (held now, held
                 // before, copied), never the whole agency's (issue 11, item 19).
                 let seen = ScopeSQL(scope, dialect: dialect).condition(formerHolders: true)

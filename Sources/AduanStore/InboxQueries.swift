@@ -155,14 +155,14 @@ extension ComplaintStore {
 
     /// The thresholds the filter language is read with at `now` (overdue, due soon, ages), under this store's calendar and deadlines: the same for the SQL and for `FilterExpression.matches`.
     public func filterContext(now: Timestamp, content: ContentAccess = .everything, viewerAgency: String? = nil,
-                              viewerUnit: String? = nil) -> FilterContext {
+                              viewerUnit: String? = nil, viewerUnitsBelow: [String] = []) -> FilterContext {
         FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: content, viewerAgency: viewerAgency,
-                      viewerUnit: viewerUnit)
+                      viewerUnit: viewerUnit, viewerUnitsBelow: viewerUnitsBelow)
     }
 
     func whereClause(_ q: InboxQuery, now: Timestamp) -> SQLCondition {
         ScopeSQL(q.scope, dialect: dialect).condition(formerHolders: q.formerHolders)
-            && FilterSQL(dialect: dialect).condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency, viewerUnit: q.scope.unit))
+            && FilterSQL(dialect: dialect).condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency, viewerUnit: q.scope.unit, viewerUnitsBelow: Array(q.scope.units.dropFirst())))
     }
 
     /// (sort column, ascending?) for an order.
@@ -262,7 +262,7 @@ extension ComplaintStore {
 
     func fetchSQL(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try read {
-            var cond = FilterSQL(dialect: dialect).condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency, viewerUnit: q.scope.unit))
+            var cond = FilterSQL(dialect: dialect).condition(q.filter, filterContext(now: now, content: q.content, viewerAgency: q.scope.agency, viewerUnit: q.scope.unit, viewerUnitsBelow: Array(q.scope.units.dropFirst())))
             let select = rowSelect(q.content)
             let (column, ascending) = Self.sortColumn(q.order)
             // Walking the list forward in an ascending order means "greater than the cursor".

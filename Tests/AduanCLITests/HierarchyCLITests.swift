@@ -47,7 +47,7 @@ import Testing
     @Test func helpWorkflowPrintsTheNewActionsAndRole() throws {
         try requireBinary()
         let desk = Desk("tree-help")
-        let out = desk.bare(["help", "workflow"]).stdout
+        let out = desk.bare(["help", "workflow", "--lang", "en"]).stdout
         for word in ["pass-down", "return", "draft", "approve", "return-draft", "unit-operator", "not-the-drafter"] {
             #expect(out.contains(word), "help workflow lists \(word)")
         }

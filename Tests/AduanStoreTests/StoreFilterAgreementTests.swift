@@ -26,7 +26,7 @@ import Testing
     static func memoryIDs(_ all: [Complaint], _ scope: InboxScope, _ filter: FilterExpression, _ ctx: FilterContext) -> [Int64] {
         // `forwarded` is about the viewer's agency: the one whose scope this is, as the store reads it.
         let ctx = FilterContext(now: ctx.now, calendar: ctx.calendar, deadlines: ctx.deadlines, content: ctx.content,
-                                viewerAgency: scope.agency, viewerUnit: scope.unit)
+                                viewerAgency: scope.agency, viewerUnit: scope.unit, viewerUnitsBelow: Array(scope.units.dropFirst()))
         return all.filter { scope.contains($0) && filter.matches($0, ctx) }.map(\.id)
     }
 
@@ -222,8 +222,8 @@ import Testing
         #expect(formerSeen > 0, "some viewer sees a report it held before and handles no longer")
     }
 
-    /// `mine` (issue 11 item 5): what the viewer's own unit holds now, never what it is only copied
-    /// on, the same in SQL, in memory, and in the counters of the scope without copies.
+    /// `mine` (issue 11 item 5): what the viewer's own unit (and any unit below it, issue 15) holds
+    /// now, never what it is only copied on, the same in SQL, in memory, and in the counters of the scope without copies.
     @Test func mineIsWhatTheViewersUnitHoldsNowWithoutCopies() throws {
         let store = try SharedDataset.open()
         let all = try StoreDataset.load(store)
@@ -231,7 +231,8 @@ import Testing
         for viewer in Self.viewers {
             let scope = Access.inboxScope(of: viewer)
             let content = Privacy.contentAccess(of: viewer)
-            let ctx = store.filterContext(now: F.now, content: content, viewerAgency: scope.agency, viewerUnit: scope.unit)
+            let ctx = store.filterContext(now: F.now, content: content, viewerAgency: scope.agency, viewerUnit: scope.unit,
+                                          viewerUnitsBelow: Array(scope.units.dropFirst()))
             for text in ["mine", "is:mine is:due-soon", "NOT mine"] {
                 let filter = try FilterParser.parse(text, vocabulary: FilterVocabulary(directory: F.directory)).get()
                 let mem = A.memoryIDs(all, scope, filter, ctx)
@@ -240,7 +241,8 @@ import Testing
             let mine = A.memoryIDs(all, scope, .term(.mine), ctx)
             #expect(mine == all.filter(scope.withoutCopies.holdsNow).map(\.id), "mine is the unit's holding for \(viewer.id)")
             if let unit = viewer.unit {
-                for id in mine { #expect(all.first { $0.id == id }!.holder.unit == unit) }
+                // The unit's own holding, and with the unit tree what the units below it hold.
+                for id in mine { #expect(all.first { $0.id == id }!.holder.unit.map(scope.units.contains) == true) }
                 copiedOnly += all.filter { $0.ccUnits.contains(unit) && $0.holder.unit != unit }.count
                 let counts = try store.statusCounts(scope.withoutCopies, formerHolders: false)
                 #expect(counts.values.reduce(0, +) == mine.count, "the mine tabs' counts for \(viewer.id)")

@@ -91,11 +91,14 @@ public struct FilterContext: Sendable {
     public let viewerAgency: String?
     /// The viewer's unit, for `mine` (what the unit holds now); nil for an agency-level viewer.
     public let viewerUnit: String?
+    /// The units below the viewer's unit (the unit tree): `mine` is what the unit's subtree holds.
+    public let viewerUnitsBelow: [String]
 
     public init(now: Timestamp, calendar: WorkingCalendar, deadlines: DeadlinePolicy, content: ContentAccess = .everything,
-                viewerAgency: String? = nil, viewerUnit: String? = nil) {
+                viewerAgency: String? = nil, viewerUnit: String? = nil, viewerUnitsBelow: [String] = []) {
         self.viewerAgency = viewerAgency
         self.viewerUnit = viewerUnit
+        self.viewerUnitsBelow = viewerUnit == nil ? [] : viewerUnitsBelow
         self.now = now
         self.calendar = calendar
         self.deadlines = deadlines
@@ -172,7 +175,9 @@ extension FilterTerm {
         case .forwarded: return c.wasForwardedAway(by: ctx.viewerAgency)
         case .mine:
             guard let agency = ctx.viewerAgency else { return true }
-            return c.holder.agency == agency && (ctx.viewerUnit == nil || c.holder.unit == ctx.viewerUnit)
+            guard c.holder.agency == agency else { return false }
+            guard let mine = ctx.viewerUnit else { return true }
+            return c.holder.unit.map { $0 == mine || ctx.viewerUnitsBelow.contains($0) } ?? false
         case .awaitingApproval: return c.awaitingApproval
         case .privacyUndecided: return !c.privacyDecided
         case .age(let cmp, let n, let counting):

@@ -292,7 +292,7 @@ public struct EnglishStrings: StringTable {
         case .missing(let a, let req):
             return "\(actionName(a)) needs \(requirementName(req))."
         case .unknownUnit(let u):
-            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" is not in the directory; valid units: \(names.allUnits.map(\.id).joined(separator: ", "))."
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" is not in the directory; valid units: \(listedIDs(names.allUnits.map(\.id), more: "more: `aduan office show`"))."
         case .ambiguousUnit(let u, let ids):
             return "Unit \"\(SafeText.excerpt(u, limit: 80))\" matches several units: \(ids.joined(separator: ", ")); name one by its id."
         case .unitNotInAgency(let u, let a):

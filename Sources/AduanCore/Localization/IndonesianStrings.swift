@@ -291,7 +291,7 @@ public struct IndonesianStrings: StringTable {
         case .missing(let a, let req):
             return "\(actionName(a)) memerlukan \(requirementName(req))."
         case .unknownUnit(let u):
-            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" tidak ada dalam direktori; unit yang sah: \(names.allUnits.map(\.id).joined(separator: ", "))."
+            return "Unit \"\(SafeText.excerpt(u, limit: 80))\" tidak ada dalam direktori; unit yang sah: \(listedIDs(names.allUnits.map(\.id), more: "lagi: `aduan office show`"))."
         case .ambiguousUnit(let u, let ids):
             return "Unit \"\(SafeText.excerpt(u, limit: 80))\" cocok dengan beberapa unit: \(ids.joined(separator: ", ")); sebut satu dengan id-nya."
         case .unitNotInAgency(let u, let a):

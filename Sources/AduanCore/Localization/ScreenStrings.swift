@@ -152,3 +152,10 @@ extension StringTable {
         return (samples.map { DisplayWidth.of(countdown($0)) } + [DisplayWidth.of(text(.paused)), DisplayWidth.of(text(.noDeadline))]).max() ?? 19
     }
 }
+
+/// The first 20 ids of a list a refusal names, then how many more and where to see them, so a
+/// large directory does not flood the message.
+func listedIDs(_ ids: [String], more: String) -> String {
+    guard ids.count > 20 else { return ids.joined(separator: ", ") }
+    return ids.prefix(20).joined(separator: ", ") + " … (+\(ids.count - 20) " + more + ")"
+}

@@ -92,14 +92,19 @@ public enum InboxScope: Hashable, Sendable {
 
     /// The unit whose view this is; nil for an agency or every agency (`mine`).
     public var unit: String? {
-        if case .unit(_, let u, _) = self { return u }
-        return nil
+        switch self {
+        case .everything, .agency: return nil
+        case .unit(_, let u, _), .subtree(_, let u, _, _): return u
+        }
     }
 
     /// The same view without the reports only copied to the unit (tembusan): the liaison's "mine".
     public var withoutCopies: InboxScope {
-        if case .unit(let a, let u, _) = self { return .unit(a, u, includingCopies: false) }
-        return self
+        switch self {
+        case .everything, .agency: return self
+        case .unit(let a, let u, _): return .unit(a, u, includingCopies: false)
+        case .subtree(let a, let u, let below, _): return .subtree(a, u, below: below, includingCopies: false)
+        }
     }
 
     /// The agency whose view this is; nil for every agency.

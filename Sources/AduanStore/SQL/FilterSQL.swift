@@ -77,7 +77,7 @@ struct FilterSQL {
             // The core's `mine`: held now by the viewer's unit (or agency), never a copy (tembusan).
             guard let agency = ctx.viewerAgency else { return .always }
             guard let unit = ctx.viewerUnit else { return SQLCondition(sql: "c.holder_agency = ?", args: [.text(agency)]) }
-            return SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(agency), .text(unit)])
+            return SQLCondition(sql: "c.holder_agency = ?", args: [.text(agency)]) && list("c.holder_unit", ([unit] + ctx.viewerUnitsBelow).map { .text($0) })
         case .awaitingApproval: return ScopeSQL.awaitingApproval
         case .privacyUndecided: return SQLCondition(sql: dialect.flag("c.privacy_decided", set: false), args: [])
         case .age(let cmp, let n, let counting):
