@@ -30,7 +30,7 @@ enum StateCodec {
         let times: [(String, Timestamp?)] = [
             ("va", c.verifiedAt), ("fd", c.firstDispositionAt), ("da", c.dispositionAt),
             ("ff", c.firstFollowUpAt), ("lf", c.lastFollowUpAt), ("lr", c.lastReplyAt),
-            ("ca", c.closedAt), ("pa", c.pausedAt),
+            ("ca", c.closedAt), ("pa", c.pausedAt), ("lm", c.lastMessageAt),
         ]
         for (k, v) in times { if let v { w.key(k); w.int(v.seconds) } }
         if c.awaitingReporter { w.key("aw"); w.bool(true) }
@@ -44,6 +44,7 @@ enum StateCodec {
         if c.followUpCount > 0 { w.key("fu"); w.int(c.followUpCount) }
         if c.forwardCount > 0 { w.key("fw"); w.int(c.forwardCount) }
         if c.reopenCount > 0 { w.key("ro"); w.int(c.reopenCount) }
+        if !c.escalations.isEmpty { w.key("es"); w.beginArray(); for k in c.escalations { w.string(k) }; w.endArray() }
         w.endObject()
         return w.text
     }
@@ -76,6 +77,8 @@ enum StateCodec {
         c.lastReplyAt = t("lr")
         c.closedAt = t("ca")
         c.pausedAt = t("pa")
+        c.lastMessageAt = t("lm")
+        c.escalations = n["es"]?.array?.compactMap(\.string) ?? []
         c.awaitingReporter = n["aw"]?.bool ?? false
         c.statusBeforePause = n["bp"]?.string.flatMap(Status.parse)
         c.pauses = (n["ps"]?.array ?? []).compactMap { p in

@@ -411,7 +411,8 @@ public final class Desk {
         case .close: return en ? "close" : "tutup"
         case .reopen: return en ? "reopen" : "buka"
         case .linkDuplicate: return en ? "duplicate" : "duplikat"
-        case .receive, .import, .autoClose: return a.rawValue
+        case .message: return en ? "message" : "pesan"
+        case .receive, .import, .autoClose, .escalate: return a.rawValue
         }
     }
 

@@ -76,6 +76,9 @@ enum GridFixture {
         case .autoClose: Command(kind)
         case .reopen: Command(kind, ActionDetails(reason: "Pelapor keberatan"))
         case .linkDuplicate: Command(kind, ActionDetails(duplicateOf: 99))
+        case .message: Command(kind, ActionDetails(text: "Petugas datang Senin."))
+        // The step itself depends on the report: the grid fills in its first one (`cell`).
+        case .escalate: Command(kind)
         }
     }
 }
@@ -135,6 +138,8 @@ struct GridCell: CustomStringConvertible, Sendable {
             .autoClose: [.system: [pr: .becomes(se)]],
             .reopen: [.admin: [se: .becomes(pr)], .liaison: [se: .becomes(pr)]],
             .linkDuplicate: [.admin: [bt: .becomes(ar), bd: .becomes(ar), tu: .becomes(ar)]],
+            .message: [.admin: [pr: .becomes(pr)], .liaison: [pr: .becomes(pr)]],
+            .escalate: [.system: [bt: .becomes(bt), bd: .becomes(bd), pr: .becomes(pr)]],
         ]
     }()
 
@@ -164,7 +169,14 @@ struct GridCell: CustomStringConvertible, Sendable {
         if cell.action == .forward && cell.status == .belumTerverifikasi {
             command.details.changes = ClassificationChange(anonymous: false, confidential: false)
         }
-        let result = Workflow.decide(command, on: complaint, by: actor, at: F.later,
+        var at = F.later
+        // An escalation records the report's first step, at a moment it is due.
+        if cell.action == .escalate, let c = complaint,
+           let m = F.context.escalation.all(for: c, deadlines: F.context.deadlines, calendar: F.context.calendar).first {
+            command.details.escalation = m
+            at = max(at, m.dueAt.adding(seconds: 1))
+        }
+        let result = Workflow.decide(command, on: complaint, by: actor, at: at,
                                      context: F.context, newID: 1)
         switch (Self.expectation(cell), result) {
         case (.becomes(let status), .success(let event)):

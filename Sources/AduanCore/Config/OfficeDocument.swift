@@ -3,7 +3,7 @@
 /// file, parsed by the same parser. A user's own config keeps only personal things.
 public enum OfficeDocument {
     /// Keys that describe the office: an error in a user config once the store keeps the office.
-    public static let officeOnlyKeys = ["office", "calendar", "deadlines", "workflow", "agencies", "categories", "operators"]
+    public static let officeOnlyKeys = ["office", "calendar", "deadlines", "workflow", "agencies", "categories", "operators", "escalation"]
     /// Keys the stored document keeps (office-only keys, the office's templates and default operator).
     public static let documentKeys = officeOnlyKeys + ["templates", "defaultOperator"]
     /// Keys a user config may hold.

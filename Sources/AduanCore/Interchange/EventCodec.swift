@@ -240,6 +240,15 @@ public enum EventCodec {
             }
             w.endObject()
         }
+        // A warning or escalation step, likewise last and only when present.
+        if let m = d.escalation {
+            w.key("escalation"); w.beginObject()
+            w.key("key"); w.string(m.key)
+            w.key("dueAt"); time(m.dueAt, &w, style)
+            w.key("agency"); w.string(m.holder.agency)
+            if let u = m.holder.unit { w.key("unit"); w.string(u) }
+            w.endObject()
+        }
     }
 
     // MARK: decode
@@ -379,6 +388,17 @@ public enum EventCodec {
             }
             d.source = ImportSource(file: r.string(src, "file", p, required: true, maxBytes: 4096) ?? "",
                                     sha256: r.string(src, "sha256", p, required: true, maxBytes: 128) ?? "", history: history)
+        }
+        if let x = node["escalation"], r.object(x, path + ".escalation") != nil {
+            let p = path + ".escalation"
+            let key = r.string(x, "key", p, required: true, maxBytes: 256) ?? ""
+            let due = r.time(x, "dueAt", p, required: true)
+            let holder = Holder(agency: r.string(x, "agency", p, required: true, maxBytes: 4096) ?? "", unit: r.string(x, "unit", p, maxBytes: 4096))
+            if let due {
+                if let m = EscalationMark(key: key, dueAt: due, holder: holder) { d.escalation = m } else {
+                    r.fail(x.line, p + ".key", "not a warning or escalation step: \(SafeText.excerpt(key, limit: 80))")
+                }
+            }
         }
         return d
     }

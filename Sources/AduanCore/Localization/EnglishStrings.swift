@@ -173,6 +173,8 @@ public struct EnglishStrings: StringTable {
         case .autoClose: "Auto-close"
         case .reopen: "Reopen"
         case .linkDuplicate: "Link as duplicate"
+        case .message: "Message to the reporter"
+        case .escalate: "Escalation"
         }
     }
 
@@ -240,6 +242,7 @@ public struct EnglishStrings: StringTable {
         case .changes: "something to change"
         case .timerExpired: "10 working days without a reply"
         case .privacyDecision: "the anonymity and confidentiality decision (anonymous yes/no and confidential yes/no) before the report leaves the office"
+        case .escalationDue: "a warning or escalation step that is due"
         }
     }
 
@@ -302,6 +305,8 @@ public struct EnglishStrings: StringTable {
             return "\(actionName(a)) refused: lifting anonymity shows the reporter's identity to the handling units, so it needs a reason (--reason)."
         case .changesNotTakenBy(let a):
             return "\(actionName(a)) does not change the classification or the anonymity/confidentiality here; an admin uses Classify."
+        case .escalationNotDue, .escalationRecorded:
+            return escalationRefusal(r) ?? ""
         case .autoCloseNotDue(let due):
             if let due { return "Auto-close is not due yet: it falls at \(formatDateTime(due, zone: zone, table: self))." }
             return "Auto-close only follows a follow-up the reporter has not answered."
@@ -399,6 +404,8 @@ public struct EnglishStrings: StringTable {
         case .autoClose: return "Closed automatically: 10 working days without the reporter's reply"
         case .reopen: return "Reopened" + reason
         case .linkDuplicate: return "Linked as a duplicate of #\(d.duplicateOf.map(String.init) ?? "-")"
+        case .message: return "Message to the reporter"
+        case .escalate: return escalationEventSummary(e, names: names)
         }
     }
 

@@ -172,6 +172,8 @@ public struct IndonesianStrings: StringTable {
         case .autoClose: "Selesai otomatis"
         case .reopen: "Buka kembali"
         case .linkDuplicate: "Tandai duplikat"
+        case .message: "Pesan ke pelapor"
+        case .escalate: "Eskalasi"
         }
     }
 
@@ -239,6 +241,7 @@ public struct IndonesianStrings: StringTable {
         case .changes: "perubahan"
         case .timerExpired: "batas 10 hari kerja tanpa tanggapan"
         case .privacyDecision: "keputusan anonim dan rahasia (anonim ya/tidak dan rahasia ya/tidak) sebelum laporan keluar dari kantor"
+        case .escalationDue: "peringatan atau eskalasi yang sudah jatuh waktu"
         }
     }
 
@@ -301,6 +304,8 @@ public struct IndonesianStrings: StringTable {
             return "\(actionName(a)) ditolak: mencabut anonimitas membuka identitas pelapor bagi unit yang menangani, jadi perlu alasan (--reason)."
         case .changesNotTakenBy(let a):
             return "\(actionName(a)) tidak mengubah klasifikasi atau keputusan anonim/rahasia di sini; admin memakai Klasifikasi."
+        case .escalationNotDue, .escalationRecorded:
+            return escalationRefusal(r) ?? ""
         case .autoCloseNotDue(let due):
             if let due { return "Belum waktunya selesai otomatis: batasnya \(formatDateTime(due, zone: zone, table: self))." }
             return "Selesai otomatis hanya setelah tindak lanjut yang belum ditanggapi pelapor."
@@ -398,6 +403,8 @@ public struct IndonesianStrings: StringTable {
         case .autoClose: return "Selesai otomatis: 10 hari kerja tanpa tanggapan pelapor"
         case .reopen: return "Dibuka kembali" + reason
         case .linkDuplicate: return "Ditandai duplikat dari #\(d.duplicateOf.map(String.init) ?? "-")"
+        case .message: return "Pesan ke pelapor"
+        case .escalate: return escalationEventSummary(e, names: names)
         }
     }
 

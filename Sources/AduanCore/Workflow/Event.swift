@@ -20,6 +20,12 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
     case autoClose = "auto-close"
     case reopen
     case linkDuplicate = "link-duplicate"
+    /// A message from the office to the reporter that is not a follow-up (a question, a notice):
+    /// LAPOR!'s closing rule counts the 10 working days from it as from a follow-up.
+    case message
+    /// The program records a deadline warning or an escalation step when it first becomes due
+    /// (see Escalation.swift); internal, never public.
+    case escalate
 
     public static func parse(_ text: String) -> ActionKind? {
         if let exact = ActionKind(rawValue: text) { return exact }
@@ -34,7 +40,8 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
         "tindak-lanjut": .followUp, "tl": .followUp, "followup": .followUp, "catatan": .note,
         "balasan": .reply, "balasan-pelapor": .reply, "rating": .rate, "nilai": .rate, "tutup": .close,
         "selesai": .close, "tutup-otomatis": .autoClose, "buka-kembali": .reopen, "duplikat": .linkDuplicate,
-        "duplicate": .linkDuplicate, "terima": .receive,
+        "duplicate": .linkDuplicate, "terima": .receive, "pesan": .message, "pesan-pelapor": .message,
+        "eskalasi": .escalate,
     ]
 }
 
@@ -174,12 +181,15 @@ public struct ActionDetails: Hashable, Sendable {
     public var reportedAt: Timestamp?
     /// An import's source: the file, its hash and the source's history as quoted data.
     public var source: ImportSource?
+    /// The warning or escalation step an `escalate` event records.
+    public var escalation: EscalationMark?
 
     public init(intake: Intake? = nil, imported: ImportedState? = nil, agency: String? = nil, unit: String? = nil,
                 reason: String? = nil, archiveReason: ArchiveReason? = nil, text: String? = nil, secret: Bool = false,
                 rating: Int? = nil, duplicateOf: Int64? = nil, changes: ClassificationChange? = nil,
-                reportedAt: Timestamp? = nil, source: ImportSource? = nil) {
+                reportedAt: Timestamp? = nil, source: ImportSource? = nil, escalation: EscalationMark? = nil) {
         self.source = source
+        self.escalation = escalation
         self.intake = intake
         self.imported = imported
         self.agency = agency
@@ -242,5 +252,5 @@ public struct Event: Hashable, Sendable {
     /// A secret follow-up, which only the handling parties may read.
     public var isSecret: Bool { kind == .followUp && details.secret }
     /// Internal notes are for the office, never for the public.
-    public var isInternal: Bool { kind == .note }
+    public var isInternal: Bool { kind == .note || kind == .escalate }
 }

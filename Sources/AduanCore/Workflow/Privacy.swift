@@ -194,7 +194,7 @@ public enum Privacy {
     /// May this event's text appear publicly? Notes and secret follow-ups never do.
     public static func isPublishable(_ e: Event) -> Bool {
         switch e.kind {
-        case .note, .classify, .cc: return false
+        case .note, .classify, .cc, .escalate: return false
         case .followUp: return !e.details.secret
         default: return true
         }

@@ -25,10 +25,13 @@ public enum Requirement: String, CaseIterable, Sendable, Hashable {
     /// The anonymity/confidentiality decision: already made, or given with the action (both flags).
     /// A report does not leave the office before it is made.
     case privacyDecision = "privacy-decision"
+    /// A warning or escalation step that is due now under the office's ladder and not recorded yet
+    /// for this timer. A recorded one is checked only for being new (the ladder may change later).
+    case escalationDue = "escalation-due"
 
     /// False for requirements added after events were already recorded without them: a stored
     /// history is checked against the rules it was written under (see `Workflow.decide(recorded:)`).
-    public var appliesToRecordedHistory: Bool { self != .privacyDecision }
+    public var appliesToRecordedHistory: Bool { self != .privacyDecision && self != .escalationDue }
 }
 
 /// Where an accepted action leaves the status.
@@ -136,6 +139,8 @@ public struct TransitionTable: Hashable, Sendable {
             TransitionRule(.rate, from: [.proses, .selesai], roles: [.admin, .liaison, .system], requires: [.rating], .unchanged),
             TransitionRule(.close, from: [.proses], roles: [.admin], requires: [], .to(.selesai)),
             TransitionRule(.autoClose, from: [.proses], roles: [.system], requires: [.timerExpired], .to(.selesai)),
+            TransitionRule(.message, from: [.proses], roles: [.liaison, .admin], requires: [.text], .unchanged),
+            TransitionRule(.escalate, from: [bt, bd, .proses], roles: [.system], requires: [.escalationDue], .unchanged),
         ]
         if policy.reopenAllowed {
             rules.append(TransitionRule(.reopen, from: [.selesai], roles: [.admin, .liaison], requires: [.reason], .to(.proses)))

@@ -59,12 +59,13 @@ final class ActionFlow {
         case .archive: s = [.archiveCode, .reason(required: false)]
         case .followUp: s = [.text(secretToggle: true, templates: true)]
         case .note: s = [.text(secretToggle: false, templates: false)]
+        case .message: s = [.text(secretToggle: false, templates: true)]
         case .reply: s = [.text(secretToggle: false, templates: false), .writtenAt]
         case .rate: s = [.rating, .writtenAt]
         case .close: s = [.confirm(en ? "Close the report (Selesai)?" : "Tutup laporan (Selesai)?")]
         case .reopen: s = [.reason(required: true)]
         case .linkDuplicate: s = [.duplicate]
-        case .receive, .import, .autoClose: s = []
+        case .receive, .import, .autoClose, .escalate: s = []
         }
         let bulk = complaints.count > 1
         let destructive: Set<ActionKind> = [.archive, .linkDuplicate, .forward, .resume]
