@@ -12,6 +12,8 @@ extension StringTable {
         }
     }
 
+    public var escalationFieldName: String { en ? "Escalation" : "Eskalasi" }
+
     /// A short name of an escalation level, for group headings and figure columns.
     public func escalationLevelName(_ t: EscalationTarget?) -> String {
         switch t {
