@@ -69,3 +69,44 @@ extension ComplaintStore {
         }
     }
 }
+
+/// The open reports of one escalation level (the Deadlines view's groups by level).
+public struct EscalationGroup: Sendable {
+    public var level: EscalationTarget
+    public var rows: [InboxRow]
+}
+
+extension ComplaintStore {
+    /// The open reports of `scope` with a recorded warning or escalation on a running timer (or the
+    /// external flag), grouped by their highest level, the highest first; rows by deadline.
+    /// Titles the viewer may not read stay hidden (`content`).
+    public func escalatedRows(_ scope: InboxScope, content: ContentAccess, now: Timestamp) throws(StoreError) -> [EscalationGroup] {
+        try read {
+            let open = [Status.belumTerverifikasi, .belumDitindaklanjuti, .proses].map { String($0.code) }.joined(separator: ",")
+            let sc = ScopeSQL(scope, dialect: dialect).holdsNow
+            let ids = try db.prepare("""
+                SELECT c.id FROM \(Self.complaintSource)
+                WHERE c.status IN (\(open)) AND json_valid(t.state) AND json_extract(t.state, '$.es') IS NOT NULL AND (\(sc.sql))
+                """)
+            try ids.bind(sc.args)
+            var levels: [Int64: EscalationTarget] = [:]
+            while try ids.step() {
+                let id = ids.int64(0)
+                guard let c = try? loadComplaint(id),
+                      let level = context.escalation.level(of: c, deadlines: context.deadlines, calendar: context.calendar) else { continue }
+                levels[id] = level
+            }
+            let select = rowSelect(content)
+            let one = try db.prepare("SELECT \(select.sql) FROM complaints c WHERE c.id = ?")
+            var groups: [EscalationTarget: [InboxRow]] = [:]
+            for (id, level) in levels {
+                try one.bind(select.args + [.int(id)])
+                if try one.step() { groups[level, default: []].append(row(from: one, order: .deadline)) }
+                one.reset()
+            }
+            return groups.keys.sorted(by: >).map { level in
+                EscalationGroup(level: level, rows: groups[level]!.sorted { ($0.sortKey, $0.id) < ($1.sortKey, $1.id) })
+            }
+        }
+    }
+}

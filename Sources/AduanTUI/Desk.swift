@@ -24,6 +24,9 @@ public final class Desk {
     private var dataVersion: Int64
     private var lastCheck: Double
     private var lastSweep: Double
+    /// The escalation ladder is swept at open (ScreenCommand) and then every 15 minutes: it reads
+    /// every open report, so it runs less often than the auto-close's range query.
+    private var lastEscalationSweep: Double
     private var stale: Set<ViewKind> = []
     let profile: LatencyProfile?
 
@@ -36,6 +39,7 @@ public final class Desk {
         dataVersion = context.store.dataVersion()
         lastCheck = monotonicSeconds()
         lastSweep = lastCheck
+        lastEscalationSweep = lastCheck
         profile = profilePath.map(LatencyProfile.init)
     }
 
@@ -82,6 +86,10 @@ public final class Desk {
         if monotonicSeconds() - lastSweep > 60 {
             lastSweep = monotonicSeconds()
             if let n = try? ctx.store.autoCloseDue(at: ctx.now), n > 0 { reloadAll(); redraw = true }
+        }
+        if monotonicSeconds() - lastEscalationSweep > 900 {
+            lastEscalationSweep = monotonicSeconds()
+            if let n = try? ctx.store.recordEscalations(at: ctx.now), n > 0 { reloadAll(); redraw = true }
         }
         if redraw { draw() }
     }

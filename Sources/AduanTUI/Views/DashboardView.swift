@@ -7,6 +7,8 @@ final class DashboardView: DeskView {
     let kind = ViewKind.dashboard
     private var figures: SupervisorFigures?
     private var lastAnchor: AnchorLine?
+    /// Recorded warnings and escalations per level and unit (issue 15 item 3), within the scope.
+    private var escalations: [(target: EscalationTarget, agency: String, unit: String?, count: Int)] = []
     private var lines: [StyledLine] = []
     private var renderedWidth = 0
     private var scroll = 0
@@ -22,6 +24,13 @@ final class DashboardView: DeskView {
         do {
             figures = try ctx.store.figures(ctx.scope, now: ctx.now)
             lastAnchor = ctx.anchorsPath.flatMap(AnchorFile.last)
+            escalations = try ctx.store.escalationCounts().filter { e in
+                switch ctx.scope {
+                case .everything: true
+                case .agency(let a): e.agency == a
+                case .unit(let a, let u, _): e.agency == a && e.unit == u
+                }
+            }
         } catch {
             ctx.fail(ctx.describe(error))
         }
@@ -110,6 +119,24 @@ final class DashboardView: DeskView {
         }
         if f.overdueByHolder.count > 25 { out.append(StyledLine("  … +\(f.overdueByHolder.count - 25)", .dim)) }
         out.append(.blank)
+
+        // Recorded warnings and escalations per unit and level (only once there are any).
+        if !escalations.isEmpty {
+            out.append(StyledLine(lang == .en ? "Warnings and escalations per unit (recorded)" : "Peringatan dan eskalasi per unit (tercatat)", .bold))
+            var byHolder: [Holder: [EscalationTarget: Int]] = [:]
+            for e in escalations { byHolder[Holder(agency: e.agency, unit: e.unit), default: [:]][e.target, default: 0] += e.count }
+            let nameWidth = min(30, max(12, width / 3))
+            for (holder, levels) in byHolder.sorted(by: { $0.key.description < $1.key.description }).prefix(25) {
+                var segs: [(String, Style)] = [("  " + DisplayWidth.padded(ctx.shortUnitName(holder), to: nameWidth), .normal)]
+                for level in EscalationTarget.allCases {
+                    let n = levels[level] ?? 0
+                    segs.append(("  \(t.escalationLevelName(level)) ", .dim))
+                    segs.append((NumberFormat.grouped(n, lang), n == 0 ? .dim : level >= .supervisor ? .overdue : .dueSoon))
+                }
+                out.append(StyledLine(segs))
+            }
+            out.append(.blank)
+        }
 
         // Counts per status × unit.
         out.append(StyledLine(t.text(.countsPerStatusUnit), .bold))
