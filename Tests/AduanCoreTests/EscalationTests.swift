@@ -397,3 +397,17 @@ struct AutoCloseFromLastWordTests {
 extension Result {
     var isFailure: Bool { if case .failure = self { true } else { false } }
 }
+
+@Suite("Office changes to SLA overrides and the ladder")
+struct EscalationOfficeDiffTests {
+    @Test func applyPreviewNamesAddedOverridesAndLadderChanges() throws {
+        let old = try OfficeConfig.parse(EscalationConfigTests.base + "}", file: "a.json").get()
+        let new = try OfficeConfig.parse(String(DeadlineOverrideTests.office.dropLast()) + ", \"escalation\": {\"externalAfterDays\": 90}}", file: "b.json").get()
+        let lines = OfficeDiff.lines(from: old, to: new, language: .en)
+        #expect(lines.contains("deadline override added: infrastruktur/jalan, any priority: firstFollowUp 14 working"), "\(lines)")
+        #expect(lines.contains("escalation: external after 60 days → external after 90 days"), "\(lines)")
+        #expect(OfficeDiff.lines(from: new, to: old, language: .id).contains("pengecualian tenggat dihapus: kesehatan, high: firstFollowUp 2 working") == false)
+        #expect(OfficeDiff.lines(from: new, to: old, language: .id).contains { $0.hasPrefix("pengecualian tenggat dihapus: semua kategori, high") })
+    }
+}
+

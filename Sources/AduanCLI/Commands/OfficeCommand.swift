@@ -67,6 +67,9 @@ enum OfficeCommand {
         s.out.line((en ? "Deadlines: " : "Tenggat: ") + [rule("verification", d.verification), rule("firstFollowUp", d.firstFollowUp),
                    rule("autoClose", d.autoClose), rule("resolution", d.resolution), rule("response", d.response)].joined(separator: ", ")
                    + ", dueSoonWorkingDays \(d.dueSoonWorkingDays)")
+        for o in d.overrides { s.out.line((en ? "  override " : "  pengecualian ") + o.source + ": " + o.summary(s.language)) }
+        s.out.line(en ? "Escalation:" : "Eskalasi:")
+        for line in c.escalation.summaryLines(s.language) { s.out.line("  " + line) }
         let week = Weekday.allCases.filter(c.calendar.workWeek.contains).map(\.key).joined(separator: ",")
         s.out.line((en ? "Calendar: work week " : "Kalender: hari kerja ") + week + (en ? ", \(c.calendar.holidays.count) holidays" : ", \(c.calendar.holidays.count) hari libur"))
         let p = c.policy
