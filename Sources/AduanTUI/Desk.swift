@@ -282,6 +282,8 @@ public final class Desk {
             if problems.isEmpty { ctx.say(summary) } else { ctx.fail(summary + " · " + problems[0]) }
         } else if let p = problems.first {
             ctx.fail(p)
+        } else if let w = f.warnings.first {
+            ctx.say(ctx.t.actionName(f.kind) + " #\(f.first.id): " + ctx.t.text(.saved) + " · " + w, .dueSoon)
         } else {
             ctx.say(ctx.t.actionName(f.kind) + " #\(f.first.id): " + ctx.t.text(.saved), .onTime)
         }

@@ -96,3 +96,24 @@ import Testing
         #expect(show.stdout.contains("First follow-up: Friday, 11 December 2026 23:59 WIB"), "\(show.stdout)")
     }
 }
+
+/// Issue 15 item 5 through `aduan act`: a follow-up that is a template sent as it is, is recorded
+/// and its sender warned; one that says what was done is not.
+@Suite struct BoilerplateCommandTests {
+    @Test func aTemplateSentAsItIsWarnsTheSenderAndIsStillRecorded() throws {
+        try requireBinary()
+        let desk = Desk("boilerplate")
+        try desk.initStore()
+        let id = try desk.receive("Jalan berlubang di Desa Mekarsari")
+        try desk.must(id, "verify", ["--unit", "pupr", "--anonymous", "no", "--confidential", "no"])
+        // The built-in template "selesai", as its readers get it.
+        let text = "Laporan #\(id) telah ditangani oleh Dinas Pekerjaan Umum dan Penataan Ruang. Bila masih ada kendala, silakan tanggapi melalui LAPOR! dalam 10 hari kerja."
+        let r = desk.run(["act", "\(id)", "follow-up", "--text", text, "--lang", "en"], as: "tl-pupr")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("Warning: this follow-up is") && r.stderr.contains("\"Sudah ditangani\""), "\(r.stderr)")
+        let substantive = desk.run(["act", "\(id)", "follow-up", "--lang", "en", "--text",
+                                    "Tim UPT Jalan menambal lubang di depan SDN 2 pada Selasa pagi dan memasang rambu sementara di kedua sisi jalan."],
+                                   as: "tl-pupr")
+        #expect(substantive.status == 0 && !substantive.stderr.contains("Warning"), "\(substantive.stderr)")
+    }
+}

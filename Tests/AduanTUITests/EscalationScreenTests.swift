@@ -40,4 +40,24 @@ import Testing
         #expect(text.contains("Escalated to the unit's supervisor: first follow-up overdue +0 working days (Dinas Pekerjaan Umum"), "\(text)")
         #expect(text.contains("Escalation:"))
     }
+
+    @Test func theDashboardShowsEachUnitsShareOfBoilerplateAnswers() throws {
+        let dir = TempDir()
+        let store = try F.makeStore(in: dir)
+        let before = F.run(store, width: 140, height: 80, keys: ["4"], language: .en)
+        #expect(!before.contains("Boilerplate answers per unit"), "nothing recorded yet: no section")
+        let road = try F.id(of: "Jalan berlubang", in: store)
+        let c = try #require(try store.complaint(road))
+        let tl = F.actor("tl-pupr")
+        let text = try #require(F.config.templates.first { $0.id == "selesai" }).text
+        let filled = F.config.fill(ReplyTemplate(id: "", name: "", text: text), for: c, author: tl, audience: .everyone)
+        let finding = try #require(F.config.boilerplate(filled, for: c, author: tl, earlier: []))
+        _ = try store.apply(Command(.followUp, ActionDetails(text: filled, boilerplate: finding)), to: road, expectedVersion: nil, by: tl, at: F.now)
+        let shares = try store.boilerplateShares()
+        #expect(shares.contains { $0.unit == "pupr" && $0.followUps == 1 && $0.boilerplate == 1 }, "\(shares)")
+        let after = F.run(store, width: 140, height: 80, keys: ["4"], language: .en)
+        #expect(after.contains("Boilerplate answers per unit (share of follow-ups)"), "\(after.text())")
+        #expect(after.contains("1 / 1"))
+        #expect(F.run(store, width: 140, height: 80, keys: ["4"], language: .id).contains("Jawaban normatif per unit"))
+    }
 }

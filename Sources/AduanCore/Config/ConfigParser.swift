@@ -183,7 +183,7 @@ final class ConfigReader {
 
     func office(_ root: JSONNode, loadFile: (String) -> Result<[UInt8], FileReadError>) -> OfficeConfig? {
         let keys = ["office", "language", "store", "refreshSeconds", "calendar", "deadlines", "workflow",
-                    "agencies", "categories", "operators", "defaultOperator", "templates", "theme", "escalation"]
+                    "agencies", "categories", "operators", "defaultOperator", "templates", "theme", "escalation", "boilerplate"]
         guard let o = object(root, "", allowed: keys) else { return nil }
         var officeName = "Aduan", agency = "", zone = OfficeTimeZone.wib
         if let office = o["office"], let m = object(office, "office", allowed: ["name", "agency", "timeZone"]) {
@@ -217,10 +217,12 @@ final class ConfigReader {
         }
         let templates = o["templates"].map(templatesSection) ?? []
         let theme = o["theme"].map(themeSection) ?? Theme()
-        return OfficeConfig(officeName: officeName, agency: agency, language: language, calendar: calendar,
+        var config = OfficeConfig(officeName: officeName, agency: agency, language: language, calendar: calendar,
                             deadlines: deadlines, policy: policy, directory: directory, categories: categories,
                             operators: operators, defaultOperator: defaultOperator, templates: templates,
                             theme: theme, store: store, refreshSeconds: refresh, escalation: escalation)
+        if let b = o["boilerplate"] { config.boilerplate = boilerplateSection(b) }
+        return config
     }
 
     func calendarSection(_ node: JSONNode, zone: OfficeTimeZone, loadFile: (String) -> Result<[UInt8], FileReadError>) -> WorkingCalendar {

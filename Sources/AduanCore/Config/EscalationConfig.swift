@@ -81,6 +81,17 @@ extension ConfigReader {
     }
 }
 
+extension ConfigReader {
+    /// `"boilerplate": {"similarityPercent": 80, "earlierAnswers": 3}` (issue 15 item 5).
+    func boilerplateSection(_ node: JSONNode) -> BoilerplatePolicy {
+        var p = BoilerplatePolicy.standard
+        guard let m = object(node, "boilerplate", allowed: ["similarityPercent", "earlierAnswers"]) else { return p }
+        p.similarityPercent = int(m["similarityPercent"], "boilerplate.similarityPercent", range: 1...100) ?? p.similarityPercent
+        p.earlierAnswers = int(m["earlierAnswers"], "boilerplate.earlierAnswers", range: 0...1000) ?? p.earlierAnswers
+        return p
+    }
+}
+
 extension DeadlineOverride {
     /// "infrastruktur/jalan, any priority: firstFollowUp 14 working" for `office show` and the diff.
     public func summary(_ language: Language) -> String {

@@ -70,6 +70,8 @@ public struct OfficeConfig: Sendable, Equatable {
     public var refreshSeconds: Int
     /// Warnings and escalation steps per timer (the office file's `escalation`).
     public var escalation: EscalationPolicy
+    /// When a follow-up counts as boilerplate (the office file's `boilerplate`).
+    public var boilerplate: BoilerplatePolicy = .standard
 
     public init(officeName: String, agency: String, language: Language? = nil, calendar: WorkingCalendar = .standard,
                 deadlines: DeadlinePolicy = .standard, policy: WorkflowPolicy = .standard, directory: Directory,

@@ -249,6 +249,16 @@ public enum EventCodec {
             if let u = m.holder.unit { w.key("unit"); w.string(u) }
             w.endObject()
         }
+        // A boilerplate warning on a follow-up, likewise last and only when present.
+        if let b = d.boilerplate {
+            w.key("boilerplate"); w.beginObject()
+            switch b.source {
+            case .template(let id): w.key("template"); w.string(id)
+            case .earlierAnswers(let n): w.key("earlierAnswers"); w.int(n)
+            }
+            w.key("percent"); w.int(b.percent)
+            w.endObject()
+        }
     }
 
     // MARK: decode
@@ -398,6 +408,17 @@ public enum EventCodec {
                 if let m = EscalationMark(key: key, dueAt: due, holder: holder) { d.escalation = m } else {
                     r.fail(x.line, p + ".key", "not a warning or escalation step: \(SafeText.excerpt(key, limit: 80))")
                 }
+            }
+        }
+        if let x = node["boilerplate"], r.object(x, path + ".boilerplate") != nil {
+            let p = path + ".boilerplate"
+            let percent = Int(clamping: r.int64(x, "percent", p, required: true) ?? 0)
+            if let t = r.string(x, "template", p, maxBytes: 4096) {
+                d.boilerplate = BoilerplateFinding(source: .template(t), percent: percent)
+            } else if let n = r.int64(x, "earlierAnswers", p) {
+                d.boilerplate = BoilerplateFinding(source: .earlierAnswers(Int(clamping: n)), percent: percent)
+            } else {
+                r.fail(x.line, p, "expected \"template\" or \"earlierAnswers\"")
             }
         }
         return d

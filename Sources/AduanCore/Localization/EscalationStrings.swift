@@ -1,4 +1,4 @@
-/// Sentences for warnings, escalations, office messages and SLA overrides (issue 15 items 3, 4, 6),
+/// Sentences for warnings, escalations, SLA overrides and boilerplate answers (issue 15 items 3–6),
 /// in both languages.
 extension StringTable {
     var en: Bool { language == .en }
@@ -57,6 +57,18 @@ extension StringTable {
             return en ? "The warning or escalation \(quoted(k)) is already recorded for this timer."
                       : "Peringatan atau eskalasi \(quoted(k)) sudah tercatat untuk batas waktu ini."
         default: return nil
+        }
+    }
+
+    /// The warning shown to the sender (and the approver) of a boilerplate follow-up.
+    public func boilerplateWarning(_ b: BoilerplateFinding, templateName: (String) -> String) -> String {
+        switch b.source {
+        case .template(let id):
+            return en ? "Warning: this follow-up is \(b.percent)% the template \(quoted(templateName(id))) with next to nothing added; evaluators count such answers as boilerplate (normatif). Say what was done for this report."
+                      : "Peringatan: tindak lanjut ini \(b.percent)% sama dengan templat \(quoted(templateName(id))) tanpa tambahan berarti; penilai menganggapnya jawaban normatif. Tuliskan apa yang dilakukan untuk laporan ini."
+        case .earlierAnswers(let n):
+            return en ? "Warning: this follow-up is nearly identical (\(b.percent)%) to \(n) earlier answers of the unit; evaluators count such answers as boilerplate (normatif)."
+                      : "Peringatan: tindak lanjut ini hampir sama (\(b.percent)%) dengan \(n) jawaban unit sebelumnya; penilai menganggapnya jawaban normatif."
         }
     }
 

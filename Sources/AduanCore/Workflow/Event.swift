@@ -183,11 +183,15 @@ public struct ActionDetails: Hashable, Sendable {
     public var source: ImportSource?
     /// The warning or escalation step an `escalate` event records.
     public var escalation: EscalationMark?
+    /// A follow-up the sender was warned is boilerplate (Boilerplate.swift): advisory, recorded for the figures.
+    public var boilerplate: BoilerplateFinding?
 
     public init(intake: Intake? = nil, imported: ImportedState? = nil, agency: String? = nil, unit: String? = nil,
                 reason: String? = nil, archiveReason: ArchiveReason? = nil, text: String? = nil, secret: Bool = false,
                 rating: Int? = nil, duplicateOf: Int64? = nil, changes: ClassificationChange? = nil,
-                reportedAt: Timestamp? = nil, source: ImportSource? = nil, escalation: EscalationMark? = nil) {
+                reportedAt: Timestamp? = nil, source: ImportSource? = nil, escalation: EscalationMark? = nil,
+                boilerplate: BoilerplateFinding? = nil) {
+        self.boilerplate = boilerplate
         self.source = source
         self.escalation = escalation
         self.intake = intake

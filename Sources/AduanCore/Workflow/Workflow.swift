@@ -54,6 +54,8 @@ public enum Workflow {
         if let refusal = reportedTimeProblem(kind, details: command.details, complaint: complaint, at: now) { return .failure(refusal) }
         let rule = context.table.rule(kind, in: complaint?.status, by: actor.role)!
         var details = normalized(command.details)
+        // Only a follow-up carries a boilerplate warning.
+        if kind != .followUp { details.boilerplate = nil }
         if let refusal = lengthProblem(details) { return .failure(refusal) }
         // Each warning or escalation step is recorded once per timer, also when a history is replayed.
         if kind == .escalate, let c = complaint {

@@ -31,6 +31,8 @@ final class ActionFlow {
     /// The classification form, when the flow has one: it gives each report its own changes.
     private var form: ClassifyForm?
     var details = ActionDetails()
+    /// Boilerplate warnings of the follow-ups just sent (issue 15 item 5), shown after saving.
+    private(set) var warnings: [String] = []
     private var steps: [Step]
     private var index = -1
     private(set) var overlay: Overlay?
@@ -225,11 +227,17 @@ final class ActionFlow {
                 if let c = try? ctx.store.complaint(target.id) {
                     d.text = ctx.config.fill(ReplyTemplate(id: "", name: "", text: text), for: c, author: ctx.me,
                                              audience: Privacy.audience(secret: d.secret))
+                    // A boilerplate answer is sent and recorded as such; the sender is told (not refused).
+                    let earlier = (try? ctx.store.earlierAnswers(agency: ctx.me.agency, unit: ctx.me.unit)) ?? []
+                    d.boilerplate = d.text.flatMap { ctx.config.boilerplate($0, for: c, author: ctx.me, earlier: earlier) }
                 }
             }
             do {
                 _ = try ctx.store.apply(Command(kind, d), to: target.id, expectedVersion: target.version, by: ctx.me, at: ctx.clock())
                 done += 1
+                if let b = d.boilerplate {
+                    warnings.append(ctx.t.boilerplateWarning(b) { id in ctx.config.templates.first { $0.id == id }?.name ?? id })
+                }
             } catch {
                 problems.append((isBulk ? "#\(target.id): " : "") + ctx.describe(error))
             }

@@ -9,6 +9,8 @@ final class DashboardView: DeskView {
     private var lastAnchor: AnchorLine?
     /// Recorded warnings and escalations per level and unit (issue 15 item 3), within the scope.
     private var escalations: [(target: EscalationTarget, agency: String, unit: String?, count: Int)] = []
+    /// Follow-ups and those recorded as boilerplate, per answering unit (issue 15 item 5), within the scope.
+    private var boilerplate: [(agency: String, unit: String?, followUps: Int, boilerplate: Int)] = []
     private var lines: [StyledLine] = []
     private var renderedWidth = 0
     private var scroll = 0
@@ -24,6 +26,13 @@ final class DashboardView: DeskView {
         do {
             figures = try ctx.store.figures(ctx.scope, now: ctx.now)
             lastAnchor = ctx.anchorsPath.flatMap(AnchorFile.last)
+            boilerplate = try ctx.store.boilerplateShares().filter { e in
+                switch ctx.scope {
+                case .everything: true
+                case .agency(let a): e.agency == a
+                case .unit(let a, let u, _): e.agency == a && e.unit == u
+                }
+            }
             escalations = try ctx.store.escalationCounts().filter { e in
                 switch ctx.scope {
                 case .everything: true
@@ -134,6 +143,19 @@ final class DashboardView: DeskView {
                     segs.append((NumberFormat.grouped(n, lang), n == 0 ? .dim : level >= .supervisor ? .overdue : .dueSoon))
                 }
                 out.append(StyledLine(segs))
+            }
+            out.append(.blank)
+        }
+
+        // Each unit's share of boilerplate (normatif) answers, once any was recorded.
+        if boilerplate.contains(where: { $0.boilerplate > 0 }) {
+            out.append(StyledLine(lang == .en ? "Boilerplate answers per unit (share of follow-ups)" : "Jawaban normatif per unit (bagian dari tindak lanjut)", .bold))
+            let nameWidth = min(30, max(12, width / 3))
+            for b in boilerplate.prefix(25) {
+                let holder = Holder(agency: b.agency, unit: b.unit)
+                out.append(StyledLine([("  " + DisplayWidth.padded(ctx.shortUnitName(holder), to: nameWidth), .normal),
+                                       (DisplayWidth.rightAligned(NumberFormat.percent(b.boilerplate, of: b.followUps, lang), to: 7), b.boilerplate > 0 ? .dueSoon : .normal),
+                                       ("  \(NumberFormat.grouped(b.boilerplate, lang)) / \(NumberFormat.grouped(b.followUps, lang))", .dim)]))
             }
             out.append(.blank)
         }
