@@ -6,12 +6,16 @@ import AduanCore
 /// two sweeps at once, adds nothing.
 extension ComplaintStore {
     /// Records every warning or step due at `now` on the open reports; returns how many were recorded.
+    /// `scan` bounds how many open reports are read, the nearest deadline first (the overdue ones,
+    /// which carry the escalations, come first): the screen passes a bound so that opening a large
+    /// store stays quick; `aduan sweep` reads them all.
     @discardableResult
-    public func recordEscalations(at now: Timestamp, limit: Int = 100_000) throws(StoreError) -> Int {
+    public func recordEscalations(at now: Timestamp, limit: Int = 100_000, scan: Int = Int.max) throws(StoreError) -> Int {
         let open = [Status.belumTerverifikasi, .belumDitindaklanjuti, .proses].map { String($0.code) }.joined(separator: ",")
         // Read first, without the write lock: which reports have something due.
         let candidates: [Int64] = try read {
-            let s = try db.prepare("SELECT id FROM complaints WHERE status IN (\(open)) ORDER BY id")
+            let s = try db.prepare("SELECT id FROM complaints WHERE status IN (\(open)) ORDER BY due_key, id LIMIT ?")
+            try s.bind([.int(Int64(min(scan, Int(Int64.max))))])
             var ids: [Int64] = []
             while try s.step() {
                 let id = s.int64(0)

@@ -89,7 +89,7 @@ public final class Desk {
         }
         if monotonicSeconds() - lastEscalationSweep > 900 {
             lastEscalationSweep = monotonicSeconds()
-            if let n = try? ctx.store.recordEscalations(at: ctx.now), n > 0 { reloadAll(); redraw = true }
+            if let n = try? ctx.store.recordEscalations(at: ctx.now, scan: 20_000), n > 0 { reloadAll(); redraw = true }
         }
         if redraw { draw() }
     }

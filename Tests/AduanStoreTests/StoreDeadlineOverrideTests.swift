@@ -37,3 +37,37 @@ import Testing
         }
     }
 }
+
+/// Issue 15 item 3 in the store: the sweep records each due level once, a bounded scan (the
+/// screen's) takes the nearest deadlines first, and the history stays verifiable.
+@Suite struct StoreEscalationSweepTests {
+    typealias F = StoreFixture
+    typealias S = StoreDeadlineSettingsTests
+
+    @Test func aBoundedScanTakesTheNearestDeadlineFirstAndAFullSweepTheRestOnce() throws {
+        try withTempDir { dir in
+            let path = dir + "/aduan.db"
+            try S.build(path)
+            let store = try F.open(path, create: false)
+            // Every open report is far past every level a fortnight later (the clock skew allows it).
+            let later = F.now.adding(days: 14)
+            let open = try F.allComplaints(store).filter { [.belumTerverifikasi, .belumDitindaklanjuti, .proses].contains($0.status) }
+            let nearest = try #require(open.min { (F.context.deadlines.running(for: $0, calendar: F.context.calendar)?.dueAt.seconds ?? .max, $0.id)
+                                                < (F.context.deadlines.running(for: $1, calendar: F.context.calendar)?.dueAt.seconds ?? .max, $1.id) })
+            let first = try store.recordEscalations(at: later, scan: 1)
+            #expect(first > 0)
+            let touched = try F.allComplaints(store).filter { !$0.escalations.isEmpty }.map(\.id)
+            #expect(touched == [nearest.id])
+            let rest = try store.recordEscalations(at: later)
+            #expect(rest > 0)
+            #expect(try store.recordEscalations(at: later.adding(seconds: 60)) == 0)
+            // Exactly the reports the core finds something due on (a Proses report awaiting the reporter
+            // runs only the auto-close, which never escalates, and the 60-day cap's first warning).
+            let due = open.filter { !F.context.escalation.due(for: $0, at: later, deadlines: F.context.deadlines, calendar: F.context.calendar).isEmpty }
+            #expect(try F.allComplaints(store).filter { !$0.escalations.isEmpty }.map(\.id).sorted() == due.map(\.id).sorted())
+            let report = try store.verify()
+            #expect(report.isClean, "\(report.problems)")
+            #expect(try store.escalationCounts().reduce(0) { $0 + $1.count } == first + rest)
+        }
+    }
+}
