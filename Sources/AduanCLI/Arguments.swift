@@ -16,6 +16,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case calendar
     case report
     case autoClose = "auto-close"
+    case sweep
     case office
     case help
 
@@ -47,7 +48,7 @@ let globalOptions: [OptionSpec] = [
 /// Options by command.
 func commandOptions(_ command: CommandName) -> [OptionSpec] {
     switch command {
-    case .screen, .help, .autoClose: return []
+    case .screen, .help, .autoClose, .sweep: return []
     case .`init`: return [OptionSpec("office", value: "FILE"), OptionSpec("training")]
     case .office: return [OptionSpec("format", value: "text|json"), OptionSpec("yes")]
     case .verify, .anchor: return [OptionSpec("anchors", value: "FILE"), OptionSpec("key", value: "FILE")]

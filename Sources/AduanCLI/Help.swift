@@ -53,6 +53,7 @@ enum HelpText {
                                  calendar      hitung tenggat hari kerja, daftar hari libur
                                  report        angka untuk pengawas (teks, CSV, JSON)
                                  auto-close    tutup laporan yang masa tutup otomatisnya habis tanpa tanggapan
+                                 sweep         selesai otomatis, lalu catat peringatan dan eskalasi yang jatuh waktu (cron)
                                  office        data kantor di penyimpanan: show, apply BERKAS (admin), roles
                                  help          bantuan; `aduan help workflow`, `aduan help filter`
                                Kode keluar: 0 berhasil; 1 ditolak atau data tidak sah; 2 salah pakai atau masalah lingkungan.
@@ -137,6 +138,11 @@ enum HelpText {
                                summary: "Menutup (Selesai) laporan yang tidak ditanggapi pelapor selama masa tutup otomatis setelah tindak lanjut terakhir (deadlines.autoClose di konfigurasi kantor; bawaan 10 hari kerja).",
                                details: "Layar melakukannya sendiri saat dibuka; perintah ini untuk cron.",
                                examples: ["aduan auto-close"])
+        case .sweep:
+            return CommandHelp(usage: "aduan sweep",
+                               summary: "Menutup laporan yang sudah waktunya selesai otomatis, lalu mencatat setiap peringatan (persentase waktu terpakai) dan eskalasi (atasan unit, admin instansi, intervensi eksternal) yang jatuh waktu, masing-masing sekali.",
+                               details: "Tangga eskalasi diatur di data kantor (\"escalation\"). Menjalankannya dua kali tidak menambah apa pun. Layar melakukannya sendiri di latar belakang; perintah ini untuk cron.",
+                               examples: ["aduan sweep", "*/15 * * * * aduan sweep --store /srv/aduan/kantor.db"])
         case .office:
             return CommandHelp(usage: "aduan office show [--format text|json] | aduan office apply BERKAS [--yes] | aduan office roles",
                                summary: "Data kantor yang disimpan di penyimpanan: direktori, operator dan perannya, kalender, tenggat, alur, templat; sama untuk setiap operator.",
@@ -170,6 +176,7 @@ enum HelpText {
                                  calendar      working-day deadlines, holiday lists
                                  report        supervisor figures (text, CSV, JSON)
                                  auto-close    close reports left unanswered for the auto-close period
+                                 sweep         auto-close, then record the warnings and escalations that fell due (cron)
                                  office        the office kept in the store: show, apply FILE (admins), roles
                                  help          help; `aduan help workflow`, `aduan help filter`
                                Exit codes: 0 done; 1 refused or invalid data; 2 usage or environment error.
@@ -254,6 +261,11 @@ enum HelpText {
                                summary: "Closes (Selesai) complaints the reporter left unanswered for the auto-close period after the last follow-up (deadlines.autoClose in the office config; 10 working days by default).",
                                details: "The screen does this itself when it opens; this command is for cron.",
                                examples: ["aduan auto-close"])
+        case .sweep:
+            return CommandHelp(usage: "aduan sweep",
+                               summary: "Closes the complaints whose auto-close is due, then records each warning (a percentage of the time used) and escalation (the unit's supervisor, the agency admin, external intervention) that fell due, each once.",
+                               details: "The ladder is set in the office (\"escalation\"). Running it twice adds nothing. The screen does this itself in the background; this command is for cron.",
+                               examples: ["aduan sweep", "*/15 * * * * aduan sweep --store /srv/aduan/office.db"])
         case .office:
             return CommandHelp(usage: "aduan office show [--format text|json] | aduan office apply FILE [--yes] | aduan office roles",
                                summary: "The office kept in the store: directory, operators and roles, calendar, deadlines, workflow, templates; the same for every operator.",

@@ -130,6 +130,7 @@ func dispatch(_ s: Session) throws(CLIError) -> Int32 {
     case .calendar: return try CalendarCommand.run(s)
     case .report: return try ReportCommand.run(s)
     case .autoClose: return try AutoCloseCommand.run(s)
+    case .sweep: return try SweepCommand.run(s)
     case .office: return try OfficeCommand.run(s)
     case .help: return try help(s.arguments, language: s.language)
     }

@@ -30,7 +30,7 @@ enum StateCodec {
         let times: [(String, Timestamp?)] = [
             ("va", c.verifiedAt), ("fd", c.firstDispositionAt), ("da", c.dispositionAt),
             ("ff", c.firstFollowUpAt), ("lf", c.lastFollowUpAt), ("lr", c.lastReplyAt),
-            ("ca", c.closedAt), ("pa", c.pausedAt),
+            ("ca", c.closedAt), ("pa", c.pausedAt), ("lm", c.lastMessageAt),
         ]
         for (k, v) in times { if let v { w.key(k); w.int(v.seconds) } }
         if c.awaitingReporter { w.key("aw"); w.bool(true) }
@@ -49,6 +49,7 @@ enum StateCodec {
             w.int(Int64(d.version)); w.int(d.at.seconds); w.string(d.drafter); w.string(d.drafterName); w.string(d.text); w.bool(d.secret)
             w.endArray()
         }
+        if !c.escalations.isEmpty { w.key("es"); w.beginArray(); for k in c.escalations { w.string(k) }; w.endArray() }
         w.endObject()
         return w.text
     }
@@ -81,6 +82,8 @@ enum StateCodec {
         c.lastReplyAt = t("lr")
         c.closedAt = t("ca")
         c.pausedAt = t("pa")
+        c.lastMessageAt = t("lm")
+        c.escalations = n["es"]?.array?.compactMap(\.string) ?? []
         c.awaitingReporter = n["aw"]?.bool ?? false
         c.statusBeforePause = n["bp"]?.string.flatMap(Status.parse)
         c.pauses = (n["ps"]?.array ?? []).compactMap { p in

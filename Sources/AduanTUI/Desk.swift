@@ -24,6 +24,9 @@ public final class Desk {
     private var dataVersion: Int64
     private var lastCheck: Double
     private var lastSweep: Double
+    /// The escalation ladder is swept at open (ScreenCommand) and then every 15 minutes: it reads
+    /// every open report, so it runs less often than the auto-close's range query.
+    private var lastEscalationSweep: Double
     private var stale: Set<ViewKind> = []
     let profile: LatencyProfile?
 
@@ -36,6 +39,7 @@ public final class Desk {
         dataVersion = context.store.dataVersion()
         lastCheck = monotonicSeconds()
         lastSweep = lastCheck
+        lastEscalationSweep = lastCheck
         profile = profilePath.map(LatencyProfile.init)
     }
 
@@ -83,6 +87,10 @@ public final class Desk {
         if monotonicSeconds() - lastSweep > 60 {
             lastSweep = monotonicSeconds()
             if let n = try? ctx.store.autoCloseDue(at: ctx.now), n > 0 { reloadAll(); redraw = true }
+        }
+        if monotonicSeconds() - lastEscalationSweep > 900 {
+            lastEscalationSweep = monotonicSeconds()
+            if let n = try? ctx.store.recordEscalations(at: ctx.now, scan: 20_000), n > 0 { reloadAll(); redraw = true }
         }
         if redraw { draw() }
     }
@@ -279,6 +287,8 @@ public final class Desk {
             // A written action's text is never thrown away: kept, and on a conflict the panel
             // offers to send it again (DeskDrafts.swift).
             if !refused(f, problem: p) { ctx.fail(p) }
+        } else if let w = f.warnings.first {
+            ctx.say(ctx.t.actionName(f.kind) + " #\(f.first.id): " + ctx.t.text(.saved) + " · " + w, .dueSoon)
         } else {
             if f.keepsDraft { discardDraft(of: f) }
             ctx.say(ctx.t.actionName(f.kind) + " #\(f.first.id): " + ctx.t.text(.saved), .onTime)
@@ -433,7 +443,8 @@ public final class Desk {
         case .draft: return en ? "draft" : "draf"
         case .approve: return en ? "approve" : "setujui"
         case .returnDraft: return en ? "return draft" : "kembalikan draf"
-        case .receive, .import, .autoClose: return a.rawValue
+        case .message: return en ? "message" : "pesan"
+        case .receive, .import, .autoClose, .escalate: return a.rawValue
         }
     }
 

@@ -98,7 +98,7 @@ struct Planner {
             return ActionDetails(reason: reason(), archiveReason: code)
         case .followUp:
             return ActionDetails(text: text(), secret: rng.chance(0.1))
-        case .note, .reply:
+        case .note, .reply, .message:
             return ActionDetails(text: text())
         case .rate:
             return ActionDetails(rating: Int.random(in: 1...5, using: &rng))
@@ -116,7 +116,7 @@ struct Planner {
             return ActionDetails(reason: reason())
         case .draft, .returnDraft:
             return ActionDetails(text: text())
-        case .receive, .import, .autoClose:
+        case .receive, .import, .autoClose, .escalate:
             return nil
         }
     }
@@ -154,7 +154,7 @@ struct Planner {
         case .followUp:
             args += ["--text", d.text ?? ""]
             if d.secret { args.append("--secret") }
-        case .note, .reply, .draft, .returnDraft:
+        case .note, .reply, .draft, .returnDraft, .message:
             args += ["--text", d.text ?? ""]
         case .passDown:
             args += ["--unit", d.unit ?? ""]
@@ -166,7 +166,7 @@ struct Planner {
             args += ["--rating", String(d.rating ?? 0)]
         case .linkDuplicate:
             args += ["--duplicate-of", String(d.duplicateOf ?? 0)]
-        case .resume, .close, .receive, .import, .autoClose:
+        case .resume, .close, .receive, .import, .autoClose, .escalate:
             break
         }
         return args

@@ -80,6 +80,13 @@ private let everyKind: [Event] = [
     event(10, .approve, from: .belumDitindaklanjuti, to: .proses, ActionDetails(text: awkward, secret: true,
           draft: DraftRef(version: 9, drafter: "tl", drafterName: "Andi \"Penghubung\" ✓"))),
     event(10, .returnDraft, from: .proses, to: .proses, ActionDetails(text: "Lengkapi", draft: DraftRef(version: 9, drafter: "tl", drafterName: "Andi"))),
+    event(14, .message, from: .proses, to: .proses, by: liaison, ActionDetails(text: "Petugas datang Senin 🚧")),
+    event(15, .escalate, from: .proses, to: .proses, by: .system, ActionDetails(escalation: EscalationMark(
+        timer: .response, timerStart: Timestamp(seconds: 1_770_000_000), step: .breach(afterWorkingDays: 5, to: .agencyAdmin),
+        dueAt: Timestamp(seconds: 1_770_900_000), holder: Holder(agency: "pemkab", unit: "dinkes")))),
+    event(4, .escalate, from: .belumTerverifikasi, to: .belumTerverifikasi, by: .system, ActionDetails(escalation: EscalationMark(
+        timer: nil, timerStart: Timestamp(seconds: 1_770_000_000), step: .breach(afterWorkingDays: 60, to: .external),
+        dueAt: Timestamp(seconds: 1_775_000_000), holder: Holder(agency: "pemkab")))),
     // An id beyond 2^53 must survive: JSON numbers are kept as literals, never as doubles.
     event(1, .receive, from: nil, to: .belumTerverifikasi, at: Timestamp(seconds: -86_400 * 365),
           ActionDetails(intake: Intake(title: "x", body: "", agency: "pemkab")), id: 9_007_199_254_740_993),

@@ -89,6 +89,9 @@ enum GridFixture {
         case .draft: Command(kind, ActionDetails(text: "Draf: perbaikan dijadwalkan."))
         case .approve: Command(kind)
         case .returnDraft: Command(kind, ActionDetails(text: "Lengkapi jadwal perbaikan."))
+        case .message: Command(kind, ActionDetails(text: "Petugas datang Senin."))
+        // The step itself depends on the report: the grid fills in its first one (`cell`).
+        case .escalate: Command(kind)
         }
     }
 }
@@ -155,6 +158,8 @@ struct GridCell: CustomStringConvertible, Sendable {
             .draft: [.liaison: [bd: .becomes(bd), pr: .becomes(pr)], .unitOperator: [bd: .becomes(bd), pr: .becomes(pr)]],
             .approve: [.admin: [bd: .becomes(pr), pr: .becomes(pr)], .liaison: [bd: .becomes(pr), pr: .becomes(pr)]],
             .returnDraft: [.admin: [bd: .becomes(bd), pr: .becomes(pr)], .liaison: [bd: .becomes(bd), pr: .becomes(pr)]],
+            .message: [.admin: [pr: .becomes(pr)], .liaison: [pr: .becomes(pr)]],
+            .escalate: [.system: [bt: .becomes(bt), bd: .becomes(bd), pr: .becomes(pr)]],
         ]
     }()
 
@@ -189,7 +194,14 @@ struct GridCell: CustomStringConvertible, Sendable {
         if cell.action == .forward && cell.status == .belumTerverifikasi {
             command.details.changes = ClassificationChange(anonymous: false, confidential: false)
         }
-        let result = Workflow.decide(command, on: complaint, by: actor, at: F.later,
+        var at = F.later
+        // An escalation records the report's first step, at a moment it is due.
+        if cell.action == .escalate, let c = complaint,
+           let m = F.context.escalation.all(for: c, deadlines: F.context.deadlines, calendar: F.context.calendar).first {
+            command.details.escalation = m
+            at = max(at, m.dueAt.adding(seconds: 1))
+        }
+        let result = Workflow.decide(command, on: complaint, by: actor, at: at,
                                      context: F.context, newID: 1)
         switch (Self.expectation(cell), result) {
         case (.becomes(let status), .success(let event)):

@@ -49,7 +49,7 @@ struct SeededRandom: RandomNumberGenerator {
             d.reason = "Bukan kewenangan"
         case .postpone, .reopen: d.reason = "Menunggu klarifikasi"
         case .archive: d.archiveReason = [.spam, .unclear, .tooGeneral, .notPublicService, .duplicate].randomElement(using: &rng)
-        case .followUp, .note, .reply:
+        case .followUp, .note, .reply, .message:
             d.text = ["Sudah ditangani 👍", "Mohon data tambahan", "\u{1B}[2J berbahaya"].randomElement(using: &rng)
             d.secret = kind == .followUp && Bool.random(using: &rng)
         case .passDown:
@@ -67,6 +67,10 @@ struct SeededRandom: RandomNumberGenerator {
         case .classify:
             d.changes = ClassificationChange(classification: Classification.allCases.randomElement(using: &rng),
                                              anonymous: Bool.random(using: &rng), confidential: Bool.random(using: &rng))
+        case .escalate:
+            // The earliest step not recorded yet: accepted once time has reached it.
+            d.escalation = F.context.escalation.all(for: c, deadlines: F.context.deadlines, calendar: F.context.calendar)
+                .first { !c.escalations.contains($0.key) }
         case .resume, .close, .autoClose, .receive, .import: break
         }
         return d

@@ -11,10 +11,16 @@ enum ActCommand {
             let named = s.arguments.positionals[1]
             throw .usage(s.strings.command(.unknownAction(named, actions: names, suggestion: FilterParser.closest(named, in: names))))
         }
-        let details = try details(for: kind, s)
+        var details = try details(for: kind, s)
         let store = try s.openStore()
         let now = try s.now()
         do {
+            // A follow-up that is boilerplate is sent, recorded as such, and its sender warned (issue 15 item 5).
+            if kind == .followUp, let text = details.text, let id = try? ShowCommand.resolveID(target, store, s),
+               let c = try store.complaint(id) {
+                let earlier = try store.earlierAnswers(agency: s.operatorActor.agency, unit: s.operatorActor.unit)
+                details.boilerplate = s.config.boilerplate(text, for: c, author: s.operatorActor, earlier: earlier)
+            }
             let result: Complaint
             if kind == .receive {
                 guard target == "new" || target == "-" else { throw CLIError.usage(s.strings.command(.receiveNeedsNew)) }
@@ -30,6 +36,9 @@ enum ActCommand {
             var line = "#\(result.id) \(result.status.laporName) · \(s.config.directory.holderName(result.holder)) · \(s.strings.text(.version)) \(result.version)"
             if let due { line += " · \(s.strings.deadlineName(due.deadline.kind)): \(s.strings.countdown(due))" }
             s.out.line(s.strings.actionName(kind) + ": " + SafeText.line(line))
+            if let b = details.boilerplate {
+                s.err.line(SafeText.line(s.strings.boilerplateWarning(b) { id in s.config.templates.first { $0.id == id }?.name ?? id }))
+            }
             return 0
         } catch let e as CLIError {
             throw e

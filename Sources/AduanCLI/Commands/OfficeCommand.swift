@@ -67,6 +67,9 @@ enum OfficeCommand {
         s.out.line(t.office(.deadlinesLabel) + [rule("verification", d.verification), rule("firstFollowUp", d.firstFollowUp),
                    rule("autoClose", d.autoClose), rule("resolution", d.resolution), rule("response", d.response)].joined(separator: ", ")
                    + ", dueSoonWorkingDays \(d.dueSoonWorkingDays)")
+        for o in d.overrides { s.out.line(t.office(.overrideLabel) + o.source + ": " + o.summary(s.language)) }
+        s.out.line(t.office(.escalationLabel))
+        for line in c.escalation.summaryLines(s.language) { s.out.line("  " + line) }
         let week = Weekday.allCases.filter(c.calendar.workWeek.contains).map(\.key).joined(separator: ",")
         s.out.line(t.office(.calendar(week: week, holidays: c.calendar.holidays.count)))
         let p = c.policy

@@ -19,6 +19,8 @@ enum ScreenCommand {
         }
         let store = try s.openStore(create: true)
         _ = try? store.autoCloseDue(at: now, limit: 5_000)
+        // Warnings and escalations that fell due since the last sweep, each once (EscalationSweep.swift).
+        _ = try? store.recordEscalations(at: now, limit: 5_000, scan: 20_000)
         let frozen = Platform.env("ADUAN_NOW") != nil
         let clock: () -> Timestamp = { frozen ? now : ((try? Platform.now()) ?? now) }
         let context = DeskContext(store: store, config: s.config, me: s.operatorActor, language: s.language, clock: clock)

@@ -104,6 +104,24 @@ enum AutoCloseCommand {
     }
 }
 
+/// `aduan sweep`: the auto-close, then the warnings and escalations that fell due (for cron).
+enum SweepCommand {
+    static func run(_ s: Session) throws(CLIError) -> Int32 {
+        try expectPositionals(s, 0...0, "no arguments")
+        let store = try s.openStore()
+        let now = try s.now()
+        let closed: Int, recorded: Int
+        do {
+            closed = try store.autoCloseDue(at: now, limit: 1_000_000)
+            recorded = try store.recordEscalations(at: now, limit: 1_000_000)
+        } catch { throw .store(error) }
+        s.out.line(s.language == .en
+            ? "\(NumberFormat.grouped(closed, .en)) complaint(s) closed automatically; \(NumberFormat.grouped(recorded, .en)) warning(s) and escalation(s) recorded."
+            : "\(NumberFormat.grouped(closed, .id)) laporan selesai otomatis; \(NumberFormat.grouped(recorded, .id)) peringatan dan eskalasi dicatat.")
+        return 0
+    }
+}
+
 /// `aduan calendar due DATE N` and `aduan calendar holidays YEAR`.
 enum CalendarCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {

@@ -184,7 +184,7 @@ final class ConfigReader {
 
     func office(_ root: JSONNode, loadFile: (String) -> Result<[UInt8], FileReadError>) -> OfficeConfig? {
         let keys = ["office", "language", "store", "refreshSeconds", "calendar", "deadlines", "workflow",
-                    "agencies", "categories", "operators", "defaultOperator", "templates", "theme", "hierarchy"]
+                    "agencies", "categories", "operators", "defaultOperator", "templates", "theme", "hierarchy", "escalation", "boilerplate"]
         guard let o = object(root, "", allowed: keys) else { return nil }
         var officeName = "Aduan", agency = "", zone = OfficeTimeZone.wib
         if let office = o["office"], let m = object(office, "office", allowed: ["name", "agency", "timeZone"]) {
@@ -204,6 +204,7 @@ final class ConfigReader {
         let deadlines = o["deadlines"].map(deadlineSection) ?? .standard
         var policy = o["workflow"].map(workflowSection) ?? .standard
         if let h = o["hierarchy"] { hierarchySection(h, into: &policy) }
+        let escalation = o["escalation"].map(escalationSection) ?? .standard
         let agencies = o["agencies"].map(agenciesSection) ?? []
         let directory = Directory(agencies: agencies)
         if agencies.isEmpty, o["agencies"] == nil { fail(root, "agencies", "missing: the agencies and units reports can go to") }
@@ -218,10 +219,12 @@ final class ConfigReader {
         }
         let templates = o["templates"].map(templatesSection) ?? []
         let theme = o["theme"].map(themeSection) ?? Theme()
-        return OfficeConfig(officeName: officeName, agency: agency, language: language, calendar: calendar,
+        var config = OfficeConfig(officeName: officeName, agency: agency, language: language, calendar: calendar,
                             deadlines: deadlines, policy: policy, directory: directory, categories: categories,
                             operators: operators, defaultOperator: defaultOperator, templates: templates,
-                            theme: theme, store: store, refreshSeconds: refresh)
+                            theme: theme, store: store, refreshSeconds: refresh, escalation: escalation)
+        if let b = o["boilerplate"] { config.boilerplate = boilerplateSection(b) }
+        return config
     }
 
     func calendarSection(_ node: JSONNode, zone: OfficeTimeZone, loadFile: (String) -> Result<[UInt8], FileReadError>) -> WorkingCalendar {
@@ -292,7 +295,7 @@ final class ConfigReader {
 
     func deadlineSection(_ node: JSONNode) -> DeadlinePolicy {
         var p = DeadlinePolicy.standard
-        guard let m = object(node, "deadlines", allowed: ["verification", "firstFollowUp", "autoClose", "resolution", "response", "dueSoonWorkingDays"]) else { return p }
+        guard let m = object(node, "deadlines", allowed: ["verification", "firstFollowUp", "autoClose", "resolution", "response", "dueSoonWorkingDays", "overrides"]) else { return p }
         func rule(_ key: String, _ base: DeadlineRule) -> DeadlineRule {
             guard let n = m[key], let r = object(n, "deadlines." + key, allowed: ["days", "counting", "basis"]) else { return base }
             var out = base
@@ -307,6 +310,7 @@ final class ConfigReader {
         p.resolution = rule("resolution", p.resolution)
         p.response = rule("response", p.response)
         p.dueSoonWorkingDays = int(m["dueSoonWorkingDays"], "deadlines.dueSoonWorkingDays", range: 0...30) ?? p.dueSoonWorkingDays
+        if let o = m["overrides"] { p.overrides = overridesSection(o, base: p) }
         return p
     }
 

@@ -68,11 +68,17 @@ public struct OfficeConfig: Sendable, Equatable {
     public var store: String?
     /// Seconds between checks for other operators' changes on the screen.
     public var refreshSeconds: Int
+    /// Warnings and escalation steps per timer (the office file's `escalation`).
+    public var escalation: EscalationPolicy
+    /// When a follow-up counts as boilerplate (the office file's `boilerplate`).
+    public var boilerplate: BoilerplatePolicy = .standard
 
     public init(officeName: String, agency: String, language: Language? = nil, calendar: WorkingCalendar = .standard,
                 deadlines: DeadlinePolicy = .standard, policy: WorkflowPolicy = .standard, directory: Directory,
                 categories: [CategoryEntry] = [], operators: [Actor] = [], defaultOperator: String? = nil,
-                templates: [ReplyTemplate] = [], theme: Theme = Theme(), store: String? = nil, refreshSeconds: Int = 2) {
+                templates: [ReplyTemplate] = [], theme: Theme = Theme(), store: String? = nil, refreshSeconds: Int = 2,
+                escalation: EscalationPolicy = .standard) {
+        self.escalation = escalation
         self.officeName = officeName
         self.agency = agency
         self.language = language
@@ -90,7 +96,7 @@ public struct OfficeConfig: Sendable, Equatable {
     }
 
     public var context: WorkflowContext {
-        WorkflowContext(directory: directory, calendar: calendar, deadlines: deadlines, policy: policy)
+        WorkflowContext(directory: directory, calendar: calendar, deadlines: deadlines, policy: policy, escalation: escalation)
     }
 
     /// The operator named by `--as`, else `defaultOperator`, else the first one.

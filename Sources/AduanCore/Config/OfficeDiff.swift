@@ -65,6 +65,8 @@ public enum OfficeDiff {
                 "segera jatuh tempo: \(old.deadlines.dueSoonWorkingDays) → \(new.deadlines.dueSoonWorkingDays) hari kerja")
         }
 
+        out += slaLines(from: old, to: new, language: language)
+
         // Calendar.
         if old.calendar.workWeek != new.calendar.workWeek {
             func week(_ w: Set<Weekday>) -> String { Weekday.allCases.filter(w.contains).map(\.key).joined(separator: ",") }

@@ -3,7 +3,7 @@
 /// file, parsed by the same parser. A user's own config keeps only personal things.
 public enum OfficeDocument {
     /// Keys that describe the office: an error in a user config once the store keeps the office.
-    public static let officeOnlyKeys = ["office", "calendar", "deadlines", "workflow", "agencies", "categories", "operators", "hierarchy"]
+    public static let officeOnlyKeys = ["office", "calendar", "deadlines", "workflow", "agencies", "categories", "operators", "hierarchy", "escalation", "boilerplate"]
     /// Keys the stored document keeps (office-only keys, the office's templates and default operator).
     public static let documentKeys = officeOnlyKeys + ["templates", "defaultOperator"]
     /// Keys a user config may hold.
@@ -34,7 +34,8 @@ public enum OfficeDocument {
         switch parse(document, version: 0) {
         case .failure(let e): return .failure(e)
         case .success(let again):
-            guard again.context == config.context, again.operators == config.operators, again.templates == config.templates else {
+            guard again.context == config.context, again.operators == config.operators, again.templates == config.templates,
+                  again.boilerplate == config.boilerplate else {
                 return .failure(ConfigErrors([ConfigError(file: file, line: 1, key: "", message: "the office document does not read back the same (holiday files?)")]))
             }
             return .success((document, again))

@@ -253,6 +253,7 @@ public enum EventCodec {
             }
             w.endObject()
         }
+        writeWorkflowExtras(d, &w, style)
     }
 
     // MARK: decode
@@ -402,6 +403,7 @@ public enum EventCodec {
             d.source = ImportSource(file: r.string(src, "file", p, required: true, maxBytes: 4096) ?? "",
                                     sha256: r.string(src, "sha256", p, required: true, maxBytes: 128) ?? "", history: history)
         }
+        readWorkflowExtras(node, path: path, reader: r, into: &d)
         return d
     }
 

@@ -183,6 +183,8 @@ public struct EnglishStrings: StringTable {
         case .reopen: "Reopen"
         case .linkDuplicate: "Link as duplicate"
         case .passDown, .returnUp, .draft, .approve, .returnDraft: HierarchyStrings.actionName(kind, .en)!
+        case .message: "Message to the reporter"
+        case .escalate: "Escalation"
         }
     }
 
@@ -252,6 +254,7 @@ public struct EnglishStrings: StringTable {
         case .timerExpired: "the auto-close period (deadlines.autoClose) ran out without a reply"
         case .privacyDecision: "the anonymity and confidentiality decision (anonymous yes/no and confidential yes/no) before the report leaves the office"
         case .unitBelow, .unitAbove, .pendingDraft, .notTheDrafter, .noApprovalRequired: HierarchyStrings.requirementName(r, .en)!
+        case .escalationDue: "a warning or escalation step that is due"
         }
     }
 
@@ -317,6 +320,8 @@ public struct EnglishStrings: StringTable {
             return "\(actionName(a)) refused: lifting anonymity shows the reporter's identity to the handling units, so it needs a reason (--reason)."
         case .changesNotTakenBy(let a):
             return "\(actionName(a)) does not change the classification or the anonymity/confidentiality here; an admin uses Classify."
+        case .escalationNotDue, .escalationRecorded:
+            return escalationRefusal(r) ?? ""
         case .autoCloseNotDue(let due):
             if let due { return "Auto-close is not due yet: it falls at \(formatDateTime(due, zone: zone, table: self))." }
             return "Auto-close only follows a follow-up the reporter has not answered."
@@ -418,6 +423,8 @@ public struct EnglishStrings: StringTable {
         case .reopen: return "Reopened" + reason
         case .linkDuplicate: return "Linked as a duplicate of #\(d.duplicateOf.map(String.init) ?? "-")"
         case .passDown, .returnUp, .draft, .approve, .returnDraft: return HierarchyStrings.eventSummary(e, names: names, language)!
+        case .message: return "Message to the reporter"
+        case .escalate: return escalationEventSummary(e, names: names)
         }
     }
 

@@ -182,6 +182,8 @@ public struct IndonesianStrings: StringTable {
         case .reopen: "Buka kembali"
         case .linkDuplicate: "Tandai duplikat"
         case .passDown, .returnUp, .draft, .approve, .returnDraft: HierarchyStrings.actionName(kind, .id)!
+        case .message: "Pesan ke pelapor"
+        case .escalate: "Eskalasi"
         }
     }
 
@@ -251,6 +253,7 @@ public struct IndonesianStrings: StringTable {
         case .timerExpired: "batas selesai otomatis (deadlines.autoClose) habis tanpa tanggapan"
         case .privacyDecision: "keputusan anonim dan rahasia (anonim ya/tidak dan rahasia ya/tidak) sebelum laporan keluar dari kantor"
         case .unitBelow, .unitAbove, .pendingDraft, .notTheDrafter, .noApprovalRequired: HierarchyStrings.requirementName(r, .id)!
+        case .escalationDue: "peringatan atau eskalasi yang sudah jatuh waktu"
         }
     }
 
@@ -316,6 +319,8 @@ public struct IndonesianStrings: StringTable {
             return "\(actionName(a)) ditolak: mencabut anonimitas membuka identitas pelapor bagi unit yang menangani, jadi perlu alasan (--reason)."
         case .changesNotTakenBy(let a):
             return "\(actionName(a)) tidak mengubah klasifikasi atau keputusan anonim/rahasia di sini; admin memakai Klasifikasi."
+        case .escalationNotDue, .escalationRecorded:
+            return escalationRefusal(r) ?? ""
         case .autoCloseNotDue(let due):
             if let due { return "Belum waktunya selesai otomatis: batasnya \(formatDateTime(due, zone: zone, table: self))." }
             return "Selesai otomatis hanya setelah tindak lanjut yang belum ditanggapi pelapor."
@@ -417,6 +422,8 @@ public struct IndonesianStrings: StringTable {
         case .reopen: return "Dibuka kembali" + reason
         case .linkDuplicate: return "Ditandai duplikat dari #\(d.duplicateOf.map(String.init) ?? "-")"
         case .passDown, .returnUp, .draft, .approve, .returnDraft: return HierarchyStrings.eventSummary(e, names: names, language)!
+        case .message: return "Pesan ke pelapor"
+        case .escalate: return escalationEventSummary(e, names: names)
         }
     }
 

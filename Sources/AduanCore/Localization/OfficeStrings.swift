@@ -6,7 +6,7 @@ public enum OfficeMessage: Sendable {
     case agencies(Int, units: Int)
     case units(Int)
     case operators(Int)
-    case deadlinesLabel, workflowLabel, templatesLabel, historyLabel
+    case deadlinesLabel, workflowLabel, templatesLabel, historyLabel, overrideLabel, escalationLabel
     case calendar(week: String, holidays: Int)
     case onlyAdmin(agency: String, id: String, role: String, of: String)
     case noAdminLeft(file: String, agency: String)
@@ -37,6 +37,8 @@ extension StringTable {
         case .units(let u): return en ? "\(u) units" : "\(u) unit"
         case .operators(let o): return en ? "Operators (\(o)):" : "Operator (\(o)):"
         case .deadlinesLabel: return en ? "Deadlines: " : "Tenggat: "
+        case .overrideLabel: return en ? "  override " : "  pengecualian "
+        case .escalationLabel: return en ? "Escalation:" : "Eskalasi:"
         case .workflowLabel: return en ? "Workflow: " : "Alur: "
         case .templatesLabel: return en ? "Templates: " : "Templat: "
         case .historyLabel: return en ? "History:" : "Riwayat:"

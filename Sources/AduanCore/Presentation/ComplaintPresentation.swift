@@ -71,7 +71,14 @@ public struct ComplaintPresentation: Sendable {
                                       emphasis))
             let rule = reading.deadline.rule
             let unitWord = rule.counting == .working ? t.text(.workingDaysUnit) : (t.language == .en ? "days" : "hari")
-            fields.append(DetailField(t.text(.rule), "\(rule.days) \(unitWord) — \(safe(rule.basis))", .dim))
+            switch reading.deadline.origin {
+            case .standard: fields.append(DetailField(t.text(.rule), "\(rule.days) \(unitWord) — \(safe(rule.basis))", .dim))
+            // An office override names itself: its place in the office file and what it matches.
+            case .override: fields.append(DetailField(t.text(.rule), safe(t.ruleOrigin(reading.deadline)), .dim))
+            }
+            if let level = config.escalation.level(of: c, deadlines: config.deadlines, calendar: config.calendar) {
+                fields.append(DetailField(t.escalationFieldName, t.escalationLevelName(level), level >= .supervisor ? .overdue : .dueSoon))
+            }
             if reading.deadline.kind == .firstFollowUp, let original = config.deadlines.originalFirstFollowUp(for: c, calendar: config.calendar),
                original.dueAt != reading.deadline.dueAt {
                 fields.append(DetailField(t.text(.originalDeadline), formatDateTime(original.dueAt, zone: zone, table: t), .dim))

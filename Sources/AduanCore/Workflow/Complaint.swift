@@ -45,6 +45,10 @@ public struct Complaint: Hashable, Sendable {
     public var firstFollowUpAt: Timestamp?
     public var lastFollowUpAt: Timestamp?
     public var lastReplyAt: Timestamp?
+    /// The office's last message to the reporter that was not a follow-up (`message`).
+    public var lastMessageAt: Timestamp?
+    /// The warnings and escalation steps recorded so far (`EscalationMark.key`), each once.
+    public var escalations: [String]
     /// A follow-up was posted and the reporter has not answered since: the auto-close timer runs.
     public var awaitingReporter: Bool
     public var closedAt: Timestamp?
@@ -69,6 +73,13 @@ public struct Complaint: Hashable, Sendable {
 
     /// A draft waits for an approver (the Inbox's "awaiting approval").
     public var awaitingApproval: Bool { pendingDraft != nil }
+    /// Where the auto-close period counts from: the last follow-up or the office's last message to
+    /// the reporter, whichever is later (LAPOR!: no reply from the reporter nor from the office).
+    public var lastOfficeWordAt: Timestamp? {
+        guard let f = lastFollowUpAt else { return lastMessageAt }
+        guard let m = lastMessageAt else { return f }
+        return max(f, m)
+    }
 
     /// True while the report is in Tunda and no clock runs.
     public var isPaused: Bool { status == .tunda }
@@ -102,6 +113,8 @@ public struct Complaint: Hashable, Sendable {
         firstFollowUpAt = nil
         lastFollowUpAt = nil
         lastReplyAt = nil
+        lastMessageAt = nil
+        escalations = []
         awaitingReporter = false
         closedAt = nil
         statusBeforePause = nil

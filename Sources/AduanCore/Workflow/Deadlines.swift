@@ -51,13 +51,16 @@ public struct DeadlinePolicy: Hashable, Sendable {
     public var response: DeadlineRule
     /// A deadline within this many working days (today counts as 0) is "due soon".
     public var dueSoonWorkingDays: Int
+    /// Timers set for a category subtree and/or a priority (DeadlineOverrides.swift).
+    public var overrides: [DeadlineOverride]
 
     public init(verification: DeadlineRule = DeadlineRule(days: 3, counting: .working, basis: "Permen PANRB 62/2018 (verifikasi oleh admin), diganti Permen PANRB 5/2025"),
                 firstFollowUp: DeadlineRule = DeadlineRule(days: 5, counting: .working, basis: "Permen PANRB 62/2018 (tindak lanjut pertama sejak disposisi), diganti Permen PANRB 5/2025"),
                 autoClose: DeadlineRule = DeadlineRule(days: 10, counting: .working, basis: "Permen PANRB 62/2018 (selesai otomatis tanpa tanggapan pelapor)"),
                 resolution: DeadlineRule = DeadlineRule(days: 60, counting: .calendar, basis: "Perpres 76/2013 dan UU 25/2009 (penyelesaian paling lama 60 hari)"),
                 response: DeadlineRule = DeadlineRule(days: 5, counting: .working, basis: "Praktik Aduan: tanggapan atas balasan atau keberatan pelapor, mengikuti batas tindak lanjut"),
-                dueSoonWorkingDays: Int = 1) {
+                dueSoonWorkingDays: Int = 1, overrides: [DeadlineOverride] = []) {
+        self.overrides = overrides
         self.verification = verification
         self.firstFollowUp = firstFollowUp
         self.autoClose = autoClose
@@ -80,7 +83,9 @@ public struct DeadlinePolicy: Hashable, Sendable {
 
     /// Changes whenever a setting that moves a stored deadline changes.
     public var fingerprint: String {
-        [verification, firstFollowUp, autoClose, resolution, response].map { "\($0.days)\($0.counting.rawValue.prefix(1))" }.joined(separator: "-")
+        let base = [verification, firstFollowUp, autoClose, resolution, response].map { "\($0.days)\($0.counting.rawValue.prefix(1))" }.joined(separator: "-")
+        // Without overrides the fingerprint is what it always was (stores are not recomputed for nothing).
+        return overrides.isEmpty ? base : base + "/o" + overrides.map(\.fingerprint).joined(separator: ";")
     }
 }
 
@@ -90,12 +95,15 @@ public struct Deadline: Hashable, Sendable {
     public var startedAt: Timestamp
     public var dueAt: Timestamp
     public var rule: DeadlineRule
+    /// Where the rule came from: the office's default or one of its overrides.
+    public var origin: RuleOrigin
 
-    public init(kind: DeadlineKind, startedAt: Timestamp, dueAt: Timestamp, rule: DeadlineRule) {
+    public init(kind: DeadlineKind, startedAt: Timestamp, dueAt: Timestamp, rule: DeadlineRule, origin: RuleOrigin = .standard) {
         self.kind = kind
         self.startedAt = startedAt
         self.dueAt = dueAt
         self.rule = rule
+        self.origin = origin
     }
 }
 
@@ -137,15 +145,17 @@ extension DeadlinePolicy {
         return ranges
     }
 
-    /// The timer of `kind` started at `start`, with the report's Tunda days skipped.
-    public func deadline(_ kind: DeadlineKind, from start: Timestamp, paused: [DayRange], calendar: WorkingCalendar) -> Deadline {
-        let r = rule(kind)
+    /// The timer of `kind` started at `start`, with the report's Tunda days skipped, under the rule
+    /// for `c`'s category and priority (the office's default when `c` is nil or nothing overrides it).
+    public func deadline(_ kind: DeadlineKind, from start: Timestamp, paused: [DayRange], calendar: WorkingCalendar,
+                         for c: Complaint? = nil) -> Deadline {
+        let (r, origin) = c.map { rule(kind, category: $0.category, priority: $0.priority) } ?? (rule(kind), .standard)
         let due: Timestamp
         switch r.counting {
         case .working: due = calendar.deadline(from: start, workingDays: r.days, paused: paused)
         case .calendar: due = calendar.deadline(from: start, calendarDays: r.days, paused: paused)
         }
-        return Deadline(kind: kind, startedAt: start, dueAt: due, rule: r)
+        return Deadline(kind: kind, startedAt: start, dueAt: due, rule: r, origin: origin)
     }
 
     /// Every timer that currently runs on the report, the most urgent first.
@@ -156,28 +166,29 @@ extension DeadlinePolicy {
         switch c.status {
         case .belumTerverifikasi:
             // A forward to another agency restarts its verification clock.
-            timers.append(deadline(.verification, from: c.dispositionAt ?? c.receivedAt, paused: paused, calendar: calendar))
+            timers.append(deadline(.verification, from: c.dispositionAt ?? c.receivedAt, paused: paused, calendar: calendar, for: c))
         case .belumDitindaklanjuti:
-            timers.append(deadline(.firstFollowUp, from: c.dispositionAt ?? c.receivedAt, paused: paused, calendar: calendar))
+            timers.append(deadline(.firstFollowUp, from: c.dispositionAt ?? c.receivedAt, paused: paused, calendar: calendar, for: c))
         case .proses:
-            if c.awaitingReporter, let last = c.lastFollowUpAt {
-                timers.append(deadline(.autoClose, from: last, paused: paused, calendar: calendar))
+            if c.awaitingReporter, let last = c.lastOfficeWordAt {
+                timers.append(deadline(.autoClose, from: last, paused: paused, calendar: calendar, for: c))
             } else if let reply = c.lastReplyAt {
                 // The reporter answered or objected: the unit owes a response.
-                timers.append(deadline(.response, from: reply, paused: paused, calendar: calendar))
+                timers.append(deadline(.response, from: reply, paused: paused, calendar: calendar, for: c))
             }
         case .tunda, .selesai, .arsip:
             return []
         }
-        timers.append(deadline(.resolution, from: c.receivedAt, paused: paused, calendar: calendar))
+        timers.append(deadline(.resolution, from: c.receivedAt, paused: paused, calendar: calendar, for: c))
         return timers.sorted { ($0.dueAt, $0.kind.rawValue) < ($1.dueAt, $1.kind.rawValue) }
     }
 
     /// When the report closes itself if the reporter stays silent (10 working days after the last
-    /// follow-up), or nil when that timer does not run.
+    /// follow-up or the office's last message to the reporter, whichever is later), or nil when
+    /// that timer does not run.
     public func autoClose(for c: Complaint, calendar: WorkingCalendar) -> Deadline? {
-        guard c.status == .proses, c.awaitingReporter, let last = c.lastFollowUpAt else { return nil }
-        return deadline(.autoClose, from: last, paused: pausedDays(c, calendar: calendar), calendar: calendar)
+        guard c.status == .proses, c.awaitingReporter, let last = c.lastOfficeWordAt else { return nil }
+        return deadline(.autoClose, from: last, paused: pausedDays(c, calendar: calendar), calendar: calendar, for: c)
     }
 
     /// The deadline the inbox shows and sorts by: the earliest running timer, or nil.
@@ -188,7 +199,7 @@ extension DeadlinePolicy {
     /// The first-follow-up deadline of the first disposition, kept after re-dispositions reset the timer.
     public func originalFirstFollowUp(for c: Complaint, calendar: WorkingCalendar) -> Deadline? {
         guard let first = c.firstDispositionAt else { return nil }
-        return deadline(.firstFollowUp, from: first, paused: pausedDays(c, calendar: calendar), calendar: calendar)
+        return deadline(.firstFollowUp, from: first, paused: pausedDays(c, calendar: calendar), calendar: calendar, for: c)
     }
 
     /// The timestamp up to which a deadline is "due soon" when read at `now`: the end of the

@@ -30,6 +30,12 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
     case approve
     /// The pending draft goes back to its drafter with a note.
     case returnDraft = "return-draft"
+    /// A message from the office to the reporter that is not a follow-up (a question, a notice):
+    /// LAPOR!'s closing rule counts the 10 working days from it as from a follow-up.
+    case message
+    /// The program records a deadline warning or an escalation step when it first becomes due
+    /// (see Escalation.swift); internal, never public.
+    case escalate
 
     public static func parse(_ text: String) -> ActionKind? {
         if let exact = ActionKind(rawValue: text) { return exact }
@@ -48,6 +54,8 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
         "disposisi-bawah": .passDown, "turunkan": .passDown, "passdown": .passDown, "kembalikan": .returnUp,
         "return-up": .returnUp, "draf": .draft, "konsep": .draft, "simpan-draf": .draft, "setujui": .approve,
         "terbitkan": .approve, "kembalikan-draf": .returnDraft, "tolak-draf": .returnDraft,
+        "duplicate": .linkDuplicate, "terima": .receive, "pesan": .message, "pesan-pelapor": .message,
+        "eskalasi": .escalate,
     ]
 }
 
@@ -192,14 +200,21 @@ public struct ActionDetails: Hashable, Sendable {
     /// A pass down that restarted the first-follow-up timer (the office's `hierarchy.passDownTimer`
     /// when it was decided): kept in the event so a later change of the setting rewrites nothing.
     public var resetsTimer: Bool
+    /// The warning or escalation step an `escalate` event records.
+    public var escalation: EscalationMark?
+    /// A follow-up the sender was warned is boilerplate (Boilerplate.swift): advisory, recorded for the figures.
+    public var boilerplate: BoilerplateFinding?
 
     public init(intake: Intake? = nil, imported: ImportedState? = nil, agency: String? = nil, unit: String? = nil,
                 reason: String? = nil, archiveReason: ArchiveReason? = nil, text: String? = nil, secret: Bool = false,
                 rating: Int? = nil, duplicateOf: Int64? = nil, changes: ClassificationChange? = nil,
-                reportedAt: Timestamp? = nil, source: ImportSource? = nil, draft: DraftRef? = nil, resetsTimer: Bool = false) {
+                reportedAt: Timestamp? = nil, source: ImportSource? = nil, draft: DraftRef? = nil, resetsTimer: Bool = false,
+                escalation: EscalationMark? = nil, boilerplate: BoilerplateFinding? = nil) {
         self.source = source
         self.draft = draft
         self.resetsTimer = resetsTimer
+        self.boilerplate = boilerplate
+        self.escalation = escalation
         self.intake = intake
         self.imported = imported
         self.agency = agency
@@ -265,7 +280,7 @@ public struct Event: Hashable, Sendable {
     /// A draft and its return are working papers of the handling parties, never public.
     public var isDraftWork: Bool { kind == .draft || kind == .returnDraft }
     /// Internal notes are for the office, never for the public.
-    public var isInternal: Bool { kind == .note }
+    public var isInternal: Bool { kind == .note || kind == .escalate }
 }
 
 /// The draft an approval or return refers to: the draft event's version and who wrote it.

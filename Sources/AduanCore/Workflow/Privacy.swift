@@ -254,7 +254,7 @@ public enum Privacy {
     /// May this event's text appear publicly? Notes and secret follow-ups never do.
     public static func isPublishable(_ e: Event) -> Bool {
         switch e.kind {
-        case .note, .classify, .cc, .draft, .returnDraft, .passDown, .returnUp: return false
+        case .note, .classify, .cc, .draft, .returnDraft, .passDown, .returnUp, .escalate: return false
         case .followUp, .approve: return !e.details.secret
         default: return true
         }

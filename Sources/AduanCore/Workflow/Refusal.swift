@@ -31,6 +31,10 @@ public enum Refusal: Error, Hashable, Sendable {
     case changesNotTakenBy(ActionKind)
     /// Auto-close before its 10 working days have run out, or while a reply is pending.
     case autoCloseNotDue(due: Timestamp?)
+    /// The warning or escalation step (its key) is not due now under the office's ladder.
+    case escalationNotDue(String)
+    /// The warning or escalation step (its key) is already recorded for this timer.
+    case escalationRecorded(String)
     /// The given time is before the report's last change (a wrong clock, or a stale replay).
     case clockBeforeLastChange(last: Timestamp)
     /// The action's time lies later than the trusted now plus the office's clock skew.

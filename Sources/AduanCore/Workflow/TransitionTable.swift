@@ -35,11 +35,14 @@ public enum Requirement: String, CaseIterable, Sendable, Hashable {
     case notTheDrafter = "not-the-drafter"
     /// The holding agency does not require drafts to be approved (`agencies[].approvalRequired`).
     case noApprovalRequired = "no-approval-required"
+    /// A warning or escalation step that is due now under the office's ladder and not recorded yet
+    /// for this timer. A recorded one is checked only for being new (the ladder may change later).
+    case escalationDue = "escalation-due"
 
     /// False for requirements added after events were already recorded without them, or that
     /// depend on a setting that may change: a stored history is checked against the rules it was
     /// written under (see `Workflow.decide(recorded:)`).
-    public var appliesToRecordedHistory: Bool { self != .privacyDecision && self != .noApprovalRequired }
+    public var appliesToRecordedHistory: Bool { self != .privacyDecision && self != .noApprovalRequired && self != .escalationDue }
 }
 
 /// Where an accepted action leaves the status.
@@ -156,6 +159,8 @@ public struct TransitionTable: Hashable, Sendable {
             TransitionRule(.rate, from: [.proses, .selesai], roles: [.admin, .liaison, .system], requires: [.rating], .unchanged),
             TransitionRule(.close, from: [.proses], roles: [.admin], requires: [], .to(.selesai)),
             TransitionRule(.autoClose, from: [.proses], roles: [.system], requires: [.timerExpired], .to(.selesai)),
+            TransitionRule(.message, from: [.proses], roles: [.liaison, .admin], requires: [.text], .unchanged),
+            TransitionRule(.escalate, from: [bt, bd, .proses], roles: [.system], requires: [.escalationDue], .unchanged),
         ]
         if policy.reopenAllowed {
             rules.append(TransitionRule(.reopen, from: [.selesai], roles: [.admin, .liaison], requires: [.reason], .to(.proses)))

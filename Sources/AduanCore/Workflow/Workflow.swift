@@ -5,14 +5,18 @@ public struct WorkflowContext: Sendable, Equatable {
     public var calendar: WorkingCalendar
     public var deadlines: DeadlinePolicy
     public var policy: WorkflowPolicy
+    /// The warning and escalation ladder per timer (Escalation.swift).
+    public var escalation: EscalationPolicy
     public let table: TransitionTable
 
     public init(directory: Directory, calendar: WorkingCalendar = .standard,
-                deadlines: DeadlinePolicy = .standard, policy: WorkflowPolicy = .standard) {
+                deadlines: DeadlinePolicy = .standard, policy: WorkflowPolicy = .standard,
+                escalation: EscalationPolicy = .standard) {
         self.directory = directory
         self.calendar = calendar
         self.deadlines = deadlines
         self.policy = policy
+        self.escalation = escalation
         self.table = TransitionTable.standard(policy)
     }
 }
@@ -54,7 +58,14 @@ public enum Workflow {
         if let refusal = reportedTimeProblem(kind, details: command.details, complaint: complaint, at: now) { return .failure(refusal) }
         let rule = context.table.rule(kind, in: complaint?.status, by: actor.role)!
         var details = normalized(command.details)
+        // Only a follow-up carries a boilerplate warning.
+        if kind != .followUp { details.boilerplate = nil }
         if let refusal = lengthProblem(details) { return .failure(refusal) }
+        // Each warning or escalation step is recorded once per timer, also when a history is replayed.
+        if kind == .escalate, let c = complaint {
+            guard let m = details.escalation else { return .failure(.missing(kind, .escalationDue)) }
+            if c.escalations.contains(m.key) { return .failure(.escalationRecorded(m.key)) }
+        }
         for requirement in rule.requires where !recorded || requirement.appliesToRecordedHistory {
             if let refusal = check(requirement, kind: kind, details: &details, complaint: complaint, actor: actor,
                                    now: now, context: context, recorded: recorded) {
@@ -278,6 +289,12 @@ public enum Workflow {
         case .unitBelow, .unitAbove, .pendingDraft, .notTheDrafter, .noApprovalRequired:
             return Hierarchy.check(requirement, kind: kind, details: &d, complaint: complaint, actor: actor,
                                    context: context, recorded: recorded)
+        case .escalationDue:
+            guard let c = complaint, let m = d.escalation else { return .missing(kind, .escalationDue) }
+            let due = context.escalation.due(for: c, at: now, deadlines: context.deadlines, calendar: context.calendar)
+            guard let match = due.first(where: { $0.key == m.key }) else { return .escalationNotDue(m.key) }
+            // The store's record is what the core decided, not what a caller claimed.
+            d.escalation = match
         case .timerExpired:
             guard let c = complaint, let due = context.deadlines.autoClose(for: c, calendar: context.calendar) else {
                 return .autoCloseNotDue(due: nil)
@@ -350,6 +367,12 @@ public enum Workflow {
             c.awaitingReporter = true
         case .note:
             break
+        case .message:
+            c.lastMessageAt = e.at
+            // A word from the office answers the reporter: the auto-close period counts from it.
+            c.awaitingReporter = true
+        case .escalate:
+            if let m = d.escalation, !c.escalations.contains(m.key) { c.escalations.append(m.key) }
         case .reply:
             c.lastReplyAt = e.at
             c.awaitingReporter = false

@@ -50,6 +50,8 @@ final class ActionFlow {
     /// The classification form, when the flow has one: it gives each report its own changes.
     private var form: ClassifyForm?
     var details = ActionDetails()
+    /// Boilerplate warnings of the follow-ups just sent (issue 15 item 5), shown after saving.
+    private(set) var warnings: [String] = []
     private var steps: [Step]
     private var index = -1
     private(set) var overlay: Overlay?
@@ -78,6 +80,7 @@ final class ActionFlow {
         case .archive: s = [.archiveCode, .reason(required: false)]
         case .followUp: s = [.text(secretToggle: true, templates: true)]
         case .note: s = [.text(secretToggle: false, templates: false)]
+        case .message: s = [.text(secretToggle: false, templates: true)]
         case .reply: s = [.text(secretToggle: false, templates: false), .writtenAt]
         case .rate: s = [.rating, .writtenAt]
         case .close: s = [.confirm(en ? "Close the report (Selesai)?" : "Tutup laporan (Selesai)?")]
@@ -88,7 +91,7 @@ final class ActionFlow {
         case .draft: s = [.text(secretToggle: true, templates: true)]
         case .approve: s = [.confirm(en ? "Approve the draft and publish it as the follow-up?" : "Setujui draf dan terbitkan sebagai tindak lanjut?")]
         case .returnDraft: s = [.text(secretToggle: false, templates: false)]
-        case .receive, .import, .autoClose: s = []
+        case .receive, .import, .autoClose, .escalate: s = []
         }
         let bulk = complaints.count > 1
         let destructive: Set<ActionKind> = [.archive, .linkDuplicate, .forward, .resume]
@@ -268,11 +271,17 @@ final class ActionFlow {
                 if let c = try? ctx.store.complaint(target.id) {
                     d.text = ctx.config.fill(ReplyTemplate(id: "", name: "", text: text), for: c, author: ctx.me,
                                              audience: Privacy.audience(secret: d.secret))
+                    // A boilerplate answer is sent and recorded as such; the sender is told (not refused).
+                    let earlier = (try? ctx.store.earlierAnswers(agency: ctx.me.agency, unit: ctx.me.unit)) ?? []
+                    d.boilerplate = d.text.flatMap { ctx.config.boilerplate($0, for: c, author: ctx.me, earlier: earlier) }
                 }
             }
             do {
                 _ = try ctx.store.apply(Command(kind, d), to: target.id, expectedVersion: target.version, by: ctx.me, at: ctx.clock())
                 done += 1
+                if let b = d.boilerplate {
+                    warnings.append(ctx.t.boilerplateWarning(b) { id in ctx.config.templates.first { $0.id == id }?.name ?? id })
+                }
             } catch {
                 if case .conflict(let c) = error, !isBulk { conflict = c }
                 problems.append((isBulk ? "#\(target.id): " : "") + ctx.describe(error))

@@ -7,6 +7,10 @@ final class DashboardView: DeskView {
     let kind = ViewKind.dashboard
     private var figures: SupervisorFigures?
     private var lastAnchor: AnchorLine?
+    /// Recorded warnings and escalations per level and unit (issue 15 item 3), within the scope.
+    private var escalations: [(target: EscalationTarget, agency: String, unit: String?, count: Int)] = []
+    /// Follow-ups and those recorded as boilerplate, per answering unit (issue 15 item 5), within the scope.
+    private var boilerplate: [(agency: String, unit: String?, followUps: Int, boilerplate: Int)] = []
     private var lines: [StyledLine] = []
     private var renderedWidth = 0
     private var scroll = 0
@@ -22,6 +26,17 @@ final class DashboardView: DeskView {
         do {
             figures = try ctx.store.figures(ctx.scope, now: ctx.now)
             lastAnchor = ctx.anchorsPath.flatMap(AnchorFile.last)
+            // The scope's own rows: every agency, the agency, or the unit and the units below it.
+            let scope = ctx.scope
+            func inScope(_ agency: String, _ unit: String?) -> Bool {
+                switch scope {
+                case .everything: true
+                case .agency(let a): agency == a
+                case .unit, .subtree: agency == scope.agency && unit.map(scope.units.contains) == true
+                }
+            }
+            boilerplate = try ctx.store.boilerplateShares().filter { inScope($0.agency, $0.unit) }
+            escalations = try ctx.store.escalationCounts().filter { inScope($0.agency, $0.unit) }
         } catch {
             ctx.fail(ctx.describe(error))
         }
@@ -110,6 +125,37 @@ final class DashboardView: DeskView {
         }
         if f.overdueByHolder.count > 25 { out.append(StyledLine("  … +\(f.overdueByHolder.count - 25)", .dim)) }
         out.append(.blank)
+
+        // Recorded warnings and escalations per unit and level (only once there are any).
+        if !escalations.isEmpty {
+            out.append(StyledLine(lang == .en ? "Warnings and escalations per unit (recorded)" : "Peringatan dan eskalasi per unit (tercatat)", .bold))
+            var byHolder: [Holder: [EscalationTarget: Int]] = [:]
+            for e in escalations { byHolder[Holder(agency: e.agency, unit: e.unit), default: [:]][e.target, default: 0] += e.count }
+            let nameWidth = min(30, max(12, width / 3))
+            for (holder, levels) in byHolder.sorted(by: { $0.key.description < $1.key.description }).prefix(25) {
+                var segs: [(String, Style)] = [("  " + DisplayWidth.padded(ctx.shortUnitName(holder), to: nameWidth), .normal)]
+                for level in EscalationTarget.allCases {
+                    let n = levels[level] ?? 0
+                    segs.append(("  \(t.escalationLevelName(level)) ", .dim))
+                    segs.append((NumberFormat.grouped(n, lang), n == 0 ? .dim : level >= .supervisor ? .overdue : .dueSoon))
+                }
+                out.append(StyledLine(segs))
+            }
+            out.append(.blank)
+        }
+
+        // Each unit's share of boilerplate (normatif) answers, once any was recorded.
+        if boilerplate.contains(where: { $0.boilerplate > 0 }) {
+            out.append(StyledLine(lang == .en ? "Boilerplate answers per unit (share of follow-ups)" : "Jawaban normatif per unit (bagian dari tindak lanjut)", .bold))
+            let nameWidth = min(30, max(12, width / 3))
+            for b in boilerplate.prefix(25) {
+                let holder = Holder(agency: b.agency, unit: b.unit)
+                out.append(StyledLine([("  " + DisplayWidth.padded(ctx.shortUnitName(holder), to: nameWidth), .normal),
+                                       (DisplayWidth.rightAligned(NumberFormat.percent(b.boilerplate, of: b.followUps, lang), to: 7), b.boilerplate > 0 ? .dueSoon : .normal),
+                                       ("  \(NumberFormat.grouped(b.boilerplate, lang)) / \(NumberFormat.grouped(b.followUps, lang))", .dim)]))
+            }
+            out.append(.blank)
+        }
 
         // Counts per status × unit.
         out.append(StyledLine(t.text(.countsPerStatusUnit), .bold))

@@ -1,8 +1,10 @@
 import AduanCore
 import AduanStore
 
-/// Tenggat: everything overdue or due soon, grouped by unit, the longest overdue first. Each
-/// group shows its most urgent reports; `Enter` on "+N lagi" lists the whole group in the Inbox.
+/// Tenggat: first the reports with a recorded warning or escalation, grouped by escalation level
+/// (external, agency admin, supervisor, warned: issue 15 item 3); then everything overdue or due
+/// soon, grouped by unit, the longest overdue first. Each group shows its most urgent reports;
+/// `Enter` on "+N lagi" lists the whole group in the Inbox.
 final class DeadlinesView: DeskView {
     let kind = ViewKind.deadlines
 
@@ -10,6 +12,8 @@ final class DeadlinesView: DeskView {
         case group(DeadlineGroup)
         case row(InboxRow)
         case more(DeadlineGroup, Int)
+        case level(EscalationTarget, Int)
+        case levelMore(Int)
     }
 
     private(set) var entries: [Entry] = []
@@ -38,6 +42,11 @@ final class DeadlinesView: DeskView {
         do {
             let groups = try ctx.store.deadlineGroups(ctx.scope, now: ctx.now)
             var out: [Entry] = []
+            for g in try ctx.store.escalatedRows(ctx.scope, content: Privacy.contentAccess(of: ctx.me), now: ctx.now) {
+                out.append(.level(g.level, g.rows.count))
+                out += g.rows.prefix(Self.rowsPerGroup).map { .row($0) }
+                if g.rows.count > Self.rowsPerGroup { out.append(.levelMore(g.rows.count - Self.rowsPerGroup)) }
+            }
             for g in groups {
                 out.append(.group(g))
                 let rows = try ctx.store.deadlineRows(g.holder, content: Privacy.contentAccess(of: ctx.me), after: nil,
@@ -60,8 +69,10 @@ final class DeadlinesView: DeskView {
 
     private func selectable(_ i: Int) -> Bool {
         guard entries.indices.contains(i) else { return false }
-        if case .group = entries[i] { return false }
-        return true
+        switch entries[i] {
+        case .group, .level: return false
+        default: return true
+        }
     }
 
     private func skipHeaders(forward: Bool) {
@@ -96,6 +107,7 @@ final class DeadlinesView: DeskView {
             guard entries.indices.contains(selected) else { return .handled }
             switch entries[selected] {
             case .row(let r): return .open(r.id)
+            case .level, .levelMore: return .handled
             case .more(let g, _), .group(let g):
                 let unitTerm: FilterExpression = g.holder.unit.map { .term(.unit([$0])) } ?? .term(.agency([g.holder.agency]))
                 let text = (g.holder.unit.map { "unit:\($0)" } ?? "agency:\(g.holder.agency)") + " (overdue OR due-soon)"
@@ -119,6 +131,7 @@ final class DeadlinesView: DeskView {
         if selected >= top + visible { top = selected - visible + 1 }
         // Keep the group header of the top row in view when possible.
         if top > 0, case .group = entries[top - 1] { top -= 1 }
+        if top > 0, case .level = entries[top - 1] { top -= 1 }
         let t = ctx.t
         let c = InboxView.columns(width: area.width, countdownWidth: InboxView.countdownWidth(t))
         for i in 0..<visible {
@@ -143,6 +156,14 @@ final class DeadlinesView: DeskView {
                 x = put(&grid, reading.map { t.deadlineName($0.deadline.kind) } ?? "", x, y, 22, selectedRow ? .selected : .dim)
                 x = put(&grid, r.status.shortName, x, y, c.status, selectedRow ? .selected : .normal)
                 _ = put(&grid, r.contentHidden ? t.text(.hidden) : r.title, x, y, area.x + area.width - x, selectedRow ? .selected : .normal)
+            case .level(let level, let n):
+                grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: .header)
+                grid.put(" \(t.escalationFieldName): \(t.escalationLevelName(level))  \(NumberFormat.grouped(n, ctx.language))", x: area.x, y: y, style: .header)
+            case .levelMore(let n):
+                let selectedRow = index == selected
+                grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: selectedRow ? .selected : .normal)
+                grid.put(ctx.language == .en ? "  + \(NumberFormat.grouped(n, .en)) more" : "  + \(NumberFormat.grouped(n, .id)) lagi",
+                         x: area.x, y: y, style: selectedRow ? .selected : .dim)
             case .more(_, let n):
                 let selectedRow = index == selected
                 let text = ctx.t.screen(.moreInGroup(n))
