@@ -17,6 +17,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case report
     case autoClose = "auto-close"
     case office
+    case serve
     case help
 
     static func parse(_ s: String) -> CommandName? {
@@ -47,7 +48,7 @@ let globalOptions: [OptionSpec] = [
 /// Options by command.
 func commandOptions(_ command: CommandName) -> [OptionSpec] {
     switch command {
-    case .screen, .help, .autoClose: return []
+    case .screen, .help, .autoClose, .serve: return []
     case .`init`: return [OptionSpec("office", value: "FILE"), OptionSpec("training")]
     case .office: return [OptionSpec("format", value: "text|json"), OptionSpec("yes")]
     case .verify, .anchor: return [OptionSpec("anchors", value: "FILE"), OptionSpec("key", value: "FILE")]

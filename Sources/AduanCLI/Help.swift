@@ -142,6 +142,11 @@ enum HelpText {
                                summary: "Data kantor yang disimpan di penyimpanan: direktori, operator dan perannya, kalender, tenggat, alur, templat; sama untuk setiap operator.",
                                details: "show: ringkasan dan riwayat versi (siapa, kapan, apa); --format json: dokumennya. apply (hanya admin instansi kantor): tanpa --yes hanya menampilkan perubahan dan tidak mengubah apa pun; dengan --yes mencatat versi baru (siapa, kapan, apa) dan menghitung ulang tenggat laporan terbuka dalam transaksi yang sama. roles: mencetak SQL peran PostgreSQL (satu per login direktori) dan kebijakan keamanan tingkat barisnya, untuk dijalankan pemilik penyimpanan.",
                                examples: ["aduan office show", "aduan office apply kantor.json", "aduan office apply kantor.json --yes", "aduan office roles > peran.sql"])
+        case .serve:
+            return CommandHelp(usage: "aduan serve --store postgresql://…",
+                               summary: "Penulis penyimpanan PostgreSQL: mencatat tindakan yang diminta operator (dengan peran basis data mereka sendiri), setelah diperiksa aturan kantor, pada jam server.",
+                               details: "Dijalankan di server sebagai pemilik penyimpanan (misalnya unit systemd). Tanpa penulis yang berjalan, `aduan act` pada penyimpanan PostgreSQL ditolak tanpa mengantrekan apa pun. Koneksi yang putus disambung lagi sendiri; beberapa penulis boleh berjalan bersamaan.",
+                               examples: ["aduan serve --store 'postgres:///aduan?host=/run/postgresql'"])
         case .help:
             return CommandHelp(usage: "aduan help [PERINTAH | workflow | filter]",
                                summary: "Bantuan sebuah perintah, tabel alur kerja, atau bahasa saringan.",
@@ -259,6 +264,11 @@ enum HelpText {
                                summary: "The office kept in the store: directory, operators and roles, calendar, deadlines, workflow, templates; the same for every operator.",
                                details: "show: summary and version history (who, when, what); --format json: the document. apply (admins of the office's agency only): without --yes it shows what would change and changes nothing; with --yes it records a new version (who, when, what) and recomputes the deadlines of open complaints in the same transaction. roles: prints the SQL for PostgreSQL roles (one per login of the directory) and their row-level security policies, for the store's owner to run.",
                                examples: ["aduan office show", "aduan office apply office.json", "aduan office apply office.json --yes", "aduan office roles > roles.sql"])
+        case .serve:
+            return CommandHelp(usage: "aduan serve --store postgresql://…",
+                               summary: "The writer of a PostgreSQL store: records the actions operators ask for (with their own database roles), checked against the office's rules, at the server's time.",
+                               details: "Run on the server as the store's owner (a systemd unit, say). Without a running writer, `aduan act` on a PostgreSQL store is refused with nothing queued. A lost connection is made again by itself; several writers may run at once.",
+                               examples: ["aduan serve --store 'postgres:///aduan?host=/run/postgresql'"])
         case .help:
             return CommandHelp(usage: "aduan help [COMMAND | workflow | filter]",
                                summary: "Help for a command, the workflow table, or the filter language.",

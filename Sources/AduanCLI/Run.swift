@@ -131,6 +131,7 @@ func dispatch(_ s: Session) throws(CLIError) -> Int32 {
     case .report: return try ReportCommand.run(s)
     case .autoClose: return try AutoCloseCommand.run(s)
     case .office: return try OfficeCommand.run(s)
+    case .serve: return try ServeCommand.run(s)
     case .help: return try help(s.arguments, language: s.language)
     }
 }

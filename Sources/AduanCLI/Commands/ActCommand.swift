@@ -12,11 +12,12 @@ enum ActCommand {
             throw .usage(s.strings.command(.unknownAction(named, actions: names, suggestion: FilterParser.closest(named, in: names))))
         }
         let details = try details(for: kind, s)
-        let store = try s.openStore()
+        let store = try s.openContract()
         let now = try s.now()
         do {
             let result: Complaint
             if kind == .receive {
+                guard let store = store as? ComplaintStore else { throw CLIError.refused(PostgresText.message(.notOnPostgres(command: "act new receive"), s.language)) }
                 guard target == "new" || target == "-" else { throw CLIError.usage(s.strings.command(.receiveNeedsNew)) }
                 guard let intake = details.intake else { throw CLIError.usage(s.strings.command(.receiveNeedsTitle)) }
                 result = try store.receive(intake, by: s.operatorActor, at: now)
