@@ -100,13 +100,16 @@ struct PostgresCLITests {
 
         // The owner's writer, in the background.
         let serve = AduanBinary.spawn(AduanBinary.path, ["serve", "--store", p.owner, "--lang", "en"], env: [:], stdin: nil, scratch: p.desk.scratch)
-        defer { kill(serve.pid, SIGTERM); _ = serve.wait() }
-        var waited = 0
-        while try (owner.query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory'").int64(0, "n") ?? 0) == 0 && waited < 200 {
-            usleep(50_000)
-            waited += 1
+        var serveStopped = false
+        defer { if !serveStopped { kill(serve.pid, SIGTERM); _ = serve.wait() } }
+        func waitForWriter() throws -> Bool {
+            for _ in 0..<200 {
+                if try (owner.query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted").int64(0, "n") ?? 0) > 0 { return true }
+                usleep(50_000)
+            }
+            return false
         }
-        try #require(waited < 200, "the writer did not start")
+        try #require(try waitForWriter(), "the writer did not start")
 
         let followUp = p.run("andi", ["act", "1", "follow-up", "--text", "Petugas sudah ditegur.", "--expect-version", "2"])
         #expect(followUp.status == 0 && followUp.stdout.contains("version 3"), "\(followUp.stdout) \(followUp.stderr)")
@@ -117,16 +120,33 @@ struct PostgresCLITests {
         #expect(stale.status == 1 && stale.stderr.contains("Siti Rahmawati (admin)") && stale.stderr.contains("version 3 → 4"), "\(stale.stderr)")
         #expect(try owner.query("SELECT count(*) AS n FROM aduan.events WHERE complaint_id = 1").int64(0, "n") == 4, "nothing written by the stale action")
 
+        // The writer's connection dies (a restarted server, a terminated backend): it connects again by itself.
+        let su = try PGConnection(parameters: [("host", p.host), ("port", p.port), ("user", "postgres"), ("dbname", p.tag)])
+        let killed = try su.query("SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = 'aduan serve' AND datname = $1",
+                                  [.text(p.tag)]).int64(0, "n")
+        #expect(killed == 1)
+        usleep(200_000)
+        try #require(try waitForWriter(), "the writer did not come back")
+
         // A forward from the kabupaten's liaison arrives at the province (SMA is the province's).
         let forward = p.run("andi", ["act", "3", "forward", "--agency", "pemprov-jatim", "--reason", "Kewenangan provinsi"])
         #expect(forward.status == 0, "\(forward.stdout) \(forward.stderr)")
         let dewiAfter = p.run("dewi", ["list"])
         #expect(dewiAfter.stdout.hasPrefix("3\t") && dewiAfter.stdout.split(separator: "\n").count == 1, "\(dewiAfter.stdout) \(dewiAfter.stderr)")
         #expect(p.run("dewi", ["show", "3"]).stdout.contains("Ijazah SMA"))
+        // The same store named by "store" in Dewi's personal config instead of --store.
+        let personal = p.desk.scratch.write("dewi.json", "{ \"store\": \"\(p.operatorURI("dewi"))\", \"language\": \"en\" }")
+        let viaConfig = AduanBinary.run(["list", "--config", personal], env: ["PGPASSFILE": p.passfile], in: p.desk.scratch)
+        #expect(viaConfig.status == 0 && viaConfig.stdout == dewiAfter.stdout, "\(viaConfig.stdout) \(viaConfig.stderr)")
         #expect(p.run("dewi", ["show", "1"]).status == 1, "the province does not open the kabupaten's other reports")
         let andiAfter = p.run("andi", ["list"]).stdout
         #expect(andiAfter.contains("Pungutan liar") && !andiAfter.contains("Ijazah SMA"), "no longer in Andi's working inbox: \(andiAfter)")
         #expect(p.run("andi", ["list", "forwarded"]).stdout.contains("Ijazah SMA"), "Andi still finds what he forwarded")
+
+        kill(serve.pid, SIGTERM)
+        let served = serve.wait()
+        serveStopped = true
+        #expect(served.stderr.contains("lost its connection") && served.stderr.contains("connected again"), "\(served.stderr)")
 
         let verify = p.run("owner", ["verify"])
         #expect(verify.status == 0 && verify.stdout.contains("Intact"), "\(verify.stdout) \(verify.stderr)")
