@@ -82,33 +82,21 @@ public final class PGOperatorStore: AduanStoreContract {
         try Self.wrap { try PGStore.office(on: conn) }
     }
 
-    /// A page of a list. The database has limited the rows to what the role may open; the core
-    /// decides the rest (the scope rule shapes the working inbox, the filter, the order), over
-    /// the reports the role reads. Correct for every filter the core knows, but it reads every
-    /// visible report: the SQL dialect for PostgreSQL (`SQLDialect`) is the next step.
+    /// A page of a list: the rows the database lets the role open, narrowed by the scope rule
+    /// (the working inbox) and the filter, rendered in `PostgreSQLDialect` by the one renderer
+    /// (`PGStore.pageIDs`); each row is the report as the role reads it, its title hidden where
+    /// the core's content rule says so.
     public func page(_ q: InboxQuery, after cursor: PageCursor?, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
-        let ids: [Int64] = try Self.wrap { try conn.query("SELECT id FROM aduan.complaints ORDER BY id").column("id").compactMap { $0.flatMap { Int64($0) } } }
-        let ctx = FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: q.content,
-                                viewerAgency: q.scope.agency, viewerUnit: q.scope.unit)
+        let ids = try Self.wrap { try PGStore.pageIDs(q, after: cursor, limit: limit, now: now, context: context, on: conn) }
         var rows: [InboxRow] = []
-        for id in ids {
+        for (id, key) in ids {
             guard var c = try complaint(id) else { continue }
-            guard q.formerHolders ? q.scope.contains(c) : q.scope.holdsNow(c), q.filter.matches(c, ctx) else { continue }
             if let viewer = q.viewer { c = Privacy.redacted(c, for: viewer) }
-            rows.append(Self.row(c, order: q.order, content: q.content, context: context))
+            var row = Self.row(c, order: q.order, content: q.content, context: context)
+            row.sortKey = key
+            rows.append(row)
         }
-        let ascending: Bool
-        switch q.order {
-        case .deadline, .oldest: ascending = true
-        case .received, .updated: ascending = false
-        }
-        rows.sort { a, b in a.sortKey != b.sortKey ? (ascending ? a.sortKey < b.sortKey : a.sortKey > b.sortKey) : a.id < b.id }
-        if let cursor {
-            rows.removeAll { r in
-                r.sortKey == cursor.key ? r.id <= cursor.id : (ascending ? r.sortKey < cursor.key : r.sortKey > cursor.key)
-            }
-        }
-        return Array(rows.prefix(limit))
+        return rows
     }
 
     /// A list row of a report as the core decides it (deadline, sort key, hidden content).
