@@ -86,20 +86,16 @@ public struct PostgreSQLDialect: SQLDialect {
     /// The reports whose text rows (full or with the reporter taken out; a role sees only the
     /// ones it may read) match the query.
     public var textMatchIDs: String {
-        "SELECT t.id FROM aduan.complaint_texts t WHERE t.words @@ to_tsquery('\(PGSchema.searchConfiguration)', ?)"
+        "SELECT t.id FROM aduan.complaint_texts t WHERE t.words @@ ?::tsquery"
     }
 
-    /// A `tsquery`: every term must match; a term's words follow each other, the last one a prefix
+    /// A `tsquery` literal (its lexemes are the core's tokens, as in the rows' vectors, no parser
+    /// between): every term must match; a term's words follow each other, the last one a prefix
     /// (as FTS5's `"a b"*`). Each word is quoted as a lexeme.
     public func textQuery(_ q: TextQuery) -> String {
         q.terms.map { term in
             term.enumerated().map { i, word in
-                var quoted = "'"
-                for ch in word {
-                    if ch == "'" || ch == "\\" { quoted.append(ch) }
-                    quoted.append(ch)
-                }
-                return quoted + "'" + (i == term.count - 1 ? ":*" : "")
+                PGSearch.lexeme(word) + (i == term.count - 1 ? ":*" : "")
             }.joined(separator: " <-> ")
         }.map { "(\($0))" }.joined(separator: " & ")
     }
