@@ -67,7 +67,10 @@ struct PostgresCLITests {
         #expect(made.stdout.contains("Created the store"))
         #expect(p.run("owner", ["init", "--office", p.officeFile]).status != 0, "a second init is refused")
         let owner = try p.ownerConnection()
-        try owner.execute(PGAccessSQL.rolesScript(operators: p.config.operators))
+        // The roles and policies for the office the store keeps, printed by the owner's aduan.
+        let roles = p.run("owner", ["office", "roles"])
+        try #require(roles.status == 0, "office roles: \(roles.stderr)")
+        try owner.execute(roles.stdout)
         // Two reports as an import would load them: one held by Dinas Kesehatan, one by PUPR.
         let admin = p.actor("admin")
         var histories: [[Event]] = []
