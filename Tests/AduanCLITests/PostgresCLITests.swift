@@ -166,4 +166,60 @@ struct PostgresCLITests {
             #expect(r.stderr.contains("PGPASSFILE"), "\(r.stderr)")
         }
     }
+
+    /// SIGKILL of a real `aduan serve` in the middle of a queue of actions: every action it
+    /// acknowledged (outcome written) has its event, none in flight left anything half-written, the
+    /// rest wait, and the next writer settles them; the chain stays whole.
+    @Test func aWriterKilledWithSIGKILLLosesNothingAcknowledged() throws {
+        try requireBinary()
+        let p = try Province()
+        try #require(p.run("owner", ["init", "--office", p.officeFile]).status == 0)
+        let owner = try p.ownerConnection()
+        try owner.execute(p.run("owner", ["office", "roles"]).stdout)
+        let admin = p.actor("admin")
+        let intake = Intake(title: "Antrean obat di puskesmas", body: "Mohon ditindaklanjuti.")
+        let at = Timestamp(seconds: 1_780_000_000)
+        let r = try Workflow.decide(Command(.receive, ActionDetails(intake: intake)), on: nil, by: admin, at: at, context: p.config.context, newID: 1).get()
+        let v = try Workflow.decide(Command(.verify, ActionDetails(unit: "dinkes")), on: Workflow.evolve(nil, r), by: admin,
+                                    at: at.adding(seconds: 60), context: p.config.context).get()
+        try PGStore(owner, context: p.config.context).insertHistories([[r, v]])
+        let andi = try PGConnection(parameters: [("host", "127.0.0.1"), ("port", p.port), ("user", "\(p.tag)_andi"), ("dbname", p.tag),
+                                                 ("passfile", p.passfile), ("sslmode", "disable")])
+        let total = 200
+        for i in 0..<total {
+            _ = try PGStore.submit(Command(.note, ActionDetails(text: "Catatan \(i)")), to: 1, expectedVersion: nil, as: "tl-dinkes", on: andi)
+        }
+        func count(_ sql: String) throws -> Int64 { try owner.query(sql).int64(0, "n") ?? -1 }
+        let serve = AduanBinary.spawn(AduanBinary.path, ["serve", "--store", p.owner], env: [:], stdin: nil, scratch: p.desk.scratch)
+        // Killed once it has settled some of the queue.
+        var waited = 0
+        while try count("SELECT count(*) AS n FROM aduan.commands WHERE outcome IS NOT NULL") < 20 && waited < 400 {
+            usleep(10_000)
+            waited += 1
+        }
+        kill(serve.pid, SIGKILL)
+        _ = serve.wait()
+        usleep(300_000)
+        let done = try count("SELECT count(*) AS n FROM aduan.commands WHERE outcome = 'done'")
+        let pending = try count("SELECT count(*) AS n FROM aduan.commands WHERE outcome IS NULL")
+        #expect(done > 0, "the writer settled some before it was killed")
+        #expect(try count("SELECT count(*) AS n FROM aduan.commands WHERE outcome IS NOT NULL AND outcome <> 'done'") == 0)
+        #expect(try count("SELECT count(*) AS n FROM aduan.events WHERE complaint_id = 1") == 2 + done, "every acknowledged action has its event, no other")
+        #expect(done + pending == Int64(total))
+        #expect(try count("SELECT version AS n FROM aduan.complaints WHERE id = 1") == 2 + done)
+
+        // The next writer settles the rest.
+        let again = AduanBinary.spawn(AduanBinary.path, ["serve", "--store", p.owner], env: [:], stdin: nil, scratch: p.desk.scratch)
+        waited = 0
+        while try count("SELECT count(*) AS n FROM aduan.commands WHERE outcome IS NULL") > 0 && waited < 600 {
+            usleep(20_000)
+            waited += 1
+        }
+        kill(again.pid, SIGTERM)
+        _ = again.wait()
+        #expect(try count("SELECT count(*) AS n FROM aduan.events WHERE complaint_id = 1") == Int64(2 + total))
+        let verify = p.run("owner", ["verify"])
+        #expect(verify.status == 0 && verify.stdout.contains("Intact"), "\(verify.stdout) \(verify.stderr)")
+        print("SIGKILL writer: \(done) of \(total) settled before the kill, \(pending) left pending, all settled after")
+    }
 }
