@@ -67,6 +67,10 @@ struct PostgresCLITests {
         #expect(made.stdout.contains("Created the store"))
         #expect(p.run("owner", ["init", "--office", p.officeFile]).status != 0, "a second init is refused")
         let owner = try p.ownerConnection()
+        // Before the roles script ran, verify names each login without its policies, in the session's language.
+        let unguarded = AduanBinary.run(["verify", "--store", p.owner, "--lang", "id"], in: p.desk.scratch)
+        #expect(unguarded.status == 1 && unguarded.stdout.contains("keamanan: login \(p.tag)_andi tidak punya kebijakan pada aduan.complaints"),
+                "\(unguarded.stdout) \(unguarded.stderr)")
         // The roles and policies for the office the store keeps, printed by the owner's aduan.
         let roles = p.run("owner", ["office", "roles"])
         try #require(roles.status == 0, "office roles: \(roles.stderr)")

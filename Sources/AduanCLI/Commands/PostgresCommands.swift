@@ -61,7 +61,7 @@ enum PostgresCommands {
             let store = try PGStore(conn, context: s.context)
             let problems = try store.verify(operators: s.config.operators)
             let office = try store.officeRecordProblems()
-            for p in problems { s.out.line(SafeText.line(p.description)) }
+            for p in problems { s.out.line(SafeText.line(p.message.map { PostgresText.message($0, s.language) } ?? p.description)) }
             for p in office { s.out.line("office: " + SafeText.line(p)) }
             if problems.isEmpty && office.isEmpty {
                 let complaints = Int(try conn.query("SELECT count(*) AS n FROM aduan.complaints").int64(0, "n") ?? 0)

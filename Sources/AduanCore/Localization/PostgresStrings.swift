@@ -35,6 +35,13 @@ public enum PostgresMessage: Sendable, Equatable {
     case verifyProblems(count: Int)
     /// `aduan serve` on a SQLite store.
     case serveNeedsPostgres
+    /// What `aduan verify` finds on PostgreSQL.
+    case chainBreaks(at: Int64)
+    case projectionMissing(id: Int64)
+    case projectionDiffers(id: Int64)
+    case textsDiffer(id: Int64)
+    case securityOff(table: String)
+    case policyMissing(login: String, table: String)
 }
 
 public enum PostgresText {
@@ -90,6 +97,19 @@ public enum PostgresText {
                       : "Utuh: rantai hash \(events) peristiwa, \(complaints) laporan diputar ulang, keamanan tingkat baris dan kebijakan setiap login terpasang."
         case .verifyProblems(let count):
             return en ? "\(count) problem(s) found." : "\(count) masalah ditemukan."
+        case .chainBreaks(let seq):
+            return en ? "chain: the hash chain breaks at event \(seq)" : "rantai: rantai hash putus pada peristiwa \(seq)"
+        case .projectionMissing(let id):
+            return en ? "projection #\(id): the report has events but no row" : "proyeksi #\(id): laporan punya peristiwa tetapi tidak punya baris"
+        case .projectionDiffers(let id):
+            return en ? "projection #\(id): the report's row differs from its events" : "proyeksi #\(id): baris laporan berbeda dari peristiwanya"
+        case .textsDiffer(let id):
+            return en ? "projection #\(id): the report's texts differ from its events" : "proyeksi #\(id): teks laporan berbeda dari peristiwanya"
+        case .securityOff(let table):
+            return en ? "security: row-level security is not enabled on \(table)" : "keamanan: keamanan tingkat baris tidak aktif pada \(table)"
+        case .policyMissing(let login, let table):
+            return en ? "security: login \(login) has no policy on \(table): run the SQL of `aduan office roles` as the store's owner"
+                      : "keamanan: login \(login) tidak punya kebijakan pada \(table): jalankan SQL dari `aduan office roles` sebagai pemilik penyimpanan"
         case .serveNeedsPostgres:
             return en ? "`aduan serve` is the writer of a PostgreSQL store (--store postgresql://…); a SQLite store needs none"
                       : "`aduan serve` adalah penulis penyimpanan PostgreSQL (--store postgresql://…); penyimpanan SQLite tidak memerlukannya"
