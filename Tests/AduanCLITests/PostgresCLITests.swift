@@ -71,6 +71,10 @@ struct PostgresCLITests {
         let unguarded = AduanBinary.run(["verify", "--store", p.owner, "--lang", "id"], in: p.desk.scratch)
         #expect(unguarded.status == 1 && unguarded.stdout.contains("keamanan: login \(p.tag)_andi tidak punya kebijakan pada aduan.complaints"),
                 "\(unguarded.stdout) \(unguarded.stderr)")
+        // A role the roles script has not reached yet may not use the store, and is told why.
+        let early = p.run("andi", ["list"])
+        #expect(early.status == 2 && early.stderr.contains("\(p.tag)_andi may not use this store") && early.stderr.contains("aduan office roles"),
+                "\(early.stderr)")
         // The roles and policies for the office the store keeps, printed by the owner's aduan.
         let roles = p.run("owner", ["office", "roles"])
         try #require(roles.status == 0, "office roles: \(roles.stderr)")

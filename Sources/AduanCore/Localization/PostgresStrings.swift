@@ -35,6 +35,8 @@ public enum PostgresMessage: Sendable, Equatable {
     case verifyProblems(count: Int)
     /// `aduan serve` on a SQLite store.
     case serveNeedsPostgres
+    /// The connected role may not use the store (no role script run for it).
+    case noAccess(role: String)
     /// What `aduan verify` finds on PostgreSQL.
     case chainBreaks(at: Int64)
     case projectionMissing(id: Int64)
@@ -97,6 +99,9 @@ public enum PostgresText {
                       : "Utuh: rantai hash \(events) peristiwa, \(complaints) laporan diputar ulang, keamanan tingkat baris dan kebijakan setiap login terpasang."
         case .verifyProblems(let count):
             return en ? "\(count) problem(s) found." : "\(count) masalah ditemukan."
+        case .noAccess(let role):
+            return en ? "the database role \(role) may not use this store: the store's owner gives it access with the SQL of `aduan office roles` (a login of the office directory)"
+                      : "peran basis data \(role) tidak boleh memakai penyimpanan ini: pemilik penyimpanan memberinya akses dengan SQL dari `aduan office roles` (login dalam direktori kantor)"
         case .chainBreaks(let seq):
             return en ? "chain: the hash chain breaks at event \(seq)" : "rantai: rantai hash putus pada peristiwa \(seq)"
         case .projectionMissing(let id):

@@ -44,6 +44,9 @@ public final class PGOperatorStore: AduanStoreContract {
         } catch let e as PostgresError {
             // 42883: no store_version() (a version 1 store or a foreign schema); 42501: no grant on the schema.
             if e.sqlState == "42883" { throw .postgres(.foreignSchema(reason: "no aduan.store_version(); the owner opens it once with this build")) }
+            if e.isPermissionDenied {
+                throw .postgres(.noAccess(role: (try? conn.query("SELECT session_user AS u").text(0, "u")) ?? conn.user))
+            }
             throw .postgres(.database(detail: e.message))
         } catch {
             throw .postgres(.database(detail: "\(error)"))

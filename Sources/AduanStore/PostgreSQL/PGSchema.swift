@@ -28,9 +28,10 @@ public enum PGSchema {
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
     public static let version = 2
 
-    /// How a search is indexed: `simple` (lowercase, no stemming, no stop words) over the words the
-    /// core's `TextSearch.tokens` makes (diacritics folded, split as the SQLite index splits). See
-    /// `PGSearch` for why not PostgreSQL's `indonesian` stemmer.
+    /// Which text search configuration would index the words: none since the text rows' vectors
+    /// are written as literals of the core's own tokens (`PGSearch.vector`) and queried as tsquery
+    /// literals (`PostgreSQLDialect.textQuery`), which is `simple` without its parser (lowercase,
+    /// no stemming, no stop words). See `PGSearch` for why not PostgreSQL's `indonesian` stemmer.
     public static let searchConfiguration = "simple"
 
     static let migrations: [(version: Int, sql: String)] = [

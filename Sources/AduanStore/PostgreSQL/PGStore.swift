@@ -204,8 +204,9 @@ public final class PGStore {
 /// PostgreSQL store would find reports that the SQLite store and the core's in-memory filter
 /// (`TextSearch`, which the filter agreement tests hold both stores to) do not. Instead each text
 /// row indexes the core's own tokens (`TextSearch.tokens`: diacritics folded the way SQLite's
-/// `unicode61 remove_diacritics 2` folds them, split where it splits) under the `simple`
-/// configuration (lowercase, no stemming, no stop words). That also needs no extension
+/// `unicode61 remove_diacritics 2` folds them, split where it splits) as the lexemes of a
+/// `tsvector` literal, with no text search parser between (so no stemming, no stop words, and
+/// exactly the words the core matches; `vector` keeps title and body apart for phrases). That also needs no extension
 /// (`unaccent` would fold ø/đ/ł/æ/ß, which the core keeps, and needs CREATE EXTENSION).
 public enum PGSearch {
     /// The words of a title and body as the core tokenizes them, space-separated for `to_tsvector`.
