@@ -122,6 +122,12 @@ struct PostgresCLITests {
         }
         try #require(try waitForWriter(), "the writer did not start")
 
+        // A new report received at the desk: the writer gives it the next number.
+        let received = p.run("siti", ["act", "new", "receive", "--title", "Lampu jalan mati di Desa Mekarsari", "--reporter-name", "Budi Hartono", "--as", "admin"])
+        #expect(received.status == 0 && received.stdout.contains("#4 "), "\(received.stdout) \(received.stderr)")
+        #expect(p.run("siti", ["show", "4", "--as", "admin"]).stdout.contains("Budi Hartono"))
+        #expect(p.run("dewi", ["show", "4"]).status == 1, "the province does not open the kabupaten's new report")
+
         let followUp = p.run("andi", ["act", "1", "follow-up", "--text", "Petugas sudah ditegur.", "--expect-version", "2"])
         #expect(followUp.status == 0 && followUp.stdout.contains("version 3"), "\(followUp.stdout) \(followUp.stderr)")
         // The office admin adds a note; Andi, still on version 3, is refused, told who changed what.

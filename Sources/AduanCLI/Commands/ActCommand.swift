@@ -17,7 +17,6 @@ enum ActCommand {
         do {
             let result: Complaint
             if kind == .receive {
-                guard let store = store as? ComplaintStore else { throw CLIError.refused(PostgresText.message(.notOnPostgres(command: "act new receive"), s.language)) }
                 guard target == "new" || target == "-" else { throw CLIError.usage(s.strings.command(.receiveNeedsNew)) }
                 guard let intake = details.intake else { throw CLIError.usage(s.strings.command(.receiveNeedsTitle)) }
                 result = try store.receive(intake, by: s.operatorActor, at: now)

@@ -23,6 +23,8 @@ public protocol AduanStoreContract: AnyObject {
     /// Acts on a report; a stale `expectedVersion` is refused naming who changed what, nothing
     /// written. On PostgreSQL the time is the server's, `now` only what the operator's screen shows.
     func apply(_ command: Command, to id: Int64, expectedVersion: Int?, by actor: Actor, at now: Timestamp) throws(StoreError) -> Complaint
+    /// Receives a new report (on PostgreSQL through the writer, which gives it its number).
+    func receive(_ intake: Intake, by actor: Actor, at now: Timestamp) throws(StoreError) -> Complaint
     /// The office the store keeps now (its latest version), nil when none yet.
     func office() throws(StoreError) -> OfficeVersion?
 }

@@ -119,6 +119,11 @@ public final class PGOperatorStore: AduanStoreContract {
                         contentHidden: hidden, sortKey: key)
     }
 
+    /// Receives a new report through the writer, which gives it the next number at the server's time.
+    public func receive(_ intake: Intake, by actor: Actor, at now: Timestamp) throws(StoreError) -> Complaint {
+        try apply(Command(.receive, ActionDetails(intake: intake)), to: 0, expectedVersion: nil, by: actor, at: now)
+    }
+
     /// Whether a writer (`aduan serve`) runs for this database: it holds the writer lock shared.
     public func writerRunning() throws(StoreError) -> Bool {
         try Self.wrap {
@@ -135,10 +140,14 @@ public final class PGOperatorStore: AduanStoreContract {
         guard try writerRunning() else { throw .postgres(.noWriter(location: conninfo)) }
         let outcome: PGCommandOutcome?
         let queued: Int64
+        var id = id
         do {
             try conn.listen(PGStore.outcomesChannel)
             queued = try PGStore.submit(command, to: id, expectedVersion: expectedVersion, as: actor.id, on: conn)
             outcome = try PGStore.waitForOutcome(of: queued, on: conn, timeout: writerTimeout)
+            if command.kind == .receive, outcome?.outcome == "done" {
+                id = try conn.query("SELECT complaint_id FROM aduan.commands WHERE id = $1", [.int(queued)]).int64(0, "complaint_id") ?? 0
+            }
         } catch {
             throw .postgres(.database(detail: error.message))
         }
@@ -156,7 +165,9 @@ public final class PGOperatorStore: AduanStoreContract {
             throw .notFound(id)
         case "refused":
             // The core's own reason, decided again on what the operator sees; else the writer's words.
-            if let c = try complaint(id), case .failure(let r) = Workflow.decide(command, on: c, by: actor, at: now, context: context) {
+            let current = command.kind == .receive ? nil : try complaint(id)
+            if command.kind == .receive || current != nil,
+               case .failure(let r) = Workflow.decide(command, on: current, by: actor, at: now, context: context) {
                 throw .refused(r)
             }
             throw .postgres(.writerRefused(detail: outcome?.message ?? "?"))

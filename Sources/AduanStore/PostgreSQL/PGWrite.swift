@@ -69,6 +69,30 @@ extension PGStore {
     }
 }
 
+extension PGStore {
+    /// Receives a new report at the server's time: the next id is taken under a lock, so two
+    /// writers never give one id twice; the core decides (a refusal writes nothing).
+    @discardableResult
+    public func receive(_ command: Command, by actor: Actor, login: String? = nil) throws -> Complaint {
+        try conn.transaction {
+            try conn.query("SELECT pg_advisory_xact_lock(hashtext('aduan.receive'))")
+            let id = (try conn.query("SELECT coalesce(max(id), 0) + 1 AS next FROM aduan.complaints").int64(0, "next")) ?? 1
+            let now = try serverNow()
+            switch Workflow.decide(command, on: nil, by: actor, at: now, context: context, newID: id) {
+            case .failure(let r):
+                throw StoreError.refused(r)
+            case .success(var e):
+                e.login = login ?? conn.user
+                let c = Workflow.evolve(nil, e)
+                try appendEvent(e)
+                try writeEventViews(e, in: c)
+                try writeProjection(c, insert: true)
+                return c
+            }
+        }
+    }
+}
+
 extension PGConnection {
     /// Starts receiving notifications on `channel` (delivered after the sender's commit).
     public func listen(_ channel: String) throws(PostgresError) {
