@@ -113,9 +113,10 @@ struct PostgresCLITests {
         let serve = AduanBinary.spawn(AduanBinary.path, ["serve", "--store", p.owner, "--lang", "en"], env: [:], stdin: nil, scratch: p.desk.scratch)
         var serveStopped = false
         defer { if !serveStopped { kill(serve.pid, SIGTERM); _ = serve.wait() } }
-        func waitForWriter() throws -> Bool {
+        func waitForWriter(notPid old: Int64 = 0) throws -> Bool {
             for _ in 0..<200 {
-                if try (owner.query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted").int64(0, "n") ?? 0) > 0 { return true }
+                if try (owner.query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> $1",
+                                    [.int(old)]).int64(0, "n") ?? 0) > 0 { return true }
                 usleep(50_000)
             }
             return false
@@ -130,8 +131,8 @@ struct PostgresCLITests {
 
         let followUp = p.run("andi", ["act", "1", "follow-up", "--text", "Petugas sudah ditegur.", "--expect-version", "2"])
         #expect(followUp.status == 0 && followUp.stdout.contains("version 3"), "\(followUp.stdout) \(followUp.stderr)")
-        // The office admin adds a note; Andi, still on version 3, is refused, told who changed what.
-        let note = p.run("siti", ["act", "1", "note", "--text", "Cek rekaman CCTV.", "--as", "admin"])
+        // The office admin raises the priority; Andi's follow-up, still on version 3, is refused, told who changed what.
+        let note = p.run("siti", ["act", "1", "classify", "--priority", "high", "--as", "admin"])
         #expect(note.status == 0, "\(note.stderr)")
         let stale = p.run("andi", ["act", "1", "follow-up", "--text", "Uang sudah dikembalikan.", "--expect-version", "3"])
         #expect(stale.status == 1 && stale.stderr.contains("Siti Rahmawati (admin)") && stale.stderr.contains("version 3 → 4"), "\(stale.stderr)")
@@ -139,11 +140,12 @@ struct PostgresCLITests {
 
         // The writer's connection dies (a restarted server, a terminated backend): it connects again by itself.
         let su = try PGConnection(parameters: [("host", p.host), ("port", p.port), ("user", "postgres"), ("dbname", p.tag)])
+        let writerPid = try su.query("SELECT pid FROM pg_stat_activity WHERE application_name = 'aduan serve' AND datname = $1",
+                                     [.text(p.tag)]).int64(0, "pid") ?? 0
         let killed = try su.query("SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = 'aduan serve' AND datname = $1",
                                   [.text(p.tag)]).int64(0, "n")
         #expect(killed == 1)
-        usleep(200_000)
-        try #require(try waitForWriter(), "the writer did not come back")
+        try #require(try waitForWriter(notPid: writerPid), "the writer did not come back")
 
         // A forward from the kabupaten's liaison arrives at the province (SMA is the province's).
         let forward = p.run("andi", ["act", "3", "forward", "--agency", "pemprov-jatim", "--reason", "Kewenangan provinsi"])

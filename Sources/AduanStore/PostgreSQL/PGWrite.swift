@@ -44,10 +44,13 @@ extension PGStore {
             for e in history { state = Workflow.evolve(state, e) }
             // A report the operator may not see does not exist for them (as in the SQLite store).
             guard let current = state, current.version == Int(locked.int64(0, "version") ?? -1),
-                  Privacy.canView(current, viewer: actor) || Access.mayAct(command.kind, on: current, actor: actor) else {
+                  Access.mayAddress(command.kind, on: current, actor: actor) else {
                 throw StoreError.notFound(id)
             }
-            if let expected = expectedVersion, expected != current.version {
+            // As on SQLite: a written action is refused only by a change that touches what it rests
+            // on (the core says which, TextDependencies.swift); any other action by any change.
+            if let expected = expectedVersion, expected != current.version,
+               expected > current.version || Workflow.conflicts(command.kind, with: history.filter { $0.version > expected }.map(\.kind)) {
                 let first = history.first { $0.version == min(expected + 1, current.version) }
                 let seen = first.flatMap { Privacy.redacted($0, in: current, for: actor) }
                 throw StoreError.conflict(Conflict(complaintID: id, expectedVersion: expected, currentVersion: current.version,
