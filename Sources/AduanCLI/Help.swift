@@ -16,7 +16,9 @@ enum HelpText {
     }
 
     static let globalsID = """
-      --store PATH      berkas penyimpanan (bawaan: $XDG_DATA_HOME/aduan/aduan.db)
+      --store PATH      berkas penyimpanan (bawaan: $XDG_DATA_HOME/aduan/aduan.db), atau basis data PostgreSQL:
+                        postgresql://PERAN@HOST/DB, postgres:///aduan?host=/run/postgresql, service=NAMA
+                        (kata sandi hanya dari PGPASSFILE/~/.pgpass atau berkas layanan)
       --config PATH     berkas konfigurasi (bawaan: ~/.config/aduan/config.json, atau contoh bawaan)
       --as OPERATOR     bertindak sebagai operator ini (id dari konfigurasi)
       --lang id|en      bahasa tampilan dan pesan
@@ -25,7 +27,9 @@ enum HelpText {
     """
 
     static let globalsEN = """
-      --store PATH      store file (default: $XDG_DATA_HOME/aduan/aduan.db)
+      --store PATH      store file (default: $XDG_DATA_HOME/aduan/aduan.db), or a PostgreSQL database:
+                        postgresql://ROLE@HOST/DB, postgres:///aduan?host=/run/postgresql, service=NAME
+                        (passwords only from PGPASSFILE/~/.pgpass or a service file)
       --config PATH     config file (default: ~/.config/aduan/config.json, else the built-in example)
       --as OPERATOR     act as this operator (an id from the config)
       --lang id|en      language of screens and messages
