@@ -65,4 +65,29 @@ struct PGFilterAgreementTests {
         #expect(nonTrivial > 150, "the generator mostly makes filters that select something but not everything (\(nonTrivial))")
         #expect(disagreements.isEmpty, "\(disagreements.count) of 400 disagree:\n\(disagreements.prefix(12).joined(separator: "\n"))")
     }
+
+    /// Paging on PostgreSQL (keyset, 7 rows a page) walks each order exactly as the SQLite store
+    /// lists it, in every scope, with and without a filter.
+    @Test func pagesFollowTheSQLiteStoresOrderInEveryScope() throws {
+        let (conn, sqlite, _, map) = try Self.load()
+        let filters: [FilterExpression] = [.all, try FilterParser.parse("NOT status:selesai", vocabulary: FilterVocabulary(directory: F.directory)).get()]
+        for order in InboxOrder.allCases {
+            for scope in Self.scopes {
+                for filter in filters {
+                    var q = InboxQuery(scope: scope, filter: filter, order: order)
+                    q.formerHolders = true
+                    let expected = try sqlite.page(q, limit: 100_000, now: F.now).map(\.id)
+                    var got: [Int64] = []
+                    var cursor: PageCursor?
+                    while true {
+                        let page = try PGStore.pageIDs(q, after: cursor, limit: 7, now: F.now, context: F.context, on: conn)
+                        if page.isEmpty { break }
+                        got += page.map { map[$0.id] ?? -$0.id }
+                        cursor = PageCursor(key: page.last!.key, id: page.last!.id)
+                    }
+                    #expect(got == expected, "\(order) \(scope) \(filter): PostgreSQL \(got.prefix(10)) … SQLite \(expected.prefix(10)) …")
+                }
+            }
+        }
+    }
 }
