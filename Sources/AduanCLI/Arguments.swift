@@ -18,6 +18,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case autoClose = "auto-close"
     case sweep
     case office
+    case serve
     case help
 
     static func parse(_ s: String) -> CommandName? {
@@ -48,7 +49,7 @@ let globalOptions: [OptionSpec] = [
 /// Options by command.
 func commandOptions(_ command: CommandName) -> [OptionSpec] {
     switch command {
-    case .screen, .help, .autoClose, .sweep: return []
+    case .screen, .help, .autoClose, .sweep, .serve: return []
     case .`init`: return [OptionSpec("office", value: "FILE"), OptionSpec("training")]
     case .office: return [OptionSpec("format", value: "text|json"), OptionSpec("yes")]
     case .verify, .anchor: return [OptionSpec("anchors", value: "FILE"), OptionSpec("key", value: "FILE")]

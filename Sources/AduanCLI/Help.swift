@@ -16,7 +16,9 @@ enum HelpText {
     }
 
     static let globalsID = """
-      --store PATH      berkas penyimpanan (bawaan: $XDG_DATA_HOME/aduan/aduan.db)
+      --store PATH      berkas penyimpanan (bawaan: $XDG_DATA_HOME/aduan/aduan.db), atau basis data PostgreSQL:
+                        postgresql://PERAN@HOST/DB, postgres:///aduan?host=/run/postgresql, service=NAMA
+                        (kata sandi hanya dari PGPASSFILE/~/.pgpass atau berkas layanan)
       --config PATH     berkas konfigurasi (bawaan: ~/.config/aduan/config.json, atau contoh bawaan)
       --as OPERATOR     bertindak sebagai operator ini (id dari konfigurasi)
       --lang id|en      bahasa tampilan dan pesan
@@ -25,7 +27,9 @@ enum HelpText {
     """
 
     static let globalsEN = """
-      --store PATH      store file (default: $XDG_DATA_HOME/aduan/aduan.db)
+      --store PATH      store file (default: $XDG_DATA_HOME/aduan/aduan.db), or a PostgreSQL database:
+                        postgresql://ROLE@HOST/DB, postgres:///aduan?host=/run/postgresql, service=NAME
+                        (passwords only from PGPASSFILE/~/.pgpass or a service file)
       --config PATH     config file (default: ~/.config/aduan/config.json, else the built-in example)
       --as OPERATOR     act as this operator (an id from the config)
       --lang id|en      language of screens and messages
@@ -148,6 +152,11 @@ enum HelpText {
                                summary: "Data kantor yang disimpan di penyimpanan: direktori, operator dan perannya, kalender, tenggat, alur, templat; sama untuk setiap operator.",
                                details: "show: ringkasan dan riwayat versi (siapa, kapan, apa); --format json: dokumennya. apply (hanya admin instansi kantor): tanpa --yes hanya menampilkan perubahan dan tidak mengubah apa pun; dengan --yes mencatat versi baru (siapa, kapan, apa) dan menghitung ulang tenggat laporan terbuka dalam transaksi yang sama. roles: mencetak SQL peran PostgreSQL (satu per login direktori) dan kebijakan keamanan tingkat barisnya, untuk dijalankan pemilik penyimpanan.",
                                examples: ["aduan office show", "aduan office apply kantor.json", "aduan office apply kantor.json --yes", "aduan office roles > peran.sql"])
+        case .serve:
+            return CommandHelp(usage: "aduan serve --store postgresql://…",
+                               summary: "Penulis penyimpanan PostgreSQL: mencatat tindakan yang diminta operator (dengan peran basis data mereka sendiri), setelah diperiksa aturan kantor, pada jam server.",
+                               details: "Dijalankan di server sebagai pemilik penyimpanan (misalnya unit systemd). Tanpa penulis yang berjalan, `aduan act` pada penyimpanan PostgreSQL ditolak tanpa mengantrekan apa pun. Koneksi yang putus disambung lagi sendiri; beberapa penulis boleh berjalan bersamaan.",
+                               examples: ["aduan serve --store 'postgres:///aduan?host=/run/postgresql'"])
         case .help:
             return CommandHelp(usage: "aduan help [PERINTAH | workflow | filter]",
                                summary: "Bantuan sebuah perintah, tabel alur kerja, atau bahasa saringan.",
@@ -271,6 +280,11 @@ enum HelpText {
                                summary: "The office kept in the store: directory, operators and roles, calendar, deadlines, workflow, templates; the same for every operator.",
                                details: "show: summary and version history (who, when, what); --format json: the document. apply (admins of the office's agency only): without --yes it shows what would change and changes nothing; with --yes it records a new version (who, when, what) and recomputes the deadlines of open complaints in the same transaction. roles: prints the SQL for PostgreSQL roles (one per login of the directory) and their row-level security policies, for the store's owner to run.",
                                examples: ["aduan office show", "aduan office apply office.json", "aduan office apply office.json --yes", "aduan office roles > roles.sql"])
+        case .serve:
+            return CommandHelp(usage: "aduan serve --store postgresql://…",
+                               summary: "The writer of a PostgreSQL store: records the actions operators ask for (with their own database roles), checked against the office's rules, at the server's time.",
+                               details: "Run on the server as the store's owner (a systemd unit, say). Without a running writer, `aduan act` on a PostgreSQL store is refused with nothing queued. A lost connection is made again by itself; several writers may run at once.",
+                               examples: ["aduan serve --store 'postgres:///aduan?host=/run/postgresql'"])
         case .help:
             return CommandHelp(usage: "aduan help [COMMAND | workflow | filter]",
                                summary: "Help for a command, the workflow table, or the filter language.",

@@ -132,6 +132,7 @@ func dispatch(_ s: Session) throws(CLIError) -> Int32 {
     case .autoClose: return try AutoCloseCommand.run(s)
     case .sweep: return try SweepCommand.run(s)
     case .office: return try OfficeCommand.run(s)
+    case .serve: return try ServeCommand.run(s)
     case .help: return try help(s.arguments, language: s.language)
     }
 }

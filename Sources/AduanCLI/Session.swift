@@ -23,6 +23,10 @@ public final class Session {
     private var trainingNoticeShown = false
     private var storeOpened = false
     public let storePath: String
+    /// Where the store lives: a SQLite file, or a PostgreSQL database (SessionPostgres.swift).
+    public let location: StoreLocation
+    /// On a PostgreSQL store: the connection as the operator's own role.
+    let postgres: PGConnection?
     /// Where the office (directory, rules) came from: the store, or (a store without an office
     /// record yet) a config file or the built-in example.
     public let officeSource: OfficeSource
@@ -53,6 +57,8 @@ public final class Session {
         officeSource = loaded.source
         officeDocumentSource = loaded.documentSource
         storePath = loaded.storePath
+        postgres = loaded.postgres
+        location = (try? Session.storeLocation(loaded.storePath, .en)) ?? .sqlite(path: loaded.storePath)
         usesDemoStore = arguments.flag("demo")
         language = Platform.language(flag: arguments.value("lang"), config: config.language)
         let table = AduanCore.strings(language)
@@ -67,13 +73,23 @@ public final class Session {
         case .builtIn: officeName = .builtIn
         }
         createsTraining = usesDemoStore || arguments.command == .demo || (arguments.command == .`init` && arguments.flag("training"))
-        let mark = ComplaintStore.trainingMark(at: storePath)
+        if location.isPostgres && createsTraining {
+            throw .refused(PostgresText.message(.notOnPostgres(command: arguments.flag("training") ? "init --training" : arguments.command.rawValue), language))
+        }
+        let mark = location.isPostgres ? false : ComplaintStore.trainingMark(at: storePath)
         isTraining = mark ?? (!Files.exists(storePath) && createsTraining)
         if mark == false && createsTraining {
             let message: TrustMessage = arguments.command == .demo ? .demoIntoOfficeStore(store: storePath) : .officeStoreCannotBecomeTraining(store: storePath)
             throw .environment(table.trust(message))
         }
-        login = Platform.login()
+        // On PostgreSQL the login is the database role the connection acts as (peer or SCRAM).
+        login = postgres.flatMap { try? $0.query("SELECT session_user AS u").text(0, "u") } ?? Platform.login()
+        // The store's owner making the store or running its writer acts as the system, not as an operator.
+        if location.isPostgres && ([.`init`, .serve, .verify, .backup].contains(arguments.command)
+                                   || (arguments.command == .office && arguments.positionals.first == "roles")) {
+            operatorActor = .system
+            return
+        }
         switch Identity.resolve(operators: config.operators, defaultOperator: config.defaultOperator, login: login,
                                 requested: arguments.value("as"), training: isTraining) {
         case .success(let op): operatorActor = op

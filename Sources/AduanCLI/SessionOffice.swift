@@ -26,6 +26,9 @@ struct LoadedOffice {
     var source: OfficeSource
     var documentSource: OfficeDocumentSource?
     var storePath: String
+    /// A PostgreSQL store's connection as the operator's role, when the location names one and
+    /// the command does not create it (SessionPostgres.swift).
+    var postgres: PGConnection? = nil
 }
 
 extension Session {
@@ -79,6 +82,12 @@ extension Session {
             storePath = s.hasPrefix("~/") ? Platform.home + s.dropFirst() : s
         } else {
             storePath = Platform.defaultStorePath
+        }
+
+        let location = try storeLocation(storePath, fallbackLanguage)
+        if case .postgres(let conninfo) = location, officeFile == nil {
+            return try loadPostgresOffice(conninfo, arguments: arguments, personal: personal, configPath: path, officeKeys: officeKeys,
+                                          language: fallbackLanguage)
         }
 
         if let officeFile {
@@ -169,6 +178,8 @@ extension Session {
     /// (seeded from the office this session runs with); a store that keeps none yet gets the
     /// proposal to move the office into it.
     public func openStore(create: Bool = false, readOnly: Bool = false, reading: Bool = false) throws(CLIError) -> ComplaintStore {
+        // The commands that speak the store contract open through openContract; the rest are SQLite's only so far.
+        try refuseOnPostgres(arguments.command.rawValue.isEmpty ? "(screen)" : arguments.command.rawValue)
         let existed = Files.exists(storePath)
         let store = try openStoreFile(create: create, readOnly: readOnly, reading: reading)
         if !existed {

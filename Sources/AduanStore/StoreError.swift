@@ -54,6 +54,8 @@ public enum StoreError: Error, Sendable {
     case chainBroken(path: String, ChainDamage)
     /// Anything else from SQLite, with the statement.
     case sqlite(path: String, SQLiteError)
+    /// A PostgreSQL store's refusal, its writer's, or the server's (issue 14), said through the string tables.
+    case postgres(PostgresMessage)
 
     static func from(_ e: SQLiteError, path: String) -> StoreError {
         if e.isNotADatabase { return .notADatabase(path: path) }
@@ -128,6 +130,8 @@ public enum StoreError: Error, Sendable {
             return t.chainBroken(path: p, damage)
         case .sqlite(let p, let e):
             return "\(p): \(e.description)"
+        case .postgres(let m):
+            return PostgresText.message(m, t.language)
         }
     }
 
@@ -139,7 +143,7 @@ public enum StoreError: Error, Sendable {
     /// Exit code for the command line: 1 for a refused or invalid action, 2 for environment trouble.
     public var exitCode: Int32 {
         switch self {
-        case .conflict, .refused, .notFound: 1
+        case .conflict, .refused, .notFound, .postgres(.writerRefused): 1
         default: 2
         }
     }

@@ -42,11 +42,12 @@ struct PGWriteTests {
     @Test func aStaleVersionIsRefusedNamingWhoChangedWhatAndNothingIsWritten() throws {
         let (db, first, id) = try Self.store()
         let second = try PGStore(try db.ownerConnection(), context: Self.context)
-        // Both read version 2; the liaison notes first.
+        // Both read version 2; the liaison notes first. (The second action is a copy: since the
+        // writer follows the core's rule, Workflow.conflicts, a second note would not be refused.)
         try first.apply(Command(.note, ActionDetails(text: "Tim sudah berangkat.")), to: id, expectedVersion: 2, by: Self.liaison)
         let before = try Self.eventCount(second)
         do {
-            try second.apply(Command(.note, ActionDetails(text: "Mohon dipercepat.")), to: id, expectedVersion: 2, by: Self.admin)
+            try second.apply(Command(.cc, ActionDetails(unit: "dinkes")), to: id, expectedVersion: 2, by: Self.admin)
             Issue.record("a stale version was accepted")
         } catch StoreError.conflict(let c) {
             #expect(c.expectedVersion == 2)
@@ -56,6 +57,19 @@ struct PGWriteTests {
         }
         #expect(try Self.eventCount(second) == before)
         #expect(try second.firstBrokenLink() == nil)
+    }
+
+    /// As on SQLite (`Workflow.conflicts`): a written action is refused only by a change that
+    /// touches what it rests on; any other action by any change.
+    @Test func aWrittenActionIsRefusedOnlyByAChangeItRestsOnAsOnSQLite() throws {
+        let (_, store, id) = try Self.store()
+        try store.apply(Command(.note, ActionDetails(text: "Tim sudah berangkat.")), to: id, expectedVersion: 2, by: Self.liaison)
+        let note = try store.apply(Command(.note, ActionDetails(text: "Mohon dipercepat.")), to: id, expectedVersion: 2, by: Self.admin)
+        #expect(note.version == 4, "another note meanwhile leaves a note's basis as it was")
+        #expect(throws: StoreError.self, "a copy rests on the whole report") {
+            try store.apply(Command(.cc, ActionDetails(unit: "dinkes")), to: id, expectedVersion: 2, by: Self.admin)
+        }
+        #expect(try Self.eventCount(store) == 4)
     }
 
     @Test func aRefusedActionWritesNothing() throws {
@@ -77,7 +91,8 @@ struct PGWriteTests {
                 group.addTask {
                     do {
                         let mine = try PGStore(try db.ownerConnection(), context: Self.context)
-                        try mine.apply(Command(.note, ActionDetails(text: "Catatan \(i)")), to: id, expectedVersion: 2, by: Self.admin)
+                        // Copies: any change refuses one (notes would not refuse each other, Workflow.conflicts).
+                        try mine.apply(Command(.cc, ActionDetails(unit: "dinkes")), to: id, expectedVersion: 2, by: Self.admin)
                         return "ok"
                     } catch StoreError.conflict {
                         return "conflict"
@@ -105,8 +120,9 @@ struct PGWriteTests {
         let heard = try listener.notifications(timeout: 1.0)
         #expect(heard.map(\.payload) == [String(id)])
         #expect(heard.first?.channel == PGStore.changesChannel)
-        // A refused action commits nothing, so nobody hears of it.
-        _ = try? store.apply(Command(.note, ActionDetails(text: "x")), to: id, expectedVersion: 2, by: Self.admin)
+        // A refused action commits nothing, so nobody hears of it. (A copy on a stale version: a
+        // second note would not be refused since the writer follows Workflow.conflicts.)
+        _ = try? store.apply(Command(.cc, ActionDetails(unit: "dinkes")), to: id, expectedVersion: 2, by: Self.admin)
         #expect(try listener.notifications(timeout: 0.3).isEmpty)
     }
 }

@@ -333,6 +333,7 @@ extension StoreError {
         case .notFound: "notFound"
         case .chainBroken: "chainBroken"
         case .sqlite: "sqlite"
+        case .postgres: "postgres"
         }
     }
 }

@@ -12,13 +12,14 @@ enum ActCommand {
             throw .usage(s.strings.command(.unknownAction(named, actions: names, suggestion: FilterParser.closest(named, in: names))))
         }
         var details = try details(for: kind, s)
-        let store = try s.openStore()
+        let store = try s.openContract()
         let now = try s.now()
         do {
             // A follow-up that is boilerplate is sent, recorded as such, and its sender warned (issue 15 item 5).
-            if kind == .followUp, let text = details.text, let id = try? ShowCommand.resolveID(target, store, s),
-               let c = try store.complaint(id) {
-                let earlier = try store.earlierAnswers(agency: s.operatorActor.agency, unit: s.operatorActor.unit)
+            // (On a PostgreSQL store the writer records the follow-up; the warning needs the embedded store's answers.)
+            if kind == .followUp, let text = details.text, let local = store as? ComplaintStore,
+               let id = try? ShowCommand.resolveID(target, store, s), let c = try store.complaint(id) {
+                let earlier = try local.earlierAnswers(agency: s.operatorActor.agency, unit: s.operatorActor.unit)
                 details.boilerplate = s.config.boilerplate(text, for: c, author: s.operatorActor, earlier: earlier)
             }
             let result: Complaint

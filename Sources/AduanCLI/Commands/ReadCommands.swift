@@ -7,7 +7,7 @@ enum ListCommand {
         let filter = try s.parseFilter(s.arguments.positionals)
         let order = try orderOption(s)
         let limit = try s.arguments.int("limit", range: 1...100_000_000) ?? Int.max
-        let store = try s.openStore(reading: true)
+        let store = try s.openContract(reading: true)
         let now = try s.now()
         let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
         if let header = try headerLanguage(s) { s.out.line(AduanCore.strings(header).listColumns.joined(separator: "\t")) }
@@ -59,7 +59,7 @@ enum ListCommand {
 enum ShowCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 1...1, "aduan show ID")
-        let store = try s.openStore(reading: true)
+        let store = try s.openContract(reading: true)
         let c = try visibleComplaint(s.arguments.positionals[0], store, s)
         let now = try s.now()
         do {
@@ -79,11 +79,11 @@ enum ShowCommand {
     /// A local id ("12", "#12"), or a LAPOR! tracking id (7+ digits) when no local id matches.
     /// Only complaints the operator may see are found: one they may not see gets exactly the
     /// answer of a number nobody used ("#N not found", with N as typed).
-    static func resolveID(_ text: String, _ store: ComplaintStore, _ s: Session) throws(CLIError) -> Int64 {
+    static func resolveID(_ text: String, _ store: any AduanStoreContract, _ s: Session) throws(CLIError) -> Int64 {
         try visibleComplaint(text, store, s).id
     }
 
-    static func visibleComplaint(_ text: String, _ store: ComplaintStore, _ s: Session) throws(CLIError) -> Complaint {
+    static func visibleComplaint(_ text: String, _ store: any AduanStoreContract, _ s: Session) throws(CLIError) -> Complaint {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let n = Int64(digits), n > 0 else {
             throw .usage(s.strings.command(.notAComplaintNumber(text)))

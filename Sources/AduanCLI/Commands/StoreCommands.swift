@@ -5,6 +5,7 @@ import AduanStore
 enum InitCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
+        if let conninfo = PostgresCommands.conninfo(s) { return try PostgresCommands.initStore(s, conninfo) }
         let existed = Files.exists(s.storePath)
         if existed, let file = s.arguments.value("office") {
             // A store's office is changed by an audited apply, never by making the store again.
@@ -31,6 +32,7 @@ enum InitCommand {
 enum VerifyCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
+        if let conninfo = PostgresCommands.conninfo(s) { return try PostgresCommands.verify(s, conninfo) }
         let store = try s.openStore(reading: true)
         let progress = Progress(s.strings.operation(.verifying), total: nil)
         let started = Platform.monotonic()
@@ -77,6 +79,7 @@ enum VerifyCommand {
 enum BackupCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 1...1, "aduan backup DEST")
+        if let conninfo = PostgresCommands.conninfo(s) { return try PostgresCommands.backup(s, conninfo) }
         let dest = s.arguments.positionals[0]
         let store = try s.openStore(reading: true)
         let progress = Progress(s.strings.operation(.backupLabel), total: nil)

@@ -68,8 +68,15 @@ extension PGStore {
                     if let carrier = EventCodec.decodeStored(complaint: complaint, version: 0, at: 0, kind: kind, body: r.text(0, "details") ?? ""),
                        ActionKind(rawValue: kind) != nil {
                         do {
-                            let c = try apply(Command(carrier.kind, carrier.details), to: complaint,
+                            let c: Complaint
+                            if carrier.kind == .receive {
+                                c = try receive(Command(carrier.kind, carrier.details), by: actor, login: login)
+                                // The operator learns the new report's number from its command.
+                                try conn.query("UPDATE aduan.commands SET complaint_id = $2 WHERE id = $1", [.int(command), .int(c.id)])
+                            } else {
+                                c = try apply(Command(carrier.kind, carrier.details), to: complaint,
                                               expectedVersion: r.int64(0, "expected_version").map(Int.init), by: actor, login: login)
+                            }
                             outcome = "done"
                             version = c.version
                         } catch StoreError.conflict(let c) {

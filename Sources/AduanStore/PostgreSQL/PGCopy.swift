@@ -136,7 +136,7 @@ extension PGStore {
                     reporters.append([.int(id), opt(r.name), opt(r.phone), opt(r.email), opt(r.nik)])
                 }
                 for (masked, title, body, location) in Self.textRows(c) {
-                    texts.append([.int(id), .bool(masked), .text(title), .text(body), .text(location), .text(PGSearch.words(title: title, body: body))])
+                    texts.append([.int(id), .bool(masked), .text(title), .text(body), .text(location), .text(PGSearch.vector(title: title, body: body))])
                 }
                 ids.append(id)
             }
@@ -148,7 +148,7 @@ extension PGStore {
             try conn.copyIn("COPY aduan_texts_stage FROM STDIN", texts)
             try conn.execute("""
                 INSERT INTO aduan.complaint_texts(id, masked, title, body, location, words)
-                SELECT id, masked, title, body, location, to_tsvector('\(PGSchema.searchConfiguration)', words) FROM aduan_texts_stage
+                SELECT id, masked, title, body, location, words::tsvector FROM aduan_texts_stage
                 """)
             try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'chain_head'", [.text(SHA256.hexString(head))])
             try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'event_count'", [.text(String(count))])

@@ -26,11 +26,12 @@ public enum PGSchema {
     /// Written in `meta` at creation: a schema called `aduan` without it is someone else's.
     public static let format = "aduan-store"
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    public static let version = 1
+    public static let version = 2
 
-    /// How a search is indexed: `simple` (lowercase, no stemming, no stop words) over the words the
-    /// core's `TextSearch.tokens` makes (diacritics folded, split as the SQLite index splits). See
-    /// `PGSearch` for why not PostgreSQL's `indonesian` stemmer.
+    /// Which text search configuration would index the words: none since the text rows' vectors
+    /// are written as literals of the core's own tokens (`PGSearch.vector`) and queried as tsquery
+    /// literals (`PostgreSQLDialect.textQuery`), which is `simple` without its parser (lowercase,
+    /// no stemming, no stop words). See `PGSearch` for why not PostgreSQL's `indonesian` stemmer.
     public static let searchConfiguration = "simple"
 
     static let migrations: [(version: Int, sql: String)] = [
@@ -256,6 +257,30 @@ public enum PGSchema {
         REVOKE ALL ON SCHEMA aduan FROM PUBLIC;
         REVOKE ALL ON ALL TABLES IN SCHEMA aduan FROM PUBLIC;
         REVOKE ALL ON FUNCTION aduan.events_append() FROM PUBLIC;
+        """),
+        (2, """
+        -- The office's shared truth (directory, logins, calendar, rules), versioned and chained as
+        -- in the SQLite store (OfficeRecord.swift). Every login of the store reads it (it is what
+        -- `aduan office show` shows); only the owner writes it.
+        CREATE TABLE aduan.office_versions(
+            version integer PRIMARY KEY,
+            document text NOT NULL,
+            sha256 text NOT NULL,
+            applied_at bigint NOT NULL,
+            applied_by text NOT NULL,
+            login text NOT NULL,
+            summary text NOT NULL,
+            previous_hash text NOT NULL,
+            hash text NOT NULL
+        );
+        REVOKE ALL ON aduan.office_versions FROM PUBLIC;
+        GRANT SELECT ON aduan.office_versions TO PUBLIC;
+        -- What an operator's role may learn of meta: that this is an Aduan store and its schema
+        -- version (not the chain head or the count of events), so a newer store is refused there too.
+        CREATE FUNCTION aduan.store_version() RETURNS text
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+            SELECT (SELECT value FROM aduan.meta WHERE key = 'format') || ' ' || (SELECT value FROM aduan.meta WHERE key = 'schema_version')
+        $fn$;
         """),
     ]
 }

@@ -149,8 +149,8 @@ public final class PGStore {
         for (masked, title, body, location) in Self.textRows(c) {
             try conn.query("""
                 INSERT INTO aduan.complaint_texts(id, masked, title, body, location, words)
-                VALUES ($1, $2, $3, $4, $5, to_tsvector('\(PGSchema.searchConfiguration)', $6))
-                """, [.int(c.id), .bool(masked), .text(title), .text(body), .text(location), .text(PGSearch.words(title: title, body: body))])
+                VALUES ($1, $2, $3, $4, $5, $6::tsvector)
+                """, [.int(c.id), .bool(masked), .text(title), .text(body), .text(location), .text(PGSearch.vector(title: title, body: body))])
         }
     }
 
@@ -204,12 +204,45 @@ public final class PGStore {
 /// PostgreSQL store would find reports that the SQLite store and the core's in-memory filter
 /// (`TextSearch`, which the filter agreement tests hold both stores to) do not. Instead each text
 /// row indexes the core's own tokens (`TextSearch.tokens`: diacritics folded the way SQLite's
-/// `unicode61 remove_diacritics 2` folds them, split where it splits) under the `simple`
-/// configuration (lowercase, no stemming, no stop words). That also needs no extension
+/// `unicode61 remove_diacritics 2` folds them, split where it splits) as the lexemes of a
+/// `tsvector` literal, with no text search parser between (so no stemming, no stop words, and
+/// exactly the words the core matches; `vector` keeps title and body apart for phrases). That also needs no extension
 /// (`unaccent` would fold ø/đ/ł/æ/ß, which the core keeps, and needs CREATE EXTENSION).
 public enum PGSearch {
     /// The words of a title and body as the core tokenizes them, space-separated for `to_tsvector`.
     public static func words(title: String, body: String) -> String {
         (TextSearch.tokens(title) + TextSearch.tokens(body)).joined(separator: " ")
+    }
+
+    /// The text row's `tsvector` as a literal: the core's tokens as lexemes, exactly (no parser
+    /// between, so the query's lexemes, `PostgreSQLDialect.textQuery`, meet the same words), each
+    /// with its positions; the body starts two positions after the title, so a phrase never runs
+    /// from the title into the body (the core matches a phrase within one field). Positions stop
+    /// at PostgreSQL's 16,383.
+    public static func vector(title: String, body: String) -> String {
+        var positions: [String: [Int]] = [:]
+        var order: [String] = []
+        func add(_ tokens: [String], from start: Int) {
+            for (i, t) in tokens.enumerated() {
+                if positions[t] == nil { order.append(t) }
+                positions[t, default: []].append(min(start + i, 16_383))
+            }
+        }
+        let t = TextSearch.tokens(title)
+        add(t, from: 1)
+        add(TextSearch.tokens(body), from: t.count + 2)
+        return order.map { word in
+            lexeme(word) + ":" + Array(Set(positions[word]!)).sorted().prefix(256).map(String.init).joined(separator: ",")
+        }.joined(separator: " ")
+    }
+
+    /// A quoted lexeme of a `tsvector`/`tsquery` literal.
+    public static func lexeme(_ word: String) -> String {
+        var quoted = "'"
+        for ch in word {
+            if ch == "'" || ch == "\\" { quoted.append(ch) }
+            quoted.append(ch)
+        }
+        return quoted + "'"
     }
 }

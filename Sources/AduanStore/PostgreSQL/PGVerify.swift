@@ -9,6 +9,8 @@ extension PGStore {
         public var kind: Kind
         public var complaintID: Int64?
         public var detail: String
+        /// The problem in the string tables' terms (both languages), for the command line.
+        public var message: PostgresMessage? = nil
         public var description: String { "\(kind.rawValue)\(complaintID.map { " #\($0)" } ?? ""): \(detail)" }
     }
 
@@ -21,7 +23,7 @@ extension PGStore {
     public func verify(operators: [Actor]) throws -> [VerifyProblem] {
         var problems: [VerifyProblem] = []
         if let seq = try firstBrokenLink() {
-            problems.append(VerifyProblem(kind: .chain, complaintID: nil, detail: "the hash chain breaks at event \(seq)"))
+            problems.append(VerifyProblem(kind: .chain, complaintID: nil, detail: "the hash chain breaks at event \(seq)", message: .chainBreaks(at: seq)))
         }
         // Projections against a replay of each report's events.
         let ids = try conn.query("SELECT DISTINCT complaint_id FROM aduan.events ORDER BY 1").column("complaint_id").compactMap { $0.flatMap { Int64($0) } }
@@ -31,30 +33,32 @@ extension PGStore {
             guard let c = state else { continue }
             let row = try conn.query("SELECT version, status, holder_agency, holder_unit, state FROM aduan.complaints WHERE id = $1", [.int(id)])
             guard row.rowCount == 1 else {
-                problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "no complaints row"))
+                problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "no complaints row", message: .projectionMissing(id: id)))
                 continue
             }
             let want: [String?] = [String(c.version), String(c.status.code), c.holder.agency, c.holder.unit, StateCodec.encode(Self.skeleton(c))]
             let have = ["version", "status", "holder_agency", "holder_unit", "state"].map { row.text(0, $0) }
-            if want != have { problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "the complaints row differs from the log")) }
+            if want != have { problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "the complaints row differs from the log", message: .projectionDiffers(id: id))) }
             let texts = try conn.query("SELECT masked, title, body, location FROM aduan.complaint_texts WHERE id = $1 ORDER BY masked", [.int(id)])
             let wantTexts = [[c.title, c.body, c.location],
                              [Privacy.publicText(c.title, of: c), Privacy.publicText(c.body, of: c), Privacy.publicText(c.location, of: c)]]
             let haveTexts = (0..<texts.rowCount).map { i in ["title", "body", "location"].map { texts.text(i, $0) ?? "" } }
-            if wantTexts != haveTexts { problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "the texts differ from the log")) }
+            if wantTexts != haveTexts { problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "the texts differ from the log", message: .textsDiffer(id: id))) }
         }
         // The database's own enforcement.
         for table in Self.guardedTables {
             let r = try conn.query("SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass($1)", [.text("aduan." + table)])
             if r.rowCount == 0 || r.bool(0, "relrowsecurity") != true {
-                problems.append(VerifyProblem(kind: .security, complaintID: nil, detail: "row-level security is not enabled on aduan.\(table)"))
+                problems.append(VerifyProblem(kind: .security, complaintID: nil, detail: "row-level security is not enabled on aduan.\(table)",
+                                              message: .securityOff(table: "aduan." + table)))
             }
         }
         let present = Set(try conn.query("SELECT tablename || ' ' || policyname AS p FROM pg_policies WHERE schemaname = 'aduan'").column("p").compactMap { $0 })
         for (login, _) in PGAccessSQL.logins(of: operators) where Identity.isValidLogin(login) {
             for (what, table) in Self.policiesPerLogin where !present.contains("\(table) \(PGAccessSQL.policyName(what, login))") {
                 problems.append(VerifyProblem(kind: .security, complaintID: nil,
-                                              detail: "login \(login) has no policy on aduan.\(table): run the SQL of `aduan office roles`"))
+                                              detail: "login \(login) has no policy on aduan.\(table): run the SQL of `aduan office roles`",
+                                              message: .policyMissing(login: login, table: "aduan." + table)))
             }
         }
         return problems

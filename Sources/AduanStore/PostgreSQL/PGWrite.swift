@@ -44,10 +44,13 @@ extension PGStore {
             for e in history { state = Workflow.evolve(state, e) }
             // A report the operator may not see does not exist for them (as in the SQLite store).
             guard let current = state, current.version == Int(locked.int64(0, "version") ?? -1),
-                  Privacy.canView(current, viewer: actor) || Access.mayAct(command.kind, on: current, actor: actor) else {
+                  Access.mayAddress(command.kind, on: current, actor: actor) else {
                 throw StoreError.notFound(id)
             }
-            if let expected = expectedVersion, expected != current.version {
+            // As on SQLite: a written action is refused only by a change that touches what it rests
+            // on (the core says which, TextDependencies.swift); any other action by any change.
+            if let expected = expectedVersion, expected != current.version,
+               expected > current.version || Workflow.conflicts(command.kind, with: history.filter { $0.version > expected }.map(\.kind)) {
                 let first = history.first { $0.version == min(expected + 1, current.version) }
                 let seen = first.flatMap { Privacy.redacted($0, in: current, for: actor) }
                 throw StoreError.conflict(Conflict(complaintID: id, expectedVersion: expected, currentVersion: current.version,
@@ -64,6 +67,30 @@ extension PGStore {
                 try writeEventViews(e, in: next)
                 try writeProjection(next, insert: false)
                 return next
+            }
+        }
+    }
+}
+
+extension PGStore {
+    /// Receives a new report at the server's time: the next id is taken under a lock, so two
+    /// writers never give one id twice; the core decides (a refusal writes nothing).
+    @discardableResult
+    public func receive(_ command: Command, by actor: Actor, login: String? = nil) throws -> Complaint {
+        try conn.transaction {
+            try conn.query("SELECT pg_advisory_xact_lock(hashtext('aduan.receive'))")
+            let id = (try conn.query("SELECT coalesce(max(id), 0) + 1 AS next FROM aduan.complaints").int64(0, "next")) ?? 1
+            let now = try serverNow()
+            switch Workflow.decide(command, on: nil, by: actor, at: now, context: context, newID: id) {
+            case .failure(let r):
+                throw StoreError.refused(r)
+            case .success(var e):
+                e.login = login ?? conn.user
+                let c = Workflow.evolve(nil, e)
+                try appendEvent(e)
+                try writeEventViews(e, in: c)
+                try writeProjection(c, insert: true)
+                return c
             }
         }
     }

@@ -55,10 +55,11 @@ struct FilterSQL {
         case .status(let s): return list("c.status", s.map { .int($0.code) })
         case .unit(let u): return list("c.holder_unit", u.map { .text($0) })
         case .agency(let a): return list("c.holder_agency", a.map { .text($0) })
-        case .copiedTo(let u): return ScopeSQL.copied(to: u)
+        case .copiedTo(let u): return ScopeSQL.copied(to: u, dialect: dialect)
         case .category(let cat):
             // Range instead of LIKE: '_' in a path would be a LIKE wildcard; '0' follows '/' in ASCII.
-            return SQLCondition(sql: "(c.category = ? OR (c.category > ? AND c.category < ?))",
+            let path = dialect.bytewise("c.category")
+            return SQLCondition(sql: "(c.category = ? OR (\(path) > ? AND \(path) < ?))",
                                 args: [.text(cat.path), .text(cat.path + "/"), .text(cat.path + "0")])
         case .classification(let v): return list("c.classification", v.map { .text($0.rawValue) })
         case .channel(let v): return list("c.channel", v.map { .text($0.rawValue) })
@@ -72,7 +73,7 @@ struct FilterSQL {
         case .anonymous: return SQLCondition(sql: dialect.flag("c.anonymous", set: true), args: [])
         case .confidential: return SQLCondition(sql: dialect.flag("c.confidential", set: true), args: [])
         case .pingPong: return SQLCondition(sql: dialect.flag("c.ping_pong", set: true), args: [])
-        case .forwarded: return ScopeSQL.forwardedAway(by: ctx.viewerAgency)
+        case .forwarded: return ScopeSQL.forwardedAway(by: ctx.viewerAgency, dialect: dialect)
         case .mine:
             // The core's `mine`: held now by the viewer's unit (or agency), never a copy (tembusan).
             guard let agency = ctx.viewerAgency else { return .always }
@@ -96,7 +97,7 @@ struct FilterSQL {
             if q.isEmpty { return .always }
             // The index holds every title and body; a row whose text the viewer may not read
             // never matches (the extra test runs on the index's candidates only).
-            return SQLCondition(sql: "c.id IN (\(dialect.textMatchIDs))", args: [.text(q.ftsExpression)])
+            return SQLCondition(sql: "c.id IN (\(dialect.textMatchIDs))", args: [.text(dialect.textQuery(q))])
                 && ScopeSQL.readable(ctx.content, dialect: dialect)
         }
     }

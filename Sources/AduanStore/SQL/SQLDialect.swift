@@ -18,6 +18,13 @@ public protocol SQLDialect: Sendable {
     /// `sql` with its `?` markers (outside quoted literals) replaced by this dialect's numbered
     /// placeholders, in order: the renderers write `?` and a statement is numbered once, whole.
     func numbered(_ sql: String) -> String
+    /// The text query bound to `textMatchIDs`' parameter.
+    func textQuery(_ q: TextQuery) -> String
+    /// `column` compared byte by byte (a path's range test must not follow a locale's collation).
+    func bytewise(_ column: String) -> String
+    /// The PostgreSQL store's tables: who held a report and its copies are arrays on its row
+    /// (`held_agencies`, `held_units`, `cc_units`) instead of SQLite's `holders_before` and `cc`.
+    var holdsArraysOnTheRow: Bool { get }
 }
 
 extension SQLDialect {
@@ -55,6 +62,47 @@ public struct SQLiteDialect: SQLDialect {
 
     /// SQLite's placeholders are the renderers' own `?` markers: nothing to number.
     public func numbered(_ sql: String) -> String { sql }
+
+    /// An FTS5 expression: each term a quoted phrase whose last word is a prefix.
+    public func textQuery(_ q: TextQuery) -> String { q.ftsExpression }
+
+    /// SQLite compares text byte by byte (BINARY) unless told otherwise.
+    public func bytewise(_ column: String) -> String { column }
+
+    public var holdsArraysOnTheRow: Bool { false }
+}
+
+/// PostgreSQL's spellings (issue 14): `$n` placeholders, boolean flags, the text rows'
+/// `tsvector` (`aduan.complaint_texts.words`, the core's own tokens under `simple`), and the
+/// holder and copy arrays the access policies read. Under an operator's role the database's
+/// row-level security has already limited the rows; the scope rule still shapes the working inbox.
+public struct PostgreSQLDialect: SQLDialect {
+    public init() {}
+
+    public func placeholder(_ n: Int) -> String { "$\(n)" }
+
+    public func flag(_ column: String, set: Bool) -> String { "\(column) = \(set ? "true" : "false")" }
+
+    /// The reports whose text rows (full or with the reporter taken out; a role sees only the
+    /// ones it may read) match the query.
+    public var textMatchIDs: String {
+        "SELECT t.id FROM aduan.complaint_texts t WHERE t.words @@ ?::tsquery"
+    }
+
+    /// A `tsquery` literal (its lexemes are the core's tokens, as in the rows' vectors, no parser
+    /// between): every term must match; a term's words follow each other, the last one a prefix
+    /// (as FTS5's `"a b"*`). Each word is quoted as a lexeme.
+    public func textQuery(_ q: TextQuery) -> String {
+        q.terms.map { term in
+            term.enumerated().map { i, word in
+                PGSearch.lexeme(word) + (i == term.count - 1 ? ":*" : "")
+            }.joined(separator: " <-> ")
+        }.map { "(\($0))" }.joined(separator: " & ")
+    }
+
+    public func bytewise(_ column: String) -> String { "\(column) COLLATE \"C\"" }
+
+    public var holdsArraysOnTheRow: Bool { true }
 }
 
 /// A WHERE clause with its arguments, written with `?` markers (see `SQLDialect.numbered`).

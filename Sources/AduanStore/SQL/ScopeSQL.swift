@@ -59,12 +59,26 @@ struct ScopeSQL {
         case .unit, .subtree:
             let (a, u, units, copies) = unitParts!
             let held = Self.heldNow(a, units)
-            return copies ? SQLCondition(sql: "(\(held.sql)) OR \(Self.copied(to: u).sql)", args: held.args + [.text(u)]) : held
+            let copy = Self.copied(to: u, dialect: dialect)
+            return copies ? SQLCondition(sql: "(\(held.sql)) OR \(copy.sql)", args: held.args + copy.args) : held
         }
     }
 
     /// `InboxScope.contains`: what the scope holds now plus what it received or held before.
     var contains: SQLCondition {
+        if dialect.holdsArraysOnTheRow {
+            // Every agency and unit that received or held the report is on its row.
+            switch scope {
+            case .everything:
+                return .always
+            case .agency(let a):
+                return SQLCondition(sql: "? = ANY(c.held_agencies)", args: [.text(a)])
+            case .unit(let a, let u, let copies):
+                if u.isEmpty { return .never }
+                let held = SQLCondition(sql: "? = ANY(c.held_units)", args: [.text(PGAccessSQL.unitKey(a, u))])
+                return copies ? SQLCondition(sql: "(\(held.sql)) OR ? = ANY(c.cc_units)", args: held.args + [.text(u)]) : held
+            }
+        }
         switch scope {
         case .everything:
             return .always
@@ -99,8 +113,9 @@ struct ScopeSQL {
     }
 
     /// Reports copied (tembusan) to the unit.
-    static func copied(to unit: String) -> SQLCondition {
-        SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)", args: [.text(unit)])
+    static func copied(to unit: String, dialect: any SQLDialect = SQLiteDialect()) -> SQLCondition {
+        if dialect.holdsArraysOnTheRow { return SQLCondition(sql: "? = ANY(c.cc_units)", args: [.text(unit)]) }
+        return SQLCondition(sql: "c.id IN (SELECT complaint_id FROM cc WHERE unit = ?)", args: [.text(unit)])
     }
 
     /// Reports the agency (or its unit) received or held and holds no longer, by the key of
@@ -116,7 +131,13 @@ struct ScopeSQL {
 
     /// The core's `Complaint.wasForwardedAway(by:)`: the agency received or held the report and
     /// holds it no longer; with no agency, any agency did.
-    static func forwardedAway(by agency: String?) -> SQLCondition {
+    static func forwardedAway(by agency: String?, dialect: any SQLDialect = SQLiteDialect()) -> SQLCondition {
+        if dialect.holdsArraysOnTheRow {
+            guard let agency else {
+                return SQLCondition(sql: "EXISTS (SELECT 1 FROM unnest(c.held_agencies) h(agency) WHERE h.agency <> c.holder_agency)", args: [])
+            }
+            return SQLCondition(sql: "c.holder_agency <> ? AND ? = ANY(c.held_agencies)", args: [.text(agency), .text(agency)])
+        }
         guard let agency else {
             return SQLCondition(sql: "EXISTS (SELECT 1 FROM holders_before h WHERE h.complaint_id = c.id AND h.unit = '')", args: [])
         }
@@ -280,8 +301,10 @@ struct ScopeSQL {
             }
         }
         if let unit = a.copiedUnit {
-            parts.append("EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)")
-            args.append(.text(unit))
+            let copy = dialect.holdsArraysOnTheRow ? copied(to: unit, dialect: dialect)
+                : SQLCondition(sql: "EXISTS (SELECT 1 FROM cc WHERE cc.unit = ? AND cc.complaint_id = c.id)", args: [.text(unit)])
+            parts.append(copy.sql)
+            args += copy.args
         }
         return SQLCondition(sql: parts.joined(separator: " OR "), args: args)
     }

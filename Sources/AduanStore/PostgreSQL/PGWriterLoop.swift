@@ -1,0 +1,56 @@
+import AduanCore
+import Glibc
+
+/// The store's writer as a long-running process (`aduan serve`): it holds the writer lock shared
+/// (so operators' commands are only queued while a writer runs; several writers may run), settles
+/// commands as they come, and comes back after a lost connection (a restarted server, a
+/// terminated backend): a command in flight was rolled back and is settled again after.
+public enum PGWriterLoop {
+    /// What the loop tells its caller.
+    public enum Event {
+        case serving
+        case lostConnection(detail: String, retryIn: Int)
+        case reconnected
+    }
+
+    /// Runs until `shouldStop` says so (checked at least every second) or a refusal that
+    /// reconnecting cannot cure (no store, a newer schema) is thrown.
+    /// `operators` is read at each (re)connection from the store's office.
+    public static func run(conninfo: String, context: WorkflowContext, operators: @escaping (PGConnection) throws -> [Actor],
+                           say: (Event) -> Void, shouldStop: () -> Bool = { false }) throws(StoreError) {
+        var lost = false
+        var delay = 1
+        while !shouldStop() {
+            do {
+                let conn = try PGConnection(parameters: [("dbname", conninfo), ("application_name", "aduan serve")])
+                let store: PGStore
+                do { store = try PGStore(conn, context: context) } catch {
+                    switch error {
+                    case .newerSchema(let found, let known): throw StoreError.postgres(.newerSchema(found: found, known: known))
+                    case .foreignSchema(let reason): throw StoreError.postgres(.foreignSchema(reason: reason))
+                    case .noStore: throw StoreError.postgres(.noStore(location: conninfo))
+                    case .database(let e): throw e
+                    }
+                }
+                try conn.query("SELECT pg_advisory_lock_shared($1)", [.int(PGOperatorStore.writerLockKey)])
+                let actors = try operators(conn)
+                say(lost ? .reconnected : .serving)
+                lost = false
+                delay = 1
+                while !shouldStop() {
+                    try store.serve(operators: actors, seconds: 1)
+                }
+                return
+            } catch let e as StoreError {
+                throw e
+            } catch {
+                let detail = (error as? PostgresError)?.message ?? "\(error)"
+                say(.lostConnection(detail: detail, retryIn: delay))
+                lost = true
+                var t = timespec(tv_sec: delay, tv_nsec: 0)
+                nanosleep(&t, nil)
+                delay = min(delay * 2, 30)
+            }
+        }
+    }
+}
