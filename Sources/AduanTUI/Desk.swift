@@ -435,11 +435,12 @@ public final class Desk {
     var barGeneration = 0
 }
 
+/// Seconds for latencies (only differences mean anything).
 func monotonicSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    (ContinuousClock.now - deskClockStart).secondsValue
 }
+
+private let deskClockStart = ContinuousClock.now
 
 /// Key-to-frame latencies by kind of key, written as JSON lines on exit when `ADUAN_PROFILE` names
 /// a file. The benchmark reads it; the desk never slows down for it (a few array appends).
@@ -450,6 +451,8 @@ final class LatencyProfile {
 
     init(path: String) { self.path = path }
 
+    /// Stamped with CLOCK_MONOTONIC itself, not `ContinuousClock`: aduan-bench compares the stamp
+    /// with the time it started this process (`sharedMonotonic` in AduanToolSupport).
     func firstFrame() {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
