@@ -31,12 +31,8 @@ enum ActCommand {
             if let due { line += " · \(s.strings.deadlineName(due.deadline.kind)): \(s.strings.countdown(due))" }
             s.out.line(s.strings.actionName(kind) + ": " + SafeText.line(line))
             return 0
-        } catch let e as CLIError {
-            throw e
-        } catch let e as StoreError {
-            throw .store(e)
         } catch {
-            throw .environment("\(error)")
+            throw .from(error)
         }
     }
 

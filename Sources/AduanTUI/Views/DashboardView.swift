@@ -9,13 +9,12 @@ final class DashboardView: DeskView {
     private var lastAnchor: AnchorLine?
     private var lines: [StyledLine] = []
     private var renderedWidth = 0
-    private var scroll = 0
-    private var visible = 20
+    private var scroll = TextScroll()
 
     var selectedID: Int64? { nil }
 
     func position(_ ctx: DeskContext) -> String? {
-        lines.count > visible ? ctx.t.screen(.linePosition(line: scroll + 1, of: lines.count, percent: nil)) : nil
+        lines.count > scroll.visible ? ctx.t.screen(.linePosition(line: scroll.offset + 1, of: lines.count, percent: nil)) : nil
     }
 
     func reload(_ ctx: DeskContext) {
@@ -29,36 +28,17 @@ final class DashboardView: DeskView {
     }
 
     func handle(_ command: DeskCommand, ctx: DeskContext) -> ViewOutcome {
-        switch command {
-        case .moveDown: scroll += 1
-        case .moveUp: scroll -= 1
-        case .pageDown, .halfPageDown: scroll += max(1, visible - 1)
-        case .pageUp, .halfPageUp: scroll -= max(1, visible - 1)
-        case .first: scroll = 0
-        case .last: scroll = lines.count
-        case .back: return .close
-        default: return .unhandled
-        }
-        scroll = max(0, min(scroll, max(0, lines.count - visible)))
-        return .handled
+        if scroll.apply(command, lineCount: lines.count) { return .handled }
+        return command == .back ? .close : .unhandled
     }
 
     func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
         if figures == nil { reload(ctx) }
-        visible = area.height
         if renderedWidth != area.width, let f = figures {
             lines = render(f, width: area.width, ctx: ctx)
             renderedWidth = area.width
         }
-        scroll = max(0, min(scroll, max(0, lines.count - visible)))
-        for i in 0..<area.height {
-            let index = scroll + i
-            guard index < lines.count else { break }
-            var x = area.x
-            for (text, style) in lines[index].segments {
-                x = grid.put(text, x: x, y: area.y + i, style: style, maxWidth: area.x + area.width - x)
-            }
-        }
+        scroll.draw(lines, into: &grid, area: area)
     }
 
     static let sparks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
@@ -141,8 +121,7 @@ final class DashboardView: DeskView {
 /// Bantuan: generated from the live key map, so it can never disagree with the keys.
 final class HelpView: DeskView {
     let kind = ViewKind.help
-    private var scroll = 0
-    private var visible = 20
+    private var scroll = TextScroll()
     private var lineCount = 0
 
     var selectedID: Int64? { nil }
@@ -150,18 +129,8 @@ final class HelpView: DeskView {
     func reload(_ ctx: DeskContext) {}
 
     func handle(_ command: DeskCommand, ctx: DeskContext) -> ViewOutcome {
-        switch command {
-        case .moveDown: scroll += 1
-        case .moveUp: scroll -= 1
-        case .pageDown, .halfPageDown: scroll += max(1, visible - 1)
-        case .pageUp, .halfPageUp: scroll -= max(1, visible - 1)
-        case .first: scroll = 0
-        case .last: scroll = lineCount
-        case .back, .help: return .close
-        default: return .unhandled
-        }
-        scroll = max(0, min(scroll, max(0, lineCount - visible)))
-        return .handled
+        if scroll.apply(command, lineCount: lineCount) { return .handled }
+        return command == .back || command == .help ? .close : .unhandled
     }
 
     static func lines(_ ctx: DeskContext) -> [StyledLine] {
@@ -195,18 +164,9 @@ final class HelpView: DeskView {
     }
 
     func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
-        visible = area.height
         let lines = Self.lines(ctx)
         lineCount = lines.count
-        scroll = max(0, min(scroll, max(0, lineCount - visible)))
-        for i in 0..<area.height {
-            let index = scroll + i
-            guard index < lines.count else { break }
-            var x = area.x + 1
-            for (text, style) in lines[index].segments {
-                x = grid.put(text, x: x, y: area.y + i, style: style, maxWidth: area.x + area.width - x)
-            }
-        }
+        scroll.draw(lines, into: &grid, area: area, indent: 1)
     }
 }
 
