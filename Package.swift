@@ -22,7 +22,8 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
 
         // The SP4N-LAPOR! workflow as pure Swift: no SQLite, no curses, no clock reads.
-        .target(name: "AduanCore"),
+        // config.example.json (linked into the folder) is embedded as bytes: BuiltInConfig.json.
+        .target(name: "AduanCore", resources: [.embedInCode("config.example.json")]),
         // The only module that imports SQLite and libpq, and the only one that imports libcrypto
         // (the hash chain and its anchors are the store's evidence).
         .target(name: "AduanStore", dependencies: ["AduanCore", "CSQLite", "CCrypto", "CLibPQ"]),
@@ -34,13 +35,17 @@ let package = Package(
         .target(name: "AduanCLI", dependencies: ["AduanCore", "AduanStore", "AduanTUI", "AduanWorkbook"]),
         .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
         // Crash-safety (SIGKILL) and concurrent-operator stress runs; see RELIABILITY.md.
-        .executableTarget(name: "aduan-stress", dependencies: ["AduanCore", "AduanStore"]),
+        .executableTarget(name: "aduan-stress", dependencies: ["AduanCore", "AduanStore", "AduanToolSupport"]),
         // Measures the built `aduan` binary as a subprocess (BENCHMARKS.md); uses the core only
         // to read the built-in config and to build the exact search expression.
-        .executableTarget(name: "aduan-bench", dependencies: ["AduanCore", "AduanStore"]),
+        .executableTarget(name: "aduan-bench", dependencies: ["AduanCore", "AduanStore", "AduanToolSupport"]),
+
+        // What aduan-bench, aduan-stress and the test support share (spawning, mkdir -p, clocks);
+        // never linked into `aduan`.
+        .target(name: "AduanToolSupport"),
 
         // Test helpers shared by the test targets: temp folders, running the real binary, tmux.
-        .target(name: "AduanTestSupport", path: "Tests/AduanTestSupport"),
+        .target(name: "AduanTestSupport", dependencies: ["AduanToolSupport"], path: "Tests/AduanTestSupport"),
 
         .testTarget(name: "AduanCoreTests", dependencies: ["AduanCore"]),
         .testTarget(name: "AduanStoreTests", dependencies: ["AduanCore", "AduanStore", "AduanTestSupport"]),

@@ -27,54 +27,61 @@ public enum CommandName: String, CaseIterable, Sendable {
     }
 }
 
-/// An option a command accepts.
+/// An option a command accepts. The same declaration parses it and writes its line in `--help`
+/// (`HelpText.optionLines`), so an accepted option cannot be missing from help.
 struct OptionSpec: Sendable {
     var name: String
     var value: String?
     var repeatable = false
+    /// What it does, in the string tables (both languages).
+    var help: OptionHelp
 
-    init(_ name: String, value: String? = nil, repeatable: Bool = false) {
+    init(_ name: String, value: String? = nil, repeatable: Bool = false, _ help: OptionHelp) {
         self.name = name
         self.value = value
         self.repeatable = repeatable
+        self.help = help
     }
 }
 
 /// Options every command accepts.
 let globalOptions: [OptionSpec] = [
-    OptionSpec("store", value: "PATH"), OptionSpec("config", value: "PATH"), OptionSpec("as", value: "OPERATOR"),
-    OptionSpec("lang", value: "id|en"), OptionSpec("help"), OptionSpec("demo"), OptionSpec("version"),
+    OptionSpec("store", value: "PATH", .store), OptionSpec("config", value: "PATH", .config), OptionSpec("as", value: "OPERATOR", .operatorID),
+    OptionSpec("lang", value: "id|en", .lang), OptionSpec("help", .help), OptionSpec("demo", .demo), OptionSpec("version", .version),
 ]
 
 /// Options by command.
 func commandOptions(_ command: CommandName) -> [OptionSpec] {
     switch command {
     case .screen, .help, .autoClose, .sweep, .serve: return []
-    case .`init`: return [OptionSpec("office", value: "FILE"), OptionSpec("training")]
-    case .office: return [OptionSpec("format", value: "text|json"), OptionSpec("yes")]
-    case .verify, .anchor: return [OptionSpec("anchors", value: "FILE"), OptionSpec("key", value: "FILE")]
-    case .demo: return [OptionSpec("count", value: "N"), OptionSpec("seed", value: "S")]
-    case .import: return [OptionSpec("format", value: "csv|json|open311"), OptionSpec("skip-invalid"), OptionSpec("dry-run")]
-    case .export: return [OptionSpec("format", value: "csv|json|open311|xlsx"), OptionSpec("out", value: "FILE"), OptionSpec("order", value: "deadline|received|updated|oldest"),
-                          OptionSpec("header", value: "en|id")]
-    case .list: return [OptionSpec("order", value: "deadline|received|updated|oldest"), OptionSpec("limit", value: "N"), OptionSpec("header", value: "id|en")]
+    case .`init`: return [OptionSpec("office", value: "FILE", .office), OptionSpec("training", .training)]
+    case .office: return [OptionSpec("format", value: "text|json", .officeFormat), OptionSpec("yes", .yes)]
+    case .verify, .anchor: return [OptionSpec("anchors", value: "FILE", .anchors), OptionSpec("key", value: "FILE", .key)]
+    case .demo: return [OptionSpec("count", value: "N", .count), OptionSpec("seed", value: "S", .seed)]
+    case .import: return [OptionSpec("format", value: "csv|json|open311", .importFormat), OptionSpec("skip-invalid", .skipInvalid),
+                          OptionSpec("dry-run", .dryRun)]
+    case .export: return [OptionSpec("format", value: "csv|json|open311|xlsx", .exportFormat), OptionSpec("out", value: "FILE", .out),
+                          OptionSpec("order", value: "deadline|received|updated|oldest", .order), OptionSpec("header", value: "en|id", .exportHeader)]
+    case .list: return [OptionSpec("order", value: "deadline|received|updated|oldest", .order), OptionSpec("limit", value: "N", .limit),
+                        OptionSpec("header", value: "id|en", .listHeader)]
     case .show: return []
     case .backup: return []
-    case .calendar: return [OptionSpec("calendar-days")]
-    case .report: return [OptionSpec("format", value: "text|csv|json|xlsx"), OptionSpec("out", value: "FILE"),
-                          OptionSpec("from", value: "YYYY-MM-DD"), OptionSpec("to", value: "YYYY-MM-DD"),
-                          OptionSpec("wide"), OptionSpec("header", value: "en|id")]
+    case .calendar: return [OptionSpec("calendar-days", .calendarDays)]
+    case .report: return [OptionSpec("format", value: "text|csv|json|xlsx", .reportFormat), OptionSpec("out", value: "FILE", .out),
+                          OptionSpec("from", value: "YYYY-MM-DD", .from), OptionSpec("to", value: "YYYY-MM-DD", .to),
+                          OptionSpec("wide", .wide), OptionSpec("header", value: "en|id", .reportHeader)]
     case .act:
-        return [OptionSpec("unit", value: "UNIT"), OptionSpec("agency", value: "AGENCY"), OptionSpec("reason", value: "TEXT"),
-                OptionSpec("code", value: "CODE"), OptionSpec("text", value: "TEXT"), OptionSpec("text-file", value: "FILE"),
-                OptionSpec("secret"), OptionSpec("rating", value: "1-5"), OptionSpec("duplicate-of", value: "ID"),
-                OptionSpec("title", value: "TEXT"), OptionSpec("body", value: "TEXT"), OptionSpec("classification", value: "C"),
-                OptionSpec("category", value: "PATH"), OptionSpec("anonymous", value: "yes|no"), OptionSpec("confidential", value: "yes|no"),
-                OptionSpec("priority", value: "low|normal|high"), OptionSpec("channel", value: "CHANNEL"), OptionSpec("location", value: "TEXT"),
-                OptionSpec("incident-date", value: "YYYY-MM-DD"), OptionSpec("tracking", value: "DIGITS"),
-                OptionSpec("reporter-name", value: "NAME"), OptionSpec("reporter-phone", value: "PHONE"),
-                OptionSpec("reporter-email", value: "EMAIL"), OptionSpec("reporter-nik", value: "NIK"),
-                OptionSpec("expect-version", value: "N"), OptionSpec("written-at", value: "DATE-TIME")]
+        return [OptionSpec("unit", value: "UNIT", .unit), OptionSpec("agency", value: "AGENCY", .agency), OptionSpec("reason", value: "TEXT", .reason),
+                OptionSpec("code", value: "CODE", .archiveCode), OptionSpec("text", value: "TEXT", .text), OptionSpec("text-file", value: "FILE", .textFile),
+                OptionSpec("secret", .secret), OptionSpec("rating", value: "1-5", .rating), OptionSpec("duplicate-of", value: "ID", .duplicateOf),
+                OptionSpec("title", value: "TEXT", .title), OptionSpec("body", value: "TEXT", .body), OptionSpec("classification", value: "C", .classification),
+                OptionSpec("category", value: "PATH", .category), OptionSpec("anonymous", value: "yes|no", .anonymous),
+                OptionSpec("confidential", value: "yes|no", .confidential), OptionSpec("priority", value: "low|normal|high", .priority),
+                OptionSpec("channel", value: "CHANNEL", .channel), OptionSpec("location", value: "TEXT", .location),
+                OptionSpec("incident-date", value: "YYYY-MM-DD", .incidentDate), OptionSpec("tracking", value: "DIGITS", .tracking),
+                OptionSpec("reporter-name", value: "NAME", .reporterName), OptionSpec("reporter-phone", value: "PHONE", .reporterPhone),
+                OptionSpec("reporter-email", value: "EMAIL", .reporterEmail), OptionSpec("reporter-nik", value: "NIK", .reporterNIK),
+                OptionSpec("expect-version", value: "N", .expectVersion), OptionSpec("written-at", value: "DATE-TIME", .writtenAt)]
     }
 }
 

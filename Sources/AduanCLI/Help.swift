@@ -15,28 +15,6 @@ enum HelpText {
         lang == .en ? english(c) : indonesian(c)
     }
 
-    static let globalsID = """
-      --store PATH      berkas penyimpanan (bawaan: $XDG_DATA_HOME/aduan/aduan.db), atau basis data PostgreSQL:
-                        postgresql://PERAN@HOST/DB, postgres:///aduan?host=/run/postgresql, service=NAMA
-                        (kata sandi hanya dari PGPASSFILE/~/.pgpass atau berkas layanan)
-      --config PATH     berkas konfigurasi (bawaan: ~/.config/aduan/config.json, atau contoh bawaan)
-      --as OPERATOR     bertindak sebagai operator ini (id dari konfigurasi)
-      --lang id|en      bahasa tampilan dan pesan
-      --demo            pakai penyimpanan demo ($XDG_DATA_HOME/aduan/demo.db), dibuat saat pertama dipakai
-      -h, --help        bantuan ini
-    """
-
-    static let globalsEN = """
-      --store PATH      store file (default: $XDG_DATA_HOME/aduan/aduan.db), or a PostgreSQL database:
-                        postgresql://ROLE@HOST/DB, postgres:///aduan?host=/run/postgresql, service=NAME
-                        (passwords only from PGPASSFILE/~/.pgpass or a service file)
-      --config PATH     config file (default: ~/.config/aduan/config.json, else the built-in example)
-      --as OPERATOR     act as this operator (an id from the config)
-      --lang id|en      language of screens and messages
-      --demo            use the demo store ($XDG_DATA_HOME/aduan/demo.db), created on first use
-      -h, --help        this help
-    """
-
     static func indonesian(_ c: CommandName) -> CommandHelp {
         switch c {
         case .screen:
@@ -298,9 +276,26 @@ enum HelpText {
         let t = strings(lang)
         var out = t.command(.usageLabel) + h.usage + "\n\n" + h.summary + "\n"
         if !h.details.isEmpty { out += "\n" + h.details + "\n" }
-        out += "\n" + t.command(.optionsForEveryCommand) + (lang == .en ? globalsEN : globalsID) + "\n"
+        let own = commandOptions(c)
+        if !own.isEmpty { out += "\n" + OptionHelp.commandOptionsLabel(lang) + optionLines(own, lang) + "\n" }
+        out += "\n" + t.command(.optionsForEveryCommand) + optionLines(globalOptions, lang) + "\n"
         out += "\n" + t.command(.examplesLabel) + h.examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
         return out
+    }
+
+    /// One line per option, from the declarations the parser uses: "  --name VALUE  what it does",
+    /// the descriptions lined up.
+    static func optionLines(_ specs: [OptionSpec], _ lang: Language) -> String {
+        func left(_ o: OptionSpec) -> String {
+            (o.name == "help" ? "-h, " : "") + "--" + o.name + (o.value.map { " " + $0 } ?? "")
+        }
+        let width = specs.map { left($0).count }.filter { $0 <= 24 }.max().map { $0 + 2 } ?? 4
+        return specs.map { o in
+            let l = left(o)
+            // A name too long for the column gets its description on the next line.
+            let gap = l.count < width ? String(repeating: " ", count: width - l.count) : "\n" + String(repeating: " ", count: width + 2)
+            return "  " + l + gap + o.help.text(lang)
+        }.joined(separator: "\n")
     }
 
     static func filterLanguage(_ lang: Language) -> String {

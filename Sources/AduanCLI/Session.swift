@@ -168,12 +168,8 @@ public final class Session {
                 err.flush()
             }
             return store
-        } catch let e as CLIError {
-            throw e
-        } catch let e as StoreError {
-            throw .store(e)
         } catch {
-            throw .environment("\(error)")
+            throw .from(error)
         }
     }
 

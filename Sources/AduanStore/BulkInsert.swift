@@ -17,34 +17,75 @@ public struct PreparedHistory: Sendable {
 }
 
 extension ComplaintStore {
-    /// Folds and encodes a valid history (ids are assigned when it is inserted). Thread-safe.
-    /// `login` is stamped into every event: pass the store's `login`.
-    public static func prepare(_ history: [Event], context: WorkflowContext, login: String? = nil) -> PreparedHistory? {
+    /// Replays `history` through `Workflow` (every event decided again under `context`: versions,
+    /// intake first, actors' rights, statuses), then folds and encodes it; ids are assigned when it
+    /// is inserted. Thread-safe: a producer thread prepares while the writer inserts. `login` is
+    /// stamped into every event: pass the store's `login`. A history the workflow would not have
+    /// allowed throws `.illegalHistory`, so a `PreparedHistory` is always a legal one.
+    ///
+    /// ```swift
+    /// let ready = try ComplaintStore.prepare(events, context: store.context, login: store.login)
+    /// try store.insertPrepared([ready])
+    /// ```
+    public static func prepare(_ history: [Event], context: WorkflowContext, login: String? = nil) throws(StoreError) -> PreparedHistory {
+        var history = history
+        for i in history.indices { history[i].login = login }
+        switch Workflow.replay(history, context: context) {
+        case .failure(let e): throw .illegalHistory(e)
+        case .success(let c): return encoded(history, c, context: context, login: login)
+        }
+    }
+
+    /// Folds and encodes without replaying: for a history `prepare` has already replayed (the
+    /// writer re-encodes under its own login) and for tests that forge a history on purpose.
+    static func prepareUnchecked(_ history: [Event], context: WorkflowContext, login: String?) -> PreparedHistory? {
         guard !history.isEmpty else { return nil }
         var history = history
         for i in history.indices { history[i].login = login }
-        let first = history[0]
-        var state: Complaint?
-        for e in history { state = Workflow.evolve(state, e) }
-        let c = state!
+        return encoded(history, Workflow.fold(history)!, context: context, login: login)
+    }
+
+    private static func encoded(_ history: [Event], _ c: Complaint, context: WorkflowContext, login: String?) -> PreparedHistory {
         let bodies = history.map(EventCodec.storedBody)
         let digests = zip(history, bodies).map { e, body in
             Chain.contentDigest(version: Int64(e.version), at: e.at.seconds, kind: e.kind.rawValue, actor: e.actor.id, body: body)
         }
         return PreparedHistory(events: history, bodies: bodies, digests: digests, complaint: c, state: StateCodec.encode(c),
                                values: ProjectionValues.of(c, context: context),
-                               contentKey: first.details.intake.flatMap { ContentKey.of($0, receivedAt: c.receivedAt) }, login: login)
+                               contentKey: history[0].details.intake.flatMap { ContentKey.of($0, receivedAt: c.receivedAt) }, login: login)
     }
 
-    /// Inserts whole histories (imports, demo data) in one transaction per call. Each history's
-    /// events must already be valid (the caller replays them through `Workflow.replay`); their
-    /// complaint ids are replaced by fresh local ids, returned in order.
+    /// Inserts whole histories (imports, demo data) in one transaction per call. Every history is
+    /// replayed through `Workflow` first (`prepare`): one that breaks the rules throws
+    /// `.illegalHistory` and nothing of the batch is written. Empty histories are skipped. Complaint
+    /// ids are replaced by fresh local ids, returned in order.
     @discardableResult
     public func insertHistories(_ histories: [[Event]]) throws(StoreError) -> [Int64] {
-        try insertPrepared(histories.compactMap { Self.prepare($0, context: context, login: login) })
+        var prepared: [PreparedHistory] = []
+        prepared.reserveCapacity(histories.count)
+        for history in histories where !history.isEmpty {
+            prepared.append(try Self.prepare(history, context: context, login: login))
+        }
+        return try insertPrepared(prepared)
     }
 
-    /// Inserts prepared histories in one transaction. Aggregates are summed in memory and written
+    /// Replays every non-empty history through `Workflow`; the first that breaks the rules throws
+    /// `.illegalHistory`. The PostgreSQL bulk loads call this before they write.
+    static func requireLegal(_ histories: [[Event]], context: WorkflowContext) throws(StoreError) {
+        for history in histories where !history.isEmpty {
+            if case .failure(let e) = Workflow.replay(history, context: context) { throw .illegalHistory(e) }
+        }
+    }
+
+    /// Writes histories without replaying them: only for tests that forge an illegal history to
+    /// see `verify` find it.
+    @discardableResult
+    func insertUncheckedHistories(_ histories: [[Event]]) throws(StoreError) -> [Int64] {
+        try insertPrepared(histories.compactMap { Self.prepareUnchecked($0, context: context, login: login) })
+    }
+
+    /// Inserts prepared histories in one transaction. A `PreparedHistory` only comes from
+    /// `prepare`, which replayed it, so every history written here keeps the rules. Aggregates are summed in memory and written
     /// once, statements are prepared once, so a batch of 10,000 reports costs one commit.
     @discardableResult
     public func insertPrepared(_ items: [PreparedHistory]) throws(StoreError) -> [Int64] {
@@ -59,7 +100,7 @@ extension ComplaintStore {
             let writer = try ProjectionWriter(store: self)
             for var item in items {
                 // Every event this connection writes carries its login, also in a bulk load.
-                if item.login != login, let again = Self.prepare(item.events, context: context, login: login) {
+                if item.login != login, let again = Self.prepareUnchecked(item.events, context: context, login: login) {
                     let preferred = item.preferredID
                     item = again
                     item.preferredID = preferred

@@ -47,6 +47,9 @@ public enum StoreError: Error, Sendable {
     case conflict(Conflict)
     /// The workflow refused the action.
     case refused(Refusal)
+    /// A history handed to a bulk load (`insertHistories`, `prepare`) that the workflow would not
+    /// have allowed; nothing of its batch was written.
+    case illegalHistory(ReplayError)
     /// No report with this id, or one the operator may not see (the same answer, so its
     /// existence is not told).
     case notFound(Int64)
@@ -124,6 +127,8 @@ public enum StoreError: Error, Sendable {
                       : "Laporan #\(c.complaintID) telah diubah oleh \(by.name) (\(by.id)): \(t.actionName(change)) pada \(when), setelah Anda membukanya (versi \(c.expectedVersion) → \(c.currentVersion)). Tidak ada yang ditulis; periksa lagi lalu ulangi."
         case .refused(let r):
             return t.refusal(r, names: names, zone: zone)
+        case .illegalHistory(let e):
+            return t.replayError(e, names: names, zone: zone)
         case .notFound(let id):
             return t.refusal(.noSuchComplaint(id), names: names, zone: zone)
         case .chainBroken(let p, let damage):
@@ -143,7 +148,7 @@ public enum StoreError: Error, Sendable {
     /// Exit code for the command line: 1 for a refused or invalid action, 2 for environment trouble.
     public var exitCode: Int32 {
         switch self {
-        case .conflict, .refused, .notFound, .postgres(.writerRefused): 1
+        case .conflict, .refused, .notFound, .postgres(.writerRefused), .illegalHistory: 1
         default: 2
         }
     }

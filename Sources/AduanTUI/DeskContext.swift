@@ -61,7 +61,7 @@ public final class DeskContext {
     /// The last segment of a category's name: "Jalan" for "Infrastruktur › Jalan".
     func shortCategory(_ c: Category) -> String {
         let name = config.categoryName(c)
-        if let r = name.range(of: "› ") { return String(name[r.upperBound...]) }
+        if let r = name.firstRange(of: "› ") { return String(name[r.upperBound...]) }
         return name
     }
 
@@ -79,17 +79,5 @@ public final class DeskContext {
         case .onTime: .onTime
         case nil: .dim
         }
-    }
-}
-
-extension String {
-    func range(of needle: String) -> Range<String.Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
     }
 }

@@ -1,3 +1,4 @@
+import AduanToolSupport
 import Glibc
 
 /// Where things are: the binaries, the work folder, and the environment every child gets.
@@ -42,7 +43,7 @@ struct BenchEnvironment {
         let work: String
         if let w = o.work {
             work = FileSystem.absolute(w)
-            guard FileSystem.makeDirectories(work), access(work, W_OK) == 0 else {
+            guard makeDirectories(work), access(work, W_OK) == 0 else {
                 return .failure(.environment("--work \(w): cannot create or write that folder"))
             }
         } else {
@@ -50,7 +51,7 @@ struct BenchEnvironment {
             work = t
         }
         let home = work + "/home"
-        guard FileSystem.makeDirectories(home + "/config"), FileSystem.makeDirectories(home + "/data") else {
+        guard makeDirectories(home + "/config"), makeDirectories(home + "/data") else {
             return .failure(.environment("cannot create \(home)"))
         }
         return .success(BenchEnvironment(aduan: aduan, sqlite3: sqlite3, work: work, home: home))

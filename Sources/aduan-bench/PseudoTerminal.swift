@@ -1,3 +1,4 @@
+import AduanToolSupport
 import Glibc
 
 /// The few pseudo-terminal calls Swift's Glibc module leaves out (they sit behind _XOPEN_SOURCE),
@@ -52,7 +53,8 @@ final class ScreenProcess {
         guard slave >= 0 else { close(master); return nil }
         let flags = fcntl(master, F_GETFL)
         _ = fcntl(master, F_SETFL, flags | O_NONBLOCK)
-        let t0 = monotonic()
+        // The clock the screen stamps its first frame with: comparable across processes.
+        let t0 = sharedMonotonic()
         guard let pid = Spawn.start(argv, env: env, stdin: .path(slavePath, O_RDWR), stdout: .fd(0), stderr: .fd(0), newSession: true) else {
             close(master); close(slave)
             return nil

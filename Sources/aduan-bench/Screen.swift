@@ -1,3 +1,4 @@
+import AduanToolSupport
 import Glibc
 
 /// What one screen session left: its profile and its peak memory.

@@ -1,3 +1,4 @@
+import AduanToolSupport
 import Glibc
 
 /// A finished command: exit status (128+signal when killed), wall time, and what it printed.
@@ -17,9 +18,6 @@ struct Finished {
 
 /// Spawns a program with a clean environment and the given standard streams.
 enum Spawn {
-    /// POSIX_SPAWN_SETSID (glibc ≥ 2.26); Swift's Glibc module does not import the GNU flags.
-    static let setsid: Int32 = 0x80
-
     /// Starts `argv` and returns its pid (nil when it could not start). The streams are set up in
     /// order 0, 1, 2 in the child, so `.fd(1)` for stderr means "wherever stdout now goes".
     static func start(_ argv: [String], env: [String], stdin: StreamSource, stdout: StreamSource, stderr: StreamSource,
@@ -33,30 +31,12 @@ enum Spawn {
             case .fd(let ours): posix_spawn_file_actions_adddup2(&actions, ours, fd)
             }
         }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        // A new session makes the pseudo-terminal, opened as stdin after setsid, the controlling terminal.
-        let flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | (newSession ? setsid : 0)
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-        let cargv = argv.map { strdup($0) } + [nil]
-        let cenv = env.map { strdup($0) } + [nil]
-        defer { cargv.forEach { free($0) }; cenv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, argv[0], &actions, &attributes, cargv, cenv)
+        let (pid, rc) = CleanSpawn.start(argv, environment: env, actions: &actions, newSession: newSession)
         return rc == 0 ? pid : nil
     }
 
     /// Exit code, or 128+signal.
-    static func code(_ status: Int32) -> Int32 {
-        (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    }
+    static func code(_ status: Int32) -> Int32 { CleanSpawn.exitCode(status) }
 
     /// Runs a command to its end. stdout goes to `stdoutPath` (or, with stderr, to a log that is returned).
     static func run(_ argv: [String], env: [String], stdinPath: String = "/dev/null", stdoutPath: String? = nil, log: String) -> Finished {

@@ -1,12 +1,5 @@
 import Glibc
 
-/// CLOCK_MONOTONIC in seconds: the clock the screen stamps its first frame with.
-func monotonic() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
 enum FileSystem {
     static func exists(_ path: String) -> Bool {
         var st = stat()
@@ -57,15 +50,6 @@ enum FileSystem {
             done += n
         }
         return true
-    }
-
-    static func makeDirectories(_ path: String) -> Bool {
-        var st = stat()
-        if stat(path, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR }
-        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-            if !makeDirectories(String(path[..<slash])) { return false }
-        }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 
     static func makeTemporaryDirectory(_ prefix: String) -> String? {

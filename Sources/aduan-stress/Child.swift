@@ -1,3 +1,4 @@
+import AduanToolSupport
 import Glibc
 
 /// A child process started with posix_spawn: its own process group (so one SIGKILL reaches it
@@ -43,31 +44,9 @@ final class Child {
         }
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
 
-        // Test runners block signals on their threads; a child must start with none blocked.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        sigaddset(&defaults, SIGINT)
-        sigaddset(&defaults, SIGTERM)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-        if newGroup {
-            flags |= POSIX_SPAWN_SETPGROUP
-            posix_spawnattr_setpgroup(&attributes, 0)
-        }
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-
-        let argv = ([program] + args).map { strdup($0) } + [nil]
-        let envp = env.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var child: pid_t = 0
-        let rc = posix_spawn(&child, program, &actions, &attributes, argv, envp)
+        // Test runners block signals on their threads; a child starts with none blocked and every
+        // handler at its default (before, only SIGPIPE, SIGINT and SIGTERM were reset).
+        let (child, rc) = CleanSpawn.start([program] + args, environment: env, actions: &actions, newProcessGroup: newGroup)
         if writeEnd >= 0 { close(writeEnd) }
         guard rc == 0 else {
             if readEnd >= 0 { close(readEnd) }

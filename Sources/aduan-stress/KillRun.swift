@@ -1,3 +1,4 @@
+import AduanToolSupport
 import AduanCore
 import AduanStore
 import Glibc

@@ -43,12 +43,6 @@ func wallClock() -> Timestamp {
     return Timestamp(seconds: Int64(ts.tv_sec))
 }
 
-/// Monotonic seconds, for delays, deadlines and rates.
-func monotonic() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
 
 func sleepMilliseconds(_ ms: Double) {
     guard ms > 0 else { return }

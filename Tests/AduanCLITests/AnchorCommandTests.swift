@@ -76,7 +76,7 @@ import Testing
         #expect(desk.run(["anchor", "--anchors", anchors]).status == 0)
         // Someone moves the anchor's time a day earlier, keeping the old signature.
         let original = lines(anchors)[0]
-        let moved = original.replacingOccurrences("2026-11-23T09:00:00+07:00", "2026-11-22T09:00:00+07:00")
+        let moved = original.replacing("2026-11-23T09:00:00+07:00", with: "2026-11-22T09:00:00+07:00")
         #expect(moved != original)
         writeBytes(anchors, Array((moved + "\n").utf8))
         let v = desk.run(["verify", "--anchors", anchors, "--lang", "en"])
@@ -165,17 +165,5 @@ enum Rehash {
             _ = try write.step()
         }
         try db.run("UPDATE meta SET value = ? WHERE key = 'chain_head'", [.text(Hex.encode(previous))])
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ a: String, _ b: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: a) {
-            out += rest[..<r.lowerBound] + b
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
     }
 }

@@ -13,9 +13,9 @@ import Testing
     /// directory's default operator is someone else's.
     static func twoHatsConfig(_ desk: Desk, defaultOperator: String = "admin") -> String {
         var text = BuiltInConfig.json
-            .replacingAll("\"logins\": [\"siti\"]", with: "\"logins\": [\"siti\", \"\(runnerLogin)\"]")
-            .replacingAll("\"logins\": [\"andi\"]", with: "\"logins\": [\"andi\", \"\(runnerLogin)\"]")
-        text = text.replacingAll("\"defaultOperator\": \"admin\"", with: "\"defaultOperator\": \"\(defaultOperator)\"")
+            .replacing("\"logins\": [\"siti\"]", with: "\"logins\": [\"siti\", \"\(runnerLogin)\"]")
+            .replacing("\"logins\": [\"andi\"]", with: "\"logins\": [\"andi\", \"\(runnerLogin)\"]")
+        text = text.replacing("\"defaultOperator\": \"admin\"", with: "\"defaultOperator\": \"\(defaultOperator)\"")
         return desk.scratch.write("kantor-\(defaultOperator).json", text)
     }
 

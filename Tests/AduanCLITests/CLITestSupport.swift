@@ -19,20 +19,6 @@ let runnerLogin: String = {
     return String(cString: name)
 }()
 
-extension String {
-    /// Every occurrence of `needle` replaced (no Foundation here).
-    func replacingAll(_ needle: String, with replacement: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while let i = indexOf(needle, in: String(rest)) {
-            let r = String(rest)
-            out += r[..<i] + replacement
-            rest = Substring(r[r.index(i, offsetBy: needle.count)...])
-        }
-        return out + rest
-    }
-}
-
 /// Fails the test clearly (instead of with confusing output) when the binary is missing or stale.
 func requireBinary(sourceLocation: SourceLocation = #_sourceLocation) throws {
     try #require(AduanBinary.problem == nil, "\(AduanBinary.problem ?? "")", sourceLocation: sourceLocation)
@@ -63,7 +49,7 @@ final class Desk: @unchecked Sendable {
 
     /// The built-in office with `login` added to every operator's logins.
     static func configBinding(_ login: String) -> String {
-        BuiltInConfig.json.replacingAll("\"logins\": [", with: "\"logins\": [\"\(login)\", ")
+        BuiltInConfig.json.replacing("\"logins\": [", with: "\"logins\": [\"\(login)\", ")
     }
 
     /// The store a command line names: `--store PATH`, else the demo or the default store under
@@ -199,14 +185,9 @@ func eventCount(_ verifyOutput: String) -> Int? {
     return Int(String(digits.reversed()).filter(\.isNumber))
 }
 
-/// Where `needle` first occurs in `hay` (no Foundation here).
+/// Where `needle` first occurs in `hay`.
 func indexOf(_ needle: String, in hay: String) -> String.Index? {
-    var i = hay.startIndex
-    while i < hay.endIndex {
-        if hay[i...].hasPrefix(needle) { return i }
-        i = hay.index(after: i)
-    }
-    return nil
+    hay.firstRange(of: needle)?.lowerBound
 }
 
 /// Whatever happens, `aduan` must end with an exit code and words, never a crash or stack trace.

@@ -80,7 +80,7 @@ import Testing
     @Test func showNamesTheOverrideThatSetTheDeadline() throws {
         try requireBinary()
         let desk = Desk("override")
-        let office = Desk.configBinding(runnerLogin).replacingAll("\"dueSoonWorkingDays\": 1", with: """
+        let office = Desk.configBinding(runnerLogin).replacing("\"dueSoonWorkingDays\": 1", with: """
             "dueSoonWorkingDays": 1, "overrides": [{"category": "infrastruktur/jalan", "firstFollowUp": {"days": 14, "basis": "Perbup Sukamaju 12/2024"}}]
             """)
         let file = desk.scratch.write("office-override.json", office)

@@ -29,8 +29,8 @@ struct PostgresCLITests {
             let su = try PGConnection(parameters: [("host", host), ("port", port), ("user", "postgres"), ("dbname", "postgres")])
             try su.execute("CREATE ROLE \(tag)_owner LOGIN CREATEROLE")
             try su.execute("CREATE DATABASE \(tag) OWNER \(tag)_owner")
-            let office = BuiltInConfig.json.replacingAll("\"logins\": [\"", with: "\"logins\": [\"\(tag)_")
-                .replacingAll("\"kominfo\"]", with: "\"\(tag)_kominfo\"]")
+            let office = BuiltInConfig.json.replacing("\"logins\": [\"", with: "\"logins\": [\"\(tag)_")
+                .replacing("\"kominfo\"]", with: "\"\(tag)_kominfo\"]")
             officeFile = desk.scratch.write("office.json", office)
             config = try OfficeConfig.parse(Array(office.utf8), file: "office.json").get()
             // Passwords for the two operators who connect from "other machines".

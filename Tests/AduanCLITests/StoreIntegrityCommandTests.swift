@@ -94,8 +94,8 @@ import Testing
     /// The built-in config with other deadline rules.
     static func config(verificationDays: Int, followUpDays: Int) -> String {
         BuiltInConfig.json
-            .replacingFirst("\"verification\": { \"days\": 3,", with: "\"verification\": { \"days\": \(verificationDays),")
-            .replacingFirst("\"firstFollowUp\": { \"days\": 5,", with: "\"firstFollowUp\": { \"days\": \(followUpDays),")
+            .replacing("\"verification\": { \"days\": 3,", with: "\"verification\": { \"days\": \(verificationDays),", maxReplacements: 1)
+            .replacing("\"firstFollowUp\": { \"days\": 5,", with: "\"firstFollowUp\": { \"days\": \(followUpDays),", maxReplacements: 1)
     }
 
     @Test func changedDeadlineSettingsMoveStoredDeadlinesOnceAndVerifyStaysClean() throws {
@@ -140,21 +140,5 @@ import Testing
         #expect(back.stderr.contains("Pengaturan kalender atau tenggat berubah") && back.stderr.contains("dihitung ulang"), "\(back.stderr)")
         #expect(back.stdout.split(separator: "\n").map(String.init).compactMap(ListRow.init).map(\.id).sorted() == overdueBefore.sorted())
         #expect(desk.run(["verify"]).status == 0)
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let r = indexRange(of: target) else { return self }
-        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
-    }
-
-    private func indexRange(of target: String) -> Range<String.Index>? {
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(target) { return i..<index(i, offsetBy: target.count) }
-            i = index(after: i)
-        }
-        return nil
     }
 }

@@ -94,7 +94,7 @@ struct ExampleConfigTests {
         let identical = text == builtIn
         #expect(identical, """
             config.example.json (\(a.count) bytes) and BuiltInConfig.json (\(b.count) bytes) first differ at byte \(firstDifference); \
-            last bytes \(a.suffix(3)) vs \(b.suffix(3)). Regenerate with scripts/embed-config.sh (which must keep the final newline).
+            last bytes \(a.suffix(3)) vs \(b.suffix(3)). SwiftPM embeds the file itself (.embedInCode): is Sources/AduanCore/config.example.json still a link to it?
             """)
     }
 

@@ -12,13 +12,7 @@ import AduanCore
 
 // MARK: - Fixtures
 
-private let directory = Directory(agencies: [
-    Agency(id: "pemkab", name: "Pemerintah Kabupaten Sukamaju", units: [
-        Unit(id: "dinkes", name: "Dinas Kesehatan"),
-        Unit(id: "pupr", name: "Dinas Pekerjaan Umum dan Penataan Ruang"),
-    ]),
-    Agency(id: "prov", name: "Pemerintah Provinsi", units: [Unit(id: "prov-x", name: "Dinas X Provinsi")]),
-])
+private let directory = TestOffice.directory
 
 private let admin = Actor(id: "admin", name: "Siti Rahmawati", role: .admin, agency: "pemkab")
 private let liaison = Actor(id: "tl-dinkes", name: "dr. Andi Pratama", role: .liaison, agency: "pemkab", unit: "dinkes")

@@ -6,24 +6,11 @@ import AduanCore
 // Times are WIB (Asia/Jakarta) on the built-in calendar. June 2026: Mon 8 … Fri 12 is an
 // ordinary week; Tue 16 is a national holiday (1 Muharam).
 
-private enum Desk {
-    static let directory = Directory(agencies: [
-        Agency(id: "pemkab", name: "Pemerintah Kabupaten Sukamaju", units: [
-            Unit(id: "dinkes", name: "Dinas Kesehatan"),
-            Unit(id: "pupr", name: "Dinas Pekerjaan Umum dan Penataan Ruang"),
-        ]),
-        Agency(id: "prov", name: "Pemerintah Provinsi Jawa Timur", units: [
-            Unit(id: "prov-x", name: "Biro Pelayanan Publik"),
-        ]),
-    ])
-    static let workflow = WorkflowContext(directory: directory)
-    static let vocabulary = FilterVocabulary(directory: directory)
+/// The shared test office, as this file calls it.
+private typealias Desk = TestOffice
 
-    static let adminPemkab = Actor(id: "sri", name: "Sri Wahyuni", role: .admin, agency: "pemkab")
-    static let adminProv = Actor(id: "agus", name: "Agus Salim", role: .admin, agency: "prov")
-    static let liaisonDinkes = Actor(id: "dewi", name: "Dewi Lestari", role: .liaison, agency: "pemkab", unit: "dinkes")
-    static let liaisonPupr = Actor(id: "budi", name: "Budi Santoso", role: .liaison, agency: "pemkab", unit: "pupr")
-    static let liaisonProvX = Actor(id: "rina", name: "Rina Marlina", role: .liaison, agency: "prov", unit: "prov-x")
+private extension TestOffice {
+    static let vocabulary = FilterVocabulary(directory: directory)
 
     static func admin(of agency: String) -> Actor { agency == "prov" ? adminProv : adminPemkab }
 

@@ -6,23 +6,10 @@ import AduanCore
 // handling units, the reported party and the public; Rahasia hides the content from the
 // public; a secret follow-up is for the handling parties only; notes are internal.
 
-private enum Office {
-    static let directory = Directory(agencies: [
-        Agency(id: "pemkab", name: "Pemerintah Kabupaten Sukamaju", units: [
-            Unit(id: "dinkes", name: "Dinas Kesehatan"),
-            Unit(id: "pupr", name: "Dinas Pekerjaan Umum dan Penataan Ruang"),
-        ]),
-        Agency(id: "prov", name: "Pemerintah Provinsi Jawa Timur", units: [
-            Unit(id: "prov-x", name: "Biro Pelayanan Publik"),
-        ]),
-    ])
-    static let workflow = WorkflowContext(directory: directory)
+/// The shared test office, as this file calls it.
+private typealias Office = TestOffice
 
-    static let adminPemkab = Actor(id: "sri", name: "Sri Wahyuni", role: .admin, agency: "pemkab")
-    static let adminProv = Actor(id: "agus", name: "Agus Salim", role: .admin, agency: "prov")
-    static let liaisonDinkes = Actor(id: "dewi", name: "Dewi Lestari", role: .liaison, agency: "pemkab", unit: "dinkes")
-    static let liaisonPupr = Actor(id: "budi", name: "Budi Santoso", role: .liaison, agency: "pemkab", unit: "pupr")
-    static let liaisonProvX = Actor(id: "rina", name: "Rina Marlina", role: .liaison, agency: "prov", unit: "prov-x")
+private extension TestOffice {
     static let liaisonWithoutUnit = Actor(id: "yudi", name: "Yudi", role: .liaison, agency: "pemkab")
     static let supervisorPemkab = Actor(id: "kadis", name: "Kepala Dinas", role: .supervisor, agency: "pemkab")
     static let supervisorProv = Actor(id: "inspektur", name: "Inspektur Provinsi", role: .supervisor, agency: "prov")

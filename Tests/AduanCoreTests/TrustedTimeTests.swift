@@ -141,10 +141,10 @@ struct TrustedTimeTests {
 
     @Test func theSkewIsAnOfficeSettingWithADefault() {
         #expect(WorkflowPolicy.standard.clockSkewSeconds == 300)
-        let json = BuiltInConfig.json.replacingFirst("\"clockSkewSeconds\": 300", with: "\"clockSkewSeconds\": 60")
+        let json = BuiltInConfig.json.replacing("\"clockSkewSeconds\": 300", with: "\"clockSkewSeconds\": 60", maxReplacements: 1)
         guard case .success(let config) = OfficeConfig.parse(Array(json.utf8), file: "x") else { Issue.record("config refused"); return }
         #expect(config.context.policy.clockSkewSeconds == 60)
-        let bad = BuiltInConfig.json.replacingFirst("\"clockSkewSeconds\": 300", with: "\"clockSkewSeconds\": -5")
+        let bad = BuiltInConfig.json.replacing("\"clockSkewSeconds\": 300", with: "\"clockSkewSeconds\": -5", maxReplacements: 1)
         guard case .failure(let e) = OfficeConfig.parse(Array(bad.utf8), file: "x") else { Issue.record("negative skew accepted"); return }
         #expect(e.all.map(\.description).joined().contains("workflow.clockSkewSeconds"))
     }
@@ -154,4 +154,3 @@ extension Result {
     var isSuccess: Bool { if case .success = self { true } else { false } }
 }
 
-// String.replacingFirst(_:with:) is shared with IdentityTests.swift.

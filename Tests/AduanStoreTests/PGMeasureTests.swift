@@ -1,3 +1,4 @@
+import AduanTestSupport
 import AduanCore
 import AduanStore
 import Glibc
@@ -8,11 +9,7 @@ import Testing
 /// login under row-level security. Skipped otherwise.
 @Suite(.enabled(if: PGTest.available && PGTest.env("ADUAN_PG_MEASURE") != nil, "set ADUAN_PG_MEASURE=N to measure"))
 struct PGMeasureTests {
-    static func seconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
+    static func seconds() -> Double { monotonic() }
 
     @Test func measureLoadAndFirstPage() throws {
         let n = Int(PGTest.env("ADUAN_PG_MEASURE")!) ?? 1000

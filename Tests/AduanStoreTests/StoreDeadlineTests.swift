@@ -1,5 +1,5 @@
 import AduanCore
-import AduanStore
+@testable import AduanStore
 import Testing
 
 /// The automatic close sweep, the overdue/due-soon groups, and the supervisor's figures.
@@ -526,7 +526,7 @@ import Testing
             h.must(.system, Command(.autoClose), at: F.day(2026, 10, 30))
             var forged = h.events
             forged[forged.count - 1].at = F.day(2026, 10, 7)
-            let ids = try store.insertHistories([forged])
+            let ids = try store.insertUncheckedHistories([forged])
             let report = try reopened.verify()
             #expect(report.problems.contains { $0.kind == .history && $0.complaintID == ids.first }, "\(report.problems)")
         }

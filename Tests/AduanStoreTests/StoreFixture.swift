@@ -330,6 +330,7 @@ extension StoreError {
         case .corrupt: "corrupt"
         case .conflict: "conflict"
         case .refused: "refused"
+        case .illegalHistory: "illegalHistory"
         case .notFound: "notFound"
         case .chainBroken: "chainBroken"
         case .sqlite: "sqlite"

@@ -52,7 +52,7 @@ import Testing
         let grid = F.run(store, width: 120, height: 40, keys: [])
         // The status column starts at the same cell on every list row, CJK and emoji titles included.
         let header = grid.row(2)
-        let statusColumn = header.distance(from: header.startIndex, to: header.range(of: "Status")!.lowerBound)
+        let statusColumn = header.distance(from: header.startIndex, to: header.firstRange(of: "Status")!.lowerBound)
         for y in 3..<12 where !grid.row(y).isEmpty {
             let cell = grid[statusColumn, y].text
             #expect(!cell.isEmpty && cell != " ", "row \(y) misaligned:\n\(grid.row(2))\n\(grid.row(y))")

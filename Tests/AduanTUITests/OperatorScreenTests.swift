@@ -11,7 +11,7 @@ import Testing
     static func occurrences(_ needle: String, in text: String) -> Int {
         var n = 0
         var rest = Substring(text)
-        while let r = String(rest).range(of: needle) {
+        while let r = String(rest).firstRange(of: needle) {
             n += 1
             rest = rest[rest.index(rest.startIndex, offsetBy: String(rest)[..<r.upperBound].count)...]
         }

@@ -1,3 +1,4 @@
+@_exported import AduanToolSupport
 import Glibc
 
 /// A temporary folder, removed when the value goes away.
@@ -122,22 +123,7 @@ public enum AduanBinary {
     /// never see SIGWINCH. Returns the pid (-1 on failure) and posix_spawn's result.
     public static func spawnWithCleanSignals(_ program: String, _ args: [String], environment: [String],
                                              actions: inout posix_spawn_file_actions_t) -> (pid: pid_t, rc: Int32) {
-        let argv = ([program] + args).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
-        return (rc == 0 ? pid : -1, rc)
+        CleanSpawn.start([program] + args, environment: environment, actions: &actions)
     }
 
     /// Starts a program (see `run`) without waiting for it.
@@ -231,8 +217,3 @@ public final class TmuxSession {
     }
 }
 
-public func monotonic() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}

@@ -41,12 +41,8 @@ enum ActCommand {
                 s.err.line(SafeText.line(s.strings.boilerplateWarning(b) { id in s.config.templates.first { $0.id == id }?.name ?? id }))
             }
             return 0
-        } catch let e as CLIError {
-            throw e
-        } catch let e as StoreError {
-            throw .store(e)
         } catch {
-            throw .environment("\(error)")
+            throw .from(error)
         }
     }
 

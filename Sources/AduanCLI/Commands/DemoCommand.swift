@@ -44,6 +44,8 @@ enum DemoCommand {
         let context = store.context
         let login = store.login
         let pipeline = Pipeline<[PreparedHistory]>()
+        // The store replays each generated history; one it refuses is a generator bug, reported here.
+        let refused = Confined<StoreError?>(nil)
         let producer = pipeline.start { p in
             var made = 0
             while made < count {
@@ -51,7 +53,12 @@ enum DemoCommand {
                 let n = min(batchSize, count - made)
                 batch.reserveCapacity(n)
                 for _ in 0..<n {
-                    if let prepared = ComplaintStore.prepare(generator.value.nextHistory(), context: context, login: login) { batch.append(prepared) }
+                    do throws(StoreError) {
+                        batch.append(try ComplaintStore.prepare(generator.value.nextHistory(), context: context, login: login))
+                    } catch {
+                        refused.value = error
+                        return
+                    }
                 }
                 made += n
                 if !p.push(batch) { return }
@@ -71,6 +78,10 @@ enum DemoCommand {
                 throw .store(error)
             }
             progress.update(written, unit: "/")
+        }
+        if let error = refused.value {
+            if bulk { try? store.endBulkLoad() }
+            throw .store(error)
         }
         progress.finish(written)
         let t2 = Platform.monotonic()

@@ -67,12 +67,8 @@ enum ShowCommand {
             let p = ComplaintPresentation.make(c, events: events, viewer: s.operatorActor, config: s.config, now: now, strings: s.strings)
             s.out.line(p.plainText(width: 100, strings: s.strings, zone: s.zone))
             return 0
-        } catch let e as CLIError {
-            throw e
-        } catch let e as StoreError {
-            throw .store(e)
         } catch {
-            throw .environment("\(error)")
+            throw .from(error)
         }
     }
 

@@ -21,4 +21,12 @@ public enum CLIError: Error {
         case .store(let e): e.exitCode
         }
     }
+
+    /// Any error met while running a command, as the command line reports it: its own errors as
+    /// they are, the store's in the operator's language, anything else as an environment problem.
+    static func from(_ error: any Error) -> CLIError {
+        if let e = error as? CLIError { return e }
+        if let e = error as? StoreError { return .store(e) }
+        return .environment("\(error)")
+    }
 }

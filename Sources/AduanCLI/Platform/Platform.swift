@@ -37,10 +37,11 @@ public enum Platform {
 
     /// Monotonic seconds, for rates and latency.
     public static func monotonic() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        (ContinuousClock.now - processStart).secondsValue
     }
+
+    /// Where `monotonic()` counts from: only differences mean anything.
+    private static let processStart = ContinuousClock.now
 
     public static var home: String { env("HOME") ?? (getpwuid(getuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "/tmp") }
 

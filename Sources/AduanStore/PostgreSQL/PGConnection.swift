@@ -65,7 +65,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, Equatable
 }
 
 extension String {
-    /// Every occurrence of `needle` replaced (the stdlib has no replacing without Foundation).
+    /// Every occurrence of `needle` replaced, comparing bytes: the stdlib's `replacing(_:with:)`
+    /// compares Characters, so a quote followed by a combining mark would escape its escaping.
     func replacingAll(_ needle: String, with replacement: String) -> String {
         let h = Array(utf8), n = Array(needle.utf8)
         guard !n.isEmpty, n.count <= h.count else { return self }

@@ -96,7 +96,8 @@ extension PGStore {
     /// formula, so `verify` and later appends see one chain.
     @discardableResult
     public func bulkInsertHistories(_ histories: [[Event]]) throws -> [Int64] {
-        try conn.transaction {
+        try ComplaintStore.requireLegal(histories, context: context)
+        return try conn.transaction {
             try conn.execute("ALTER TABLE aduan.events DISABLE TRIGGER events_append")
             var (head, count) = try chainHeadForUpdate()
             var next = (try conn.query("SELECT coalesce(max(id), 0) + 1 AS next FROM aduan.complaints").int64(0, "next")) ?? 1

@@ -19,7 +19,8 @@ public final class PGStore {
     /// Operators' own actions go through the server clock instead (the `events_append` trigger).
     @discardableResult
     public func insertHistories(_ histories: [[Event]]) throws -> [Int64] {
-        try conn.transaction {
+        try ComplaintStore.requireLegal(histories, context: context)
+        return try conn.transaction {
             var next = (try conn.query("SELECT coalesce(max(id), 0) + 1 AS next FROM aduan.complaints").int64(0, "next")) ?? 1
             var ids: [Int64] = []
             for history in histories where !history.isEmpty {

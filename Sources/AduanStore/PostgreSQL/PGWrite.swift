@@ -124,8 +124,9 @@ extension PGConnection {
     }
 
     public static func monotonicSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        (ContinuousClock.now - clockStart).secondsValue
     }
+
+    /// Where `monotonicSeconds()` counts from: only differences mean anything.
+    private static let clockStart = ContinuousClock.now
 }

@@ -73,9 +73,12 @@ struct ScopeSQL {
                 return .always
             case .agency(let a):
                 return SQLCondition(sql: "? = ANY(c.held_agencies)", args: [.text(a)])
-            case .unit(let a, let u, let copies):
+            case .unit, .subtree:
+                let (a, u, units, copies) = unitParts!
                 if u.isEmpty { return .never }
-                let held = SQLCondition(sql: "? = ANY(c.held_units)", args: [.text(PGAccessSQL.unitKey(a, u))])
+                // Any of the unit's subtree on the row's held units (`&&`: the arrays overlap).
+                let keys = units.map { SQLValue.text(PGAccessSQL.unitKey(a, $0)) }
+                let held = SQLCondition(sql: "ARRAY[\(keys.map { _ in "?" }.joined(separator: ", "))]::text[] && c.held_units", args: keys)
                 return copies ? SQLCondition(sql: "(\(held.sql)) OR ? = ANY(c.cc_units)", args: held.args + [.text(u)]) : held
             }
         }

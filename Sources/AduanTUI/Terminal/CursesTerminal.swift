@@ -45,7 +45,7 @@ public final class CursesTerminal: Terminal {
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else { throw .noTerm }
         setlocale(LC_ALL, "")
         // Without a UTF-8 locale curses stops at the first non-ASCII character.
-        if !String(cString: aduan_codeset()).lowercased().replacingOccurrences("-", "").contains("utf8") {
+        if !String(cString: aduan_codeset()).lowercased().replacing("-", with: "").contains("utf8") {
             if setlocale(LC_ALL, "C.UTF-8") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         }
         // newterm returns NULL for an unknown TERM, where initscr would exit the process.
@@ -268,13 +268,5 @@ public final class CursesTerminal: Terminal {
                 raise(s)
             }
         }
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ a: Character, _ b: String) -> String {
-        var out = ""
-        for ch in self { if ch == a { out += b } else { out.append(ch) } }
-        return out
     }
 }

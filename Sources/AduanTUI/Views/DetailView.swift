@@ -21,19 +21,18 @@ final class DetailView: DeskView {
     private var lines: [StyledLine] = []
     private var renderedWidth = 0
     private var renderedAt = Timestamp(seconds: 0)
-    private var scroll = 0
-    private var visible = 20
+    private var scroll = TextScroll(halfPagesAreHalf: true)
 
     var selectedID: Int64? { complaintID }
 
     func position(_ ctx: DeskContext) -> String? {
         guard !lines.isEmpty else { return nil }
-        let pct = lines.count <= visible ? 100 : min(100, (scroll + visible) * 100 / lines.count)
-        return ctx.t.screen(.linePosition(line: scroll + 1, of: lines.count, percent: pct))
+        let pct = lines.count <= scroll.visible ? 100 : min(100, (scroll.offset + scroll.visible) * 100 / lines.count)
+        return ctx.t.screen(.linePosition(line: scroll.offset + 1, of: lines.count, percent: pct))
     }
 
     func show(_ id: Int64, ctx: DeskContext) {
-        if id != complaintID { scroll = 0 }
+        if id != complaintID { scroll.offset = 0 }
         complaintID = id
         reload(ctx)
     }
@@ -51,26 +50,12 @@ final class DetailView: DeskView {
     }
 
     func handle(_ command: DeskCommand, ctx: DeskContext) -> ViewOutcome {
-        switch command {
-        case .moveDown: scroll += 1
-        case .moveUp: scroll -= 1
-        case .pageDown: scroll += max(1, visible - 1)
-        case .pageUp: scroll -= max(1, visible - 1)
-        case .halfPageDown: scroll += max(1, visible / 2)
-        case .halfPageUp: scroll -= max(1, visible / 2)
-        case .first: scroll = 0
-        case .last: scroll = max(0, lines.count - visible)
-        case .back: return .close
-        default: return .unhandled
-        }
-        clamp()
-        return .handled
+        if scroll.apply(command, lineCount: lines.count) { return .handled }
+        return command == .back ? .close : .unhandled
     }
 
-    private func clamp() { scroll = max(0, min(scroll, max(0, lines.count - visible))) }
-
     func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
-        visible = area.height
+        scroll.visible = area.height
         guard let c = complaint else {
             grid.put(ctx.t.screen(.selectAReport),
                      x: area.x + 2, y: area.y + 1, style: .dim)
@@ -81,15 +66,7 @@ final class DetailView: DeskView {
             renderedWidth = area.width
             renderedAt = ctx.now
         }
-        clamp()
-        for i in 0..<area.height {
-            let index = scroll + i
-            guard index < lines.count else { break }
-            var x = area.x
-            for (text, style) in lines[index].segments {
-                x = grid.put(text, x: x, y: area.y + i, style: style, maxWidth: area.x + area.width - x, safe: true)
-            }
-        }
+        scroll.draw(lines, into: &grid, area: area, safe: true)
     }
 
     static func emphasisStyle(_ e: Emphasis) -> Style {

@@ -68,7 +68,7 @@ final class InboxView: DeskView {
 
     func position(_ ctx: DeskContext) -> String? {
         if list.isEmpty { return ctx.t.position(0, of: 0) }
-        guard let p = list.position else { return ctx.t.position(0, of: total).replacingFirst("0", "…") }
+        guard let p = list.position else { return ctx.t.position(0, of: total).replacing("0", with: "…", maxReplacements: 1) }
         return ctx.t.position(p, of: total)
     }
 
@@ -396,12 +396,5 @@ final class InboxView: DeskView {
         cell(ctx.shortCategory(r.category), c.category)
         cell(postponed?.reason ?? "", c.reason)
         cell(r.contentHidden ? ctx.t.text(.hidden) : r.title, c.title)
-    }
-}
-
-extension String {
-    func replacingFirst(_ a: String, _ b: String) -> String {
-        guard let r = range(of: a) else { return self }
-        return String(self[..<r.lowerBound]) + b + String(self[r.upperBound...])
     }
 }
