@@ -1,3 +1,4 @@
+// Over 400 lines: one generator walks every workflow path a demo report may take; splitting it would scatter the proportions.
 import AduanCore
 
 /// Realistic demo complaints for the fictional office in the config: whole histories that replay

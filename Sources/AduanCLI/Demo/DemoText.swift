@@ -1,3 +1,4 @@
+// Over 400 lines: the demo's Indonesian phrase banks are data, kept in one place so the mix reads as a whole.
 import AduanCore
 
 // Text pools for the demo data: realistic Bahasa Indonesia as reporters and officers write it.

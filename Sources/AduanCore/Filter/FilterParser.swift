@@ -1,3 +1,4 @@
+// Over 400 lines: the tokenizer, the grammar and the vocabulary of both languages read best side by side.
 /// A filter that could not be parsed: where (1-based column) and what.
 public struct FilterError: Error, Hashable, Sendable {
     public enum Problem: Hashable, Sendable {

@@ -103,6 +103,14 @@ public enum ScreenText: CaseIterable, Sendable {
         }
     }
 
+    /// "  + 12 lagi": rows of a group not shown.
+    public static func more(_ count: Int, _ language: Language) -> String {
+        switch language {
+        case .id: "  + \(NumberFormat.grouped(count, .id)) lagi"
+        case .en: "  + \(NumberFormat.grouped(count, .en)) more"
+        }
+    }
+
     /// After `;`: the next action goes to every tagged report.
     public static func nextActionForTagged(_ count: Int, _ language: Language) -> String {
         switch language {

@@ -1,3 +1,4 @@
+// Over 400 lines: one recursive-descent parser with its line/column error reporting; its parts only make sense together.
 // A strict RFC 8259 parser over UTF-8 bytes that records the line and column of every value.
 
 /// Parses JSON text strictly per RFC 8259, recording where every value and key starts.

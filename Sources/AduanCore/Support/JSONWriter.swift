@@ -1,3 +1,4 @@
+// Over 400 lines: escaping, tree and streaming writers share one escaping routine and its tests' expectations.
 // JSON output: string escaping, whole-tree serialization and a streaming builder for large exports.
 
 /// String quoting for JSON output.

@@ -1,3 +1,4 @@
+// Over 400 lines: the width tables of Unicode ranges are data next to the code that reads them.
 /// Terminal column arithmetic for text typed by the public, so list columns stay aligned:
 /// widths are counted per grapheme cluster (`Character`) and are always 0, 1 or 2; single
 /// scalars follow East Asian Width as glibc's `wcwidth` (which ncursesw uses) does, with

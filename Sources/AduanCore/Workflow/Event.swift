@@ -54,7 +54,7 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
         "disposisi-bawah": .passDown, "turunkan": .passDown, "passdown": .passDown, "kembalikan": .returnUp,
         "return-up": .returnUp, "draf": .draft, "konsep": .draft, "simpan-draf": .draft, "setujui": .approve,
         "terbitkan": .approve, "kembalikan-draf": .returnDraft, "tolak-draf": .returnDraft,
-        "duplicate": .linkDuplicate, "terima": .receive, "pesan": .message, "pesan-pelapor": .message,
+        "pesan": .message, "pesan-pelapor": .message,
         "eskalasi": .escalate,
     ]
 }

@@ -162,7 +162,7 @@ final class DeadlinesView: DeskView {
             case .levelMore(let n):
                 let selectedRow = index == selected
                 grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: selectedRow ? .selected : .normal)
-                grid.put(ctx.language == .en ? "  + \(NumberFormat.grouped(n, .en)) more" : "  + \(NumberFormat.grouped(n, .id)) lagi",
+                grid.put(ScreenText.more(n, ctx.language),
                          x: area.x, y: y, style: selectedRow ? .selected : .dim)
             case .more(_, let n):
                 let selectedRow = index == selected
