@@ -218,12 +218,11 @@ public final class Desk {
         case .close:
             back()
             return "back"
+        case .limitInbox(let filter, let text):
+            inbox.setLimit(filter, text: text, ctx: ctx)
+            switchTo(.inbox)
         case .handled:
-            if current == .deadlines, let (filter, text) = deadlines.requestedLimit {
-                deadlines.requestedLimit = nil
-                inbox.setLimit(filter, text: text, ctx: ctx)
-                switchTo(.inbox)
-            }
+            break
         case .unhandled:
             if command == .back && current != .inbox { back() }
         }

@@ -22,8 +22,6 @@ final class DeadlinesView: DeskView {
     private var visible = 20
     private var loaded = false
     static let rowsPerGroup = 6
-    /// Set when the operator asks for a whole group: the desk applies it to the Inbox.
-    var requestedLimit: (FilterExpression, String)?
 
     var selectedID: Int64? {
         guard entries.indices.contains(selected), case .row(let r) = entries[selected] else { return nil }
@@ -111,7 +109,7 @@ final class DeadlinesView: DeskView {
             case .more(let g, _), .group(let g):
                 let unitTerm: FilterExpression = g.holder.unit.map { .term(.unit([$0])) } ?? .term(.agency([g.holder.agency]))
                 let text = (g.holder.unit.map { "unit:\($0)" } ?? "agency:\(g.holder.agency)") + " (overdue OR due-soon)"
-                requestedLimit = (.and([unitTerm, .or([.term(.overdue), .term(.dueSoon)])]), text)
+                return .limitInbox(.and([unitTerm, .or([.term(.overdue), .term(.dueSoon)])]), text)
             }
         case .back: return .close
         default: return .unhandled

@@ -28,6 +28,8 @@ enum ViewOutcome {
     case open(Int64)
     /// Leave this view.
     case close
+    /// Show the Inbox limited by this filter (its text as the operator would type it).
+    case limitInbox(FilterExpression, String)
 }
 
 /// The contract every view keeps (tig's view_ops): draw into a rectangle, react to commands,
