@@ -44,7 +44,7 @@ extension Session {
         if let path {
             switch Files.read(path) {
             case .success(let b): userBytes = b
-            case .failure(let e): throw .environment("\(path): cannot read the config file: \(e.reason)")
+            case .failure(let e): throw .environment(AduanCore.strings(fallbackLanguage).command(.cannotReadConfig(file: path, reason: e.reason)))
             }
         }
         let officeKeys = userBytes.map(OfficeDocument.officeKeys) ?? []
@@ -114,7 +114,7 @@ extension Session {
             switch OfficeDocument.parse(stored.document, version: stored.version) {
             case .success(let c): office = c
             case .failure(let e):
-                throw .environment("\(storePath): the office kept by the store cannot be read:\n" + e.all.map(\.description).joined(separator: "\n"))
+                throw .environment(AduanCore.strings(fallbackLanguage).command(.storeOfficeUnreadable(store: storePath)) + "\n" + e.all.map(\.description).joined(separator: "\n"))
             }
             return LoadedOffice(config: try combine(personal, office, file: path ?? "config"), configPath: path,
                                 source: .store(stored), documentSource: nil, storePath: storePath)

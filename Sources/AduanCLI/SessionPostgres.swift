@@ -50,7 +50,7 @@ extension Session {
         switch OfficeDocument.parse(stored.document, version: stored.version) {
         case .success(let c): office = c
         case .failure(let e):
-            throw .environment("\(shown): the office kept by the store cannot be read:\n" + e.all.map(\.description).joined(separator: "\n"))
+            throw .environment(AduanCore.strings(language).command(.storeOfficeUnreadable(store: shown)) + "\n" + e.all.map(\.description).joined(separator: "\n"))
         }
         return LoadedOffice(config: try combine(personal, office, file: configPath ?? "config"), configPath: configPath,
                             source: .store(stored), documentSource: nil, storePath: conninfo, postgres: conn)

@@ -8,8 +8,8 @@ import AduanStore
 /// line with the new directory (a login gone from it reads nothing).
 enum OfficeRolesCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
-        if s.arguments.flag("yes") { throw .usage("--yes belongs to `aduan office apply`") }
-        if let f = s.arguments.value("format") { throw .usage("--format \(quoteInput(f)): `aduan office roles` prints SQL only") }
+        if s.arguments.flag("yes") { throw .usage(s.strings.command(.belongsTo(option: "yes", command: "aduan office apply"))) }
+        if let f = s.arguments.value("format") { throw .usage(s.strings.command(.rolesPrintSQLOnly(format: f))) }
         let en = s.language == .en
         let operators = s.config.operators
         let skipped = PGAccessSQL.logins(of: operators).map(\.login).filter { !Identity.isValidLogin($0) }

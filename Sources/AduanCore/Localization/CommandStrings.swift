@@ -24,6 +24,11 @@ public enum CommandMessage: Sendable {
     case textAndTextFile
     case cannotRead(file: String, reason: String)
     case cannotWrite(file: String, reason: String)
+    case cannotReadConfig(file: String, reason: String)
+    /// The office document a store keeps does not parse (its problems follow, one per line).
+    case storeOfficeUnreadable(store: String)
+    /// `aduan office roles` prints SQL; it takes no --format.
+    case rolesPrintSQLOnly(format: String)
     /// `report --format xlsx`: a period bound that is not a date, or an empty period.
     case expectedDate(option: String, value: String)
     case fromAfterTo(from: String, to: String)
@@ -121,6 +126,12 @@ extension StringTable {
             return en ? "give either --text or --text-file, not both" : "pakai --text atau --text-file, jangan keduanya"
         case .cannotRead(let f, let reason):
             return en ? "\(f): cannot read: \(reason)" : "\(f): tidak bisa dibaca: \(reason)"
+        case .cannotReadConfig(let f, let reason):
+            return en ? "\(f): cannot read the config file: \(reason)" : "\(f): berkas konfigurasi tidak bisa dibaca: \(reason)"
+        case .storeOfficeUnreadable(let store):
+            return en ? "\(store): the office kept by the store cannot be read:" : "\(store): data kantor yang disimpan penyimpanan tidak bisa dibaca:"
+        case .rolesPrintSQLOnly(let f):
+            return en ? "--format \(q(f)): `aduan office roles` prints SQL only" : "--format \(q(f)): `aduan office roles` hanya mencetak SQL"
         case .cannotWrite(let f, let reason):
             return en ? "\(f): cannot write: \(reason)" : "\(f): tidak bisa ditulis: \(reason)"
         case .expectedDate(let o, let v):
