@@ -105,7 +105,7 @@ public final class Session {
     /// honours; on an office store it is refused (exit 2), never silently ignored.
     public func now() throws(CLIError) -> Timestamp {
         if Platform.env("ADUAN_NOW") != nil && !isTraining { throw .environment(strings.trust(.frozenClockOnOfficeStore(store: storePath))) }
-        return try Platform.now()
+        return try Platform.now(language)
     }
 
     /// Says once, at the end of the run, on stderr when it is a terminal (never on stdout, which

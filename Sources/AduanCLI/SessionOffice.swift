@@ -91,7 +91,7 @@ extension Session {
         }
 
         if let officeFile {
-            let source = try readOfficeFile(officeFile)
+            let source = try readOfficeFile(officeFile, language: fallbackLanguage)
             let office: OfficeConfig
             switch OfficeDocument.make(source.bytes, file: source.file, loadFile: loader(source.folder)) {
             case .success(let made): office = made.config
@@ -153,10 +153,10 @@ extension Session {
         }
     }
 
-    static func readOfficeFile(_ path: String) throws(CLIError) -> OfficeDocumentSource {
+    static func readOfficeFile(_ path: String, language: Language) throws(CLIError) -> OfficeDocumentSource {
         switch Files.read(path) {
         case .success(let b): return OfficeDocumentSource(bytes: b, file: path, folder: folder(of: path))
-        case .failure(let e): throw .environment("\(path): cannot read the office file: \(e.reason)")
+        case .failure(let e): throw .environment(AduanCore.strings(language).command(.cannotReadOffice(file: path, reason: e.reason)))
         }
     }
 
@@ -196,7 +196,7 @@ extension Session {
     func seedOffice(_ store: ComplaintStore) throws(CLIError) {
         guard let source = officeDocumentSource else { return }
         let made = try Session.officeDocument(source)
-        let now = try Platform.now()
+        let now = try Platform.now(language)
         let summary = "seeded from \(source.file)"
         let result: OfficeRecordResult
         do {

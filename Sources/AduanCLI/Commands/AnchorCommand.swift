@@ -38,7 +38,7 @@ enum AnchorCommand {
         let path = AnchorPaths.anchors(s)
         let keyPath = AnchorPaths.key(s, anchors: path)
         let store = try s.openStore(reading: true)
-        let now = try Platform.now()
+        let now = try Platform.now(s.language)
 
         // Vouch only for a chain that holds together and still extends every earlier anchor.
         let problems = store.chainProblems()

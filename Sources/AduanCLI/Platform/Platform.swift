@@ -12,12 +12,12 @@ public enum Platform {
     }
 
     /// Now, or the frozen moment in `ADUAN_NOW` (ISO 8601 with offset) for training and tests.
-    public static func now() throws(CLIError) -> Timestamp {
+    public static func now(_ language: Language? = nil) throws(CLIError) -> Timestamp {
         if let frozen = env("ADUAN_NOW") {
             switch Timestamp.parseISO8601(frozen) {
             case .success(let t): return t
             case .failure:
-                throw .usage("ADUAN_NOW=\"\(quoteInput(frozen))\" is not an ISO 8601 date-time with a time zone, e.g. 2026-11-23T09:00:00+07:00")
+                throw .usage(AduanCore.strings(language ?? Platform.language(flag: nil, config: nil)).command(.badFrozenClock(frozen)))
             }
         }
         var ts = timespec()

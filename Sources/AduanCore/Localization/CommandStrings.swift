@@ -25,6 +25,9 @@ public enum CommandMessage: Sendable {
     case cannotRead(file: String, reason: String)
     case cannotWrite(file: String, reason: String)
     case cannotReadConfig(file: String, reason: String)
+    case cannotReadOffice(file: String, reason: String)
+    /// `ADUAN_NOW` is not an ISO 8601 date-time with a zone.
+    case badFrozenClock(String)
     /// The office document a store keeps does not parse (its problems follow, one per line).
     case storeOfficeUnreadable(store: String)
     /// `aduan office roles` prints SQL; it takes no --format.
@@ -128,6 +131,11 @@ extension StringTable {
             return en ? "\(f): cannot read: \(reason)" : "\(f): tidak bisa dibaca: \(reason)"
         case .cannotReadConfig(let f, let reason):
             return en ? "\(f): cannot read the config file: \(reason)" : "\(f): berkas konfigurasi tidak bisa dibaca: \(reason)"
+        case .cannotReadOffice(let f, let reason):
+            return en ? "\(f): cannot read the office file: \(reason)" : "\(f): berkas kantor tidak bisa dibaca: \(reason)"
+        case .badFrozenClock(let v):
+            return en ? "ADUAN_NOW=\(q(v)) is not an ISO 8601 date-time with a time zone, e.g. 2026-11-23T09:00:00+07:00"
+                      : "ADUAN_NOW=\(q(v)) bukan tanggal-waktu ISO 8601 dengan zona waktu, mis. 2026-11-23T09:00:00+07:00"
         case .storeOfficeUnreadable(let store):
             return en ? "\(store): the office kept by the store cannot be read:" : "\(store): data kantor yang disimpan penyimpanan tidak bisa dibaca:"
         case .rolesPrintSQLOnly(let f):
