@@ -129,6 +129,24 @@ struct PostgresCLITests {
         #expect(p.run("siti", ["show", "4", "--as", "admin"]).stdout.contains("Budi Hartono"))
         #expect(p.run("dewi", ["show", "4"]).status == 1, "the province does not open the kabupaten's new report")
 
+        // A planted anonymous reporter: after verification to Dinas Kesehatan, only the receiving
+        // agency's admin reads the identity; no other login finds it in any list or show output.
+        let planted = p.run("siti", ["act", "new", "receive", "--title", "Pungli di loket KTP", "--reporter-name", "Wulan Tersembunyi",
+                                     "--reporter-phone", "081299990000", "--anonymous", "yes", "--as", "admin"])
+        #expect(planted.status == 0 && planted.stdout.contains("#5 "), "\(planted.stdout) \(planted.stderr)")
+        let verified = p.run("siti", ["act", "5", "verify", "--unit", "dinkes", "--anonymous", "yes", "--confidential", "no", "--as", "admin"])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(p.run("siti", ["show", "5", "--as", "admin"]).stdout.contains("Wulan Tersembunyi"), "the receiving admin reads it")
+        for login in ["andi", "dewi"] {
+            for args in [["list"], ["show", "5"], ["list", "anonymous"]] {
+                let r = p.run(login, args)
+                for secret in ["Wulan Tersembunyi", "081299990000"] {
+                    #expect(!r.stdout.contains(secret) && !r.stderr.contains(secret), "\(login) \(args) shows the anonymous reporter")
+                }
+            }
+        }
+        #expect(p.run("andi", ["show", "5"]).stdout.contains("Pungli di loket KTP"), "the holding liaison opens the report itself")
+
         let followUp = p.run("andi", ["act", "1", "follow-up", "--text", "Petugas sudah ditegur.", "--expect-version", "2"])
         #expect(followUp.status == 0 && followUp.stdout.contains("version 3"), "\(followUp.stdout) \(followUp.stderr)")
         // The office admin raises the priority; Andi's follow-up, still on version 3, is refused, told who changed what.
