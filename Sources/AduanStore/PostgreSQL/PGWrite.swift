@@ -57,17 +57,7 @@ extension PGStore {
                                                    changedBy: seen?.actor, change: seen?.kind, changedAt: seen?.at))
             }
             let now = try serverNow()
-            switch Workflow.decide(command, on: current, by: actor, at: now, context: context) {
-            case .failure(let r):
-                throw StoreError.refused(r)
-            case .success(var e):
-                e.login = login ?? conn.user
-                let next = Workflow.evolve(current, e)
-                try appendEvent(e)
-                try writeEventViews(e, in: next)
-                try writeProjection(next, insert: false)
-                return next
-            }
+            return try record(Workflow.decide(command, on: current, by: actor, at: now, context: context), on: current, login: login)
         }
     }
 }
@@ -81,17 +71,23 @@ extension PGStore {
             try conn.query("SELECT pg_advisory_xact_lock(hashtext('aduan.receive'))")
             let id = (try conn.query("SELECT coalesce(max(id), 0) + 1 AS next FROM aduan.complaints").int64(0, "next")) ?? 1
             let now = try serverNow()
-            switch Workflow.decide(command, on: nil, by: actor, at: now, context: context, newID: id) {
-            case .failure(let r):
-                throw StoreError.refused(r)
-            case .success(var e):
-                e.login = login ?? conn.user
-                let c = Workflow.evolve(nil, e)
-                try appendEvent(e)
-                try writeEventViews(e, in: c)
-                try writeProjection(c, insert: true)
-                return c
-            }
+            return try record(Workflow.decide(command, on: nil, by: actor, at: now, context: context, newID: id), on: nil, login: login)
+        }
+    }
+
+    /// Writes what the core decided (inside the caller's transaction): a refusal writes nothing;
+    /// an event is appended with its redacted forms and the report's projection.
+    private func record(_ decision: Result<Event, Refusal>, on current: Complaint?, login: String?) throws -> Complaint {
+        switch decision {
+        case .failure(let r):
+            throw StoreError.refused(r)
+        case .success(var e):
+            e.login = login ?? conn.user
+            let next = Workflow.evolve(current, e)
+            try appendEvent(e)
+            try writeEventViews(e, in: next)
+            try writeProjection(next, insert: current == nil)
+            return next
         }
     }
 }
