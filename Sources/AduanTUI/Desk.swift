@@ -1,4 +1,3 @@
-// Over 400 lines: the loop, key dispatch, dialogs and frame layout share the desk's state (the key bar is in KeyBar.swift).
 import AduanCore
 import AduanStore
 import Glibc
@@ -15,10 +14,8 @@ public final class Desk {
     let help = HelpView()
     private(set) var current: ViewKind = .inbox
     private var history: [ViewKind] = []
-    var overlay: Overlay?
-    var flow: ActionFlow?
-    private var limitPrompt: LinePrompt?
-    private var searchPrompt: LinePrompt?
+    /// The dialog open over the view, if any (DeskModal.swift).
+    var modal: Modal?
     private var pendingBulk = false
     private var running = true
     private var dataVersion: Int64
@@ -142,7 +139,7 @@ public final class Desk {
         if key == .hangup { running = false; return "hangup" }
         if key == .resize { return "resize" }
         if key != .resize { ctx.message = nil }
-        if let o = overlay { return handleOverlay(o, key) }
+        if let m = modal { return handleModal(m, key) }
         let (w, h) = terminal.size
         if w < Self.minimumWidth || h < Self.minimumHeight {
             if key == .char("Q") || key == .ctrl("c") || key == .char("q") { running = false }
@@ -179,8 +176,7 @@ public final class Desk {
                 }
                 return nil
             }
-            limitPrompt = prompt
-            overlay = prompt
+            modal = .limit(prompt)
             return "limit"
         case .search:
             if current != .inbox { switchTo(.inbox) }
@@ -190,8 +186,7 @@ public final class Desk {
                 if let e = FilterParser.searchBoundsError(text) { return ctx.t.filterError(e) }
                 return TextSearch.query(text).isEmpty ? "?" : nil
             }
-            searchPrompt = prompt
-            overlay = prompt
+            modal = .search(prompt)
             return "search"
         case .applyToTagged:
             if inbox.tagged.isEmpty { ctx.fail(ctx.t.text(.nothingTagged)) } else {
@@ -246,96 +241,20 @@ public final class Desk {
         return try? ctx.store.complaint(id)
     }
 
-    func startAction(_ kind: ActionKind) {
-        var complaints: [Complaint] = []
+    /// The reports an action starts on: the tagged ones after `;`, else the selected one.
+    func actionTargets() -> [Complaint] {
         if pendingBulk {
             pendingBulk = false
-            complaints = ((try? ctx.store.complaints(Array(inbox.tagged).sorted())) ?? [])
-        } else if let c = selectedComplaint() {
-            complaints = [c]
+            return (try? ctx.store.complaints(Array(inbox.tagged).sorted())) ?? []
         }
-        guard let first = complaints.first else {
-            ctx.fail(ctx.t.screen(.selectAReportFirst))
-            return
-        }
-        // Only what the operator's role may do in the report's status is offered.
-        if let refusal = Workflow.gate(kind, on: first, by: ctx.me, context: ctx.store.context) {
-            ctx.fail(ctx.t.refusal(refusal, names: ctx.directory, zone: ctx.zone))
-            return
-        }
-        let f = ActionFlow(kind: kind, complaints: complaints, ctx: ctx)
-        presetDraft(f)
-        flow = f
-        advanceFlow()
+        return selectedComplaint().map { [$0] } ?? []
     }
 
-    func advanceFlow() {
-        guard let f = flow else { return }
-        if let next = f.next(ctx: ctx) {
-            overlay = next
-            return
-        }
-        overlay = nil
-        flow = nil
-        let (done, problems) = f.apply(ctx: ctx)
-        if f.isBulk {
-            inbox.clearTags()
-            let summary = "\(ctx.t.text(.bulkDone)): \(done)/\(f.targets.count)"
-            if problems.isEmpty { ctx.say(summary) } else { ctx.fail(summary + " · " + problems[0]) }
-        } else if let p = problems.first {
-            // A written action's text is never thrown away: kept, and on a conflict the panel
-            // offers to send it again (DeskDrafts.swift).
-            if !refused(f, problem: p) { ctx.fail(p) }
-        } else if let w = f.warnings.first {
-            ctx.say(ctx.t.actionName(f.kind) + " #\(f.first.id): " + ctx.t.text(.saved) + " · " + w, .dueSoon)
-        } else {
-            if f.keepsDraft { discardDraft(of: f) }
-            ctx.say(ctx.t.actionName(f.kind) + " #\(f.first.id): " + ctx.t.text(.saved), .onTime)
-        }
+    /// After an action of ours: the views read the store again without saying "changed".
+    func reloadAfterOwnChange() {
         dataVersion = ctx.store.dataVersion()
         reloadAll()
         if current == .detail { detail.reload(ctx) }
-    }
-
-    func handleOverlay(_ o: Overlay, _ key: Key) -> String {
-        let result = o.handle(key, ctx: ctx)
-        switch result {
-        case .stay:
-            return "dialog"
-        case .cancel:
-            let kept = cancelled(o)
-            overlay = nil
-            flow = nil
-            limitPrompt = nil
-            searchPrompt = nil
-            ctx.say(kept ? ctx.t.draftKept : ctx.t.text(.cancelled), .dim)
-            return "dialog"
-        case .done:
-            if let panel = o as? ConflictPanel { return resolve(panel) }
-            if let p = limitPrompt, o === p {
-                limitPrompt = nil
-                overlay = nil
-                let text = p.value
-                switch FilterParser.parse(text, vocabulary: FilterVocabulary(directory: ctx.directory)) {
-                case .success(let f): inbox.setLimit(f, text: text.isEmpty ? nil : text, ctx: ctx)
-                case .failure(let e): ctx.fail(ctx.t.filterError(e))
-                }
-                return "limit-apply"
-            }
-            if let p = searchPrompt, o === p {
-                searchPrompt = nil
-                overlay = nil
-                inbox.find(p.value, forward: true, includeCurrent: true, ctx: ctx)
-                return "search-apply"
-            }
-            if let f = flow {
-                f.accept(ctx: ctx)
-                advanceFlow()
-                return "action-apply"
-            }
-            overlay = nil
-            return "dialog"
-        }
     }
 
     // MARK: drawing
@@ -416,35 +335,7 @@ public final class Desk {
         } else {
             drawKeyBar(&grid, y: by, width: w)
         }
-        overlay?.draw(&grid, ctx: ctx)
-    }
-
-    func shortActionName(_ a: ActionKind) -> String {
-        let en = ctx.language == .en
-        switch a {
-        case .verify: return en ? "verify" : "verifikasi"
-        case .classify: return en ? "classify" : "klasifikasi"
-        case .redispose: return en ? "re-dispose" : "disposisi"
-        case .forward: return en ? "forward" : "teruskan"
-        case .cc: return en ? "copy" : "tembusan"
-        case .postpone: return en ? "postpone" : "tunda"
-        case .resume: return en ? "resume" : "lanjutkan"
-        case .archive: return en ? "archive" : "arsip"
-        case .followUp: return en ? "follow-up" : "tindak lanjut"
-        case .note: return en ? "note" : "catatan"
-        case .reply: return en ? "reply" : "balasan"
-        case .rate: return en ? "rating" : "nilai"
-        case .close: return en ? "close" : "tutup"
-        case .reopen: return en ? "reopen" : "buka"
-        case .linkDuplicate: return en ? "duplicate" : "duplikat"
-        case .passDown: return en ? "pass down" : "turunkan"
-        case .returnUp: return en ? "return" : "kembalikan"
-        case .draft: return en ? "draft" : "draf"
-        case .approve: return en ? "approve" : "setujui"
-        case .returnDraft: return en ? "return draft" : "kembalikan draf"
-        case .message: return en ? "message" : "pesan"
-        case .receive, .import, .autoClose, .escalate: return a.rawValue
-        }
+        modal?.dialog.draw(&grid, ctx: ctx)
     }
 
     var barCache: (id: Int64, version: Int, generation: Int, complaint: Complaint)?

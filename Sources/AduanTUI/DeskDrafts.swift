@@ -41,14 +41,14 @@ extension Desk {
 
     /// The desk ends with a written flow open: keep its text.
     func keepOpenDraft() {
-        guard let f = flow else { return }
-        saveDraft(of: f, editor: overlay)
+        guard let m = modal, let f = m.flow else { return }
+        saveDraft(of: f, editor: m.dialog)
     }
 
     /// A dialog of a written flow was cancelled: the editor's "discard" forgets the draft, its
     /// "keep as draft" and any later step (the reporter's time) keep it. True when kept.
-    func cancelled(_ o: Overlay) -> Bool {
-        guard let f = flow, f.keepsDraft else { return false }
+    func cancelled(_ f: ActionFlow, dialog o: Overlay) -> Bool {
+        guard f.keepsDraft else { return false }
         if let e = o as? TextEditor, !e.keepAsDraft {
             discardDraft(of: f)
             return false
@@ -65,23 +65,18 @@ extension Desk {
             return true
         }
         ctx.fail(ctx.t.conflictDraftKept(f.first.id, changedBy: conflict.changedBy?.name))
-        flow = f
-        overlay = ConflictPanel.make(flow: f, conflict: conflict, current: current, ctx: ctx)
+        modal = .conflict(f, ConflictPanel.make(flow: f, conflict: conflict, current: current, ctx: ctx))
         return true
     }
 
-    /// The operator's answer to the conflict panel.
-    func resolve(_ panel: ConflictPanel) -> String {
-        overlay = nil
-        guard let f = flow else { return "dialog" }
-        flow = nil
+    /// The operator's answer to the conflict panel of `f`.
+    func resolve(_ panel: ConflictPanel, of f: ActionFlow) -> String {
         guard let current = try? ctx.store.complaint(f.first.id) else { return "dialog" }
         switch panel.choice {
         case .resend:
             // The same answers, decided again on the report as it is now.
             f.rebase(on: current)
-            flow = f
-            advanceFlow()
+            advance(f)
         case .edit:
             if let refusal = Workflow.gate(f.kind, on: current, by: ctx.me, context: ctx.store.context) {
                 ctx.fail(ctx.t.refusal(refusal, names: ctx.directory, zone: ctx.zone) + " " + ctx.t.draftKept)
@@ -89,8 +84,7 @@ extension Desk {
             }
             let again = ActionFlow(kind: f.kind, complaints: [current], ctx: ctx)
             again.preset = (f.details.text ?? "", f.details.secret)
-            flow = again
-            advanceFlow()
+            advance(again)
         case .later:
             ctx.say(ctx.t.draftKept, .dim)
         }
