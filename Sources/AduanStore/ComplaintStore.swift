@@ -222,10 +222,9 @@ public final class ComplaintStore {
                try expected > current.version || Workflow.conflicts(command.kind, with: changeKinds(of: id, after: expected)) {
                 throw StoreError.conflict(try conflict(id: id, expected: expected, current: current, viewer: actor))
             }
-            if let other = command.details.duplicateOf, command.kind == .linkDuplicate || command.kind == .archive, other != id {
-                guard let original = try loadComplaint(other), Privacy.canView(original, viewer: actor) else {
-                    throw StoreError.refused(.noSuchComplaint(other))
-                }
+            if let other = Access.duplicateOriginal(of: command, on: id),
+               let refusal = Access.duplicateOriginalRefusal(other, original: try loadComplaint(other), actor: actor) {
+                throw StoreError.refused(refusal)
             }
             let clock = try trustedClock()
             switch Workflow.decide(command, on: current, by: actor, at: now, context: context, clock: clock) {

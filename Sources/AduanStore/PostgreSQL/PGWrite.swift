@@ -29,6 +29,11 @@ extension PGStore {
         }
     }
 
+    /// The report as its events make it (the writer sees every row), nil when it has none.
+    func replayed(_ id: Int64) throws -> Complaint? {
+        try events(of: id).reduce(nil) { Workflow.evolve($0, $1) }
+    }
+
     /// Applies an action to an existing report at the server's time. `expectedVersion` is the
     /// version the operator's decision was based on: if another change came since, nothing is
     /// written and `StoreError.conflict` names who made the first one, what and when (only when the
@@ -55,6 +60,11 @@ extension PGStore {
                 let seen = first.flatMap { Privacy.redacted($0, in: current, for: actor) }
                 throw StoreError.conflict(Conflict(complaintID: id, expectedVersion: expected, currentVersion: current.version,
                                                    changedBy: seen?.actor, change: seen?.kind, changedAt: seen?.at))
+            }
+            // As on SQLite: the report named as the original must exist for the acting operator.
+            if let other = Access.duplicateOriginal(of: command, on: id),
+               let refusal = Access.duplicateOriginalRefusal(other, original: try replayed(other), actor: actor) {
+                throw StoreError.refused(refusal)
             }
             let now = try serverNow()
             return try record(Workflow.decide(command, on: current, by: actor, at: now, context: context), on: current, login: login)
