@@ -94,7 +94,9 @@ extension PGStore {
                 }
                 try conn.query("UPDATE aduan.commands SET outcome = $2, message = $3, result_version = $4 WHERE id = $1",
                                [.int(command), .text(outcome), message.map { .text($0) } ?? .null, version.map { .int(Int64($0)) } ?? .null])
-                try conn.query("SELECT pg_notify($1, $2)", [.text(Self.outcomesChannel), .text(String(command))])
+                // Every role may listen: the notice names nothing (not even the command); the
+                // operator who asked reads its own command again, which only its login may.
+                try conn.query("SELECT pg_notify($1, '')", [.text(Self.outcomesChannel)])
                 return true
             }
             guard did else { break }

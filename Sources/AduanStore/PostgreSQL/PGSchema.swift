@@ -26,7 +26,7 @@ public enum PGSchema {
     /// Written in `meta` at creation: a schema called `aduan` without it is someone else's.
     public static let format = "aduan-store"
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    public static let version = 2
+    public static let version = 3
 
     /// Which text search configuration would index the words: none since the text rows' vectors
     /// are written as literals of the core's own tokens (`PGSearch.vector`) and queried as tsquery
@@ -93,7 +93,7 @@ public enum PGSchema {
             FOR EACH ROW EXECUTE FUNCTION aduan.events_append();
 
         -- Open screens learn of other operators' changes without polling: after the commit, the
-        -- ids of the reports that got events (only ids: a screen rereads what it may see).
+        -- ids of the reports that got events (migration 3 takes the ids out: see there).
         CREATE FUNCTION aduan.events_notify() RETURNS trigger
         LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
         DECLARE
@@ -280,6 +280,26 @@ public enum PGSchema {
         CREATE FUNCTION aduan.store_version() RETURNS text
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
             SELECT (SELECT value FROM aduan.meta WHERE key = 'format') || ' ' || (SELECT value FROM aduan.meta WHERE key = 'schema_version')
+        $fn$;
+        """),
+        (3, """
+        -- Any role may LISTEN on any channel, so a notification carries nothing a listener may not
+        -- know (issue 14): no report id, no command id. It says only that something changed; the
+        -- listener reads again, through row-level security, what it may see (its own command's
+        -- outcome, the reports it may open).
+        CREATE OR REPLACE FUNCTION aduan.events_notify() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+        BEGIN
+            PERFORM pg_notify('aduan_events', '');
+            RETURN NULL;
+        END
+        $fn$;
+        CREATE OR REPLACE FUNCTION aduan.commands_notify() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+        BEGIN
+            PERFORM pg_notify('aduan_commands', '');
+            RETURN NULL;
+        END
         $fn$;
         """),
     ]

@@ -11,8 +11,8 @@ import Glibc
 /// turned off would show the reporter). Operators therefore ask through `aduan.commands` with
 /// their own role (`PGCommands`), and the writer runs the core for them.
 extension PGStore {
-    /// The channel that carries, after each commit that appended events, the ids of the reports
-    /// they belong to (`*` when a statement touched more than 100, such as an import).
+    /// The channel that says, after each commit that appended events, that something changed: an
+    /// empty notice, since any role may listen (a listener reads again what it may see).
     public static let changesChannel = "aduan_events"
 
     /// The server's clock: the transaction's start, which every event of the transaction carries.
