@@ -109,3 +109,53 @@ struct PGDeskStoreTests {
         #expect(desk.conn.statementsSent == sent, "no statement was sent to ask")
     }
 }
+
+/// The desk's reads as each operator's own role, under row-level security, on the privacy
+/// matrix's stories (PGAccessTests): the working inbox, the tabs' counts with and without what
+/// the scope held before, the Diteruskan count and every title are what the core decides.
+@Suite(.enabled(if: PGTest.available, PGTest.skipReason))
+struct PGDeskStoreAccessTests {
+    @Test func underEachOperatorsRoleTheDeskListsAndCountsWhatTheCoreSays() throws {
+        let db = try PGTestDatabase()
+        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
+        let ops = PGAccessTests.operators(db.tag)
+        let stories = try PGAccessTests.stories(ops)
+        let ids = try store.insertHistories(stories.map(\.events))
+        var complaints: [Int64: Complaint] = [:]
+        for (id, s) in zip(ids, stories) {
+            var c = s.complaint
+            c.id = id
+            complaints[id] = c
+        }
+        try store.conn.execute(PGAccessSQL.rolesScript(operators: ops))
+        let logins = PGAccessSQL.logins(of: ops).filter { $0.operators.count == 1 }
+        let passfile = try db.passwords(for: logins.map(\.login))
+        let now = OfficeTimeZone.wib.timestamp(LocalDate(year: 2026, month: 7, day: 1), hour: 9)
+        var checked = 0
+        for (login, mine) in logins {
+            let op = mine[0]
+            let desk = try PGOperatorStore(conn: try PGTest.tcp(user: login, database: db.name, passfile: passfile), conninfo: login,
+                                           context: PGAccessTests.context)
+            let scope = Access.inboxScope(of: op), content = Privacy.contentAccess(of: op)
+            let open = complaints.values.filter { Privacy.canView($0, viewer: op) }
+            func byStatus(_ cs: [Complaint]) -> [Status: Int] { cs.reduce(into: [:]) { $0[$1.status, default: 0] += 1 } }
+
+            let working = open.filter { scope.holdsNow($0) }
+            let rows = try desk.page(InboxQuery(viewer: op), after: nil, limit: 1_000, now: now)
+            #expect(Set(rows.map(\.id)) == Set(working.map(\.id)), "\(op.id): working inbox")
+            for r in rows {
+                let c = complaints[r.id]!
+                let title = content.mayRead(c) ? Privacy.redacted(c, for: op).title : ""
+                #expect(r.title == title && r.contentHidden == !content.mayRead(c), "\(op.id) #\(r.id): «\(r.title)», the core «\(title)»")
+            }
+            #expect(try desk.statusCounts(scope, formerHolders: false) == byStatus(working), "\(op.id): tabs")
+            #expect(try desk.statusCounts(scope, formerHolders: true) == byStatus(open.filter { scope.contains($0) }), "\(op.id): tabs with former")
+            #expect(try desk.forwardedCount(scope) == open.filter { scope.contains($0) && $0.wasForwardedAway(by: scope.agency) }.count,
+                    "\(op.id): Diteruskan")
+            #expect(try desk.awaitingApprovalCount(scope) == working.filter(\.awaitingApproval).count, "\(op.id): awaiting approval")
+            #expect(try desk.lastComplaintID() == open.map(\.id).max() ?? 0, "\(op.id): the last id it may open")
+            checked += 1
+        }
+        #expect(checked >= 8)
+    }
+}
