@@ -21,6 +21,9 @@ public final class LocalDrafts {
         store = location
         do {
             if let path {
+                // Born 0600 (never readable by others, not even for a moment), then opened by SQLite.
+                let fd = open(path, O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+                if fd >= 0 { close(fd) }
                 db = try Database(path: path, options: .init(create: true, noFollow: true))
                 _ = chmod(path, 0o600)
             } else {
