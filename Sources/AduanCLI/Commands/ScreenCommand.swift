@@ -56,6 +56,8 @@ enum ScreenCommand {
         let frozen = Platform.env("ADUAN_NOW") != nil
         let clock: () -> Timestamp = { frozen ? now : ((try? Platform.now()) ?? now) }
         let context = DeskContext(store: store, config: s.config, me: s.operatorActor, language: s.language, clock: clock)
+        let unknownYears = s.config.deadlines.unknownHolidayYears(now: now, calendar: s.config.calendar)
+        if !unknownYears.isEmpty { context.say(s.strings.holidayYearsUnknown(unknownYears), .dueSoon) }
         if let warning = s.clockWarning { context.fail(warning) }
         let terminal: CursesTerminal
         do {
