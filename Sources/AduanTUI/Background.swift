@@ -3,7 +3,8 @@ import AduanStore
 import Synchronization
 
 /// Slow reads (counting a filtered list of a million reports, the position of a search hit) run
-/// off the input path on their own SQLite connection; the desk picks up results between keys.
+/// off the input path on their own connection to the store (`DeskStore.reopener`); the desk picks
+/// up results between keys.
 /// Each slot keeps only its newest request: a count for a filter the operator already changed is
 /// dropped when it arrives.
 final class BackgroundWork: Sendable {
@@ -19,32 +20,28 @@ final class BackgroundWork: Sendable {
         var error: String?
     }
 
-    let path: String
-    let context: WorkflowContext
-    /// The desk's login, so a background connection stamps the same account if it ever writes.
-    let login: String?
+    /// Opens a fresh connection to the desk's store as the desk's login.
+    let open: @Sendable () throws(StoreError) -> any DeskStore
     private let generations = Mutex<[Slot: Int]>([:])
     private let mailbox = Mutex<[Result]>([])
 
-    init(path: String, context: WorkflowContext, login: String? = nil) {
-        self.login = login
-        self.path = path
-        self.context = context
+    init(open: @escaping @Sendable () throws(StoreError) -> any DeskStore) {
+        self.open = open
     }
 
     /// Runs `job` on a fresh connection; returns the request's generation.
     @discardableResult
-    func run(_ slot: Slot, _ job: @escaping @Sendable (ComplaintStore) throws -> Int) -> Int {
+    func run(_ slot: Slot, _ job: @escaping @Sendable (any DeskStore) throws -> Int) -> Int {
         let g = generations.withLock { gens -> Int in
             let next = (gens[slot] ?? 0) + 1
             gens[slot] = next
             return next
         }
-        let path = self.path, context = self.context, login = self.login
+        let open = self.open
         Task.detached { [self] in
             var result = Result(slot: slot, generation: g)
             do {
-                let store = try ComplaintStore.open(path: path, context: context, login: login)
+                let store = try open()
                 result.value = try job(store)
             } catch {
                 result.error = "\(error)"

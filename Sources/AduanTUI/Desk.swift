@@ -83,20 +83,21 @@ public final class Desk {
         if checkForChanges(force: false) { redraw = true }
         if monotonicSeconds() - lastSweep > 60 {
             lastSweep = monotonicSeconds()
-            if let n = try? ctx.store.autoCloseDue(at: ctx.now), n > 0 { reloadAll(); redraw = true }
+            if let n = try? ctx.store.autoCloseDue(at: ctx.now, limit: 10_000), n > 0 { reloadAll(); redraw = true }
         }
         if monotonicSeconds() - lastEscalationSweep > 900 {
             lastEscalationSweep = monotonicSeconds()
-            if let n = try? ctx.store.recordEscalations(at: ctx.now, scan: 20_000), n > 0 { reloadAll(); redraw = true }
+            if let n = try? ctx.store.recordEscalations(at: ctx.now, limit: 100_000, scan: 20_000), n > 0 { reloadAll(); redraw = true }
         }
         if redraw { draw() }
     }
 
-    /// Reloads views when another operator committed (SQLite's data_version moved).
+    /// Reloads views when another operator committed (SQLite's data_version moved, or PostgreSQL's
+    /// NOTIFY was heard: a store that `hearsChanges` is asked at every idle turn, ≤ 250 ms).
     @discardableResult
     func checkForChanges(force: Bool) -> Bool {
         let now = monotonicSeconds()
-        guard force || now - lastCheck >= Double(ctx.config.refreshSeconds) else { return false }
+        guard force || ctx.store.hearsChanges || now - lastCheck >= Double(ctx.config.refreshSeconds) else { return false }
         lastCheck = now
         let v = ctx.store.dataVersion()
         guard v != dataVersion else { return false }
@@ -165,7 +166,7 @@ public final class Desk {
             return "view\(n)"
         case .refresh:
             ctx.store.dataVersion() == dataVersion ? reloadAll() : { checkForChanges(force: true) }()
-            _ = try? ctx.store.autoCloseDue(at: ctx.now)
+            _ = try? ctx.store.autoCloseDue(at: ctx.now, limit: 10_000)
             currentView.reload(ctx)
             return "refresh"
         case .limit:

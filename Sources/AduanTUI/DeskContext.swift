@@ -4,7 +4,7 @@ import AduanStore
 /// What every view may use: the store, the office config, the operator, the language, the clock,
 /// and the status message. One per desk.
 public final class DeskContext {
-    public let store: ComplaintStore
+    public let store: any DeskStore
     public let config: OfficeConfig
     public let me: Actor
     public let strings: any StringTable
@@ -16,14 +16,14 @@ public final class DeskContext {
     public var anchorsPath: String?
     let background: BackgroundWork
 
-    public init(store: ComplaintStore, config: OfficeConfig, me: Actor, language: Language, clock: @escaping () -> Timestamp) {
+    public init(store: any DeskStore, config: OfficeConfig, me: Actor, language: Language, clock: @escaping () -> Timestamp) {
         self.store = store
         self.config = config
         self.me = me
         strings = AduanCore.strings(language)
         self.clock = clock
         now = clock()
-        background = BackgroundWork(path: store.path, context: store.context, login: store.login)
+        background = BackgroundWork(open: store.reopener())
     }
 
     public var language: Language { strings.language }
@@ -34,6 +34,17 @@ public final class DeskContext {
 
     public func say(_ text: String, _ style: Style = .normal) { message = (text, style) }
     public func fail(_ text: String) { message = (text, .error) }
+
+    /// What a view shows instead of its content when the store does not serve it (`DeskStore.serves`).
+    func notServed(_ view: UIText) -> String {
+        PostgresText.message(.viewNotOnPostgres(view: strings.text(view), inbox: strings.text(.inbox)), language)
+    }
+
+    func drawNotServed(_ view: UIText, into grid: inout Grid, area: Rect) {
+        for (i, line) in DisplayWidth.wrap(notServed(view), width: max(10, area.width - 4)).prefix(max(0, area.height - 1)).enumerated() {
+            grid.put(line, x: area.x + 2, y: area.y + 1 + i, style: .dueSoon)
+        }
+    }
 
     func describe(_ e: StoreError) -> String { e.message(strings, names: config.directory, zone: zone) }
 

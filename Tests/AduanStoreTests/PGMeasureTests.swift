@@ -64,5 +64,36 @@ struct PGMeasureTests {
         try time(a, page, "admin under RLS, first page")
         try time(tl, "SELECT count(*) FROM aduan.complaints", "liaison under RLS, count")
         try time(tl, "SELECT id FROM aduan.complaint_texts WHERE words @@ to_tsquery('simple', 'rusak') LIMIT 50", "liaison under RLS, search")
+
+        // The desk's reads through PGOperatorStore (PGDeskStore.swift) under RLS, and the page as
+        // it was read before (ids, then each report whole: 4 statements per row).
+        func timeDesk(_ label: String, _ body: () throws -> Void) throws {
+            try body()
+            var samples: [Double] = []
+            for _ in 0..<20 {
+                let s = Self.seconds()
+                try body()
+                samples.append((Self.seconds() - s) * 1000)
+            }
+            samples.sort()
+            print("PG measure: desk, \(label): median \(samples[10]) ms, max \(samples[19]) ms")
+        }
+        let now = StoreFixture.day(2026, 11, 1)
+        for (who, op, conn) in [("liaison", liaison, tl), ("admin", Actor(id: "a", name: "a", role: .admin, agency: "pemkab"), a)] {
+            let desk = try PGOperatorStore(conn: conn, conninfo: who, context: StoreFixture.context)
+            let q = InboxQuery(viewer: op)
+            try timeDesk("\(who) first page of 50 (one statement)") { _ = try desk.page(q, after: nil, limit: 50, now: now) }
+            let first = try desk.page(q, after: nil, limit: 50, now: now)
+            if let last = first.last { try timeDesk("\(who) next page of 50") { _ = try desk.page(q, after: last.cursor, limit: 50, now: now) } }
+            try timeDesk("\(who) first page of 50 the old way (ids + 3 statements a row)") {
+                for (id, _) in try PGStore.pageIDs(q, after: nil, limit: 50, now: now, context: StoreFixture.context, on: conn) {
+                    _ = try desk.complaint(id)
+                }
+            }
+            try timeDesk("\(who) status counts (working inbox)") { _ = try desk.statusCounts(q.scope, formerHolders: false) }
+            try timeDesk("\(who) count of the list") { _ = try desk.count(q, now: now) }
+            try timeDesk("\(who) awaiting approval") { _ = try desk.awaitingApprovalCount(q.scope) }
+            try timeDesk("\(who) Diteruskan") { _ = try desk.forwardedCount(q.scope) }
+        }
     }
 }

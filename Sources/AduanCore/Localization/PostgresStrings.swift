@@ -23,6 +23,8 @@ public enum PostgresMessage: Sendable, Equatable {
     case backupWithPgDump(command: String)
     /// A command not available on a PostgreSQL store yet.
     case notOnPostgres(command: String)
+    /// A view of the screen not available on a PostgreSQL store yet (its name, the Inbox's name).
+    case viewNotOnPostgres(view: String, inbox: String)
     /// `aduan serve` started / lost its connection / reconnected.
     case serving(location: String)
     case writerLostConnection(detail: String, retryIn: Int)
@@ -81,6 +83,9 @@ public enum PostgresText {
         case .notOnPostgres(let command):
             return en ? "`aduan \(command)` does not work on a PostgreSQL store yet; nothing was changed"
                       : "`aduan \(command)` belum bisa dipakai pada penyimpanan PostgreSQL; tidak ada yang diubah"
+        case .viewNotOnPostgres(let view, let inbox):
+            return en ? "\(view) is not available on a PostgreSQL store yet; the reports are all there: see them in \(inbox) (key 1)."
+                      : "\(view) belum tersedia pada penyimpanan PostgreSQL; semua laporan tetap ada: lihat di \(inbox) (tombol 1)."
         case .serving(let location):
             return en ? "Writing for the store \(location): operators' actions are recorded as they come (Ctrl-C ends)."
                       : "Menulis untuk penyimpanan \(location): tindakan operator dicatat begitu datang (Ctrl-C untuk berhenti)."

@@ -93,6 +93,8 @@ public final class PGConnection {
     let handle: OpaquePointer
     /// Nesting depth of `transaction`: an inner call joins the outer transaction.
     private var depth = 0
+    /// How many statements `query` has sent (round trips; tests count a page's).
+    public private(set) var statementsSent = 0
 
     /// Connects with libpq keywords (`host`, `port`, `dbname`, `user`, `passfile`, …). Passwords
     /// come from a passfile or service file, never from here. `dbname` may be a connection URI
@@ -154,6 +156,7 @@ public final class PGConnection {
     /// Runs one statement with `$1…` parameters and returns its rows.
     @discardableResult
     public func query(_ sql: String, _ values: [PGValue] = []) throws(PostgresError) -> PGResult {
+        statementsSent += 1
         // Text values stay alive in these buffers until PQexecParams returns.
         var buffers: [[CChar]?] = []
         var lengths: [Int32] = []

@@ -9,7 +9,7 @@ extension PGStore {
     static func listCondition(_ q: InboxQuery, now: Timestamp, context: WorkflowContext) -> (sql: String, values: [PGValue]) {
         let dialect = PostgreSQLDialect()
         let ctx = FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: q.content,
-                                viewerAgency: q.scope.agency, viewerUnit: q.scope.unit)
+                                viewerAgency: q.scope.agency, viewerUnit: q.scope.unit, viewerUnitsBelow: Array(q.scope.units.dropFirst()))
         let c = ScopeSQL(q.scope, dialect: dialect).condition(formerHolders: q.formerHolders)
             && FilterSQL(dialect: dialect).condition(q.filter, ctx)
         return (c.sql, c.args.map(pgValue))

@@ -12,6 +12,12 @@ public final class PGOperatorStore: AduanStoreContract {
     public let login: String
     /// How long an action waits for the writer's outcome.
     public var writerTimeout: Double = 10
+    /// Where the operator's drafts are kept on this machine (`LocalDrafts`); nil: in memory.
+    public var draftsPath: String?
+    var drafts: LocalDrafts?
+    /// The connection that LISTENs for other operators' changes (PGDeskStore.swift), and how many were heard.
+    var listener: PGConnection?
+    var heardChanges: Int64 = 0
 
     public var location: StoreLocation { .postgres(conninfo: conninfo) }
 
@@ -86,37 +92,11 @@ public final class PGOperatorStore: AduanStoreContract {
     }
 
     /// A page of a list: the rows the database lets the role open, narrowed by the scope rule
-    /// (the working inbox) and the filter, rendered in `PostgreSQLDialect` by the one renderer
-    /// (`PGStore.pageIDs`); each row is the report as the role reads it, its title hidden where
-    /// the core's content rule says so.
+    /// (the working inbox) and the filter, rendered in `PostgreSQLDialect` by the one renderer,
+    /// read in one statement (`fetch`, PGDeskStore.swift); each row as the role reads it, its
+    /// title hidden where the core's content rule says so.
     public func page(_ q: InboxQuery, after cursor: PageCursor?, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
-        let ids = try Self.wrap { try PGStore.pageIDs(q, after: cursor, limit: limit, now: now, context: context, on: conn) }
-        var rows: [InboxRow] = []
-        for (id, key) in ids {
-            guard var c = try complaint(id) else { continue }
-            if let viewer = q.viewer { c = Privacy.redacted(c, for: viewer) }
-            var row = Self.row(c, order: q.order, content: q.content, context: context)
-            row.sortKey = key
-            rows.append(row)
-        }
-        return rows
-    }
-
-    /// A list row of a report as the core decides it (deadline, sort key, hidden content).
-    static func row(_ c: Complaint, order: InboxOrder, content: ContentAccess, context: WorkflowContext) -> InboxRow {
-        let due = context.deadlines.running(for: c, calendar: context.calendar)
-        let key: Int64
-        switch order {
-        case .deadline: key = due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey
-        case .received, .oldest: key = c.receivedAt.seconds
-        case .updated: key = c.updatedAt.seconds
-        }
-        let hidden = !content.mayRead(c)
-        return InboxRow(id: c.id, trackingID: c.trackingID, title: hidden ? "" : c.title, status: c.status, classification: c.classification,
-                        category: c.category, channel: c.channel, priority: c.priority, holder: c.holder, receivedAt: c.receivedAt,
-                        updatedAt: c.updatedAt, dueAt: due?.dueAt, dueKind: due?.kind, version: c.version, anonymous: c.anonymous,
-                        confidential: c.confidential, privacyDecided: c.privacyDecided, pingPong: c.pingPong, rating: c.rating,
-                        contentHidden: hidden, sortKey: key)
+        try fetch(q, cursor: cursor, forward: true, limit: limit, now: now)
     }
 
     /// Receives a new report through the writer, which gives it the next number at the server's time.

@@ -25,6 +25,11 @@ public protocol SQLDialect: Sendable {
     /// The PostgreSQL store's tables: who held a report and its copies are arrays on its row
     /// (`held_agencies`, `held_units`, `cc_units`) instead of SQLite's `holders_before` and `cc`.
     var holdsArraysOnTheRow: Bool { get }
+    /// Where the report's state (`StateCodec`, the core's `Complaint.awaitingApproval` marker
+    /// `"pd":[`) is read from for row `c`: SQLite keeps it in `complaint_texts.state`, PostgreSQL
+    /// on the row itself (`complaints.state`, without reporter and texts). A test that holds when
+    /// the state carries `marker` (a literal already quoted).
+    func stateContains(_ marker: String) -> String
 }
 
 extension SQLDialect {
@@ -70,6 +75,10 @@ public struct SQLiteDialect: SQLDialect {
     public func bytewise(_ column: String) -> String { column }
 
     public var holdsArraysOnTheRow: Bool { false }
+
+    public func stateContains(_ marker: String) -> String {
+        "EXISTS (SELECT 1 FROM complaint_texts t WHERE t.id = c.id AND instr(t.state, \(marker)) > 0)"
+    }
 }
 
 /// PostgreSQL's spellings (issue 14): `$n` placeholders, boolean flags, the text rows'
@@ -103,6 +112,8 @@ public struct PostgreSQLDialect: SQLDialect {
     public func bytewise(_ column: String) -> String { "\(column) COLLATE \"C\"" }
 
     public var holdsArraysOnTheRow: Bool { true }
+
+    public func stateContains(_ marker: String) -> String { "strpos(c.state, \(marker)) > 0" }
 }
 
 /// A WHERE clause with its arguments, written with `?` markers (see `SQLDialect.numbered`).

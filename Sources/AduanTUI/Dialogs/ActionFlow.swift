@@ -272,7 +272,7 @@ final class ActionFlow {
                     d.text = ctx.config.fill(ReplyTemplate(id: "", name: "", text: text), for: c, author: ctx.me,
                                              audience: Privacy.audience(secret: d.secret))
                     // A boilerplate answer is sent and recorded as such; the sender is told (not refused).
-                    let earlier = (try? ctx.store.earlierAnswers(agency: ctx.me.agency, unit: ctx.me.unit)) ?? []
+                    let earlier = (try? ctx.store.earlierAnswers(agency: ctx.me.agency, unit: ctx.me.unit, limit: 200)) ?? []
                     d.boilerplate = d.text.flatMap { ctx.config.boilerplate($0, for: c, author: ctx.me, earlier: earlier) }
                 }
             }

@@ -22,6 +22,7 @@ final class DashboardView: DeskView {
     }
 
     func reload(_ ctx: DeskContext) {
+        guard ctx.store.serves(.dashboard) else { return }
         do {
             figures = try ctx.store.figures(ctx.scope, now: ctx.now)
             lastAnchor = ctx.anchorsPath.flatMap(AnchorFile.last)
@@ -48,6 +49,10 @@ final class DashboardView: DeskView {
     }
 
     func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
+        guard ctx.store.serves(.dashboard) else {
+            ctx.drawNotServed(.dashboard, into: &grid, area: area)
+            return
+        }
         if figures == nil { reload(ctx) }
         if renderedWidth != area.width, let f = figures {
             lines = render(f, width: area.width, ctx: ctx)

@@ -36,6 +36,7 @@ final class DeadlinesView: DeskView {
 
     func reload(_ ctx: DeskContext) {
         loaded = true
+        guard ctx.store.serves(.deadlines) else { return }
         let keep = selectedID
         do {
             let groups = try ctx.store.deadlineGroups(ctx.scope, now: ctx.now)
@@ -120,6 +121,10 @@ final class DeadlinesView: DeskView {
     func draw(_ grid: inout Grid, area: Rect, ctx: DeskContext) {
         if !loaded { reload(ctx) }
         visible = area.height
+        guard ctx.store.serves(.deadlines) else {
+            ctx.drawNotServed(.deadlines, into: &grid, area: area)
+            return
+        }
         if entries.isEmpty {
             grid.put(ctx.t.screen(.nothingDue),
                      x: area.x + 2, y: area.y + 1, style: .onTime)

@@ -191,7 +191,7 @@ final class PagedList {
 
 /// The inbox query as a row source.
 struct QuerySource: RowSource {
-    let store: ComplaintStore
+    let store: any DeskStore
     let query: InboxQuery
     let now: Timestamp
 

@@ -1,0 +1,161 @@
+import AduanCore
+@testable import AduanStore
+import Glibc
+import Testing
+
+/// The screen's reads on PostgreSQL (`PGOperatorStore` as a `DeskStore`, issue 14) against the
+/// SQLite store's, on the shared data set: list rows (one statement per page, forward and
+/// backward), counts, positions, status tabs, the Diteruskan tab, the approval count and
+/// arrivals, in every scope; read as the owner (the scope rule alone, as the filter agreement
+/// tests do; what row-level security adds is held to the core by PGAccessTests).
+@Suite(.enabled(if: PGTest.available, PGTest.skipReason))
+struct PGDeskStoreTests {
+    typealias F = StoreFixture
+
+    /// A row as the screen shows it, with the report's SQLite id.
+    static func shown(_ r: InboxRow, id: Int64) -> String {
+        "\(id) \(r.trackingID ?? "-") «\(r.title)» \(r.status) \(r.classification) \(r.category.path) \(r.channel) \(r.priority) \(r.holder) "
+            + "\(r.receivedAt.seconds) \(r.updatedAt.seconds) \(r.dueAt?.seconds ?? -1) \(r.dueKind?.rawValue ?? "-") v\(r.version) "
+            + "\(r.anonymous) \(r.confidential) \(r.privacyDecided) \(r.pingPong) \(r.rating ?? -1) hidden:\(r.contentHidden) key:\(r.sortKey)"
+    }
+
+    @Test func theDeskReadsTheSameRowsCountsAndTabsOnPostgreSQLAsOnSQLite() throws {
+        let (conn, sqlite, all, map) = try PGFilterAgreementTests.load()
+        let pg = try PGOperatorStore(conn: conn, conninfo: "test", context: F.context)
+        let toPG = Dictionary(uniqueKeysWithValues: map.map { ($0.value, $0.key) })
+        let vocabulary = FilterVocabulary(directory: F.directory)
+        let filters: [FilterExpression] = [.all, try FilterParser.parse("NOT status:selesai", vocabulary: vocabulary).get(),
+                                           try FilterParser.parse("forwarded", vocabulary: vocabulary).get()]
+        // Content rules that hide some titles: a liaison's (its unit) and an admin's (its agency).
+        let contents: [ContentAccess] = [.everything, Privacy.contentAccess(of: F.liaison("dinkes")), Privacy.contentAccess(of: F.admin())]
+        var disagreements: [String] = []
+        for order in InboxOrder.allCases {
+            for scope in PGFilterAgreementTests.scopes {
+                for (fi, filter) in filters.enumerated() {
+                    for content in contents where order == .deadline || content.all {
+                        var q = InboxQuery(scope: scope, content: content, filter: filter, order: order)
+                        q.formerHolders = fi > 0
+                        let expected = try sqlite.page(q, limit: 100_000, now: F.now).map { Self.shown($0, id: $0.id) }
+                        var got: [String] = []
+                        var pgRows: [InboxRow] = []
+                        var cursor: PageCursor?
+                        while true {
+                            let before = conn.statementsSent
+                            let page = try pg.page(q, after: cursor, limit: 7, now: F.now)
+                            #expect(conn.statementsSent - before == 1, "a page is one statement")
+                            if page.isEmpty { break }
+                            pgRows += page
+                            got += page.map { Self.shown($0, id: map[$0.id] ?? -$0.id) }
+                            cursor = page.last!.cursor
+                        }
+                        if got != expected {
+                            let diff = zip(got, expected).first { $0 != $1 }
+                            disagreements.append("\(order) \(scope) \(FilterText.describe(filter)) \(content.all ? "all" : "limited"): "
+                                                 + "PostgreSQL \(got.count) rows, SQLite \(expected.count); first difference \(diff.map { "\($0.0) ≠ \($0.1)" } ?? "-")")
+                            continue
+                        }
+                        // Backward from the end, in list order.
+                        var back: [InboxRow] = []
+                        var before: PageCursor?
+                        repeat {
+                            let page = try pg.page(q, before: before, limit: 5, now: F.now)
+                            back = page + back
+                            before = page.first?.cursor
+                            if page.isEmpty { break }
+                        } while back.count < pgRows.count
+                        #expect(back.map(\.id) == pgRows.map(\.id), "backward paging \(order) \(scope)")
+                        #expect(try pg.count(q, now: F.now) == expected.count, "count \(order) \(scope) \(FilterText.describe(filter))")
+                        for i in Set([0, pgRows.count / 2, pgRows.count - 1]) where pgRows.indices.contains(i) {
+                            #expect(try pg.position(of: pgRows[i].cursor, in: q, now: F.now) == i + 1, "position \(i) \(order) \(scope)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.count) lists disagree:\n\(disagreements.prefix(8).joined(separator: "\n"))")
+
+        for scope in PGFilterAgreementTests.scopes {
+            for former in [false, true] {
+                #expect(try pg.statusCounts(scope, formerHolders: former) == sqlite.statusCounts(scope, formerHolders: former),
+                        "status counts \(scope) formerHolders:\(former)")
+            }
+            #expect(try pg.forwardedCount(scope) == sqlite.forwardedCount(scope), "forwarded \(scope)")
+            #expect(try pg.awaitingApprovalCount(scope) == sqlite.awaitingApprovalCount(scope), "awaiting approval \(scope)")
+            // Arrivals after the report in the middle of the SQLite ids (PostgreSQL numbers them in the same order).
+            let mark = all.map(\.id).sorted()[all.count / 2]
+            let q = InboxQuery(scope: scope, filter: .all, order: .deadline)
+            #expect(try pg.arrivals(after: toPG[mark] ?? 0, in: q, now: F.now) == sqlite.arrivals(after: mark, in: q, now: F.now), "arrivals \(scope)")
+        }
+        #expect(try pg.lastComplaintID() == toPG[try sqlite.lastComplaintID()])
+    }
+
+    /// Another connection's change moves the desk's data version within a second, heard through
+    /// LISTEN (no statement is sent to ask), and a quiet store leaves it where it was.
+    @Test func anotherConnectionsChangeMovesTheDataVersionWithoutAskingTheServer() throws {
+        let (db, store, id) = try PGWriteTests.store()
+        let desk = try PGOperatorStore(conn: try db.ownerConnection(), conninfo: "host=\(PGTest.host!) port=\(PGTest.port!) user=\(db.owner) dbname=\(db.name)",
+                                       context: F.context)
+        let v0 = desk.dataVersion()
+        let sent = desk.conn.statementsSent
+        #expect(desk.dataVersion() == v0, "nothing changed")
+        _ = try store.apply(Command(.note, ActionDetails(text: "Dicek ulang.")), to: id, expectedVersion: nil, by: PGWriteTests.admin)
+        let started = PGConnection.monotonicSeconds()
+        var v = v0
+        while v == v0 && PGConnection.monotonicSeconds() - started < 1 {
+            v = desk.dataVersion()
+            if v == v0 { usleep(5_000) }
+        }
+        #expect(v != v0, "the change was heard within a second")
+        #expect(desk.conn.statementsSent == sent, "no statement was sent to ask")
+    }
+}
+
+/// The desk's reads as each operator's own role, under row-level security, on the privacy
+/// matrix's stories (PGAccessTests): the working inbox, the tabs' counts with and without what
+/// the scope held before, the Diteruskan count and every title are what the core decides.
+@Suite(.enabled(if: PGTest.available, PGTest.skipReason))
+struct PGDeskStoreAccessTests {
+    @Test func underEachOperatorsRoleTheDeskListsAndCountsWhatTheCoreSays() throws {
+        let db = try PGTestDatabase()
+        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
+        let ops = PGAccessTests.operators(db.tag)
+        let stories = try PGAccessTests.stories(ops)
+        let ids = try store.insertHistories(stories.map(\.events))
+        var complaints: [Int64: Complaint] = [:]
+        for (id, s) in zip(ids, stories) {
+            var c = s.complaint
+            c.id = id
+            complaints[id] = c
+        }
+        try store.conn.execute(PGAccessSQL.rolesScript(operators: ops))
+        let logins = PGAccessSQL.logins(of: ops).filter { $0.operators.count == 1 }
+        let passfile = try db.passwords(for: logins.map(\.login))
+        let now = OfficeTimeZone.wib.timestamp(LocalDate(year: 2026, month: 7, day: 1), hour: 9)
+        var checked = 0
+        for (login, mine) in logins {
+            let op = mine[0]
+            let desk = try PGOperatorStore(conn: try PGTest.tcp(user: login, database: db.name, passfile: passfile), conninfo: login,
+                                           context: PGAccessTests.context)
+            let scope = Access.inboxScope(of: op), content = Privacy.contentAccess(of: op)
+            let open = complaints.values.filter { Privacy.canView($0, viewer: op) }
+            func byStatus(_ cs: [Complaint]) -> [Status: Int] { cs.reduce(into: [:]) { $0[$1.status, default: 0] += 1 } }
+
+            let working = open.filter { scope.holdsNow($0) }
+            let rows = try desk.page(InboxQuery(viewer: op), after: nil, limit: 1_000, now: now)
+            #expect(Set(rows.map(\.id)) == Set(working.map(\.id)), "\(op.id): working inbox")
+            for r in rows {
+                let c = complaints[r.id]!
+                let title = content.mayRead(c) ? Privacy.redacted(c, for: op).title : ""
+                #expect(r.title == title && r.contentHidden == !content.mayRead(c), "\(op.id) #\(r.id): «\(r.title)», the core «\(title)»")
+            }
+            #expect(try desk.statusCounts(scope, formerHolders: false) == byStatus(working), "\(op.id): tabs")
+            #expect(try desk.statusCounts(scope, formerHolders: true) == byStatus(open.filter { scope.contains($0) }), "\(op.id): tabs with former")
+            #expect(try desk.forwardedCount(scope) == open.filter { scope.contains($0) && $0.wasForwardedAway(by: scope.agency) }.count,
+                    "\(op.id): Diteruskan")
+            #expect(try desk.awaitingApprovalCount(scope) == working.filter(\.awaitingApproval).count, "\(op.id): awaiting approval")
+            #expect(try desk.lastComplaintID() == open.map(\.id).max() ?? 0, "\(op.id): the last id it may open")
+            checked += 1
+        }
+        #expect(checked >= 8)
+    }
+}
