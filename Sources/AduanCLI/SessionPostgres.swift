@@ -58,7 +58,20 @@ extension Session {
 
     /// The store the command talks to, whichever backend keeps it.
     func openContract(reading: Bool = false) throws(CLIError) -> any AduanStoreContract {
-        guard case .postgres(let conninfo) = location else { return try openStore(reading: reading) }
+        guard location.isPostgres else { return try openStore(reading: reading) }
+        return try openPostgres()
+    }
+
+    /// The store's figures (report, dashboard), whichever backend keeps it: on PostgreSQL read as
+    /// the operator's role, so the database decides what is counted.
+    func openFigures() throws(CLIError) -> any AduanFiguresContract {
+        guard location.isPostgres else { return try openStore(reading: true) }
+        return try openPostgres()
+    }
+
+    /// The PostgreSQL store as the operator's role sees it.
+    func openPostgres() throws(CLIError) -> PGOperatorStore {
+        guard case .postgres(let conninfo) = location else { throw .environment(PostgresText.message(.noStore(location: quoteInput(storePath)), language)) }
         guard let conn = postgres else { throw .environment(PostgresText.message(.noStore(location: quoteInput(conninfo)), language)) }
         do {
             let store = try PGOperatorStore(conn: conn, conninfo: conninfo, context: context)

@@ -61,14 +61,15 @@ extension ComplaintStore {
             let zone = context.calendar.zone
             let start = zone.startOfDay(from), end = zone.startOfDay(to.adding(days: 1))
             // What the scope holds now, as the dashboard counts it (copies are not holdings).
-            let held: SQLCondition
-            switch scope {
-            case .everything: held = .always
-            case .agency(let a): held = SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])
-            case .unit(let a, let u, _):
-                held = u.isEmpty ? SQLCondition(sql: "0", args: []) : SQLCondition(sql: "c.holder_agency = ? AND c.holder_unit = ?", args: [.text(a), .text(u)])
-            case .subtree(let a, let u, let below, _):
-                held = ScopeSQL.heldNow(a, [u] + below)
+            let scopeSQL = ScopeSQL(scope, dialect: dialect)
+            let held = scopeSQL.held
+            let firstMonday = ProjectionValues.mondayOf(from.dayNumber)
+            var weeks: [(weekStart: LocalDate, count: Int)] = stride(from: firstMonday, through: to.dayNumber, by: 7).map { (LocalDate(dayNumber: $0), 0) }
+            if scopeSQL.holdsNothing {
+                // A liaison without a unit: nothing to count (and no index range to read).
+                return PeriodFigures(from: from, to: to, byHolderAndStatus: [], overdueByHolder: [], received: 0, selesai: 0,
+                                     medianFirstFollowUpWorkingDays: nil, firstFollowUpSample: 0, firstFollowUpByHolder: [],
+                                     receivedPerWeek: weeks, forwardsOut: 0, forwardsIn: 0, longTunda: [])
             }
             let cohort = held && SQLCondition(sql: "c.received_at >= ? AND c.received_at < ?", args: [.int(start.seconds), .int(end.seconds)])
             func holder(_ s: Statement, _ agency: Int32, _ unit: Int32) -> Holder {
@@ -116,8 +117,6 @@ extension ComplaintStore {
             }.sorted { $0.holder.description < $1.holder.description }
 
             // Weekly intake: every Monday-based week touching the period.
-            let firstMonday = ProjectionValues.mondayOf(from.dayNumber)
-            var weeks: [(weekStart: LocalDate, count: Int)] = stride(from: firstMonday, through: to.dayNumber, by: 7).map { (LocalDate(dayNumber: $0), 0) }
             do {
                 let s = try db.prepare("SELECT c.receipt_week, count(*) FROM complaints c INDEXED BY complaints_received WHERE \(cohort.sql) GROUP BY c.receipt_week")
                 try s.bind(cohort.args)
@@ -134,7 +133,19 @@ extension ComplaintStore {
             case .everything:
                 out = Int(try db.scalarInt("SELECT count(*) FROM events WHERE kind = 'forward' AND agency_to IS NOT NULL AND at >= ? AND at < ?", window) ?? 0)
                 into = out
-            case .agency(let a), .unit(let a, _, _), .subtree(let a, _, _, _):
+            case .unit(let a, _, _), .subtree(let a, _, _, _):
+                // A unit's viewer counts the agency's forwards of the reports it sees (held now, held
+                // before, copied), as the dashboard does (issue 11, item 19).
+                let seen = scopeSQL.condition(formerHolders: true)
+                out = Int(try db.scalarInt("""
+                    SELECT count(*) FROM events e JOIN complaints c ON c.id = e.complaint_id
+                    WHERE e.kind = 'forward' AND e.agency_from = ? AND e.at >= ? AND e.at < ? AND (\(seen.sql))
+                    """, [.text(a)] + window + seen.args) ?? 0)
+                into = Int(try db.scalarInt("""
+                    SELECT count(*) FROM events e JOIN complaints c ON c.id = e.complaint_id
+                    WHERE e.kind = 'forward' AND e.agency_to = ? AND e.at >= ? AND e.at < ? AND (\(seen.sql))
+                    """, [.text(a)] + window + seen.args) ?? 0)
+            case .agency(let a):
                 out = Int(try db.scalarInt("SELECT count(*) FROM events INDEXED BY events_forward_out WHERE kind = 'forward' AND agency_from = ? AND at >= ? AND at < ?", [.text(a)] + window) ?? 0)
                 into = Int(try db.scalarInt("SELECT count(*) FROM events WHERE kind = 'forward' AND agency_to = ? AND at >= ? AND at < ?", [.text(a)] + window) ?? 0)
             }

@@ -48,6 +48,13 @@ struct PGTestDatabase {
         try su.execute("CREATE DATABASE \(name) OWNER \(owner)")
     }
 
+    /// A database an earlier step made (`tag` names it and its owner `<tag>_owner`).
+    init(existing tag: String) {
+        self.tag = tag
+        name = tag
+        owner = "\(tag)_owner"
+    }
+
     /// Connected as the owner (over the socket).
     func ownerConnection() throws -> PGConnection { try PGTest.socket(user: owner, database: name) }
 

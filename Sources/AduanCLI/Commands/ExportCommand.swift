@@ -17,7 +17,7 @@ enum ExportCommand {
         } else if let o = outPath?.lowercased(), o.hasSuffix(".json") {
             format = .json
         }
-        let store = try s.openStore(reading: true)
+        let store = try s.openContract(reading: true)
         let now = try s.now()
         let query = InboxQuery(viewer: s.operatorActor, filter: filter, order: order)
 
@@ -50,7 +50,7 @@ enum ExportCommand {
         case .json, .open311: sink.write("[")
         }
         do {
-            try store.forEach(query, now: now) { batch in
+            try store.forEachReport(query, now: now) { batch in
                 for c in batch where Privacy.canView(c, viewer: viewer) {
                     switch format {
                     case .csv:

@@ -12,7 +12,7 @@ enum ReportCommand {
         for option in ["out", "from", "to"] where s.arguments.value(option) != nil {
             throw .usage(s.strings.command(.onlyForWorkbook(option: option)))
         }
-        let store = try s.openStore(reading: true)
+        let store = try s.openFigures()
         let now = try s.now()
         let figures: SupervisorFigures
         do { figures = try store.figures(s.scope, now: now) } catch { throw .store(error) }

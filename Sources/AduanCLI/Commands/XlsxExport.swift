@@ -17,7 +17,7 @@ enum XlsxExport {
 
     static func run(_ s: Session, filter: FilterExpression, order: InboxOrder) throws(CLIError) -> Int32 {
         let file = try XlsxFile(s)
-        let store = try s.openStore(reading: true)
+        let store = try s.openContract(reading: true)
         let now = try s.now()
         let t = s.strings
         let en = s.language == .en
@@ -41,7 +41,7 @@ enum XlsxExport {
         var count = 0
         var tooMany = false
         do {
-            try store.forEach(query, now: now) { batch in
+            try store.forEachReport(query, now: now) { batch in
                 for c in batch where Privacy.canView(c, viewer: viewer) {
                     if count == maxRows { tooMany = true; return false }
                     count += 1

@@ -31,7 +31,7 @@ enum XlsxReport {
         let now = try s.now()
         let (from, to) = try period(s, now: now)
         let file = try XlsxFile(s)
-        let store = try s.openStore(reading: true)
+        let store = try s.openFigures()
         let figures: PeriodFigures
         do { figures = try store.periodFigures(s.scope, from: from, to: to, now: now) } catch { throw .store(error) }
         let t = s.strings

@@ -64,6 +64,21 @@ struct ScopeSQL {
         }
     }
 
+    /// What the scope holds now, its copies left out: the reports the dashboard and the recap
+    /// count per holder (the counters' rows, over the projection). A liaison without a unit
+    /// holds nothing, as `InboxScope.holdsNow` says.
+    var held: SQLCondition {
+        switch scope {
+        case .everything:
+            return .always
+        case .agency(let a):
+            return SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])
+        case .unit, .subtree:
+            let (a, u, units, _) = unitParts!
+            return u.isEmpty ? .never : Self.heldNow(a, units)
+        }
+    }
+
     /// `InboxScope.contains`: what the scope holds now plus what it received or held before.
     var contains: SQLCondition {
         if dialect.holdsArraysOnTheRow {
@@ -186,13 +201,15 @@ struct ScopeSQL {
 
     // MARK: over the counters (`counts`, `weekly`, `first_follow_up`)
 
-    /// What the scope holds now, over a counters table's `agency` and `unit` columns.
+    /// What the scope holds now, over a counters table's `agency` and `unit` columns. A liaison
+    /// without a unit holds nothing (the counters' unit '' is the agency's undisposed reports).
     var counters: SQLCondition {
         switch scope {
         case .everything: return .always
         case .agency(let a): return SQLCondition(sql: "agency = ?", args: [.text(a)])
         case .unit, .subtree:
-            let (a, _, units, _) = unitParts!
+            let (a, u, units, _) = unitParts!
+            if u.isEmpty { return .never }
             return SQLCondition(sql: "agency = ?", args: [.text(a)]) && Self.among("unit", units)
         }
     }
