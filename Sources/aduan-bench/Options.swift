@@ -13,6 +13,8 @@ struct Options {
     var operatorID = "admin"
     var aduan: String?
     var sqlite3: String?
+    /// `--postgresql LOCATION`: the store-level two-backend table instead of the screen table (PGBench).
+    var postgresql: String?
     var regenerate = false
     var keep = false
     var quick = false
@@ -52,6 +54,13 @@ struct Options {
       --regenerate      make the demo stores again even when --work has them
       --keep            keep the CSV export and the imported store
       --aduan PATH      the aduan binary to measure
+      --postgresql LOC  instead of the screen table: the two-backend table at the store level. Each
+                        size's demo store is copied through COPY into a PostgreSQL store at LOC (a
+                        libpq URI, e.g. postgres:///bench?host=/run/postgresql; its role must be
+                        able to create the schema and roles), then the same operator, as its own
+                        database role, reads both: first page, pages, open, filter, search, notes
+                        through `aduan serve`, a second connection hearing of a change, the psql
+                        floor; each PostgreSQL figure with the SQLite one and the ratio
       --sqlite3 PATH    the sqlite3 shell for the query floor (default: sqlite3 on PATH; apt-get install sqlite3)
       -v, --verbose     after each screen session, list on stderr the keys sent and the samples per profile label
       -h, --help        this help
@@ -111,6 +120,7 @@ struct Options {
                 case "--as": o.operatorID = try value(name, inline).get()
                 case "--aduan": o.aduan = try value(name, inline).get()
                 case "--sqlite3": o.sqlite3 = try value(name, inline).get()
+                case "--postgresql": o.postgresql = try value(name, inline).get()
                 default:
                     throw BenchError.usage("unknown argument \(args[i])")
                 }

@@ -27,12 +27,23 @@ guard let me = operators.actor(options.operatorID) else {
 }
 
 let bench = Bench(options: options, env: environment, operators: operators, me: me)
-bench.run()
-print(bench.table.markdown(), terminator: "")
+var failed = false
+if let location = options.postgresql {
+    guard let pg = PGBench(options: options, env: environment, operators: operators, me: me, conninfo: location) else {
+        exitWith(.environment("the benchmark's PostgreSQL office did not parse"))
+    }
+    pg.run(screen: bench)
+    print(pg.table.markdown(), terminator: "")
+    failed = pg.failed || bench.failed
+} else {
+    bench.run()
+    print(bench.table.markdown(), terminator: "")
+    failed = bench.failed
+}
 // A temporary work folder goes away with its stores; a named one keeps the demo stores for the next run.
 if options.work == nil && !options.keep {
     FileSystem.removeTree(environment.work)
 } else {
     FileSystem.removeTree(environment.home)
 }
-exit(bench.failed ? 1 : 0)
+exit(failed ? 1 : 0)

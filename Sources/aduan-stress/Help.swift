@@ -49,6 +49,17 @@ enum Help {
       --cli-processes N       how many of them act through the real `aduan act` (default 1)
       --think-ms N            longest pause between reading a report and acting (default 5)
 
+    PostgreSQL (issue 14): `kill` and `operators` with --store postgresql://… (or postgres:///DB?host=…)
+    run against that database, which must hold no aduan schema; its role must be allowed to create
+    one and to create roles (CREATEROLE). `aduan init` makes the store, every operator process
+    connects as its own role (<tag>_op1, … bound to every operator; the cluster must let them in
+    through the same location: trust/peer on the socket, or a passfile), and `aduan serve` is the
+    writer. kill: --processes operators (default 4) submit actions while `aduan serve` is killed
+    with SIGKILL after up to --max-delay-ms (default 1000), --kills times (default 100); after every
+    kill nothing acknowledged may be missing, every done command has exactly its event, verify is
+    clean. operators: as above, with one writer throughout; --cli-processes is not used. A passing
+    run drops the schema and its roles.
+
     Common options:
       --seed N                decisions are repeatable with the same seed (default: the time)
       --dir PATH              work in this folder (created if missing; must hold no aduan.db)
@@ -64,6 +75,8 @@ enum Help {
       .build/release/aduan-stress import-kill --kills 100 --rows 20000
       .build/debug/aduan-stress kill --kills 30 --complaints 40 --seed 7
       .build/debug/aduan-stress operators --processes 4 --seconds 5 --cli-processes 2
+      .build/release/aduan-stress operators --store 'postgres:///stress?host=/run/postgresql' --seconds 60
+      .build/release/aduan-stress kill --store 'postgres:///stress?host=/run/postgresql' --kills 100
 
     """
 }

@@ -37,6 +37,9 @@ struct Options {
 
     func flag(_ name: String) -> Bool { flags.contains(name) }
 
+    /// An option's value without counting it as read (to choose the mode's variant).
+    func peek(_ name: String) -> String? { values[name] }
+
     mutating func string(_ name: String) -> String? {
         used.insert(name)
         return values[name]

@@ -15,6 +15,10 @@ func main(_ args: [String]) -> Int32 {
             return o.mode == nil && !o.flag("help") ? 2 : 0
         }
         switch o.mode {
+        // A PostgreSQL location (`--store postgresql://…`) runs the same checks against that database.
+        case "kill" where PGStage.isPostgres(o.peek("store")): return try PGKillRun(&o).run()
+        case "operators" where PGStage.isPostgres(o.peek("store")): return try PGOperatorsRun(&o).run()
+        case "pg-operator": return try PGOperatorMode.run(&o)
         case "kill": return try KillRun(&o).run()
         case "import-kill": return try ImportKillRun(&o).run()
         case "operators": return try OperatorsRun(&o).run()

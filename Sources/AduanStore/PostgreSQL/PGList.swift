@@ -31,6 +31,15 @@ extension PGStore {
     /// The ids of a page in list order after `cursor`, with their sort keys.
     public static func pageIDs(_ q: InboxQuery, after cursor: PageCursor?, limit: Int, now: Timestamp, context: WorkflowContext,
                                on conn: PGConnection) throws -> [(id: Int64, key: Int64)] {
+        let (text, values) = pageStatement(q, after: cursor, limit: limit, now: now, context: context)
+        let r = try conn.query(text, values)
+        return (0..<r.rowCount).map { (r.int64($0, "id") ?? 0, r.int64($0, "sk") ?? 0) }
+    }
+
+    /// The statement `pageIDs` runs, with its values (aduan-bench runs it in psql for the floor).
+    /// `columns` replaces the selected columns (`c.*` reads whole rows).
+    public static func pageStatement(_ q: InboxQuery, after cursor: PageCursor?, limit: Int, now: Timestamp, context: WorkflowContext,
+                                     columns: String? = nil) -> (sql: String, values: [PGValue]) {
         let (column, ascending) = sortColumn(q.order)
         let dir = ascending ? "ASC" : "DESC"
         var c = listCondition(q, now: now, context: context)
@@ -39,9 +48,9 @@ extension PGStore {
             sql = "(\(sql)) AND (\(column), c.id) \(ascending ? ">" : "<") (?, ?)"
             c.values += [.int(cursor.key), .int(cursor.id)]
         }
-        let text = PostgreSQLDialect().numbered("SELECT c.id, \(column) AS sk FROM aduan.complaints c WHERE \(sql) ORDER BY \(column) \(dir), c.id \(dir) LIMIT ?")
-        let r = try conn.query(text, c.values + [.int(Int64(max(0, limit)))])
-        return (0..<r.rowCount).map { (r.int64($0, "id") ?? 0, r.int64($0, "sk") ?? 0) }
+        let selected = columns ?? "c.id, \(column) AS sk"
+        let text = PostgreSQLDialect().numbered("SELECT \(selected) FROM aduan.complaints c WHERE \(sql) ORDER BY \(column) \(dir), c.id \(dir) LIMIT ?")
+        return (text, c.values + [.int(Int64(max(0, limit)))])
     }
 
     /// The ids a list selects, in id order (for counts and the agreement tests).

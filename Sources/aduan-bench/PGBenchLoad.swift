@@ -1,0 +1,154 @@
+import AduanToolSupport
+import AduanCore
+import AduanStore
+import Glibc
+
+extension PGBench {
+    /// The environment for `aduan init/serve` on PostgreSQL: no ADUAN_NOW (the server's clock rules there).
+    var pgEnvironment: [String] { env.baseEnvironment.filter { !$0.hasPrefix("ADUAN_NOW=") } + passEnvironment() }
+
+    /// Makes the PostgreSQL store for `size` from the SQLite demo store, or reuses one the bench
+    /// made for the same size, seed and clock. `aduan init` records the office; the roles script
+    /// gives every login its role and policies; the histories go in through COPY in batches.
+    func load(_ size: Int, _ path: String, _ owner: PGConnection) -> Bool {
+        let marker = "aduan-bench count=\(size) seed=\(options.seed) now=\(BenchEnvironment.now)"
+        do {
+            let present = try owner.query("SELECT to_regnamespace('aduan') IS NOT NULL AS p").bool(0, "p") ?? false
+            if present {
+                let comment = try owner.query("SELECT obj_description('aduan'::regnamespace, 'pg_namespace') AS c").text(0, "c") ?? ""
+                if comment.hasPrefix(marker + " "), !options.regenerate {
+                    let rate = comment.split(separator: " ").first { $0.hasPrefix("rate=") }.map { String($0.dropFirst(5)) } ?? "?"
+                    table.set("pg-load", size: size, Cell("reused (\(rate)/s when made)"))
+                    return true
+                }
+                guard comment.hasPrefix("aduan-bench ") else {
+                    fail("pg-load", size, "the database holds an aduan store the bench did not make; give an empty database")
+                    return false
+                }
+                try owner.execute("DROP SCHEMA aduan CASCADE")
+            }
+            let officeFile = env.scratch("bench-office.json")
+            _ = FileSystem.writeText(officeFile, officeJSON)
+            Log.progress("\(Format.grouped(size)): PostgreSQL store")
+            let made = Spawn.run([env.aduan, "init", "--store", conninfo, "--office", officeFile, "--lang", "en"], env: pgEnvironment,
+                                 stdoutPath: "/dev/null", log: env.scratch("init.log"))
+            guard made.ok else { fail("pg-load", size, "aduan init --store …: \(made.tail)"); return false }
+            try owner.execute(PGAccessSQL.rolesScript(operators: office.operators))
+
+            let lite = try ComplaintStore.open(path: path, context: operators.config.context, readOnly: true)
+            let total = try lite.totals().complaints
+            let pg = try PGStore(owner, context: office.context)
+            var copySeconds = 0.0, readSeconds = 0.0, loaded = 0
+            var id: Int64 = 1
+            while loaded < total {
+                var batch: [[Event]] = []
+                let t = monotonic()
+                while batch.count < 5_000 && loaded + batch.count < total {
+                    let events = try lite.events(of: id)
+                    id += 1
+                    if !events.isEmpty { batch.append(events) }
+                    if id > Int64(total) * 2 + 10 { break }
+                }
+                readSeconds += monotonic() - t
+                guard !batch.isEmpty else { break }
+                let c = monotonic()
+                try pg.bulkInsertHistories(batch)
+                copySeconds += monotonic() - c
+                loaded += batch.count
+                Log.progress("\(Format.grouped(size)): PostgreSQL store \(Format.grouped(loaded))/\(Format.grouped(total)) (\(Format.grouped(Int(Double(loaded) / max(copySeconds, 0.001))))/s)")
+            }
+            // Statistics for the planner, on the store's own tables (the owner may not analyze the catalogs).
+            for case let t? in try owner.query("SELECT tablename FROM pg_tables WHERE schemaname = 'aduan'").column("tablename") {
+                try owner.execute("ANALYZE aduan.\(PGConnection.quoteIdentifier(t))")
+            }
+            let rate = Int(Double(loaded) / max(copySeconds, 0.001))
+            try owner.execute("COMMENT ON SCHEMA aduan IS \(PGConnection.quoteLiteral(marker + " rate=\(Format.grouped(rate))"))")
+            table.set("pg-load", size: size, Cell("\(Format.grouped(rate))/s (\(Format.grouped(loaded)) in \(Format.fixed(copySeconds, 1)) s of COPY; reading the SQLite histories \(Format.fixed(readSeconds, 1)) s more)", Double(rate)))
+            return true
+        } catch {
+            fail("pg-load", size, "loading the PostgreSQL store: \(error)")
+            return false
+        }
+    }
+
+    /// Notes on both backends: the operator's own action to visible, and another connection
+    /// seeing it. PostgreSQL: through the command queue and a real `aduan serve`; SQLite: on a
+    /// copy of the demo store (which stays as it was), with a second read-only connection.
+    func actions(_ size: Int, _ path: String, _ pg: PGOperatorStore, _ ids: [Int64], _ pgMe: Actor, _ liteMe: Actor) {
+        let n = max(5, options.actions)
+        let name = Format.grouped(size)
+        guard let writer = Spawn.start([env.aduan, "serve", "--store", conninfo, "--lang", "en"], env: pgEnvironment, stdin: .path("/dev/null", O_RDONLY),
+                                       stdout: .path(env.scratch("serve.log"), O_CREAT | O_TRUNC | O_WRONLY), stderr: .fd(1)) else {
+            fail("pg-action", size, "aduan serve did not start")
+            return
+        }
+        defer {
+            kill(writer, SIGTERM)
+            var status: Int32 = 0
+            while waitpid(writer, &status, 0) < 0 && errno == EINTR {}
+        }
+        let copy = "\(env.work)/actions-\(size).db"
+        defer { FileSystem.removeStore(copy) }
+        do {
+            var up = false
+            for _ in 0..<300 where !up {
+                up = try pg.writerRunning()
+                if !up { usleep(20_000) }
+            }
+            guard up else { fail("pg-action", size, "aduan serve did not take the writer lock in 6 s"); return }
+            let note = { (i: Int) in Command(.note, ActionDetails(text: "Catatan benchmark \(i)")) }
+            Log.progress("\(name): PostgreSQL notes")
+            let pgAction = try sample(n) { i in
+                let id = ids[i % ids.count]
+                guard let c = try pg.complaint(id) else { return }
+                let after = try pg.apply(note(i), to: id, expectedVersion: c.version, by: pgMe, at: now)
+                precondition(after.version > c.version)
+            }
+            // A second operator's connection (the monitor, who sees every report) hears of the change.
+            let other = office.operators.first { Access.inboxScope(of: $0) == .everything }?.logins.first ?? role
+            let second = try PGConnection(parameters: [("dbname", conninfo), ("user", other), ("application_name", "aduan-bench second")])
+            try second.listen("aduan_events")
+            try pg.conn.listen(PGStore.outcomesChannel)
+            let pgNotify = try sample(n) { i in
+                let id = ids[(i + 7) % ids.count]
+                guard let c = try pg.complaint(id) else { return }
+                let queued = try PGStore.submit(note(i), to: id, expectedVersion: c.version, as: pgMe.id, on: pg.conn)
+                var heard = false
+                let end = monotonic() + 5
+                while !heard && monotonic() < end {
+                    heard = try second.notifications(timeout: 5).contains { $0.payload == String(id) || $0.payload == "*" }
+                }
+                _ = try PGStore.complaint(id, on: second)
+                _ = try PGStore.waitForOutcome(of: queued, on: pg.conn, timeout: 10)
+            }
+
+            // SQLite, on a copy.
+            Log.progress("\(name): SQLite notes")
+            let cp = Spawn.run(["/bin/cp", path, copy], env: env.baseEnvironment, log: env.scratch("cp.log"))
+            if FileSystem.exists(path + "-wal") { _ = Spawn.run(["/bin/cp", path + "-wal", copy + "-wal"], env: env.baseEnvironment, log: env.scratch("cp.log")) }
+            guard cp.ok else { fail("pg-action", size, "copying the SQLite store: \(cp.tail)"); return }
+            let lite = try ComplaintStore.open(path: copy, context: operators.config.context)
+            let liteSecond = try ComplaintStore.open(path: copy, context: operators.config.context, readOnly: true)
+            let liteAction = try sample(n) { i in
+                let id = ids[i % ids.count]
+                guard let c = try lite.complaint(id) else { return }
+                _ = try lite.apply(note(i), to: id, expectedVersion: c.version, by: liteMe, at: now)
+                _ = try lite.complaint(id)
+            }
+            let liteNotify = try sample(n) { i in
+                let id = ids[(i + 7) % ids.count]
+                let v = liteSecond.dataVersion()
+                guard let c = try lite.complaint(id) else { return }
+                _ = try lite.apply(note(i), to: id, expectedVersion: c.version, by: liteMe, at: now)
+                while liteSecond.dataVersion() == v {}
+                _ = try liteSecond.complaint(id)
+            }
+            table.set("pg-action", size: size, cell(pgAction, liteAction))
+            var c = cell(pgNotify, liteNotify)
+            c.text += " (the SQLite screen looks every refreshSeconds)"
+            table.set("pg-notify", size: size, c)
+        } catch {
+            fail("pg-action", size, "notes: \(error)")
+        }
+    }
+}
