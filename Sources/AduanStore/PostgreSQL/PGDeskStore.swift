@@ -8,8 +8,6 @@ import AduanCore
 /// NOTIFY is only a wake-up: what changed is read again through RLS). Drafts stay on the desk's
 /// machine (`LocalDrafts`). The dashboard and the Tenggat view are not served yet (`serves`).
 extension PGOperatorStore: DeskStore {
-    public var isTraining: Bool { false }
-
     public func serves(_ part: DeskPart) -> Bool {
         switch part {
         case .dashboard, .deadlines: false
@@ -228,14 +226,12 @@ extension PGOperatorStore: DeskStore {
 
     static func notServed(_ part: DeskPart) -> StoreError { .postgres(.notOnPostgres(command: part.rawValue)) }
 
-    public func figures(_ scope: InboxScope, now: Timestamp) throws(StoreError) -> SupervisorFigures { throw Self.notServed(.dashboard) }
     public func boilerplateShares() throws(StoreError) -> [(agency: String, unit: String?, followUps: Int, boilerplate: Int)] {
         throw Self.notServed(.dashboard)
     }
     public func escalationCounts() throws(StoreError) -> [(target: EscalationTarget, agency: String, unit: String?, count: Int)] {
         throw Self.notServed(.dashboard)
     }
-    public func deadlineGroups(_ scope: InboxScope, now: Timestamp) throws(StoreError) -> [DeadlineGroup] { throw Self.notServed(.deadlines) }
     public func escalatedRows(_ scope: InboxScope, content: ContentAccess, now: Timestamp) throws(StoreError) -> [EscalationGroup] {
         throw Self.notServed(.deadlines)
     }
