@@ -195,3 +195,36 @@ extension PGDeskStoreTests {
         #expect(compared > 10)
     }
 }
+
+extension PGDeskStoreTests {
+    /// The Tenggat view's escalated reports on PostgreSQL: a store whose sweep recorded warnings
+    /// and escalations (on SQLite), its histories loaded into PostgreSQL, gives the same levels
+    /// and rows in every scope.
+    @Test func escalatedReportsAreGroupedByTheSameLevelsOnPostgreSQLAsOnSQLite() throws {
+        try withTempDir { dir in
+            let path = dir + "/aduan.db"
+            try StoreDeadlineSettingsTests.build(path)
+            let sqlite = try F.open(path, create: false)
+            let later = F.now.adding(days: 14)
+            #expect(try sqlite.recordEscalations(at: later) > 0)
+            let all = try F.allComplaints(sqlite)
+            let db = try PGTestDatabase()
+            let conn = try db.ownerConnection()
+            let ids = try PGStore(conn, context: F.context, create: true).bulkInsertHistories(try all.map { try sqlite.events(of: $0.id) })
+            let map = Dictionary(uniqueKeysWithValues: zip(ids, all.map(\.id)))
+            let pg = try PGOperatorStore(conn: conn, conninfo: "test", context: F.context)
+            var rows = 0
+            for scope in PGFilterAgreementTests.scopes {
+                for content in [ContentAccess.everything, Privacy.contentAccess(of: F.liaison("dinkes"))] {
+                    let want = try sqlite.escalatedRows(scope, content: content, now: later)
+                    let got = try pg.escalatedRows(scope, content: content, now: later)
+                    #expect(got.map(\.level) == want.map(\.level), "\(scope): levels")
+                    #expect(got.map { $0.rows.map { Self.shown($0, id: map[$0.id] ?? -$0.id) } } == want.map { $0.rows.map { Self.shown($0, id: $0.id) } },
+                            "\(scope): rows")
+                    rows += want.reduce(0) { $0 + $1.rows.count }
+                }
+            }
+            #expect(rows > 0, "the comparison saw escalated reports")
+        }
+    }
+}
