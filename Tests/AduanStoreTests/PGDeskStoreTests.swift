@@ -159,3 +159,72 @@ struct PGDeskStoreAccessTests {
         #expect(checked >= 8)
     }
 }
+
+extension PGDeskStoreTests {
+    /// The Tenggat view on PostgreSQL: the same groups (holder, overdue, due soon, oldest) and the
+    /// same rows per group, paged, as the SQLite store gives, in every scope, on the shared data set.
+    @Test func theDeadlineViewReadsTheSameGroupsAndRowsOnPostgreSQLAsOnSQLite() throws {
+        let (conn, sqlite, _, map) = try PGFilterAgreementTests.load()
+        let pg = try PGOperatorStore(conn: conn, conninfo: "test", context: F.context)
+        #expect(pg.serves(.deadlines))
+        var compared = 0
+        for scope in PGFilterAgreementTests.scopes {
+            let expected = try sqlite.deadlineGroups(scope, now: F.now)
+            let got = try pg.deadlineGroups(scope, now: F.now)
+            #expect(got == expected, "\(scope): PostgreSQL \(got.prefix(4)) SQLite \(expected.prefix(4))")
+            for g in expected {
+                for content in [ContentAccess.everything, Privacy.contentAccess(of: F.liaison("dinkes"))] {
+                    let want = try sqlite.deadlineRows(g.holder, content: content, after: nil, limit: 1_000, now: F.now).map { Self.shown($0, id: $0.id) }
+                    var rows: [String] = []
+                    var cursor: PageCursor?
+                    while true {
+                        let page = try pg.deadlineRows(g.holder, content: content, after: cursor, limit: 4, now: F.now)
+                        if page.isEmpty { break }
+                        rows += page.map { Self.shown($0, id: map[$0.id] ?? -$0.id) }
+                        cursor = page.last!.cursor
+                    }
+                    #expect(rows == want, "\(g.holder): PostgreSQL \(rows.count) rows, SQLite \(want.count)")
+                    compared += 1
+                }
+            }
+            let escalated = try sqlite.escalatedRows(scope, content: .everything, now: F.now)
+            let pgEscalated = try pg.escalatedRows(scope, content: .everything, now: F.now)
+            #expect(pgEscalated.map(\.level) == escalated.map(\.level)
+                    && pgEscalated.map { $0.rows.map { map[$0.id] ?? -$0.id } } == escalated.map { $0.rows.map(\.id) }, "escalated \(scope)")
+        }
+        #expect(compared > 10)
+    }
+}
+
+extension PGDeskStoreTests {
+    /// The Tenggat view's escalated reports on PostgreSQL: a store whose sweep recorded warnings
+    /// and escalations (on SQLite), its histories loaded into PostgreSQL, gives the same levels
+    /// and rows in every scope.
+    @Test func escalatedReportsAreGroupedByTheSameLevelsOnPostgreSQLAsOnSQLite() throws {
+        try withTempDir { dir in
+            let path = dir + "/aduan.db"
+            try StoreDeadlineSettingsTests.build(path)
+            let sqlite = try F.open(path, create: false)
+            let later = F.now.adding(days: 14)
+            #expect(try sqlite.recordEscalations(at: later) > 0)
+            let all = try F.allComplaints(sqlite)
+            let db = try PGTestDatabase()
+            let conn = try db.ownerConnection()
+            let ids = try PGStore(conn, context: F.context, create: true).bulkInsertHistories(try all.map { try sqlite.events(of: $0.id) })
+            let map = Dictionary(uniqueKeysWithValues: zip(ids, all.map(\.id)))
+            let pg = try PGOperatorStore(conn: conn, conninfo: "test", context: F.context)
+            var rows = 0
+            for scope in PGFilterAgreementTests.scopes {
+                for content in [ContentAccess.everything, Privacy.contentAccess(of: F.liaison("dinkes"))] {
+                    let want = try sqlite.escalatedRows(scope, content: content, now: later)
+                    let got = try pg.escalatedRows(scope, content: content, now: later)
+                    #expect(got.map(\.level) == want.map(\.level), "\(scope): levels")
+                    #expect(got.map { $0.rows.map { Self.shown($0, id: map[$0.id] ?? -$0.id) } } == want.map { $0.rows.map { Self.shown($0, id: $0.id) } },
+                            "\(scope): rows")
+                    rows += want.reduce(0) { $0 + $1.rows.count }
+                }
+            }
+            #expect(rows > 0, "the comparison saw escalated reports")
+        }
+    }
+}

@@ -100,6 +100,10 @@ struct PostgresScreenEndToEndTests {
         tmux.send("4")
         (ok, screen) = tmux.waitFor("belum tersedia pada penyimpanan PostgreSQL")
         #expect(ok, "the dashboard does not say it is not available:\n\(screen)")
+        // Tenggat is served: Andi's overdue reports, grouped under his unit, nobody else's.
+        tmux.send("3")
+        (ok, screen) = tmux.waitFor { $0.contains("[Tenggat]") && $0.contains("Pungutan liar") }
+        #expect(ok && screen.contains("Ijazah SMA") && !screen.contains("Jalan berlubang"), "Tenggat:\n\(screen)")
         tmux.send("1")
 
         // Open report 1 and write a follow-up: the writer records it, the screen shows it.

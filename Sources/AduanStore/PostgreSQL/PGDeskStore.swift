@@ -6,11 +6,12 @@ import AduanCore
 /// core's scope and filter rendered in `PostgreSQLDialect` by the one renderer (`ScopeSQL`,
 /// `FilterSQL`). Changes are heard through LISTEN on a connection of its own (the writer's
 /// NOTIFY is only a wake-up: what changed is read again through RLS). Drafts stay on the desk's
-/// machine (`LocalDrafts`). The dashboard and the Tenggat view are not served yet (`serves`).
+/// machine (`LocalDrafts`). The Tenggat view is in PGDeskDeadlines.swift; the dashboard is not served yet (`serves`).
 extension PGOperatorStore: DeskStore {
     public func serves(_ part: DeskPart) -> Bool {
         switch part {
-        case .dashboard, .deadlines: false
+        case .dashboard: false
+        case .deadlines: true
         }
     }
 
@@ -232,9 +233,4 @@ extension PGOperatorStore: DeskStore {
     public func escalationCounts() throws(StoreError) -> [(target: EscalationTarget, agency: String, unit: String?, count: Int)] {
         throw Self.notServed(.dashboard)
     }
-    public func escalatedRows(_ scope: InboxScope, content: ContentAccess, now: Timestamp) throws(StoreError) -> [EscalationGroup] {
-        throw Self.notServed(.deadlines)
-    }
-    public func deadlineRows(_ holder: Holder, content: ContentAccess, after cursor: PageCursor?, limit: Int,
-                             now: Timestamp) throws(StoreError) -> [InboxRow] { throw Self.notServed(.deadlines) }
 }
