@@ -148,7 +148,7 @@ public enum StoreError: Error, Sendable {
     /// Exit code for the command line: 1 for a refused or invalid action, 2 for environment trouble.
     public var exitCode: Int32 {
         switch self {
-        case .conflict, .refused, .notFound, .postgres(.writerRefused), .illegalHistory: 1
+        case .conflict, .refused, .notFound, .postgres(.writerRefused), .postgres(.writerNotOperatorOfLogin), .postgres(.writerUnreadableCommand), .illegalHistory: 1
         default: 2
         }
     }

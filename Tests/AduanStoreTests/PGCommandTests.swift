@@ -59,7 +59,8 @@ struct PGCommandTests {
         try store.processCommands(operators: ops)
         let outcome = try PGStore.outcome(of: forged, on: conn)
         #expect(outcome?.outcome == "refused")
-        #expect(outcome?.message == "login \(dewi) may not act as operator admin-pemkab")
+        // Kept as a code, said in the operator's language by their program (PGWriterRefusalCodeTests).
+        #expect(outcome?.message.flatMap(PGWriterRefusal.init(code:)) == .notOperatorOfLogin(login: dewi, operatorID: "admin-pemkab"))
         #expect(try store.conn.query("SELECT count(*) AS n FROM aduan.events").int64(0, "n") == before)
         // The role writes nothing but commands, and cannot settle its own.
         for sql in ["INSERT INTO aduan.events(complaint_id, version, kind, actor_id, body) VALUES (4, 99, 'note', 'x', '{}')",

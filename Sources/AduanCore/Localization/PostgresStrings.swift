@@ -19,6 +19,10 @@ public enum PostgresMessage: Sendable, Equatable {
     case writerSlow(command: Int64, seconds: Int)
     /// The writer refused the action for a reason this program cannot name.
     case writerRefused(detail: String)
+    /// The writer found the login that queued the action not bound to the operator it named.
+    case writerNotOperatorOfLogin(login: String, operatorID: String)
+    /// The writer could not read the queued action (written by another program).
+    case writerUnreadableCommand
     /// `aduan backup` on PostgreSQL: the command to run instead.
     case backupWithPgDump(command: String)
     /// A command not available on a PostgreSQL store yet.
@@ -77,6 +81,12 @@ public enum PostgresText {
                       : "penulis belum menyelesaikan tindakan dalam \(seconds) detik; tindakan tetap dalam antrean sebagai perintah \(command) dan akan dicatat (atau ditolak) saat penulis memprosesnya: periksa lagi dengan `aduan show`"
         case .writerRefused(let detail):
             return en ? "the store's writer refused the action: \(detail)" : "penulis penyimpanan menolak tindakan: \(detail)"
+        case .writerNotOperatorOfLogin(let login, let operatorID):
+            return en ? "the store's writer refused the action: the database role \(quotedLogin(login)) may not act as operator \(quotedLogin(operatorID)) in the office the store keeps; nothing was written"
+                      : "penulis penyimpanan menolak tindakan: peran basis data \(quotedLogin(login)) tidak boleh bertindak sebagai operator \(quotedLogin(operatorID)) menurut kantor yang disimpan; tidak ada yang ditulis"
+        case .writerUnreadableCommand:
+            return en ? "the store's writer could not read the queued action (not written by this program); nothing was written"
+                      : "penulis penyimpanan tidak dapat membaca tindakan dalam antrean (bukan ditulis oleh program ini); tidak ada yang ditulis"
         case .backupWithPgDump(let command):
             return en ? "a PostgreSQL store is backed up by PostgreSQL itself; as the store's owner run: \(command)"
                       : "penyimpanan PostgreSQL dicadangkan oleh PostgreSQL sendiri; sebagai pemilik penyimpanan jalankan: \(command)"

@@ -8,6 +8,7 @@ import AduanCore
 public struct PGCommandOutcome: Sendable, Equatable {
     /// `done`, `conflict`, `refused` or `not-found`; nil while the command waits for the writer.
     public var outcome: String?
+    /// A refusal's code (`PGWriterRefusal.code`, never words); a conflict's `changed by OPERATOR (ACTION)`.
     public var message: String?
     public var version: Int?
 
@@ -60,9 +61,10 @@ extension PGStore {
                 let login = r.text(0, "login") ?? "", operatorID = r.text(0, "operator_id") ?? ""
                 let complaint = r.int64(0, "complaint_id") ?? 0
                 var outcome = "refused", message: String? = nil, version: Int? = nil
+                // A refusal is kept as a code (PGWriterRefusal), said in the operator's language by their program.
                 switch Identity.resolve(operators: operators, defaultOperator: nil, login: login, requested: operatorID, training: false) {
                 case .failure:
-                    message = "login \(login) may not act as operator \(operatorID)"
+                    message = PGWriterRefusal.notOperatorOfLogin(login: login, operatorID: operatorID).code
                 case .success(let actor):
                     let kind = r.text(0, "kind") ?? ""
                     if let carrier = EventCodec.decodeStored(complaint: complaint, version: 0, at: 0, kind: kind, body: r.text(0, "details") ?? ""),
@@ -84,12 +86,12 @@ extension PGStore {
                             version = c.currentVersion
                             if let by = c.changedBy, let change = c.change { message = "changed by \(by.id) (\(change.rawValue))" }
                         } catch StoreError.refused(let refusal) {
-                            message = "\(refusal)"
+                            message = PGWriterRefusal.workflow(refusal).code
                         } catch StoreError.notFound {
                             outcome = "not-found"
                         }
                     } else {
-                        message = "the command could not be read"
+                        message = PGWriterRefusal.unreadableCommand.code
                     }
                 }
                 try conn.query("UPDATE aduan.commands SET outcome = $2, message = $3, result_version = $4 WHERE id = $1",

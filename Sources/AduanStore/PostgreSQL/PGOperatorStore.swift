@@ -144,7 +144,14 @@ public final class PGOperatorStore: AduanStoreContract {
         case "not-found":
             throw .notFound(id)
         case "refused":
-            // The core's own reason, decided again on what the operator sees; else the writer's words.
+            // The writer's decision, kept as a code: said in the session's language.
+            switch outcome?.message.flatMap(PGWriterRefusal.init(code:)) {
+            case .workflow(let r)?: throw .refused(r)
+            case .notOperatorOfLogin(let login, let op)?: throw .postgres(.writerNotOperatorOfLogin(login: login, operatorID: op))
+            case .unreadableCommand?: throw .postgres(.writerUnreadableCommand)
+            case nil: break
+            }
+            // An older writer's words: the core's own reason, decided again on what the operator sees.
             let current = command.kind == .receive ? nil : try complaint(id)
             if command.kind == .receive || current != nil,
                case .failure(let r) = Workflow.decide(command, on: current, by: actor, at: now, context: context) {
