@@ -31,12 +31,19 @@ enum OfficeCommand {
         let format = s.arguments.value("format") ?? "text"
         guard format == "text" || format == "json" else { throw .usage(s.strings.command(.expectedOneOf(option: "format", value: format, options: ["text", "json"]))) }
         if s.arguments.flag("yes") { throw .usage(s.strings.command(.belongsTo(option: "yes", command: "aduan office apply"))) }
-        let store = try s.openStore(reading: true)
         let current: OfficeVersion?
         let history: [OfficeVersion]
-        do {
-            current = try store.office()
-            history = try store.officeHistory()
+        // On PostgreSQL every login of the store reads the office record (aduan.office_versions).
+        let pg = s.location.isPostgres ? try s.openPostgres() : nil
+        let sqlite = pg == nil ? try s.openStore(reading: true) : nil
+        do throws(StoreError) {
+            if let pg {
+                current = try pg.office()
+                history = try pg.officeHistory()
+            } else {
+                current = try sqlite!.office()
+                history = try sqlite!.officeHistory()
+            }
         } catch { throw .store(error) }
         if format == "json" {
             if let current {
@@ -90,6 +97,8 @@ enum OfficeCommand {
     static func apply(_ s: Session, file: String) throws(CLIError) -> Int32 {
         let t = s.strings
         if s.arguments.value("format") != nil { throw .usage(s.strings.command(.belongsTo(option: "format", command: "aduan office show"))) }
+        // On PostgreSQL the office is the writer's to record (see PostgresMessage.officeApplyNotYet).
+        if s.location.isPostgres { throw .refused(PostgresText.message(.officeApplyNotYet, s.language)) }
         let me = s.operatorActor
         // Only an admin of the office's own agency changes the office (not another agency's admin).
         guard me.role == .admin, me.agency == s.config.agency else {

@@ -15,6 +15,16 @@ extension PGStore {
                              login: r.text(0, "login") ?? "", summary: r.text(0, "summary") ?? "", hash: r.text(0, "hash") ?? "")
     }
 
+    /// Every office version, oldest first, read with whatever role `conn` has (every login reads them).
+    public static func officeHistory(on conn: PGConnection) throws(PostgresError) -> [OfficeVersion] {
+        let r = try conn.query("SELECT \(officeColumns) FROM aduan.office_versions ORDER BY version")
+        return (0..<r.rowCount).map { i in
+            OfficeVersion(version: Int(r.int64(i, "version") ?? 0), document: r.text(i, "document") ?? "", sha256: r.text(i, "sha256") ?? "",
+                          appliedAt: Timestamp(seconds: r.int64(i, "applied_at") ?? 0), appliedBy: r.text(i, "applied_by") ?? "",
+                          login: r.text(i, "login") ?? "", summary: r.text(i, "summary") ?? "", hash: r.text(i, "hash") ?? "")
+        }
+    }
+
     /// Records a new office version as the owner, at the server's time. `basedOn` is the version
     /// the change was previewed against (nil: the store had none); another version recorded
     /// meanwhile refuses it with nothing written.
@@ -56,5 +66,12 @@ extension PGStore {
             previous = r.text(i, "hash") ?? ""
         }
         return problems
+    }
+}
+
+extension PGOperatorStore {
+    /// Every office version the store keeps, oldest first (`aduan office show`).
+    public func officeHistory() throws(StoreError) -> [OfficeVersion] {
+        try Self.wrap { try PGStore.officeHistory(on: conn) }
     }
 }

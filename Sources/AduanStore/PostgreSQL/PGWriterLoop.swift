@@ -16,7 +16,11 @@ public enum PGWriterLoop {
     /// Runs until `shouldStop` says so (checked at least every second) or a refusal that
     /// reconnecting cannot cure (no store, a newer schema) is thrown.
     /// `operators` is read at each (re)connection from the store's office.
+    /// Every `autoCloseEvery` seconds it also closes the reports whose auto-close time passed by
+    /// the server's clock (`PGStore.autoCloseDue`, an event per report), as a cron'd
+    /// `aduan auto-close` does for a SQLite store.
     public static func run(conninfo: String, context: WorkflowContext, operators: @escaping (PGConnection) throws -> [Actor],
+                           autoCloseEvery: Double = 60,
                            say: (Event) -> Void, shouldStop: () -> Bool = { false }) throws(StoreError) {
         var lost = false
         var delay = 1
@@ -37,7 +41,12 @@ public enum PGWriterLoop {
                 say(lost ? .reconnected : .serving)
                 lost = false
                 delay = 1
+                var nextSweep = PGConnection.monotonicSeconds()
                 while !shouldStop() {
+                    if PGConnection.monotonicSeconds() >= nextSweep {
+                        nextSweep = PGConnection.monotonicSeconds() + autoCloseEvery
+                        try store.autoCloseDue()
+                    }
                     try store.serve(operators: actors, seconds: 1)
                 }
                 return
