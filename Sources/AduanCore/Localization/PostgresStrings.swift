@@ -38,8 +38,6 @@ public enum PostgresMessage: Sendable, Equatable {
     /// A command that reads the whole event log or writes for the store (anchor, auto-close), run
     /// by a login that is not the store's owner.
     case ownerOnly(command: String, role: String)
-    /// `aduan office apply` on PostgreSQL: not yet, and why.
-    case officeApplyNotYet
     /// The connected role may not use the store (no role script run for it).
     case noAccess(role: String)
     /// What `aduan verify` finds on PostgreSQL.
@@ -123,9 +121,6 @@ public enum PostgresText {
         case .ownerOnly(let command, let role):
             return en ? "`aduan \(command)` on a PostgreSQL store runs as the store's owner (it reads the whole event chain, aduan.events, and writes for the store; the writer `aduan serve` also closes due reports by itself every minute); the database role \(role) is an operator's login: nothing was changed"
                       : "`aduan \(command)` pada penyimpanan PostgreSQL dijalankan sebagai pemilik penyimpanan (membaca seluruh rantai peristiwa, aduan.events, dan menulis untuk penyimpanan; penulis `aduan serve` juga menutup sendiri laporan yang jatuh tempo setiap menit); peran basis data \(role) adalah login operator: tidak ada yang diubah"
-        case .officeApplyNotYet:
-            return en ? "`aduan office apply` does not work on a PostgreSQL store yet: the office version would have to be recorded by the store's writer, which must then re-read the operators and recompute every open report's deadlines, and that is not built; `aduan office show` reads the office; nothing was changed"
-                      : "`aduan office apply` belum bisa dipakai pada penyimpanan PostgreSQL: versi kantor harus dicatat oleh penulis penyimpanan, yang lalu membaca ulang operator dan menghitung ulang tenggat setiap laporan terbuka, dan itu belum dibuat; `aduan office show` membaca kantor; tidak ada yang diubah"
         case .serveNeedsPostgres:
             return en ? "`aduan serve` is the writer of a PostgreSQL store (--store postgresql://…); a SQLite store needs none"
                       : "`aduan serve` adalah penulis penyimpanan PostgreSQL (--store postgresql://…); penyimpanan SQLite tidak memerlukannya"

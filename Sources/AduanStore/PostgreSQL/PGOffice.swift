@@ -28,7 +28,7 @@ extension PGStore {
     /// Records a new office version as the owner, at the server's time. `basedOn` is the version
     /// the change was previewed against (nil: the store had none); another version recorded
     /// meanwhile refuses it with nothing written.
-    public func recordOffice(document: String, summary: String, by actor: String, basedOn: Int?) throws -> OfficeRecordResult {
+    public func recordOffice(document: String, summary: String, by actor: String, login asked: String? = nil, basedOn: Int?) throws -> OfficeRecordResult {
         try conn.transaction {
             try conn.query("LOCK TABLE aduan.office_versions IN EXCLUSIVE MODE")
             let current = try Self.office(on: conn)
@@ -37,7 +37,8 @@ extension PGStore {
             let previous = current?.hash ?? Chain.genesisHex
             let sha = SHA256.hex(document)
             let now = try serverNow()
-            let login = try conn.query("SELECT session_user AS u").text(0, "u") ?? conn.user
+            // The login that asked (an office admin's, through the writer), else the connected role.
+            let login = try asked ?? conn.query("SELECT session_user AS u").text(0, "u") ?? conn.user
             let hash = ComplaintStore.officeRecordHash(previous: previous, version: version, sha256: sha, at: now.seconds, by: actor,
                                                        login: login, summary: summary)
             try conn.query("""
