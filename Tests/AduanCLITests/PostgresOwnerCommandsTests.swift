@@ -60,7 +60,16 @@ struct PostgresOwnerCommandsTests {
     /// with no writer running are refused with nothing written.
     @Test func theOfficeAdminAppliesANewOfficeThroughTheWriterWhichRecomputesDeadlinesAndRereadsOperators() throws {
         try requireBinary()
-        let (p, owner) = try Self.province { p, now in [try Self.followedUp(p, now, days: 2, title: "Obat habis di puskesmas")] }
+        let (p, owner) = try Self.province { p, now in
+            // Followed up (its auto-close runs), and one held by the environment office (DLH).
+            let ctx = p.config.context
+            let intake = Intake(title: "Sampah menumpuk di pasar", body: "Sudah seminggu.", reporter: Reporter(name: "Wati"))
+            let r = try Workflow.decide(Command(.receive, ActionDetails(intake: intake)), on: nil, by: p.actor("admin"), at: now.adding(days: -1),
+                                        context: ctx, newID: 1).get()
+            let v = try Workflow.decide(Command(.verify, ActionDetails(unit: "dlh", changes: ClassificationChange(anonymous: false, confidential: false))),
+                                        on: Workflow.evolve(nil, r), by: p.actor("admin"), at: now.adding(days: -1).adding(seconds: 60), context: ctx).get()
+            return [try Self.followedUp(p, now, days: 2, title: "Obat habis di puskesmas"), [r, v]]
+        }
         // Disposed but not yet followed up: its running deadline is the first follow-up's.
         let office = String(decoding: readFile(p.officeFile) ?? [], as: UTF8.self)
         let changed = p.desk.scratch.write("office2.json", office.replacing("dr. Andi Pratama", with: "dr. Andi Pratama, Sp.KM")
@@ -88,7 +97,7 @@ struct PostgresOwnerCommandsTests {
         }
         let applied = siti(["office", "apply", changed, "--yes", "--as", "admin", "--lang", "en"])
         #expect(applied.status == 0 && applied.stdout.contains("Recorded office version 2 by admin (login \(p.tag)_siti)")
-                && applied.stdout.contains("1 open complaint(s), 1 moved"), "\(applied.stdout) \(applied.stderr)")
+                && applied.stdout.contains("2 open complaint(s), 1 moved"), "\(applied.stdout) \(applied.stderr)")
         let v2 = try owner.query("SELECT applied_by, login FROM aduan.office_versions WHERE version = 2")
         #expect(v2.text(0, "applied_by") == "admin" && v2.text(0, "login") == "\(p.tag)_siti")
         let autoCloseAfter = try Self.count(owner, "SELECT auto_close_at AS n FROM aduan.complaints WHERE id = 1")
@@ -98,6 +107,15 @@ struct PostgresOwnerCommandsTests {
         let again = siti(["office", "apply", changed, "--yes", "--as", "admin", "--lang", "en"])
         #expect(again.status == 0, "\(again.stdout) \(again.stderr)")
         #expect(try versions() == 2)
+
+        // A unit that still holds a report cannot leave the directory: the writer refuses, naming it.
+        let dlh = "        { \"id\": \"dlh\", \"name\": \"Dinas Lingkungan Hidup\", \"short\": \"DLH\" },\n"
+        let secondOffice = String(decoding: readFile(changed) ?? [], as: UTF8.self)
+        try #require(secondOffice.contains(dlh))
+        let removed = p.desk.scratch.write("office3.json", secondOffice.replacing(dlh, with: ""))
+        let removal = siti(["office", "apply", removed, "--yes", "--as", "admin", "--lang", "en"])
+        #expect(removal.status != 0 && removal.stderr.contains("dlh (1)"), "\(removal.stdout) \(removal.stderr)")
+        #expect(try versions() == 2, "nothing recorded")
 
         // The writer acts with the new office's operators: Andi's next note carries his new name.
         let note = p.run("andi", ["act", "1", "note", "--text", "Cek stok gudang."])
