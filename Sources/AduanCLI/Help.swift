@@ -118,7 +118,7 @@ enum HelpText {
         case .autoClose:
             return CommandHelp(usage: "aduan auto-close",
                                summary: "Menutup (Selesai) laporan yang tidak ditanggapi pelapor selama masa tutup otomatis setelah tindak lanjut terakhir (deadlines.autoClose di konfigurasi kantor; bawaan 10 hari kerja).",
-                               details: "Layar melakukannya sendiri saat dibuka; perintah ini untuk cron.",
+                               details: "Layar melakukannya sendiri saat dibuka; perintah ini untuk cron. Pada penyimpanan PostgreSQL penulis (`aduan serve`) melakukannya sendiri setiap menit dengan jam server; perintah ini hanya untuk pemilik penyimpanan.",
                                examples: ["aduan auto-close"])
         case .sweep:
             return CommandHelp(usage: "aduan sweep",
@@ -133,7 +133,7 @@ enum HelpText {
         case .serve:
             return CommandHelp(usage: "aduan serve --store postgresql://…",
                                summary: "Penulis penyimpanan PostgreSQL: mencatat tindakan yang diminta operator (dengan peran basis data mereka sendiri), setelah diperiksa aturan kantor, pada jam server.",
-                               details: "Dijalankan di server sebagai pemilik penyimpanan (misalnya unit systemd). Tanpa penulis yang berjalan, `aduan act` pada penyimpanan PostgreSQL ditolak tanpa mengantrekan apa pun. Koneksi yang putus disambung lagi sendiri; beberapa penulis boleh berjalan bersamaan.",
+                               details: "Dijalankan di server sebagai pemilik penyimpanan (misalnya unit systemd). Tanpa penulis yang berjalan, `aduan act` dan `aduan office apply` pada penyimpanan PostgreSQL ditolak tanpa mengantrekan apa pun. Penulis juga menutup otomatis laporan yang jatuh tempo setiap menit, dan membaca ulang kantor setelah `office apply`. Koneksi yang putus disambung lagi sendiri; beberapa penulis boleh berjalan bersamaan.",
                                examples: ["aduan serve --store 'postgres:///aduan?host=/run/postgresql'"])
         case .help:
             return CommandHelp(usage: "aduan help [PERINTAH | workflow | filter]",
@@ -246,7 +246,7 @@ enum HelpText {
         case .autoClose:
             return CommandHelp(usage: "aduan auto-close",
                                summary: "Closes (Selesai) complaints the reporter left unanswered for the auto-close period after the last follow-up (deadlines.autoClose in the office config; 10 working days by default).",
-                               details: "The screen does this itself when it opens; this command is for cron.",
+                               details: "The screen does this itself when it opens; this command is for cron. On a PostgreSQL store the writer (`aduan serve`) does it by itself every minute at the server's clock; this command is for the store's owner only.",
                                examples: ["aduan auto-close"])
         case .sweep:
             return CommandHelp(usage: "aduan sweep",
@@ -261,7 +261,7 @@ enum HelpText {
         case .serve:
             return CommandHelp(usage: "aduan serve --store postgresql://…",
                                summary: "The writer of a PostgreSQL store: records the actions operators ask for (with their own database roles), checked against the office's rules, at the server's time.",
-                               details: "Run on the server as the store's owner (a systemd unit, say). Without a running writer, `aduan act` on a PostgreSQL store is refused with nothing queued. A lost connection is made again by itself; several writers may run at once.",
+                               details: "Run on the server as the store's owner (a systemd unit, say). Without a running writer, `aduan act` and `aduan office apply` on a PostgreSQL store are refused with nothing queued. The writer also auto-closes due complaints every minute and re-reads the office after `office apply`. A lost connection is made again by itself; several writers may run at once.",
                                examples: ["aduan serve --store 'postgres:///aduan?host=/run/postgresql'"])
         case .help:
             return CommandHelp(usage: "aduan help [COMMAND | workflow | filter]",

@@ -82,6 +82,25 @@ extension Session {
         }
     }
 
+    /// The PostgreSQL store as its owner works on it (anchor, auto-close): a login that does not
+    /// own the store is refused, naming why, before anything is read or written.
+    func ownerStore(_ command: String) throws(CLIError) -> PGStore {
+        guard location.isPostgres, let conn = postgres else {
+            throw .environment(PostgresText.message(.noStore(location: quoteInput(storePath)), language))
+        }
+        do {
+            let owns = try conn.query("""
+                SELECT pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'aduan'), 'MEMBER') AS owns
+                """).bool(0, "owns") ?? false
+            guard owns else { throw CLIError.refused(PostgresText.message(.ownerOnly(command: command, role: SafeText.line(login)), language)) }
+            return try PGStore(conn, context: context)
+        } catch let e as CLIError {
+            throw e
+        } catch {
+            throw PostgresCommands.fail(error)
+        }
+    }
+
     /// Refuses a command that works on SQLite stores only, naming it.
     func refuseOnPostgres(_ command: String) throws(CLIError) {
         if location.isPostgres { throw .refused(PostgresText.message(.notOnPostgres(command: command), language)) }

@@ -225,3 +225,18 @@ extension String {
         return String(s)
     }
 }
+
+/// A store whose hash chain can be anchored (`aduan anchor`), whichever backend keeps it.
+public protocol AnchoredChain: AnyObject {
+    /// The head recorded in the store: event count and the last event's hash.
+    func anchorHead() throws(StoreError) -> ChainHead
+    /// Why the chain does not hold together (the first problem), nil when it does.
+    func anchorChainBreak() throws(StoreError) -> String?
+    /// Every anchor checked against the store (see `ComplaintStore.checkAnchors`).
+    func checkAnchors(_ anchors: [AnchorLine], trustedKey: [UInt8]?) throws(StoreError) -> [AnchorFinding]
+}
+
+extension ComplaintStore: AnchoredChain {
+    public func anchorHead() throws(StoreError) -> ChainHead { try chainHead() }
+    public func anchorChainBreak() throws(StoreError) -> String? { chainProblems().first?.description }
+}

@@ -115,7 +115,7 @@ struct PostgresCLITests {
         defer { if !serveStopped { kill(serve.pid, SIGTERM); _ = serve.wait() } }
         func waitForWriter(notPid old: Int64 = 0) throws -> Bool {
             for _ in 0..<200 {
-                if try (owner.query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> $1",
+                if try (owner.query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> $1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
                                     [.int(old)]).int64(0, "n") ?? 0) > 0 { return true }
                 usleep(50_000)
             }

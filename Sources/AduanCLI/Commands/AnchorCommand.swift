@@ -8,8 +8,9 @@ import Glibc
 enum AnchorPaths {
     static func anchors(_ s: Session) -> String {
         if let given = s.arguments.value("anchors") { return expand(given) }
-        let store = absolute(s.storePath)
-        let name = store.split(separator: "/").last.map(String.init) ?? "aduan.db"
+        let store = storeName(s)
+        // A PostgreSQL store is named by its connection string, which holds slashes and '?'.
+        let name = s.location.isPostgres ? "postgresql" : store.split(separator: "/").last.map(String.init) ?? "aduan.db"
         return Platform.dataDirectory + "/anchors/" + name + "-" + String(SHA256.hex(store).prefix(8)) + ".anchors"
     }
 
@@ -18,6 +19,11 @@ enum AnchorPaths {
         if let given = s.arguments.value("key") { return expand(given) }
         let folder = anchors.lastIndex(of: "/").map { String(anchors[..<$0]) } ?? "."
         return (folder.isEmpty ? "" : folder) + "/anchor-key"
+    }
+
+    /// The store as an anchor names it: a file's absolute path, a PostgreSQL store's connection string.
+    static func storeName(_ s: Session) -> String {
+        s.location.isPostgres ? s.storePath : absolute(s.storePath)
     }
 
     static func expand(_ p: String) -> String { p.hasPrefix("~/") ? Platform.home + p.dropFirst() : p }
@@ -37,13 +43,15 @@ enum AnchorCommand {
         func say(_ m: AnchorMessage) -> String { AnchorText.message(m, s.language) }
         let path = AnchorPaths.anchors(s)
         let keyPath = AnchorPaths.key(s, anchors: path)
-        let store = try s.openStore(reading: true)
+        // On PostgreSQL the chain is the store's owner's to read (aduan.events, aduan.meta).
+        let store: any AnchoredChain = s.location.isPostgres ? try s.ownerStore("anchor") : try s.openStore(reading: true)
         let now = try Platform.now(s.language)
 
         // Vouch only for a chain that holds together and still extends every earlier anchor.
-        let problems = store.chainProblems()
-        if !problems.isEmpty {
-            throw .refused(say(.chainBroken) + SafeText.line(problems[0].description))
+        let broken: String?
+        do { broken = try store.anchorChainBreak() } catch { throw .store(error) }
+        if let broken {
+            throw .refused(say(.chainBroken) + SafeText.line(broken))
         }
         let key: Ed25519Key
         let created: Bool
@@ -63,8 +71,8 @@ enum AnchorCommand {
         }
 
         let head: ChainHead
-        do { head = try store.chainHead() } catch { throw .store(error) }
-        let text = AnchorLine.unsignedText(head: head, at: now, zone: s.zone, store: AnchorPaths.absolute(s.storePath))
+        do { head = try store.anchorHead() } catch { throw .store(error) }
+        let text = AnchorLine.unsignedText(head: head, at: now, zone: s.zone, store: AnchorPaths.storeName(s))
         guard let signature = key.sign(Array(text.utf8)) else {
             throw .refused(say(.cannotSign))
         }
@@ -81,7 +89,7 @@ enum AnchorCommand {
         return 0
     }
 
-    static func checked(_ store: ComplaintStore, _ anchors: [AnchorLine], trustedKey: [UInt8]?) throws(CLIError) -> [AnchorFinding] {
+    static func checked(_ store: any AnchoredChain, _ anchors: [AnchorLine], trustedKey: [UInt8]?) throws(CLIError) -> [AnchorFinding] {
         do { return try store.checkAnchors(anchors, trustedKey: trustedKey) } catch { throw .store(error) }
     }
 

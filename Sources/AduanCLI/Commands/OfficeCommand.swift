@@ -31,12 +31,19 @@ enum OfficeCommand {
         let format = s.arguments.value("format") ?? "text"
         guard format == "text" || format == "json" else { throw .usage(s.strings.command(.expectedOneOf(option: "format", value: format, options: ["text", "json"]))) }
         if s.arguments.flag("yes") { throw .usage(s.strings.command(.belongsTo(option: "yes", command: "aduan office apply"))) }
-        let store = try s.openStore(reading: true)
         let current: OfficeVersion?
         let history: [OfficeVersion]
-        do {
-            current = try store.office()
-            history = try store.officeHistory()
+        // On PostgreSQL every login of the store reads the office record (aduan.office_versions).
+        let pg = s.location.isPostgres ? try s.openPostgres() : nil
+        let sqlite = pg == nil ? try s.openStore(reading: true) : nil
+        do throws(StoreError) {
+            if let pg {
+                current = try pg.office()
+                history = try pg.officeHistory()
+            } else {
+                current = try sqlite!.office()
+                history = try sqlite!.officeHistory()
+            }
         } catch { throw .store(error) }
         if format == "json" {
             if let current {
@@ -101,6 +108,7 @@ enum OfficeCommand {
         guard next.operators.contains(where: { $0.role == .admin && $0.agency == next.agency }) else {
             throw .refused(t.office(.noAdminLeft(file: file, agency: next.agency)))
         }
+        if s.location.isPostgres { return try applyOnPostgres(s, file: file, document: made.document, next: next) }
         if !Files.exists(s.storePath) { throw .store(.missing(path: s.storePath)) }
         let store = try s.openStore()
         let current: OfficeVersion?
@@ -147,6 +155,45 @@ enum OfficeCommand {
             throw .refused(t.office(.changedMeanwhile(v)))
         case .recorded(let v, let r):
             s.out.line(t.office(.recorded(version: v, by: me.id, login: Session.loginName, open: r.open, moved: r.changed)))
+            return 0
+        }
+    }
+
+    /// On PostgreSQL the change is previewed here and recorded by the store's writer, which
+    /// checks it again (an admin of the office, no unit or agency removed that holds reports),
+    /// recomputes the stored deadlines and re-reads the office.
+    static func applyOnPostgres(_ s: Session, file: String, document: String, next: OfficeConfig) throws(CLIError) -> Int32 {
+        let t = s.strings
+        let me = s.operatorActor
+        let store = try s.openPostgres()
+        let current: OfficeVersion?
+        do { current = try store.office() } catch { throw .store(error) }
+        if let current, current.document == document {
+            s.out.line(t.office(.unchanged(file: file, version: current.version)))
+            return 0
+        }
+        var old = s.config
+        if let current, case .success(let stored) = OfficeDocument.parse(current.document, version: current.version) { old = stored }
+        let preview = OfficeDiff.lines(from: old, to: next, language: s.language)
+        var record = OfficeDiff.lines(from: old, to: next, language: .en)
+        if record.isEmpty { record = ["document rewritten, same office"] }
+        let version = (current?.version ?? 0) + 1
+        s.out.line(t.office(.changesHeader(file: file, version: version, store: s.storePath)))
+        for line in preview { s.out.line("  " + SafeText.line(line)) }
+        if preview.isEmpty { s.out.line(t.office(.noChangeInEffect)) }
+        guard s.arguments.flag("yes") else {
+            s.out.flush()
+            throw .refused(t.office(.notApplied))
+        }
+        let result: OfficeRecordResult
+        do { result = try store.applyOffice(document: document, summary: record.joined(separator: "; "), basedOn: current?.version, as: me) } catch {
+            throw .store(error)
+        }
+        switch result {
+        case .changedMeanwhile(let v):
+            throw .refused(t.office(.changedMeanwhile(v)))
+        case .recorded(let v, let r):
+            s.out.line(t.office(.recorded(version: v, by: me.id, login: s.login, open: r.open, moved: r.changed)))
             return 0
         }
     }

@@ -95,14 +95,13 @@ enum ServeCommand {
             throw .usage(PostgresText.message(.serveNeedsPostgres, s.language))
         }
         let shown = quoteInput(conninfo)
-        let context = s.context
         do {
-            try PGWriterLoop.run(conninfo: conninfo, context: context, operators: { conn in
-                // The office as the store keeps it at each (re)connection.
+            try PGWriterLoop.run(conninfo: conninfo, office: { conn in
+                // The office as the store keeps it at each (re)connection and after each change.
                 guard let v = try PGStore.office(on: conn), case .success(let office) = OfficeDocument.parse(v.document, version: v.version) else {
-                    return s.config.operators
+                    return (s.context, s.config.operators)
                 }
-                return office.operators
+                return (office.context, office.operators)
             }, say: { event in
                 switch event {
                 case .serving:

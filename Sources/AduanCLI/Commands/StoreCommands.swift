@@ -98,6 +98,14 @@ enum BackupCommand {
 enum AutoCloseCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
+        if s.location.isPostgres {
+            // The store's owner, at the server's clock, one event per report (as the writer does).
+            let store = try s.ownerStore("auto-close")
+            let n: Int
+            do { n = try store.autoCloseDue(limit: 1_000_000) } catch { throw PostgresCommands.fail(error) }
+            s.out.line(s.strings.operation(.autoClosed(n)))
+            return 0
+        }
         let store = try s.openStore()
         let now = try s.now()
         let n: Int

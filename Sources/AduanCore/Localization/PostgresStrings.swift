@@ -41,6 +41,9 @@ public enum PostgresMessage: Sendable, Equatable {
     case verifyProblems(count: Int)
     /// `aduan serve` on a SQLite store.
     case serveNeedsPostgres
+    /// A command that reads the whole event log or writes for the store (anchor, auto-close), run
+    /// by a login that is not the store's owner.
+    case ownerOnly(command: String, role: String)
     /// The connected role may not use the store (no role script run for it).
     case noAccess(role: String)
     /// What `aduan verify` finds on PostgreSQL.
@@ -130,6 +133,9 @@ public enum PostgresText {
         case .policyMissing(let login, let table):
             return en ? "security: login \(login) has no policy on \(table): run the SQL of `aduan office roles` as the store's owner"
                       : "keamanan: login \(login) tidak punya kebijakan pada \(table): jalankan SQL dari `aduan office roles` sebagai pemilik penyimpanan"
+        case .ownerOnly(let command, let role):
+            return en ? "`aduan \(command)` on a PostgreSQL store runs as the store's owner (it reads the whole event chain, aduan.events, and writes for the store; the writer `aduan serve` also closes due reports by itself every minute); the database role \(role) is an operator's login: nothing was changed"
+                      : "`aduan \(command)` pada penyimpanan PostgreSQL dijalankan sebagai pemilik penyimpanan (membaca seluruh rantai peristiwa, aduan.events, dan menulis untuk penyimpanan; penulis `aduan serve` juga menutup sendiri laporan yang jatuh tempo setiap menit); peran basis data \(role) adalah login operator: tidak ada yang diubah"
         case .serveNeedsPostgres:
             return en ? "`aduan serve` is the writer of a PostgreSQL store (--store postgresql://…); a SQLite store needs none"
                       : "`aduan serve` adalah penulis penyimpanan PostgreSQL (--store postgresql://…); penyimpanan SQLite tidak memerlukannya"

@@ -51,7 +51,9 @@ extension PGStore {
     @discardableResult
     public func processCommands(operators: [Actor], limit: Int = 1_000) throws -> Int {
         var settled = 0
-        while settled < limit {
+        // An office change settled: the writer re-reads the office before it settles anything else.
+        var officeChanged = false
+        while settled < limit && !officeChanged {
             let did: Bool = try conn.transaction {
                 let r = try conn.query("""
                     SELECT id, login, operator_id, complaint_id, expected_version, kind, details FROM aduan.commands
@@ -67,7 +69,12 @@ extension PGStore {
                     message = PGWriterRefusal.notOperatorOfLogin(login: login, operatorID: operatorID).code
                 case .success(let actor):
                     let kind = r.text(0, "kind") ?? ""
-                    if let carrier = EventCodec.decodeStored(complaint: complaint, version: 0, at: 0, kind: kind, body: r.text(0, "details") ?? ""),
+                    if kind == Self.officeApplyKind {
+                        (outcome, message, version) = try settleOffice(details: r.text(0, "details") ?? "",
+                                                                       basedOn: r.int64(0, "expected_version").map(Int.init), by: actor, login: login)
+                        officeChanged = outcome == "done"
+                        if officeChanged { self.officeChanged = true }
+                    } else if let carrier = EventCodec.decodeStored(complaint: complaint, version: 0, at: 0, kind: kind, body: r.text(0, "details") ?? ""),
                        ActionKind(rawValue: kind) != nil {
                         do {
                             let c: Complaint
@@ -115,7 +122,7 @@ extension PGStore {
         try conn.listen(Self.commandsChannel)
         let end = seconds.map { PGConnection.monotonicSeconds() + $0 }
         var settled = try processCommands(operators: operators)
-        while stopAfter.map({ settled < $0 }) ?? true {
+        while (stopAfter.map({ settled < $0 }) ?? true) && !officeChanged {
             let left = end.map { $0 - PGConnection.monotonicSeconds() } ?? 1.0
             if left <= 0 { break }
             if try !conn.notifications(timeout: min(left, 1.0)).isEmpty {

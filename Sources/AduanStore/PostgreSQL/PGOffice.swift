@@ -15,10 +15,20 @@ extension PGStore {
                              login: r.text(0, "login") ?? "", summary: r.text(0, "summary") ?? "", hash: r.text(0, "hash") ?? "")
     }
 
+    /// Every office version, oldest first, read with whatever role `conn` has (every login reads them).
+    public static func officeHistory(on conn: PGConnection) throws(PostgresError) -> [OfficeVersion] {
+        let r = try conn.query("SELECT \(officeColumns) FROM aduan.office_versions ORDER BY version")
+        return (0..<r.rowCount).map { i in
+            OfficeVersion(version: Int(r.int64(i, "version") ?? 0), document: r.text(i, "document") ?? "", sha256: r.text(i, "sha256") ?? "",
+                          appliedAt: Timestamp(seconds: r.int64(i, "applied_at") ?? 0), appliedBy: r.text(i, "applied_by") ?? "",
+                          login: r.text(i, "login") ?? "", summary: r.text(i, "summary") ?? "", hash: r.text(i, "hash") ?? "")
+        }
+    }
+
     /// Records a new office version as the owner, at the server's time. `basedOn` is the version
     /// the change was previewed against (nil: the store had none); another version recorded
     /// meanwhile refuses it with nothing written.
-    public func recordOffice(document: String, summary: String, by actor: String, basedOn: Int?) throws -> OfficeRecordResult {
+    public func recordOffice(document: String, summary: String, by actor: String, login asked: String? = nil, basedOn: Int?) throws -> OfficeRecordResult {
         try conn.transaction {
             try conn.query("LOCK TABLE aduan.office_versions IN EXCLUSIVE MODE")
             let current = try Self.office(on: conn)
@@ -27,7 +37,8 @@ extension PGStore {
             let previous = current?.hash ?? Chain.genesisHex
             let sha = SHA256.hex(document)
             let now = try serverNow()
-            let login = try conn.query("SELECT session_user AS u").text(0, "u") ?? conn.user
+            // The login that asked (an office admin's, through the writer), else the connected role.
+            let login = try asked ?? conn.query("SELECT session_user AS u").text(0, "u") ?? conn.user
             let hash = ComplaintStore.officeRecordHash(previous: previous, version: version, sha256: sha, at: now.seconds, by: actor,
                                                        login: login, summary: summary)
             try conn.query("""
@@ -56,5 +67,12 @@ extension PGStore {
             previous = r.text(i, "hash") ?? ""
         }
         return problems
+    }
+}
+
+extension PGOperatorStore {
+    /// Every office version the store keeps, oldest first (`aduan office show`).
+    public func officeHistory() throws(StoreError) -> [OfficeVersion] {
+        try Self.wrap { try PGStore.officeHistory(on: conn) }
     }
 }

@@ -6,6 +6,8 @@ import AduanCore
 public final class PGStore {
     public let conn: PGConnection
     public let context: WorkflowContext
+    /// Set when this writer settled an office change: it stops settling until it re-reads the office.
+    public internal(set) var officeChanged = false
 
     /// Opens the store in the database `conn` is connected to; see `PGSchema.open`.
     public init(_ conn: PGConnection, context: WorkflowContext, create: Bool = false) throws(PGStoreRefusal) {

@@ -16,14 +16,21 @@ public enum PGWriterLoop {
     /// Runs until `shouldStop` says so (checked at least every second) or a refusal that
     /// reconnecting cannot cure (no store, a newer schema) is thrown.
     /// `operators` is read at each (re)connection from the store's office.
-    public static func run(conninfo: String, context: WorkflowContext, operators: @escaping (PGConnection) throws -> [Actor],
+    /// Every `autoCloseEvery` seconds it also closes the reports whose auto-close time passed by
+    /// the server's clock (`PGStore.autoCloseDue`, an event per report), as a cron'd
+    /// `aduan auto-close` does for a SQLite store.
+    /// `office` reads the office the store keeps (its rules and operators) at each (re)connection
+    /// and whenever its version changes (an `office apply` the writer settled, or the owner's).
+    public static func run(conninfo: String, office: @escaping (PGConnection) throws -> (context: WorkflowContext, operators: [Actor]),
+                           autoCloseEvery: Double = 60,
                            say: (Event) -> Void, shouldStop: () -> Bool = { false }) throws(StoreError) {
         var lost = false
         var delay = 1
         while !shouldStop() {
             do {
                 let conn = try PGConnection(parameters: [("dbname", conninfo), ("application_name", "aduan serve")])
-                let store: PGStore
+                var (context, actors) = try office(conn)
+                var store: PGStore
                 do { store = try PGStore(conn, context: context) } catch {
                     switch error {
                     case .newerSchema(let found, let known): throw StoreError.postgres(.newerSchema(found: found, known: known))
@@ -33,12 +40,23 @@ public enum PGWriterLoop {
                     }
                 }
                 try conn.query("SELECT pg_advisory_lock_shared($1)", [.int(PGOperatorStore.writerLockKey)])
-                let actors = try operators(conn)
+                var officeVersion = try store.officeVersion()
                 say(lost ? .reconnected : .serving)
                 lost = false
                 delay = 1
+                var nextSweep = PGConnection.monotonicSeconds()
                 while !shouldStop() {
+                    if PGConnection.monotonicSeconds() >= nextSweep {
+                        nextSweep = PGConnection.monotonicSeconds() + autoCloseEvery
+                        try store.autoCloseDue()
+                    }
                     try store.serve(operators: actors, seconds: 1)
+                    if try store.officeVersion() != officeVersion {
+                        // The office changed: its operators, calendar and rules from now on.
+                        (context, actors) = try office(conn)
+                        store = try PGStore(conn, context: context)
+                        officeVersion = try store.officeVersion()
+                    }
                 }
                 return
             } catch let e as StoreError {
