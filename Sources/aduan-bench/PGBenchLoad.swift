@@ -55,6 +55,8 @@ extension PGBench {
                 try pg.bulkInsertHistories(batch)
                 copySeconds += monotonic() - c
                 loaded += batch.count
+                // A line per batch in the work folder, to follow a long load from another terminal.
+                appendLine(env.scratch("pg-load.log"), "\(loaded)/\(total) loaded: COPY \(Format.fixed(copySeconds, 1)) s, reading \(Format.fixed(readSeconds, 1)) s")
                 Log.progress("\(Format.grouped(size)): PostgreSQL store \(Format.grouped(loaded))/\(Format.grouped(total)) (\(Format.grouped(Int(Double(loaded) / max(copySeconds, 0.001))))/s)")
             }
             // Statistics for the planner, on the store's own tables (the owner may not analyze the catalogs).
@@ -151,4 +153,13 @@ extension PGBench {
             fail("pg-action", size, "notes: \(error)")
         }
     }
+}
+
+/// Appends one line to a file (created if missing).
+func appendLine(_ path: String, _ line: String) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+    guard fd >= 0 else { return }
+    defer { close(fd) }
+    let bytes = Array((line + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
 }

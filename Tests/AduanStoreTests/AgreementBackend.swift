@@ -27,6 +27,8 @@ final class AgreementData {
     /// PostgreSQL: id → SQLite id, and each viewer's connection as its own role.
     private var map: [Int64: Int64] = [:]
     private var roles: [String: PGConnection] = [:]
+    /// PostgreSQL: the owner's connection (no row-level security: the scope rule alone).
+    private var owner: PGConnection?
 
     init(_ backend: AgreementBackend, viewers: [Actor]) throws {
         self.backend = backend
@@ -35,6 +37,7 @@ final class AgreementData {
         guard backend == .postgresql else { return }
         let db = try PGTestDatabase()
         let owner = try db.ownerConnection()
+        self.owner = owner
         let pg = try PGStore(owner, context: StoreFixture.context, create: true)
         let ids = try pg.bulkInsertHistories(try all.map { try sqlite.events(of: $0.id) })
         try #require(ids.count == all.count)
@@ -49,20 +52,21 @@ final class AgreementData {
         for a in withLogins { roles[a.id] = try PGTest.socket(user: a.logins[0], database: db.name) }
     }
 
-    /// The ids `viewer`'s store lists for the query, in id order.
-    func ids(_ q: InboxQuery, viewer: Actor) throws -> [Int64] {
+    /// The ids `viewer`'s store lists for the query, in id order (no viewer: the owner's).
+    func ids(_ q: InboxQuery, viewer: Actor?) throws -> [Int64] {
         switch backend {
         case .sqlite:
             return try sqlite.page(q, limit: 100_000, now: StoreFixture.now).map(\.id).sorted()
         case .postgresql:
-            let conn = try #require(roles[viewer.id], "no role for \(viewer.id)")
+            let conn = try #require(viewer.map { roles[$0.id] } ?? owner, "no role for \(viewer?.id ?? "the owner")")
             return try PGStore.listIDs(q, now: StoreFixture.now, context: StoreFixture.context, on: conn).map { map[$0] ?? -$0 }.sorted()
         }
     }
 
     /// The core's selection against the backend's: on SQLite through both of the store's read
     /// paths (`A.compare`), on PostgreSQL as the viewer's role.
-    func compare(_ mem: [Int64], _ scope: InboxScope, _ filter: FilterExpression, content: ContentAccess, viewer: Actor) -> A.Disagreement? {
+    func compare(_ mem: [Int64], _ scope: InboxScope, _ filter: FilterExpression, content: ContentAccess = .everything,
+                 viewer: Actor?) -> A.Disagreement? {
         if backend == .sqlite { return A.compare(sqlite, mem, scope, filter, content: content) }
         do {
             let got = try ids(InboxQuery(scope: scope, content: content, filter: filter, order: .deadline), viewer: viewer)

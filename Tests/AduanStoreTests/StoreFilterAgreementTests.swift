@@ -87,11 +87,13 @@ import Testing
             + "title \"\(c.title)\""
     }
 
-    @Test("about 1,000 random filters select the same reports in SQL and in memory")
-    func randomFiltersAgree() throws {
+    /// On PostgreSQL (issue 14) read as the owner (the scope rule alone, in PostgreSQL's dialect).
+    @Test("about 1,000 random filters select the same reports in SQL and in memory", arguments: AgreementBackend.available)
+    func randomFiltersAgree(_ backend: AgreementBackend) throws {
         do {
-            let store = try SharedDataset.open()
-            let all = try StoreDataset.load(store)
+            let data = try AgreementData(backend, viewers: [])
+            let store = data.sqlite
+            let all = data.all
             let ctx = store.filterContext(now: F.now)
             var gen = FilterGenerator(reports: all, seed: 20_261_104)
             var disagreements: [Disagreement] = []
@@ -106,9 +108,13 @@ import Testing
                 let scope: InboxScope = i % 4 == 3 ? gen.rng.pick(scopes) : .everything
                 let mem = Self.memoryIDs(all, scope, filter, ctx)
                 if mem.count > 0 && mem.count < all.count { nonTrivial += 1 }
-                if let d = Self.compare(store, mem, scope, filter) { disagreements.append(d) }
+                if let d = data.compare(mem, scope, filter, viewer: nil) { disagreements.append(d) }
             }
             #expect(nonTrivial > 500, "the generator mostly makes filters that select something but not everything (\(nonTrivial))")
+            guard backend == .sqlite else {
+                #expect(disagreements.isEmpty, "\(disagreements.count) of 1,000 filters disagree on PostgreSQL: \(disagreements.prefix(6).map(\.description).joined(separator: "\n"))")
+                return
+            }
 
             // Report each distinct smallest disagreement once, with the reports it concerns.
             var seen: Set<String> = []
