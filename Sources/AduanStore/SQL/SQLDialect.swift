@@ -25,6 +25,9 @@ public protocol SQLDialect: Sendable {
     /// The PostgreSQL store's tables: who held a report and its copies are arrays on its row
     /// (`held_agencies`, `held_units`, `cc_units`) instead of SQLite's `holders_before` and `cc`.
     var holdsArraysOnTheRow: Bool { get }
+    /// Who wrote the draft waiting for approval (the core's `Complaint.pendingDraft?.drafter`),
+    /// NULL when none waits: the awaiting-approval tab and filter read it per row, as a column.
+    var draftedBy: String { get }
 }
 
 extension SQLDialect {
@@ -70,6 +73,9 @@ public struct SQLiteDialect: SQLDialect {
     public func bytewise(_ column: String) -> String { column }
 
     public var holdsArraysOnTheRow: Bool { false }
+
+    /// The projection column `draft_by` (schema 4), kept by the writer and checked by verify.
+    public var draftedBy: String { "c.draft_by" }
 }
 
 /// PostgreSQL's spellings (issue 14): `$n` placeholders, boolean flags, the text rows'
@@ -103,6 +109,9 @@ public struct PostgreSQLDialect: SQLDialect {
     public func bytewise(_ column: String) -> String { "\(column) COLLATE \"C\"" }
 
     public var holdsArraysOnTheRow: Bool { true }
+
+    /// The drafter inside the row's state (`StateCodec`: "pd" is [version, at, drafter, …]).
+    public var draftedBy: String { "((c.state::jsonb)->'pd'->>2)" }
 }
 
 /// A WHERE clause with its arguments, written with `?` markers (see `SQLDialect.numbered`).

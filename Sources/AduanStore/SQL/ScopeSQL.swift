@@ -272,14 +272,6 @@ struct ScopeSQL {
         }
     }
 
-    /// The core's `Complaint.awaitingApproval`: the state JSON (`StateCodec`) carries the pending
-    /// draft under the top-level key "pd". A key's quote directly after "pd" never occurs inside a
-    /// JSON string (there every quote is escaped), so the marker is exact.
-    /// A probe per row of `complaint_texts` (no column of its own yet: a migration adding one is
-    /// the way to make the count cheap on a million reports).
-    static let awaitingApproval = SQLCondition(
-        sql: "EXISTS (SELECT 1 FROM complaint_texts t WHERE t.id = c.id AND instr(t.state, '\"pd\":[') > 0)", args: [])
-
     // MARK: what the viewer may read
 
     /// The core's `ContentAccess.mayRead` over the projection: true when the row's title and body
@@ -310,16 +302,5 @@ struct ScopeSQL {
             args += copy.args
         }
         return SQLCondition(sql: parts.joined(separator: " OR "), args: args)
-    }
-}
-
-extension ComplaintStore {
-    /// How many reports the scope holds now with a draft awaiting approval (the status line's count
-    /// for approvers): the core's `Complaint.awaitingApproval` over `InboxScope.holdsNow`.
-    public func awaitingApprovalCount(_ scope: InboxScope) throws(StoreError) -> Int {
-        try read {
-            let cond = ScopeSQL(scope, dialect: dialect).holdsNow && ScopeSQL.awaitingApproval
-            return Int(try db.scalarInt("SELECT count(*) FROM complaints c WHERE \(cond.sql)", cond.args) ?? 0)
-        }
     }
 }
