@@ -117,3 +117,40 @@ import Testing
         #expect(substantive.status == 0 && !substantive.stderr.contains("Warning"), "\(substantive.stderr)")
     }
 }
+
+/// Issue 15: the approver is warned too. `aduan act ID approve` on a draft that is a template sent
+/// as it is publishes it and prints the warning (stderr), in the session's language; a
+/// substantive draft is approved without one.
+@Suite struct ApproverBoilerplateCommandTests {
+    static func draftedReport(_ desk: Desk, text: (Int64) -> String) throws -> Int64 {
+        let id = try desk.receive("Vaksin habis di Puskesmas Karangrejo", ["--body", "Sudah dua minggu kosong."])
+        try desk.must(id, "verify", ["--unit", "dinkes", "--anonymous", "no", "--confidential", "no"])
+        try desk.must(id, "pass-down", ["--unit", "pkm-karangrejo"], as: "tl-dinkes")
+        try desk.must(id, "draft", ["--text", text(id)], as: "op-pkm-karangrejo")
+        return id
+    }
+
+    @Test func approvingATemplateDraftWarnsTheApproverInBothLanguages() throws {
+        try requireBinary()
+        let desk = Desk("approve-boilerplate", office: HierarchyCLITests.treeOffice())
+        try desk.initStore()
+        // The built-in template "selesai", filled for this report, drafted as it is.
+        let template: (Int64) -> String = { id in
+            "Laporan #\(id) telah ditangani oleh Puskesmas Karangrejo. Bila masih ada kendala, silakan tanggapi melalui LAPOR! dalam 10 hari kerja."
+        }
+        let en = try Self.draftedReport(desk, text: template)
+        let r = desk.run(["act", "\(en)", "approve", "--lang", "en"], as: "tl-yankes")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Proses"), "published: \(r.stdout)")
+        #expect(r.stderr.contains("Warning: this follow-up is") && r.stderr.contains("\"Sudah ditangani\""), "\(r.stderr)")
+        let id = try Self.draftedReport(desk, text: template)
+        let ri = desk.run(["act", "\(id)", "approve"], as: "tl-yankes")
+        #expect(ri.status == 0 && ri.stderr.contains("Peringatan: tindak lanjut ini") && ri.stderr.contains("normatif"), "\(ri.stderr)")
+        // A draft that says what was done: no warning.
+        let substantive = try Self.draftedReport(desk) { _ in
+            "Stok vaksin campak dikirim dari gudang farmasi kabupaten pada Rabu pagi; Puskesmas Karangrejo membuka layanan tambahan Sabtu."
+        }
+        let rs = desk.run(["act", "\(substantive)", "approve", "--lang", "en"], as: "tl-yankes")
+        #expect(rs.status == 0 && !rs.stderr.contains("Warning"), "\(rs.stderr)")
+    }
+}

@@ -76,3 +76,46 @@ import Testing
         }
     }
 }
+
+/// Issue 15: the approver sees the boilerplate warning before publishing, above the confirmation.
+@Suite struct DeskApproverBoilerplateTests {
+    typealias F = DeskFixture
+
+    /// The Dinkes report with a draft by its liaison: the template "selesai" as it is, or a real answer.
+    static func store(_ dir: TempDir, template: Bool) throws -> (ComplaintStore, Int64) {
+        let store = try F.makeStore(in: dir)
+        let held = try #require(try F.allComplaintIDs(store).first { try store.complaint($0)?.holder.unit == "dinkes" })
+        let c = try #require(try store.complaint(held))
+        let selesai = try #require(F.config.templates.first { $0.id == "selesai" })
+        let text = template ? F.config.fill(selesai, for: c, author: F.actor("tl-dinkes"), audience: .everyone)
+            : "Antrean daring dibuka mulai Senin depan; loket tambahan melayani lansia sejak pukul 06.30 di ruang tunggu timur."
+        _ = try store.apply(Command(.draft, ActionDetails(text: text)), to: held, expectedVersion: c.version, by: F.actor("tl-dinkes"), at: F.now)
+        return (store, held)
+    }
+
+    @Test func approvingABoilerplateDraftWarnsBeforePublishing() throws {
+        let dir = TempDir()
+        let (store, id) = try Self.store(dir, template: true)
+        let asking = F.run(store, keys: ["/", "text:antrean", "Enter", "y", "idle"])
+        let bottom = (30..<40).map { asking.row($0) }.joined(separator: "\n")
+        #expect(bottom.contains("Peringatan: tindak lanjut ini"), "\(asking.text())")
+        #expect(asking.row(39).contains("Setujui draf"), "\(asking.row(39))")
+        #expect(try store.complaint(id)?.pendingDraft != nil, "nothing published before the answer")
+        let en = F.run(store, keys: ["/", "text:antrean", "Enter", "y", "idle"], language: .en)
+        #expect((30..<40).map { en.row($0) }.joined().contains("Warning: this follow-up is"), "\(en.text())")
+        // At 80×24 the warning still shows above the question.
+        let narrow = F.run(store, width: 80, height: 24, keys: ["/", "text:antrean", "Enter", "y", "idle"])
+        #expect((14..<24).map { narrow.row($0) }.joined().contains("Peringatan"), "\(narrow.text())")
+        // Publishing stays the approver's choice.
+        _ = F.run(store, keys: ["/", "text:antrean", "Enter", "y", "y", "idle"])
+        #expect(try store.complaint(id)?.pendingDraft == nil && store.complaint(id)?.followUpCount == 2)
+    }
+
+    @Test func aSubstantiveDraftIsApprovedWithoutAWarning() throws {
+        let dir = TempDir()
+        let (store, _) = try Self.store(dir, template: false)
+        let asking = F.run(store, keys: ["/", "text:antrean", "Enter", "y", "idle"])
+        #expect(!asking.text().contains("Peringatan"), "\(asking.text())")
+        #expect(asking.row(39).contains("Setujui draf"), "\(asking.row(39))")
+    }
+}
