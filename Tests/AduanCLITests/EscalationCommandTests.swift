@@ -154,3 +154,61 @@ import Testing
         #expect(rs.status == 0 && !rs.stderr.contains("Warning"), "\(rs.stderr)")
     }
 }
+
+/// Issue 15: `aduan report` (text, JSON, CSV) carries the dashboard's escalation counts per level
+/// and unit and each unit's share of boilerplate answers, scoped as the rest of the report.
+@Suite struct ReportWorkflowFiguresTests {
+    static let at = ["ADUAN_NOW": "2026-12-08T09:00:00+07:00"]
+
+    /// A Dinkes report left without follow-up (swept at 8 Dec: warned twice, escalated to the
+    /// supervisor and the agency admin) and a PUPR report answered with a template as it is.
+    static func desk() throws -> Desk {
+        let desk = Desk("report-workflow")
+        try desk.initStore()
+        let late = try desk.receive("Puskesmas tutup siang")
+        try desk.must(late, "verify", ["--unit", "dinkes", "--anonymous", "no", "--confidential", "no"])
+        let id = try desk.receive("Jalan berlubang di Desa Mekarsari")
+        try desk.must(id, "verify", ["--unit", "pupr", "--anonymous", "no", "--confidential", "no"])
+        let text = "Laporan #\(id) telah ditangani oleh Dinas Pekerjaan Umum dan Penataan Ruang. Bila masih ada kendala, silakan tanggapi melalui LAPOR! dalam 10 hari kerja."
+        try desk.must(id, "follow-up", ["--text", text], as: "tl-pupr")
+        let swept = desk.run(["sweep"], env: at)
+        #expect(swept.status == 0, "\(swept.stderr)")
+        return desk
+    }
+
+    @Test func theReportCountsEscalationsPerLevelAndUnitAndBoilerplateSharesInEveryFormat() throws {
+        try requireBinary()
+        let desk = try Self.desk()
+        let text = desk.run(["report"], env: Self.at)
+        #expect(text.status == 0, "\(text.stderr)")
+        let esc = try #require(text.stdout.components(separatedBy: "Peringatan dan eskalasi per unit (tercatat):").last)
+        let dinkes = try #require(esc.split(separator: "\n").first { $0.contains("Dinas Kesehatan") }, "\(text.stdout)")
+        #expect(dinkes.split(separator: " ").suffix(4) == ["2", "1", "1", "0"], "warned 2, supervisor 1, agency admin 1, external 0: \(dinkes)")
+        let share = try #require(text.stdout.components(separatedBy: "Jawaban normatif per unit (bagian dari tindak lanjut):").last, "\(text.stdout)")
+        #expect(share.contains("Dinas Pekerjaan Umum") && share.contains("100") && share.contains("1 / 1"), "\(share)")
+        let en = desk.run(["report", "--lang", "en"], env: Self.at)
+        #expect(en.stdout.contains("Warnings and escalations per unit (recorded):") && en.stdout.contains("Boilerplate answers per unit"), "\(en.stdout)")
+
+        let json = desk.run(["report", "--format", "json"], env: Self.at).stdout
+        let compact = json.filter { $0 != " " && $0 != "\n" }
+        #expect(compact.contains("\"unit\":\"dinkes\",\"level\":\"supervisor\",\"count\":1"), "\(json)")
+        #expect(compact.contains("\"unit\":\"dinkes\",\"level\":\"holder\",\"count\":2"), "\(json)")
+        #expect(compact.contains("\"unit\":\"pupr\",\"followUps\":1,\"boilerplate\":1,\"percentBoilerplate\":100"), "\(json)")
+
+        let csv = desk.run(["report", "--format", "csv"], env: Self.at).stdout
+        #expect(csv.contains(",dinkes,agency-admin,1"), "\(csv)")
+        #expect(csv.contains("boilerplate_follow_ups,") && csv.contains(",pupr,,1"), "\(csv)")
+    }
+
+    @Test func aLiaisonsReportHasOnlyItsUnitsRows() throws {
+        try requireBinary()
+        let desk = try Self.desk()
+        let pupr = desk.run(["report", "--format", "json"], as: "tl-pupr", env: Self.at)
+        #expect(pupr.status == 0, "\(pupr.stderr)")
+        let compact = pupr.stdout.filter { $0 != " " && $0 != "\n" }
+        #expect(!compact.contains("\"unit\":\"dinkes\""), "\(pupr.stdout)")
+        #expect(compact.contains("\"unit\":\"pupr\",\"followUps\":1"), "\(pupr.stdout)")
+        let dinkes = desk.run(["report"], as: "tl-dinkes", env: Self.at)
+        #expect(dinkes.stdout.contains("Dinas Kesehatan") && !dinkes.stdout.contains("Jawaban normatif"), "\(dinkes.stdout)")
+    }
+}
