@@ -55,6 +55,11 @@ import Testing
                     #expect(try store.approvalCount(for: viewer, now: now) == 0)
                     continue
                 }
+                // The core's filter in memory agrees with the core's gate, report by report.
+                let scope = Access.inboxScope(of: viewer)
+                let ctx = store.filterContext(now: now, content: Privacy.contentAccess(of: viewer), viewerAgency: scope.agency,
+                                              viewerUnit: scope.unit, viewerUnitsBelow: Array(scope.units.dropFirst()))
+                #expect(all.filter { q.filter.matches($0, ctx) }.map(\.id) == expected, "matches() vs mayApprove for \(viewer.id)")
                 let listed = try store.page(q, limit: 100, now: now).map(\.id).sorted()
                 #expect(listed == expected, "tab of \(viewer.id)")
                 #expect(try store.approvalCount(for: viewer, now: now) == expected.count, "count of \(viewer.id)")
