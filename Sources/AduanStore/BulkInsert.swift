@@ -153,7 +153,7 @@ struct ProjectionWriter {
     static let columns = """
         tracking_id, title, channel, classification, category, priority, anonymous, confidential, privacy_decided,
         status, holder_agency, holder_unit, intake_agency, received_at, updated_at, updated_by, version, due_at,
-        due_kind, due_key, rating, ping_pong, first_follow_up_wd, auto_close_at, paused_at, receipt_week
+        due_kind, due_key, rating, ping_pong, first_follow_up_wd, auto_close_at, paused_at, receipt_week, draft_by
         """
     static let columnNames = columns.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init)
     /// Parameter indexes of `insertRow` and `updateRow`, resolved by name once.
@@ -182,7 +182,7 @@ struct ProjectionWriter {
     struct RowParameters {
         let id, trackingID, title, channel, classification, category, priority, anonymous, confidential, privacyDecided,
             status, holderAgency, holderUnit, intakeAgency, receivedAt, updatedAt, updatedBy, version, dueAt, dueKind,
-            dueKey, rating, pingPong, firstFollowUp, autoClose, pausedAt, receiptWeek: Int32
+            dueKey, rating, pingPong, firstFollowUp, autoClose, pausedAt, receiptWeek, draftBy: Int32
         /// Only in `insertRow`.
         let contentKey: Int32?
 
@@ -196,7 +196,7 @@ struct ProjectionWriter {
             updatedBy = try at("updated_by"); version = try at("version"); dueAt = try at("due_at"); dueKind = try at("due_kind")
             dueKey = try at("due_key"); rating = try at("rating"); pingPong = try at("ping_pong")
             firstFollowUp = try at("first_follow_up_wd"); autoClose = try at("auto_close_at"); pausedAt = try at("paused_at")
-            receiptWeek = try at("receipt_week")
+            receiptWeek = try at("receipt_week"); draftBy = try at("draft_by")
             contentKey = s.parameter(named: ":content_key")
         }
     }
@@ -231,6 +231,7 @@ struct ProjectionWriter {
         bindOptional(s, v.autoClose, p.autoClose)
         bindOptional(s, v.pausedAt, p.pausedAt)
         s.bind(v.receiptWeek, at: p.receiptWeek)
+        s.bind(c.pendingDraft?.drafter, at: p.draftBy)
     }
 
     func bindOptional(_ s: Statement, _ value: Int64?, _ index: Int32) {

@@ -16,7 +16,7 @@ struct ProjectionColumns {
         privacyDecided, status, holderAgency, holderUnit, intakeAgency, receivedAt, updatedAt, updatedBy,
         version, rating, state: Int32
     /// Derived columns, when the query selected them (verify, the deadline refresh).
-    let dueAt, dueKind, dueKey, autoClose, pausedAt, receiptWeek, firstFollowUp, contentKey, pingPong: Int32?
+    let dueAt, dueKind, dueKey, autoClose, pausedAt, receiptWeek, firstFollowUp, contentKey, pingPong, draftBy: Int32?
 
     /// Resolves the names in `s`; a report column the query does not select is a programming
     /// error, reported as an SQLite error naming it.
@@ -33,6 +33,7 @@ struct ProjectionColumns {
         autoClose = s.column(named: "auto_close_at"); pausedAt = s.column(named: "paused_at")
         receiptWeek = s.column(named: "receipt_week"); firstFollowUp = s.column(named: "first_follow_up_wd")
         contentKey = s.column(named: "content_key"); pingPong = s.column(named: "ping_pong")
+        draftBy = s.column(named: "draft_by")
     }
 
     /// The report on the statement's current row; a damaged row is named in the error (`path`: the store).
@@ -67,7 +68,7 @@ struct ProjectionColumns {
         return DerivedColumns(dueAt: int(dueAt), dueKind: dueKind.flatMap { s.optionalText($0) }, dueKey: int(dueKey) ?? 0,
                               autoClose: int(autoClose), pausedAt: int(pausedAt), receiptWeek: int(receiptWeek),
                               firstFollowUp: int(firstFollowUp), contentKey: contentKey.flatMap { s.optionalText($0) },
-                              pingPong: int(pingPong) ?? 0)
+                              pingPong: int(pingPong) ?? 0, draftBy: draftBy.flatMap { s.optionalText($0) })
     }
 }
 
@@ -84,6 +85,8 @@ struct DerivedColumns: Equatable {
     var firstFollowUp: Int64?
     var contentKey: String?
     var pingPong: Int64
+    /// Who wrote the draft awaiting approval (`draft_by`), nil when none waits or not selected.
+    var draftBy: String?
 }
 
 /// Reads an event from a row of `events` by column name (complaint_id, version, at, kind, body),

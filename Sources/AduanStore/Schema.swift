@@ -6,7 +6,7 @@
 ///   command: a damaged store is restored from a backup).
 enum Schema {
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    static let version = 3
+    static let version = 4
 
     static let migrations: [(version: Int, sql: String)] = [
         (1, """
@@ -155,6 +155,16 @@ enum Schema {
             saved_at INTEGER NOT NULL,
             PRIMARY KEY(operator, complaint_id, kind)
         ) WITHOUT ROWID;
+        """),
+        // Who wrote the draft awaiting approval (the core's `Complaint.pendingDraft`), NULL when
+        // none waits: the approver's Inbox tab and count read this column (and its partial index)
+        // instead of each report's state. Stores made before are filled in from the state record
+        // ("pd" is [version, at, drafter, …]; a quote right after the key never occurs in a string).
+        (4, """
+        ALTER TABLE complaints ADD COLUMN draft_by TEXT;
+        UPDATE complaints SET draft_by = (SELECT json_extract(t.state, '$.pd[2]') FROM complaint_texts t WHERE t.id = complaints.id)
+            WHERE id IN (SELECT id FROM complaint_texts WHERE instr(state, '"pd":[') > 0);
+        CREATE INDEX complaints_drafts ON complaints(holder_agency, holder_unit) WHERE draft_by IS NOT NULL;
         """),
     ]
 

@@ -95,7 +95,7 @@ final class Verifier {
         let excuse = try store.earlierRulesExcuse()
         let projection = try db.prepareOnce("""
             SELECT \(ProjectionColumns.complaintSelect), c.due_at, c.due_kind, c.content_key, c.auto_close_at, c.paused_at,
-                c.receipt_week, c.first_follow_up_wd, c.due_key, c.ping_pong
+                c.receipt_week, c.first_follow_up_wd, c.due_key, c.ping_pong, c.draft_by
             FROM complaints c LEFT JOIN complaint_texts t ON t.id = c.id ORDER BY c.id
             """)
         let columns = try ProjectionColumns(projection)

@@ -22,6 +22,9 @@ extension ComplaintStore {
         if stored.pingPong != (replayed.pingPong ? 1 : 0) {
             out.append("stored ping-pong flag \(stored.pingPong) differs from the replay of its holder chain")
         }
+        if stored.draftBy != replayed.pendingDraft?.drafter {
+            out.append("stored drafter awaiting approval (draft_by \(stored.draftBy ?? "none")) differs from the replay's \(replayed.pendingDraft?.drafter ?? "none"): the approvers' tab would be wrong")
+        }
         let key = history.first?.details.intake.flatMap { ContentKey.of($0, receivedAt: replayed.receivedAt) }
         if stored.contentKey != key {
             out.append("stored re-import key (content_key) differs from the one computed from its intake")

@@ -117,3 +117,98 @@ import Testing
         #expect(substantive.status == 0 && !substantive.stderr.contains("Warning"), "\(substantive.stderr)")
     }
 }
+
+/// Issue 15: the approver is warned too. `aduan act ID approve` on a draft that is a template sent
+/// as it is publishes it and prints the warning (stderr), in the session's language; a
+/// substantive draft is approved without one.
+@Suite struct ApproverBoilerplateCommandTests {
+    static func draftedReport(_ desk: Desk, text: (Int64) -> String) throws -> Int64 {
+        let id = try desk.receive("Vaksin habis di Puskesmas Karangrejo", ["--body", "Sudah dua minggu kosong."])
+        try desk.must(id, "verify", ["--unit", "dinkes", "--anonymous", "no", "--confidential", "no"])
+        try desk.must(id, "pass-down", ["--unit", "pkm-karangrejo"], as: "tl-dinkes")
+        try desk.must(id, "draft", ["--text", text(id)], as: "op-pkm-karangrejo")
+        return id
+    }
+
+    @Test func approvingATemplateDraftWarnsTheApproverInBothLanguages() throws {
+        try requireBinary()
+        let desk = Desk("approve-boilerplate", office: HierarchyCLITests.treeOffice())
+        try desk.initStore()
+        // The built-in template "selesai", filled for this report, drafted as it is.
+        let template: (Int64) -> String = { id in
+            "Laporan #\(id) telah ditangani oleh Puskesmas Karangrejo. Bila masih ada kendala, silakan tanggapi melalui LAPOR! dalam 10 hari kerja."
+        }
+        let en = try Self.draftedReport(desk, text: template)
+        let r = desk.run(["act", "\(en)", "approve", "--lang", "en"], as: "tl-yankes")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Proses"), "published: \(r.stdout)")
+        #expect(r.stderr.contains("Warning: this follow-up is") && r.stderr.contains("\"Sudah ditangani\""), "\(r.stderr)")
+        let id = try Self.draftedReport(desk, text: template)
+        let ri = desk.run(["act", "\(id)", "approve"], as: "tl-yankes")
+        #expect(ri.status == 0 && ri.stderr.contains("Peringatan: tindak lanjut ini") && ri.stderr.contains("normatif"), "\(ri.stderr)")
+        // A draft that says what was done: no warning.
+        let substantive = try Self.draftedReport(desk) { _ in
+            "Stok vaksin campak dikirim dari gudang farmasi kabupaten pada Rabu pagi; Puskesmas Karangrejo membuka layanan tambahan Sabtu."
+        }
+        let rs = desk.run(["act", "\(substantive)", "approve", "--lang", "en"], as: "tl-yankes")
+        #expect(rs.status == 0 && !rs.stderr.contains("Warning"), "\(rs.stderr)")
+    }
+}
+
+/// Issue 15: `aduan report` (text, JSON, CSV) carries the dashboard's escalation counts per level
+/// and unit and each unit's share of boilerplate answers, scoped as the rest of the report.
+@Suite struct ReportWorkflowFiguresTests {
+    static let at = ["ADUAN_NOW": "2026-12-08T09:00:00+07:00"]
+
+    /// A Dinkes report left without follow-up (swept at 8 Dec: warned twice, escalated to the
+    /// supervisor and the agency admin) and a PUPR report answered with a template as it is.
+    static func desk() throws -> Desk {
+        let desk = Desk("report-workflow")
+        try desk.initStore()
+        let late = try desk.receive("Puskesmas tutup siang")
+        try desk.must(late, "verify", ["--unit", "dinkes", "--anonymous", "no", "--confidential", "no"])
+        let id = try desk.receive("Jalan berlubang di Desa Mekarsari")
+        try desk.must(id, "verify", ["--unit", "pupr", "--anonymous", "no", "--confidential", "no"])
+        let text = "Laporan #\(id) telah ditangani oleh Dinas Pekerjaan Umum dan Penataan Ruang. Bila masih ada kendala, silakan tanggapi melalui LAPOR! dalam 10 hari kerja."
+        try desk.must(id, "follow-up", ["--text", text], as: "tl-pupr")
+        let swept = desk.run(["sweep"], env: at)
+        #expect(swept.status == 0, "\(swept.stderr)")
+        return desk
+    }
+
+    @Test func theReportCountsEscalationsPerLevelAndUnitAndBoilerplateSharesInEveryFormat() throws {
+        try requireBinary()
+        let desk = try Self.desk()
+        let text = desk.run(["report"], env: Self.at)
+        #expect(text.status == 0, "\(text.stderr)")
+        let esc = try #require(text.stdout.components(separatedBy: "Peringatan dan eskalasi per unit (tercatat):").last)
+        let dinkes = try #require(esc.split(separator: "\n").first { $0.contains("Dinas Kesehatan") }, "\(text.stdout)")
+        #expect(dinkes.split(separator: " ").suffix(4) == ["2", "1", "1", "0"], "warned 2, supervisor 1, agency admin 1, external 0: \(dinkes)")
+        let share = try #require(text.stdout.components(separatedBy: "Jawaban normatif per unit (bagian dari tindak lanjut):").last, "\(text.stdout)")
+        #expect(share.contains("Dinas Pekerjaan Umum") && share.contains("100") && share.contains("1 / 1"), "\(share)")
+        let en = desk.run(["report", "--lang", "en"], env: Self.at)
+        #expect(en.stdout.contains("Warnings and escalations per unit (recorded):") && en.stdout.contains("Boilerplate answers per unit"), "\(en.stdout)")
+
+        let json = desk.run(["report", "--format", "json"], env: Self.at).stdout
+        let compact = json.filter { $0 != " " && $0 != "\n" }
+        #expect(compact.contains("\"unit\":\"dinkes\",\"level\":\"supervisor\",\"count\":1"), "\(json)")
+        #expect(compact.contains("\"unit\":\"dinkes\",\"level\":\"holder\",\"count\":2"), "\(json)")
+        #expect(compact.contains("\"unit\":\"pupr\",\"followUps\":1,\"boilerplate\":1,\"percentBoilerplate\":100"), "\(json)")
+
+        let csv = desk.run(["report", "--format", "csv"], env: Self.at).stdout
+        #expect(csv.contains(",dinkes,agency-admin,1"), "\(csv)")
+        #expect(csv.contains("boilerplate_follow_ups,") && csv.contains(",pupr,,1"), "\(csv)")
+    }
+
+    @Test func aLiaisonsReportHasOnlyItsUnitsRows() throws {
+        try requireBinary()
+        let desk = try Self.desk()
+        let pupr = desk.run(["report", "--format", "json"], as: "tl-pupr", env: Self.at)
+        #expect(pupr.status == 0, "\(pupr.stderr)")
+        let compact = pupr.stdout.filter { $0 != " " && $0 != "\n" }
+        #expect(!compact.contains("\"unit\":\"dinkes\""), "\(pupr.stdout)")
+        #expect(compact.contains("\"unit\":\"pupr\",\"followUps\":1"), "\(pupr.stdout)")
+        let dinkes = desk.run(["report"], as: "tl-dinkes", env: Self.at)
+        #expect(dinkes.stdout.contains("Dinas Kesehatan") && !dinkes.stdout.contains("Jawaban normatif"), "\(dinkes.stdout)")
+    }
+}

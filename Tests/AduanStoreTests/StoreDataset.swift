@@ -78,6 +78,17 @@ enum StoreDataset {
         try store.apply(Command(.verify, ActionDetails(unit: "pupr")), to: cc.id, expectedVersion: 1, by: admin, at: F.day(2026, 10, 20, 11))
         try store.apply(Command(.cc, ActionDetails(unit: "dinkes")), to: cc.id, expectedVersion: 2, by: admin, at: F.day(2026, 10, 21))
         try store.apply(Command(.cc, ActionDetails(unit: "prov-dik")), to: cc.id, expectedVersion: 3, by: admin, at: F.day(2026, 10, 21, 10))
+
+        // Drafts awaiting approval (issue 15): by a liaison, by another unit's liaison, one
+        // approved since, one copied to another unit, one in Proses after a follow-up.
+        for (i, (unit, approve)) in [("dinkes", false), ("pupr", false), ("dinkes", true), ("pupr", false), ("dinkes", false)].enumerated() {
+            let d = try store.receive(F.intake("Draf jawaban \(i)", body: "Menunggu persetujuan."), by: admin, at: F.day(2026, 10, 26 + i))
+            var v = try store.apply(Command(.verify, ActionDetails(unit: unit)), to: d.id, expectedVersion: 1, by: admin, at: F.day(2026, 10, 26 + i, 10)).version
+            if i == 3 { v = try store.apply(Command(.cc, ActionDetails(unit: "dinkes")), to: d.id, expectedVersion: v, by: admin, at: F.day(2026, 10, 26 + i, 11)).version }
+            if i == 4 { v = try store.apply(Command(.followUp, ActionDetails(text: "Sudah dicek petugas.")), to: d.id, expectedVersion: v, by: F.liaison(unit), at: F.day(2026, 10, 26 + i, 11)).version }
+            v = try store.apply(Command(.draft, ActionDetails(text: "Draf jawaban untuk pelapor.")), to: d.id, expectedVersion: v, by: F.liaison(unit), at: F.day(2026, 10, 26 + i, 12)).version
+            if approve { try store.apply(Command(.approve), to: d.id, expectedVersion: v, by: admin, at: F.day(2026, 10, 26 + i, 13)) }
+        }
     }
 
     /// Every report, in id order, as the store loads it.

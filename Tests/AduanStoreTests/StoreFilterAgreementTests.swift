@@ -148,6 +148,8 @@ import Testing
         "forwarded", "diteruskan NOT status:selesai", "NOT is:forwarded", "forwarded is:pingpong",
         // A liaison's own work, without what they are only copied on (issue 11 item 5).
         "mine", "is:mine is:due-soon", "NOT mine", "milik-saya OR cc:dinkes",
+        // Drafts awaiting approval, from the projection's column (issue 15).
+        "is:awaiting-approval", "NOT is:awaiting-approval", "draf unit:dinkes", "is:awaiting-approval OR is:pingpong",
     ]
 
     @Test("typed filters select the same reports in SQL and in memory", arguments: typed)
@@ -379,7 +381,7 @@ struct FilterGenerator {
 
     mutating func term() -> FilterTerm {
         let units = StoreFixture.units + ["nowhere"]
-        switch rng.int(in: 0...24) {
+        switch rng.int(in: 0...26) {
         case 0: return .status(some(Status.allCases))
         case 1: return .unit(some(units))
         case 2: return .agency(some(StoreFixture.agencies + ["luar"]))
@@ -400,6 +402,9 @@ struct FilterGenerator {
         case 18: return .localID(Int64(rng.int(in: 0...(reports.count + 3))))
         case 19: return .forwarded
         case 20: return .mine
+        // Drafts awaiting approval (issue 15): a projection column, NULL where none waits.
+        case 21: return .awaitingApproval
+        case 22: return .draftedBy(rng.pick(["tl-dinkes", "tl-pupr", "admin-pemkab", "nobody"]))
         default: return .text(text())
         }
     }
@@ -488,6 +493,7 @@ enum FilterText {
         case .mine: return "is:mine"
         case .privacyUndecided: return "is:undecided"
         case .awaitingApproval: return "is:awaiting-approval"
+        case .draftedBy(let id): return "drafted-by:" + id
         case .age(let cmp, let n, let counting): return "age:\(cmp.rawValue)\(n)\(counting == .working ? "wd" : "d")"
         case .rating(let cmp, let n): return "rating:\(cmp.rawValue)\(n)"
         case .trackingID(let t): return "tracking:" + t

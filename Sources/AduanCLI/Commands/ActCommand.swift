@@ -22,6 +22,12 @@ enum ActCommand {
                 let earlier = try local.earlierAnswers(agency: s.operatorActor.agency, unit: s.operatorActor.unit)
                 details.boilerplate = s.config.boilerplate(text, for: c, author: s.operatorActor, earlier: earlier)
             }
+            // Approving a boilerplate draft publishes it all the same; the approver is warned (issue 15).
+            var approvalWarning: BoilerplateFinding?
+            if kind == .approve, let local = store as? ComplaintStore,
+               let id = try? ShowCommand.resolveID(target, store, s), let c = try store.complaint(id) {
+                approvalWarning = s.config.draftBoilerplate(of: c, earlier: try local.earlierAnswers(agency: c.holder.agency, unit: c.holder.unit))
+            }
             let result: Complaint
             if kind == .receive {
                 guard target == "new" || target == "-" else { throw CLIError.usage(s.strings.command(.receiveNeedsNew)) }
@@ -37,7 +43,7 @@ enum ActCommand {
             var line = "#\(result.id) \(result.status.laporName) · \(s.config.directory.holderName(result.holder)) · \(s.strings.text(.version)) \(result.version)"
             if let due { line += " · \(s.strings.deadlineName(due.deadline.kind)): \(s.strings.countdown(due))" }
             s.out.line(s.strings.actionName(kind) + ": " + SafeText.line(line))
-            if let b = details.boilerplate {
+            if let b = details.boilerplate ?? approvalWarning {
                 s.err.line(SafeText.line(s.strings.boilerplateWarning(b) { id in s.config.templates.first { $0.id == id }?.name ?? id }))
             }
             return 0

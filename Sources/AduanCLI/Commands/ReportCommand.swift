@@ -15,7 +15,12 @@ enum ReportCommand {
         let store = try s.openFigures()
         let now = try s.now()
         let figures: SupervisorFigures
-        do { figures = try store.figures(s.scope, now: now) } catch { throw .store(error) }
+        // Escalations per level and unit, boilerplate shares per unit (issue 15): the dashboard's reads, same scope.
+        let workflow: WorkflowFigures
+        do {
+            figures = try store.figures(s.scope, now: now)
+            workflow = try store.workflowFigures(s.scope)
+        } catch { throw .store(error) }
         let t = s.strings
         let lang = s.language
         let dir = s.config.directory
@@ -53,6 +58,19 @@ enum ReportCommand {
             w.key("forwardsIn"); w.int(figures.forwardsIn)
             w.key("tundaOld"); w.int(figures.tundaOld)
             w.key("privacyUndecided"); w.int(figures.privacyUndecided)
+            w.key("escalationsByUnit"); w.beginArray()
+            for e in workflow.escalations {
+                w.beginObject(); w.key("agency"); w.string(e.agency); w.key("unit"); w.string(e.unit)
+                w.key("level"); w.string(e.target.rawValue); w.key("count"); w.int(e.count); w.endObject()
+            }
+            w.endArray()
+            w.key("boilerplateByUnit"); w.beginArray()
+            for b in workflow.boilerplate {
+                w.beginObject(); w.key("agency"); w.string(b.agency); w.key("unit"); w.string(b.unit)
+                w.key("followUps"); w.int(b.followUps); w.key("boilerplate"); w.int(b.boilerplate)
+                w.key("percentBoilerplate"); w.double(NumberFormat.percentValue(b.boilerplate, of: b.followUps)); w.endObject()
+            }
+            w.endArray()
             w.endObject()
             s.out.line(w.text)
         case "csv" where s.arguments.flag("wide"):
@@ -85,6 +103,13 @@ enum ReportCommand {
                 ("tunda_old", "\(figures.tundaOld)"), ("privacy_undecided", "\(figures.privacyUndecided)"),
             ]
             for (k, v) in rows { s.out.write(CSVWriter.row([k, "", "", "", v])) }
+            // Issue 15: recorded warnings/escalations per level (the status column) and unit, and
+            // per answering unit its follow-ups and the boilerplate ones among them.
+            for e in workflow.escalations { s.out.write(CSVWriter.row(["escalations", e.agency, e.unit ?? "", e.target.rawValue, "\(e.count)"])) }
+            for b in workflow.boilerplate {
+                s.out.write(CSVWriter.row(["follow_ups", b.agency, b.unit ?? "", "", "\(b.followUps)"]))
+                s.out.write(CSVWriter.row(["boilerplate_follow_ups", b.agency, b.unit ?? "", "", "\(b.boilerplate)"]))
+            }
         default:
             s.out.line("\(s.config.officeName) — \(formatDateTime(now, zone: s.zone, table: t))")
             s.out.line("\(t.text(.operatorLabel)): \(SafeText.line(s.operatorActor.name)) (\(t.roleName(s.operatorActor.role)))")
@@ -116,6 +141,25 @@ enum ReportCommand {
             for wk in figures.receivedPerWeek {
                 let bar = String(repeating: "▇", count: wk.count == 0 ? 0 : max(1, wk.count * 30 / max(1, maxWeek)))
                 s.out.line(DisplayWidth.padded(formatDate(wk.weekStart, table: t), to: 14) + DisplayWidth.rightAligned(NumberFormat.grouped(wk.count, lang), to: 8) + " " + bar)
+            }
+            // Issue 15, as the dashboard shows them (only once there are any).
+            if !workflow.escalations.isEmpty {
+                s.out.line("")
+                s.out.line(t.escalationsPerUnitHeading + ":")
+                s.out.line(DisplayWidth.padded("", to: 34) + EscalationTarget.allCases.map { DisplayWidth.rightAligned(t.escalationLevelName($0), to: 16) }.joined())
+                for (h, counts) in workflow.escalationsByHolder {
+                    s.out.line(DisplayWidth.padded(holder(h), to: 34)
+                               + EscalationTarget.allCases.map { DisplayWidth.rightAligned(NumberFormat.grouped(counts[$0] ?? 0, lang), to: 16) }.joined())
+                }
+            }
+            if workflow.hasBoilerplate {
+                s.out.line("")
+                s.out.line(t.boilerplatePerUnitHeading + ":")
+                for b in workflow.boilerplate {
+                    s.out.line(DisplayWidth.padded(holder(Holder(agency: b.agency, unit: b.unit)), to: 34)
+                               + DisplayWidth.rightAligned(NumberFormat.percent(b.boilerplate, of: b.followUps, lang), to: 8)
+                               + "  \(NumberFormat.grouped(b.boilerplate, lang)) / \(NumberFormat.grouped(b.followUps, lang))")
+                }
             }
         }
         return 0

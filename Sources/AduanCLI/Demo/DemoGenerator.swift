@@ -105,7 +105,7 @@ public struct DemoGenerator {
         setHolder(Holder(agency: plan.forwardedIn ? forwardingAgency! : officeAgency))
         script(plan)
         let count = scheduleSteps(plan)
-        return passedDown(execute(&plan, count: count))
+        return withOfficeWords(passedDown(withTreeSteps(execute(&plan, count: count))))
     }
 
     // MARK: planning (nothing here depends on time)

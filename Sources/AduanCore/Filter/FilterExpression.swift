@@ -46,6 +46,9 @@ public enum FilterTerm: Hashable, Sendable {
     case privacyUndecided
     /// A drafted follow-up waits for approval (`is:awaiting-approval`).
     case awaitingApproval
+    /// The draft waiting for approval was written by this operator (their id): the approver's
+    /// tab leaves out their own drafts (`Approval.inboxFilter`). No filter word: the screen's.
+    case draftedBy(String)
     /// Age since receipt, in calendar or working days.
     case age(Comparison, Int, DayCounting)
     case rating(Comparison, Int)
@@ -179,6 +182,7 @@ extension FilterTerm {
             guard let mine = ctx.viewerUnit else { return true }
             return c.holder.unit.map { $0 == mine || ctx.viewerUnitsBelow.contains($0) } ?? false
         case .awaitingApproval: return c.awaitingApproval
+        case .draftedBy(let id): return c.pendingDraft?.drafter == id
         case .privacyUndecided: return !c.privacyDecided
         case .age(let cmp, let n, let counting):
             let range = ctx.receivedRange(cmp, n, counting)

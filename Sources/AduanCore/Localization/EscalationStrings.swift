@@ -60,6 +60,10 @@ extension StringTable {
         }
     }
 
+    /// The dashboard's and `aduan report`'s headings of the issue-15 figures.
+    public var escalationsPerUnitHeading: String { en ? "Warnings and escalations per unit (recorded)" : "Peringatan dan eskalasi per unit (tercatat)" }
+    public var boilerplatePerUnitHeading: String { en ? "Boilerplate answers per unit (share of follow-ups)" : "Jawaban normatif per unit (bagian dari tindak lanjut)" }
+
     /// The warning shown to the sender (and the approver) of a boilerplate follow-up.
     public func boilerplateWarning(_ b: BoilerplateFinding, templateName: (String) -> String) -> String {
         switch b.source {

@@ -90,6 +90,6 @@ public enum HierarchyText {
 
     /// Roles that approve drafts (the transition table's approvers).
     public static func approves(_ role: Role) -> Bool {
-        TransitionTable.standard().roles(for: .approve).contains(role)
+        Approval.approves(role)
     }
 }

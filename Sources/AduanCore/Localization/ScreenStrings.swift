@@ -3,6 +3,8 @@
 public enum ScreenText: CaseIterable, Sendable {
     /// The "all" and "sent out" tabs, shortened for a narrow terminal.
     case tabAllTiny, tabForwardedTiny
+    /// The approver's tab of drafts awaiting their approval (issue 15), and shortened.
+    case tabApproval, tabApprovalTiny
     /// After a yes/no question.
     case yesNo
     /// The rating prompt after the action's name: the scale only.
@@ -37,6 +39,8 @@ public enum ScreenText: CaseIterable, Sendable {
         switch self {
         case .tabAllTiny: "Sem"
         case .tabForwardedTiny: "Dit"
+        case .tabApproval: "Persetujuan"
+        case .tabApprovalTiny: "Stj"
         case .yesNo: "(y/t)"
         case .ratingScale: "nilai 1–5"
         case .orderOldest: "urutan: terlama dulu"
@@ -64,6 +68,8 @@ public enum ScreenText: CaseIterable, Sendable {
         switch self {
         case .tabAllTiny: "All"
         case .tabForwardedTiny: "Out"
+        case .tabApproval: "To approve"
+        case .tabApprovalTiny: "Appr"
         case .yesNo: "(y/n)"
         case .ratingScale: "score 1–5"
         case .orderOldest: "order: oldest first"

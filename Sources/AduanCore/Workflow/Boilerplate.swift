@@ -87,3 +87,17 @@ extension OfficeConfig {
         return Boilerplate.check(text, templates: filled, earlier: earlier, policy: boilerplate)
     }
 }
+
+extension OfficeConfig {
+    /// The approver's warning (issue 15): the draft waiting on `c`, judged as the follow-up it is
+    /// about to become, the same measure as for a follow-up sent directly: against the templates
+    /// filled in for this report by its drafter, and `earlier` answers of the unit that holds it
+    /// (`ComplaintStore.earlierAnswers` of `c.holder`). nil: no draft waits, or it is substantive.
+    public func draftBoilerplate(of c: Complaint, earlier: [String]) -> BoilerplateFinding? {
+        guard let draft = c.pendingDraft else { return nil }
+        let drafter = operators.first { $0.id == draft.drafter }
+            ?? Actor(id: draft.drafter, name: draft.drafterName, role: .unitOperator, agency: c.holder.agency, unit: c.holder.unit)
+        return boilerplate(draft.text, for: c, author: drafter, earlier: earlier)
+    }
+}
+

@@ -240,6 +240,8 @@ public protocol AduanFiguresContract: AnyObject {
     func periodFigures(_ scope: InboxScope, from: LocalDate, to: LocalDate, now: Timestamp) throws(StoreError) -> PeriodFigures
     /// Overdue and due-soon counts per holder, most overdue first.
     func deadlineGroups(_ scope: InboxScope, now: Timestamp) throws(StoreError) -> [DeadlineGroup]
+    /// Escalations per level and unit and boilerplate shares within a scope (issue 15).
+    func workflowFigures(_ scope: InboxScope) throws(StoreError) -> WorkflowFigures
 }
 
 extension ComplaintStore: AduanFiguresContract {}

@@ -80,6 +80,8 @@ struct FilterSQL {
             guard let unit = ctx.viewerUnit else { return SQLCondition(sql: "c.holder_agency = ?", args: [.text(agency)]) }
             return SQLCondition(sql: "c.holder_agency = ?", args: [.text(agency)]) && list("c.holder_unit", ([unit] + ctx.viewerUnitsBelow).map { .text($0) })
         case .awaitingApproval: return ScopeSQL.awaitingApproval(dialect: dialect)
+        // Never NULL (a NOT around it must hold where no draft waits).
+        case .draftedBy(let id): return SQLCondition(sql: "(\(dialect.draftedBy) IS NOT NULL AND \(dialect.draftedBy) = ?)", args: [.text(id)])
         case .privacyUndecided: return SQLCondition(sql: dialect.flag("c.privacy_decided", set: false), args: [])
         case .age(let cmp, let n, let counting):
             let r = ctx.receivedRange(cmp, n, counting)

@@ -25,10 +25,12 @@ public protocol SQLDialect: Sendable {
     /// The PostgreSQL store's tables: who held a report and its copies are arrays on its row
     /// (`held_agencies`, `held_units`, `cc_units`) instead of SQLite's `holders_before` and `cc`.
     var holdsArraysOnTheRow: Bool { get }
-    /// Where the report's state (`StateCodec`, the core's `Complaint.awaitingApproval` marker
-    /// `"pd":[`) is read from for row `c`: SQLite keeps it in `complaint_texts.state`, PostgreSQL
-    /// on the row itself (`complaints.state`, without reporter and texts). A test that holds when
-    /// the state carries `marker` (a literal already quoted).
+    /// Who wrote the draft waiting for approval (the core's `Complaint.pendingDraft?.drafter`),
+    /// NULL when none waits: the awaiting-approval tab and filter read it per row, as a column.
+    var draftedBy: String { get }
+    /// Where the report's state (`StateCodec`) is read from for row `c`: SQLite keeps it in
+    /// `complaint_texts.state`, PostgreSQL on the row itself (`complaints.state`, without reporter
+    /// and texts). A test that holds when the state carries `marker` (a literal already quoted).
     func stateContains(_ marker: String) -> String
 }
 
@@ -76,6 +78,9 @@ public struct SQLiteDialect: SQLDialect {
 
     public var holdsArraysOnTheRow: Bool { false }
 
+    /// The projection column `draft_by` (schema 4), kept by the writer and checked by verify.
+    public var draftedBy: String { "c.draft_by" }
+
     public func stateContains(_ marker: String) -> String {
         "EXISTS (SELECT 1 FROM complaint_texts t WHERE t.id = c.id AND instr(t.state, \(marker)) > 0)"
     }
@@ -112,6 +117,9 @@ public struct PostgreSQLDialect: SQLDialect {
     public func bytewise(_ column: String) -> String { "\(column) COLLATE \"C\"" }
 
     public var holdsArraysOnTheRow: Bool { true }
+
+    /// The drafter inside the row's state (`StateCodec`: "pd" is [version, at, drafter, …]).
+    public var draftedBy: String { "((c.state::jsonb)->'pd'->>2)" }
 
     public func stateContains(_ marker: String) -> String { "strpos(c.state, \(marker)) > 0" }
 }

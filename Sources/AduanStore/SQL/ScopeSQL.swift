@@ -289,13 +289,9 @@ struct ScopeSQL {
         }
     }
 
-    /// The core's `Complaint.awaitingApproval`: the state JSON (`StateCodec`) carries the pending
-    /// draft under the top-level key "pd". A key's quote directly after "pd" never occurs inside a
-    /// JSON string (there every quote is escaped), so the marker is exact.
-    /// On SQLite a probe per row of `complaint_texts` (no column of its own yet: a migration adding
-    /// one is the way to make the count cheap on a million reports); on PostgreSQL the row's state.
+    /// The core's `Complaint.awaitingApproval`: a drafter is recorded for the row (`draftedBy`).
     static func awaitingApproval(dialect: any SQLDialect) -> SQLCondition {
-        SQLCondition(sql: dialect.stateContains("'\"pd\":['"), args: [])
+        SQLCondition(sql: "\(dialect.draftedBy) IS NOT NULL", args: [])
     }
 
     // MARK: what the viewer may read
@@ -328,16 +324,5 @@ struct ScopeSQL {
             args += copy.args
         }
         return SQLCondition(sql: parts.joined(separator: " OR "), args: args)
-    }
-}
-
-extension ComplaintStore {
-    /// How many reports the scope holds now with a draft awaiting approval (the status line's count
-    /// for approvers): the core's `Complaint.awaitingApproval` over `InboxScope.holdsNow`.
-    public func awaitingApprovalCount(_ scope: InboxScope) throws(StoreError) -> Int {
-        try read {
-            let cond = ScopeSQL(scope, dialect: dialect).holdsNow && ScopeSQL.awaitingApproval(dialect: dialect)
-            return Int(try db.scalarInt("SELECT count(*) FROM complaints c WHERE \(cond.sql)", cond.args) ?? 0)
-        }
     }
 }

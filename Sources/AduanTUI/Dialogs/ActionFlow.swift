@@ -52,6 +52,9 @@ final class ActionFlow {
     var details = ActionDetails()
     /// Boilerplate warnings of the follow-ups just sent (issue 15 item 5), shown after saving.
     private(set) var warnings: [String] = []
+    /// The approver's warning that the draft about to be published is boilerplate, shown above
+    /// the confirmation (issue 15).
+    private(set) var approvalWarning: String?
     private var steps: [Step]
     private var index = -1
     private(set) var overlay: Overlay?
@@ -89,7 +92,15 @@ final class ActionFlow {
         case .passDown: s = [.unitBelow, .reason(required: false)]
         case .returnUp: s = [.reason(required: true)]
         case .draft: s = [.text(secretToggle: true, templates: true)]
-        case .approve: s = [.confirm(en ? "Approve the draft and publish it as the follow-up?" : "Setujui draf dan terbitkan sebagai tindak lanjut?")]
+        case .approve:
+            s = [.confirm(en ? "Approve the draft and publish it as the follow-up?" : "Setujui draf dan terbitkan sebagai tindak lanjut?")]
+            // A boilerplate draft is warned before it is published (issue 15 item 5), not after.
+            if complaints.count == 1, let c = complaints.first {
+                let earlier = (try? ctx.store.earlierAnswers(agency: c.holder.agency, unit: c.holder.unit, limit: 200)) ?? []
+                approvalWarning = ctx.config.draftBoilerplate(of: c, earlier: earlier).map { b in
+                    ctx.t.boilerplateWarning(b) { id in ctx.config.templates.first { $0.id == id }?.name ?? id }
+                }
+            }
         case .returnDraft: s = [.text(secretToggle: false, templates: false)]
         case .receive, .import, .autoClose, .escalate: s = []
         }
@@ -248,7 +259,7 @@ final class ActionFlow {
         case .liftReason:
             return LinePrompt(label: heading + " · " + t.text(.liftAnonymityReason), required: true)
         case .confirm(let question):
-            return Confirm(question)
+            return Confirm(question, warning: kind == .approve ? approvalWarning : nil)
         }
     }
 

@@ -182,9 +182,14 @@ final class LinePrompt: Overlay {
 /// A yes/no question; destructive and bulk actions ask one.
 final class Confirm: Overlay {
     let question: String
+    /// Said above the question before the operator answers (the approver's boilerplate warning).
+    let warning: String?
     private(set) var accepted = false
 
-    init(_ question: String) { self.question = question }
+    init(_ question: String, warning: String? = nil) {
+        self.question = question
+        self.warning = warning
+    }
 
     func handle(_ key: Key, ctx: DeskContext) -> OverlayResult {
         switch key {
@@ -199,6 +204,16 @@ final class Confirm: Overlay {
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: .input)
         // The question names what happens ("Lanjutkan #12?"); only the keys follow it.
         grid.put(question + " " + ctx.t.screen(.yesNo), x: 0, y: y, style: .input)
+        // The warning, wrapped, on the lines just above the question (at most a third of the screen).
+        if let warning, y > 0 {
+            let lines = Array(DisplayWidth.wrap(warning, width: max(10, grid.width - 2)).prefix(max(1, grid.height / 3)))
+            for (i, line) in lines.enumerated() {
+                let row = y - lines.count + i
+                guard row >= 0 else { continue }
+                grid.fill(Rect(x: 0, y: row, width: grid.width, height: 1), style: .error)
+                grid.put(line, x: 1, y: row, style: .error)
+            }
+        }
     }
 }
 

@@ -27,16 +27,9 @@ final class DashboardView: DeskView {
             figures = try ctx.store.figures(ctx.scope, now: ctx.now)
             lastAnchor = ctx.anchorsPath.flatMap(AnchorFile.last)
             // The scope's own rows: every agency, the agency, or the unit and the units below it.
-            let scope = ctx.scope
-            func inScope(_ agency: String, _ unit: String?) -> Bool {
-                switch scope {
-                case .everything: true
-                case .agency(let a): agency == a
-                case .unit, .subtree: agency == scope.agency && unit.map(scope.units.contains) == true
-                }
-            }
-            boilerplate = try ctx.store.boilerplateShares().filter { inScope($0.agency, $0.unit) }
-            escalations = try ctx.store.escalationCounts().filter { inScope($0.agency, $0.unit) }
+            let w = try ctx.store.workflowFigures(ctx.scope)
+            boilerplate = w.boilerplate
+            escalations = w.escalations
         } catch {
             ctx.fail(ctx.describe(error))
         }
@@ -113,7 +106,7 @@ final class DashboardView: DeskView {
 
         // Recorded warnings and escalations per unit and level (only once there are any).
         if !escalations.isEmpty {
-            out.append(StyledLine(lang == .en ? "Warnings and escalations per unit (recorded)" : "Peringatan dan eskalasi per unit (tercatat)", .bold))
+            out.append(StyledLine(t.escalationsPerUnitHeading, .bold))
             var byHolder: [Holder: [EscalationTarget: Int]] = [:]
             for e in escalations { byHolder[Holder(agency: e.agency, unit: e.unit), default: [:]][e.target, default: 0] += e.count }
             let nameWidth = min(30, max(12, width / 3))
@@ -131,7 +124,7 @@ final class DashboardView: DeskView {
 
         // Each unit's share of boilerplate (normatif) answers, once any was recorded.
         if boilerplate.contains(where: { $0.boilerplate > 0 }) {
-            out.append(StyledLine(lang == .en ? "Boilerplate answers per unit (share of follow-ups)" : "Jawaban normatif per unit (bagian dari tindak lanjut)", .bold))
+            out.append(StyledLine(t.boilerplatePerUnitHeading, .bold))
             let nameWidth = min(30, max(12, width / 3))
             for b in boilerplate.prefix(25) {
                 let holder = Holder(agency: b.agency, unit: b.unit)

@@ -3,6 +3,15 @@ import AduanCore
 /// The inbox's columns and tab row at a given width: what stays at 80 columns (every tab, the
 /// deadline, status and privacy markers) and what shortens first (issue 11).
 extension InboxView {
+    /// The tabs an operator sees: LAPOR!'s statuses and Diteruskan, and for an approver (the
+    /// core's `Approval.approves`) the drafts awaiting their approval while any wait (or while
+    /// it is the tab shown), before Diteruskan (so Diteruskan stays one key left of Semua). An
+    /// office that does not draft keeps its eight tabs, full names at 80 columns.
+    static func tabs(for me: Actor, waiting: Int, current: InboxTab) -> [InboxTab] {
+        guard Approval.approves(me.role), waiting > 0 || current == .awaitingApproval else { return tabs }
+        return tabs.filter { $0 != .forwarded } + [.awaitingApproval, .forwarded]
+    }
+
     struct Columns {
         var id = 9, age = 7, countdown = 20, status = 10, flags = 5, unit = 0, cls = 0, category = 0, reason = 0, title = 10
     }

@@ -1,3 +1,4 @@
+// Over 400 lines: the inbox keeps its paging state private to one type; layout, tabs and "mine" live in InboxLayout/InboxMine.
 import AduanCore
 import AduanStore
 
@@ -6,6 +7,8 @@ import AduanStore
 enum InboxTab: Hashable {
     case status(Status?)
     case forwarded
+    /// Drafts this approver may approve (issue 15): `Approval.inboxFilter`, for approvers only.
+    case awaitingApproval
 }
 
 /// Kotak Masuk: the operator's reports, most urgent deadline first, with LAPOR!'s status tabs.
@@ -17,7 +20,7 @@ final class InboxView: DeskView {
     /// nil: all statuses (or the Diteruskan tab).
     var tab: Status? { if case .status(let s) = current { return s } else { return nil } }
     private var forwardedCount = 0
-    /// Drafts waiting for this operator's approval (approvers only), for the status line.
+    /// Drafts waiting for this operator's approval (approvers only): the tab's count and the status line's.
     private(set) var awaitingApprovalCount = 0
     private(set) var limit: FilterExpression = .all
     private(set) var limitText: String?
@@ -47,6 +50,10 @@ final class InboxView: DeskView {
     var filterText: String? { limitText }
 
     func query(_ ctx: DeskContext) -> InboxQuery {
+        if current == .awaitingApproval, var q = ComplaintStore.approvalQuery(for: ctx.me, order: order) {
+            if limit != .all { q.filter = .and([q.filter, limit]) }
+            return q
+        }
         var parts: [FilterExpression] = []
         if let tab { parts.append(.term(.status([tab]))) }
         if current == .forwarded { parts.append(.term(.forwarded)) } else if mineOnly == true { parts.append(.term(.mine)) }
@@ -109,12 +116,17 @@ final class InboxView: DeskView {
     func loadCounts(_ ctx: DeskContext) throws(StoreError) {
         counts = try workingCounts(ctx)
         forwardedCount = try ctx.store.forwardedCount(ctx.scope)
-        awaitingApprovalCount = HierarchyText.approves(ctx.me.role) ? try ctx.store.awaitingApprovalCount(ctx.scope) : 0
+        awaitingApprovalCount = try ctx.store.approvalCount(for: ctx.me, now: ctx.now)
     }
 
     /// The list's length: from the counters when the filter is a status tab alone, else counted
     /// in the background while the operator keeps working.
     func refreshTotal(_ ctx: DeskContext) {
+        if limit == .all && current == .awaitingApproval {
+            total = awaitingApprovalCount
+            ctx.background.cancel(.total)
+            return
+        }
         if limit == .all && current == .forwarded {
             total = forwardedCount
             ctx.background.cancel(.total)
@@ -233,9 +245,10 @@ final class InboxView: DeskView {
             case .open:
                 if let id = selectedID { return .open(id) }
             case .nextTab, .previousTab:
-                let i = Self.tabs.firstIndex(of: current) ?? 0
-                let n = Self.tabs.count
-                setTab(Self.tabs[(i + (command == .nextTab ? 1 : n - 1)) % n], ctx: ctx)
+                let tabs = Self.tabs(for: ctx.me, waiting: awaitingApprovalCount, current: current)
+                let i = tabs.firstIndex(of: current) ?? 0
+                let n = tabs.count
+                setTab(tabs[(i + (command == .nextTab ? 1 : n - 1)) % n], ctx: ctx)
             case .toggleMine: return toggleMine(ctx)
             case .cycleOrder:
                 order = InboxOrder.allCases[(InboxOrder.allCases.firstIndex(of: order)! + 1) % InboxOrder.allCases.count]
@@ -299,7 +312,7 @@ final class InboxView: DeskView {
         ensureLoaded(ctx)
         let t = ctx.t
         // Tabs with counts, as LAPOR! shows them; all of them at 80 columns (issue 11).
-        let tabItems = Self.tabs.map { item -> (full: String, tiny: String, count: String, active: Bool) in
+        let tabItems = Self.tabs(for: ctx.me, waiting: awaitingApprovalCount, current: current).map { item -> (full: String, tiny: String, count: String, active: Bool) in
             let count: Int, full: String, tiny: String
             switch item {
             case .status(let status):
@@ -310,6 +323,10 @@ final class InboxView: DeskView {
                 full = t.text(.tabForwarded)
                 tiny = t.screen(.tabForwardedTiny)
                 count = forwardedCount
+            case .awaitingApproval:
+                full = t.screen(.tabApproval)
+                tiny = t.screen(.tabApprovalTiny)
+                count = awaitingApprovalCount
             }
             return (full, tiny, NumberFormat.grouped(count, ctx.language), item == current)
         }
