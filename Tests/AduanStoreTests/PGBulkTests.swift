@@ -26,7 +26,7 @@ struct PGBulkTests {
     @Test func copyGivesTheSameRowsAsStatementsAndTheChainGoesOn() throws {
         let one = try PGTestDatabase(), two = try PGTestDatabase()
         let ops = PGAccessTests.operators(one.tag)
-        let histories = try PGAccessTests.stories(ops).map(\.events)
+        let histories = try PGAccessTests.stories(ops).map(\.events) + Self.moreForms(ops)
         let slow = try PGStore(try one.ownerConnection(), context: PGAccessTests.context, create: true)
         let fast = try PGStore(try two.ownerConnection(), context: PGAccessTests.context, create: true)
         // Half first, then the rest, so the second load extends a chain that already exists.
@@ -45,6 +45,66 @@ struct PGBulkTests {
         #expect(try fast.firstBrokenLink() == nil)
         let enabled = try fast.conn.query("SELECT tgenabled FROM pg_trigger WHERE tgname = 'events_append'").text(0, "tgenabled")
         #expect(enabled == "O")
+    }
+
+    /// Histories whose events redact differently by every answer of a sight: a new title naming the
+    /// reporter at verify (content), and an import quoting a source history with a secret
+    /// follow-up and texts naming the reporter (handling, reporter), anonymous and not.
+    static func moreForms(_ ops: [Actor]) throws -> [[Event]] {
+        let admin = ops.first { $0.id == "admin-pemkab" }!, liaison = ops.first { $0.id == "tl-dinkes" }!
+        var out: [[Event]] = []
+        for anonymous in [false, true] {
+            var h = try PGAccessTests.Story(anonymous: anonymous, confidential: anonymous, by: admin)
+            try h.apply(.verify, ActionDetails(unit: "dinkes", changes: ClassificationChange(title: "Pungli oleh petugas, lapor Siti Aminah",
+                                                                                            anonymous: anonymous, confidential: anonymous)), by: admin)
+            try h.apply(.followUp, ActionDetails(text: "Siti Aminah sudah dihubungi.", secret: true), by: liaison)
+            try h.apply(.followUp, ActionDetails(text: "Selesai, terima kasih Siti Aminah."), by: liaison)
+            out.append(h.events)
+            let source = h.events.map { e -> Event in var e = e; e.complaintID = 0; return e }
+            let replayed = try Workflow.replay(source, context: PGAccessTests.context).get()
+            let details = ImportSource.importDetails(from: source, replayed: replayed, file: "lama.json", sha256: String(repeating: "a", count: 64))
+            let imported = try Workflow.decide(Command(.import, details), on: nil, by: admin, at: h.time.adding(seconds: 3600),
+                                               context: PGAccessTests.context, newID: 1).get()
+            out.append([imported])
+        }
+        return out
+    }
+
+    /// Every event's stored forms are, sight by sight, the core's redaction for that sight: the
+    /// load computes only the forms that can differ, and this holds it to `Privacy.redacted`.
+    @Test func eachStoredFormIsTheCoresRedactionForEverySight() throws {
+        let db = try PGTestDatabase()
+        let ops = PGAccessTests.operators(db.tag)
+        let histories = try PGAccessTests.stories(ops).map(\.events) + Self.moreForms(ops)
+        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
+        let ids = try store.bulkInsertHistories(histories)
+        var checked = 0
+        for (id, history) in zip(ids, histories) {
+            let events = history.map { e -> Event in var e = e; e.complaintID = id; return e }
+            let c = Workflow.fold(events)!
+            let r = try store.conn.query("SELECT version, shown_to, body FROM aduan.event_views WHERE complaint_id = $1", [.int(id)])
+            let rows = (0..<r.rowCount).map { (version: Int(r.int64($0, "version")!), mask: Int(r.int64($0, "shown_to")!), body: r.text($0, "body")!) }
+            for e in events {
+                let mine = rows.filter { $0.version == e.version }
+                #expect(Set(mine.map(\.body)).count == mine.count, "report \(id) v\(e.version): one row per distinct form")
+                for sight in Privacy.Sight.all {
+                    let shown = mine.filter { $0.mask & (1 << sight.bit) != 0 }
+                    if sight.mayRead(e) {
+                        let expected = String(decoding: EventCodec.storedBody(Privacy.redacted(e, in: c, sight: sight)), as: UTF8.self)
+                        #expect(shown.map(\.body) == [expected], "report \(id) v\(e.version) \(e.kind) sight \(sight.bit)")
+                        checked += 1
+                    } else {
+                        #expect(shown.isEmpty, "report \(id) v\(e.version) \(e.kind): sight \(sight.bit) may not read it")
+                    }
+                }
+            }
+        }
+        #expect(checked > 300)
+        // The forms do differ where the core says so: the import's secret entry and the reporter's name.
+        let importBodies = try store.conn.query("SELECT body FROM aduan.event_views WHERE kind = 'import'").column("body").compactMap { $0 }
+        #expect(importBodies.contains { $0.contains("Siti Aminah sudah dihubungi") })
+        #expect(importBodies.contains { !$0.contains("sudah dihubungi") })
+        #expect(importBodies.contains { $0.contains("Pelapor sudah") || $0.contains("terima kasih Pelapor") })
     }
 
     @Test func copyEscapesEveryByteAndAFailureNamesNoValue() throws {
