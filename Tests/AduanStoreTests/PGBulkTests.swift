@@ -14,6 +14,7 @@ struct PGBulkTests {
             "SELECT * FROM aduan.complaint_reporters ORDER BY id",
             "SELECT id, masked, title, body, location, words::text FROM aduan.complaint_texts ORDER BY id, masked",
             "SELECT key, value FROM aduan.meta ORDER BY key",
+            "SELECT id, content_key FROM aduan.complaint_keys ORDER BY id",
         ]
         var out: [String] = []
         for q in queries {
@@ -105,6 +106,29 @@ struct PGBulkTests {
         #expect(importBodies.contains { $0.contains("Siti Aminah sudah dihubungi") })
         #expect(importBodies.contains { !$0.contains("sudah dihubungi") })
         #expect(importBodies.contains { $0.contains("Pelapor sudah") || $0.contains("terima kasih Pelapor") })
+    }
+
+    /// Re-import keys came with schema version 3: a store made before gets them for the reports it
+    /// holds when its owner next opens it, the same keys a load writes today; no operator reads them.
+    @Test func aStoreFromBeforeReimportKeysGetsThemWhenItsOwnerOpensIt() throws {
+        let db = try PGTestDatabase()
+        let ops = PGAccessTests.operators(db.tag)
+        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
+        try store.bulkInsertHistories(try PGAccessTests.stories(ops).map(\.events) + Self.moreForms(ops))
+        let keys = "SELECT id, content_key FROM aduan.complaint_keys ORDER BY id"
+        let written = try store.conn.query(keys).column("content_key")
+        #expect(written.count > 10)
+        try store.conn.execute("DROP TABLE aduan.complaint_keys; UPDATE aduan.meta SET value = '2' WHERE key = 'schema_version'")
+        let again = try PGStore(try db.ownerConnection(), context: PGAccessTests.context)
+        #expect(try again.conn.query(keys).column("content_key") == written)
+        try again.conn.execute(PGAccessSQL.rolesScript(operators: ops))
+        let admin = try PGTest.tcp(user: "\(db.tag)_admin-pemkab", database: db.name, passfile: try db.passwords(for: ["\(db.tag)_admin-pemkab"]))
+        do {
+            _ = try admin.query("SELECT content_key FROM aduan.complaint_keys")
+            Issue.record("an operator read the re-import keys")
+        } catch let e {
+            #expect(e.sqlState == "42501")
+        }
     }
 
     @Test func copyEscapesEveryByteAndAFailureNamesNoValue() throws {

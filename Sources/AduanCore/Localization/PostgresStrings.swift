@@ -35,6 +35,8 @@ public enum PostgresMessage: Sendable, Equatable {
     case verifyProblems(count: Int)
     /// `aduan serve` on a SQLite store.
     case serveNeedsPostgres
+    /// `aduan import` on PostgreSQL by a role that is not the store's owner.
+    case importNeedsOwner(role: String)
     /// The connected role may not use the store (no role script run for it).
     case noAccess(role: String)
     /// What `aduan verify` finds on PostgreSQL.
@@ -115,6 +117,9 @@ public enum PostgresText {
         case .policyMissing(let login, let table):
             return en ? "security: login \(login) has no policy on \(table): run the SQL of `aduan office roles` as the store's owner"
                       : "keamanan: login \(login) tidak punya kebijakan pada \(table): jalankan SQL dari `aduan office roles` sebagai pemilik penyimpanan"
+        case .importNeedsOwner(let role):
+            return en ? "`aduan import` on a PostgreSQL store runs as the store's owner (the role that ran `aduan init`), not as the role \(role); nothing was imported"
+                      : "`aduan import` pada penyimpanan PostgreSQL dijalankan oleh pemilik penyimpanan (role yang menjalankan `aduan init`), bukan oleh role \(role); tidak ada yang diimpor"
         case .serveNeedsPostgres:
             return en ? "`aduan serve` is the writer of a PostgreSQL store (--store postgresql://…); a SQLite store needs none"
                       : "`aduan serve` adalah penulis penyimpanan PostgreSQL (--store postgresql://…); penyimpanan SQLite tidak memerlukannya"

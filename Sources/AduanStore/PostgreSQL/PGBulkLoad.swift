@@ -27,6 +27,10 @@ extension PGStore {
         var reporter: Range<Int>?
         /// The two `complaint_texts` rows after their id.
         var texts: [Range<Int>] = []
+        /// The re-import key (`ContentKey`; nil for a report with a tracking number).
+        public var contentKey: String?
+        /// The LAPOR! tracking number, the other re-import key.
+        public var trackingID: String?
         /// The report's own number in its source, kept when free in the store.
         public var preferredID: Int64?
         /// The newest event time, for the caller's clock check.
@@ -82,6 +86,8 @@ extension PGStore {
             p.texts.append(start..<out.bytes.count)
         }
         p.bytes = out.bytes
+        p.contentKey = contentKey(of: c, first: history[0])
+        p.trackingID = c.trackingID
         return p
     }
 }
@@ -115,7 +121,7 @@ public final class PGBulkLoad {
     public func add(_ batch: [PGStore.PreparedHistory]) throws -> [Int64] {
         guard !batch.isEmpty else { return [] }
         var events = CopyRowWriter(), views = CopyRowWriter(), complaints = CopyRowWriter()
-        var reporters = CopyRowWriter(), texts = CopyRowWriter()
+        var reporters = CopyRowWriter(), texts = CopyRowWriter(), keys = CopyRowWriter()
         let size = batch.reduce(0) { $0 + $1.bytes.count }
         events.bytes.reserveCapacity(size / 2 + 1024)
         views.bytes.reserveCapacity(size / 2 + 1024)
@@ -141,6 +147,7 @@ public final class PGBulkLoad {
                 complaints.int(id); complaints.raw(b[p.complaint])
                 if let r = p.reporter { reporters.int(id); reporters.raw(b[r]) }
                 for t in p.texts { texts.int(id); texts.raw(b[t]) }
+                if let k = p.contentKey { keys.int(id); keys.text(k); keys.endRow() }
             }
             if latest.map({ $0 < p.latest }) ?? true { latest = p.latest }
         }
@@ -150,6 +157,7 @@ public final class PGBulkLoad {
         try conn.copyBytes("COPY aduan.complaints(\(PGStore.projectionColumns)) FROM STDIN", complaints.bytes)
         try conn.copyBytes("COPY aduan.complaint_reporters(id, name, phone, email, nik) FROM STDIN", reporters.bytes)
         try conn.copyBytes("COPY aduan.complaint_texts(id, masked, title, body, location, words) FROM STDIN", texts.bytes)
+        try conn.copyBytes("COPY aduan.complaint_keys(id, content_key) FROM STDIN", keys.bytes)
         return ids
     }
 

@@ -36,6 +36,7 @@ public final class PGStore {
                 }
                 for e in events { try writeEventViews(e, in: state!) }
                 try writeProjection(state!, insert: true)
+                try writeContentKey(of: state!, first: events[0])
                 ids.append(id)
             }
             return ids
@@ -99,6 +100,18 @@ public final class PGStore {
             if let i = forms.firstIndex(where: { $0.body == body }) { forms[i].mask |= 1 << sight.bit } else { forms.append((body, 1 << sight.bit)) }
         }
         return forms
+    }
+
+    /// The re-import key of a report without a tracking number (`ContentKey`, as the SQLite store
+    /// keeps it), from its first event.
+    static func contentKey(of c: Complaint, first: Event) -> String? {
+        first.details.intake.flatMap { ContentKey.of($0, receivedAt: c.receivedAt) }
+    }
+
+    /// Records a new report's re-import key (the owner's table `complaint_keys`).
+    func writeContentKey(of c: Complaint, first: Event) throws {
+        guard let key = Self.contentKey(of: c, first: first) else { return }
+        try conn.query("INSERT INTO aduan.complaint_keys(id, content_key) VALUES ($1, $2)", [.int(c.id), .text(key)])
     }
 
     /// The report's two text rows: full, and with the reporter taken out (`Privacy.publicText`).
