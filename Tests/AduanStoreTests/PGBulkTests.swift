@@ -131,6 +131,42 @@ struct PGBulkTests {
         }
     }
 
+    /// A load is one transaction: a failure after some batches went in leaves the store exactly as
+    /// it was, with the append trigger on; a source's own number is kept where it is free.
+    @Test func aLoadThatFailsHalfWayLeavesNothingAndKeepsFreeSourceNumbers() throws {
+        let db = try PGTestDatabase()
+        let ops = PGAccessTests.operators(db.tag)
+        let histories = try PGAccessTests.stories(ops).map(\.events)
+        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
+        try store.bulkInsertHistories(Array(histories.prefix(2)))
+        let before = try Self.dump(store.conn)
+        struct Stop: Error {}
+        let login = store.conn.user
+        let prepared = try histories.map { try PGStore.prepare($0, context: PGAccessTests.context, login: login) }
+        #expect(throws: Stop.self) {
+            try store.conn.transaction {
+                let load = try PGBulkLoad(store)
+                try load.add(Array(prepared.prefix(5)))
+                try load.add(Array(prepared.dropFirst(5)))
+                throw Stop()
+            }
+        }
+        #expect(try Self.dump(store.conn) == before)
+        #expect(try store.conn.query("SELECT tgenabled FROM pg_trigger WHERE tgname = 'events_append'").text(0, "tgenabled") == "O")
+        // Numbers: 2 is taken (kept by the first load), 40 is free; the rest follow the highest.
+        var wanted = Array(prepared.prefix(3))
+        wanted[0].preferredID = 2
+        wanted[1].preferredID = 40
+        let ids = try store.conn.transaction {
+            let load = try PGBulkLoad(store)
+            let ids = try load.add(wanted)
+            try load.finish()
+            return ids
+        }
+        #expect(ids == [3, 40, 41])
+        #expect(try store.verify(operators: []) == [])
+    }
+
     @Test func copyEscapesEveryByteAndAFailureNamesNoValue() throws {
         let db = try PGTestDatabase()
         let conn = try db.ownerConnection()
