@@ -189,3 +189,37 @@ struct PGBulkTests {
         #expect(try conn.query("SELECT count(*) AS n FROM t").int64(0, "n") == 2)
     }
 }
+
+/// The text rows' search words, built straight into bytes for bulk loads, are the literal the
+/// plain rule gives: the core's tokens in order of first use, each with its sorted positions
+/// without repeats (at most 256, none past 16,383), quotes and backslashes doubled.
+struct PGSearchVectorTests {
+    static func reference(title: String, body: String) -> String {
+        var positions: [String: [Int]] = [:]
+        var order: [String] = []
+        func add(_ tokens: [String], from start: Int) {
+            for (i, t) in tokens.enumerated() {
+                if positions[t] == nil { order.append(t) }
+                positions[t, default: []].append(min(start + i, 16_383))
+            }
+        }
+        let t = TextSearch.tokens(title)
+        add(t, from: 1)
+        add(TextSearch.tokens(body), from: t.count + 2)
+        return order.map { word in
+            PGSearch.lexeme(word) + ":" + Array(Set(positions[word]!)).sorted().prefix(256).map(String.init).joined(separator: ",")
+        }.joined(separator: " ")
+    }
+
+    @Test func theVectorIsThePlainRulesLiteral() {
+        let long = (0..<17_000).map { $0 % 300 == 0 ? "jalan" : "w\($0 % 97)" }.joined(separator: " ")
+        let cases: [(String, String)] = [
+            ("Jalan rusak", "Jalan rusak parah di Desa Mekarsari, jalan berlubang."),
+            ("", ""), ("Só", "ÆØÅ ß đ ł — Déjà vu déjà"), ("it's", "back\\slash 'quote' it's"),
+            ("ulang", Array(repeating: "ulang", count: 400).joined(separator: " ")), ("panjang", long),
+        ]
+        for (title, body) in cases {
+            #expect(PGSearch.vector(title: title, body: body) == Self.reference(title: title, body: body), "\(title)")
+        }
+    }
+}

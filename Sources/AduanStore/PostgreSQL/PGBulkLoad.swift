@@ -79,9 +79,15 @@ extension PGStore {
             out.endRow()
             p.reporter = start..<out.bytes.count
         }
+        // The masked row usually has the very texts of the full one (no reporter named in them):
+        // its search words are then the same too.
+        var words: (title: String, body: String, vector: String)?
         for (masked, title, body, location) in textRows(c) {
             start = out.bytes.count
-            out.bool(masked); out.text(title); out.text(body); out.text(location); out.text(PGSearch.vector(title: title, body: body))
+            let vector: String
+            if let w = words, w.title == title, w.body == body { vector = w.vector } else { vector = PGSearch.vector(title: title, body: body) }
+            words = (title, body, vector)
+            out.bool(masked); out.text(title); out.text(body); out.text(location); out.text(vector)
             out.endRow()
             p.texts.append(start..<out.bytes.count)
         }
