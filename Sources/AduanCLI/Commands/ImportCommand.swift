@@ -38,12 +38,19 @@ enum ImportCommand {
         if let refusal = Workflow.gate(.import, on: nil, by: s.operatorActor, context: s.context) {
             throw .refused(s.strings.refusal(refusal, names: s.config.directory, zone: s.zone))
         }
+        // On PostgreSQL only the store's owner imports (ImportPostgres.swift); the store exists.
+        let postgres = try PostgresImport.ownerStore(s)
         // Checking needs no store; an existing one is read to skip what it already holds.
-        let existing: ComplaintStore? = Files.exists(s.storePath) ? try s.openStore() : nil
+        let existing: ComplaintStore? = postgres == nil && Files.exists(s.storePath) ? try s.openStore() : nil
         let started = Platform.monotonic()
         // What every import event says about its source: the file's name and the hash of its bytes.
         let origin = Origin(file: path.split(separator: "/").last.map(String.init) ?? path, sha256: SHA256.hexString(SHA256.hash(bytes)))
-        let importer = Importer(session: s, path: path, bytes: bytes, format: format, now: try s.now(), origin: origin, existing: existing)
+        let now: Timestamp
+        if let postgres { now = try PostgresImport.serverNow(postgres) } else { now = try s.now() }
+        var importer = Importer(session: s, path: path, bytes: bytes, format: format, now: now, origin: origin, existing: existing)
+        if let postgres {
+            do { importer.storedKeys = try PGImportKeys.load(postgres.conn) } catch { throw PostgresCommands.fail(error) }
+        }
 
         let checked = try importer.check()
         let trace = PhaseTrace("import", err: s.err, since: started)
@@ -70,11 +77,15 @@ enum ImportCommand {
             return errors.isEmpty ? 0 : 1
         }
 
-        let store: ComplaintStore
-        if let existing { store = existing } else { store = try s.openStore(create: true) }
         let written: Importer.Written
         do {
-            written = try importer.write(checked, into: store, trace: trace)
+            if let postgres {
+                written = try importer.write(checked, into: postgres, trace: trace)
+            } else {
+                let store: ComplaintStore
+                if let existing { store = existing } else { store = try s.openStore(create: true) }
+                written = try importer.write(checked, into: store, trace: trace)
+            }
         } catch let e as CLIError {
             throw e
         } catch StoreError.locked {
@@ -82,7 +93,7 @@ enum ImportCommand {
         } catch let e as StoreError {
             throw .store(e)
         } catch {
-            throw .environment("\(error)")
+            throw PostgresCommands.fail(error)
         }
         trace.lap("indexes")
         report(s, written: written.written, path: path, duplicates: checked.duplicates + written.storedMeanwhile, invalid: checked.invalid,
@@ -130,6 +141,14 @@ enum ImportCommand {
                 case .csv: field = holder ? "holder_agency: " : "cc_units: "
                 case .open311: field = "agency_responsible: "
                 case .json: field = r.events != nil ? "events: " : (holder ? "holder.agency: " : "ccUnits: ")
+                }
+            }
+            // The store's owner imports as the system, which has no agency of its own: each record names it.
+            if case .missing(_, .targetAgency) = refusal {
+                switch format {
+                case .csv: field = "agency: "
+                case .open311: field = "agency_responsible: "
+                case .json: field = "intakeAgency: "
                 }
             }
             if case .receivedAfterImport = refusal {

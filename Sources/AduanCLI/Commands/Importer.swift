@@ -17,6 +17,8 @@ struct Importer {
     let origin: ImportCommand.Origin
     /// The store as it was before this import, read to skip what it already holds.
     let existing: ComplaintStore?
+    /// The same for a PostgreSQL store: its re-import keys, read once.
+    var storedKeys: PGImportKeys? = nil
 
     /// What the check learned about one record.
     struct Verdict {
@@ -62,7 +64,7 @@ struct Importer {
                 return
             }
             let key = Self.dedupKey(history)
-            let stored = try existing.map { try Self.storedID(key, $0) != nil } ?? false
+            let stored = try existing.map { try Self.storedID(key, $0) != nil } ?? (storedKeys?.id(key) != nil)
             if !seen.insert(key).inserted || stored {
                 out.duplicates += 1
                 out.verdicts[record.line] = Verdict(skip: true)

@@ -44,6 +44,8 @@ public enum PostgresMessage: Sendable, Equatable {
     /// A command that reads the whole event log or writes for the store (anchor, auto-close), run
     /// by a login that is not the store's owner.
     case ownerOnly(command: String, role: String)
+    /// `aduan import` on PostgreSQL by a role that is not the store's owner.
+    case importNeedsOwner(role: String)
     /// The connected role may not use the store (no role script run for it).
     case noAccess(role: String)
     /// What `aduan verify` finds on PostgreSQL.
@@ -136,6 +138,9 @@ public enum PostgresText {
         case .ownerOnly(let command, let role):
             return en ? "`aduan \(command)` on a PostgreSQL store runs as the store's owner (it reads the whole event chain, aduan.events, and writes for the store; the writer `aduan serve` also closes due reports by itself every minute); the database role \(role) is an operator's login: nothing was changed"
                       : "`aduan \(command)` pada penyimpanan PostgreSQL dijalankan sebagai pemilik penyimpanan (membaca seluruh rantai peristiwa, aduan.events, dan menulis untuk penyimpanan; penulis `aduan serve` juga menutup sendiri laporan yang jatuh tempo setiap menit); peran basis data \(role) adalah login operator: tidak ada yang diubah"
+        case .importNeedsOwner(let role):
+            return en ? "`aduan import` on a PostgreSQL store runs as the store's owner (the role that ran `aduan init`), not as the role \(role); nothing was imported"
+                      : "`aduan import` pada penyimpanan PostgreSQL dijalankan oleh pemilik penyimpanan (role yang menjalankan `aduan init`), bukan oleh role \(role); tidak ada yang diimpor"
         case .serveNeedsPostgres:
             return en ? "`aduan serve` is the writer of a PostgreSQL store (--store postgresql://…); a SQLite store needs none"
                       : "`aduan serve` adalah penulis penyimpanan PostgreSQL (--store postgresql://…); penyimpanan SQLite tidak memerlukannya"

@@ -302,7 +302,9 @@ public enum Privacy {
     }
 
     static func replacing(_ needle: String, in hay: String, with replacement: String, wholeWord: Bool) -> String {
-        // Fast exit: most texts do not contain it.
+        // Fast exit: most texts do not contain it. In ASCII text a match of characters is a match
+        // of bytes, so where the bytes do not occur there is nothing to replace.
+        if asciiBytes(of: needle, absentFrom: hay) { return hay }
         guard let first = needle.first, hay.contains(first) else { return hay }
         let h = Array(hay), n = Array(needle)
         guard n.count <= h.count else { return hay }

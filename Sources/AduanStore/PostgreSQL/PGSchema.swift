@@ -1,3 +1,5 @@
+import AduanCore
+
 /// The PostgreSQL store's tables, in a schema of their own (`aduan`), as numbered migrations
 /// applied in order inside one transaction.
 ///
@@ -26,7 +28,7 @@ public enum PGSchema {
     /// Written in `meta` at creation: a schema called `aduan` without it is someone else's.
     public static let format = "aduan-store"
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    public static let version = 3
+    public static let version = 4
 
     /// Which text search configuration would index the words: none since the text rows' vectors
     /// are written as literals of the core's own tokens (`PGSearch.vector`) and queried as tsquery
@@ -302,6 +304,19 @@ public enum PGSchema {
         END
         $fn$;
         """),
+        (4, """
+        -- The re-import key of each report without a LAPOR! tracking number (ContentKey: a hash of
+        -- its first title, body, receipt time and channel), so importing a file twice finds what it
+        -- stored. The owner's only: an operator who could read it could confirm a guessed
+        -- confidential text, so no role is granted anything and row-level security has no policy.
+        CREATE TABLE aduan.complaint_keys(
+            id bigint PRIMARY KEY REFERENCES aduan.complaints(id),
+            content_key text NOT NULL
+        );
+        CREATE INDEX complaint_keys_content ON aduan.complaint_keys(content_key);
+        REVOKE ALL ON aduan.complaint_keys FROM PUBLIC;
+        ALTER TABLE aduan.complaint_keys ENABLE ROW LEVEL SECURITY;
+        """),
     ]
 }
 
@@ -379,6 +394,25 @@ extension PGSchema {
         for m in migrations where m.version > found {
             try conn.execute(m.sql)
             try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'schema_version'", [.text(String(m.version))])
+            if m.version == 4 && found > 0 { try backfillContentKeys(conn) }
         }
+    }
+
+    /// Version 4 on a store that already holds reports: their keys, from each one's first event.
+    static func backfillContentKeys(_ conn: PGConnection) throws {
+        let r = try conn.query("""
+            SELECT e.complaint_id, e.version, e.at, e.kind, e.body, c.received_at FROM aduan.events e
+            JOIN aduan.complaints c ON c.id = e.complaint_id WHERE e.version = 1
+            """)
+        var rows: [[PGValue]] = []
+        for i in 0..<r.rowCount {
+            let id = r.int64(i, "complaint_id") ?? 0
+            guard let e = EventCodec.decodeStored(complaint: id, version: 1, at: r.int64(i, "at") ?? 0, kind: r.text(i, "kind") ?? "",
+                                                  body: r.text(i, "body") ?? ""),
+                  let key = e.details.intake.flatMap({ ContentKey.of($0, receivedAt: Timestamp(seconds: r.int64(i, "received_at") ?? 0)) })
+            else { continue }
+            rows.append([.int(id), .text(key)])
+        }
+        try conn.copyIn("COPY aduan.complaint_keys(id, content_key) FROM STDIN", rows)
     }
 }

@@ -38,6 +38,7 @@ public final class PGStore {
                 }
                 for e in events { try writeEventViews(e, in: state!) }
                 try writeProjection(state!, insert: true)
+                try writeContentKey(of: state!, first: events[0])
                 ids.append(id)
             }
             return ids
@@ -67,18 +68,52 @@ public final class PGStore {
                 INSERT INTO aduan.event_views(seq, complaint_id, version, at, kind, needs_handling, needs_content, shown_to, body)
                 SELECT seq, complaint_id, version, at, kind, $3, $4, $5, $6 FROM aduan.events WHERE complaint_id = $1 AND version = $2
                 """, [.int(e.complaintID), .int(Int64(e.version)), .bool(Privacy.eventNeedsHandling(e)), .bool(Privacy.eventNeedsContent(e)),
-                      .int(Int64(form.mask)), .text(form.body)])
+                      .int(Int64(form.mask)), .text(String(decoding: form.body, as: UTF8.self))])
         }
     }
 
     /// The distinct redactions of `e` for the sights that may read it, each with its mask of sights.
-    static func eventForms(_ e: Event, in c: Complaint) -> [(body: String, mask: Int)] {
-        var forms: [(body: String, mask: Int)] = []
+    /// A redaction reads the sight's content answer only for a new title (`changes.title`) and its
+    /// handling answer only for an import's quoted secret entries, so the other sights share one
+    /// computed form; a form equal to the event reuses its encoding (`full`, when the caller has it).
+    /// `PGBulkTests.eachFormIsTheCoresRedactionForEverySight` holds this to `Privacy.redacted`.
+    static func eventForms(_ e: Event, in c: Complaint, full: [UInt8]? = nil) -> [(body: [UInt8], mask: Int)] {
+        let contentMatters = e.details.changes?.title != nil
+        let handlingMatters = e.details.source?.history.contains(where: \.secret) ?? false
+        var computed: [[UInt8]?] = Array(repeating: nil, count: 8)
+        var fullBody = full
+        var forms: [(body: [UInt8], mask: Int)] = []
         for sight in Privacy.Sight.all where sight.mayRead(e) {
-            let body = String(decoding: EventCodec.storedBody(Privacy.redacted(e, in: c, sight: sight)), as: UTF8.self)
+            let effective = Privacy.Sight(reporter: sight.reporter, content: contentMatters ? sight.content : true,
+                                          handling: handlingMatters ? sight.handling : true)
+            let body: [UInt8]
+            if let known = computed[effective.bit] {
+                body = known
+            } else {
+                let r = Privacy.redacted(e, in: c, sight: effective)
+                if r == e {
+                    if fullBody == nil { fullBody = EventCodec.storedBody(e) }
+                    body = fullBody!
+                } else {
+                    body = EventCodec.storedBody(r)
+                }
+                computed[effective.bit] = body
+            }
             if let i = forms.firstIndex(where: { $0.body == body }) { forms[i].mask |= 1 << sight.bit } else { forms.append((body, 1 << sight.bit)) }
         }
         return forms
+    }
+
+    /// The re-import key of a report without a tracking number (`ContentKey`, as the SQLite store
+    /// keeps it), from its first event.
+    static func contentKey(of c: Complaint, first: Event) -> String? {
+        first.details.intake.flatMap { ContentKey.of($0, receivedAt: c.receivedAt) }
+    }
+
+    /// Records a new report's re-import key (the owner's table `complaint_keys`).
+    func writeContentKey(of c: Complaint, first: Event) throws {
+        guard let key = Self.contentKey(of: c, first: first) else { return }
+        try conn.query("INSERT INTO aduan.complaint_keys(id, content_key) VALUES ($1, $2)", [.int(c.id), .text(key)])
     }
 
     /// The report's two text rows: full, and with the reporter taken out (`Privacy.publicText`).
@@ -95,7 +130,9 @@ public final class PGStore {
         """
 
     /// The `complaints` row of a report, in `projectionColumns` order.
-    func projectionRow(_ c: Complaint) -> [PGValue] {
+    func projectionRow(_ c: Complaint) -> [PGValue] { Self.projectionRow(c, context: context) }
+
+    static func projectionRow(_ c: Complaint, context: WorkflowContext) -> [PGValue] {
         let v = ProjectionValues.of(c, context: context)
         var heldAgencies = [c.intakeAgency]
         var heldUnits: [String] = []
@@ -110,12 +147,12 @@ public final class PGStore {
             .int(c.id), c.trackingID.map { .text($0) } ?? .null, .text(c.channel.rawValue), .text(c.classification.rawValue),
             .text(c.category.path), .text(c.priority.rawValue), .bool(c.anonymous), .bool(c.confidential), .bool(c.privacyDecided),
             .int(Int64(c.status.code)), .text(c.holder.agency), c.holder.unit.map { .text($0) } ?? .null, .text(c.intakeAgency),
-            .text(Self.arrayLiteral(heldAgencies)), .text(Self.arrayLiteral(heldUnits)), .text(Self.arrayLiteral(c.ccUnits)),
+            .text(arrayLiteral(heldAgencies)), .text(arrayLiteral(heldUnits)), .text(arrayLiteral(c.ccUnits)),
             .int(c.receivedAt.seconds), .int(c.updatedAt.seconds), .text(c.updatedBy), .int(Int64(c.version)),
             v.due.map { .int($0.dueAt.seconds) } ?? .null, v.due.map { .text($0.kind.rawValue) } ?? .null,
             .int(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey), c.rating.map { .int(Int64($0)) } ?? .null,
             .bool(c.pingPong), v.firstFollowUpWorkingDays.map { .int($0) } ?? .null, v.autoClose.map { .int($0) } ?? .null,
-            v.pausedAt.map { .int($0) } ?? .null, .int(v.receiptWeek), .text(StateCodec.encode(Self.skeleton(c))),
+            v.pausedAt.map { .int($0) } ?? .null, .int(v.receiptWeek), .text(StateCodec.encode(skeleton(c))),
         ]
     }
 
@@ -223,20 +260,47 @@ public enum PGSearch {
     /// from the title into the body (the core matches a phrase within one field). Positions stop
     /// at PostgreSQL's 16,383.
     public static func vector(title: String, body: String) -> String {
-        var positions: [String: [Int]] = [:]
-        var order: [String] = []
+        // Built straight into bytes: it runs twice for every report a bulk load writes. Positions
+        // come in ascending order (title, then body), so "sorted, without repeats" is a check
+        // against the last one written.
+        var index: [String: Int] = [:]
+        var words: [(word: String, positions: [Int])] = []
         func add(_ tokens: [String], from start: Int) {
             for (i, t) in tokens.enumerated() {
-                if positions[t] == nil { order.append(t) }
-                positions[t, default: []].append(min(start + i, 16_383))
+                let p = min(start + i, 16_383)
+                if let k = index[t] {
+                    if words[k].positions.last != p && words[k].positions.count < 256 { words[k].positions.append(p) }
+                } else {
+                    index[t] = words.count
+                    words.append((t, [p]))
+                }
             }
         }
         let t = TextSearch.tokens(title)
         add(t, from: 1)
         add(TextSearch.tokens(body), from: t.count + 2)
-        return order.map { word in
-            lexeme(word) + ":" + Array(Set(positions[word]!)).sorted().prefix(256).map(String.init).joined(separator: ",")
-        }.joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(words.count * 12)
+        for (i, w) in words.enumerated() {
+            if i > 0 { out.append(0x20) }
+            appendLexeme(w.word, to: &out)
+            out.append(0x3A)
+            for (j, p) in w.positions.enumerated() {
+                if j > 0 { out.append(0x2C) }
+                out.append(contentsOf: String(p).utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `lexeme(word)` appended as bytes.
+    static func appendLexeme(_ word: String, to out: inout [UInt8]) {
+        out.append(0x27)
+        for b in word.utf8 {
+            if b == 0x27 || b == 0x5C { out.append(b) }
+            out.append(b)
+        }
+        out.append(0x27)
     }
 
     /// A quoted lexeme of a `tsvector`/`tsquery` literal.

@@ -97,6 +97,7 @@ extension PGStore {
             try appendEvent(e)
             try writeEventViews(e, in: next)
             try writeProjection(next, insert: current == nil)
+            if current == nil { try writeContentKey(of: next, first: e) }
             return next
         }
     }

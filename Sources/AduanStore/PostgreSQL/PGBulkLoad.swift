@@ -1,0 +1,249 @@
+import AduanCore
+
+/// Loading many histories into the PostgreSQL store through COPY (imports, demo data), in two
+/// steps so the expensive one can run on another thread while the writer sends the previous batch:
+///
+/// 1. `PGStore.prepare(history)` (thread-safe, no connection): replays the history through
+///    `Workflow` (a history the rules would not have allowed throws `.illegalHistory`), folds it
+///    once, and builds every row the store keeps for it as COPY text: the events (body and content
+///    digest), their redacted forms for `event_views`, the `complaints` row, the reporter and the
+///    two text rows with their search words. Nothing of it depends on the report's number or the
+///    events' positions, which the writer puts in front of each row.
+/// 2. `PGBulkLoad` (the writer, inside one transaction): gives each report its number (the
+///    source's when free), extends the hash chain from the locked head with `Chain`'s formula, and
+///    sends one COPY per table per batch. The rows and hashes are exactly those of the
+///    statement-per-row path (`insertHistories`; PGBulkTests compares them byte for byte).
+extension PGStore {
+    /// A history made ready for COPY. See the extension's comment.
+    public struct PreparedHistory: Sendable {
+        /// Every row's bytes after its leading number columns, one buffer for the whole history.
+        var bytes: [UInt8] = []
+        /// Per event: its content digest and where its row's tail (version … body, tab) lies.
+        var events: [(digest: [UInt8], tail: Range<Int>)] = []
+        /// Per distinct redacted form: its event (index into `events`) and its row's tail (version … body, newline).
+        var views: [(event: Int, tail: Range<Int>)] = []
+        /// The `complaints` row after its id.
+        var complaint: Range<Int> = 0..<0
+        var reporter: Range<Int>?
+        /// The two `complaint_texts` rows after their id.
+        var texts: [Range<Int>] = []
+        /// The re-import key (`ContentKey`; nil for a report with a tracking number).
+        public var contentKey: String?
+        /// The LAPOR! tracking number, the other re-import key.
+        public var trackingID: String?
+        /// The report's own number in its source, kept when free in the store.
+        public var preferredID: Int64?
+        /// The newest event time, for the caller's clock check.
+        public var latest: Timestamp
+    }
+
+    /// Step 1 (see above). `login` is the login column of events that carry none (the loading role).
+    public static func prepare(_ history: [Event], context: WorkflowContext, login: String) throws(StoreError) -> PreparedHistory {
+        var history = history
+        for i in history.indices { history[i].complaintID = 0 }
+        let c: Complaint
+        switch Workflow.replay(history, context: context) {
+        case .failure(let e): throw .illegalHistory(e)
+        case .success(let folded): c = folded
+        }
+        var p = PreparedHistory(latest: history.last?.at ?? Timestamp(seconds: 0))
+        var out = CopyRowWriter()
+        out.bytes.reserveCapacity(1024 * history.count + 2048)
+        for e in history {
+            let body = EventCodec.storedBody(e)
+            let start = out.bytes.count
+            out.int(Int64(e.version)); out.int(e.at.seconds); out.text(e.kind.rawValue); out.text(e.actor.id)
+            out.text(e.login ?? login)
+            if e.kind == .forward { out.text(e.actor.agency); out.text(e.details.agency) } else { out.null(); out.null() }
+            out.text(body)
+            p.events.append((Chain.contentDigest(version: Int64(e.version), at: e.at.seconds, kind: e.kind.rawValue, actor: e.actor.id, body: body),
+                             start..<out.bytes.count))
+        }
+        for (i, e) in history.enumerated() {
+            let needsHandling = Privacy.eventNeedsHandling(e), needsContent = Privacy.eventNeedsContent(e)
+            for form in eventForms(e, in: c) {
+                let start = out.bytes.count
+                out.int(Int64(e.version)); out.int(e.at.seconds); out.text(e.kind.rawValue)
+                out.bool(needsHandling); out.bool(needsContent); out.int(Int64(form.mask)); out.text(form.body)
+                out.endRow()
+                p.views.append((i, start..<out.bytes.count))
+            }
+        }
+        var start = out.bytes.count
+        for v in projectionRow(c, context: context).dropFirst() { out.value(v) }
+        out.endRow()
+        p.complaint = start..<out.bytes.count
+        if let r = c.reporter {
+            start = out.bytes.count
+            out.text(r.name); out.text(r.phone); out.text(r.email); out.text(r.nik)
+            out.endRow()
+            p.reporter = start..<out.bytes.count
+        }
+        // The masked row usually has the very texts of the full one (no reporter named in them):
+        // its search words are then the same too.
+        var words: (title: String, body: String, vector: String)?
+        for (masked, title, body, location) in textRows(c) {
+            start = out.bytes.count
+            let vector: String
+            if let w = words, w.title == title, w.body == body { vector = w.vector } else { vector = PGSearch.vector(title: title, body: body) }
+            words = (title, body, vector)
+            out.bool(masked); out.text(title); out.text(body); out.text(location); out.text(vector)
+            out.endRow()
+            p.texts.append(start..<out.bytes.count)
+        }
+        p.bytes = out.bytes
+        p.contentKey = contentKey(of: c, first: history[0])
+        p.trackingID = c.trackingID
+        return p
+    }
+}
+
+/// Step 2: the writer's side of a bulk load, inside the caller's transaction (`conn.transaction`).
+/// `init` disables the append trigger for this transaction (ALTER TABLE locks the log against
+/// every other writer until commit) and locks the chain head; `add` writes batches; `finish`
+/// records the new head and turns the trigger back on. A throw anywhere rolls the whole
+/// transaction back: nothing of the load remains.
+public final class PGBulkLoad {
+    let store: PGStore
+    var head: [UInt8]
+    var count: Int64
+    var next: Int64
+    /// Report numbers in use (read once), so a source's number is kept only when free.
+    var taken: Set<Int64>
+    public private(set) var latest: Timestamp?
+
+    public init(_ store: PGStore) throws {
+        self.store = store
+        let conn = store.conn
+        try conn.execute("ALTER TABLE aduan.events DISABLE TRIGGER events_append")
+        (head, count) = try store.chainHeadForUpdate()
+        let ids = try conn.query("SELECT id FROM aduan.complaints")
+        taken = Set((0..<ids.rowCount).compactMap { ids.int64($0, "id") })
+        next = (taken.max() ?? 0) + 1
+    }
+
+    /// Writes a batch: numbers, chain, one COPY per table. Returns the numbers given, in order.
+    @discardableResult
+    public func add(_ batch: [PGStore.PreparedHistory]) throws -> [Int64] {
+        guard !batch.isEmpty else { return [] }
+        var events = CopyRowWriter(), views = CopyRowWriter(), complaints = CopyRowWriter()
+        var reporters = CopyRowWriter(), texts = CopyRowWriter(), keys = CopyRowWriter()
+        let size = batch.reduce(0) { $0 + $1.bytes.count }
+        events.bytes.reserveCapacity(size / 2 + 1024)
+        views.bytes.reserveCapacity(size / 2 + 1024)
+        var ids: [Int64] = []
+        ids.reserveCapacity(batch.count)
+        for p in batch {
+            var id = next
+            if let wanted = p.preferredID, wanted > 0, !taken.contains(wanted) { id = wanted }
+            taken.insert(id)
+            next = max(next, id + 1)
+            ids.append(id)
+            let firstSeq = count + 1
+            p.bytes.withUnsafeBufferPointer { b in
+                for e in p.events {
+                    count += 1
+                    head = Chain.link(previous: head, seq: count, complaint: id, content: e.digest)
+                    events.int(count); events.int(id); events.raw(b[e.tail]); events.hash(head)
+                    events.endRow()
+                }
+                for v in p.views {
+                    views.int(firstSeq + Int64(v.event)); views.int(id); views.raw(b[v.tail])
+                }
+                complaints.int(id); complaints.raw(b[p.complaint])
+                if let r = p.reporter { reporters.int(id); reporters.raw(b[r]) }
+                for t in p.texts { texts.int(id); texts.raw(b[t]) }
+                if let k = p.contentKey { keys.int(id); keys.text(k); keys.endRow() }
+            }
+            if latest.map({ $0 < p.latest }) ?? true { latest = p.latest }
+        }
+        let conn = store.conn
+        try conn.copyBytes("COPY aduan.events(seq, complaint_id, version, at, kind, actor_id, login, agency_from, agency_to, body, hash) FROM STDIN", events.bytes)
+        try conn.copyBytes("COPY aduan.event_views(seq, complaint_id, version, at, kind, needs_handling, needs_content, shown_to, body) FROM STDIN", views.bytes)
+        try conn.copyBytes("COPY aduan.complaints(\(PGStore.projectionColumns)) FROM STDIN", complaints.bytes)
+        try conn.copyBytes("COPY aduan.complaint_reporters(id, name, phone, email, nik) FROM STDIN", reporters.bytes)
+        try conn.copyBytes("COPY aduan.complaint_texts(id, masked, title, body, location, words) FROM STDIN", texts.bytes)
+        try conn.copyBytes("COPY aduan.complaint_keys(id, content_key) FROM STDIN", keys.bytes)
+        return ids
+    }
+
+    /// Records the chain's new head and count and turns the append trigger back on.
+    public func finish() throws {
+        let conn = store.conn
+        try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'chain_head'", [.text(SHA256.hexString(head))])
+        try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'event_count'", [.text(String(count))])
+        try conn.execute("ALTER TABLE aduan.events ENABLE TRIGGER events_append")
+    }
+}
+
+/// COPY text-format rows written straight into bytes: each field followed by a tab, `endRow`
+/// turns the last tab into a newline. Texts have backslash, tab, newline and CR escaped.
+struct CopyRowWriter {
+    var bytes: [UInt8] = []
+
+    mutating func null() { bytes.append(0x5C); bytes.append(0x4E); bytes.append(0x09) }
+
+    mutating func bool(_ b: Bool) { bytes.append(b ? 0x74 : 0x66); bytes.append(0x09) }
+
+    mutating func int(_ i: Int64) {
+        if i < 0 { bytes.append(0x2D) }
+        var m = i.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[n] = UInt8(truncatingIfNeeded: m % 10) + 0x30; m /= 10; n += 1 } while m > 0
+            while n > 0 { n -= 1; bytes.append(d[n]) }
+        }
+        bytes.append(0x09)
+    }
+
+    mutating func text(_ s: String?) {
+        guard var s else { return null() }
+        s.withUTF8 { escaped($0) }
+        bytes.append(0x09)
+    }
+
+    mutating func text(_ b: [UInt8]) {
+        b.withUnsafeBufferPointer { escaped($0) }
+        bytes.append(0x09)
+    }
+
+    private mutating func escaped(_ u: UnsafeBufferPointer<UInt8>) {
+        var plain = 0
+        for (i, b) in u.enumerated() where b == 0x5C || b == 0x09 || b == 0x0A || b == 0x0D {
+            if i > plain { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[plain..<i])) }
+            bytes.append(0x5C)
+            bytes.append(b == 0x5C ? 0x5C : b == 0x09 ? 0x74 : b == 0x0A ? 0x6E : 0x72)
+            plain = i + 1
+        }
+        if u.count > plain { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[plain...])) }
+    }
+
+    /// bytea hex input (`\x…`, the backslash escaped for COPY).
+    mutating func hash(_ digest: [UInt8]) {
+        bytes.append(0x5C); bytes.append(0x5C); bytes.append(0x78)
+        for b in digest { bytes.append(Self.hex[Int(b >> 4)]); bytes.append(Self.hex[Int(b & 0x0F)]) }
+        bytes.append(0x09)
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    mutating func value(_ v: PGValue) {
+        switch v {
+        case .null: null()
+        case .int(let i): int(i)
+        case .bool(let b): bool(b)
+        case .text(let s): text(s)
+        case .bytes(let b): hash(b)
+        }
+    }
+
+    /// Bytes already in COPY form (a prepared row's tail).
+    mutating func raw(_ slice: Slice<UnsafeBufferPointer<UInt8>>) { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: slice)) }
+
+    mutating func endRow() {
+        if bytes.last == 0x09 { bytes[bytes.count - 1] = 0x0A } else { bytes.append(0x0A) }
+    }
+}
