@@ -26,7 +26,7 @@ public enum PGSchema {
     /// Written in `meta` at creation: a schema called `aduan` without it is someone else's.
     public static let format = "aduan-store"
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    public static let version = 3
+    public static let version = 4
 
     /// Which text search configuration would index the words: none since the text rows' vectors
     /// are written as literals of the core's own tokens (`PGSearch.vector`) and queried as tsquery
@@ -302,6 +302,11 @@ public enum PGSchema {
         END
         $fn$;
         """),
+        (4, """
+        -- A pending draft's author and text leave complaints.state (issue 14): the rows are
+        -- rewritten by PGSchema.scrubPendingDrafts (PGStateMigration.swift) after this comment.
+        SELECT 1;
+        """),
     ]
 }
 
@@ -378,6 +383,7 @@ extension PGSchema {
     static func migrate(_ conn: PGConnection, from found: Int) throws {
         for m in migrations where m.version > found {
             try conn.execute(m.sql)
+            if m.version == draftScrubVersion { try scrubPendingDrafts(conn) }
             try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'schema_version'", [.text(String(m.version))])
         }
     }
