@@ -131,3 +131,26 @@ struct PGDraftMigrationTests {
         #expect(try conn.query("SELECT value FROM aduan.meta WHERE key = 'schema_version'").text(0, "value") == String(PGSchema.version))
     }
 }
+
+extension PGDraftPrivacyTests {
+    /// The command queue is read by the login that submitted: once the writer has settled a
+    /// command, its details (a draft's text) are the event's, and the login reads them only
+    /// where the core lets it read the event. A liaison whose unit drafted and then passed the
+    /// report away reads the draft nowhere in the database.
+    @Test func aSettledCommandKeepsNoTextTheLoginMayNoLongerRead() throws {
+        let (db, store, ops, passfile) = try PGCommandTests.setUp()
+        let dinkes = ops.first { $0.id == "tl-dinkes" }!
+        let conn = try PGTest.tcp(user: dinkes.logins[0], database: db.name, passfile: passfile)
+        let marker = "QUEUEDRAFT77X"
+        _ = try PGStore.submit(Command(.draft, ActionDetails(text: "\(marker) Siti Aminah sudah ditelepon.")), to: PGCommandTests.report,
+                               expectedVersion: nil, as: dinkes.id, on: conn)
+        #expect(try store.processCommands(operators: ops) == 1)
+        #expect(try Self.everythingReadable(conn).contains { $0.contains(marker) }, "the drafter reads its draft while it handles the report")
+        _ = try store.apply(Command(.forward, ActionDetails(agency: "prov", unit: "prov-x", reason: "Kewenangan provinsi")),
+                            to: PGCommandTests.report, expectedVersion: nil, by: dinkes, login: dinkes.logins[0])
+        let found = try Self.everythingReadable(conn).filter { $0.contains(marker) }
+        #expect(found.isEmpty, "a unit that passed the report away reads the draft: \(found)")
+        let outcome = try conn.query("SELECT outcome, kind FROM aduan.commands ORDER BY id")
+        #expect(outcome.rowCount == 1 && outcome.text(0, "outcome") == "done" && outcome.text(0, "kind") == "draft", "the outcome stays readable")
+    }
+}

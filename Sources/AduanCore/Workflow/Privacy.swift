@@ -345,17 +345,6 @@ public enum Privacy {
         return r
     }
 
-    /// A pending draft as a viewer with `sight` sees it: by the draft event's own rule (`Sight.mayRead`,
-    /// `redacted(_:in:sight:)`). The handling parties read its author and text, without the reporter
-    /// where they may not see them; anyone else learns only that a draft waits (the inbox counts it),
-    /// never its text, author or whether it is secret.
-    public static func redacted(_ d: PendingDraft, in c: Complaint, sight: Sight) -> PendingDraft {
-        guard sight.handling else { return PendingDraft(version: d.version, at: d.at, drafter: "", drafterName: "", text: "", secret: false) }
-        var r = d
-        if !sight.reporter { r.text = publicText(d.text, of: c) }
-        return r
-    }
-
     /// The event as `viewer` may see it, or nil when it is hidden entirely.
     public static func redacted(_ e: Event, in c: Complaint, for viewer: Actor) -> Event? {
         guard canSeeEvent(e, in: c, viewer: viewer) else { return nil }

@@ -302,7 +302,7 @@ public enum PGSchema {
         END
         $fn$;
         """),
-        (4, """
+        (draftScrubVersion, """
         -- A pending draft's author and text leave complaints.state (issue 14): the rows are
         -- rewritten by PGSchema.scrubPendingDrafts (PGStateMigration.swift) after this comment.
         SELECT 1;

@@ -5,6 +5,8 @@ import AduanCore
 /// each such state to what `PGStore.skeleton` writes now (only that a draft waits); the text stays
 /// in the event log and in the draft event's forms in `event_views`, read by the handling parties.
 extension PGSchema {
+    /// The migration's number. On merging with another branch's migration 4 (re-import keys),
+    /// renumber this one after it (and `PGSchema.version`): the scrub runs once, whatever the number.
     static let draftScrubVersion = 4
 
     /// Rewrites every state that carries a pending draft, in the migration's transaction. States
@@ -18,8 +20,7 @@ extension PGSchema {
             guard StateCodec.decode(state, into: &c) else {
                 throw PostgresError(sqlState: nil, message: "report #\(id) has a damaged state record; nothing was changed")
             }
-            let blind = Privacy.Sight(reporter: false, content: false, handling: false)
-            c.pendingDraft = c.pendingDraft.map { Privacy.redacted($0, in: c, sight: blind) }
+            c.pendingDraft = c.pendingDraft.map { Privacy.blindDraft($0, in: c) }
             try conn.query("UPDATE aduan.complaints SET state = $1 WHERE id = $2", [.text(StateCodec.encode(c)), .int(id)])
         }
     }

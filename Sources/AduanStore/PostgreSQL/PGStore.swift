@@ -130,7 +130,7 @@ public final class PGStore {
         s.title = ""
         s.body = ""
         s.location = ""
-        s.pendingDraft = c.pendingDraft.map { Privacy.redacted($0, in: c, sight: Privacy.Sight(reporter: false, content: false, handling: false)) }
+        s.pendingDraft = c.pendingDraft.map { Privacy.blindDraft($0, in: c) }
         return s
     }
 
