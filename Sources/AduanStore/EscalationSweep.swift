@@ -60,17 +60,25 @@ extension ComplaintStore {
                        json_extract(body, '$.escalation.unit'), count(*)
                 FROM events WHERE kind = 'escalate' AND json_valid(body) GROUP BY 1, 2, 3
                 """)
-            var totals: [String: (EscalationTarget, String, String?, Int)] = [:]
-            while try s.step() {
-                guard let key = s.optionalText(0), let agency = s.optionalText(1),
-                      let m = EscalationMark(key: key, dueAt: Timestamp(seconds: 0), holder: Holder(agency: agency, unit: s.optionalText(2))) else { continue }
-                let k = "\(m.target.rawValue)|\(agency)|\(m.holder.unit ?? "")"
-                let n = Int(s.int64(3))
-                totals[k, default: (m.target, agency, m.holder.unit, 0)].3 += n
-            }
-            return totals.values.map { (target: $0.0, agency: $0.1, unit: $0.2, count: $0.3) }
-                .sorted { ($0.target.level, $0.agency, $0.unit ?? "") < ($1.target.level, $1.agency, $1.unit ?? "") }
+            var rows: [(key: String?, agency: String?, unit: String?, count: Int)] = []
+            while try s.step() { rows.append((s.optionalText(0), s.optionalText(1), s.optionalText(2), Int(s.int64(3)))) }
+            return Self.escalationTotals(rows)
         }
+    }
+
+    /// The dashboard's warnings and escalations per level, agency and unit, from counts per
+    /// recorded key (`EscalationMark.key`), agency and unit: one home for both backends.
+    static func escalationTotals(_ rows: [(key: String?, agency: String?, unit: String?, count: Int)])
+        -> [(target: EscalationTarget, agency: String, unit: String?, count: Int)] {
+        var totals: [String: (EscalationTarget, String, String?, Int)] = [:]
+        for r in rows {
+            guard let key = r.key, let agency = r.agency,
+                  let m = EscalationMark(key: key, dueAt: Timestamp(seconds: 0), holder: Holder(agency: agency, unit: r.unit)) else { continue }
+            let k = "\(m.target.rawValue)|\(agency)|\(m.holder.unit ?? "")"
+            totals[k, default: (m.target, agency, m.holder.unit, 0)].3 += r.count
+        }
+        return totals.values.map { (target: $0.0, agency: $0.1, unit: $0.2, count: $0.3) }
+            .sorted { ($0.target.level, $0.agency, $0.unit ?? "") < ($1.target.level, $1.agency, $1.unit ?? "") }
     }
 }
 

@@ -143,6 +143,29 @@ import Testing
         #expect(viaDraft.map(\.status) == .success(.proses))
     }
 
+    /// A report's pending draft is the draft event's business: a viewer who may not read that
+    /// event (not handling the report) learns only that a draft waits, never its text or author;
+    /// a handling party who may not see the reporter reads the text without their name.
+    @Test func aPendingDraftsTextIsRedactedLikeTheDraftEvent() throws {
+        var start = F.complaint(in: .belumDitindaklanjuti)!
+        start.reporter = Reporter(name: "Dewi Lestari", phone: "081298765432")
+        let text = "Ibu Dewi Lestari sudah kami telepon di 081298765432."
+        let c = try Self.run([(F.unitOperator, Command(.draft, ActionDetails(text: text, secret: true)))], from: start).get()
+        #expect(c.pendingDraft?.text == text)
+        let monitor = Actor(id: "kominfo", name: "Kominfo", role: .supervisor, agency: Access.allAgencies)
+        #expect(Privacy.canView(c, viewer: monitor) && !Privacy.isHandling(c, viewer: monitor))
+        let blind = Privacy.redacted(c, for: monitor).pendingDraft
+        #expect(blind != nil, "that a draft waits is no secret: the inbox counts it")
+        #expect(blind?.text == "" && blind?.drafter == "" && blind?.drafterName == "" && blind?.secret == false, "\(String(describing: blind))")
+        #expect(blind?.version == c.pendingDraft?.version)
+        #expect(Privacy.redacted(c, for: F.liaison).pendingDraft == c.pendingDraft, "the approver reads it whole")
+        var anonymous = c
+        anonymous.anonymous = true
+        let masked = Privacy.redacted(anonymous, for: F.liaison).pendingDraft
+        #expect(masked?.text == Privacy.publicText(text, of: anonymous) && masked?.text.contains("Dewi") == false)
+        #expect(masked?.drafter == F.unitOperator.id)
+    }
+
     @Test func draftsAreSeenOnlyByTheHandlingPartiesAndNeverPublished() throws {
         let bd = F.complaint(in: .belumDitindaklanjuti)!
         var events: [Event] = []

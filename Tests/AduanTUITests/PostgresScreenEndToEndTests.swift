@@ -96,10 +96,11 @@ struct PostgresScreenEndToEndTests {
         try #require(ok, "the inbox never appeared:\n\(screen)")
         #expect(screen.contains("Ijazah SMA") && !screen.contains("Jalan berlubang"), "only Dinas Kesehatan's reports:\n\(screen)")
 
-        // The dashboard is not served on PostgreSQL yet: the view says so, the desk goes on.
+        // The dashboard is served on PostgreSQL: Dinas Kesehatan's figures as Andi's role reads them
+        // (its two reports; PGDashboardTests holds the figures to SQLite's on the same histories).
         tmux.send("4")
-        (ok, screen) = tmux.waitFor("belum tersedia pada penyimpanan PostgreSQL")
-        #expect(ok, "the dashboard does not say it is not available:\n\(screen)")
+        (ok, screen) = tmux.waitFor { $0.contains("Jumlah: 2") && $0.contains("% Selesai") }
+        #expect(ok && !screen.contains("belum tersedia"), "the dashboard does not show the unit's figures:\n\(screen)")
         // Tenggat is served: Andi's overdue reports, grouped under his unit, nobody else's.
         tmux.send("3")
         (ok, screen) = tmux.waitFor { $0.contains("[Tenggat]") && $0.contains("Pungutan liar") }

@@ -343,6 +343,7 @@ public enum Privacy {
             r.body = ""
             r.location = ""
         }
+        if let d = c.pendingDraft { r.pendingDraft = redacted(d, in: c, sight: sight(of: c, viewer: viewer)) }
         return r
     }
 

@@ -101,7 +101,10 @@ extension PGStore {
                         message = PGWriterRefusal.unreadableCommand.code
                     }
                 }
-                try conn.query("UPDATE aduan.commands SET outcome = $2, message = $3, result_version = $4 WHERE id = $1",
+                // The details leave the queue once settled: what was done is the event's, read through
+                // the timeline's rules (a draft's text only while the login's unit handles the report);
+                // the login that asked keeps the outcome (issue 14).
+                try conn.query("UPDATE aduan.commands SET outcome = $2, message = $3, result_version = $4, details = '' WHERE id = $1",
                                [.int(command), .text(outcome), message.map { .text($0) } ?? .null, version.map { .int(Int64($0)) } ?? .null])
                 // Every role may listen: the notice names nothing (not even the command); the
                 // operator who asked reads its own command again, which only its login may.

@@ -6,12 +6,11 @@ import AduanCore
 /// core's scope and filter rendered in `PostgreSQLDialect` by the one renderer (`ScopeSQL`,
 /// `FilterSQL`). Changes are heard through LISTEN on a connection of its own (the writer's
 /// NOTIFY is only a wake-up: what changed is read again through RLS). Drafts stay on the desk's
-/// machine (`LocalDrafts`). The Tenggat view is in PGDeskDeadlines.swift; the dashboard is not served yet (`serves`).
+/// machine (`LocalDrafts`). The Tenggat view is in PGDeskDeadlines.swift, the dashboard's event counts in PGDeskDashboard.swift.
 extension PGOperatorStore: DeskStore {
     public func serves(_ part: DeskPart) -> Bool {
         switch part {
-        case .dashboard: false
-        case .deadlines: true
+        case .dashboard, .deadlines: true
         }
     }
 
@@ -218,7 +217,7 @@ extension PGOperatorStore: DeskStore {
         }
     }
 
-    // MARK: what the writer does, or what is not served yet
+    // MARK: what the writer does
 
     /// Auto-close is the writer's work on PostgreSQL (an operator's role writes no event).
     public func autoCloseDue(at now: Timestamp, limit: Int) throws(StoreError) -> Int { 0 }
@@ -226,11 +225,4 @@ extension PGOperatorStore: DeskStore {
     public func recordEscalations(at now: Timestamp, limit: Int, scan: Int) throws(StoreError) -> Int { 0 }
 
     static func notServed(_ part: DeskPart) -> StoreError { .postgres(.notOnPostgres(command: part.rawValue)) }
-
-    public func boilerplateShares() throws(StoreError) -> [(agency: String, unit: String?, followUps: Int, boilerplate: Int)] {
-        throw Self.notServed(.dashboard)
-    }
-    public func escalationCounts() throws(StoreError) -> [(target: EscalationTarget, agency: String, unit: String?, count: Int)] {
-        throw Self.notServed(.dashboard)
-    }
 }

@@ -38,6 +38,19 @@ extension PGStore {
             throw PostgresError(sqlState: nil, message: "report #\(id) has a damaged state record")
         }
         c.location = texts[2]
+        // The state keeps only that a draft waits; its author and text are the draft event's, in the
+        // widest form of it the role may read (none: the role does not handle the report).
+        if let d = c.pendingDraft {
+            let v = try conn.query("""
+                SELECT version, at, kind, body FROM aduan.event_views
+                WHERE complaint_id = $1 AND version = $2 AND kind = 'draft' ORDER BY shown_to DESC LIMIT 1
+                """, [.int(id), .int(Int64(d.version))])
+            if v.rowCount == 1, let e = EventCodec.decodeStored(complaint: id, version: d.version, at: v.int64(0, "at") ?? 0,
+                                                                 kind: v.text(0, "kind") ?? "", body: v.text(0, "body") ?? "") {
+                c.pendingDraft = PendingDraft(version: d.version, at: e.at, drafter: e.actor.id, drafterName: e.actor.name,
+                                              text: e.details.text ?? "", secret: e.details.secret)
+            }
+        }
         c.reporter = nil
         let p = try conn.query("SELECT name, phone, email, nik FROM aduan.complaint_reporters WHERE id = $1", [.int(id)])
         if p.rowCount == 1 {

@@ -28,7 +28,7 @@ public enum PGSchema {
     /// Written in `meta` at creation: a schema called `aduan` without it is someone else's.
     public static let format = "aduan-store"
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    public static let version = 4
+    public static let version = 5
 
     /// Which text search configuration would index the words: none since the text rows' vectors
     /// are written as literals of the core's own tokens (`PGSearch.vector`) and queried as tsquery
@@ -317,6 +317,11 @@ public enum PGSchema {
         REVOKE ALL ON aduan.complaint_keys FROM PUBLIC;
         ALTER TABLE aduan.complaint_keys ENABLE ROW LEVEL SECURITY;
         """),
+        (draftScrubVersion, """
+        -- A pending draft's author and text leave complaints.state (issue 14): the rows are
+        -- rewritten by PGSchema.scrubPendingDrafts (PGStateMigration.swift) after this comment.
+        SELECT 1;
+        """),
     ]
 }
 
@@ -393,6 +398,7 @@ extension PGSchema {
     static func migrate(_ conn: PGConnection, from found: Int) throws {
         for m in migrations where m.version > found {
             try conn.execute(m.sql)
+            if m.version == draftScrubVersion { try scrubPendingDrafts(conn) }
             try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'schema_version'", [.text(String(m.version))])
             if m.version == 4 && found > 0 { try backfillContentKeys(conn) }
         }

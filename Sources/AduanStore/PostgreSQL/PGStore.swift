@@ -156,14 +156,20 @@ public final class PGStore {
         ]
     }
 
-    /// The state column: the report without its reporter and texts, which live in rows the
-    /// policies can withhold.
+    /// The state column: what every role that may open the report may read of it (issue 14).
+    /// Field by field against `Privacy.redacted` for the least-privileged viewer who can see the
+    /// row: the reporter and texts live in rows the policies can withhold; a pending draft keeps
+    /// only that it waits (its version and time: `awaitingApproval`), its author and text being the
+    /// draft event's, read from the form of it in `event_views` the role may read (`PGRead`). The
+    /// rest carries no text: the holder chain, copies, times, counters, the archive reason's code
+    /// and the escalation keys are what `Privacy.redacted` leaves to any viewer of the report.
     static func skeleton(_ c: Complaint) -> Complaint {
         var s = c
         s.reporter = nil
         s.title = ""
         s.body = ""
         s.location = ""
+        s.pendingDraft = c.pendingDraft.map { Privacy.blindDraft($0, in: c) }
         return s
     }
 
