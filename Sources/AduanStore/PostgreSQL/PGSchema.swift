@@ -1,3 +1,4 @@
+// Over 400 lines: the numbered migrations are SQL text kept in one list in the order they run; the code around them is short.
 import AduanCore
 
 /// The PostgreSQL store's tables, in a schema of their own (`aduan`), as numbered migrations
@@ -402,23 +403,5 @@ extension PGSchema {
             try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'schema_version'", [.text(String(m.version))])
             if m.version == 4 && found > 0 { try backfillContentKeys(conn) }
         }
-    }
-
-    /// Version 4 on a store that already holds reports: their keys, from each one's first event.
-    static func backfillContentKeys(_ conn: PGConnection) throws {
-        let r = try conn.query("""
-            SELECT e.complaint_id, e.version, e.at, e.kind, e.body, c.received_at FROM aduan.events e
-            JOIN aduan.complaints c ON c.id = e.complaint_id WHERE e.version = 1
-            """)
-        var rows: [[PGValue]] = []
-        for i in 0..<r.rowCount {
-            let id = r.int64(i, "complaint_id") ?? 0
-            guard let e = EventCodec.decodeStored(complaint: id, version: 1, at: r.int64(i, "at") ?? 0, kind: r.text(i, "kind") ?? "",
-                                                  body: r.text(i, "body") ?? ""),
-                  let key = e.details.intake.flatMap({ ContentKey.of($0, receivedAt: Timestamp(seconds: r.int64(i, "received_at") ?? 0)) })
-            else { continue }
-            rows.append([.int(id), .text(key)])
-        }
-        try conn.copyIn("COPY aduan.complaint_keys(id, content_key) FROM STDIN", rows)
     }
 }
