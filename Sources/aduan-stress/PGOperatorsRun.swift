@@ -63,30 +63,9 @@ struct PGOperatorsRun {
                                   stderr: w.dir + "/operator-\(i + 1).err", newGroup: true)
             workers.append(OperatorsRun.Worker(child: child, viaCLI: false))
         }
-        let progress = Progress()
-        let limit = started + Double(seconds) + 120
-        var lastShown = 0.0
-        while workers.contains(where: { !$0.eof }) {
-            if monotonic() > limit {
-                fail("the operator processes did not finish within \(seconds + 120) s; killed")
-                for i in workers.indices where !workers[i].eof { workers[i].child.killGroup(); workers[i].eof = true }
-                break
-            }
-            var fds = workers.map { pollfd(fd: $0.eof ? -1 : $0.child.outputFD, events: Int16(POLLIN), revents: 0) }
-            if Glibc.poll(&fds, nfds_t(fds.count), 250) <= 0 { continue }
-            for i in workers.indices where fds[i].revents != 0 {
-                var eof = false
-                let lines = workers[i].child.readOnce(eof: &eof)
-                if eof { workers[i].eof = true }
-                for line in lines { OperatorsRun.take(line, into: &workers[i]) }
-            }
-            let now = monotonic()
-            if now - lastShown > 0.5 {
-                lastShown = now
-                progress.show("pg operators \(seconds - min(seconds, Int(now - started))) s left · committed \(grouped(workers.reduce(0) { $0 + $1.committed.count }))")
-            }
+        OperatorsRun.collect(&workers, seconds: seconds, started: started, fail: fail) { left, workers in
+            "pg operators \(left) s left · committed \(grouped(workers.reduce(0) { $0 + $1.committed.count }))"
         }
-        progress.clear()
         let elapsed = monotonic() - started
         if writer.poll() != nil { fail("aduan serve ended during the run: \(firstLine(String(decoding: readWholeFile(w.dir + "/serve-0.err"), as: UTF8.self)))") }
         // Every operator waited for its last outcome: the writer has nothing left to settle.
@@ -99,13 +78,7 @@ struct PGOperatorsRun {
             if exitedNormally(status) != 0 {
                 fail("\(name) ended with \(describeStatus(status)): \(firstLine(String(decoding: readWholeFile(w.dir + "/operator-\(i + 1).err"), as: UTF8.self)))")
             }
-            if let end = worker.end {
-                if end.ok != worker.committed.count || end.conflicts != worker.conflicts.count {
-                    fail("\(name) counted \(end.ok) committed and \(end.conflicts) conflicts but reported \(worker.committed.count) and \(worker.conflicts.count)")
-                }
-            } else {
-                fail("\(name) never reported its totals (crashed or killed?)")
-            }
+            OperatorsRun.checkTotals(of: worker, name: name, fail: fail)
             if !worker.errors.isEmpty { fail("\(name): \(worker.errors.count) unexpected line(s)", worker.errors) }
         }
 
