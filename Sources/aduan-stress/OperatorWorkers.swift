@@ -48,4 +48,31 @@ extension OperatorsRun {
             fail("\(name) never reported its totals (crashed or killed?)", [])
         }
     }
+
+    /// What the workers reported against what the log holds: an action two operators both
+    /// committed (a lost update), a committed action missing from the log or logged otherwise,
+    /// and a conflict with no newer version behind it. Empty when they agree.
+    static func disagreements(_ workers: [Worker], log: [EventKey: (kind: String, actor: String)]) -> [String] {
+        var seen: [EventKey: Int] = [:]
+        var wrong: [String] = []
+        for (i, worker) in workers.enumerated() {
+            for c in worker.committed {
+                if let other = seen[c.key] {
+                    wrong.append("#\(c.key.complaint) version \(c.key.version) committed by operator \(other + 1) and by operator \(i + 1): a lost update")
+                }
+                seen[c.key] = i
+                guard let e = log[c.key] else {
+                    wrong.append("#\(c.key.complaint) version \(c.key.version) (\(c.kind) by \(c.actor)) reported committed, not in the log")
+                    continue
+                }
+                if e.kind != c.kind || e.actor != c.actor {
+                    wrong.append("#\(c.key.complaint) version \(c.key.version): operator \(i + 1) committed \(c.kind) by \(c.actor), the log holds \(e.kind) by \(e.actor)")
+                }
+            }
+            for c in worker.conflicts where log[EventKey(complaint: c.key.complaint, version: c.key.version + 1)] == nil {
+                wrong.append("#\(c.key.complaint): operator \(i + 1) was refused a conflict at version \(c.key.version), but no version \(c.key.version + 1) exists")
+            }
+        }
+        return wrong
+    }
 }

@@ -109,26 +109,7 @@ struct OperatorsRun {
             if index.count - baseline != committed {
                 fail("the log grew by \(index.count - baseline) events but the processes committed \(committed)")
             }
-            var seen: [EventKey: Int] = [:]
-            var wrong: [String] = []
-            for (i, worker) in workers.enumerated() {
-                for c in worker.committed {
-                    if let other = seen[c.key] {
-                        wrong.append("#\(c.key.complaint) version \(c.key.version) committed by operator \(other + 1) and by operator \(i + 1): a lost update")
-                    }
-                    seen[c.key] = i
-                    guard let e = index[c.key] else {
-                        wrong.append("#\(c.key.complaint) version \(c.key.version) (\(c.kind) by \(c.actor)) reported committed, not in the log")
-                        continue
-                    }
-                    if e.kind != c.kind || e.actor != c.actor {
-                        wrong.append("#\(c.key.complaint) version \(c.key.version): operator \(i + 1) committed \(c.kind) by \(c.actor), the log holds \(e.kind) by \(e.actor)")
-                    }
-                }
-                for c in worker.conflicts where index[EventKey(complaint: c.key.complaint, version: c.key.version + 1)] == nil {
-                    wrong.append("#\(c.key.complaint): operator \(i + 1) was refused a conflict at version \(c.key.version), but no version \(c.key.version + 1) exists")
-                }
-            }
+            let wrong = OperatorsRun.disagreements(workers, log: index.events)
             if !wrong.isEmpty { fail("\(wrong.count) committed action(s) or conflict(s) disagree with the log:", wrong.sorted()) }
         } catch {
             fail("the store does not open or read after the run: \(describe(error, office: office))")
