@@ -51,6 +51,17 @@ struct PostgresCLITests {
 
         func actor(_ id: String) -> Actor { config.operators.first { $0.id == id }! }
 
+        /// With the store made (`init`): its database roles created, then `stories`, told at the
+        /// real clock's now, loaded as the owner: where the report and export agreement tests start.
+        func loadStories(_ stories: (Province, Timestamp) throws -> [[Event]]) throws -> (histories: [[Event]], now: Timestamp) {
+            let owner = try ownerConnection()
+            try owner.execute(run("owner", ["office", "roles"]).stdout)
+            let now = Timestamp(seconds: Int64(time(nil)))
+            let histories = try stories(self, now)
+            try PGStore(owner, context: config.context).insertHistories(histories)
+            return (histories, now)
+        }
+
         /// `aduan ARGS --store (login's URI)` with the passfile; the clock is the real one (office store).
         func run(_ login: String, _ args: [String]) -> ProcessResult {
             let store = login == "owner" ? owner : operatorURI(login)

@@ -62,11 +62,7 @@ struct PostgresExportTests {
         try requireBinary()
         let p = try Province()
         try #require(p.run("owner", ["init", "--office", p.officeFile]).status == 0)
-        let owner = try p.ownerConnection()
-        try owner.execute(p.run("owner", ["office", "roles"]).stdout)
-        let now = Timestamp(seconds: Int64(time(nil)))
-        let histories = try Self.stories(p, now: now)
-        try PGStore(owner, context: p.config.context).insertHistories(histories)
+        let (histories, _) = try p.loadStories(Self.stories(_:now:))
         let reports = histories.map { h in h.dropFirst().reduce(Workflow.evolve(nil, h[0])) { Workflow.evolve($0, $1) } }
 
         let desk = Desk("pg-export-sqlite", training: false)

@@ -67,11 +67,7 @@ struct PostgresReportTests {
         try requireBinary()
         let p = try Province()
         try #require(p.run("owner", ["init", "--office", p.officeFile]).status == 0)
-        let owner = try p.ownerConnection()
-        try owner.execute(p.run("owner", ["office", "roles"]).stdout)
-        let now = Timestamp(seconds: Int64(time(nil)))
-        let histories = try Self.stories(p, now: now)
-        try PGStore(owner, context: p.config.context).insertHistories(histories)
+        let (histories, now) = try p.loadStories(Self.stories(_:now:))
 
         // The same histories in a SQLite office store whose office is the same but for the logins.
         let desk = Desk("pg-report-sqlite", training: false)
