@@ -62,6 +62,16 @@ struct PostgresCLITests {
             return (histories, now)
         }
 
+        /// A SQLite office store (a `Desk` named `name`) holding the same `histories`, its office
+        /// the same but for the logins: the side the agreement tests compare PostgreSQL with.
+        func sqliteTwin(_ name: String, holding histories: [[Event]]) throws -> Desk {
+            let desk = Desk(name, training: false)
+            let made = desk.run(["init", "--lang", "en"], env: ["ADUAN_NOW": ""])
+            try #require(made.status == 0, "\(made.stderr)")
+            try ComplaintStore.open(path: desk.store, context: config.context).insertHistories(histories)
+            return desk
+        }
+
         /// `aduan ARGS --store (login's URI)` with the passfile; the clock is the real one (office store).
         func run(_ login: String, _ args: [String]) -> ProcessResult {
             let store = login == "owner" ? owner : operatorURI(login)

@@ -70,13 +70,7 @@ struct PostgresReportTests {
         let (histories, now) = try p.loadStories(Self.stories(_:now:))
 
         // The same histories in a SQLite office store whose office is the same but for the logins.
-        let desk = Desk("pg-report-sqlite", training: false)
-        let made = desk.run(["init", "--lang", "en"], env: ["ADUAN_NOW": ""])
-        try #require(made.status == 0, "\(made.stderr)")
-        do {
-            let sqlite = try ComplaintStore.open(path: desk.store, context: p.config.context)
-            try sqlite.insertHistories(histories)
-        }
+        let desk = try p.sqliteTwin("pg-report-sqlite", holding: histories)
 
 
         // Operators without a password connect over the socket (the cluster trusts local users).
