@@ -126,13 +126,9 @@ enum OperatorMode {
                             ok += 1
                         } catch .conflict(let cf) {
                             // The operator must be told who changed it and that nothing was written.
-                            let message = describe(.conflict(cf), office: office)
-                            guard AduanAct.isConflictMessage(message), cf.expectedVersion == c.version, cf.currentVersion > c.version else {
-                                writeLine(out, "error bad conflict (decided on \(c.version)): \(message)")
-                                continue
-                            }
-                            writeLine(out, "conflict \(id) \(cf.expectedVersion) \(cf.currentVersion) \(kind)")
-                            conflicts += 1
+                            let report = OperatorMode.conflictReport(cf, id: id, kind: kind, decidedOn: c.version, office: office)
+                            writeLine(out, report.line)
+                            if report.real { conflicts += 1 }
                         } catch .refused(let r) {
                             writeLine(out, "refused \(id) \(kind) \(refusalName(r))")
                             refused += 1

@@ -76,33 +76,12 @@ struct OperatorsRun {
         }
 
         // Read every process's report lines as they come.
-        let progress = Progress()
         let failures = Failures()
         func fail(_ headline: String, _ more: [String] = []) { failures.fail(headline, more) }
-        let limit = started + Double(seconds) + 120
-        var lastShown = 0.0
-        while workers.contains(where: { !$0.eof }) {
-            if monotonic() > limit {
-                fail("the operator processes did not finish within \(seconds + 120) s; killed")
-                for i in workers.indices where !workers[i].eof { workers[i].child.killGroup(); workers[i].eof = true }
-                break
-            }
-            var fds = workers.map { pollfd(fd: $0.eof ? -1 : $0.child.outputFD, events: Int16(POLLIN), revents: 0) }
-            if Glibc.poll(&fds, nfds_t(fds.count), 250) <= 0 { continue }
-            for i in workers.indices where fds[i].revents != 0 {
-                var eof = false
-                let lines = workers[i].child.readOnce(eof: &eof)
-                if eof { workers[i].eof = true }
-                for line in lines { Self.take(line, into: &workers[i]) }
-            }
-            let now = monotonic()
-            if now - lastShown > 0.5 {
-                lastShown = now
-                let done = workers.reduce(0) { $0 + $1.committed.count }, conflicts = workers.reduce(0) { $0 + $1.conflicts.count }
-                progress.show("operators \(seconds - min(seconds, Int(now - started))) s left · committed \(grouped(done)) · conflicts \(grouped(conflicts))")
-            }
+        Self.collect(&workers, seconds: seconds, started: started, fail: fail) { left, workers in
+            let done = workers.reduce(0) { $0 + $1.committed.count }, conflicts = workers.reduce(0) { $0 + $1.conflicts.count }
+            return "operators \(left) s left · committed \(grouped(done)) · conflicts \(grouped(conflicts))"
         }
-        progress.clear()
         let elapsed = monotonic() - started
 
         // Each process: ended cleanly, and its own totals match what it reported line by line.
@@ -113,13 +92,7 @@ struct OperatorsRun {
                 let err = firstLine(String(decoding: readWholeFile(w.dir + "/operator-\(i + 1).err"), as: UTF8.self))
                 fail("\(name) ended with \(describeStatus(status))\(err.isEmpty ? "" : ": " + err)")
             }
-            if let end = worker.end {
-                if end.ok != worker.committed.count || end.conflicts != worker.conflicts.count {
-                    fail("\(name) counted \(end.ok) committed and \(end.conflicts) conflicts but reported \(worker.committed.count) and \(worker.conflicts.count)")
-                }
-            } else {
-                fail("\(name) never reported its totals (crashed or killed?)")
-            }
+            Self.checkTotals(of: worker, name: name, fail: fail)
             if !worker.locked.isEmpty { fail("\(name): \"database is locked\" reached the operator \(worker.locked.count) time(s)", worker.locked) }
             if !worker.errors.isEmpty { fail("\(name): \(worker.errors.count) unexpected error(s)", worker.errors) }
         }
@@ -136,26 +109,7 @@ struct OperatorsRun {
             if index.count - baseline != committed {
                 fail("the log grew by \(index.count - baseline) events but the processes committed \(committed)")
             }
-            var seen: [EventKey: Int] = [:]
-            var wrong: [String] = []
-            for (i, worker) in workers.enumerated() {
-                for c in worker.committed {
-                    if let other = seen[c.key] {
-                        wrong.append("#\(c.key.complaint) version \(c.key.version) committed by operator \(other + 1) and by operator \(i + 1): a lost update")
-                    }
-                    seen[c.key] = i
-                    guard let e = index[c.key] else {
-                        wrong.append("#\(c.key.complaint) version \(c.key.version) (\(c.kind) by \(c.actor)) reported committed, not in the log")
-                        continue
-                    }
-                    if e.kind != c.kind || e.actor != c.actor {
-                        wrong.append("#\(c.key.complaint) version \(c.key.version): operator \(i + 1) committed \(c.kind) by \(c.actor), the log holds \(e.kind) by \(e.actor)")
-                    }
-                }
-                for c in worker.conflicts where index[EventKey(complaint: c.key.complaint, version: c.key.version + 1)] == nil {
-                    wrong.append("#\(c.key.complaint): operator \(i + 1) was refused a conflict at version \(c.key.version), but no version \(c.key.version + 1) exists")
-                }
-            }
+            let wrong = OperatorsRun.disagreements(workers, log: index.events)
             if !wrong.isEmpty { fail("\(wrong.count) committed action(s) or conflict(s) disagree with the log:", wrong.sorted()) }
         } catch {
             fail("the store does not open or read after the run: \(describe(error, office: office))")

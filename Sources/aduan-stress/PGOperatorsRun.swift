@@ -63,30 +63,9 @@ struct PGOperatorsRun {
                                   stderr: w.dir + "/operator-\(i + 1).err", newGroup: true)
             workers.append(OperatorsRun.Worker(child: child, viaCLI: false))
         }
-        let progress = Progress()
-        let limit = started + Double(seconds) + 120
-        var lastShown = 0.0
-        while workers.contains(where: { !$0.eof }) {
-            if monotonic() > limit {
-                fail("the operator processes did not finish within \(seconds + 120) s; killed")
-                for i in workers.indices where !workers[i].eof { workers[i].child.killGroup(); workers[i].eof = true }
-                break
-            }
-            var fds = workers.map { pollfd(fd: $0.eof ? -1 : $0.child.outputFD, events: Int16(POLLIN), revents: 0) }
-            if Glibc.poll(&fds, nfds_t(fds.count), 250) <= 0 { continue }
-            for i in workers.indices where fds[i].revents != 0 {
-                var eof = false
-                let lines = workers[i].child.readOnce(eof: &eof)
-                if eof { workers[i].eof = true }
-                for line in lines { OperatorsRun.take(line, into: &workers[i]) }
-            }
-            let now = monotonic()
-            if now - lastShown > 0.5 {
-                lastShown = now
-                progress.show("pg operators \(seconds - min(seconds, Int(now - started))) s left · committed \(grouped(workers.reduce(0) { $0 + $1.committed.count }))")
-            }
+        OperatorsRun.collect(&workers, seconds: seconds, started: started, fail: fail) { left, workers in
+            "pg operators \(left) s left · committed \(grouped(workers.reduce(0) { $0 + $1.committed.count }))"
         }
-        progress.clear()
         let elapsed = monotonic() - started
         if writer.poll() != nil { fail("aduan serve ended during the run: \(firstLine(String(decoding: readWholeFile(w.dir + "/serve-0.err"), as: UTF8.self)))") }
         // Every operator waited for its last outcome: the writer has nothing left to settle.
@@ -99,13 +78,7 @@ struct PGOperatorsRun {
             if exitedNormally(status) != 0 {
                 fail("\(name) ended with \(describeStatus(status)): \(firstLine(String(decoding: readWholeFile(w.dir + "/operator-\(i + 1).err"), as: UTF8.self)))")
             }
-            if let end = worker.end {
-                if end.ok != worker.committed.count || end.conflicts != worker.conflicts.count {
-                    fail("\(name) counted \(end.ok) committed and \(end.conflicts) conflicts but reported \(worker.committed.count) and \(worker.conflicts.count)")
-                }
-            } else {
-                fail("\(name) never reported its totals (crashed or killed?)")
-            }
+            OperatorsRun.checkTotals(of: worker, name: name, fail: fail)
             if !worker.errors.isEmpty { fail("\(name): \(worker.errors.count) unexpected line(s)", worker.errors) }
         }
 
@@ -115,26 +88,7 @@ struct PGOperatorsRun {
         if snapshot.events.count - baseline != committed {
             fail("the log grew by \(snapshot.events.count - baseline) events but the processes committed \(committed)")
         }
-        var seen: [EventKey: Int] = [:]
-        var wrong: [String] = []
-        for (i, worker) in workers.enumerated() {
-            for c in worker.committed {
-                if let other = seen[c.key] {
-                    wrong.append("#\(c.key.complaint) version \(c.key.version) committed by operator \(other + 1) and by operator \(i + 1): a lost update")
-                }
-                seen[c.key] = i
-                guard let e = snapshot.events[c.key] else {
-                    wrong.append("#\(c.key.complaint) version \(c.key.version) (\(c.kind) by \(c.actor)) reported committed, not in the log")
-                    continue
-                }
-                if e.kind != c.kind || e.actor != c.actor {
-                    wrong.append("#\(c.key.complaint) version \(c.key.version): operator \(i + 1) committed \(c.kind) by \(c.actor), the log holds \(e.kind) by \(e.actor)")
-                }
-            }
-            for c in worker.conflicts where snapshot.events[EventKey(complaint: c.key.complaint, version: c.key.version + 1)] == nil {
-                wrong.append("#\(c.key.complaint): operator \(i + 1) was refused a conflict at version \(c.key.version), but no version \(c.key.version + 1) exists")
-            }
-        }
+        let wrong = OperatorsRun.disagreements(workers, log: snapshot.events)
         if !wrong.isEmpty { fail("\(wrong.count) committed action(s) or conflict(s) disagree with the log:", wrong.sorted()) }
         let half = snapshot.halfWritten(baseline: baseline)
         if !half.isEmpty { fail("commands and the log disagree:", half) }

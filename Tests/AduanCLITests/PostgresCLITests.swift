@@ -51,6 +51,27 @@ struct PostgresCLITests {
 
         func actor(_ id: String) -> Actor { config.operators.first { $0.id == id }! }
 
+        /// With the store made (`init`): its database roles created, then `stories`, told at the
+        /// real clock's now, loaded as the owner: where the report and export agreement tests start.
+        func loadStories(_ stories: (Province, Timestamp) throws -> [[Event]]) throws -> (histories: [[Event]], now: Timestamp) {
+            let owner = try ownerConnection()
+            try owner.execute(run("owner", ["office", "roles"]).stdout)
+            let now = Timestamp(seconds: Int64(time(nil)))
+            let histories = try stories(self, now)
+            try PGStore(owner, context: config.context).insertHistories(histories)
+            return (histories, now)
+        }
+
+        /// A SQLite office store (a `Desk` named `name`) holding the same `histories`, its office
+        /// the same but for the logins: the side the agreement tests compare PostgreSQL with.
+        func sqliteTwin(_ name: String, holding histories: [[Event]]) throws -> Desk {
+            let desk = Desk(name, training: false)
+            let made = desk.run(["init", "--lang", "en"], env: ["ADUAN_NOW": ""])
+            try #require(made.status == 0, "\(made.stderr)")
+            try ComplaintStore.open(path: desk.store, context: config.context).insertHistories(histories)
+            return desk
+        }
+
         /// `aduan ARGS --store (login's URI)` with the passfile; the clock is the real one (office store).
         func run(_ login: String, _ args: [String]) -> ProcessResult {
             let store = login == "owner" ? owner : operatorURI(login)

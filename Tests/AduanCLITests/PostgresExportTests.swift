@@ -62,20 +62,10 @@ struct PostgresExportTests {
         try requireBinary()
         let p = try Province()
         try #require(p.run("owner", ["init", "--office", p.officeFile]).status == 0)
-        let owner = try p.ownerConnection()
-        try owner.execute(p.run("owner", ["office", "roles"]).stdout)
-        let now = Timestamp(seconds: Int64(time(nil)))
-        let histories = try Self.stories(p, now: now)
-        try PGStore(owner, context: p.config.context).insertHistories(histories)
+        let (histories, _) = try p.loadStories(Self.stories(_:now:))
         let reports = histories.map { h in h.dropFirst().reduce(Workflow.evolve(nil, h[0])) { Workflow.evolve($0, $1) } }
 
-        let desk = Desk("pg-export-sqlite", training: false)
-        let made = desk.run(["init", "--lang", "en"], env: ["ADUAN_NOW": ""])
-        try #require(made.status == 0, "\(made.stderr)")
-        do {
-            let sqlite = try ComplaintStore.open(path: desk.store, context: p.config.context)
-            try sqlite.insertHistories(histories)
-        }
+        let desk = try p.sqliteTwin("pg-export-sqlite", holding: histories)
 
         func pg(_ login: String, _ args: [String]) -> ProcessResult {
             AduanBinary.run(args + ["--store", "postgresql://\(p.tag)_\(login)@/\(p.tag)?host=\(p.host)&port=\(p.port)"], env: [:], in: p.desk.scratch)

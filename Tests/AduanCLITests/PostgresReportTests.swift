@@ -67,20 +67,10 @@ struct PostgresReportTests {
         try requireBinary()
         let p = try Province()
         try #require(p.run("owner", ["init", "--office", p.officeFile]).status == 0)
-        let owner = try p.ownerConnection()
-        try owner.execute(p.run("owner", ["office", "roles"]).stdout)
-        let now = Timestamp(seconds: Int64(time(nil)))
-        let histories = try Self.stories(p, now: now)
-        try PGStore(owner, context: p.config.context).insertHistories(histories)
+        let (histories, now) = try p.loadStories(Self.stories(_:now:))
 
         // The same histories in a SQLite office store whose office is the same but for the logins.
-        let desk = Desk("pg-report-sqlite", training: false)
-        let made = desk.run(["init", "--lang", "en"], env: ["ADUAN_NOW": ""])
-        try #require(made.status == 0, "\(made.stderr)")
-        do {
-            let sqlite = try ComplaintStore.open(path: desk.store, context: p.config.context)
-            try sqlite.insertHistories(histories)
-        }
+        let desk = try p.sqliteTwin("pg-report-sqlite", holding: histories)
 
 
         // Operators without a password connect over the socket (the cluster trusts local users).

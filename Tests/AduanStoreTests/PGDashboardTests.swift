@@ -22,10 +22,8 @@ struct PGDashboardTests {
     @Test func theDashboardCountsTheSameFollowUpsAndEscalationsOnPostgreSQLAsOnSQLite() throws {
         try withTempDir { dir in
             let path = dir + "/aduan.db"
-            try StoreDeadlineSettingsTests.build(path)
-            let sqlite = try F.open(path, create: false)
-            let later = F.now.adding(days: 14)
-            #expect(try sqlite.recordEscalations(at: later) > 0)
+            let (sqlite, later, recorded) = try StoreDeadlineSettingsTests.sweptAFortnightLater(path)
+            #expect(recorded > 0)
             // Follow-ups by the holding units, every other one recorded as boilerplate, some secret.
             var written = 0
             for c in try (0..<3).flatMap({ _ in try F.allComplaints(sqlite) }) where [.belumDitindaklanjuti, .proses].contains(c.status) {

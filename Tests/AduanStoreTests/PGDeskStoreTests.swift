@@ -203,10 +203,8 @@ extension PGDeskStoreTests {
     @Test func escalatedReportsAreGroupedByTheSameLevelsOnPostgreSQLAsOnSQLite() throws {
         try withTempDir { dir in
             let path = dir + "/aduan.db"
-            try StoreDeadlineSettingsTests.build(path)
-            let sqlite = try F.open(path, create: false)
-            let later = F.now.adding(days: 14)
-            #expect(try sqlite.recordEscalations(at: later) > 0)
+            let (sqlite, later, recorded) = try StoreDeadlineSettingsTests.sweptAFortnightLater(path)
+            #expect(recorded > 0)
             let all = try F.allComplaints(sqlite)
             let db = try PGTestDatabase()
             let conn = try db.ownerConnection()

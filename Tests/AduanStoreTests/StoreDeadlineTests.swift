@@ -418,6 +418,15 @@ import Testing
         #expect(try store.verify().isClean)
     }
 
+    /// The PostgreSQL agreement tests' SQLite side: `build`'s store at `path`, swept a fortnight
+    /// later (every open report past its levels); `recorded` is how many levels the sweep wrote.
+    static func sweptAFortnightLater(_ path: String) throws -> (store: ComplaintStore, later: Timestamp, recorded: Int) {
+        try build(path)
+        let store = try F.open(path, create: false)
+        let later = F.now.adding(days: 14)
+        return (store, later, try store.recordEscalations(at: later))
+    }
+
     /// The stored deadline of every report is the core's under `context`, and the lists built on
     /// the stored columns agree with the core.
     static func expectStoredDeadlinesFollow(_ store: ComplaintStore, _ context: WorkflowContext,

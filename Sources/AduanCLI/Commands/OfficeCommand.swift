@@ -132,18 +132,7 @@ enum OfficeCommand {
             let list = held.map { "\($0.0) (\(NumberFormat.grouped($0.1, s.language)))" }.joined(separator: ", ")
             throw .refused(t.office(.removesHolders(file: file, list: list)))
         }
-        let preview = OfficeDiff.lines(from: old, to: next, language: s.language)
-        var record = OfficeDiff.lines(from: old, to: next, language: .en)
-        if current == nil { record.insert("moved into the store from \(file)", at: 0) }
-        if record.isEmpty { record = ["document rewritten, same office"] }
-        let version = (current?.version ?? 0) + 1
-        s.out.line(t.office(.changesHeader(file: file, version: version, store: s.storePath)))
-        for line in preview { s.out.line("  " + SafeText.line(line)) }
-        if preview.isEmpty { s.out.line(t.office(.noChangeInEffect)) }
-        guard s.arguments.flag("yes") else {
-            s.out.flush()
-            throw .refused(t.office(.notApplied))
-        }
+        let record = try previewChanges(s, file: file, from: old, to: next, current: current, movedIn: current == nil)
         let now = try Platform.now(s.language)
         let result: OfficeRecordResult
         do {
@@ -174,17 +163,7 @@ enum OfficeCommand {
         }
         var old = s.config
         if let current, case .success(let stored) = OfficeDocument.parse(current.document, version: current.version) { old = stored }
-        let preview = OfficeDiff.lines(from: old, to: next, language: s.language)
-        var record = OfficeDiff.lines(from: old, to: next, language: .en)
-        if record.isEmpty { record = ["document rewritten, same office"] }
-        let version = (current?.version ?? 0) + 1
-        s.out.line(t.office(.changesHeader(file: file, version: version, store: s.storePath)))
-        for line in preview { s.out.line("  " + SafeText.line(line)) }
-        if preview.isEmpty { s.out.line(t.office(.noChangeInEffect)) }
-        guard s.arguments.flag("yes") else {
-            s.out.flush()
-            throw .refused(t.office(.notApplied))
-        }
+        let record = try previewChanges(s, file: file, from: old, to: next, current: current, movedIn: false)
         let result: OfficeRecordResult
         do { result = try store.applyOffice(document: document, summary: record.joined(separator: "; "), basedOn: current?.version, as: me) } catch {
             throw .store(error)
@@ -196,5 +175,26 @@ enum OfficeCommand {
             s.out.line(t.office(.recorded(version: v, by: me.id, login: s.login, open: r.open, moved: r.changed)))
             return 0
         }
+    }
+
+    /// Shows what the file changes (in the session's language) and, without --yes, stops there
+    /// with nothing applied; returns the English lines recorded as the new version's summary
+    /// (`movedIn`: the office moves into the store with this version).
+    private static func previewChanges(_ s: Session, file: String, from old: OfficeConfig, to next: OfficeConfig,
+                                       current: OfficeVersion?, movedIn: Bool) throws(CLIError) -> [String] {
+        let t = s.strings
+        let preview = OfficeDiff.lines(from: old, to: next, language: s.language)
+        var record = OfficeDiff.lines(from: old, to: next, language: .en)
+        if movedIn { record.insert("moved into the store from \(file)", at: 0) }
+        if record.isEmpty { record = ["document rewritten, same office"] }
+        let version = (current?.version ?? 0) + 1
+        s.out.line(t.office(.changesHeader(file: file, version: version, store: s.storePath)))
+        for line in preview { s.out.line("  " + SafeText.line(line)) }
+        if preview.isEmpty { s.out.line(t.office(.noChangeInEffect)) }
+        guard s.arguments.flag("yes") else {
+            s.out.flush()
+            throw .refused(t.office(.notApplied))
+        }
+        return record
     }
 }

@@ -34,14 +34,7 @@ enum ScreenCommand {
         if let refusal = store.writeRefusal() { context.fail(s.describe(refusal)) }
         if store.isWritableByOthers { context.fail(s.writableWarning) }
         if let warning = s.clockWarning { context.fail(warning) }
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(theme: s.config.theme, noColor: Platform.noColor)
-        } catch {
-            throw .environment(error.message(s.language))
-        }
-        Desk(terminal: terminal, context: context, profilePath: Platform.env("ADUAN_PROFILE")).run()
-        return 0
+        return try runDesk(s, context: context)
     }
 
     /// The screen on a PostgreSQL store (issue 14): connected as the operator's own role, so the
@@ -59,6 +52,11 @@ enum ScreenCommand {
         let unknownYears = s.config.deadlines.unknownHolidayYears(now: now, calendar: s.config.calendar)
         if !unknownYears.isEmpty { context.say(s.strings.holidayYearsUnknown(unknownYears), .dueSoon) }
         if let warning = s.clockWarning { context.fail(warning) }
+        return try runDesk(s, context: context)
+    }
+
+    /// The desk on the terminal, the same for either store once its context is made.
+    private static func runDesk(_ s: Session, context: DeskContext) throws(CLIError) -> Int32 {
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(theme: s.config.theme, noColor: Platform.noColor)

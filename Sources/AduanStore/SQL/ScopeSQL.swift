@@ -67,16 +67,10 @@ struct ScopeSQL {
     /// What the scope holds now, its copies left out: the reports the dashboard and the recap
     /// count per holder (the counters' rows, over the projection). A liaison without a unit
     /// holds nothing, as `InboxScope.holdsNow` says.
+    /// For everything and an agency that is `holdsNow` itself (no copies to leave out).
     var held: SQLCondition {
-        switch scope {
-        case .everything:
-            return .always
-        case .agency(let a):
-            return SQLCondition(sql: "c.holder_agency = ?", args: [.text(a)])
-        case .unit, .subtree:
-            let (a, u, units, _) = unitParts!
-            return u.isEmpty ? .never : Self.heldNow(a, units)
-        }
+        guard let (a, u, units, _) = unitParts else { return holdsNow }
+        return u.isEmpty ? .never : Self.heldNow(a, units)
     }
 
     /// `InboxScope.contains`: what the scope holds now plus what it received or held before.
