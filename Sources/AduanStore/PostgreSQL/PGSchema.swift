@@ -326,7 +326,7 @@ public enum PGSchema {
         (6, """
         -- The writer's auto-close sweep takes the earliest due reports a few at a time; without an
         -- index each batch scanned every report (187 ms at 1,000,000, held operators' commands).
-        CREATE INDEX complaints_auto_close ON aduan.complaints(auto_close_at, id) WHERE auto_close_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS complaints_auto_close ON aduan.complaints(auto_close_at, id) WHERE auto_close_at IS NOT NULL;
         """),
     ]
 }
