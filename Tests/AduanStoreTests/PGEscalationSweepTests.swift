@@ -67,4 +67,35 @@ struct PGEscalationSweepTests {
         #expect(try store.recordEscalationsDue() == 0)
         #expect(try store.firstBrokenLink() == nil)
     }
+
+    @Test func theWriterRecordsEscalationsInItsSweepTurnAndServesTheQueueBetweenBatches() throws {
+        let db = try PGTestDatabase()
+        let ctx = StoreFixture.context
+        let (store, ids, owner) = try Self.overdueStore(db, count: 6)
+        let c = try #require(try PGStore.complaint(ids[0], on: owner))
+        let levels = ctx.escalation.due(for: c, at: StoreFixture.day(2026, 12, 1), deadlines: ctx.deadlines, calendar: ctx.calendar).count
+        var liaison = StoreFixture.liaison("pupr")
+        liaison.logins = [owner.user]
+        let admin = StoreFixture.admin()
+        _ = try PGStore.submit(Command(.note, ActionDetails(text: "Sudah dicek ke lokasi.")), to: ids[5], expectedVersion: nil,
+                               as: liaison.id, on: owner)
+        let watch = try db.ownerConnection()
+        func count(_ sql: String) throws -> Int64 { try watch.query(sql).int64(0, "n") ?? -1 }
+        let conninfo = "host=\(PGTest.host!) port=\(PGTest.port!) user=\(db.owner) dbname=\(db.name)"
+        var rounds = 0
+        try PGWriterLoop.run(conninfo: conninfo, office: { _ in (ctx, [liaison, admin]) }, autoCloseEvery: 60, autoCloseBatch: 2,
+                             escalationScan: 2, say: { _ in }, shouldStop: {
+            rounds += 1
+            let escalated = (try? count("SELECT count(*) AS n FROM aduan.events WHERE kind = 'escalate'")) ?? 0
+            let settled = (try? count("SELECT count(*) AS n FROM aduan.commands WHERE outcome IS NOT NULL")) ?? 0
+            return (escalated >= Int64(levels * ids.count) && settled == 1) || rounds > 400
+        })
+        #expect(try count("SELECT count(*) AS n FROM aduan.events WHERE kind = 'escalate'") == Int64(levels * ids.count),
+                "every level of every report, once")
+        #expect(try count("SELECT count(DISTINCT complaint_id) AS n FROM aduan.events WHERE kind = 'escalate'") == Int64(ids.count))
+        let noteSeq = try count("SELECT seq AS n FROM aduan.events WHERE kind = 'note'")
+        let lastEscalation = try count("SELECT max(seq) AS n FROM aduan.events WHERE kind = 'escalate'")
+        #expect(noteSeq > 0 && noteSeq < lastEscalation, "the queued note was settled while escalations were still due")
+        #expect(try store.firstBrokenLink() == nil)
+    }
 }
