@@ -123,7 +123,7 @@ enum HelpText {
         case .sweep:
             return CommandHelp(usage: "aduan sweep",
                                summary: "Menutup laporan yang sudah waktunya selesai otomatis, lalu mencatat setiap peringatan (persentase waktu terpakai) dan eskalasi (atasan unit, admin instansi, intervensi eksternal) yang jatuh waktu, masing-masing sekali.",
-                               details: "Tangga eskalasi diatur di data kantor (\"escalation\"). Menjalankannya dua kali tidak menambah apa pun. Layar melakukannya sendiri di latar belakang; perintah ini untuk cron.",
+                               details: "Tangga eskalasi diatur di data kantor (\"escalation\"). Menjalankannya dua kali tidak menambah apa pun. Layar melakukannya sendiri di latar belakang; perintah ini untuk cron. Pada penyimpanan PostgreSQL penulis (`aduan serve`) melakukannya sendiri dengan jam server; perintah ini hanya untuk pemilik penyimpanan.",
                                examples: ["aduan sweep", "*/15 * * * * aduan sweep --store /srv/aduan/kantor.db"])
         case .office:
             return CommandHelp(usage: "aduan office show [--format text|json] | aduan office apply BERKAS [--yes] | aduan office roles",
@@ -251,7 +251,7 @@ enum HelpText {
         case .sweep:
             return CommandHelp(usage: "aduan sweep",
                                summary: "Closes the complaints whose auto-close is due, then records each warning (a percentage of the time used) and escalation (the unit's supervisor, the agency admin, external intervention) that fell due, each once.",
-                               details: "The ladder is set in the office (\"escalation\"). Running it twice adds nothing. The screen does this itself in the background; this command is for cron.",
+                               details: "The ladder is set in the office (\"escalation\"). Running it twice adds nothing. The screen does this itself in the background; this command is for cron. On a PostgreSQL store the writer (`aduan serve`) does it by itself at the server's clock; this command is for the store's owner only.",
                                examples: ["aduan sweep", "*/15 * * * * aduan sweep --store /srv/aduan/office.db"])
         case .office:
             return CommandHelp(usage: "aduan office show [--format text|json] | aduan office apply FILE [--yes] | aduan office roles",

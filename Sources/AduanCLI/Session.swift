@@ -85,7 +85,7 @@ public final class Session {
         // On PostgreSQL the login is the database role the connection acts as (peer or SCRAM).
         login = postgres.flatMap { try? $0.query("SELECT session_user AS u").text(0, "u") } ?? Platform.login()
         // The store's owner making the store or running its writer acts as the system, not as an operator.
-        if location.isPostgres && ([.`init`, .serve, .verify, .backup, .anchor, .autoClose, .`import`].contains(arguments.command)
+        if location.isPostgres && ([.`init`, .serve, .verify, .backup, .anchor, .autoClose, .sweep, .`import`].contains(arguments.command)
                                    || (arguments.command == .office && arguments.positionals.first == "roles")) {
             operatorActor = .system
             return

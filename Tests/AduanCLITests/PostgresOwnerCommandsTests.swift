@@ -194,5 +194,45 @@ struct PostgresOwnerCommandsTests {
         #expect(try Self.count(owner, "SELECT status AS n FROM aduan.complaints WHERE id = 3") == Int64(Status.selesai.order), "the writer swept")
         #expect(try PGStore(owner, context: p.config.context).firstBrokenLink() == nil)
     }
-}
 
+    /// A report verified and disposed `days` ago and never answered: its warnings and escalations fall due.
+    static func unanswered(_ p: Province, _ now: Timestamp, days: Int, title: String) throws -> [Event] {
+        let ctx = p.config.context
+        let at = now.adding(days: -days)
+        let intake = Intake(title: title, body: "Mohon ditindaklanjuti.", reporter: Reporter(name: "Rudi"))
+        let r = try Workflow.decide(Command(.receive, ActionDetails(intake: intake)), on: nil, by: p.actor("admin"), at: at, context: ctx, newID: 1).get()
+        let c = Workflow.evolve(nil, r)
+        let v = try Workflow.decide(Command(.verify, ActionDetails(unit: "dinkes", changes: ClassificationChange(anonymous: false, confidential: false))),
+                                    on: c, by: p.actor("admin"), at: at.adding(seconds: 60), context: ctx).get()
+        return [r, v]
+    }
+
+    @Test func sweepRecordsEscalationsAsTheOwnerAtTheServersClockOnceAndRefusesAnOperatorInBothLanguages() throws {
+        try requireBinary()
+        let (p, owner) = try Self.province { p, now in [try Self.unanswered(p, now, days: 40, title: "Jalan berlubang")] }
+        let ctx = p.config.context
+        let c = try #require(try PGStore.complaint(1, on: owner))
+        let levels = ctx.escalation.due(for: c, at: Timestamp(seconds: Int64(time(nil))), deadlines: ctx.deadlines, calendar: ctx.calendar).count
+        #expect(levels >= 2, "the fixture is past several levels")
+
+        let refused = p.run("andi", ["sweep"])
+        #expect(refused.status != 0 && refused.stderr.contains("runs as the store's owner") && refused.stderr.contains("warnings and escalations"),
+                "\(refused.stderr)")
+        let ditolak = AduanBinary.run(["sweep", "--store", p.operatorURI("andi"), "--lang", "id"],
+                                      env: ["PGPASSFILE": p.passfile, "ADUAN_PG_WRITER_TIMEOUT": "5"], in: p.desk.scratch)
+        #expect(ditolak.status != 0 && ditolak.stderr.contains("dijalankan sebagai pemilik penyimpanan"), "\(ditolak.stderr)")
+        #expect(try Self.count(owner, "SELECT count(*) AS n FROM aduan.events") == 2, "nothing written by the refusals")
+
+        let swept = p.run("owner", ["sweep"])
+        #expect(swept.status == 0 && swept.stdout.contains("\(levels) warning(s) and escalation(s) recorded"), "\(swept.stdout) \(swept.stderr)")
+        let e = try owner.query("""
+            SELECT count(*) AS n, count(*) FILTER (WHERE actor_id = 'system') AS bysystem,
+                   max(abs(at - floor(extract(epoch FROM now()))::bigint)) AS skew FROM aduan.events WHERE kind = 'escalate'
+            """)
+        #expect(e.int64(0, "n") == Int64(levels) && e.int64(0, "bysystem") == Int64(levels))
+        #expect((e.int64(0, "skew") ?? 99) < 30, "the events carry the server's time")
+        let again = p.run("owner", ["sweep"])
+        #expect(again.status == 0 && again.stdout.contains("0 warning(s) and escalation(s) recorded"), "\(again.stdout) \(again.stderr)")
+        #expect(try PGStore(owner, context: ctx).firstBrokenLink() == nil)
+    }
+}

@@ -119,13 +119,22 @@ enum AutoCloseCommand {
 enum SweepCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         try expectPositionals(s, 0...0, "no arguments")
-        let store = try s.openStore()
-        let now = try s.now()
         let closed: Int, recorded: Int
-        do {
-            closed = try store.autoCloseDue(at: now, limit: 1_000_000)
-            recorded = try store.recordEscalations(at: now, limit: 1_000_000)
-        } catch { throw .store(error) }
+        if s.location.isPostgres {
+            // The store's owner, at the server's clock, an event per step (as the writer does).
+            let store = try s.ownerStore("sweep")
+            do {
+                closed = try store.autoCloseDue(limit: 1_000_000)
+                recorded = try store.recordEscalationsDue(limit: 1_000_000)
+            } catch { throw PostgresCommands.fail(error) }
+        } else {
+            let store = try s.openStore()
+            let now = try s.now()
+            do {
+                closed = try store.autoCloseDue(at: now, limit: 1_000_000)
+                recorded = try store.recordEscalations(at: now, limit: 1_000_000)
+            } catch { throw .store(error) }
+        }
         s.out.line(s.language == .en
             ? "\(NumberFormat.grouped(closed, .en)) complaint(s) closed automatically; \(NumberFormat.grouped(recorded, .en)) warning(s) and escalation(s) recorded."
             : "\(NumberFormat.grouped(closed, .id)) laporan selesai otomatis; \(NumberFormat.grouped(recorded, .id)) peringatan dan eskalasi dicatat.")

@@ -26,6 +26,71 @@ extension PGStore {
     }
 }
 
+/// Where a bounded escalation sweep stopped: the last report it read, in deadline order.
+public struct PGEscalationCursor: Sendable, Equatable {
+    public var dueKey: Int64
+    public var id: Int64
+}
+
+/// Warnings and escalations on PostgreSQL (issue 15's ladder), recorded by the owner as
+/// `ComplaintStore.recordEscalations` does on SQLite: the core decides what is due at the server's
+/// clock; each step is an `escalate` event by `system`, one transaction per report; a level already
+/// recorded is refused by the core, so sweeping twice adds nothing.
+extension PGStore {
+    /// Records every warning or step due now on the open reports, the nearest deadline first;
+    /// `limit` bounds how many reports get events. Returns how many events were recorded.
+    @discardableResult
+    public func recordEscalationsDue(limit: Int = 1_000_000) throws -> Int {
+        var recorded = 0, reports = 0
+        var cursor: PGEscalationCursor?
+        repeat {
+            let r = try recordEscalationsDue(limit: limit - reports, scan: 1_000, after: cursor)
+            recorded += r.recorded
+            reports += r.reports
+            cursor = r.next
+        } while cursor != nil && reports < limit
+        return recorded
+    }
+
+    /// One bounded step of the sweep (the writer's turn): reads at most `scan` open reports after
+    /// `cursor` in deadline order and records what is due on at most `limit` of them. `next` is
+    /// where to go on, nil when the end of the open reports was reached.
+    public func recordEscalationsDue(limit: Int, scan: Int, after cursor: PGEscalationCursor?)
+        throws -> (recorded: Int, reports: Int, next: PGEscalationCursor?) {
+        guard limit > 0 else { return (0, 0, cursor) }
+        let now = try serverNow()
+        let open = [Status.belumTerverifikasi, .belumDitindaklanjuti, .proses].map { String($0.code) }.joined(separator: ",")
+        let r = try conn.query("""
+            SELECT id, due_key FROM aduan.complaints WHERE status IN (\(open)) AND (due_key, id) > ($1, $2)
+            ORDER BY due_key, id LIMIT $3
+            """, [.int(cursor?.dueKey ?? Int64.min), .int(cursor?.id ?? Int64.min), .int(Int64(max(1, scan)))])
+        var recorded = 0, reports = 0
+        var last: PGEscalationCursor?
+        for i in 0..<r.rowCount {
+            guard let id = r.int64(i, "id"), let key = r.int64(i, "due_key") else { continue }
+            last = PGEscalationCursor(dueKey: key, id: id)
+            guard let c = try replayed(id) else { continue }
+            let due = context.escalation.due(for: c, at: now, deadlines: context.deadlines, calendar: context.calendar)
+            guard !due.isEmpty else { continue }
+            var any = false
+            for m in due {
+                do {
+                    try apply(Command(.escalate, ActionDetails(escalation: m)), to: id, expectedVersion: nil, by: .system)
+                    recorded += 1
+                    any = true
+                } catch StoreError.refused {
+                    continue
+                } catch StoreError.notFound {
+                    break
+                }
+            }
+            if any { reports += 1 }
+            if reports >= limit { return (recorded, reports, last) }
+        }
+        return (recorded, reports, r.rowCount < max(1, scan) ? nil : last)
+    }
+}
+
 /// Anchoring the PostgreSQL store's chain (`aduan anchor`): the head the server recorded in
 /// `aduan.meta` and each event's hash in `aduan.events`, which only the owner reads.
 extension PGStore: AnchoredChain {

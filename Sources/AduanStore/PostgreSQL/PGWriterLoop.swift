@@ -19,11 +19,13 @@ public enum PGWriterLoop {
     /// Every `autoCloseEvery` seconds it also closes the reports whose auto-close time passed by
     /// the server's clock (`PGStore.autoCloseDue`, an event per report), as a cron'd
     /// `aduan auto-close` does for a SQLite store, `autoCloseBatch` at a time with the queue
-    /// served between batches.
+    /// served between batches. In the same turn it records the warnings and escalations due
+    /// (`PGStore.recordEscalationsDue`), reading `escalationScan` open reports per turn in deadline
+    /// order and going on from there at the next turn until the pass is done.
     /// `office` reads the office the store keeps (its rules and operators) at each (re)connection
     /// and whenever its version changes (an `office apply` the writer settled, or the owner's).
     public static func run(conninfo: String, office: @escaping (PGConnection) throws -> (context: WorkflowContext, operators: [Actor]),
-                           autoCloseEvery: Double = 60, autoCloseBatch: Int = 5,
+                           autoCloseEvery: Double = 60, autoCloseBatch: Int = 5, escalationScan: Int = 100,
                            say: (Event) -> Void, shouldStop: () -> Bool = { false }) throws(StoreError) {
         var lost = false
         var delay = 1
@@ -46,6 +48,7 @@ public enum PGWriterLoop {
                 lost = false
                 delay = 1
                 var nextSweep = PGConnection.monotonicSeconds()
+                var escalationCursor: PGEscalationCursor?
                 while !shouldStop() {
                     // Operators' commands are settled between batches of auto-closes: after a large
                     // import thousands may fall due at once, and an operator must not wait for them
@@ -53,6 +56,11 @@ public enum PGWriterLoop {
                     var more = false
                     if PGConnection.monotonicSeconds() >= nextSweep {
                         more = try store.autoCloseDue(limit: autoCloseBatch) >= autoCloseBatch
+                        // Warnings and escalations by the same rule: a few reports recorded and a
+                        // bounded number read per turn, the pass going on from where it stopped.
+                        let esc = try store.recordEscalationsDue(limit: autoCloseBatch, scan: escalationScan, after: escalationCursor)
+                        escalationCursor = esc.next
+                        more = more || esc.next != nil
                         nextSweep = PGConnection.monotonicSeconds() + (more ? 0 : autoCloseEvery)
                     }
                     try store.serve(operators: actors, seconds: more ? 0.01 : 1)
