@@ -25,7 +25,7 @@ public enum PGWriterLoop {
     /// `office` reads the office the store keeps (its rules and operators) at each (re)connection
     /// and whenever its version changes (an `office apply` the writer settled, or the owner's).
     public static func run(conninfo: String, office: @escaping (PGConnection) throws -> (context: WorkflowContext, operators: [Actor]),
-                           autoCloseEvery: Double = 60, autoCloseBatch: Int = 5, escalationScan: Int = 100,
+                           autoCloseEvery: Double = 60, autoCloseBatch: Int = 5, escalationScan: Int = 25,
                            say: (Event) -> Void, shouldStop: () -> Bool = { false }) throws(StoreError) {
         var lost = false
         var delay = 1
