@@ -14,6 +14,8 @@ public enum ScreenMessage: Sendable {
     case days
     case actionsOffered
     case inDialogs
+    case confirmClose, confirmApprove
+    case writtenAtLabel, writtenAtExample
 }
 
 extension StringTable {
@@ -56,6 +58,14 @@ extension StringTable {
         case .inDialogs:
             return en ? "In dialogs: Enter confirm · Esc cancel · Ctrl-S save text · Ctrl-T templates · Tab public/secret"
                       : "Dalam dialog: Enter setuju · Esc batal · Ctrl-S simpan teks · Ctrl-T templat · Tab publik/rahasia"
+        case .confirmClose:
+            return en ? "Close the report (Selesai)?" : "Tutup laporan (Selesai)?"
+        case .confirmApprove:
+            return en ? "Approve the draft and publish it as the follow-up?" : "Setujui draf dan terbitkan sebagai tindak lanjut?"
+        case .writtenAtLabel:
+            return en ? "written by the reporter at (YYYY-MM-DD HH:MM, empty if unknown)" : "ditulis pelapor pada (YYYY-MM-DD JJ:MM, kosongkan bila tidak tahu)"
+        case .writtenAtExample:
+            return en ? "a date and time such as 2026-11-20 10:00" : "tanggal dan jam seperti 2026-11-20 10:00"
         }
     }
 }

@@ -66,7 +66,6 @@ final class ActionFlow {
         first = complaints[0]
         self.complaints = complaints
         targets = complaints.map { ($0.id, $0.version) }
-        let en = ctx.language == .en
         var s: [Step]
         switch kind {
         case .verify: s = [.unit(agencyOnly: true), .classify(recordFlags: true)]
@@ -86,14 +85,14 @@ final class ActionFlow {
         case .message: s = [.text(secretToggle: false, templates: true)]
         case .reply: s = [.text(secretToggle: false, templates: false), .writtenAt]
         case .rate: s = [.rating, .writtenAt]
-        case .close: s = [.confirm(en ? "Close the report (Selesai)?" : "Tutup laporan (Selesai)?")]
+        case .close: s = [.confirm(ctx.t.screen(.confirmClose))]
         case .reopen: s = [.reason(required: true)]
         case .linkDuplicate: s = [.duplicate]
         case .passDown: s = [.unitBelow, .reason(required: false)]
         case .returnUp: s = [.reason(required: true)]
         case .draft: s = [.text(secretToggle: true, templates: true)]
         case .approve:
-            s = [.confirm(en ? "Approve the draft and publish it as the follow-up?" : "Setujui draf dan terbitkan sebagai tindak lanjut?")]
+            s = [.confirm(ctx.t.screen(.confirmApprove))]
             // A boilerplate draft is warned before it is published (issue 15 item 5), not after.
             if complaints.count == 1, let c = complaints.first {
                 let earlier = (try? ctx.store.earlierAnswers(agency: c.holder.agency, unit: c.holder.unit, limit: 200)) ?? []
@@ -231,14 +230,13 @@ final class ActionFlow {
                 return nil
             }
         case .writtenAt:
-            let en = ctx.language == .en
-            let label = en ? "written by the reporter at (YYYY-MM-DD HH:MM, empty if unknown)" : "ditulis pelapor pada (YYYY-MM-DD JJ:MM, kosongkan bila tidak tahu)"
+            let label = ctx.t.screen(.writtenAtLabel)
             let kind = self.kind, complaint = first
             return LinePrompt(label: heading + " · " + label, required: false) { v in
                 let v = v.trimmingSpaces()
                 guard !v.isEmpty else { return nil }
                 guard let written = Timestamp.parseOperatorTime(v, zone: ctx.config.calendar.zone) else {
-                    return en ? "a date and time such as 2026-11-20 10:00" : "tanggal dan jam seperti 2026-11-20 10:00"
+                    return ctx.t.screen(.writtenAtExample)
                 }
                 // The core's rule, asked while the answer is still on the screen (issue 11 item 17):
                 // not in the future, not before the follow-up it answers.
