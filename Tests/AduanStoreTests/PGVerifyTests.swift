@@ -52,20 +52,3 @@ struct PGVerifyTests {
         #expect(problems.count == 2, "\(problems)")
     }
 }
-
-extension PGVerifyTests {
-    @Test func aSearchFunctionMissingOrOpenToOthersIsNamed() throws {
-        let (store, ops) = try Self.store()
-        let kadis = ops.first { $0.id == "kadis" }!.logins[0]
-        let inspektur = ops.first { $0.id == "inspektur" }!.logins[0]
-        let kadisSearch = "aduan." + PGConnection.quoteIdentifier(PGAccessSQL.policyName("search", kadis)) + "(tsquery)"
-        let inspekturSearch = "aduan." + PGConnection.quoteIdentifier(PGAccessSQL.policyName("search", inspektur)) + "(tsquery)"
-        try store.conn.execute("DROP FUNCTION \(kadisSearch)")
-        try store.conn.execute("GRANT EXECUTE ON FUNCTION \(inspekturSearch) TO PUBLIC")
-        let problems = try store.verify(operators: ops)
-        let details = problems.map(\.detail)
-        #expect(details.contains("login \(kadis) has no search function: run the SQL of `aduan office roles`"), "\(details)")
-        #expect(details.contains { $0.contains(PGAccessSQL.policyName("search", inspektur)) && $0.contains("open to others") }, "\(details)")
-        #expect(problems.count == 2 && problems.allSatisfy { $0.kind == .security }, "\(details)")
-    }
-}

@@ -55,10 +55,6 @@ public enum PostgresMessage: Sendable, Equatable {
     case textsDiffer(id: Int64)
     case securityOff(table: String)
     case policyMissing(login: String, table: String)
-    /// The login has no search function of its own (its searches are correct but cannot use the index).
-    case searchMissing(login: String)
-    /// A login's search function may be run by others than the login, or does not run as the owner.
-    case searchOpen(function: String)
 }
 
 public enum PostgresText {
@@ -139,12 +135,6 @@ public enum PostgresText {
         case .policyMissing(let login, let table):
             return en ? "security: login \(login) has no policy on \(table): run the SQL of `aduan office roles` as the store's owner"
                       : "keamanan: login \(login) tidak punya kebijakan pada \(table): jalankan SQL dari `aduan office roles` sebagai pemilik penyimpanan"
-        case .searchMissing(let login):
-            return en ? "security: login \(login) has no search function of its own (searches read every text row): run the SQL of `aduan office roles` as the store's owner"
-                      : "keamanan: login \(login) tidak punya fungsi pencarian sendiri (pencarian membaca setiap baris teks): jalankan SQL dari `aduan office roles` sebagai pemilik penyimpanan"
-        case .searchOpen(let function):
-            return en ? "security: the search function \(function) can be run by other roles or does not run as the store's owner: run the SQL of `aduan office roles` again"
-                      : "keamanan: fungsi pencarian \(function) dapat dijalankan role lain atau tidak berjalan sebagai pemilik penyimpanan: jalankan lagi SQL dari `aduan office roles`"
         case .ownerOnly(let command, let role):
             return en ? "`aduan \(command)` on a PostgreSQL store runs as the store's owner (it reads the whole event chain, aduan.events, and writes for the store; the writer `aduan serve` also closes due reports and records due warnings and escalations by itself every minute); the database role \(role) is an operator's login: nothing was changed"
                       : "`aduan \(command)` pada penyimpanan PostgreSQL dijalankan sebagai pemilik penyimpanan (membaca seluruh rantai peristiwa, aduan.events, dan menulis untuk penyimpanan; penulis `aduan serve` juga menutup sendiri laporan yang jatuh tempo serta mencatat peringatan dan eskalasi yang jatuh waktu setiap menit); peran basis data \(role) adalah login operator: tidak ada yang diubah"

@@ -83,42 +83,6 @@ public enum PGAccessSQL {
             + " AND ((\(v).shown_to >> (\(sightBit))) & 1) = 1)"
     }
 
-    /// Which text rows (`complaint_texts`) a login acting as any of `ops` may read: it may open
-    /// the report, read its content, and the full row only where it may also see the reporter.
-    static func textRule(_ ops: [Actor]) -> String {
-        ops.map {
-            "(\(view(Access.inboxScope(of: $0))) AND \(content(Privacy.contentAccess(of: $0))) AND (complaint_texts.masked OR \(reporter(Privacy.reporterAccess(of: $0)))))"
-        }.joined(separator: " OR ")
-    }
-
-    /// The login's own full-text search: the ids of the text rows its text policy lets it read
-    /// whose words match `q`. `@@` is not LEAKPROOF, so under row-level security the database
-    /// tests every row's policy before the words and cannot use their index (9.9 s for one rare
-    /// word at 1,000,000 reports); this function runs as the owner, who is not bound by the
-    /// policies, with the policy's own rule written in its WHERE, so the index finds the words and
-    /// the rule then keeps exactly what the policy would. Only the login may run it (not PUBLIC);
-    /// `aduan.text_search` calls the caller's (PGSchema, migration 7).
-    static func searchFunction(login: String, role: String, textRule: String) -> String {
-        let name = "aduan." + PGConnection.quoteIdentifier(policyName("search", login))
-        let body = """
-            SELECT complaint_texts.id FROM aduan.complaint_texts
-            WHERE complaint_texts.words @@ q
-              AND EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = complaint_texts.id AND (\(textRule)))
-            """
-        // A dollar quote the body does not contain (a directory's names are literals in the rule).
-        var tag = "$search$"
-        var n = 0
-        while body.contains(tag) { n += 1; tag = "$search\(n)$" }
-        return """
-            CREATE FUNCTION \(name)(q tsquery) RETURNS SETOF bigint
-            LANGUAGE sql STABLE SECURITY DEFINER ROWS 100 SET search_path = pg_catalog, pg_temp AS \(tag)
-            \(body)
-            \(tag);
-            REVOKE ALL ON FUNCTION \(name)(tsquery) FROM PUBLIC;
-            GRANT EXECUTE ON FUNCTION \(name)(tsquery) TO \(role);
-            """
-    }
-
     /// The operators each login may act as (a login with several hats sees what any of them may).
     public static func logins(of operators: [Actor]) -> [(login: String, operators: [Actor])] {
         var order: [String] = []
@@ -134,7 +98,7 @@ public enum PGAccessSQL {
 
     /// A policy's name: `aduan:<what>:<login>`, or a digest of the login when that is too long
     /// for an identifier (63 bytes).
-    public static func policyName(_ what: String, _ login: String) -> String {
+    static func policyName(_ what: String, _ login: String) -> String {
         let plain = "aduan:\(what):\(login)"
         if plain.utf8.count <= 63 { return plain }
         var h = SHA256()
@@ -162,10 +126,6 @@ public enum PGAccessSQL {
                 FOR p IN SELECT policyname, tablename FROM pg_policies WHERE schemaname = 'aduan' AND policyname LIKE 'aduan:%' LOOP
                     EXECUTE format('DROP POLICY %I ON aduan.%I', p.policyname, p.tablename);
                 END LOOP;
-                FOR p IN SELECT f.oid::regprocedure AS signature FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace
-                         WHERE n.nspname = 'aduan' AND f.proname LIKE 'aduan:search:%' LOOP
-                    EXECUTE format('DROP FUNCTION %s', p.signature);
-                END LOOP;
             END
             $aduan$;
             """)
@@ -189,11 +149,12 @@ public enum PGAccessSQL {
             let viewRule = ops.map { Self.view(Access.inboxScope(of: $0), alias: "complaints") }.joined(separator: " OR ")
             let reporterRule = ops.map { "(\(Self.view(Access.inboxScope(of: $0))) AND \(reporter(Privacy.reporterAccess(of: $0))))" }
                 .joined(separator: " OR ")
-            let textRule = textRule(ops)
+            let textRule = ops.map {
+                "(\(Self.view(Access.inboxScope(of: $0))) AND \(content(Privacy.contentAccess(of: $0))) AND (complaint_texts.masked OR \(reporter(Privacy.reporterAccess(of: $0)))))"
+            }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("see", login))) ON aduan.complaints AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(viewRule));")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("reporter", login))) ON aduan.complaint_reporters AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = complaint_reporters.id AND (\(reporterRule))));")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("texts", login))) ON aduan.complaint_texts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = complaint_texts.id AND (\(textRule))));")
-            out.append(searchFunction(login: login, role: role, textRule: textRule))
             out.append("GRANT SELECT, INSERT ON aduan.commands TO \(role);")
             out.append("GRANT USAGE ON SEQUENCE aduan.commands_id_seq TO \(role);")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("commands", login))) ON aduan.commands AS PERMISSIVE FOR ALL TO \(role)\n    USING (login = current_user) WITH CHECK (login = current_user);")

@@ -29,7 +29,7 @@ public enum PGSchema {
     /// Written in `meta` at creation: a schema called `aduan` without it is someone else's.
     public static let format = "aduan-store"
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    public static let version = 7
+    public static let version = 6
 
     /// Which text search configuration would index the words: none since the text rows' vectors
     /// are written as literals of the core's own tokens (`PGSearch.vector`) and queried as tsquery
@@ -327,30 +327,6 @@ public enum PGSchema {
         -- The writer's auto-close sweep takes the earliest due reports a few at a time; without an
         -- index each batch scanned every report (187 ms at 1,000,000, held operators' commands).
         CREATE INDEX IF NOT EXISTS complaints_auto_close ON aduan.complaints(auto_close_at, id) WHERE auto_close_at IS NOT NULL;
-        """),
-        (7, """
-        -- A full-text search as the calling role (issue 14). `@@` is not LEAKPROOF, so under
-        -- row-level security every text row's policy is tested before its words and the words'
-        -- index goes unused (9.9 s for one rare word at 1,000,000 reports). Each login has a search
-        -- function of its own (PGAccessSQL.searchFunction: SECURITY DEFINER, the login's text
-        -- policy as its WHERE, executable by that login only); this one runs the caller's. A role
-        -- without one (roles written by an older `aduan office roles`, or the owner) searches as
-        -- itself, under its policies.
-        CREATE OR REPLACE FUNCTION aduan.text_search(q tsquery) RETURNS SETOF bigint
-        LANGUAGE plpgsql STABLE ROWS 100 SET search_path = pg_catalog, pg_temp AS $fn$
-        DECLARE
-            own text := 'aduan:search:' || current_user;
-        BEGIN
-            IF octet_length(own) > 63 THEN
-                own := 'aduan:search:#' || left(encode(sha256(convert_to(current_user, 'UTF8')), 'hex'), 24);
-            END IF;
-            IF to_regprocedure(format('aduan.%I(tsquery)', own)) IS NOT NULL THEN
-                RETURN QUERY EXECUTE format('SELECT * FROM aduan.%I($1)', own) USING q;
-            ELSE
-                RETURN QUERY SELECT t.id FROM aduan.complaint_texts t WHERE t.words @@ q;
-            END IF;
-        END
-        $fn$;
         """),
     ]
 }

@@ -61,26 +61,6 @@ extension PGStore {
                                               message: .policyMissing(login: login, table: "aduan." + table)))
             }
         }
-        // Each login's search function (PGAccessSQL.searchFunction): present, the owner's, its own.
-        let functions = try conn.query("""
-            SELECT f.proname AS name, f.prosecdef AS definer, f.proowner = n.nspowner AS owners,
-                   has_function_privilege('public', f.oid, 'EXECUTE') AS public
-            FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace
-            WHERE n.nspname = 'aduan' AND f.proname LIKE 'aduan:search:%'
-            """)
-        var searches: Set<String> = []
-        for i in 0..<functions.rowCount {
-            let name = functions.text(i, "name") ?? ""
-            searches.insert(name)
-            if functions.bool(i, "definer") != true || functions.bool(i, "owners") != true || functions.bool(i, "public") != false {
-                problems.append(VerifyProblem(kind: .security, complaintID: nil, detail: "the search function \(name) is open to others or not the owner's",
-                                              message: .searchOpen(function: "aduan.\"\(name)\"")))
-            }
-        }
-        for (login, _) in PGAccessSQL.logins(of: operators) where Identity.isValidLogin(login) && !searches.contains(PGAccessSQL.policyName("search", login)) {
-            problems.append(VerifyProblem(kind: .security, complaintID: nil, detail: "login \(login) has no search function: run the SQL of `aduan office roles`",
-                                          message: .searchMissing(login: login)))
-        }
         return problems
     }
 }

@@ -97,11 +97,10 @@ public struct PostgreSQLDialect: SQLDialect {
 
     public func flag(_ column: String, set: Bool) -> String { "\(column) = \(set ? "true" : "false")" }
 
-    /// The reports whose text rows (full or with the reporter taken out; a role finds only the
-    /// ones its text policy lets it read) match the query: `aduan.text_search` runs the caller's
-    /// own search function, which can use the words' index under row-level security.
+    /// The reports whose text rows (full or with the reporter taken out; a role sees only the
+    /// ones it may read) match the query.
     public var textMatchIDs: String {
-        "SELECT s.id FROM aduan.text_search(?::tsquery) AS s(id)"
+        "SELECT t.id FROM aduan.complaint_texts t WHERE t.words @@ ?::tsquery"
     }
 
     /// A `tsquery` literal (its lexemes are the core's tokens, as in the rows' vectors, no parser

@@ -1,0 +1,81 @@
+import AduanCore
+import AduanStore
+import Testing
+
+/// A search reveals nothing of the reports a login may not read, also not through what the
+/// database counts for the login's own session. Issue 14 wanted a selective search under
+/// row-level security in 30 ms; every way to use the words' index before the policy (the
+/// function `ts_match_vq` marked LEAKPROOF, or a SECURITY DEFINER search with the login's rule
+/// after the index) touches the matching rows of the whole store first, and PostgreSQL shows the
+/// caller how many: `pg_stat_get_xact_tuples_returned`, `EXPLAIN (ANALYZE, BUFFERS)`. With prefix
+/// queries that count spells out a hidden report's words, the reporter's name included (found by
+/// the review of session 7, /work/notes/s7/REVIEW-search.md, against such a search). These tests
+/// pin that a login's counters after a search for a word only hidden reports contain equal those
+/// after a word no report contains.
+@Suite(.enabled(if: PGTest.available, PGTest.skipReason))
+struct PGSearchLeakTests {
+    /// What the database counted for this transaction on the text rows, their words' index and
+    /// the reports (PUBLIC may call these functions).
+    static func counters(_ conn: PGConnection) throws -> [Int64] {
+        var out: [Int64] = []
+        for rel in ["aduan.complaint_texts", "aduan.complaint_texts_words", "aduan.complaints"] {
+            let r = try conn.query("""
+                SELECT pg_stat_get_xact_numscans(o) AS scans, pg_stat_get_xact_tuples_returned(o) AS returned,
+                       pg_stat_get_xact_tuples_fetched(o) AS fetched, pg_stat_get_xact_blocks_fetched(o) AS blocks
+                FROM (SELECT $1::regclass AS o) x
+                """, [.text(rel)])
+            out += ["scans", "returned", "fetched", "blocks"].map { r.int64(0, $0) ?? -1 }
+        }
+        return out
+    }
+
+    /// The store's filter for a text term (FilterSQL through the dialect), as `conn`'s role, in a
+    /// transaction of its own; returns what it found and what the database counted meanwhile
+    /// (the counters are the session's, pending until flushed: the difference is this search's).
+    static func search(_ word: String, on conn: PGConnection) throws -> (found: Int, counted: [String]) {
+        let d = PostgreSQLDialect()
+        let sql = d.numbered("SELECT c.id FROM aduan.complaints c WHERE c.id IN (\(d.textMatchIDs))")
+        return try conn.transaction {
+            let before = try counters(conn)
+            let found = try conn.query(sql, [.text(d.textQuery(TextSearch.query(word)))]).rowCount
+            let after = try counters(conn)
+            let names = ["complaint_texts", "complaint_texts_words", "complaints"].flatMap { rel in
+                ["scans", "tuples returned", "tuples fetched", "blocks"].map { "\(rel) \($0)" }
+            }
+            return (found, zip(names, zip(before, after)).map { "\($0): +\($1.1 - $1.0)" })
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func aSearchCountsTheSameForAWordOnlyHiddenReportsHoldAsForNoWord(indexesOnly: Bool) throws {
+        let db = try PGTestDatabase()
+        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
+        let ops = PGAccessTests.operators(db.tag)
+        var histories = try PGAccessTests.stories(ops).map(\.events)
+        // Reports of the province that the kabupaten's liaisons may not open, naming a word nobody else has.
+        let prov = ops.first { $0.id == "admin-prov" }!
+        for i in 0..<12 {
+            let intake = Intake(title: "Gudang rahasiaprovinsi nomor \(i)", body: "Laporan tentang rahasiaprovinsi, pelapor Siti Aminah.",
+                                location: "Kota", anonymous: false, confidential: i % 2 == 0, reporter: PGAccessTests.reporter)
+            let at = OfficeTimeZone.wib.timestamp(LocalDate(year: 2026, month: 6, day: 9), hour: 9)
+            histories.append([try Workflow.decide(Command(.receive, ActionDetails(intake: intake)), on: nil, by: prov, at: at,
+                                                  context: PGAccessTests.context, newID: 1).get()])
+        }
+        try store.insertHistories(histories)
+        try store.conn.execute(PGAccessSQL.rolesScript(operators: ops))
+        try store.conn.execute("ANALYZE")
+        let login = "\(db.tag)_tl-dinkes"
+        let conn = try PGTest.tcp(user: login, database: db.name, passfile: try db.passwords(for: [login]))
+        if indexesOnly { try conn.execute("SET enable_seqscan = off") }
+
+        // The owner finds them; the liaison does not.
+        #expect(try store.conn.query("SELECT id FROM aduan.complaint_texts WHERE words @@ 'rahasiaprovinsi'::tsquery").rowCount == 24)
+        _ = try Self.search("takadasamasekali", on: conn)
+        let hidden = try Self.search("rahasiaprovinsi", on: conn)
+        let nothing = try Self.search("takadasamasekali", on: conn)
+        #expect(hidden.found == 0 && nothing.found == 0)
+        #expect(hidden.counted == nothing.counted, "\(login)'s own counters tell a hidden word from none:\n\(hidden.counted.joined(separator: "\n"))\nagainst\n\(nothing.counted.joined(separator: "\n"))")
+        // A word it may read is found (the search works at all).
+        #expect(try Self.search("puskesmas", on: conn).found > 0)
+    }
+}
