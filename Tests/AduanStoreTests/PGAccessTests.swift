@@ -269,3 +269,31 @@ struct PGAccessScriptTests {
         #expect(!PGAccessSQL.rolesScript(operators: [bad]).contains("DROP TABLE"))
     }
 }
+
+/// The roles script is run by the store's owner, and the directory it is written from can be
+/// changed by an office admin's ordinary login (`office apply`): no name in it may end a comment
+/// or a quoted block (review of session 7, P1/P2).
+@Suite(.enabled(if: PGTest.available, PGTest.skipReason))
+struct PGAccessScriptInjectionTests {
+    @Test func aLineBreakInAnOperatorAgencyOrUnitIdEndsNoComment() throws {
+        let db = try PGTestDatabase()
+        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
+        for evil in ["x\nDROP TABLE aduan.event_views; --", "x\rDROP TABLE aduan.event_views; --"] {
+            let ops = [Actor(id: evil, name: "n", role: .liaison, agency: evil, unit: evil, logins: ["\(db.tag)_siti"])]
+            try store.conn.execute(PGAccessSQL.rolesScript(operators: ops, header: "office \(evil)"))
+            let left = try store.conn.query("SELECT to_regclass('aduan.event_views') IS NOT NULL AS present").bool(0, "present")
+            #expect(left == true, "\(evil.debugDescription) ended a comment of the roles script and ran as the owner")
+        }
+    }
+
+    @Test func aLoginHoldingTheBlocksDollarQuoteGetsItsRoleAndPolicies() throws {
+        let db = try PGTestDatabase()
+        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
+        let login = "\(db.tag)$aduan$x"
+        #expect(Identity.isValidLogin(login))
+        let ops = [Actor(id: "x", name: "x", role: .admin, agency: "pemkab", logins: [login])]
+        try store.conn.execute(PGAccessSQL.rolesScript(operators: ops))
+        let policies = try store.conn.query("SELECT count(*) AS n FROM pg_policies WHERE schemaname = 'aduan' AND $1 = ANY(roles)", [.text(login)]).int64(0, "n")
+        #expect(policies == 5)
+    }
+}

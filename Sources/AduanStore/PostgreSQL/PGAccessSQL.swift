@@ -83,6 +83,28 @@ public enum PGAccessSQL {
             + " AND ((\(v).shown_to >> (\(sightBit))) & 1) = 1)"
     }
 
+    /// `text` for a `--` comment line: PostgreSQL ends a comment at a line feed or a carriage
+    /// return, so every control character becomes `?` (an office admin writes the directory's
+    /// names; the owner runs the script).
+    static func commentText(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+    }
+
+    /// `DO $tag$ body $tag$;` with a tag the body does not contain (compared as bytes: a login
+    /// may hold `$`, and a dollar quote ends at the first byte-for-byte occurrence of its tag).
+    static func doBlock(_ body: String) -> String {
+        var tag = "$aduan$"
+        var n = 0
+        while containsBytes(body, tag) { n += 1; tag = "$aduan\(n)$" }
+        return "DO \(tag)\n\(body)\n\(tag);"
+    }
+
+    static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        guard n.count <= h.count else { return false }
+        return (0...(h.count - n.count)).contains { i in h[i..<(i + n.count)].elementsEqual(n) }
+    }
+
     /// The operators each login may act as (a login with several hats sees what any of them may).
     public static func logins(of operators: [Actor]) -> [(login: String, operators: [Actor])] {
         var order: [String] = []
@@ -117,8 +139,11 @@ public enum PGAccessSQL {
     public static func rolesScript(operators: [Actor], header: String = "") -> String {
         let logins = logins(of: operators).filter { Identity.isValidLogin($0.login) }
         var out: [String] = []
-        if !header.isEmpty { out += header.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 } }
+        if !header.isEmpty { out += header.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + commentText(String($0)) } }
         out.append("BEGIN;")
+        // A session left idle in a transaction holds its tables; replacing a policy waits for it.
+        // Fail after a while, changing nothing, rather than queue every operator behind the script.
+        out.append("SET LOCAL lock_timeout = '10s';")
         out.append("""
             DO $aduan$
             DECLARE p record;
@@ -132,9 +157,8 @@ public enum PGAccessSQL {
         for (login, ops) in logins {
             let role = PGConnection.quoteIdentifier(login)
             out.append("")
-            out.append("-- \(login): " + ops.map { "\($0.id) (\($0.role.rawValue), \($0.agency)\($0.unit.map { "/" + $0 } ?? ""))" }.joined(separator: ", "))
-            out.append("""
-                DO $aduan$
+            out.append("-- " + commentText("\(login): " + ops.map { "\($0.id) (\($0.role.rawValue), \($0.agency)\($0.unit.map { "/" + $0 } ?? ""))" }.joined(separator: ", ")))
+            out.append(doBlock("""
                 BEGIN
                     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = \(lit(login))) THEN
                         CREATE ROLE \(role) LOGIN;
@@ -142,8 +166,7 @@ public enum PGAccessSQL {
                         RAISE EXCEPTION 'role % bypasses row-level security: an operator''s login must be an ordinary role', \(lit(login));
                     END IF;
                 END
-                $aduan$;
-                """)
+                """))
             out.append("GRANT USAGE ON SCHEMA aduan TO \(role);")
             out.append("GRANT SELECT ON aduan.complaints, aduan.complaint_reporters, aduan.complaint_texts, aduan.event_views TO \(role);")
             let viewRule = ops.map { Self.view(Access.inboxScope(of: $0), alias: "complaints") }.joined(separator: " OR ")
