@@ -1,0 +1,114 @@
+import AduanCore
+
+/// The screen's counts on PostgreSQL without reading the reports (issue 14): the status tabs
+/// and the status line were `count(*)` over `aduan.complaints` under row-level security, which
+/// reads every report the scope holds (an agency's whole share, the whole table for a
+/// province-wide role) at every reload of the screen.
+///
+/// `aduan.desk_counts` holds, per status, how many reports each holder (agency, unit; '' for an
+/// agency's undisposed reports) holds (`copied_to` = ''), and how many reports copied to a unit
+/// each holder holds (`copied_to` = that unit). Triggers on `complaints` keep it, one statement
+/// per changed statement (a COPY of an import adds its whole batch at once), in the same
+/// transaction as the change, so it is exact whoever writes (the writer, an import, a
+/// migration). A scope's tabs are then a few keyed rows: what its holders hold, plus (with copies)
+/// what is copied to its unit and held by no unit of its own, which is exactly `holdsNow`: each
+/// report has one holder, and the copy rows of one unit name each copied report once, so nothing
+/// is counted twice, also for a subtree or a login with several hats (the desk asks for one hat's
+/// scope). Operators read it under row-level security (`PGAccessSQL.counted`: the rows of what
+/// their hats hold or are copied on).
+///
+/// The awaiting-approval count (status line, tab) reads the drafter from the row's state
+/// (`PostgreSQLDialect.draftedBy`); a partial index over the reports where a draft waits makes
+/// that count read only those rows.
+extension PGSchema {
+    static let deskCountsVersion = 7
+
+    static let deskCountsMigration = """
+        -- The status tabs' counts per holder and per copied unit (PGDeskCounts.swift), kept by
+        -- statement triggers on complaints; and the reports with a draft awaiting approval.
+        CREATE TABLE aduan.desk_counts(
+            copied_to text NOT NULL,
+            agency text NOT NULL,
+            unit text NOT NULL,
+            status integer NOT NULL,
+            n bigint NOT NULL,
+            PRIMARY KEY (copied_to, agency, unit, status)
+        );
+        REVOKE ALL ON aduan.desk_counts FROM PUBLIC;
+        ALTER TABLE aduan.desk_counts ENABLE ROW LEVEL SECURITY;
+
+        CREATE FUNCTION aduan.desk_counts_keep() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+        BEGIN
+            IF TG_OP = 'TRUNCATE' THEN
+                DELETE FROM aduan.desk_counts;
+            ELSIF TG_OP = 'INSERT' THEN
+                INSERT INTO aduan.desk_counts AS d(copied_to, agency, unit, status, n)
+                SELECT k.copied_to, r.holder_agency, coalesce(r.holder_unit, ''), r.status, count(*)
+                FROM added r CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(r.cc_units)) k(copied_to)
+                GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                ON CONFLICT (copied_to, agency, unit, status) DO UPDATE SET n = d.n + excluded.n;
+            ELSIF TG_OP = 'UPDATE' THEN
+                INSERT INTO aduan.desk_counts AS d(copied_to, agency, unit, status, n)
+                SELECT copied_to, agency, unit, status, sum(delta) FROM (
+                    SELECT k.copied_to, r.holder_agency AS agency, coalesce(r.holder_unit, '') AS unit, r.status, 1 AS delta
+                    FROM added r CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(r.cc_units)) k(copied_to)
+                    UNION ALL
+                    SELECT k.copied_to, r.holder_agency, coalesce(r.holder_unit, ''), r.status, -1
+                    FROM removed r CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(r.cc_units)) k(copied_to)
+                ) x
+                GROUP BY 1, 2, 3, 4 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4
+                ON CONFLICT (copied_to, agency, unit, status) DO UPDATE SET n = d.n + excluded.n;
+            ELSE
+                INSERT INTO aduan.desk_counts AS d(copied_to, agency, unit, status, n)
+                SELECT k.copied_to, r.holder_agency, coalesce(r.holder_unit, ''), r.status, -count(*)
+                FROM removed r CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(r.cc_units)) k(copied_to)
+                GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                ON CONFLICT (copied_to, agency, unit, status) DO UPDATE SET n = d.n + excluded.n;
+            END IF;
+            RETURN NULL;
+        END
+        $fn$;
+        CREATE TRIGGER complaints_counts_insert AFTER INSERT ON aduan.complaints
+            REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION aduan.desk_counts_keep();
+        CREATE TRIGGER complaints_counts_update AFTER UPDATE ON aduan.complaints
+            REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION aduan.desk_counts_keep();
+        CREATE TRIGGER complaints_counts_delete AFTER DELETE ON aduan.complaints
+            REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION aduan.desk_counts_keep();
+        CREATE TRIGGER complaints_counts_truncate AFTER TRUNCATE ON aduan.complaints
+            FOR EACH STATEMENT EXECUTE FUNCTION aduan.desk_counts_keep();
+        INSERT INTO aduan.desk_counts(copied_to, agency, unit, status, n)
+        \(recount);
+
+        -- The awaiting-approval count's rows: the expression is PostgreSQLDialect.draftedBy's.
+        CREATE INDEX complaints_awaiting_approval ON aduan.complaints(holder_agency, holder_unit)
+            WHERE ((state::jsonb)->'pd'->>2) IS NOT NULL;
+        """
+
+    /// The counters as a count of the reports (the migration's first fill; `verify` compares).
+    static let recount = """
+        SELECT k.copied_to, c.holder_agency, coalesce(c.holder_unit, ''), c.status, count(*)
+        FROM aduan.complaints c CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(c.cc_units)) k(copied_to)
+        GROUP BY 1, 2, 3, 4
+        """
+}
+
+extension PGOperatorStore {
+    /// The status tabs of what a scope holds now (`InboxScope.holdsNow`), from `desk_counts`:
+    /// what its holders hold, plus, with copies, what is copied to its unit and held by none of
+    /// its units. A liaison without a unit holds nothing.
+    static func heldStatusCounts(_ scope: InboxScope) -> (sql: String, values: [PGValue])? {
+        switch scope {
+        case .everything:
+            return ("SELECT status, sum(n) AS n FROM aduan.desk_counts WHERE copied_to = '' GROUP BY status", [])
+        case .agency(let a):
+            return ("SELECT status, sum(n) AS n FROM aduan.desk_counts WHERE copied_to = '' AND agency = $1 GROUP BY status", [.text(a)])
+        case .unit(let a, let u, let copies), .subtree(let a, let u, _, let copies):
+            if u.isEmpty { return nil }
+            let held = "copied_to = '' AND agency = $1 AND unit = ANY($2::text[])"
+            let copy = "copied_to = $3 AND NOT (agency = $1 AND unit = ANY($2::text[]))"
+            let values: [PGValue] = [.text(a), .text(PGStore.arrayLiteral(scope.units))] + (copies ? [.text(u)] : [])
+            return ("SELECT status, sum(n) AS n FROM aduan.desk_counts WHERE (\(held))\(copies ? " OR (\(copy))" : "") GROUP BY status", values)
+        }
+    }
+}
