@@ -132,8 +132,8 @@ public enum PostgresText {
         case .textsDiffer(let id):
             return en ? "projection #\(id): the report's texts differ from its events" : "proyeksi #\(id): teks laporan berbeda dari peristiwanya"
         case .countersDiffer(let count):
-            return en ? "projection: \(count) of the screen's status counters (aduan.desk_counts) differ from the reports"
-                      : "proyeksi: \(count) penghitung status layar (aduan.desk_counts) berbeda dari laporannya"
+            return en ? "projection: \(count) of the screen's status and forwarded counters (aduan.desk_counts, aduan.forward_counts) differ from the reports"
+                      : "proyeksi: \(count) penghitung status dan diteruskan layar (aduan.desk_counts, aduan.forward_counts) berbeda dari laporannya"
         case .securityOff(let table):
             return en ? "security: row-level security is not enabled on \(table)" : "keamanan: keamanan tingkat baris tidak aktif pada \(table)"
         case .policyMissing(let login, let table):

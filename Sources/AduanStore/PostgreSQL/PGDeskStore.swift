@@ -139,7 +139,18 @@ extension PGOperatorStore: DeskStore {
 
     /// The Diteruskan tab: what the scope received or held and its agency passed away, the same
     /// set as the list with the filter `forwarded`.
+    /// From the counters kept with every change (`forward_counts`) except for a subtree;
+    /// counted over the reports where the role has no grant on them yet (roles script not re-run).
     public func forwardedCount(_ scope: InboxScope) throws(StoreError) -> Int {
+        if let counters = Self.forwardedCounters(scope) {
+            do {
+                return Int(try conn.query(counters.sql, counters.values).int64(0, "n") ?? 0)
+            } catch let e as PostgresError where e.isPermissionDenied {
+                // The owner has not run `aduan office roles` since the upgrade: count the reports.
+            } catch {
+                throw .postgres(.database(detail: "\(error)"))
+            }
+        }
         let d = PostgreSQLDialect()
         let c = ScopeSQL(scope, dialect: d).contains && ScopeSQL.forwardedAway(by: scope.agency, dialect: d)
         return try countWhere(c.sql, c.args.map(PGStore.pgValue))

@@ -15,9 +15,9 @@ extension PGStore {
     }
 
     /// The tables operators read, each of which must have row-level security enabled.
-    static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands", "desk_counts"]
+    static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands", "desk_counts", "forward_counts"]
     /// The policies `PGAccessSQL.rolesScript` gives every login, by table.
-    static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands"), ("counts", "desk_counts")]
+    static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands"), ("counts", "desk_counts"), ("forwards", "forward_counts")]
 
     /// Every problem found (empty when the store is whole). Reads as the owner.
     public func verify(operators: [Actor]) throws -> [VerifyProblem] {
@@ -46,12 +46,9 @@ extension PGStore {
             if wantTexts != haveTexts { problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "the texts differ from the log", message: .textsDiffer(id: id))) }
         }
         // The screen's counters against a count of the reports (PGDeskCounts.swift).
-        let counters = try conn.query("""
-            SELECT count(*) AS n FROM ((SELECT copied_to, agency, unit, status, n FROM aduan.desk_counts WHERE n <> 0 EXCEPT \(PGSchema.recount))
-                                       UNION ALL (\(PGSchema.recount) EXCEPT SELECT copied_to, agency, unit, status, n FROM aduan.desk_counts)) x
-            """).int64(0, "n") ?? 0
+        let counters = try PGSchema.countersDiffering(conn)
         if counters > 0 {
-            problems.append(VerifyProblem(kind: .projection, complaintID: nil, detail: "\(counters) counter(s) of aduan.desk_counts differ from the reports",
+            problems.append(VerifyProblem(kind: .projection, complaintID: nil, detail: "\(counters) counter(s) of aduan.desk_counts and aduan.forward_counts differ from the reports",
                                           message: .countersDiffer(count: Int(counters))))
         }
         // The database's own enforcement.
