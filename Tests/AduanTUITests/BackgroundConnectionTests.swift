@@ -52,6 +52,16 @@ struct BackgroundConnectionTests {
         #expect(pids.count == 1, "20 count requests were served by \(pids.count) connections")
         // The desk's own connection and the slot's: no more.
         #expect(try backends() == 2)
+        // Another operator's change (the writer's path, as `aduan serve` runs it): the kept
+        // connection's next count sees it, on the same server process.
+        let writer = try PGStore(try p.ownerConnection(), context: p.config.context)
+        let admin = p.config.operators.first { $0.id == "admin" }!
+        let intake = Intake(title: "Lampu jalan mati", body: "Sudah seminggu.", reporter: Reporter(name: "Budi", phone: "081234567890"))
+        let report = try writer.receive(Command(.receive, ActionDetails(intake: intake)), by: admin)
+        _ = try writer.apply(Command(.verify, ActionDetails(unit: "dinkes")), to: report.id, expectedVersion: nil, by: admin)
+        let recount = work.run(.total) { store in try store.count(InboxQuery(viewer: andi), now: Timestamp(seconds: 1_780_000_000)) }
+        #expect(Self.result(work, .total, recount)?.value == 1, "the count after another operator's change")
+        #expect(pids.contains(try #require(Self.result(work, .total, work.run(.total, Self.backendPID))?.value)))
         // The other slot has its own.
         let other = try #require(Self.result(work, .position, work.run(.position, Self.backendPID))?.value)
         #expect(!pids.contains(other))
