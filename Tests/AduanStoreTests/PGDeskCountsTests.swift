@@ -70,6 +70,23 @@ struct PGDeskCountsTests {
         #expect(try Self.recountDiffers(store) == 0)
     }
 
+    /// A store upgraded before its owner ran the roles script again: the logins have no grant on
+    /// the counters yet, and the desk counts the reports as before (same numbers, no error).
+    @Test func withoutAGrantOnTheCountersTheDeskCountsTheReportsAsBefore() throws {
+        let (db, store, ops, complaints, passfile) = try Self.province()
+        for (login, hats) in PGAccessSQL.logins(of: ops) {
+            try store.conn.execute("REVOKE SELECT ON aduan.desk_counts, aduan.forward_counts FROM \(PGConnection.quoteIdentifier(login))")
+            let desk = try PGOperatorStore(conn: try PGTest.tcp(user: login, database: db.name, passfile: passfile), conninfo: login,
+                                           context: PGAccessTests.context)
+            for op in hats {
+                let scope = Access.inboxScope(of: op)
+                #expect(try desk.statusCounts(scope, formerHolders: false) == Self.byStatus(complaints.values.filter { scope.holdsNow($0) }), "\(login)")
+                #expect(try desk.forwardedCount(scope) == complaints.values.filter { scope.contains($0) && $0.wasForwardedAway(by: scope.agency) }.count,
+                        "\(login)")
+            }
+        }
+    }
+
     @Test func theCountersFollowTheWritersChangesAndVerifyNoticesAWrongOne() throws {
         let (db, store, ops, complaints, passfile) = try Self.province()
         func actor(_ id: String) -> Actor { ops.first { $0.id == id }! }
