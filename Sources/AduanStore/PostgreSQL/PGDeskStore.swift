@@ -138,9 +138,9 @@ extension PGOperatorStore: DeskStore {
     }
 
     /// The Diteruskan tab: what the scope received or held and its agency passed away, the same
-    /// set as the list with the filter `forwarded`.
-    /// From the counters kept with every change (`forward_counts`) except for a subtree;
-    /// counted over the reports where the role has no grant on them yet (roles script not re-run).
+    /// set as the list with the filter `forwarded`. From the counters kept with every change
+    /// (`forward_counts`) except for a subtree, which is counted over the reports, as is every
+    /// scope of a login with no grant on the counters yet (roles script not re-run).
     public func forwardedCount(_ scope: InboxScope) throws(StoreError) -> Int {
         if let counters = Self.forwardedCounters(scope) {
             do {
