@@ -23,7 +23,7 @@ public final class DeskContext {
         strings = AduanCore.strings(language)
         self.clock = clock
         now = clock()
-        background = BackgroundWork(open: store.reopener())
+        background = BackgroundWork(open: store.reopener(), keepsConnection: store.keepsBackgroundConnection)
     }
 
     public var language: Language { strings.language }

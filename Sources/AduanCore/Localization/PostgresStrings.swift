@@ -53,6 +53,7 @@ public enum PostgresMessage: Sendable, Equatable {
     case projectionMissing(id: Int64)
     case projectionDiffers(id: Int64)
     case textsDiffer(id: Int64)
+    case countersDiffer(count: Int)
     case securityOff(table: String)
     case policyMissing(login: String, table: String)
 }
@@ -130,6 +131,9 @@ public enum PostgresText {
             return en ? "projection #\(id): the report's row differs from its events" : "proyeksi #\(id): baris laporan berbeda dari peristiwanya"
         case .textsDiffer(let id):
             return en ? "projection #\(id): the report's texts differ from its events" : "proyeksi #\(id): teks laporan berbeda dari peristiwanya"
+        case .countersDiffer(let count):
+            return en ? "projection: \(count) of the screen's status and forwarded counters (aduan.desk_counts, aduan.forward_counts) differ from the reports"
+                      : "proyeksi: \(count) penghitung status dan diteruskan layar (aduan.desk_counts, aduan.forward_counts) berbeda dari laporannya"
         case .securityOff(let table):
             return en ? "security: row-level security is not enabled on \(table)" : "keamanan: keamanan tingkat baris tidak aktif pada \(table)"
         case .policyMissing(let login, let table):

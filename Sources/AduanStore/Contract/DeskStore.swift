@@ -54,6 +54,9 @@ public protocol DeskStore: AduanStoreContract {
     /// A fresh, independent connection to the same store as the same login, for reads off the
     /// input path (counts, positions) on another thread.
     func reopener() -> @Sendable () throws(StoreError) -> any DeskStore
+    /// Whether the background reads keep the connection `reopener` opened for their next
+    /// request (on their own thread) instead of opening one per request.
+    var keepsBackgroundConnection: Bool { get }
 
     /// The operator's own draft of this kind for a report (never anyone else's).
     func draft(of complaintID: Int64, kind: ActionKind, by op: Actor) throws(StoreError) -> Draft?
@@ -90,6 +93,9 @@ extension ComplaintStore: DeskStore {
 
     /// SQLite's `data_version` is read every refresh period (and after each key).
     public var hearsChanges: Bool { false }
+
+    /// A SQLite connection is a file opened in-process: one per background request, as before.
+    public var keepsBackgroundConnection: Bool { false }
 
     public func reopener() -> @Sendable () throws(StoreError) -> any DeskStore {
         let path = self.path, context = self.context, login = self.login

@@ -35,6 +35,36 @@ public enum PGAccessSQL {
         }
     }
 
+    /// The counters (`desk_counts` row `alias`, PGDeskCounts.swift) of what the scope holds now
+    /// (`InboxScope.holdsNow`): its holders' rows and, with copies, the rows of its unit's copies.
+    public static func counted(_ s: InboxScope, alias d: String = "desk_counts") -> String {
+        switch s {
+        case .everything:
+            return "true"
+        case .agency(let a):
+            return "\(d).agency = \(lit(a))"
+        case .unit(let a, let u, let copies), .subtree(let a, let u, _, let copies):
+            if u.isEmpty { return "false" }
+            let held = "(\(d).copied_to = '' AND \(d).agency = \(lit(a)) AND \(d).unit IN (\(s.units.map(lit).joined(separator: ", "))))"
+            return copies ? "(\(held) OR \(d).copied_to = \(lit(u)))" : held
+        }
+    }
+
+    /// The Diteruskan counters (`forward_counts` row `alias`, PGDeskCounts.swift) of the scope:
+    /// its agency's, its units' (their copies' with copies), province-wide the whole province's.
+    public static func forwardCounted(_ s: InboxScope, alias f: String = "forward_counts") -> String {
+        switch s {
+        case .everything:
+            return "true"
+        case .agency(let a):
+            return "\(f).agency = \(lit(a))"
+        case .unit(let a, let u, let copies), .subtree(let a, let u, _, let copies):
+            if u.isEmpty { return "false" }
+            let held = "\(f).agency = \(lit(a)) AND \(f).unit IN (\(s.units.map(lit).joined(separator: ", ")))"
+            return copies ? "(\(held))" : "(\(held) AND NOT \(f).copied)"
+        }
+    }
+
     /// The holder is `unit` of `agency` or one of the units below it.
     static func heldByUnit(_ agency: String, _ unit: String, below: [String], alias c: String) -> String {
         if below.isEmpty { return "(\(c).holder_agency = \(lit(agency)) AND \(c).holder_unit = \(lit(unit)))" }
@@ -181,6 +211,12 @@ public enum PGAccessSQL {
             out.append("GRANT SELECT, INSERT ON aduan.commands TO \(role);")
             out.append("GRANT USAGE ON SEQUENCE aduan.commands_id_seq TO \(role);")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("commands", login))) ON aduan.commands AS PERMISSIVE FOR ALL TO \(role)\n    USING (login = current_user) WITH CHECK (login = current_user);")
+            out.append("GRANT SELECT ON aduan.desk_counts TO \(role);")
+            let countedRule = ops.map { Self.counted(Access.inboxScope(of: $0)) }.joined(separator: " OR ")
+            out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("counts", login))) ON aduan.desk_counts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(countedRule));")
+            out.append("GRANT SELECT ON aduan.forward_counts TO \(role);")
+            let forwardRule = ops.map { Self.forwardCounted(Access.inboxScope(of: $0)) }.joined(separator: " OR ")
+            out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("forwards", login))) ON aduan.forward_counts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(forwardRule));")
             let eventRule = ops.map { Self.eventRule($0) }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("events", login))) ON aduan.event_views AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = event_views.complaint_id AND (\(eventRule))));")
         }

@@ -104,22 +104,53 @@ extension PGOperatorStore: DeskStore {
         return try countWhere("(\(c.sql)) AND (\(column), c.id) \(ascending ? "<" : ">") (?, ?)", c.values + [.int(row.key), .int(row.id)]) + 1
     }
 
+    /// The status tabs. What a scope holds now (the screen's tabs) comes from the counters kept
+    /// with every change (`desk_counts`, PGDeskCounts.swift): a few keyed rows, whatever the
+    /// store's size. With former holders (not on the screen) the reports are counted. A store
+    /// whose roles script predates the counters (no grant yet) is counted as before.
     public func statusCounts(_ scope: InboxScope, formerHolders: Bool) throws(StoreError) -> [Status: Int] {
+        if !formerHolders {
+            guard let counters = Self.heldStatusCounts(scope) else { return [:] }
+            do {
+                return Self.statusMap(try conn.query(counters.sql, counters.values))
+            } catch let e as PostgresError where e.isPermissionDenied {
+                // The owner has not run `aduan office roles` since the upgrade: count the reports.
+            } catch {
+                throw .postgres(.database(detail: "\(error)"))
+            }
+        }
         let c = ScopeSQL(scope, dialect: PostgreSQLDialect()).condition(formerHolders: formerHolders)
         return try Self.wrap {
-            let r = try conn.query(PostgreSQLDialect().numbered("SELECT c.status, count(*) AS n FROM aduan.complaints c WHERE \(c.sql) GROUP BY c.status"),
-                                   c.args.map(PGStore.pgValue))
-            var out: [Status: Int] = [:]
-            for i in 0..<r.rowCount {
-                if let s = Status(code: r.int64(i, "status") ?? -1) { out[s, default: 0] += Int(r.int64(i, "n") ?? 0) }
-            }
-            return out
+            Self.statusMap(try conn.query(PostgreSQLDialect().numbered("SELECT c.status, count(*) AS n FROM aduan.complaints c WHERE \(c.sql) GROUP BY c.status"),
+                                          c.args.map(PGStore.pgValue)))
         }
     }
 
+    /// (status, n) rows as the tabs' counts; a status whose counter fell to 0 is left out, as a
+    /// count of the reports would leave it out.
+    static func statusMap(_ r: PGResult) -> [Status: Int] {
+        var out: [Status: Int] = [:]
+        for i in 0..<r.rowCount {
+            let n = Int(r.int64(i, "n") ?? 0)
+            if n != 0, let s = Status(code: r.int64(i, "status") ?? -1) { out[s, default: 0] += n }
+        }
+        return out
+    }
+
     /// The Diteruskan tab: what the scope received or held and its agency passed away, the same
-    /// set as the list with the filter `forwarded`.
+    /// set as the list with the filter `forwarded`. From the counters kept with every change
+    /// (`forward_counts`) except for a subtree, which is counted over the reports, as is every
+    /// scope of a login with no grant on the counters yet (roles script not re-run).
     public func forwardedCount(_ scope: InboxScope) throws(StoreError) -> Int {
+        if let counters = Self.forwardedCounters(scope) {
+            do {
+                return Int(try conn.query(counters.sql, counters.values).int64(0, "n") ?? 0)
+            } catch let e as PostgresError where e.isPermissionDenied {
+                // The owner has not run `aduan office roles` since the upgrade: count the reports.
+            } catch {
+                throw .postgres(.database(detail: "\(error)"))
+            }
+        }
         let d = PostgreSQLDialect()
         let c = ScopeSQL(scope, dialect: d).contains && ScopeSQL.forwardedAway(by: scope.agency, dialect: d)
         return try countWhere(c.sql, c.args.map(PGStore.pgValue))
@@ -167,6 +198,10 @@ extension PGOperatorStore: DeskStore {
         }
         return heardChanges
     }
+
+    /// A PostgreSQL connection costs a socket, a server process and authentication: the
+    /// background reads keep theirs (one per slot of `BackgroundWork`).
+    public var keepsBackgroundConnection: Bool { true }
 
     public func reopener() -> @Sendable () throws(StoreError) -> any DeskStore {
         let conninfo = self.conninfo, context = self.context

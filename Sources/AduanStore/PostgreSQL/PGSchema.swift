@@ -29,7 +29,7 @@ public enum PGSchema {
     /// Written in `meta` at creation: a schema called `aduan` without it is someone else's.
     public static let format = "aduan-store"
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    public static let version = 6
+    public static let version = 7
 
     /// Which text search configuration would index the words: none since the text rows' vectors
     /// are written as literals of the core's own tokens (`PGSearch.vector`) and queried as tsquery
@@ -328,6 +328,7 @@ public enum PGSchema {
         -- index each batch scanned every report (187 ms at 1,000,000, held operators' commands).
         CREATE INDEX IF NOT EXISTS complaints_auto_close ON aduan.complaints(auto_close_at, id) WHERE auto_close_at IS NOT NULL;
         """),
+        (deskCountsVersion, deskCountsMigration),
     ]
 }
 

@@ -15,9 +15,9 @@ extension PGStore {
     }
 
     /// The tables operators read, each of which must have row-level security enabled.
-    static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands"]
+    static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands", "desk_counts", "forward_counts"]
     /// The policies `PGAccessSQL.rolesScript` gives every login, by table.
-    static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands")]
+    static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands"), ("counts", "desk_counts"), ("forwards", "forward_counts")]
 
     /// Every problem found (empty when the store is whole). Reads as the owner.
     public func verify(operators: [Actor]) throws -> [VerifyProblem] {
@@ -44,6 +44,12 @@ extension PGStore {
                              [Privacy.publicText(c.title, of: c), Privacy.publicText(c.body, of: c), Privacy.publicText(c.location, of: c)]]
             let haveTexts = (0..<texts.rowCount).map { i in ["title", "body", "location"].map { texts.text(i, $0) ?? "" } }
             if wantTexts != haveTexts { problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "the texts differ from the log", message: .textsDiffer(id: id))) }
+        }
+        // The screen's counters against a count of the reports (PGDeskCounts.swift).
+        let counters = try PGSchema.countersDiffering(conn)
+        if counters > 0 {
+            problems.append(VerifyProblem(kind: .projection, complaintID: nil, detail: "\(counters) counter(s) of aduan.desk_counts and aduan.forward_counts differ from the reports",
+                                          message: .countersDiffer(count: Int(counters))))
         }
         // The database's own enforcement.
         for table in Self.guardedTables {
