@@ -15,6 +15,8 @@ struct Options {
     var sqlite3: String?
     /// `--postgresql LOCATION`: the store-level two-backend table instead of the screen table (PGBench).
     var postgresql: String?
+    /// `--load-only` (with --postgresql): only make the PostgreSQL store and report the load's figures.
+    var loadOnly = false
     var regenerate = false
     var keep = false
     var quick = false
@@ -61,6 +63,8 @@ struct Options {
                         database role, reads both: first page, pages, open, filter, search, notes
                         through `aduan serve`, a second connection hearing of a change, the psql
                         floor; each PostgreSQL figure with the SQLite one and the ratio
+      --load-only       with --postgresql: only load the PostgreSQL store (always anew) and report
+                        the load's rate and where its time went (reading, preparing, COPY per table)
       --sqlite3 PATH    the sqlite3 shell for the query floor (default: sqlite3 on PATH; apt-get install sqlite3)
       -v, --verbose     after each screen session, list on stderr the keys sent and the samples per profile label
       -h, --help        this help
@@ -102,6 +106,7 @@ struct Options {
                 case "-h", "--help": o.help = true
                 case "--quick": o.quick = true
                 case "--regenerate": o.regenerate = true
+                case "--load-only": o.loadOnly = true
                 case "--keep": o.keep = true
                 case "--verbose", "-v": o.verbose = true
                 case "--sizes":

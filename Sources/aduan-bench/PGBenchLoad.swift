@@ -16,7 +16,7 @@ extension PGBench {
             let present = try owner.query("SELECT to_regnamespace('aduan') IS NOT NULL AS p").bool(0, "p") ?? false
             if present {
                 let comment = try owner.query("SELECT obj_description('aduan'::regnamespace, 'pg_namespace') AS c").text(0, "c") ?? ""
-                if comment.hasPrefix(marker + " "), !options.regenerate {
+                if comment.hasPrefix(marker + " "), !options.regenerate, !options.loadOnly {
                     let rate = comment.split(separator: " ").first { $0.hasPrefix("rate=") }.map { String($0.dropFirst(5)) } ?? "?"
                     table.set("pg-load", size: size, Cell("reused (\(rate)/s when made)"))
                     return true
@@ -38,8 +38,10 @@ extension PGBench {
             let lite = try ComplaintStore.open(path: path, context: operators.config.context, readOnly: true)
             let total = try lite.totals().complaints
             let pg = try PGStore(owner, context: office.context)
-            var copySeconds = 0.0, readSeconds = 0.0, loaded = 0
+            var copySeconds = 0.0, readSeconds = 0.0, prepareSeconds = 0.0, loaded = 0
+            var timings = PGBulkLoad.Timings()
             var id: Int64 = 1
+            let login = owner.user
             while loaded < total {
                 var batch: [[Event]] = []
                 let t = monotonic()
@@ -52,20 +54,31 @@ extension PGBench {
                 readSeconds += monotonic() - t
                 guard !batch.isEmpty else { break }
                 let c = monotonic()
-                try pg.bulkInsertHistories(batch)
+                let prepared = try batch.map { try PGStore.prepare($0, context: pg.context, login: login) }
+                prepareSeconds += monotonic() - c
+                try owner.transaction {
+                    let load = try PGBulkLoad(pg)
+                    try load.add(prepared)
+                    try load.finish()
+                    timings.merge(load.timings)
+                }
                 copySeconds += monotonic() - c
                 loaded += batch.count
                 // A line per batch in the work folder, to follow a long load from another terminal.
                 appendLine(env.scratch("pg-load.log"), "\(loaded)/\(total) loaded: COPY \(Format.fixed(copySeconds, 1)) s, reading \(Format.fixed(readSeconds, 1)) s")
                 Log.progress("\(Format.grouped(size)): PostgreSQL store \(Format.grouped(loaded))/\(Format.grouped(total)) (\(Format.grouped(Int(Double(loaded) / max(copySeconds, 0.001))))/s)")
             }
+            let breakdown = loadBreakdown(loaded: loaded, read: readSeconds, prepare: prepareSeconds, timings: timings)
+            Log.clearProgress()
+            appendLine(env.scratch("pg-load.log"), breakdown)
+            Log.writeErr(breakdown + "\n")
             // Statistics for the planner, on the store's own tables (the owner may not analyze the catalogs).
             for case let t? in try owner.query("SELECT tablename FROM pg_tables WHERE schemaname = 'aduan'").column("tablename") {
                 try owner.execute("ANALYZE aduan.\(PGConnection.quoteIdentifier(t))")
             }
             let rate = Int(Double(loaded) / max(copySeconds, 0.001))
             try owner.execute("COMMENT ON SCHEMA aduan IS \(PGConnection.quoteLiteral(marker + " rate=\(Format.grouped(rate))"))")
-            table.set("pg-load", size: size, Cell("\(Format.grouped(rate))/s (\(Format.grouped(loaded)) in \(Format.fixed(copySeconds, 1)) s of COPY; reading the SQLite histories \(Format.fixed(readSeconds, 1)) s more)", Double(rate)))
+            table.set("pg-load", size: size, Cell("\(Format.grouped(rate))/s (\(Format.grouped(loaded)) in \(Format.fixed(copySeconds, 1)) s of preparing and COPY; reading the SQLite histories \(Format.fixed(readSeconds, 1)) s more)", Double(rate)))
             return true
         } catch {
             fail("pg-load", size, "loading the PostgreSQL store: \(error)")
@@ -155,6 +168,25 @@ extension PGBench {
             fail("pg-action", size, "notes: \(error)")
         }
     }
+}
+
+extension PGBulkLoad.Timings {
+    mutating func merge(_ other: PGBulkLoad.Timings) {
+        assembling += other.assembling
+        finishing += other.finishing
+        for c in other.copy { add(c.table, c.seconds, c.bytes) }
+    }
+}
+
+/// Where a load's time went, per complaint (µs) and in all (s), for the notes.
+func loadBreakdown(loaded: Int, read: Double, prepare: Double, timings: PGBulkLoad.Timings, extra: [(String, Double)] = []) -> String {
+    let n = Double(max(loaded, 1))
+    func part(_ label: String, _ s: Double) -> String { "\(label) \(Format.fixed(s, 2)) s (\(Format.fixed(s / n * 1_000_000, 1)) µs)" }
+    var parts = [part("reading SQLite", read), part("preparing", prepare), part("assembling", timings.assembling)]
+    for c in timings.copy { parts.append(part("COPY \(c.table) [\(c.bytes / max(loaded, 1)) B each]", c.seconds)) }
+    parts.append(part("finish", timings.finishing))
+    for (label, s) in extra { parts.append(part(label, s)) }
+    return "load breakdown, \(loaded) complaints: " + parts.joined(separator: "; ")
 }
 
 /// Appends one line to a file (created if missing).

@@ -111,6 +111,27 @@ public final class PGBulkLoad {
     /// Report numbers in use (read once), so a source's number is kept only when free.
     var taken: Set<Int64>
     public private(set) var latest: Timestamp?
+    /// Where the writer's time went (wall seconds): assembling the batches' rows, each table's COPY
+    /// (sent and acknowledged: the server's work on that table), and `finish`.
+    public private(set) var timings = Timings()
+
+    public struct Timings: Sendable {
+        public var assembling = 0.0
+        /// Per table, in the order the load writes them.
+        public var copy: [(table: String, seconds: Double, bytes: Int)] = []
+        public var finishing = 0.0
+        public init() {}
+        public var copySeconds: Double { copy.reduce(0) { $0 + $1.seconds } }
+
+        public mutating func add(_ table: String, _ seconds: Double, _ bytes: Int) {
+            if let i = copy.firstIndex(where: { $0.table == table }) {
+                copy[i].seconds += seconds
+                copy[i].bytes += bytes
+            } else {
+                copy.append((table, seconds, bytes))
+            }
+        }
+    }
 
     public init(_ store: PGStore) throws {
         self.store = store
@@ -126,6 +147,7 @@ public final class PGBulkLoad {
     @discardableResult
     public func add(_ batch: [PGStore.PreparedHistory]) throws -> [Int64] {
         guard !batch.isEmpty else { return [] }
+        let assembly = PGConnection.monotonicSeconds()
         var events = CopyRowWriter(), views = CopyRowWriter(), complaints = CopyRowWriter()
         var reporters = CopyRowWriter(), texts = CopyRowWriter(), keys = CopyRowWriter()
         let size = batch.reduce(0) { $0 + $1.bytes.count }
@@ -157,18 +179,26 @@ public final class PGBulkLoad {
             }
             if latest.map({ $0 < p.latest }) ?? true { latest = p.latest }
         }
+        timings.assembling += PGConnection.monotonicSeconds() - assembly
         let conn = store.conn
-        try conn.copyBytes("COPY aduan.events(seq, complaint_id, version, at, kind, actor_id, login, agency_from, agency_to, body, hash) FROM STDIN", events.bytes)
-        try conn.copyBytes("COPY aduan.event_views(seq, complaint_id, version, at, kind, needs_handling, needs_content, shown_to, body) FROM STDIN", views.bytes)
-        try conn.copyBytes("COPY aduan.complaints(\(PGStore.projectionColumns)) FROM STDIN", complaints.bytes)
-        try conn.copyBytes("COPY aduan.complaint_reporters(id, name, phone, email, nik) FROM STDIN", reporters.bytes)
-        try conn.copyBytes("COPY aduan.complaint_texts(id, masked, title, body, location, words) FROM STDIN", texts.bytes)
-        try conn.copyBytes("COPY aduan.complaint_keys(id, content_key) FROM STDIN", keys.bytes)
+        func copy(_ table: String, _ columns: String, _ data: [UInt8]) throws {
+            let t = PGConnection.monotonicSeconds()
+            try conn.copyBytes("COPY aduan.\(table)(\(columns)) FROM STDIN", data)
+            timings.add(table, PGConnection.monotonicSeconds() - t, data.count)
+        }
+        try copy("events", "seq, complaint_id, version, at, kind, actor_id, login, agency_from, agency_to, body, hash", events.bytes)
+        try copy("event_views", "seq, complaint_id, version, at, kind, needs_handling, needs_content, shown_to, body", views.bytes)
+        try copy("complaints", PGStore.projectionColumns, complaints.bytes)
+        try copy("complaint_reporters", "id, name, phone, email, nik", reporters.bytes)
+        try copy("complaint_texts", "id, masked, title, body, location, words", texts.bytes)
+        try copy("complaint_keys", "id, content_key", keys.bytes)
         return ids
     }
 
     /// Records the chain's new head and count and turns the append trigger back on.
     public func finish() throws {
+        let t = PGConnection.monotonicSeconds()
+        defer { timings.finishing += PGConnection.monotonicSeconds() - t }
         let conn = store.conn
         try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'chain_head'", [.text(SHA256.hexString(head))])
         try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'event_count'", [.text(String(count))])
