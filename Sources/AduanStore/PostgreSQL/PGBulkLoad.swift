@@ -100,8 +100,9 @@ extension PGStore {
 
 /// Step 2: the writer's side of a bulk load, inside the caller's transaction (`conn.transaction`).
 /// `init` disables the append trigger for this transaction (ALTER TABLE locks the log against
-/// every other writer until commit) and locks the chain head; `add` writes batches; `finish`
-/// records the new head and turns the trigger back on. A throw anywhere rolls the whole
+/// every other writer until commit) and locks the chain head; `add` writes batches (the first
+/// large one into an empty store drops the secondary indexes, `PGBulkIndexes.swift`); `finish`
+/// builds them again, records the new head and turns the trigger back on. A throw anywhere rolls the whole
 /// transaction back: nothing of the load remains.
 public final class PGBulkLoad {
     let store: PGStore
@@ -111,6 +112,15 @@ public final class PGBulkLoad {
     /// Report numbers in use (read once), so a source's number is kept only when free.
     var taken: Set<Int64>
     public private(set) var latest: Timestamp?
+    /// The first batch at least this large, into a store holding no report yet, has the secondary
+    /// indexes and foreign keys built once at the end instead of row by row (`PGBulkIndexes.swift`).
+    let deferIndexesFrom: Int
+    private let empty: Bool
+    /// Whether the first batch was looked at yet, and what `finish` must make again.
+    private var decided = false
+    private var rebuild: [String] = []
+    /// Whether this load builds the indexes at the end (known after the first `add`).
+    public var buildsIndexesAfter: Bool { !rebuild.isEmpty }
     /// Where the writer's time went (wall seconds): assembling the batches' rows, each table's COPY
     /// (sent and acknowledged: the server's work on that table), and `finish`.
     public private(set) var timings = Timings()
@@ -120,6 +130,8 @@ public final class PGBulkLoad {
         /// Per table, in the order the load writes them.
         public var copy: [(table: String, seconds: Double, bytes: Int)] = []
         public var finishing = 0.0
+        /// Of `finishing`: building the indexes and checking the foreign keys dropped for the load.
+        public var indexing = 0.0
         public init() {}
         public var copySeconds: Double { copy.reduce(0) { $0 + $1.seconds } }
 
@@ -133,20 +145,27 @@ public final class PGBulkLoad {
         }
     }
 
-    public init(_ store: PGStore) throws {
+    /// `deferIndexesFrom`: see the property (Int.max: never, as before session 7).
+    public init(_ store: PGStore, deferIndexesFrom: Int = 1_000) throws {
         self.store = store
+        self.deferIndexesFrom = deferIndexesFrom
         let conn = store.conn
         try conn.execute("ALTER TABLE aduan.events DISABLE TRIGGER events_append")
         (head, count) = try store.chainHeadForUpdate()
         let ids = try conn.query("SELECT id FROM aduan.complaints")
         taken = Set((0..<ids.rowCount).compactMap { ids.int64($0, "id") })
         next = (taken.max() ?? 0) + 1
+        empty = taken.isEmpty
     }
 
     /// Writes a batch: numbers, chain, one COPY per table. Returns the numbers given, in order.
     @discardableResult
     public func add(_ batch: [PGStore.PreparedHistory]) throws -> [Int64] {
         guard !batch.isEmpty else { return [] }
+        if !decided {
+            decided = true
+            if empty && batch.count >= deferIndexesFrom { rebuild = try dropIndexesForLoad() }
+        }
         let assembly = PGConnection.monotonicSeconds()
         var events = CopyRowWriter(), views = CopyRowWriter(), complaints = CopyRowWriter()
         var reporters = CopyRowWriter(), texts = CopyRowWriter(), keys = CopyRowWriter()
@@ -200,6 +219,8 @@ public final class PGBulkLoad {
         let t = PGConnection.monotonicSeconds()
         defer { timings.finishing += PGConnection.monotonicSeconds() - t }
         let conn = store.conn
+        try rebuildIndexes(rebuild)
+        timings.indexing += PGConnection.monotonicSeconds() - t
         try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'chain_head'", [.text(SHA256.hexString(head))])
         try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'event_count'", [.text(String(count))])
         try conn.execute("ALTER TABLE aduan.events ENABLE TRIGGER events_append")
