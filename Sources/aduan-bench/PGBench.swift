@@ -111,6 +111,7 @@ final class PGBench {
             return
         }
         guard load(size, path, owner) else { return }
+        if options.loadOnly { return }
         guard let lite = try? ComplaintStore.open(path: path, context: operators.config.context, readOnly: true) else {
             fail("pg-first", size, "\(path): the SQLite store does not open")
             return

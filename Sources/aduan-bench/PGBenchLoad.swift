@@ -16,7 +16,7 @@ extension PGBench {
             let present = try owner.query("SELECT to_regnamespace('aduan') IS NOT NULL AS p").bool(0, "p") ?? false
             if present {
                 let comment = try owner.query("SELECT obj_description('aduan'::regnamespace, 'pg_namespace') AS c").text(0, "c") ?? ""
-                if comment.hasPrefix(marker + " "), !options.regenerate {
+                if comment.hasPrefix(marker + " "), !options.regenerate, !options.loadOnly {
                     let rate = comment.split(separator: " ").first { $0.hasPrefix("rate=") }.map { String($0.dropFirst(5)) } ?? "?"
                     table.set("pg-load", size: size, Cell("reused (\(rate)/s when made)"))
                     return true
@@ -38,34 +38,22 @@ extension PGBench {
             let lite = try ComplaintStore.open(path: path, context: operators.config.context, readOnly: true)
             let total = try lite.totals().complaints
             let pg = try PGStore(owner, context: office.context)
-            var copySeconds = 0.0, readSeconds = 0.0, loaded = 0
-            var id: Int64 = 1
-            while loaded < total {
-                var batch: [[Event]] = []
-                let t = monotonic()
-                while batch.count < 5_000 && loaded + batch.count < total {
-                    let events = try lite.events(of: id)
-                    id += 1
-                    if !events.isEmpty { batch.append(events) }
-                    if id > Int64(total) * 2 + 10 { break }
-                }
-                readSeconds += monotonic() - t
-                guard !batch.isEmpty else { break }
-                let c = monotonic()
-                try pg.bulkInsertHistories(batch)
-                copySeconds += monotonic() - c
-                loaded += batch.count
-                // A line per batch in the work folder, to follow a long load from another terminal.
-                appendLine(env.scratch("pg-load.log"), "\(loaded)/\(total) loaded: COPY \(Format.fixed(copySeconds, 1)) s, reading \(Format.fixed(readSeconds, 1)) s")
-                Log.progress("\(Format.grouped(size)): PostgreSQL store \(Format.grouped(loaded))/\(Format.grouped(total)) (\(Format.grouped(Int(Double(loaded) / max(copySeconds, 0.001))))/s)")
-            }
+            let reader = HistoryReader(lite, total: total)
+            let r = options.loadOld ? try loadSerial(reader, pg, size: size)
+                : try loadPipelined(reader, pg, size: size, threads: options.loadThreads)
+            let loaded = r.loaded, copySeconds = r.seconds
+            let breakdown = loadBreakdown(loaded: loaded, read: r.read, prepare: r.prepare, timings: r.timings)
+                + "; \(Format.grouped(Int(Double(loaded) / max(copySeconds, 0.001))))/s over \(Format.fixed(copySeconds, 2)) s: \(r.how)"
+            Log.clearProgress()
+            appendLine(env.scratch("pg-load.log"), breakdown)
+            Log.writeErr(breakdown + "\n")
             // Statistics for the planner, on the store's own tables (the owner may not analyze the catalogs).
             for case let t? in try owner.query("SELECT tablename FROM pg_tables WHERE schemaname = 'aduan'").column("tablename") {
                 try owner.execute("ANALYZE aduan.\(PGConnection.quoteIdentifier(t))")
             }
             let rate = Int(Double(loaded) / max(copySeconds, 0.001))
             try owner.execute("COMMENT ON SCHEMA aduan IS \(PGConnection.quoteLiteral(marker + " rate=\(Format.grouped(rate))"))")
-            table.set("pg-load", size: size, Cell("\(Format.grouped(rate))/s (\(Format.grouped(loaded)) in \(Format.fixed(copySeconds, 1)) s of COPY; reading the SQLite histories \(Format.fixed(readSeconds, 1)) s more)", Double(rate)))
+            table.set("pg-load", size: size, Cell("\(Format.grouped(rate))/s (\(Format.grouped(loaded)) in \(Format.fixed(copySeconds, 1)) s; \(r.how))", Double(rate)))
             return true
         } catch {
             fail("pg-load", size, "loading the PostgreSQL store: \(error)")
@@ -167,6 +155,26 @@ extension PGBench {
             fail("pg-action", size, "notes: \(error)")
         }
     }
+}
+
+extension PGBulkLoad.Timings {
+    mutating func merge(_ other: PGBulkLoad.Timings) {
+        assembling += other.assembling
+        finishing += other.finishing
+        for c in other.copy { add(c.table, c.seconds, c.bytes) }
+    }
+}
+
+/// Where a load's time went, per complaint (µs) and in all (s), for the notes.
+func loadBreakdown(loaded: Int, read: Double, prepare: Double, timings: PGBulkLoad.Timings, extra: [(String, Double)] = []) -> String {
+    let n = Double(max(loaded, 1))
+    func part(_ label: String, _ s: Double) -> String { "\(label) \(Format.fixed(s, 2)) s (\(Format.fixed(s / n * 1_000_000, 1)) µs)" }
+    var parts = [part("reading SQLite", read), part("preparing (wall)", prepare), part("assembling", timings.assembling)]
+    for c in timings.copy { parts.append(part("COPY \(c.table) [\(c.bytes / max(loaded, 1)) B each]", c.seconds)) }
+    parts.append(part("finish", timings.finishing))
+    parts.append(part("of which building indexes and foreign keys", timings.indexing))
+    for (label, s) in extra { parts.append(part(label, s)) }
+    return "load breakdown, \(loaded) complaints: " + parts.joined(separator: "; ")
 }
 
 /// Appends one line to a file (created if missing).

@@ -106,4 +106,73 @@ struct PostgresImportTests {
         #expect(again.stdout.contains("Imported 0 ") && again.stdout.contains("(1 already present"), "\(again.stdout)")
         #expect(try Self.state(owner) == after)
     }
+
+    /// Every index and constraint of the store's schema with its definition.
+    static func catalog(_ conn: PGConnection) throws -> [String] {
+        try conn.query("""
+            SELECT tablename || ' ' || indexname || ' ' || indexdef AS d FROM pg_indexes WHERE schemaname = 'aduan'
+            UNION ALL
+            SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+            WHERE connamespace = 'aduan'::regnamespace ORDER BY 1
+            """).column("d").compactMap { $0 }
+    }
+
+    /// A large import into an empty store builds the indexes and foreign keys at the end of its one
+    /// transaction (PGBulkIndexes.swift): killed while they are dropped, it leaves the store as it
+    /// was with every index in place; run to the end, every index is there and verify is clean.
+    @Test func aLargeImportIntoAnEmptyStoreKilledMidwayLeavesEveryIndexAndOneRunToTheEndVerifies() throws {
+        try requireBinary()
+        let p = try PostgresCLITests.Province()
+        try #require(p.run("owner", ["init", "--office", p.officeFile]).status == 0)
+        let owner = try p.ownerConnection()
+        try owner.execute(p.run("owner", ["office", "roles"]).stdout)
+        var csv = "title,body,agency,received_at\n"
+        for i in 0..<3_000 {
+            csv += "Laporan \(i) jalan rusak,Lubang besar di jalan desa nomor \(i),pemkab-sukamaju,2026-03-02T\(String(format2: i % 24)):\(String(format2: i % 60)):00+07:00\n"
+        }
+        let file = p.desk.scratch.write("large.csv", csv)
+        let catalog = try Self.catalog(owner), before = try Self.state(owner)
+        #expect(catalog.contains { $0.contains("complaint_texts_words") })
+
+        // Killed once it holds the tables with their indexes dropped (its lock on complaints granted).
+        let running = AduanBinary.spawn(AduanBinary.path, ["import", file, "--store", p.owner, "--lang", "en"],
+                                        env: ["PGPASSFILE": p.passfile], stdin: nil, scratch: p.desk.scratch)
+        var seen = false
+        for _ in 0..<6_000 where !seen {
+            seen = try owner.query("""
+                SELECT count(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                WHERE c.relname = 'complaint_texts' AND l.mode = 'AccessExclusiveLock' AND l.granted AND l.pid <> pg_backend_pid()
+                """).int64(0, "n") ?? 0 > 0
+            if !seen { usleep(5_000) }
+        }
+        kill(running.pid, SIGKILL)
+        let killed = running.wait()
+        #expect(seen, "the import never dropped the indexes: \(killed.stdout) \(killed.stderr)")
+        #expect(killed.status == 128 + SIGKILL, "\(killed.stdout) \(killed.stderr)")
+        // The server rolls the killed session's transaction back once it sees the socket close.
+        var left = before
+        for _ in 0..<200 {
+            left = try Self.state(owner)
+            if try owner.query("SELECT count(*) AS n FROM pg_stat_activity WHERE usename = $1 AND pid <> pg_backend_pid()",
+                               [.text("\(p.tag)_owner")]).int64(0, "n") == 0 { break }
+            usleep(50_000)
+        }
+        #expect(left == before)
+        #expect(try Self.catalog(owner) == catalog)
+
+        let imported = p.run("owner", ["import", file])
+        #expect(imported.status == 0 && imported.stdout.contains("Imported 3,000 "), "\(imported.stdout) \(imported.stderr)")
+        #expect(try Self.catalog(owner) == catalog)
+        #expect(try owner.query("SELECT count(*) AS n FROM aduan.complaint_texts").int64(0, "n") == 6_000)
+        let verified = p.run("owner", ["verify"])
+        #expect(verified.status == 0 && verified.stdout.contains("Intact"), "\(verified.stdout.prefix(3000)) \(verified.stderr)")
+        // Searching through the rebuilt index finds a report as an operator.
+        let found = p.run("andi", ["list", "jalan"])
+        #expect(found.status == 0, "\(found.stderr)")
+    }
+}
+
+private extension String {
+    /// Two digits, zero-padded.
+    init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -18,14 +18,14 @@ extension PGStore {
     public struct PreparedHistory: Sendable {
         /// Every row's bytes after its leading number columns, one buffer for the whole history.
         var bytes: [UInt8] = []
-        /// Per event: its content digest and where its row's tail (version … body, tab) lies.
+        /// Per event: its content digest and where its row's tail (version … body, binary fields) lies.
         var events: [(digest: [UInt8], tail: Range<Int>)] = []
-        /// Per distinct redacted form: its event (index into `events`) and its row's tail (version … body, newline).
+        /// Per distinct redacted form: its event (index into `events`) and its row's tail (version … body, binary fields).
         var views: [(event: Int, tail: Range<Int>)] = []
         /// The `complaints` row after its id.
         var complaint: Range<Int> = 0..<0
         var reporter: Range<Int>?
-        /// The two `complaint_texts` rows after their id.
+        /// The two `complaint_texts` rows after their id, in COPY's binary form (masked … words).
         var texts: [Range<Int>] = []
         /// The re-import key (`ContentKey`; nil for a report with a tracking number).
         public var contentKey: String?
@@ -49,13 +49,21 @@ extension PGStore {
         var p = PreparedHistory(latest: history.last?.at ?? Timestamp(seconds: 0))
         var out = CopyRowWriter()
         out.bytes.reserveCapacity(1024 * history.count + 2048)
+        // Events and their forms in COPY's binary form (PGCopyBinary.swift), the texts too (below);
+        // the complaint and reporter rows in text form.
         for e in history {
             let body = EventCodec.storedBody(e)
             let start = out.bytes.count
-            out.int(Int64(e.version)); out.int(e.at.seconds); out.text(e.kind.rawValue); out.text(e.actor.id)
-            out.text(e.login ?? login)
-            if e.kind == .forward { out.text(e.actor.agency); out.text(e.details.agency) } else { out.null(); out.null() }
-            out.text(body)
+            BinaryCopyWriter.int4Field(Int32(e.version), &out.bytes); BinaryCopyWriter.int8Field(e.at.seconds, &out.bytes)
+            BinaryCopyWriter.textField(e.kind.rawValue, &out.bytes); BinaryCopyWriter.textField(e.actor.id, &out.bytes)
+            BinaryCopyWriter.textField(e.login ?? login, &out.bytes)
+            if e.kind == .forward {
+                BinaryCopyWriter.textField(e.actor.agency, &out.bytes)
+                if let to = e.details.agency { BinaryCopyWriter.textField(to, &out.bytes) } else { BinaryCopyWriter.nullField(&out.bytes) }
+            } else {
+                BinaryCopyWriter.nullField(&out.bytes); BinaryCopyWriter.nullField(&out.bytes)
+            }
+            BinaryCopyWriter.bytesField(body, &out.bytes)
             p.events.append((Chain.contentDigest(version: Int64(e.version), at: e.at.seconds, kind: e.kind.rawValue, actor: e.actor.id, body: body),
                              start..<out.bytes.count))
         }
@@ -63,9 +71,10 @@ extension PGStore {
             let needsHandling = Privacy.eventNeedsHandling(e), needsContent = Privacy.eventNeedsContent(e)
             for form in eventForms(e, in: c) {
                 let start = out.bytes.count
-                out.int(Int64(e.version)); out.int(e.at.seconds); out.text(e.kind.rawValue)
-                out.bool(needsHandling); out.bool(needsContent); out.int(Int64(form.mask)); out.text(form.body)
-                out.endRow()
+                BinaryCopyWriter.int4Field(Int32(e.version), &out.bytes); BinaryCopyWriter.int8Field(e.at.seconds, &out.bytes)
+                BinaryCopyWriter.textField(e.kind.rawValue, &out.bytes)
+                BinaryCopyWriter.boolField(needsHandling, &out.bytes); BinaryCopyWriter.boolField(needsContent, &out.bytes)
+                BinaryCopyWriter.int4Field(Int32(form.mask), &out.bytes); BinaryCopyWriter.bytesField(form.body, &out.bytes)
                 p.views.append((i, start..<out.bytes.count))
             }
         }
@@ -79,16 +88,24 @@ extension PGStore {
             out.endRow()
             p.reporter = start..<out.bytes.count
         }
+        // The text rows in COPY's binary form (PGCopyBinary.swift): each row's fields after its id.
         // The masked row usually has the very texts of the full one (no reporter named in them):
         // its search words are then the same too.
-        var words: (title: String, body: String, vector: String)?
+        var words: (title: String, body: String, vector: Range<Int>)?
         for (masked, title, body, location) in textRows(c) {
             start = out.bytes.count
-            let vector: String
-            if let w = words, w.title == title, w.body == body { vector = w.vector } else { vector = PGSearch.vector(title: title, body: body) }
-            words = (title, body, vector)
-            out.bool(masked); out.text(title); out.text(body); out.text(location); out.text(vector)
-            out.endRow()
+            BinaryCopyWriter.boolField(masked, &out.bytes)
+            BinaryCopyWriter.textField(title, &out.bytes)
+            BinaryCopyWriter.textField(body, &out.bytes)
+            BinaryCopyWriter.textField(location, &out.bytes)
+            let vector = out.bytes.count
+            if let w = words, w.title == title, w.body == body {
+                let same = Array(out.bytes[w.vector])
+                out.bytes.append(contentsOf: same)
+            } else {
+                PGSearch.appendBinaryVector(title: title, body: body, to: &out.bytes)
+            }
+            words = (title, body, vector..<out.bytes.count)
             p.texts.append(start..<out.bytes.count)
         }
         p.bytes = out.bytes
@@ -100,8 +117,9 @@ extension PGStore {
 
 /// Step 2: the writer's side of a bulk load, inside the caller's transaction (`conn.transaction`).
 /// `init` disables the append trigger for this transaction (ALTER TABLE locks the log against
-/// every other writer until commit) and locks the chain head; `add` writes batches; `finish`
-/// records the new head and turns the trigger back on. A throw anywhere rolls the whole
+/// every other writer until commit) and locks the chain head; `add` writes batches (the first
+/// large one into an empty store drops the secondary indexes, `PGBulkIndexes.swift`); `finish`
+/// builds them again, records the new head and turns the trigger back on. A throw anywhere rolls the whole
 /// transaction back: nothing of the load remains.
 public final class PGBulkLoad {
     let store: PGStore
@@ -111,26 +129,66 @@ public final class PGBulkLoad {
     /// Report numbers in use (read once), so a source's number is kept only when free.
     var taken: Set<Int64>
     public private(set) var latest: Timestamp?
+    /// The first batch at least this large, into a store holding no report yet, has the secondary
+    /// indexes and foreign keys built once at the end instead of row by row (`PGBulkIndexes.swift`).
+    let deferIndexesFrom: Int
+    private let empty: Bool
+    /// Whether the first batch was looked at yet, and what `finish` must make again.
+    private var decided = false
+    private var rebuild: [String] = []
+    /// Whether this load builds the indexes at the end (known after the first `add`).
+    public var buildsIndexesAfter: Bool { !rebuild.isEmpty }
+    /// Where the writer's time went (wall seconds): assembling the batches' rows, each table's COPY
+    /// (sent and acknowledged: the server's work on that table), and `finish`.
+    public private(set) var timings = Timings()
 
-    public init(_ store: PGStore) throws {
+    public struct Timings: Sendable {
+        public var assembling = 0.0
+        /// Per table, in the order the load writes them.
+        public var copy: [(table: String, seconds: Double, bytes: Int)] = []
+        public var finishing = 0.0
+        /// Of `finishing`: building the indexes and checking the foreign keys dropped for the load.
+        public var indexing = 0.0
+        public init() {}
+        public var copySeconds: Double { copy.reduce(0) { $0 + $1.seconds } }
+
+        public mutating func add(_ table: String, _ seconds: Double, _ bytes: Int) {
+            if let i = copy.firstIndex(where: { $0.table == table }) {
+                copy[i].seconds += seconds
+                copy[i].bytes += bytes
+            } else {
+                copy.append((table, seconds, bytes))
+            }
+        }
+    }
+
+    /// `deferIndexesFrom`: see the property (Int.max: never, as before session 7).
+    public init(_ store: PGStore, deferIndexesFrom: Int = 1_000) throws {
         self.store = store
+        self.deferIndexesFrom = deferIndexesFrom
         let conn = store.conn
         try conn.execute("ALTER TABLE aduan.events DISABLE TRIGGER events_append")
         (head, count) = try store.chainHeadForUpdate()
         let ids = try conn.query("SELECT id FROM aduan.complaints")
         taken = Set((0..<ids.rowCount).compactMap { ids.int64($0, "id") })
         next = (taken.max() ?? 0) + 1
+        empty = taken.isEmpty
     }
 
     /// Writes a batch: numbers, chain, one COPY per table. Returns the numbers given, in order.
     @discardableResult
     public func add(_ batch: [PGStore.PreparedHistory]) throws -> [Int64] {
         guard !batch.isEmpty else { return [] }
-        var events = CopyRowWriter(), views = CopyRowWriter(), complaints = CopyRowWriter()
-        var reporters = CopyRowWriter(), texts = CopyRowWriter(), keys = CopyRowWriter()
+        if !decided {
+            decided = true
+            if empty && batch.count >= deferIndexesFrom { rebuild = try dropIndexesForLoad() }
+        }
+        let assembly = PGConnection.monotonicSeconds()
+        var events = BinaryCopyWriter(), views = BinaryCopyWriter(), complaints = CopyRowWriter()
+        var reporters = CopyRowWriter(), texts = BinaryCopyWriter(), keys = CopyRowWriter()
         let size = batch.reduce(0) { $0 + $1.bytes.count }
-        events.bytes.reserveCapacity(size / 2 + 1024)
-        views.bytes.reserveCapacity(size / 2 + 1024)
+        events.reserve(size / 2 + 1024)
+        views.reserve(size / 2 + 1024)
         var ids: [Int64] = []
         ids.reserveCapacity(batch.count)
         for p in batch {
@@ -144,32 +202,41 @@ public final class PGBulkLoad {
                 for e in p.events {
                     count += 1
                     head = Chain.link(previous: head, seq: count, complaint: id, content: e.digest)
-                    events.int(count); events.int(id); events.raw(b[e.tail]); events.hash(head)
-                    events.endRow()
+                    events.row(11); events.int8(count); events.int8(id); events.raw(b[e.tail]); events.bytea(head)
                 }
                 for v in p.views {
-                    views.int(firstSeq + Int64(v.event)); views.int(id); views.raw(b[v.tail])
+                    views.row(9); views.int8(firstSeq + Int64(v.event)); views.int8(id); views.raw(b[v.tail])
                 }
                 complaints.int(id); complaints.raw(b[p.complaint])
                 if let r = p.reporter { reporters.int(id); reporters.raw(b[r]) }
-                for t in p.texts { texts.int(id); texts.raw(b[t]) }
+                for t in p.texts { texts.row(6); texts.int8(id); texts.raw(b[t]) }
                 if let k = p.contentKey { keys.int(id); keys.text(k); keys.endRow() }
             }
             if latest.map({ $0 < p.latest }) ?? true { latest = p.latest }
         }
+        timings.assembling += PGConnection.monotonicSeconds() - assembly
         let conn = store.conn
-        try conn.copyBytes("COPY aduan.events(seq, complaint_id, version, at, kind, actor_id, login, agency_from, agency_to, body, hash) FROM STDIN", events.bytes)
-        try conn.copyBytes("COPY aduan.event_views(seq, complaint_id, version, at, kind, needs_handling, needs_content, shown_to, body) FROM STDIN", views.bytes)
-        try conn.copyBytes("COPY aduan.complaints(\(PGStore.projectionColumns)) FROM STDIN", complaints.bytes)
-        try conn.copyBytes("COPY aduan.complaint_reporters(id, name, phone, email, nik) FROM STDIN", reporters.bytes)
-        try conn.copyBytes("COPY aduan.complaint_texts(id, masked, title, body, location, words) FROM STDIN", texts.bytes)
-        try conn.copyBytes("COPY aduan.complaint_keys(id, content_key) FROM STDIN", keys.bytes)
+        func copy(_ table: String, _ columns: String, _ data: [UInt8], binary: Bool = false) throws {
+            let t = PGConnection.monotonicSeconds()
+            try conn.copyBytes("COPY aduan.\(table)(\(columns)) FROM STDIN" + (binary ? " WITH (FORMAT binary)" : ""), data)
+            timings.add(table, PGConnection.monotonicSeconds() - t, data.count)
+        }
+        try copy("events", "seq, complaint_id, version, at, kind, actor_id, login, agency_from, agency_to, body, hash", events.finished(), binary: true)
+        try copy("event_views", "seq, complaint_id, version, at, kind, needs_handling, needs_content, shown_to, body", views.finished(), binary: true)
+        try copy("complaints", PGStore.projectionColumns, complaints.bytes)
+        try copy("complaint_reporters", "id, name, phone, email, nik", reporters.bytes)
+        try copy("complaint_texts", "id, masked, title, body, location, words", texts.finished(), binary: true)
+        try copy("complaint_keys", "id, content_key", keys.bytes)
         return ids
     }
 
     /// Records the chain's new head and count and turns the append trigger back on.
     public func finish() throws {
+        let t = PGConnection.monotonicSeconds()
+        defer { timings.finishing += PGConnection.monotonicSeconds() - t }
         let conn = store.conn
+        try rebuildIndexes(rebuild)
+        timings.indexing += PGConnection.monotonicSeconds() - t
         try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'chain_head'", [.text(SHA256.hexString(head))])
         try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'event_count'", [.text(String(count))])
         try conn.execute("ALTER TABLE aduan.events ENABLE TRIGGER events_append")

@@ -266,9 +266,27 @@ public enum PGSearch {
     /// from the title into the body (the core matches a phrase within one field). Positions stop
     /// at PostgreSQL's 16,383.
     public static func vector(title: String, body: String) -> String {
-        // Built straight into bytes: it runs twice for every report a bulk load writes. Positions
-        // come in ascending order (title, then body), so "sorted, without repeats" is a check
-        // against the last one written.
+        // Built straight into bytes: it runs for every report a bulk load writes.
+        let words = entries(title: title, body: body)
+        var out: [UInt8] = []
+        out.reserveCapacity(words.count * 12)
+        for (i, w) in words.enumerated() {
+            if i > 0 { out.append(0x20) }
+            appendLexeme(w.word, to: &out)
+            out.append(0x3A)
+            for (j, p) in w.positions.enumerated() {
+                if j > 0 { out.append(0x2C) }
+                out.append(contentsOf: String(p).utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The vector's words in first-seen order, each with its positions (ascending, without
+    /// repeats, at most 256, clamped at 16,383): what `vector` and `appendBinaryVector` write.
+    static func entries(title: String, body: String) -> [(word: String, positions: [Int])] {
+        // Positions come in ascending order (title, then body), so "sorted, without repeats" is a
+        // check against the last one written.
         var index: [String: Int] = [:]
         var words: [(word: String, positions: [Int])] = []
         func add(_ tokens: [String], from start: Int) {
@@ -285,18 +303,7 @@ public enum PGSearch {
         let t = TextSearch.tokens(title)
         add(t, from: 1)
         add(TextSearch.tokens(body), from: t.count + 2)
-        var out: [UInt8] = []
-        out.reserveCapacity(words.count * 12)
-        for (i, w) in words.enumerated() {
-            if i > 0 { out.append(0x20) }
-            appendLexeme(w.word, to: &out)
-            out.append(0x3A)
-            for (j, p) in w.positions.enumerated() {
-                if j > 0 { out.append(0x2C) }
-                out.append(contentsOf: String(p).utf8)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return words
     }
 
     /// `lexeme(word)` appended as bytes.
