@@ -135,9 +135,7 @@ enum SweepCommand {
                 recorded = try store.recordEscalations(at: now, limit: 1_000_000)
             } catch { throw .store(error) }
         }
-        s.out.line(s.language == .en
-            ? "\(NumberFormat.grouped(closed, .en)) complaint(s) closed automatically; \(NumberFormat.grouped(recorded, .en)) warning(s) and escalation(s) recorded."
-            : "\(NumberFormat.grouped(closed, .id)) laporan selesai otomatis; \(NumberFormat.grouped(recorded, .id)) peringatan dan eskalasi dicatat.")
+        s.out.line(s.strings.notice(.swept(closed: closed, recorded: recorded)))
         return 0
     }
 }
