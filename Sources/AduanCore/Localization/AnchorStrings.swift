@@ -103,7 +103,7 @@ extension AnchorText {
         case .missing(let path):
             return en ? "\(path): no such anchor file" : "\(path): berkas jangkar tidak ada"
         case .cannotUse(let path, let reason):
-            return en ? "\(path): cannot use the file: \(reason)" : "\(path): berkas tidak dapat dipakai: \(reason)"
+            return en ? "\(path): cannot use the file: \(reason)" : "\(path): berkas tidak dapat dipakai: \(SystemReason.text(reason, .id))"
         case .notRegular(let path):
             return en ? "\(path): not a regular file (a symlink or folder?); refused" : "\(path): bukan berkas biasa (tautan simbolik atau folder?); ditolak"
         case .tooOpen(let path):

@@ -48,7 +48,7 @@ extension StringTable {
             return en ? "\(p): written by a newer Aduan (schema \(found); this one understands up to \(supported)). Nothing was changed; update Aduan."
                       : "\(p): dibuat oleh Aduan yang lebih baru (skema \(found); versi ini hanya sampai \(supported)). Tidak ada yang diubah; perbarui Aduan."
         case .cannotOpen(let p, let reason):
-            return en ? "\(p): cannot open the store: \(reason)." : "\(p): penyimpanan tidak bisa dibuka: \(reason)."
+            return en ? "\(p): cannot open the store: \(reason)." : "\(p): penyimpanan tidak bisa dibuka: \(SystemReason.text(reason, .id))."
         case .readOnly(let p):
             return en ? "\(p): the store is read-only for this user; nothing was written."
                       : "\(p): penyimpanan hanya-baca untuk pengguna ini; tidak ada yang ditulis."

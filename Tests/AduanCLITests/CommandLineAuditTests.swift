@@ -1,0 +1,54 @@
+import AduanTestSupport
+import Testing
+
+/// Bad inputs found by walking every command (session 7): each gives a clear error in the
+/// session's language and exit 1 or 2, never a raw system text in the other language.
+@Suite struct CommandLineAuditTests {
+    /// A file the system cannot read or write: its reason ("No such file or directory") is said
+    /// in Indonesian in an Indonesian session, and kept in an English one.
+    @Test func theSystemsReasonSpeaksTheSessionsLanguage() throws {
+        try requireBinary()
+        let desk = Desk("audit-reason")
+        try desk.initStore()
+        try desk.receive("Lampu jalan mati")
+        let cases: [[String]] = [
+            ["import", "/nonexistent/laporan.csv"],
+            ["backup", "/nonexistent/dir/cadangan.db"],
+            ["export", "--out", "/nonexistent/dir/semua.csv"],
+            ["act", "1", "note", "--text-file", "/nonexistent/catatan.txt"],
+        ]
+        for args in cases {
+            let id = desk.run(args, as: "admin")
+            #expect(id.status == 1 || id.status == 2, "\(args): \(id.status)")
+            #expect(!id.stderr.isEmpty, "\(args): nothing said")
+            #expect(!id.stderr.contains("No such file or directory"), "`aduan \(args.joined(separator: " "))` speaks English: \(id.stderr)")
+            #expect(id.stderr.contains("tidak ada"), "\(args): \(id.stderr)")
+            let en = desk.run(args + ["--lang", "en"], as: "admin")
+            #expect(en.status == id.status)
+            #expect(en.stderr.contains("No such file or directory"), "\(args) --lang en: \(en.stderr)")
+        }
+        let office = desk.bare(["init", "--store", desk.scratch.file("baru.db"), "--office", "/nonexistent/kantor.json"])
+        #expect(office.status == 2)
+        #expect(!office.stderr.contains("No such file"), "\(office.stderr)")
+        #expect(office.stderr.contains("berkas atau folder tidak ada"), "\(office.stderr)")
+    }
+
+    /// `--as --lang en`: the next word is another option, not --as's value; the error says --as
+    /// needs a value (in the language asked for), not "no operator --lang".
+    @Test func anOptionFollowedByAnotherOptionNeedsAValue() throws {
+        try requireBinary()
+        let desk = Desk("audit-value")
+        try desk.initStore()
+        let n = try desk.receive("Lampu jalan mati")
+        let r = desk.bare(["list", "--store", desk.store, "--as", "--lang", "en"])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("--as needs a value"), "\(r.stderr)")
+        #expect(!r.stderr.contains("tidak ada operator"), "\(r.stderr)")
+        let id = desk.bare(["list", "--store", desk.store, "--order", "--as", "admin"])
+        #expect(id.status == 2, "\(id.stderr)")
+        #expect(id.stderr.contains("--order perlu nilai"), "\(id.stderr)")
+        // A value that merely starts with dashes but names no option is still a value.
+        let note = desk.run(["act", "\(n)", "note", "--text", "--- catatan ---"], as: "admin")
+        #expect(note.status == 0, "\(note.stderr)")
+    }
+}
