@@ -51,4 +51,20 @@ import Testing
         let note = desk.run(["act", "\(n)", "note", "--text", "--- catatan ---"], as: "admin")
         #expect(note.status == 0, "\(note.stderr)")
     }
+
+    /// An empty CSV file: refused (exit 1) in the session's language, naming the file.
+    @Test func anEmptyImportFileIsRefusedInTheSessionsLanguage() throws {
+        try requireBinary()
+        let desk = Desk("audit-empty")
+        try desk.initStore()
+        let empty = desk.scratch.write("kosong.csv", "")
+        let id = desk.run(["import", empty], as: "admin")
+        #expect(id.status == 1, "\(id.stderr)")
+        #expect(id.stderr.contains(empty), "\(id.stderr)")
+        #expect(!id.stderr.contains("the file is empty"), "English in an Indonesian session: \(id.stderr)")
+        #expect(id.stderr.contains("berkas kosong"), "\(id.stderr)")
+        let en = desk.run(["import", empty, "--lang", "en"], as: "admin")
+        #expect(en.status == 1)
+        #expect(en.stderr.contains("the file is empty (expected a header row)"), "\(en.stderr)")
+    }
 }

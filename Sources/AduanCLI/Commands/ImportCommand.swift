@@ -172,7 +172,7 @@ enum ImportCommand {
             var reader = CSVReader(bytes: bytes)
             let header: [String]
             do {
-                guard let h = try reader.next() else { throw CLIError.invalid(["\(path): the file is empty (expected a header row)"]) }
+                guard let h = try reader.next() else { throw CLIError.invalid([s.strings.importMessage(.emptyFile(path: path))]) }
                 header = h.fields.map(CSVLayout.normalise)
             } catch let e as CSVError {
                 throw .invalid(["\(path):\(e.line): \(e.message)"])

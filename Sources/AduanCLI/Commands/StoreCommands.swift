@@ -34,7 +34,7 @@ enum VerifyCommand {
         try expectPositionals(s, 0...0, "no arguments")
         if let conninfo = PostgresCommands.conninfo(s) { return try PostgresCommands.verify(s, conninfo) }
         let store = try s.openStore(reading: true)
-        let progress = Progress(s.strings.operation(.verifying), total: nil)
+        let progress = Progress(s.strings.operation(.verifying), total: nil, language: s.language)
         let started = Platform.monotonic()
         let report: VerifyReport
         let trace = PhaseTrace("verify", err: s.err, since: started)
@@ -82,13 +82,18 @@ enum BackupCommand {
         if let conninfo = PostgresCommands.conninfo(s) { return try PostgresCommands.backup(s, conninfo) }
         let dest = s.arguments.positionals[0]
         let store = try s.openStore(reading: true)
-        let progress = Progress(s.strings.operation(.backupLabel), total: nil)
+        let progress = Progress(s.strings.operation(.backupLabel), total: nil, language: s.language)
+        let pages = s.strings.notice(.pagesUnit)
+        var copied = 0
         do {
-            try store.backup(to: dest) { remaining, total in progress.update(total - remaining, unit: "pages") }
+            try store.backup(to: dest) { remaining, total in
+                copied = total - remaining
+                progress.update(copied, unit: pages)
+            }
         } catch {
             throw .store(error)
         }
-        progress.finish(0, unit: "pages")
+        progress.finish(copied, unit: pages)
         s.out.line(s.strings.operation(.backedUp(store: s.storePath, dest: dest)))
         return 0
     }

@@ -36,7 +36,7 @@ enum XlsxExport {
 
         let viewer = s.operatorActor
         let query = InboxQuery(viewer: viewer, filter: filter, order: order)
-        let progress = Progress(t.notice(.exporting), total: nil, enabled: Platform.isTerminal(2))
+        let progress = Progress(t.notice(.exporting), total: nil, language: t.language, enabled: Platform.isTerminal(2))
         var count = 0
         var tooMany = false
         do {

@@ -13,6 +13,8 @@ public enum CommandNotice: Sendable {
     case rolesHeader(office: String)
     /// `sweep`: what it closed and recorded.
     case swept(closed: Int, recorded: Int)
+    /// A progress line's "per second" after its rate, its unit of seconds, and backup's unit.
+    case perSecond, secondsUnit, pagesUnit
 }
 
 extension StringTable {
@@ -47,6 +49,12 @@ extension StringTable {
                     psql -v ON_ERROR_STOP=1 -f roles.sql 'postgres:///aduan?host=/run/postgresql'
                   Peran baru tanpa kata sandi: autentikasi peer lewat soket Unix, atau \\password PERAN untuk SCRAM lewat TCP.
                   """
+        case .perSecond:
+            return en ? "/s" : "/dtk"
+        case .secondsUnit:
+            return en ? "s" : "dtk"
+        case .pagesUnit:
+            return en ? "pages" : "halaman"
         case .swept(let closed, let recorded):
             return en ? "\(n(closed)) complaint(s) closed automatically; \(n(recorded)) warning(s) and escalation(s) recorded."
                       : "\(n(closed)) laporan selesai otomatis; \(n(recorded)) peringatan dan eskalasi dicatat."
