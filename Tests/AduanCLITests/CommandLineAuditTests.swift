@@ -67,4 +67,27 @@ import Testing
         #expect(en.status == 1)
         #expect(en.stderr.contains("the file is empty (expected a header row)"), "\(en.stderr)")
     }
+
+    /// A CSV file whose quote is never closed, and a JSON file that is no array: the syntax error
+    /// is said in the session's language, with its line and column.
+    @Test func importSyntaxErrorsSpeakTheSessionsLanguage() throws {
+        try requireBinary()
+        let desk = Desk("audit-syntax")
+        try desk.initStore()
+        let csv = desk.scratch.write("kutip.csv", "title,received_at\r\n\"Lampu mati,2026-11-20T10:00:00+07:00\r\n")
+        let json = desk.scratch.write("objek.json", "{\"title\": \"Lampu mati\"}\n")
+        let cases: [([String], [String], [String])] = [
+            (["import", csv], ["never closed"], ["tidak pernah ditutup"]),
+            (["import", json, "--format", "json"], ["expected", "found", "column"], ["kolom 1", "larik"]),
+        ]
+        for (args, english, indonesian) in cases {
+            let id = desk.run(args, as: "admin")
+            #expect(id.status == 1, "\(args): \(id.stderr)")
+            for w in english { #expect(!id.stderr.contains(w), "`aduan \(args.joined(separator: " "))` speaks English (\(w)): \(id.stderr)") }
+            for w in indonesian { #expect(id.stderr.contains(w), "\(args): \(id.stderr)") }
+            let en = desk.run(args + ["--lang", "en"], as: "admin")
+            #expect(en.status == 1)
+            for w in english { #expect(en.stderr.contains(w), "\(args) --lang en: \(en.stderr)") }
+        }
+    }
 }
