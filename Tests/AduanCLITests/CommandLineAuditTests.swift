@@ -90,4 +90,25 @@ import Testing
             for w in english { #expect(en.stderr.contains(w), "\(args) --lang en: \(en.stderr)") }
         }
     }
+
+    /// A JSON import whose records have wrong types or miss a field: each problem is said in the
+    /// session's language (the record's path and JSON type names stay as written).
+    @Test func jsonRecordProblemsSpeakTheSessionsLanguage() throws {
+        try requireBinary()
+        let desk = Desk("audit-records")
+        try desk.initStore()
+        let json = desk.scratch.write("salah.json", "[1, {\"title\": 5, \"receivedAt\": \"2026-11-20T10:00:00+07:00\"}, {\"title\": \"Lampu\"}]\n")
+        let id = desk.run(["import", json, "--format", "json"], as: "admin")
+        #expect(id.status == 1, "\(id.stderr)")
+        for w in ["expected an object", "expected a string", "missing"] {
+            #expect(!id.stderr.contains(w), "English in an Indonesian session (\(w)): \(id.stderr)")
+        }
+        for w in ["[0]: seharusnya objek, tertulis number", "[1].title: seharusnya string, tertulis number", "[2].receivedAt: tidak ada"] {
+            #expect(id.stderr.contains(w), "\(w): \(id.stderr)")
+        }
+        let en = desk.run(["import", json, "--format", "json", "--lang", "en"], as: "admin")
+        for w in ["[0]: expected an object, found number", "[1].title: expected a string, found number", "[2].receivedAt: missing"] {
+            #expect(en.stderr.contains(w), "\(w): \(en.stderr)")
+        }
+    }
 }

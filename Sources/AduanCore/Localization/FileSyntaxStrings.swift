@@ -69,3 +69,50 @@ public enum JSONSyntaxText {
         ("byte 0x", "bita 0x"),
     ]
 }
+
+/// What is wrong with one field of an imported JSON record (`FieldReader`), in both languages;
+/// JSON type names (object, string, number) and the values found stay as written.
+public enum FieldProblem: Sendable {
+    case expectedObject(found: String), expectedString(found: String), expectedBool(found: String)
+    case expectedWholeNumber(found: String), expectedDateTime(found: String), expectedArray(found: String)
+    case expectedUnitIDs(found: String)
+    case missing, atLeastOne
+    case tooLong(bytes: Int, max: Int)
+    case unknownValue(String, options: [String])
+    case expectedDate(String), digitsOnly(String)
+    case notAnEscalationStep(String), expectedTemplateOrEarlierAnswers
+    case unknownKey(suggestion: String?)
+    case firstEventIsIntake, receivedAtMissing, descriptionMissing
+
+    public func text(_ language: Language) -> String {
+        let en = language == .en
+        switch self {
+        case .expectedObject(let f): return en ? "expected an object, found \(f)" : "seharusnya objek, tertulis \(f)"
+        case .expectedString(let f): return en ? "expected a string, found \(f)" : "seharusnya string, tertulis \(f)"
+        case .expectedBool(let f): return en ? "expected true or false, found \(f)" : "seharusnya true atau false, tertulis \(f)"
+        case .expectedWholeNumber(let f): return en ? "expected a whole number, found \(f)" : "seharusnya bilangan bulat, tertulis \(f)"
+        case .expectedDateTime(let f):
+            return en ? "expected an ISO 8601 date-time with a time zone, found \(f)" : "seharusnya tanggal-waktu ISO 8601 dengan zona waktu, tertulis \(f)"
+        case .expectedArray(let f): return en ? "expected an array, found \(f)" : "seharusnya larik (array), tertulis \(f)"
+        case .expectedUnitIDs(let f): return en ? "expected an array of unit ids, found \(f)" : "seharusnya larik id unit, tertulis \(f)"
+        case .missing: return en ? "missing" : "tidak ada"
+        case .atLeastOne: return en ? "must be 1 or more" : "harus 1 atau lebih"
+        case .tooLong(let b, let m): return en ? "too long: \(b) bytes, at most \(m)" : "terlalu panjang: \(b) bita, paling banyak \(m)"
+        case .unknownValue(let v, let options):
+            return en ? "unknown value \"\(v)\"; expected one of \(options.joined(separator: ", "))"
+                      : "nilai \"\(v)\" tidak dikenal; seharusnya salah satu dari \(options.joined(separator: ", "))"
+        case .expectedDate(let v): return en ? "expected a date YYYY-MM-DD, found \"\(v)\"" : "seharusnya tanggal YYYY-MM-DD, tertulis \"\(v)\""
+        case .digitsOnly(let v): return en ? "must be digits only, found \"\(v)\"" : "harus angka saja, tertulis \"\(v)\""
+        case .notAnEscalationStep(let k): return en ? "not a warning or escalation step: \(k)" : "bukan langkah peringatan atau eskalasi: \(k)"
+        case .expectedTemplateOrEarlierAnswers:
+            return en ? "expected \"template\" or \"earlierAnswers\"" : "seharusnya \"template\" atau \"earlierAnswers\""
+        case .unknownKey(let s):
+            return en ? "unknown key" + (s.map { "; did you mean \"\($0)\"?" } ?? "") : "kunci tidak dikenal" + (s.map { "; maksud Anda \"\($0)\"?" } ?? "")
+        case .firstEventIsIntake:
+            return en ? "the first event must be the intake (receive or import)" : "peristiwa pertama harus penerimaan (receive atau import)"
+        case .receivedAtMissing: return en ? "missing (when the complaint arrived)" : "tidak ada (kapan laporan diterima)"
+        case .descriptionMissing:
+            return en ? "missing: a service request needs a description" : "tidak ada: permintaan layanan perlu deskripsi"
+        }
+    }
+}
