@@ -105,6 +105,14 @@ public struct ParsedArguments: Sendable {
         return n
     }
 
+    /// Whether `word` is one of `specs`' options (`--lang`, `--lang=en`), so it cannot be the
+    /// value of the option before it; `--- note ---` names none and stays a value.
+    static func namesAnOption(_ word: String, _ specs: [OptionSpec]) -> Bool {
+        guard word.hasPrefix("--") else { return false }
+        let name = word.dropFirst(2).prefix { $0 != "=" }
+        return specs.contains { $0.name == name }
+    }
+
     /// Parses `aduan [global options] [command] [options] [arguments]`. Options may come in any order;
     /// `--name=value` and `--name value` both work; `--` ends the options.
     public static func parse(_ args: [String], language: Language? = nil) throws(CLIError) -> ParsedArguments {
@@ -154,10 +162,12 @@ public struct ParsedArguments: Sendable {
                 let value: String
                 if let inlineValue {
                     value = inlineValue
-                } else if i < args.count {
+                } else if i < args.count, !Self.namesAnOption(args[i], specs) {
                     value = args[i]
                     i += 1
                 } else {
+                    // At the end, or followed by another of the command's options (`--as --lang en`):
+                    // that word is no value.
                     throw .usage(t.command(.needsValue(option: name, valueName: valueName)))
                 }
                 if result.options[name] != nil && !spec.repeatable {

@@ -72,59 +72,31 @@ public enum StoreError: Error, Sendable {
 
     /// One line for the operator, in their language.
     public func message(_ t: any StringTable, names: Directory, zone: OfficeTimeZone) -> String {
-        let en = t.language == .en
         switch self {
         case .missing(let p):
             if let slash = p.lastIndex(of: "/"), slash != p.startIndex, StoreError.isRegularFile(String(p[..<slash])) {
-                let dir = String(p[..<slash])
-                return en ? "\(p): \(dir) is a file, not a folder; choose another --store path."
-                          : "\(p): \(dir) adalah berkas, bukan folder; pilih jalur --store lain."
+                return t.storeProblem(.parentIsAFile(path: p, parent: String(p[..<slash])))
             }
-            return en ? "\(p): no store here yet; create one with `aduan init` (or `aduan demo`)."
-                      : "\(p): belum ada penyimpanan; buat dengan `aduan init` (atau `aduan demo`)."
-        case .notADatabase(let p):
-            return en ? "\(p): not an Aduan store (the file is not an SQLite database)."
-                      : "\(p): bukan penyimpanan Aduan (berkas bukan basis data SQLite)."
-        case .foreignDatabase(let p):
-            return en ? "\(p): an SQLite database of another program, not an Aduan store; it was left untouched."
-                      : "\(p): basis data SQLite milik program lain, bukan penyimpanan Aduan; berkas tidak diubah."
-        case .destinationExists(let p):
-            return en ? "\(p): the file exists already; back up to a new name (nothing was overwritten)."
-                      : "\(p): berkas sudah ada; cadangkan ke nama baru (tidak ada yang ditimpa)."
-        case .newerSchema(let p, let found, let supported):
-            return en ? "\(p): written by a newer Aduan (schema \(found); this one understands up to \(supported)). Nothing was changed; update Aduan."
-                      : "\(p): dibuat oleh Aduan yang lebih baru (skema \(found); versi ini hanya sampai \(supported)). Tidak ada yang diubah; perbarui Aduan."
-        case .cannotOpen(let p, let reason):
-            return en ? "\(p): cannot open the store: \(reason)." : "\(p): penyimpanan tidak bisa dibuka: \(reason)."
-        case .readOnly(let p):
-            return en ? "\(p): the store is read-only for this user; nothing was written."
-                      : "\(p): penyimpanan hanya-baca untuk pengguna ini; tidak ada yang ditulis."
+            return t.storeProblem(.missing(path: p))
+        case .notADatabase(let p): return t.storeProblem(.notADatabase(path: p))
+        case .foreignDatabase(let p): return t.storeProblem(.foreignDatabase(path: p))
+        case .destinationExists(let p): return t.storeProblem(.destinationExists(path: p))
+        case .newerSchema(let p, let found, let supported): return t.storeProblem(.newerSchema(path: p, found: found, supported: supported))
+        case .cannotOpen(let p, let reason): return t.storeProblem(.cannotOpen(path: p, reason: reason))
+        case .readOnly(let p): return t.storeProblem(.readOnly(path: p))
         case .notWritable(let p, let store):
-            let ro = StoreAccess.onReadOnlyFileSystem(p)
-            let mode = StoreAccess.modeText(p).map { en ? " (mode \($0))" : " (mode \($0))" } ?? ""
-            if ro {
-                return en ? "\(p): on a read-only disk; \(store) can be read (list, show, verify, export) but not changed. Nothing was written."
-                          : "\(p): ada di disk hanya-baca; \(store) dapat dibaca (list, show, verify, export) tetapi tidak dapat diubah. Tidak ada yang ditulis."
-            }
-            return en ? "\(p) is not writable for this user\(mode), so \(store) cannot be changed; nothing was written. Give the owner write permission (e.g. `chmod u+w \(p)`); reading works meanwhile."
-                      : "\(p) tidak dapat ditulis pengguna ini\(mode), jadi \(store) tidak dapat diubah; tidak ada yang ditulis. Beri pemilik izin tulis (mis. `chmod u+w \(p)`); membaca tetap bisa."
-        case .diskFull(let p):
-            return en ? "\(p): the disk is full; the action was not saved and the store is unchanged."
-                      : "\(p): disk penuh; aksi tidak tersimpan dan penyimpanan tidak berubah."
-        case .locked(let p):
-            return en ? "\(p): the store is busy (another operator is writing); try again in a moment. Nothing was written."
-                      : "\(p): penyimpanan sedang sibuk (operator lain sedang menulis); coba lagi sebentar. Tidak ada yang ditulis."
-        case .corrupt(let p, let detail):
-            return en ? "\(p): the store is damaged (\(detail)); run `aduan verify` and restore from a backup."
-                      : "\(p): penyimpanan rusak (\(detail)); jalankan `aduan verify` dan pulihkan dari cadangan."
+            if StoreAccess.onReadOnlyFileSystem(p) { return t.storeProblem(.readOnlyDisk(path: p, store: store)) }
+            return t.storeProblem(.notWritable(path: p, store: store, mode: StoreAccess.modeText(p)))
+        case .diskFull(let p): return t.storeProblem(.diskFull(path: p))
+        case .locked(let p): return t.storeProblem(.locked(path: p))
+        case .corrupt(let p, let detail): return t.storeProblem(.corrupt(path: p, detail: detail))
         case .conflict(let c):
             guard let by = c.changedBy, let change = c.change, let at = c.changedAt else {
-                return en ? "Report #\(c.complaintID) was changed after you opened it (version \(c.expectedVersion) → \(c.currentVersion)). Nothing was written; look again and retry."
-                          : "Laporan #\(c.complaintID) telah berubah setelah Anda membukanya (versi \(c.expectedVersion) → \(c.currentVersion)). Tidak ada yang ditulis; periksa lagi lalu ulangi."
+                return t.storeProblem(.changedUnseen(id: c.complaintID, expected: c.expectedVersion, current: c.currentVersion))
             }
-            let when = formatShortDateTime(at, zone: zone, table: t)
-            return en ? "Report #\(c.complaintID) was changed by \(by.name) (\(by.id)): \(t.actionName(change)) at \(when), after you opened it (version \(c.expectedVersion) → \(c.currentVersion)). Nothing was written; look again and retry."
-                      : "Laporan #\(c.complaintID) telah diubah oleh \(by.name) (\(by.id)): \(t.actionName(change)) pada \(when), setelah Anda membukanya (versi \(c.expectedVersion) → \(c.currentVersion)). Tidak ada yang ditulis; periksa lagi lalu ulangi."
+            return t.storeProblem(.changed(id: c.complaintID, byName: by.name, byID: by.id, change: t.actionName(change),
+                                           when: formatShortDateTime(at, zone: zone, table: t),
+                                           expected: c.expectedVersion, current: c.currentVersion))
         case .refused(let r):
             return t.refusal(r, names: names, zone: zone)
         case .illegalHistory(let e):

@@ -52,31 +52,5 @@ extension Desk {
         return c
     }
 
-    func shortActionName(_ a: ActionKind) -> String {
-        let en = ctx.language == .en
-        switch a {
-        case .verify: return en ? "verify" : "verifikasi"
-        case .classify: return en ? "classify" : "klasifikasi"
-        case .redispose: return en ? "re-dispose" : "disposisi"
-        case .forward: return en ? "forward" : "teruskan"
-        case .cc: return en ? "copy" : "tembusan"
-        case .postpone: return en ? "postpone" : "tunda"
-        case .resume: return en ? "resume" : "lanjutkan"
-        case .archive: return en ? "archive" : "arsip"
-        case .followUp: return en ? "follow-up" : "tindak lanjut"
-        case .note: return en ? "note" : "catatan"
-        case .reply: return en ? "reply" : "balasan"
-        case .rate: return en ? "rating" : "nilai"
-        case .close: return en ? "close" : "tutup"
-        case .reopen: return en ? "reopen" : "buka"
-        case .linkDuplicate: return en ? "duplicate" : "duplikat"
-        case .passDown: return en ? "pass down" : "turunkan"
-        case .returnUp: return en ? "return" : "kembalikan"
-        case .draft: return en ? "draft" : "draf"
-        case .approve: return en ? "approve" : "setujui"
-        case .returnDraft: return en ? "return draft" : "kembalikan draf"
-        case .message: return en ? "message" : "pesan"
-        case .receive, .import, .autoClose, .escalate: return a.rawValue
-        }
-    }
+    func shortActionName(_ a: ActionKind) -> String { ctx.t.shortActionName(a) }
 }

@@ -5,6 +5,8 @@ struct Options {
     private var values: [String: String] = [:]
     private var flags: Set<String> = []
     private(set) var used: Set<String> = []
+    /// The last option on the line, given without a value.
+    private var missingValue: String?
 
     /// `flagNames` are the options that take no value.
     init(_ args: [String], flagNames: Set<String>) throws(StressError) {
@@ -29,7 +31,9 @@ struct Options {
                 flags.insert(name)
                 continue
             }
-            guard let value = inline ?? rest.popFirst() else { throw .usage("--\(name) needs a value") }
+            // Missing only at the end of the line: said once the mode has told which options it knows
+            // (an unknown name is unknown, a known one needs its value).
+            guard let value = inline ?? rest.popFirst() else { missingValue = name; break }
             if values[name] != nil { throw .usage("--\(name) given twice") }
             values[name] = value
         }
@@ -65,6 +69,7 @@ struct Options {
 
     /// After reading every option a mode knows: a misspelt option is an error, never ignored.
     func rejectUnknown(known flagNames: Set<String>) throws(StressError) {
+        if let name = missingValue { throw .usage(used.contains(name) ? "--\(name) needs a value" : "unknown option --\(name)") }
         for name in values.keys where !used.contains(name) { throw .usage("unknown option --\(name)") }
         for name in flags where !flagNames.contains(name) && name != "help" { throw .usage("--\(name) is not an option of this mode") }
     }

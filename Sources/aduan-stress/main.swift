@@ -10,10 +10,11 @@ func main(_ args: [String]) -> Int32 {
     do throws(StressError) {
         let allFlags = KillRun.flagNames.union(OperatorsRun.flagNames).union(["help"])
         var o = try Options(args, flagNames: allFlags)
-        if o.flag("help") || o.mode == nil || o.mode == "help" {
+        if o.flag("help") || o.mode == "help" {
             writeText(1, Help.text)
-            return o.mode == nil && !o.flag("help") ? 2 : 0
+            return 0
         }
+        guard o.mode != nil else { throw .usage("no mode given: expected kill, import-kill or operators") }
         switch o.mode {
         // A PostgreSQL location (`--store postgresql://…`) runs the same checks against that database.
         case "kill" where PGStage.isPostgres(o.peek("store")): return try PGKillRun(&o).run()

@@ -64,23 +64,73 @@ import Testing
     }
 }
 
-/// Issue 11, item 11: sentences live in the string tables, not as inline language choices in the
-/// screen or the commands (whole help pages chosen by language are the one exception).
+/// Issue 11, item 11: sentences live in the string tables, not as inline language choices
+/// anywhere in Sources/ outside Sources/AduanCore/Localization (whole help pages chosen by language,
+/// `language == .en ? [` or a call of `english(…)`/`indonesian(…)`, are the one exception). Every
+/// form counts: `language == .en ? "…" : "…"`, the shorter `en ? "…" : "…"` (with the literal on
+/// the next line too), `en ? e : i` choosing between two passed-in sentences, and a
+/// `case .en: "…"` switch.
 @Suite struct InlineLanguageChoiceTests {
-    @Test func noSentenceIsChosenInlineByLanguageInTheScreenOrTheCommands() throws {
-        var found: [String] = []
-        for folder in ["Sources/AduanTUI", "Sources/AduanCLI"] {
-            let root = AduanBinary.repositoryRoot + "/" + folder
-            let files = try FileManager.default.subpathsOfDirectory(atPath: root).filter { $0.hasSuffix(".swift") }
-            #expect(!files.isEmpty, "no sources under \(root)")
-            for file in files {
-                let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
-                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-                where line.contains("language == .en ?") && !line.hasSuffix("language == .en ? [") {
-                    found.append("\(folder)/\(file):\(n + 1)")
+    /// `file:line` of every inline language choice under `folder` (relative to the repository).
+    static func inlineChoices(under folder: String, skipping skipped: [String] = []) throws -> [String] {
+        let condition = #"(?:\b(?:en|english|isEnglish)\b|\blang(?:uage)?\s*[!=]=\s*\.(?:en|id)\b)"#
+        let patterns = [
+            // A ternary whose first branch is a string literal (one line or `"""`) holding a letter
+            // (not "." : ",").
+            condition + #"\s*\?\s*\(?\s*"(?:""\s*\n\s*)?[^"\n]*[A-Za-z]"#,
+            // A ternary between two plain names: `en ? e : i`.
+            condition + #"\s*\?\s*[A-Za-z_]\w*\s*:\s*[A-Za-z_]\w*\s*(?:[)}\n;,]|$)"#,
+            // A switch on the language with a literal branch.
+            #"\bcase\s+\.(?:en|id)\s*:\s*(?:return\s+)?"[^"\n]*[A-Za-z]"#,
+        ].map { try! NSRegularExpression(pattern: $0, options: [.anchorsMatchLines]) }
+        let root = AduanBinary.repositoryRoot + "/" + folder
+        let files = try FileManager.default.subpathsOfDirectory(atPath: root).filter { $0.hasSuffix(".swift") }
+        #expect(!files.isEmpty, "no sources under \(root)")
+        var found: Set<String> = []
+        for file in files where !skipped.contains(where: { file.hasPrefix($0) }) {
+            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+            let ns = text as NSString
+            for re in patterns {
+                for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                    let line = ns.substring(to: m.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+                    found.insert("\(folder)/\(file):\(line)")
                 }
             }
         }
-        #expect(found.isEmpty, "inline language choices (move them into Sources/AduanCore/Localization): \(found)")
+        return found.sorted()
+    }
+
+    @Test func noSentenceIsChosenInlineByLanguageOutsideTheStringTables() throws {
+        let found = try Self.inlineChoices(under: "Sources", skipping: ["AduanCore/Localization/"])
+        #expect(found.isEmpty, "inline language choices (move them into Sources/AduanCore/Localization): \(found.count)\n\(found.joined(separator: "\n"))")
+    }
+
+    /// The detector itself: each form it must catch is caught, and the exceptions are not.
+    @Test func theInlineChoiceDetectorCatchesEveryShortForm() throws {
+        let dir = AduanBinary.repositoryRoot + "/.build/inline-choice-probe"
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: dir + "/Sources/X", withIntermediateDirectories: true)
+        let caught = [
+            #"let a = en ? "verify" : "verifikasi""#,
+            #"return language == .en ? "Reporter" : "Pelapor""#,
+            "s.out.line(s.language == .en\n    ? \"\\(n) closed.\"\n    : \"\\(n) ditutup.\")",
+            #"let b = (en ? "LAPOR!" : "No.LAPOR", c.id)"#,
+            "func say(_ e: String, _ i: String) { out.append(en ? e : i) }",
+            #"case .en: "days""#,
+            "let header = en\n    ? \"\"\"\n    roles for the operators\n    \"\"\"\n    : \"\"\"\n    peran untuk operator\n    \"\"\"",
+        ]
+        let spared = [
+            #"language == .en ? ["#,
+            "lang == .en ? english(c) : indonesian(c)",
+            #"language == .id ? "." : ",""#,
+            #"let dir = greater ? "ASC" : "DESC""#,
+        ]
+        for (i, line) in (caught + spared).enumerated() {
+            try ("// probe\n" + line + "\n").write(toFile: dir + "/Sources/X/P\(i).swift", atomically: true, encoding: .utf8)
+        }
+        let found = try Self.inlineChoices(under: ".build/inline-choice-probe/Sources")
+        for i in caught.indices { #expect(found.contains { $0.contains("/P\(i).swift:") }, "not caught: \(caught[i])") }
+        for i in spared.indices { #expect(!found.contains { $0.contains("/P\(caught.count + i).swift:") }, "wrongly caught: \(spared[i])") }
+        try? FileManager.default.removeItem(atPath: dir)
     }
 }

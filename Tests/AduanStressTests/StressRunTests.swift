@@ -96,6 +96,22 @@ import Testing
         #expect(r.stdout.contains("store kept in "), "a failed run keeps its store: \(r.stdout)")
     }
 
+    /// An unknown option last on the line is called unknown (not "needs a value"); a known one
+    /// without its value needs one; no mode at all is a usage error said on stderr.
+    @Test func anUnknownOptionLastOnTheLineIsCalledUnknown() throws {
+        try requireBinaries()
+        let scratch = Scratch("aduan-stress-unknown")
+        let bogus = AduanBinary.run(Self.stress, ["kill", "--bogus"], env: [:], stdin: nil, scratch: scratch)
+        #expect(bogus.status == 2)
+        #expect(bogus.stderr.hasPrefix("aduan-stress: unknown option --bogus"), "\(bogus.stderr)")
+        let kills = AduanBinary.run(Self.stress, ["kill", "--kills"], env: [:], stdin: nil, scratch: scratch)
+        #expect(kills.status == 2)
+        #expect(kills.stderr.hasPrefix("aduan-stress: --kills needs a value"), "\(kills.stderr)")
+        let none = AduanBinary.run(Self.stress, [], env: [:], stdin: nil, scratch: scratch)
+        #expect(none.status == 2)
+        #expect(none.stderr.hasPrefix("aduan-stress: "), "no mode: nothing on stderr (\(none.stdout.prefix(80)))")
+    }
+
     @Test func usageErrorsExitTwoAndHelpExitsZero() throws {
         try requireBinaries()
         let scratch = Scratch("aduan-stress-usage")

@@ -13,7 +13,7 @@ enum DemoCommand {
         let store = try s.openStore(create: true)
         let now = try s.now()
         let (written, seconds) = try generate(into: store, config: s.config, count: count, seed: UInt64(seed), now: now,
-                                              progressLabel: s.strings.command(.generating))
+                                              progressLabel: s.strings.command(.generating), language: s.language)
         let rate = Int(Double(written) / max(0.001, seconds))
         s.out.line(s.strings.command(.demoAdded(count: written, store: s.storePath, seconds: seconds, perSecond: rate)))
         // What the operator will meet (issue 11, item 21): the inbox holds what the agency holds
@@ -32,9 +32,10 @@ enum DemoCommand {
 
     /// Generates and stores `count` histories in batches; returns how many and how long it took.
     public static func generate(into store: ComplaintStore, config: OfficeConfig, count: Int, seed: UInt64, now: Timestamp,
-                                progressLabel: String, showProgress: Bool = Platform.isTerminal(2)) throws(CLIError) -> (Int, Double) {
+                                progressLabel: String, language: Language, showProgress: Bool = Platform.isTerminal(2)) throws(CLIError) -> (Int, Double) {
         let started = Platform.monotonic()
-        let progress = Progress(progressLabel, total: count, enabled: showProgress)
+        let progress = Progress(progressLabel, total: count, language: language, enabled: showProgress)
+        let unit = strings(language).operation(.complaints)
         var written = 0
         let batchSize = 10_000
         let bulk: Bool
@@ -77,13 +78,13 @@ enum DemoCommand {
                 if bulk { try? store.endBulkLoad() }
                 throw .store(error)
             }
-            progress.update(written, unit: "/")
+            progress.update(written, unit: unit)
         }
         if let error = refused.value {
             if bulk { try? store.endBulkLoad() }
             throw .store(error)
         }
-        progress.finish(written)
+        progress.finish(written, unit: unit)
         let t2 = Platform.monotonic()
         if bulk {
             do { try store.endBulkLoad() } catch { throw .store(error) }

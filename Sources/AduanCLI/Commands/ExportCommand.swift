@@ -41,7 +41,7 @@ enum ExportCommand {
         // `--header id`: the Indonesian column names, ya/tidak and LAPOR!'s status names (issue 11, item 20).
         let indonesian = try ListCommand.headerLanguage(s) == .id
         let t = s.strings
-        let progress = Progress(t.operation(.exporting), total: nil, enabled: commit != nil && Platform.isTerminal(2))
+        let progress = Progress(t.operation(.exporting), total: nil, language: t.language, enabled: commit != nil && Platform.isTerminal(2))
         var count = 0
         var first = true
         let viewer = s.operatorActor

@@ -172,10 +172,10 @@ enum ImportCommand {
             var reader = CSVReader(bytes: bytes)
             let header: [String]
             do {
-                guard let h = try reader.next() else { throw CLIError.invalid(["\(path): the file is empty (expected a header row)"]) }
+                guard let h = try reader.next() else { throw CLIError.invalid([s.strings.importMessage(.emptyFile(path: path))]) }
                 header = h.fields.map(CSVLayout.normalise)
             } catch let e as CSVError {
-                throw .invalid(["\(path):\(e.line): \(e.message)"])
+                throw .invalid(["\(path):\(e.line): \(e.problem.text(s.language))"])
             } catch let e as CLIError {
                 throw e
             } catch {
@@ -200,7 +200,7 @@ enum ImportCommand {
                     rec = r
                 } catch {
                     let column = error.field.flatMap { $0 < header.count ? header[$0] : nil }.map { "\($0): " } ?? ""
-                    errors.append("\(path):\(error.line): \(column)\(error.message)")
+                    errors.append("\(path):\(error.line): \(column)\(error.problem.text(s.language))")
                     // A broken quote or encoding spoils the rest of the file's structure: stop here.
                     return
                 }
@@ -222,7 +222,7 @@ enum ImportCommand {
                     if let record { try body(record) } else { invalid(node.line) }
                 }
             } catch let e as JSONSyntaxError {
-                collected.append("\(path):\(e.line): column \(e.column): \(e.message)")
+                collected.append("\(path):\(e.line): " + JSONSyntaxText.at(column: e.column, e.message, s.language))
             } catch {
                 collected.append("\(path): \(error)")
             }

@@ -67,7 +67,7 @@ extension Importer {
     /// any moment leaves nothing of this import.
     func write(_ checked: Checked, into store: PGStore, trace: PhaseTrace) throws -> Written {
         let t = session.strings
-        let writing = Progress(t.importMessage(.importing), total: checked.valid)
+        let writing = Progress(t.importMessage(.importing), total: checked.valid, language: t.language)
         var out = Written()
         let context = store.context
         let login = store.conn.user

@@ -54,7 +54,7 @@ struct Importer {
         var seen = Set<String>()
         var sourceIDs = Set<Int64>()
         var links: [(line: Int, target: Int64)] = []
-        let checking = Progress(t.importMessage(.checking), total: nil)
+        let checking = Progress(t.importMessage(.checking), total: nil, language: t.language)
         try ImportCommand.forEachRecord(format, bytes: bytes, path: path, s: session, errors: &syntaxErrors) { record in
             out.total += 1
             checking.update(out.total, unit: t.importMessage(.rows))
@@ -95,7 +95,7 @@ struct Importer {
     /// import. The store replays every history through `Workflow` before writing it.
     func write(_ checked: Checked, into store: ComplaintStore, trace: PhaseTrace) throws -> Written {
         let t = session.strings
-        let writing = Progress(t.importMessage(.importing), total: checked.valid)
+        let writing = Progress(t.importMessage(.importing), total: checked.valid, language: t.language)
         var out = Written()
         let context = store.context
         let login = store.login

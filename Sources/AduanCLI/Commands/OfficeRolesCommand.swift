@@ -10,26 +10,12 @@ enum OfficeRolesCommand {
     static func run(_ s: Session) throws(CLIError) -> Int32 {
         if s.arguments.flag("yes") { throw .usage(s.strings.command(.belongsTo(option: "yes", command: "aduan office apply"))) }
         if let f = s.arguments.value("format") { throw .usage(s.strings.command(.rolesPrintSQLOnly(format: f))) }
-        let en = s.language == .en
         let operators = s.config.operators
         let skipped = PGAccessSQL.logins(of: operators).map(\.login).filter { !Identity.isValidLogin($0) }
-        let header = en
-            ? """
-              aduan office roles: PostgreSQL roles and row-level security for the operators of \(SafeText.line(s.config.officeName)).
-              Run it as the store's owner (a role with CREATEROLE that owns the schema aduan), e.g.
-                psql -v ON_ERROR_STOP=1 -f roles.sql 'postgres:///aduan?host=/run/postgresql'
-              New roles get no password: peer authentication over the Unix socket, or \\password ROLE for SCRAM over TCP.
-              """
-            : """
-              aduan office roles: peran PostgreSQL dan keamanan tingkat baris untuk operator \(SafeText.line(s.config.officeName)).
-              Jalankan sebagai pemilik penyimpanan (peran dengan CREATEROLE pemilik skema aduan), misalnya
-                psql -v ON_ERROR_STOP=1 -f roles.sql 'postgres:///aduan?host=/run/postgresql'
-              Peran baru tanpa kata sandi: autentikasi peer lewat soket Unix, atau \\password PERAN untuk SCRAM lewat TCP.
-              """
+        let header = s.strings.notice(.rolesHeader(office: SafeText.line(s.config.officeName)))
         s.out.write(PGAccessSQL.rolesScript(operators: operators, header: header))
         for login in skipped {
-            s.err.line(en ? "warning: login \(quoteInput(login)) is not a valid role name; it gets no role"
-                          : "peringatan: login \(quoteInput(login)) bukan nama peran yang sah; tidak diberi peran")
+            s.err.line(s.strings.notice(.roleNameInvalid(login: quoteInput(login))))
         }
         return 0
     }

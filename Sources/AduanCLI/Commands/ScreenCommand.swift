@@ -16,7 +16,7 @@ enum ScreenCommand {
         if s.usesDemoStore && !Files.exists(s.storePath) {
             let store = try s.openStore(create: true)
             _ = try DemoCommand.generate(into: store, config: s.config, count: DemoCommand.defaultCount, seed: 1, now: now,
-                                         progressLabel: s.strings.command(.creatingDemoStore))
+                                         progressLabel: s.strings.command(.creatingDemoStore), language: s.language)
         }
         let store = try s.openStore(create: true)
         _ = try? store.autoCloseDue(at: now, limit: 5_000)

@@ -34,7 +34,7 @@ enum VerifyCommand {
         try expectPositionals(s, 0...0, "no arguments")
         if let conninfo = PostgresCommands.conninfo(s) { return try PostgresCommands.verify(s, conninfo) }
         let store = try s.openStore(reading: true)
-        let progress = Progress(s.strings.operation(.verifying), total: nil)
+        let progress = Progress(s.strings.operation(.verifying), total: nil, language: s.language)
         let started = Platform.monotonic()
         let report: VerifyReport
         let trace = PhaseTrace("verify", err: s.err, since: started)
@@ -82,13 +82,18 @@ enum BackupCommand {
         if let conninfo = PostgresCommands.conninfo(s) { return try PostgresCommands.backup(s, conninfo) }
         let dest = s.arguments.positionals[0]
         let store = try s.openStore(reading: true)
-        let progress = Progress(s.strings.operation(.backupLabel), total: nil)
+        let progress = Progress(s.strings.operation(.backupLabel), total: nil, language: s.language)
+        let pages = s.strings.notice(.pagesUnit)
+        var copied = 0
         do {
-            try store.backup(to: dest) { remaining, total in progress.update(total - remaining, unit: "pages") }
+            try store.backup(to: dest) { remaining, total in
+                copied = total - remaining
+                progress.update(copied, unit: pages)
+            }
         } catch {
             throw .store(error)
         }
-        progress.finish(0, unit: "pages")
+        progress.finish(copied, unit: pages)
         s.out.line(s.strings.operation(.backedUp(store: s.storePath, dest: dest)))
         return 0
     }
@@ -135,9 +140,7 @@ enum SweepCommand {
                 recorded = try store.recordEscalations(at: now, limit: 1_000_000)
             } catch { throw .store(error) }
         }
-        s.out.line(s.language == .en
-            ? "\(NumberFormat.grouped(closed, .en)) complaint(s) closed automatically; \(NumberFormat.grouped(recorded, .en)) warning(s) and escalation(s) recorded."
-            : "\(NumberFormat.grouped(closed, .id)) laporan selesai otomatis; \(NumberFormat.grouped(recorded, .id)) peringatan dan eskalasi dicatat.")
+        s.out.line(s.strings.notice(.swept(closed: closed, recorded: recorded)))
         return 0
     }
 }

@@ -20,7 +20,6 @@ enum XlsxExport {
         let store = try s.openContract(reading: true)
         let now = try s.now()
         let t = s.strings
-        let en = s.language == .en
         let zone = s.zone
         let wb = file.workbook
         guard let sheet = wb.sheet(t.workbook(.exportSheet)) else { throw .environment(t.command(.cannotWrite(file: file.path, reason: "libxlsxwriter"))) }
@@ -37,7 +36,7 @@ enum XlsxExport {
 
         let viewer = s.operatorActor
         let query = InboxQuery(viewer: viewer, filter: filter, order: order)
-        let progress = Progress(en ? "exporting" : "mengekspor", total: nil, enabled: Platform.isTerminal(2))
+        let progress = Progress(t.notice(.exporting), total: nil, language: t.language, enabled: Platform.isTerminal(2))
         var count = 0
         var tooMany = false
         do {
@@ -55,7 +54,7 @@ enum XlsxExport {
                         }
                     }
                 }
-                progress.update(count, unit: en ? "complaints" : "laporan")
+                progress.update(count, unit: t.notice(.complaintsUnit))
                 return wb.firstError == nil
             }
         } catch let e as StoreError {
@@ -64,15 +63,14 @@ enum XlsxExport {
             throw .environment("\(error)")
         }
         if tooMany {
-            throw .refused(en ? "more than \(NumberFormat.grouped(maxRows, .en)) complaints, the most one sheet holds; narrow the export with a filter (e.g. unit:dinkes or age:<30)"
-                              : "lebih dari \(NumberFormat.grouped(maxRows, .id)) laporan, batas satu lembar kerja; persempit ekspor dengan saringan (mis. unit:dinkes atau age:<30)")
+            throw .refused(t.notice(.xlsxTooMany(max: maxRows)))
         }
         sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(count, 1), lastColumn: columns.count - 1)
-        progress.finish(count, unit: en ? "complaints" : "laporan")
+        progress.finish(count, unit: t.notice(.complaintsUnit))
         let truncated = wb.truncatedCells
         try file.commit()
         if truncated > 0 { s.err.line("\(file.path): \(truncated) \(t.workbook(.xlsxTruncated))") }
-        s.err.line(en ? "Exported \(NumberFormat.grouped(count, .en)) complaint(s) to \(file.path)." : "\(NumberFormat.grouped(count, .id)) laporan diekspor ke \(file.path).")
+        s.err.line(t.notice(.exported(count: count, path: file.path)))
         return 0
     }
 }

@@ -1,9 +1,14 @@
+import AduanCore
+
 /// A CSV problem with the line it starts on.
 public struct CSVError: Error, Equatable, Sendable {
     public var line: Int
-    public var message: String
+    /// What is wrong, said in a language by `problem.text(_:)`.
+    public var problem: CSVProblem
     /// The 0-based field the problem is in, when known (so the column can be named).
     public var field: Int? = nil
+    /// The problem in English.
+    public var message: String { problem.text(.en) }
 }
 
 /// RFC 4180 reader over bytes: quoted fields with "" escapes and line breaks, CRLF or LF rows,
@@ -45,12 +50,12 @@ public struct CSVReader {
         var fieldStartLine = line
         while true {
             if index >= bytes.count {
-                if quoted { throw CSVError(line: fieldStartLine, message: "a quoted field is never closed (missing \")") }
+                if quoted { throw CSVError(line: fieldStartLine, problem: .unclosedQuote) }
                 fields.append(try text(field, startLine, fields.count))
                 return (startLine, fields)
             }
             let b = bytes[index]
-            if b == 0 { throw CSVError(line: line, message: "NUL byte in the data (is this a binary file?)") }
+            if b == 0 { throw CSVError(line: line, problem: .nulByte) }
             if quoted {
                 if b == 34 {
                     if index + 1 < bytes.count, bytes[index + 1] == 34 {
@@ -84,7 +89,7 @@ public struct CSVReader {
                 index += 1
             }
             if field.count > maxFieldBytes {
-                throw CSVError(line: fieldStartLine, message: "longer than \(maxFieldBytes / 1024) KiB (field \(fields.count + 1))", field: fields.count)
+                throw CSVError(line: fieldStartLine, problem: .fieldTooLong(kib: maxFieldBytes / 1024, field: fields.count + 1), field: fields.count)
             }
         }
     }
@@ -97,7 +102,7 @@ public struct CSVReader {
             switch utf8.decode(&iterator) {
             case .scalarValue: offset += 1
             case .emptyInput: break loop
-            case .error: throw CSVError(line: line, message: "invalid UTF-8 near character \(offset + 1) (save the file as UTF-8)", field: index)
+            case .error: throw CSVError(line: line, problem: .invalidUTF8(near: offset + 1), field: index)
             }
         }
         return String(decoding: field, as: UTF8.self)

@@ -231,8 +231,7 @@ public enum JSONLayout {
         guard reader.object(node, path) != nil else { return nil }
         // Every key must be one the export writes: a misspelt "stauts" must not import silently.
         for m in node.members ?? [] where !exportKeys.contains(m.key) {
-            let hint = FilterParser.closest(m.key, in: exportKeys).map { "; did you mean \"\($0)\"?" } ?? ""
-            reader.fail(m.line, path + "." + m.key, "unknown key\(hint)")
+            reader.fail(m.line, path + "." + m.key, .unknownKey(suggestion: FilterParser.closest(m.key, in: exportKeys)))
         }
         let sourceID = reader.int64(node, "id", path)
         if let list = node["events"]?.array, !list.isEmpty {
@@ -241,7 +240,7 @@ public enum JSONLayout {
                 if let ev = EventCodec.decode(e, path: "\(path).events[\(i)]", reader: reader) { events.append(ev) }
             }
             guard reader.errors.isEmpty, let first = events.first, let intake = first.details.intake else {
-                if reader.errors.isEmpty { reader.fail(node.line, path + ".events[0]", "the first event must be the intake (receive or import)") }
+                if reader.errors.isEmpty { reader.fail(node.line, path + ".events[0]", .firstEventIsIntake) }
                 return nil
             }
             return IncomingRecord(line: node.line, sourceID: sourceID, events: events, intake: intake,
@@ -255,7 +254,7 @@ public enum JSONLayout {
         }
         guard var intake = EventCodec.decodeIntake(intakeNode, path: path, reader: reader) else { return nil }
         if intake.agency.isEmpty { intake.agency = node["intakeAgency"]?.string ?? operatorAgency }
-        if intake.receivedAt == nil { reader.fail(node.line, path + ".receivedAt", "missing (when the complaint arrived)") }
+        if intake.receivedAt == nil { reader.fail(node.line, path + ".receivedAt", .receivedAtMissing) }
         let status = reader.choice(node, "status", path, options: Status.allCases.map(\.rawValue), parse: Status.parse) ?? .belumTerverifikasi
         var imported = ImportedState(status: status)
         if let h = node["holder"], h.members != nil {
@@ -333,7 +332,7 @@ public enum Open311Layout {
         var body = description
         if let nl = description.firstIndex(of: "\n") { body = String(description[nl...]).trimmingSpaces() }
         let title = titleLine.isEmpty ? (r.string(node, "service_name", path) ?? "") : String(titleLine.prefix(200))
-        if title.isEmpty { r.fail(node.line, path + ".description", "missing: a service request needs a description") }
+        if title.isEmpty { r.fail(node.line, path + ".description", .descriptionMissing) }
         guard r.errors.isEmpty, let received else { return nil }
         var holderAgency: String?
         if let agency = r.string(node, "agency_responsible", path) {

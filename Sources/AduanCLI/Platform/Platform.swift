@@ -227,12 +227,15 @@ public final class Progress {
     let label: String
     let total: Int?
     let enabled: Bool
+    /// The session's language: its digit grouping, decimal mark and "per second".
+    let language: Language
     let start = Platform.monotonic()
     var lastDraw = 0.0
 
-    public init(_ label: String, total: Int?, enabled: Bool = Platform.isTerminal(2)) {
+    public init(_ label: String, total: Int?, language: Language, enabled: Bool = Platform.isTerminal(2)) {
         self.label = label
         self.total = total
+        self.language = language
         self.enabled = enabled
     }
 
@@ -252,22 +255,19 @@ public final class Progress {
     func draw(_ done: Int, unit: String, final: Bool) {
         let elapsed = max(0.001, Platform.monotonic() - start)
         let rate = Int(Double(done) / elapsed)
-        var text = "\r\u{1B}[K\(label): \(NumberFormat.grouped(done, .en))"
+        let t = strings(language)
+        func n(_ x: Int) -> String { NumberFormat.grouped(x, language) }
+        var text = "\r\u{1B}[K\(label): \(n(done))"
         if let total, total > 0 {
             let pct = min(100, done * 100 / total)
             let width = 20
             let filled = min(width, done * width / total)
-            text += "/\(NumberFormat.grouped(total, .en)) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(pct)%"
+            text += "/\(n(total)) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(pct)%"
         }
-        text += "  \(NumberFormat.grouped(rate, .en)) \(unit)/s"
-        if final { text += String(format1(elapsed)) + "\n" }
+        text += "  \(n(rate))" + (unit.isEmpty ? "" : " " + unit) + t.notice(.perSecond)
+        if final { text += "  " + NumberFormat.decimal(elapsed, fractionDigits: 1, language) + " " + t.notice(.secondsUnit) + "\n" }
         let out = OutputStream(fd: 2)
         out.write(text)
         out.flush()
-    }
-
-    func format1(_ seconds: Double) -> String {
-        let tenths = Int((seconds * 10).rounded())
-        return "  \(tenths / 10).\(tenths % 10) s"
     }
 }

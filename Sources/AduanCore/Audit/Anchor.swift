@@ -138,24 +138,3 @@ public enum AnchorFileProblem: Error, Sendable, Equatable {
     /// Larger than any anchor file should be.
     case tooLarge(path: String)
 }
-
-extension AnchorText {
-    public static func problem(_ p: AnchorFileProblem, _ language: Language) -> String {
-        let en = language == .en
-        switch p {
-        case .missing(let path):
-            return en ? "\(path): no such anchor file" : "\(path): berkas jangkar tidak ada"
-        case .cannotUse(let path, let reason):
-            return en ? "\(path): cannot use the file: \(reason)" : "\(path): berkas tidak dapat dipakai: \(reason)"
-        case .notRegular(let path):
-            return en ? "\(path): not a regular file (a symlink or folder?); refused" : "\(path): bukan berkas biasa (tautan simbolik atau folder?); ditolak"
-        case .tooOpen(let path):
-            return en ? "\(path): other users may read or write it; run `chmod 600 \(path)` first"
-                      : "\(path): pengguna lain dapat membaca atau menulisnya; jalankan `chmod 600 \(path)` dulu"
-        case .malformedKey(let path):
-            return en ? "\(path): not an Aduan anchor key file" : "\(path): bukan berkas kunci jangkar Aduan"
-        case .tooLarge(let path):
-            return en ? "\(path): too large for an anchor file" : "\(path): terlalu besar untuk berkas jangkar"
-        }
-    }
-}

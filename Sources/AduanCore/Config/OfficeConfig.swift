@@ -124,7 +124,7 @@ public struct OfficeConfig: Sendable, Equatable {
             if Privacy.mayNameReporter(c, to: audience), let name = c.reporter?.name, !name.isEmpty {
                 values["reporter"] = name
             } else {
-                values["reporter"] = language == .en ? "Reporter" : "Pelapor"
+                values["reporter"] = strings(language ?? .id).text(.reporter)
             }
         }
         var out = ""

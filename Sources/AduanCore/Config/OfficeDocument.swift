@@ -120,12 +120,6 @@ public struct PersonalConfig: Sendable, Equatable {
         return r.errors.isEmpty ? .success(p) : .failure(ConfigErrors(r.errors))
     }
 
-    public static func officeKeyMessage(storePath: String, _ language: Language) -> String {
-        language == .en
-            ? "belongs to the office, which now lives in the store \(quoted(storePath)) (see `aduan office show`); remove it from this file (personal settings only: \(OfficeDocument.personalKeys.joined(separator: ", "))); an admin changes the office with `aduan office apply FILE`"
-            : "milik kantor, yang kini disimpan di penyimpanan \(quoted(storePath)) (lihat `aduan office show`); hapus dari berkas ini (hanya pengaturan pribadi: \(OfficeDocument.personalKeys.joined(separator: ", "))); admin mengubah kantor dengan `aduan office apply BERKAS`"
-    }
-
     /// The office with this user's personal settings on top. Personal templates come after the
     /// office's; one with an office template's id is an error.
     public func over(_ office: OfficeConfig, file: String) -> Result<OfficeConfig, ConfigErrors> {

@@ -32,6 +32,11 @@ public final class FieldReader {
 
     public init(basePath: String = "") { self.basePath = basePath }
 
+    /// A field's problem, said in the reader's language (English without a table).
+    public func fail(_ line: Int, _ path: String, _ problem: FieldProblem) {
+        fail(line, path, problem.text(strings?.language ?? .en))
+    }
+
     public func fail(_ line: Int, _ path: String, _ message: String) {
         errors.append(FieldError(line: line, field: path, message: message))
     }
@@ -40,7 +45,7 @@ public final class FieldReader {
 
     public func object(_ node: JSONNode, _ path: String) -> JSONNode? {
         guard node.members != nil else {
-            fail(node.line, path, "expected an object, found \(node.typeName)")
+            fail(node.line, path, .expectedObject(found: node.typeName))
             return nil
         }
         return node
@@ -48,15 +53,15 @@ public final class FieldReader {
 
     public func string(_ parent: JSONNode, _ key: String, _ path: String, required: Bool = false, maxBytes: Int = 1 << 20) -> String? {
         guard let n = parent[key], !n.isNull else {
-            if required { fail(parent.line, join(path, key), "missing") }
+            if required { fail(parent.line, join(path, key), .missing) }
             return nil
         }
         guard let s = n.string else {
-            fail(n.line, join(path, key), "expected a string, found \(n.typeName)")
+            fail(n.line, join(path, key), .expectedString(found: n.typeName))
             return nil
         }
         if s.utf8.count > maxBytes {
-            fail(n.line, join(path, key), "too long: \(s.utf8.count) bytes, at most \(maxBytes)")
+            fail(n.line, join(path, key), .tooLong(bytes: s.utf8.count, max: maxBytes))
             return nil
         }
         return s
@@ -65,29 +70,29 @@ public final class FieldReader {
     public func bool(_ parent: JSONNode, _ key: String, _ path: String) -> Bool? {
         guard let n = parent[key], !n.isNull else { return nil }
         if let b = n.bool { return b }
-        fail(n.line, join(path, key), "expected true or false, found \(n.typeName)")
+        fail(n.line, join(path, key), .expectedBool(found: n.typeName))
         return nil
     }
 
     public func int64(_ parent: JSONNode, _ key: String, _ path: String, required: Bool = false) -> Int64? {
         guard let n = parent[key], !n.isNull else {
-            if required { fail(parent.line, join(path, key), "missing") }
+            if required { fail(parent.line, join(path, key), .missing) }
             return nil
         }
         if let v = n.int64 { return v }
         if let s = n.string, let v = Int64(s) { return v }
-        fail(n.line, join(path, key), "expected a whole number, found \(n.typeName)")
+        fail(n.line, join(path, key), .expectedWholeNumber(found: n.typeName))
         return nil
     }
 
     public func time(_ parent: JSONNode, _ key: String, _ path: String, required: Bool = false) -> Timestamp? {
         guard let n = parent[key], !n.isNull else {
-            if required { fail(parent.line, join(path, key), "missing") }
+            if required { fail(parent.line, join(path, key), .missing) }
             return nil
         }
         if let v = n.int64 { return Timestamp(seconds: v) }
         guard let s = n.string else {
-            fail(n.line, join(path, key), "expected an ISO 8601 date-time with a time zone, found \(n.typeName)")
+            fail(n.line, join(path, key), .expectedDateTime(found: n.typeName))
             return nil
         }
         // Says what is wrong: an impossible month or day is named, never "add a time zone".
@@ -107,7 +112,7 @@ public final class FieldReader {
                           options: [String], parse: (String) -> T?) -> T? {
         guard let s = string(parent, key, path, required: required) else { return nil }
         if let v = parse(s) { return v }
-        fail(parent[key]!.line, join(path, key), "unknown value \"\(s)\"; expected one of \(options.joined(separator: ", "))")
+        fail(parent[key]!.line, join(path, key), .unknownValue(s, options: options))
         return nil
     }
 }
@@ -277,13 +282,13 @@ public enum EventCodec {
                               agency: r.string(a, "agency", p) ?? "", unit: r.string(a, "unit", p))
             }
         } else if node["actor"] == nil {
-            r.fail(node.line, path + ".actor", "missing")
+            r.fail(node.line, path + ".actor", .missing)
         }
         let details = decodeDetails(node, path: path, reader: r)
         let login = r.string(node, "login", path, maxBytes: 256)
         guard r.errors.count == before, let complaint, let version, let at, let kind, let to, let actor else { return nil }
         if version < 1 || version > Int64(Int32.max) {
-            r.fail(node["version"]!.line, path + ".version", "must be 1 or more")
+            r.fail(node["version"]!.line, path + ".version", .atLeastOne)
             return nil
         }
         return Event(complaintID: complaint, version: Int(version), at: at, actor: actor, kind: kind,
@@ -309,12 +314,12 @@ public enum EventCodec {
         var incident: LocalDate?
         if let s = r.string(i, "incidentDate", p) {
             incident = LocalDate.parse(String(s.prefix(10)))
-            if incident == nil { r.fail(i["incidentDate"]!.line, p + ".incidentDate", "expected a date YYYY-MM-DD, found \"\(s)\"") }
+            if incident == nil { r.fail(i["incidentDate"]!.line, p + ".incidentDate", .expectedDate(s)) }
         }
         let priority = r.choice(i, "priority", p, options: Priority.allCases.map(\.rawValue), parse: Priority.parse) ?? .normal
         let tracking = r.string(i, "trackingId", p)
         if let t = tracking, !t.isEmpty, !t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            r.fail(i["trackingId"]!.line, p + ".trackingId", "must be digits only, found \"\(t)\"")
+            r.fail(i["trackingId"]!.line, p + ".trackingId", .digitsOnly(t))
         }
         let intake = Intake(trackingID: (tracking?.isEmpty ?? true) ? nil : tracking, title: title ?? "", body: body,
                             channel: channel, classification: cls, category: category,
@@ -337,7 +342,7 @@ public enum EventCodec {
                     if let cc = ccNode.array, cc.allSatisfy({ $0.string != nil }) {
                         st.ccUnits = cc.compactMap(\.string)
                     } else {
-                        r.fail(ccNode.line, p + ".ccUnits", "expected an array of unit ids, found \(ccNode.typeName)")
+                        r.fail(ccNode.line, p + ".ccUnits", .expectedUnitIDs(found: ccNode.typeName))
                     }
                 }
                 st.verifiedAt = r.time(s, "verifiedAt", p)
@@ -376,7 +381,7 @@ public enum EventCodec {
             if let v = r.int64(dn, "event", p), let by = r.string(dn, "by", p, required: true, maxBytes: 4096) {
                 d.draft = DraftRef(version: Int(clamping: v), drafter: by, drafterName: r.string(dn, "byName", p, maxBytes: 4096) ?? by)
             } else if dn["event"] == nil {
-                r.fail(dn.line, p + ".event", "missing")
+                r.fail(dn.line, p + ".event", .missing)
             }
         }
         d.resetsTimer = r.bool(node, "resetsTimer", path) ?? false
@@ -397,7 +402,7 @@ public enum EventCodec {
                         if at != nil, actor != nil, kind != nil { history.append(entry) }
                     }
                 } else {
-                    r.fail(list.line, p + ".history", "expected an array, found \(list.typeName)")
+                    r.fail(list.line, p + ".history", .expectedArray(found: list.typeName))
                 }
             }
             d.source = ImportSource(file: r.string(src, "file", p, required: true, maxBytes: 4096) ?? "",

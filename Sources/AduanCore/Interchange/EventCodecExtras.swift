@@ -31,7 +31,7 @@ extension EventCodec {
             let holder = Holder(agency: r.string(x, "agency", p, required: true, maxBytes: 4096) ?? "", unit: r.string(x, "unit", p, maxBytes: 4096))
             if let due {
                 if let m = EscalationMark(key: key, dueAt: due, holder: holder) { d.escalation = m } else {
-                    r.fail(x.line, p + ".key", "not a warning or escalation step: \(SafeText.excerpt(key, limit: 80))")
+                    r.fail(x.line, p + ".key", .notAnEscalationStep(SafeText.excerpt(key, limit: 80)))
                 }
             }
         }
@@ -43,7 +43,7 @@ extension EventCodec {
             } else if let n = r.int64(x, "earlierAnswers", p) {
                 d.boilerplate = BoilerplateFinding(source: .earlierAnswers(Int(clamping: n)), percent: percent)
             } else {
-                r.fail(x.line, p, "expected \"template\" or \"earlierAnswers\"")
+                r.fail(x.line, p, .expectedTemplateOrEarlierAnswers)
             }
         }
     }

@@ -128,11 +128,11 @@ extension StringTable {
         case .textAndTextFile:
             return en ? "give either --text or --text-file, not both" : "pakai --text atau --text-file, jangan keduanya"
         case .cannotRead(let f, let reason):
-            return en ? "\(f): cannot read: \(reason)" : "\(f): tidak bisa dibaca: \(reason)"
+            return en ? "\(f): cannot read: \(reason)" : "\(f): tidak bisa dibaca: \(SystemReason.text(reason, .id))"
         case .cannotReadConfig(let f, let reason):
-            return en ? "\(f): cannot read the config file: \(reason)" : "\(f): berkas konfigurasi tidak bisa dibaca: \(reason)"
+            return en ? "\(f): cannot read the config file: \(reason)" : "\(f): berkas konfigurasi tidak bisa dibaca: \(SystemReason.text(reason, .id))"
         case .cannotReadOffice(let f, let reason):
-            return en ? "\(f): cannot read the office file: \(reason)" : "\(f): berkas kantor tidak bisa dibaca: \(reason)"
+            return en ? "\(f): cannot read the office file: \(reason)" : "\(f): berkas kantor tidak bisa dibaca: \(SystemReason.text(reason, .id))"
         case .badFrozenClock(let v):
             return en ? "ADUAN_NOW=\(q(v)) is not an ISO 8601 date-time with a time zone, e.g. 2026-11-23T09:00:00+07:00"
                       : "ADUAN_NOW=\(q(v)) bukan tanggal-waktu ISO 8601 dengan zona waktu, mis. 2026-11-23T09:00:00+07:00"
@@ -141,7 +141,7 @@ extension StringTable {
         case .rolesPrintSQLOnly(let f):
             return en ? "--format \(q(f)): `aduan office roles` prints SQL only" : "--format \(q(f)): `aduan office roles` hanya mencetak SQL"
         case .cannotWrite(let f, let reason):
-            return en ? "\(f): cannot write: \(reason)" : "\(f): tidak bisa ditulis: \(reason)"
+            return en ? "\(f): cannot write: \(reason)" : "\(f): tidak bisa ditulis: \(SystemReason.text(reason, .id))"
         case .expectedDate(let o, let v):
             return en ? "--\(o) \(q(v)): expected a date YYYY-MM-DD, e.g. 2026-11-01" : "--\(o) \(q(v)): harus tanggal YYYY-MM-DD, mis. 2026-11-01"
         case .fromAfterTo(let from, let to):

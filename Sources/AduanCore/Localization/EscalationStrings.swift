@@ -94,3 +94,66 @@ extension StringTable {
         }
     }
 }
+
+
+// The office summaries `office show` prints and the SLA lines of `office apply`'s preview.
+extension DeadlineOverride {
+    /// "infrastruktur/jalan, any priority: firstFollowUp 14 working" for `office show` and the diff.
+    public func summary(_ language: Language) -> String {
+        let en = language == .en
+        let what = [category.map(\.path) ?? (en ? "any category" : "semua kategori"),
+                    priority.map(\.rawValue) ?? (en ? "any priority" : "semua prioritas")].joined(separator: ", ")
+        let ts = ConfigReader.timerKeys.compactMap { key, kind in timers[kind].map { "\(key) \($0.days) \($0.counting.rawValue)" } }
+        return "\(what): " + ts.joined(separator: ", ")
+    }
+}
+
+extension EscalationLadder {
+    /// "warn 50,80% then +0 supervisor, +5 agency-admin", or "off".
+    public func summary(_ language: Language) -> String {
+        let en = language == .en
+        if warnAt.isEmpty && steps.isEmpty { return en ? "off" : "mati" }
+        var p: [String] = []
+        if !warnAt.isEmpty { p.append((en ? "warn " : "peringatan ") + warnAt.map(String.init).joined(separator: ",") + "%") }
+        if !steps.isEmpty { p.append((en ? "then " : "lalu ") + steps.map { "+\($0.afterWorkingDays) \($0.to.rawValue)" }.joined(separator: ", ")) }
+        return p.joined(separator: " ")
+    }
+}
+
+extension EscalationPolicy {
+    /// One line per timer with a ladder, and the external flag, for `office show`.
+    public func summaryLines(_ language: Language) -> [String] {
+        var out: [String] = []
+        for (key, kind) in ConfigReader.timerKeys {
+            guard let l = ladders[kind], !(l.warnAt.isEmpty && l.steps.isEmpty) else { continue }
+            out.append("\(key): " + l.summary(language))
+        }
+        out.append(externalText(language))
+        return out
+    }
+
+    func externalText(_ language: Language) -> String {
+        let en = language == .en
+        return externalAfterDays.map { en ? "external after \($0) days" : "eksternal setelah \($0) hari" } ?? (en ? "no external flag" : "tanpa tanda eksternal")
+    }
+}
+
+extension OfficeDiff {
+    /// The SLA overrides and the escalation ladder, as `office apply` previews and records them.
+    static func slaLines(from old: OfficeConfig, to new: OfficeConfig, language: Language) -> [String] {
+        let en = language == .en
+        var out: [String] = []
+        let a = old.deadlines.overrides.map { $0.summary(language) }, b = new.deadlines.overrides.map { $0.summary(language) }
+        for o in b where !a.contains(o) { out.append((en ? "deadline override added: " : "pengecualian tenggat ditambah: ") + o) }
+        for o in a where !b.contains(o) { out.append((en ? "deadline override removed: " : "pengecualian tenggat dihapus: ") + o) }
+        let off = EscalationLadder(warnAt: [], steps: [])
+        for (key, kind) in ConfigReader.timerKeys {
+            let x = old.escalation.ladders[kind] ?? off, y = new.escalation.ladders[kind] ?? off
+            if x != y { out.append((en ? "escalation \(key): " : "eskalasi \(key): ") + x.summary(language) + " → " + y.summary(language)) }
+        }
+        if old.escalation.externalAfterDays != new.escalation.externalAfterDays {
+            out.append((en ? "escalation: " : "eskalasi: ") + old.escalation.externalText(language) + " → " + new.escalation.externalText(language))
+        }
+        return out
+    }
+}

@@ -78,6 +78,8 @@ public enum ImportMessage: Sendable {
     case unknownColumns([String], known: [String])
     case columnTwice(String, times: Int)
     case storeBusy(String)
+    /// A CSV file with not even a header row.
+    case emptyFile(path: String)
 }
 
 extension StringTable {
@@ -111,6 +113,8 @@ extension StringTable {
             let list = cols.map { "\"\($0)\"" }.joined(separator: ", ")
             return en ? "unknown column(s) \(list); known: \(known.joined(separator: ", "))"
                       : "kolom \(list) tidak dikenal; yang dikenal: \(known.joined(separator: ", "))"
+        case .emptyFile(let path):
+            return en ? "\(path): the file is empty (expected a header row)" : "\(path): berkas kosong (seharusnya ada baris judul kolom)"
         case .storeBusy(let store):
             return en ? "\(store): the store is busy: another import or operator is writing to it; nothing was imported. Try again when it has finished."
                       : "\(store): penyimpanan sedang sibuk: impor lain atau operator lain sedang menulis ke sana; tidak ada yang diimpor. Coba lagi setelah selesai."

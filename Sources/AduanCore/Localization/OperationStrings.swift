@@ -72,7 +72,7 @@ extension StringTable {
         case .exported(let c, let to):
             return en ? "Exported \(n(c)) complaint(s) to \(to)." : "\(n(c)) laporan diekspor ke \(to)."
         case .cannotWrite(let what, let reason):
-            return en ? "\(what): cannot write: \(reason)" : "\(what): tidak bisa ditulis: \(reason)"
+            return en ? "\(what): cannot write: \(reason)" : "\(what): tidak bisa ditulis: \(SystemReason.text(reason, .id))"
         case .writableByOthers(let store):
             return en ? "warning: \(store) can be written by other users of this machine; run `chmod 600 \(store)`"
                       : "peringatan: \(store) dapat ditulis pengguna lain di mesin ini; jalankan `chmod 600 \(store)`"

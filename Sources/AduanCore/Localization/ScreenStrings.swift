@@ -9,8 +9,12 @@ public enum ScreenText: CaseIterable, Sendable {
     case yesNo
     /// The rating prompt after the action's name: the scale only.
     case ratingScale
-    /// The inbox order "oldest received first".
-    case orderOldest
+    /// The inbox orders: "oldest received first", and the other three.
+    case orderOldest, orderDeadline, orderReceived, orderUpdated
+    /// The list's tracking-number and classification column headers.
+    case trackingHeader, classHeader
+    /// "days" after a calendar-day deadline rule's number.
+    case calendarDaysUnit
     /// The Tunda tab's columns: since when, and why.
     case postponedHeader, postponedReasonHeader
     /// The line above the editor naming what the operator answers.
@@ -44,6 +48,12 @@ public enum ScreenText: CaseIterable, Sendable {
         case .yesNo: "(y/t)"
         case .ratingScale: "nilai 1–5"
         case .orderOldest: "urutan: terlama dulu"
+        case .orderDeadline: "urutan: tenggat paling mendesak dulu"
+        case .orderReceived: "urutan: terbaru dulu"
+        case .orderUpdated: "urutan: baru diubah dulu"
+        case .trackingHeader: "No.LAPOR"
+        case .classHeader: "Klas"
+        case .calendarDaysUnit: "hari"
         case .postponedHeader: "Ditunda"
         case .postponedReasonHeader: "Alasan tunda"
         case .complaintAbove: "Laporan"
@@ -73,6 +83,12 @@ public enum ScreenText: CaseIterable, Sendable {
         case .yesNo: "(y/n)"
         case .ratingScale: "score 1–5"
         case .orderOldest: "order: oldest first"
+        case .orderDeadline: "order: most urgent deadline first"
+        case .orderReceived: "order: newest first"
+        case .orderUpdated: "order: recently changed first"
+        case .trackingHeader: "LAPOR!"
+        case .classHeader: "Class"
+        case .calendarDaysUnit: "days"
         case .postponedHeader: "Postponed"
         case .postponedReasonHeader: "Why postponed"
         case .complaintAbove: "Report"

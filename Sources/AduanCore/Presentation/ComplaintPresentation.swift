@@ -70,7 +70,7 @@ public struct ComplaintPresentation: Sendable {
                                       "\(t.deadlineName(reading.deadline.kind)): \(formatDateTime(reading.deadline.dueAt, zone: zone, table: t)) (\(t.countdown(reading)))",
                                       emphasis))
             let rule = reading.deadline.rule
-            let unitWord = rule.counting == .working ? t.text(.workingDaysUnit) : (t.language == .en ? "days" : "hari")
+            let unitWord = rule.counting == .working ? t.text(.workingDaysUnit) : t.screen(.calendarDaysUnit)
             switch reading.deadline.origin {
             case .standard: fields.append(DetailField(t.text(.rule), "\(rule.days) \(unitWord) — \(safe(rule.basis))", .dim))
             // An office override names itself: its place in the office file and what it matches.

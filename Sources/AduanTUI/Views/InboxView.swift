@@ -283,12 +283,11 @@ final class InboxView: DeskView {
     func clearTags() { tagged.removeAll() }
 
     func orderName(_ ctx: DeskContext) -> String {
-        let en = ctx.language == .en
         switch order {
-        case .deadline: return en ? "order: most urgent deadline first" : "urutan: tenggat paling mendesak dulu"
-        case .received: return en ? "order: newest first" : "urutan: terbaru dulu"
-        case .updated: return en ? "order: recently changed first" : "urutan: baru diubah dulu"
-        case .oldest: return ctx.t.screen(.orderOldest)
+        case .deadline: ctx.t.screen(.orderDeadline)
+        case .received: ctx.t.screen(.orderReceived)
+        case .updated: ctx.t.screen(.orderUpdated)
+        case .oldest: ctx.t.screen(.orderOldest)
         }
     }
 
@@ -344,11 +343,10 @@ final class InboxView: DeskView {
         let hy = area.y + 1
         grid.fill(Rect(x: area.x, y: hy, width: area.width, height: 1), style: .bold)
         var hx = area.x + 2
-        let en = ctx.language == .en
         let headers: [(String, Int)] = [
-            (en ? "LAPOR!" : "No.LAPOR", c.id), (t.text(.age), c.age),
+            (t.screen(.trackingHeader), c.id), (t.text(.age), c.age),
             (postponedTab ? t.screen(.postponedHeader) : t.text(.deadline), c.countdown), (t.text(.status), c.status),
-            ("A/R", c.flags), (t.text(.unit), c.unit), (en ? "Class" : "Klas", c.cls), (t.text(.category), c.category),
+            ("A/R", c.flags), (t.text(.unit), c.unit), (t.screen(.classHeader), c.cls), (t.text(.category), c.category),
             (t.screen(.postponedReasonHeader), c.reason), (t.text(.title), c.title),
         ]
         for (h, w) in headers where w > 0 {

@@ -1,3 +1,4 @@
+// (Kept with the string tables: every line it returns is a sentence in the operator's language.)
 /// What an office change changes, line by line, in the operator's language: shown as the preview
 /// of `aduan office apply` and recorded (as its summary) with the new version.
 public enum OfficeDiff {
