@@ -72,4 +72,23 @@ struct PGEscalationIndexTests {
         #expect(try Self.timesAgreeWithTheCore(store) == [])
         #expect(try store.recordEscalationsDue() == 0)
     }
+    @Test func afterAPassOverRandomHistoriesNothingTheCoreCallsDueIsLeftUnrecorded() throws {
+        let db = try PGTestDatabase()
+        let ctx = StoreFixture.context
+        let store = try PGStore(try db.ownerConnection(), context: ctx, create: true)
+        let serverNow = Timestamp(seconds: try store.conn.query("SELECT floor(extract(epoch FROM now()))::bigint AS n").int64(0, "n") ?? 0)
+        var rng = SplitMix(seed: 2026_12_05)
+        let histories = (0..<80).map { StoreFixture.randomHistory(&rng, index: $0, from: serverNow.adding(days: -40), until: serverNow) }.filter { !$0.isEmpty }
+        _ = try store.insertHistories(histories)
+        #expect(try store.recordEscalationsDue() > 0)
+        #expect(try Self.timesAgreeWithTheCore(store) == [])
+        let now = try store.serverNow()
+        var left: [String] = []
+        for id in 1...Int64(histories.count) {
+            let c = try #require(try store.replayed(id))
+            let due = ctx.escalation.due(for: c, at: now, deadlines: ctx.deadlines, calendar: ctx.calendar)
+            if !due.isEmpty { left.append("#\(id): \(due.map(\.key))") }
+        }
+        #expect(left == [], "due but not recorded after a pass")
+    }
 }
