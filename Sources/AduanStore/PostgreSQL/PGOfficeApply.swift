@@ -28,7 +28,9 @@ extension PGStore {
 
     /// Settles an office change in the caller's transaction: (outcome, message, version) as the
     /// command's row records them. `done`'s message is `open N changed M` (the recompute).
-    func settleOffice(details: String, basedOn: Int?, by actor: Actor, login: String) throws -> (String, String?, Int?) {
+    /// A store with more reports than `recomputeBatch` gets `working`: the writer goes on a page at
+    /// a time between operators' commands (`continueRecompute`) and settles the command at the end.
+    func settleOffice(details: String, basedOn: Int?, by actor: Actor, login: String, command: Int64 = 0) throws -> (String, String?, Int?) {
         guard let node = try? JSONParser.parse(details), let document = node["document"]?.string else {
             return ("refused", "the command could not be read", nil)
         }
@@ -61,8 +63,14 @@ extension PGStore {
         case .changedMeanwhile(let v):
             return ("conflict", nil, v)
         case .recorded(let v, _):
-            let recompute = try recomputeDeadlines(context: next.context)
-            return ("done", "open \(recompute.open) changed \(recompute.changed)", v)
+            // A change still being recomputed is replaced by this one, which recomputes every report.
+            if let earlier = try pendingRecompute(lock: true) { try finishRecompute(earlier) }
+            var step = PendingRecompute(command: command, version: v, after: Int64.min, open: 0, changed: 0)
+            if try recomputePage(&step, context: next.context) {
+                return ("done", "open \(step.open) changed \(step.changed)", v)
+            }
+            try savePending(step)
+            return ("working", nil, v)
         }
     }
 
@@ -72,30 +80,36 @@ extension PGStore {
     /// A page of `page` reports at a time: one statement reads their rows, one their events, one
     /// updates the rows that changed (it was two or more per report: 27 s at 20,000).
     func recomputeDeadlines(context: WorkflowContext, page: Int = 1_000) throws -> ComplaintStore.DeadlineRecompute {
+        var step = PendingRecompute(command: 0, version: 0, after: Int64.min, open: 0, changed: 0)
+        while try !recomputePage(&step, context: context, page: page) {}
+        return ComplaintStore.DeadlineRecompute(open: step.open, changed: step.changed)
+    }
+
+    /// Recomputes the next page of reports after `step.after` and counts them in `step`; true when
+    /// it was the last.
+    func recomputePage(_ step: inout PendingRecompute, context: WorkflowContext, page: Int? = nil) throws -> Bool {
+        let page = max(1, page ?? recomputeBatch)
         let closed: Set<Int64> = Set([Status.tunda, .selesai, .arsip].map(\.code))
         let columns = ["due_at", "due_kind", "due_key", "auto_close_at", "first_follow_up_wd", "receipt_week", "escalate_at"]
-        var open = 0, changed = 0
-        var after = Int64.min
-        while true {
-            let rows = try conn.query("SELECT id, status, \(columns.joined(separator: ", ")) FROM aduan.complaints WHERE id > $1 ORDER BY id LIMIT $2",
-                                      [.int(after), .int(Int64(max(1, page)))])
-            guard rows.rowCount > 0 else { break }
-            let ids = (0..<rows.rowCount).compactMap { rows.int64($0, "id") }
-            after = ids.last ?? after
-            let history = try eventsOf(ids)
-            var updates: [[String?]] = []
-            for i in 0..<rows.rowCount {
-                guard let id = rows.int64(i, "id"), let c = history[id]?.reduce(nil, { Workflow.evolve($0, $1) }) else { continue }
-                if !closed.contains(rows.int64(i, "status") ?? -1) { open += 1 }
-                let v = ProjectionValues.of(c, context: context)
-                let now: [String?] = [v.due.map { String($0.dueAt.seconds) }, v.due?.kind.rawValue, String(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey),
-                                      v.autoClose.map(String.init), v.firstFollowUpWorkingDays.map(String.init), String(v.receiptWeek),
-                                      Self.escalateAt(c, context: context).map { String($0.seconds) }]
-                guard now != columns.map({ rows.text(i, $0) }) else { continue }
-                updates.append([String(id)] + now)
-            }
-            guard !updates.isEmpty else { continue }
-            changed += updates.count
+        let rows = try conn.query("SELECT id, status, \(columns.joined(separator: ", ")) FROM aduan.complaints WHERE id > $1 ORDER BY id LIMIT $2",
+                                  [.int(step.after), .int(Int64(page))])
+        let ids = (0..<rows.rowCount).compactMap { rows.int64($0, "id") }
+        step.after = ids.last ?? step.after
+        guard !ids.isEmpty else { return true }
+        let history = try eventsOf(ids)
+        var updates: [[String?]] = []
+        for i in 0..<rows.rowCount {
+            guard let id = rows.int64(i, "id"), let c = history[id]?.reduce(nil, { Workflow.evolve($0, $1) }) else { continue }
+            if !closed.contains(rows.int64(i, "status") ?? -1) { step.open += 1 }
+            let v = ProjectionValues.of(c, context: context)
+            let now: [String?] = [v.due.map { String($0.dueAt.seconds) }, v.due?.kind.rawValue, String(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey),
+                                  v.autoClose.map(String.init), v.firstFollowUpWorkingDays.map(String.init), String(v.receiptWeek),
+                                  Self.escalateAt(c, context: context).map { String($0.seconds) }]
+            guard now != columns.map({ rows.text(i, $0) }) else { continue }
+            updates.append([String(id)] + now)
+        }
+        if !updates.isEmpty {
+            step.changed += updates.count
             // One statement for the page's changed rows, each column an array (NULL where none).
             func array(_ k: Int) -> PGValue { .text(Self.nullableArrayLiteral(updates.map { $0[k] })) }
             try conn.query("""
@@ -106,7 +120,7 @@ extension PGStore {
                 WHERE c.id = u.id
                 """, (0...columns.count).map(array))
         }
-        return ComplaintStore.DeadlineRecompute(open: open, changed: changed)
+        return ids.count < page
     }
 
     /// The events of `ids` from the log, each report's oldest first, in one statement.
@@ -140,12 +154,18 @@ extension PGOperatorStore {
     /// waits for its outcome. Nothing is queued when no writer runs.
     public func applyOffice(document: String, summary: String, basedOn: Int?, as actor: Actor) throws(StoreError) -> OfficeRecordResult {
         guard try writerRunning() else { throw .postgres(.noWriter(location: conninfo)) }
-        let outcome: PGCommandOutcome?
+        var outcome: PGCommandOutcome?
         let queued: Int64
         do {
             try conn.listen(PGStore.outcomesChannel)
             queued = try PGStore.submitOffice(document: document, summary: summary, basedOn: basedOn, as: actor.id, on: conn)
             outcome = try PGStore.waitForOutcome(of: queued, on: conn, timeout: writerTimeout)
+            // Recorded, the deadlines of a large store still being recomputed: wait while the writer works (at most 30 times as long).
+            var waits = 0
+            while outcome?.outcome == "working" && waits < 30 {
+                outcome = try PGStore.waitForOutcome(of: queued, on: conn, timeout: writerTimeout)
+                waits += 1
+            }
         } catch {
             throw .postgres(.database(detail: error.message))
         }

@@ -8,6 +8,8 @@ public final class PGStore {
     public let context: WorkflowContext
     /// Set when this writer settled an office change: it stops settling until it re-reads the office.
     public internal(set) var officeChanged = false
+    /// How many reports an office change's deadline recompute does per transaction (PGOfficeRecompute.swift).
+    public var recomputeBatch = 1_000
 
     /// Opens the store in the database `conn` is connected to; see `PGSchema.open`.
     public init(_ conn: PGConnection, context: WorkflowContext, create: Bool = false) throws(PGStoreRefusal) {

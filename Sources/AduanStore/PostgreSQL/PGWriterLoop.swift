@@ -64,6 +64,8 @@ public enum PGWriterLoop {
                         more = more || esc.next != nil
                         nextSweep = PGConnection.monotonicSeconds() + (more ? 0 : autoCloseEvery)
                     }
+                    // An office change's deadlines, a page per turn (PGOfficeRecompute.swift).
+                    if try store.continueRecompute(officeVersion: officeVersion) { more = true }
                     try store.serve(operators: actors, seconds: more ? 0.01 : 1)
                     if try store.officeVersion() != officeVersion {
                         // The office changed: its operators, calendar and rules from now on.
