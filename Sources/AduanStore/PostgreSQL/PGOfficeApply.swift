@@ -28,7 +28,7 @@ extension PGStore {
 
     /// Settles an office change in the caller's transaction: (outcome, message, version) as the
     /// command's row records them. `done`'s message is `open N changed M` (the recompute).
-    /// A store with more reports than `recomputeBatch` gets `working`: the writer goes on a page at
+    /// A store with more reports than `recomputeBatch` (250) gets `working`: the writer goes on a page at
     /// a time between operators' commands (`continueRecompute`) and settles the command at the end.
     func settleOffice(details: String, basedOn: Int?, by actor: Actor, login: String, command: Int64 = 0) throws -> (String, String?, Int?) {
         guard let node = try? JSONParser.parse(details), let document = node["document"]?.string else {

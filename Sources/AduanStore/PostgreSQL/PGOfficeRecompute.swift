@@ -4,7 +4,7 @@ import AduanCore
 /// a time between operators' commands (issue 14), as its auto-close and escalation passes are: at
 /// 100,000 reports one transaction for every report held every queued command for a minute.
 ///
-/// The change is recorded once, with the first page, in the transaction that settles the command
+/// The change is recorded once, with the first page (`recomputeBatch` reports), in the transaction that settles the command
 /// as `working`; each later page is a transaction of its own, which moves the place kept in
 /// `aduan.meta` (`deadline_recompute`), so a writer restarted meanwhile goes on from there. The
 /// last page settles the command `done` with the counts, which the admin's `office apply` waits
@@ -64,7 +64,9 @@ extension PGStore {
     /// leaves it; an office recorded since by other means starts it again under its rules).
     /// Returns true when more pages remain.
     public func continueRecompute(officeVersion: Int) throws -> Bool {
-        try conn.transaction {
+        // Most turns have none: one read, no transaction.
+        guard try pendingRecompute(lock: false) != nil else { return false }
+        return try conn.transaction {
             guard var p = try pendingRecompute(lock: true), p.version <= officeVersion else { return false }
             if p.version < officeVersion { p = PendingRecompute(command: p.command, version: officeVersion, after: Int64.min, open: 0, changed: 0) }
             if try recomputePage(&p, context: context) {

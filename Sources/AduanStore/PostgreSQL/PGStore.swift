@@ -8,8 +8,9 @@ public final class PGStore {
     public let context: WorkflowContext
     /// Set when this writer settled an office change: it stops settling until it re-reads the office.
     public internal(set) var officeChanged = false
-    /// How many reports an office change's deadline recompute does per transaction (PGOfficeRecompute.swift).
-    public var recomputeBatch = 1_000
+    /// How many reports an office change's deadline recompute does per transaction (PGOfficeRecompute.swift):
+    /// what an operator's queued command may wait behind (1,000 took about 0.6 s in a debug build at 100,000).
+    public var recomputeBatch = 250
 
     /// Opens the store in the database `conn` is connected to; see `PGSchema.open`.
     public init(_ conn: PGConnection, context: WorkflowContext, create: Bool = false) throws(PGStoreRefusal) {
