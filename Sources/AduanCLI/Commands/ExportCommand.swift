@@ -41,7 +41,9 @@ enum ExportCommand {
         // `--header id`: the Indonesian column names, ya/tidak and LAPOR!'s status names (issue 11, item 20).
         let indonesian = try ListCommand.headerLanguage(s) == .id
         let t = s.strings
-        let progress = Progress(t.operation(.exporting), total: nil, enabled: commit != nil && Platform.isTerminal(2))
+        // Count and rate on a terminal's stderr whenever the data goes elsewhere (a file, or stdout
+        // redirected or piped); never into data shown on the terminal, never into a piped stderr.
+        let progress = Progress(t.operation(.exporting), total: nil, enabled: (commit != nil || !s.outIsTerminal) && Platform.isTerminal(2))
         var count = 0
         var first = true
         let viewer = s.operatorActor
