@@ -44,6 +44,18 @@ struct PGScaleMeasureTests {
             let r = try store.conn.transaction { try store.recomputeDeadlines(context: changed) }
             return "open \(r.open), changed \(r.changed)"
         }
+        // What an operator's queued command may wait behind: one page of the writer's recompute.
+        var back = ctx
+        back.deadlines.firstFollowUp.days -= 1
+        var step = PGStore.PendingRecompute(command: 0, version: 0, after: Int64.min, open: 0, changed: 0)
+        var times: [Double] = []
+        for _ in 0..<20 {
+            let start = monotonic()
+            _ = try store.conn.transaction { try store.recomputePage(&step, context: back, page: store.recomputeBatch) }
+            times.append((monotonic() - start) * 1000)
+        }
+        times.sort()
+        print("PG scale: one recompute page of \(store.recomputeBatch): median \(Int(times[10])) ms, max \(Int(times[19])) ms")
     }
 }
 
