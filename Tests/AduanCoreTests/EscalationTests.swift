@@ -133,6 +133,26 @@ struct EscalationLadderTests {
         }
     }
 
+    @Test func theNextDueTimeSaysWhenTheSweepHasSomethingToRecord() throws {
+        var s = try disposed()
+        func next() -> Timestamp? { s.context.escalation.nextDue(for: s.c, deadlines: s.context.deadlines, calendar: s.context.calendar) }
+        // Before any sweep: the first follow-up's 50% warning, after Fri 6 Nov has ended.
+        #expect(next().map { $0 >= endOf(2026, 11, 6) && $0 < wib(2026, 11, 7) } == true)
+        // At every hour of three weeks, whatever has been swept: something is due exactly when the next time has passed.
+        var t = wib(2026, 11, 3, 11)
+        while t < wib(2026, 11, 25) {
+            let due = !s.due(at: t).isEmpty
+            #expect(due == (next().map { $0 < t } ?? false), "at \(t.seconds): due \(due), next \(String(describing: next()?.seconds))")
+            if t.seconds % (86_400 * 2) == 0 { _ = try s.sweep(at: t) }
+            t = t.adding(seconds: 3600)
+        }
+        _ = try s.sweep(at: t)
+        // The external flag (60 days from receipt) is the last mark; a follow-up stops the timers' ladders.
+        #expect(next().map { $0 > t } == true)
+        try s.act(.followUp, ActionDetails(text: "Sudah ditangani."), by: liaison, at: t)
+        #expect(s.due(at: wib(2027, 6, 1)).isEmpty == (next() == nil))
+    }
+
     @Test func aStepRecordedTwiceIsRefusedAndOneNotDueIsRefused() throws {
         var s = try disposed()
         let early = s.context.escalation.all(for: s.c, deadlines: s.context.deadlines, calendar: s.context.calendar)

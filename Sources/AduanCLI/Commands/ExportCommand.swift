@@ -41,7 +41,9 @@ enum ExportCommand {
         // `--header id`: the Indonesian column names, ya/tidak and LAPOR!'s status names (issue 11, item 20).
         let indonesian = try ListCommand.headerLanguage(s) == .id
         let t = s.strings
-        let progress = Progress(t.operation(.exporting), total: nil, language: t.language, enabled: commit != nil && Platform.isTerminal(2))
+        // Count and rate on a terminal's stderr whenever the data goes elsewhere (a file, or stdout
+        // redirected or piped); never into data shown on the terminal, never into a piped stderr.
+        let progress = Progress(t.operation(.exporting), total: nil, language: t.language, enabled: (commit != nil || !s.outIsTerminal) && Platform.isTerminal(2))
         var count = 0
         var first = true
         let viewer = s.operatorActor
@@ -50,8 +52,8 @@ enum ExportCommand {
         case .json, .open311: sink.write("[")
         }
         do {
-            try store.forEachReport(query, now: now) { batch in
-                for c in batch where Privacy.canView(c, viewer: viewer) {
+            try store.forEachReport(query, now: now, events: format != .csv) { page in
+                for c in page.reports where Privacy.canView(c, viewer: viewer) {
                     switch format {
                     case .csv:
                         let row = CSVLayout.row(c, viewer: viewer, now: now, config: s.config)
@@ -59,13 +61,13 @@ enum ExportCommand {
                         sink.write(CSVWriter.row(toTerminal ? fields.map(SafeText.line) : fields))
                     case .json:
                         var w = JSONStreamWriter()
-                        JSONLayout.write(c, events: try store.events(of: c.id), viewer: viewer, now: now, config: s.config, to: &w)
+                        JSONLayout.write(c, events: try page.events(of: c), viewer: viewer, now: now, config: s.config, to: &w)
                         sink.write((first ? "\n" : ",\n") + w.text)
                         first = false
                     case .open311:
                         guard Privacy.isPublishable(c) else { continue }
                         var w = JSONStreamWriter()
-                        Open311Layout.write(c, events: try store.events(of: c.id), now: now, config: s.config, to: &w)
+                        Open311Layout.write(c, events: try page.events(of: c), now: now, config: s.config, to: &w)
                         sink.write((first ? "\n" : ",\n") + w.text)
                         first = false
                     }

@@ -40,8 +40,8 @@ enum XlsxExport {
         var count = 0
         var tooMany = false
         do {
-            try store.forEachReport(query, now: now) { batch in
-                for c in batch where Privacy.canView(c, viewer: viewer) {
+            try store.forEachReport(query, now: now) { page in
+                for c in page.reports where Privacy.canView(c, viewer: viewer) {
                     if count == maxRows { tooMany = true; return false }
                     count += 1
                     for (i, cell) in CSVLayout.cells(c, viewer: viewer, now: now, config: s.config).enumerated() {

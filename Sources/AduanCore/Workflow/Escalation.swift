@@ -78,6 +78,14 @@ public struct EscalationPolicy: Hashable, Sendable {
         all(for: c, deadlines: deadlines, calendar: calendar).filter { $0.dueAt < now && !c.escalations.contains($0.key) }
     }
 
+    /// When the earliest warning or step of `c` not recorded yet falls due; nil when none will
+    /// while the report stays as it is (no running timer, or every mark recorded). Anything `due`
+    /// would return at a time `t` falls due before `t` only if this is before `t`: a store keeps it
+    /// beside the report so its sweep reads only the reports something is due on, not every open one.
+    public func nextDue(for c: Complaint, deadlines: DeadlinePolicy, calendar: WorkingCalendar) -> Timestamp? {
+        all(for: c, deadlines: deadlines, calendar: calendar).first { !c.escalations.contains($0.key) }?.dueAt
+    }
+
     /// Every mark the running timers of `c` will reach, recorded or not, in order of when.
     public func all(for c: Complaint, deadlines: DeadlinePolicy, calendar: WorkingCalendar) -> [EscalationMark] {
         let timers = deadlines.activeTimers(for: c, calendar: calendar)

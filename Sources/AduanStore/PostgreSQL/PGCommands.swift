@@ -71,8 +71,10 @@ extension PGStore {
                     let kind = r.text(0, "kind") ?? ""
                     if kind == Self.officeApplyKind {
                         (outcome, message, version) = try settleOffice(details: r.text(0, "details") ?? "",
-                                                                       basedOn: r.int64(0, "expected_version").map(Int.init), by: actor, login: login)
-                        officeChanged = outcome == "done"
+                                                                       basedOn: r.int64(0, "expected_version").map(Int.init), by: actor, login: login,
+                                                                       command: command)
+                        // `working`: recorded, its deadlines recomputed a page at a time (PGOfficeRecompute.swift).
+                        officeChanged = outcome == "done" || outcome == "working"
                         if officeChanged { self.officeChanged = true }
                     } else if let carrier = EventCodec.decodeStored(complaint: complaint, version: 0, at: 0, kind: kind, body: r.text(0, "details") ?? ""),
                        ActionKind(rawValue: kind) != nil {
@@ -140,7 +142,8 @@ extension PGStore {
     public static func waitForOutcome(of command: Int64, on conn: PGConnection, timeout: Double) throws(PostgresError) -> PGCommandOutcome? {
         let end = PGConnection.monotonicSeconds() + timeout
         while true {
-            if let o = try outcome(of: command, on: conn), o.outcome != nil { return o }
+            // `working`: an office change recorded, its deadlines still being recomputed.
+            if let o = try outcome(of: command, on: conn), o.outcome != nil, o.outcome != "working" { return o }
             let left = end - PGConnection.monotonicSeconds()
             if left <= 0 { return try outcome(of: command, on: conn) }
             _ = try conn.notifications(timeout: left)

@@ -8,6 +8,9 @@ public final class PGStore {
     public let context: WorkflowContext
     /// Set when this writer settled an office change: it stops settling until it re-reads the office.
     public internal(set) var officeChanged = false
+    /// How many reports an office change's deadline recompute does per transaction (PGOfficeRecompute.swift):
+    /// what an operator's queued command may wait behind (1,000 took about 0.6 s in a debug build at 100,000).
+    public var recomputeBatch = 250
 
     /// Opens the store in the database `conn` is connected to; see `PGSchema.open`.
     public init(_ conn: PGConnection, context: WorkflowContext, create: Bool = false) throws(PGStoreRefusal) {
@@ -126,7 +129,7 @@ public final class PGStore {
         id, tracking_id, channel, classification, category, priority, anonymous, confidential, privacy_decided,
         status, holder_agency, holder_unit, intake_agency, held_agencies, held_units, cc_units, received_at, updated_at,
         updated_by, version, due_at, due_kind, due_key, rating, ping_pong, first_follow_up_wd, auto_close_at, paused_at,
-        receipt_week, state
+        receipt_week, escalate_at, state
         """
 
     /// The `complaints` row of a report, in `projectionColumns` order.
@@ -152,8 +155,16 @@ public final class PGStore {
             v.due.map { .int($0.dueAt.seconds) } ?? .null, v.due.map { .text($0.kind.rawValue) } ?? .null,
             .int(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey), c.rating.map { .int(Int64($0)) } ?? .null,
             .bool(c.pingPong), v.firstFollowUpWorkingDays.map { .int($0) } ?? .null, v.autoClose.map { .int($0) } ?? .null,
-            v.pausedAt.map { .int($0) } ?? .null, .int(v.receiptWeek), .text(StateCodec.encode(skeleton(c))),
+            v.pausedAt.map { .int($0) } ?? .null, .int(v.receiptWeek), escalateAt(c, context: context).map { .int($0.seconds) } ?? .null,
+            .text(StateCodec.encode(skeleton(c))),
         ]
+    }
+
+    /// When the report's next warning or escalation step falls due (`EscalationPolicy.nextDue`),
+    /// kept in `complaints.escalate_at` so the writer's sweep reads over an index only the reports
+    /// something is due on (PGSweep.swift); nil when none will.
+    static func escalateAt(_ c: Complaint, context: WorkflowContext) -> Timestamp? {
+        context.escalation.nextDue(for: c, deadlines: context.deadlines, calendar: context.calendar)
     }
 
     /// The state column: what every role that may open the report may read of it (issue 14).

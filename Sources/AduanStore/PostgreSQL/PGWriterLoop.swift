@@ -20,8 +20,9 @@ public enum PGWriterLoop {
     /// the server's clock (`PGStore.autoCloseDue`, an event per report), as a cron'd
     /// `aduan auto-close` does for a SQLite store, `autoCloseBatch` at a time with the queue
     /// served between batches. In the same turn it records the warnings and escalations due
-    /// (`PGStore.recordEscalationsDue`), reading `escalationScan` open reports per turn in deadline
-    /// order and going on from there at the next turn until the pass is done.
+    /// (`PGStore.recordEscalationsDue`), reading over an index at most `escalationScan` of the reports
+    /// whose next mark's time has passed per turn and going on from there at the next turn until
+    /// the pass is done (a pass with nothing due is one statement).
     /// `office` reads the office the store keeps (its rules and operators) at each (re)connection
     /// and whenever its version changes (an `office apply` the writer settled, or the owner's).
     public static func run(conninfo: String, office: @escaping (PGConnection) throws -> (context: WorkflowContext, operators: [Actor]),
@@ -63,6 +64,8 @@ public enum PGWriterLoop {
                         more = more || esc.next != nil
                         nextSweep = PGConnection.monotonicSeconds() + (more ? 0 : autoCloseEvery)
                     }
+                    // An office change's deadlines, a page per turn (PGOfficeRecompute.swift).
+                    if try store.continueRecompute(officeVersion: officeVersion) { more = true }
                     try store.serve(operators: actors, seconds: more ? 0.01 : 1)
                     if try store.officeVersion() != officeVersion {
                         // The office changed: its operators, calendar and rules from now on.
