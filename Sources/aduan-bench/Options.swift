@@ -60,7 +60,10 @@ struct Options {
                         able to create the schema and roles), then the same operator, as its own
                         database role, reads both: first page, pages, open, filter, search, notes
                         through `aduan serve`, a second connection hearing of a change, the psql
-                        floor; each PostgreSQL figure with the SQLite one and the ratio
+                        floor; each PostgreSQL figure with the SQLite one and the ratio. Then a
+                        second table: the real screen (cold start, the keys, notes through the
+                        note dialog) on SQLite and on PostgreSQL as the operator's role (notes
+                        through `aduan serve`), key → frame, and the ratio
       --sqlite3 PATH    the sqlite3 shell for the query floor (default: sqlite3 on PATH; apt-get install sqlite3)
       -v, --verbose     after each screen session, list on stderr the keys sent and the samples per profile label
       -h, --help        this help
