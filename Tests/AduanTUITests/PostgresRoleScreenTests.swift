@@ -226,6 +226,12 @@ struct PostgresRoleScreenTests {
         (ok, screen) = tmux.waitFor("[exit 0]")
         #expect(ok, "\(operatorID): the screen did not end cleanly:\n\(screen)")
 
+        // What the role may do, as the key bar offers it: a supervisor reads and keeps notes, never
+        // answers the reporter; the holding unit's liaison does.
+        let answers = panes.contains { $0.what == "inbox" && $0.text.contains("r tindak lanjut") }
+        if op.role == .supervisor { #expect(!answers, "the supervisor is offered a follow-up:\n\(panes[0].text)") }
+        if op.role == .liaison && size.width >= 200 { #expect(answers, "the liaison is not offered a follow-up:\n\(panes[0].text)") }
+
         for (what, text) in panes {
             for secret in forbidden {
                 #expect(!text.contains(secret), "\(operatorID) at \(size.testDescription) sees «\(secret)» on \(what):\n\(text)")
