@@ -11,12 +11,21 @@ final class BackgroundWork: Sendable {
     enum Slot: String, Sendable {
         case total
         case position
+        case tabs
+    }
+
+    /// The inbox tabs' counts, counted together (`Slot.tabs`).
+    struct TabCounts: Sendable {
+        var statuses: [Status: Int]
+        var forwarded: Int
+        var awaitingApproval: Int
     }
 
     struct Result: Sendable {
         var slot: Slot
         var generation: Int
         var value: Int?
+        var tabs: TabCounts?
         var error: String?
     }
 
@@ -32,6 +41,16 @@ final class BackgroundWork: Sendable {
     /// Runs `job` on a fresh connection; returns the request's generation.
     @discardableResult
     func run(_ slot: Slot, _ job: @escaping @Sendable (any DeskStore) throws -> Int) -> Int {
+        start(slot) { store, result in result.value = try job(store) }
+    }
+
+    /// Counts the inbox tabs on a fresh connection (`Slot.tabs`); returns the request's generation.
+    @discardableResult
+    func countTabs(_ job: @escaping @Sendable (any DeskStore) throws -> TabCounts) -> Int {
+        start(.tabs) { store, result in result.tabs = try job(store) }
+    }
+
+    private func start(_ slot: Slot, _ job: @escaping @Sendable (any DeskStore, inout Result) throws -> Void) -> Int {
         let g = generations.withLock { gens -> Int in
             let next = (gens[slot] ?? 0) + 1
             gens[slot] = next
@@ -42,7 +61,7 @@ final class BackgroundWork: Sendable {
             var result = Result(slot: slot, generation: g)
             do {
                 let store = try open()
-                result.value = try job(store)
+                try job(store, &result)
             } catch {
                 result.error = "\(error)"
             }

@@ -1,5 +1,6 @@
 import AduanCore
 import AduanStore
+@testable import AduanTUI
 import AduanTestSupport
 import Glibc
 import Testing
@@ -237,6 +238,34 @@ struct PostgresRoleScreenTests {
                 #expect(!text.contains(secret), "\(operatorID) at \(size.testDescription) sees «\(secret)» on \(what):\n\(text)")
             }
         }
+    }
+
+    /// PostgreSQL has no counters: the tabs' counts scan the role's reports (50–80 ms each at
+    /// 100,000), so a reload of the inbox (after an action, a filter, another operator's change)
+    /// counts them on the background connection, and the screen's own connection sends only
+    /// what the repaint needs.
+    @Test func reloadingTheInboxOnPostgreSQLCountsTheTabsOffTheScreensConnection() throws {
+        let s = try Self.store()
+        let location = s.location(s.login(of: "admin"))
+        let conn = try PGOperatorStore.connect(location)
+        let pg = try PGOperatorStore(conn: conn, conninfo: location, context: s.config.context)
+        let admin = s.config.operators.first { $0.id == "admin" }!
+        let ctx = DeskContext(store: pg, config: s.config, me: admin, language: .id, clock: { Timestamp(seconds: 1_790_000_000) })
+        let inbox = InboxView()
+        inbox.ensureLoaded(ctx)
+        let before = conn.statementsSent
+        inbox.reload(ctx)
+        // The arrivals since the last look (the last id, the count) and the page; before: three counts more.
+        #expect(conn.statementsSent - before <= 3, "the reload sent \(conn.statementsSent - before) statements on the screen's connection")
+        var waited = 0
+        while inbox.counts.isEmpty && waited < 100 {
+            _ = inbox.tick(ctx)
+            usleep(50_000)
+            waited += 1
+        }
+        // The admin's agency holds reports 1–4 (in Belum Ditindaklanjuti) and forwarded report 5.
+        #expect(inbox.counts == [.belumDitindaklanjuti: 4] && inbox.forwardedCount == 1,
+                "the tabs' counts: \(inbox.counts), forwarded \(inbox.forwardedCount)")
     }
 
     @Test(arguments: sizes)

@@ -51,6 +51,10 @@ public protocol DeskStore: AduanStoreContract {
     /// True when the store tells of changes as they happen (`dataVersion` is a local read of
     /// what was heard), so the desk may ask between every key instead of every refresh period.
     var hearsChanges: Bool { get }
+    /// True when the tabs' counts (`statusCounts`, `forwardedCount`, the approvals) are kept as
+    /// counters and read at once; false where they are counted (PostgreSQL: a scan under the
+    /// role's row-level security), so the desk counts them off the input path.
+    var countsAreKept: Bool { get }
     /// A fresh, independent connection to the same store as the same login, for reads off the
     /// input path (counts, positions) on another thread.
     func reopener() -> @Sendable () throws(StoreError) -> any DeskStore
@@ -90,6 +94,9 @@ extension ComplaintStore: DeskStore {
 
     /// SQLite's `data_version` is read every refresh period (and after each key).
     public var hearsChanges: Bool { false }
+
+    /// SQLite keeps the tabs' counts in its counters tables.
+    public var countsAreKept: Bool { true }
 
     public func reopener() -> @Sendable () throws(StoreError) -> any DeskStore {
         let path = self.path, context = self.context, login = self.login

@@ -150,6 +150,9 @@ extension PGOperatorStore: DeskStore {
 
     public var hearsChanges: Bool { true }
 
+    /// No counters yet on PostgreSQL: the tabs' counts scan (under RLS), so the desk counts them in the background.
+    public var countsAreKept: Bool { false }
+
     /// Moves when the writer's NOTIFY on `aduan_events` was heard on the listening connection
     /// (what it names is not used: the screen reads again through RLS). Reads only what already
     /// came on that connection's socket: no query, no polling of the server. A lost listening
