@@ -37,6 +37,7 @@ final class InboxView: DeskView {
     private var positionGeneration = 0
     /// The newest background count of the tabs (a store without counters: InboxCounts.swift).
     var tabsGeneration = 0
+    var tabsCounting = false, tabsStale = false
     private var visibleRows = 20
     private var loaded = false
     /// `mine` only (a liaison's default) and what arrived meanwhile: InboxMine.swift.
@@ -162,7 +163,7 @@ final class InboxView: DeskView {
                 if let v = r.value { list.setPosition(v) }
                 changed = true
             case .tabs where r.generation == tabsGeneration:
-                if let t = r.tabs { counted(t, ctx) }
+                counted(r.tabs, ctx)
                 changed = true
             default: break
             }
