@@ -59,6 +59,12 @@ struct PGPagePlanTests {
         let liaisonConn = try PGTest.socket(user: liaison.logins[0], database: db.name)
         let adminConn = try PGTest.socket(user: adminRole.logins[0], database: db.name)
         #expect(try Self.dropped(by: adminRole, on: adminConn).allSatisfy { $0 == 0 }, "an agency's page keeps every row it reads")
+        // The selected report (read at every move for the key bar, and to open it): one statement.
+        let admins = try PGOperatorStore(conn: adminConn, conninfo: "test", context: F.context)
+        let sent = adminConn.statementsSent
+        let report = try admins.complaint(2)
+        #expect(adminConn.statementsSent - sent == 1, "reading one report sent \(adminConn.statementsSent - sent) statements")
+        #expect(report?.title == "Laporan 1" && report?.reporter?.name != nil && report?.status == .belumDitindaklanjuti)
         withKnownIssue("a unit's page walks every report by deadline: its copies cannot be found through an index under row-level security") {
             for removed in try Self.dropped(by: liaison, on: liaisonConn) {
                 // Today: the walk by deadline over every report drops the 29 of 30 PUPR holds (≈ 600 for 20 rows).

@@ -6,15 +6,20 @@ import AduanCore
 extension PGStore {
     /// The report as the connection's role may see it, nil when it may not open it (or it does not exist).
     public static func complaint(_ id: Int64, on conn: PGConnection) throws -> Complaint? {
+        // One statement (the screen reads the selected report at every move, for the key bar): the
+        // row, the full texts where the role may read them with the reporter, else the masked ones,
+        // else none, and the reporter where the role may see it; each table's policy decides.
         let r = try conn.query("""
-            SELECT tracking_id, channel, classification, category, priority, anonymous, confidential, privacy_decided, status,
-                   holder_agency, holder_unit, intake_agency, received_at, updated_at, updated_by, version, rating, state
-            FROM aduan.complaints WHERE id = $1
+            SELECT c.tracking_id, c.channel, c.classification, c.category, c.priority, c.anonymous, c.confidential, c.privacy_decided,
+                   c.status, c.holder_agency, c.holder_unit, c.intake_agency, c.received_at, c.updated_at, c.updated_by, c.version,
+                   c.rating, c.state, t.title, t.body, t.location, p.id AS reporter_row, p.name, p.phone, p.email, p.nik
+            FROM aduan.complaints c
+            LEFT JOIN LATERAL (SELECT title, body, location FROM aduan.complaint_texts x WHERE x.id = c.id ORDER BY x.masked LIMIT 1) t ON true
+            LEFT JOIN aduan.complaint_reporters p ON p.id = c.id
+            WHERE c.id = $1
             """, [.int(id)])
         guard r.rowCount == 1 else { return nil }
-        // The full texts where the role may read them with the reporter, else the masked ones, else none.
-        let t = try conn.query("SELECT title, body, location FROM aduan.complaint_texts WHERE id = $1 ORDER BY masked LIMIT 1", [.int(id)])
-        let texts = t.rowCount == 1 ? [t.text(0, "title") ?? "", t.text(0, "body") ?? "", t.text(0, "location") ?? ""] : ["", "", ""]
+        let texts = [r.text(0, "title") ?? "", r.text(0, "body") ?? "", r.text(0, "location") ?? ""]
         let received = Timestamp(seconds: r.int64(0, "received_at") ?? 0)
         let intake = Intake(trackingID: r.text(0, "tracking_id"), title: texts[0], body: texts[1],
                             channel: Channel(rawValue: r.text(0, "channel") ?? "") ?? .other,
@@ -52,9 +57,8 @@ extension PGStore {
             }
         }
         c.reporter = nil
-        let p = try conn.query("SELECT name, phone, email, nik FROM aduan.complaint_reporters WHERE id = $1", [.int(id)])
-        if p.rowCount == 1 {
-            c.reporter = Reporter(name: p.text(0, "name"), phone: p.text(0, "phone"), email: p.text(0, "email"), nik: p.text(0, "nik"))
+        if !r.isNull(0, "reporter_row") {
+            c.reporter = Reporter(name: r.text(0, "name"), phone: r.text(0, "phone"), email: r.text(0, "email"), nik: r.text(0, "nik"))
         }
         return c
     }
