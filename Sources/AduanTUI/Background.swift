@@ -15,12 +15,21 @@ final class BackgroundWork: Sendable {
     enum Slot: String, Sendable, CaseIterable {
         case total
         case position
+        case tabs
+    }
+
+    /// The inbox tabs' counts, counted together (`Slot.tabs`).
+    struct TabCounts: Sendable {
+        var statuses: [Status: Int]
+        var forwarded: Int
+        var awaitingApproval: Int
     }
 
     struct Result: Sendable {
         var slot: Slot
         var generation: Int
         var value: Int?
+        var tabs: TabCounts?
         var error: String?
     }
 
@@ -44,6 +53,16 @@ final class BackgroundWork: Sendable {
     /// Gives `job` to the slot's thread; returns the request's generation.
     @discardableResult
     func run(_ slot: Slot, _ job: @escaping @Sendable (any DeskStore) throws -> Int) -> Int {
+        start(slot) { store, result in result.value = try job(store) }
+    }
+
+    /// Counts the inbox tabs on the slot's connection (`Slot.tabs`); returns the request's generation.
+    @discardableResult
+    func countTabs(_ job: @escaping @Sendable (any DeskStore) throws -> TabCounts) -> Int {
+        start(.tabs) { store, result in result.tabs = try job(store) }
+    }
+
+    private func start(_ slot: Slot, _ job: @escaping @Sendable (any DeskStore, inout Result) throws -> Void) -> Int {
         let g = generations.withLock { gens -> Int in
             let next = (gens[slot] ?? 0) + 1
             gens[slot] = next
@@ -89,7 +108,7 @@ final class BackgroundMailbox: Sendable {
 struct BackgroundJob: Sendable {
     var slot: BackgroundWork.Slot
     var generation: Int
-    var body: @Sendable (any DeskStore) throws -> Int
+    var body: @Sendable (any DeskStore, inout BackgroundWork.Result) throws -> Void
 }
 
 /// One slot's thread. The store it opens never leaves the thread (a store need not be
@@ -173,7 +192,7 @@ final class BackgroundWorker: Sendable {
         var result = BackgroundWork.Result(slot: job.slot, generation: job.generation)
         do {
             let s = try store ?? open()
-            result.value = try job.body(s)
+            try job.body(s, &result)
             return (result, s)
         } catch {
             result.error = "\(error)"

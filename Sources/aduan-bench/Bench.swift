@@ -29,6 +29,17 @@ final class Bench {
         t.define("size", "Store size (file + -wal)")
         t.define("export", "Export all to CSV (`aduan export`), complaints/s")
         t.define("import", "Import that CSV into a new store (`aduan import`, search index included), complaints/s", .atLeast(50_000, "≥ 50,000/s"))
+        Self.defineScreenRows(t)
+        t.define("rss-ratio", "Peak RSS, largest size ÷ smallest", .atMost(1.5, "≤ 1.5×"))
+        t.define("floor-first", "First page (140 rows): sqlite3 shell floor → Aduan Home p50", .atMost(3, "≤ 3× floor"))
+        t.define("floor-rare", "Selective search: sqlite3 floor → Aduan p50")
+        t.define("floor-common", "Broad search: sqlite3 floor → Aduan p50")
+        t.define("verify", "`aduan verify`, s")
+        t.define("report", "`aduan report` as \(operators.supervisor?.id ?? "supervisor"), s")
+    }
+
+    /// The key-to-frame rows, shared by the two-backend screen table (PGScreen.swift).
+    static func defineScreenRows(_ t: Table) {
         t.define("cold", "Cold start to first complete inbox frame, ms: median (max, runs)", .atMost(100, "median ≤ 100 ms"))
         t.define("move", "Move ↓/↑, ms: p50 / p99 / max (keys)", .atMost(5, "p99 ≤ 5 ms"))
         t.define("page", "Page PgDn/PgUp, ms", .atMost(5, "p99 ≤ 5 ms"))
@@ -45,12 +56,6 @@ final class Bench {
         t.define("action", "Internal note saved (`m`, text, Ctrl-S: commit + repaint), ms", .atMost(30, "p99 ≤ 30 ms"))
         t.define("rss", "Peak RSS of the screen after all keys (VmHWM)", .atMost(60, "≤ 60 MiB"))
         t.define("maxrss", "Peak RSS at exit (wait4 ru_maxrss), a check")
-        t.define("rss-ratio", "Peak RSS, largest size ÷ smallest", .atMost(1.5, "≤ 1.5×"))
-        t.define("floor-first", "First page (140 rows): sqlite3 shell floor → Aduan Home p50", .atMost(3, "≤ 3× floor"))
-        t.define("floor-rare", "Selective search: sqlite3 floor → Aduan p50")
-        t.define("floor-common", "Broad search: sqlite3 floor → Aduan p50")
-        t.define("verify", "`aduan verify`, s")
-        t.define("report", "`aduan report` as \(operators.supervisor?.id ?? "supervisor"), s")
     }
 
     func run() {
@@ -137,15 +142,20 @@ final class Bench {
     func recordKeys(_ size: Int, _ r: SessionResult, _ words: (rare: String, common: String)) -> [String: Stats] {
         describe(size, "keys", r)
         if let p = r.problem { fail("move", size, "screen session: \(p)") }
+        return Self.fillKeys(table, column: size, r, words)
+    }
+
+    /// Puts one screen session's latencies into `table`'s column; returns the stats by row.
+    static func fillKeys(_ table: Table, column size: Int, _ r: SessionResult, _ words: (rare: String, common: String)) -> [String: Stats] {
         var out: [String: Stats] = [:]
         for label in ["move", "page", "last", "first", "open", "back", "view3", "view4", "view1"] {
             let s = r.profile.stats(label)
             if s == nil && r.problem == nil { Log.warn("\(Format.grouped(size)): the profile has no \"\(label)\" samples") }
             out[label] = s
-            table.set(label, size: size, Self.cell(s))
+            table.set(label, size: size, cell(s))
         }
         let limit = r.profile.stats("limit-apply")
-        table.set("limit", size: size, Self.cell(limit))
+        table.set("limit", size: size, cell(limit))
         // Both searches record "search-apply", selective ones first: split by how many of each were sent.
         let all = r.profile.samples["search-apply"] ?? []
         let rare = r.sent["search-selective"] ?? 0, common = r.sent["search-broad"] ?? 0
@@ -155,8 +165,8 @@ final class Bench {
             Log.warn("\(Format.grouped(size)): \(all.count) search samples for \(rare + common) searches; the split between selective and broad is approximate")
         }
         let rareStats = Stats(Array(all.prefix(rare))), commonStats = Stats(Array(all.dropFirst(rare)))
-        table.set("search-rare", size: size, Self.cell(rareStats, " «\(words.rare)»" + note))
-        table.set("search-common", size: size, Self.cell(commonStats, " «\(words.common)»" + note))
+        table.set("search-rare", size: size, cell(rareStats, " «\(words.rare)»" + note))
+        table.set("search-common", size: size, cell(commonStats, " «\(words.common)»" + note))
         out["search-rare"] = rareStats
         out["search-common"] = commonStats
         if let peak = r.peakResident { table.set("rss", size: size, Cell(Format.mib(peak), peak / 1_048_576)) }

@@ -66,7 +66,10 @@ struct Options {
                         able to create the schema and roles), then the same operator, as its own
                         database role, reads both: first page, pages, open, filter, search, notes
                         through `aduan serve`, a second connection hearing of a change, the psql
-                        floor; each PostgreSQL figure with the SQLite one and the ratio
+                        floor; each PostgreSQL figure with the SQLite one and the ratio. Then a
+                        second table: the real screen (cold start, the keys, notes through the
+                        note dialog) on SQLite and on PostgreSQL as the operator's role (notes
+                        through `aduan serve`), key → frame, and the ratio
       --load-only       with --postgresql: only load the PostgreSQL store (always anew) and report
                         the load's rate and where its time went (reading, preparing, COPY per table)
       --load-old        load the PostgreSQL store the session-6 way (a transaction per 5,000, reading,

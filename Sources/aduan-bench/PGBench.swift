@@ -10,8 +10,8 @@ import Glibc
 /// the store each backend offers the screen: `ComplaintStore` on SQLite, `PGOperatorStore`
 /// connected as the operator's own database role (row-level security on) over the location
 /// given (a Unix socket for the figures). Each PostgreSQL figure is printed with the
-/// SQLite figure of the same run and their ratio. The curses screen does not run on PostgreSQL
-/// yet, so these are store calls, not key-to-frame times: they leave out the drawing both share.
+/// SQLite figure of the same run and their ratio. These are store calls; the second table
+/// (PGScreen.swift) has the real screen's key-to-frame times on both backends.
 ///
 /// The location's role must be able to create the `aduan` schema and roles (CREATEROLE). A store
 /// the bench made is marked (a comment on the schema) and reused for the same size and seed;
@@ -23,8 +23,11 @@ final class PGBench {
     let me: Actor
     let conninfo: String
     let table: Table
+    /// The two-backend screen table (PGScreen.swift): key → frame on SQLite and on PostgreSQL.
+    let screen: Table
     let shell: SQLiteShell?
-    private(set) var failed = false
+    /// Set when a figure is missing because something failed (exit 1).
+    var failed = false
     /// The office as the PostgreSQL store keeps it: each login a role named bench_<login>.
     let officeJSON: String
     let office: OfficeConfig
@@ -37,6 +40,7 @@ final class PGBench {
         self.me = me
         self.conninfo = conninfo
         table = Table(sizes: options.sizes)
+        screen = Self.screenTable(sizes: options.sizes)
         shell = env.sqlite3.map { SQLiteShell(path: $0, bench: env) }
         // The admin's login also wears the monitor's hat in the example office; on PostgreSQL a
         // login's rows are the union of its operators', so the monitor gets a login of its own.
@@ -77,6 +81,7 @@ final class PGBench {
             let store = "\(env.work)/demo-\(size).db"
             guard screen.generate(size, store) else { continue }
             measure(size, store)
+            measureScreens(size, store)
         }
         Log.clearProgress()
     }

@@ -19,11 +19,19 @@ struct SessionResult {
 struct ScreenDriver {
     let bench: BenchEnvironment
     let operatorID: String
+    /// The screen's environment (default the bench's; on PostgreSQL without ADUAN_NOW, with libpq's variables).
+    var environment: [String]?
+
+    init(bench: BenchEnvironment, operatorID: String, environment: [String]? = nil) {
+        self.bench = bench
+        self.operatorID = operatorID
+        self.environment = environment
+    }
 
     func start(store: String, profile: String) -> ScreenProcess? {
         unlink(profile)
         let argv = [bench.aduan, "--store", store, "--as", operatorID]
-        return ScreenProcess(argv, env: bench.baseEnvironment + ["TERM=xterm-256color", "ADUAN_PROFILE=\(profile)"])
+        return ScreenProcess(argv, env: (environment ?? bench.baseEnvironment) + ["TERM=xterm-256color", "ADUAN_PROFILE=\(profile)"])
     }
 
     /// Cold start: from just before spawning to the first complete inbox frame, as the screen

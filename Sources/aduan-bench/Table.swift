@@ -33,8 +33,16 @@ final class Table {
 
     let sizes: [Int]
     private var rows: [Row] = []
+    /// Column headers other than the size (the two-backend screen table: "SQLite 100,000", ...).
+    let headers: [Int: String]
+    /// The column a target is judged at (default: the last).
+    let judged: Int?
 
-    init(sizes: [Int]) { self.sizes = sizes }
+    init(sizes: [Int], headers: [Int: String] = [:], judged: Int? = nil) {
+        self.sizes = sizes
+        self.headers = headers
+        self.judged = judged
+    }
 
     /// Declares the rows up front, so the table keeps its order whatever is measured first.
     func define(_ key: String, _ title: String, _ target: Target? = nil) {
@@ -51,15 +59,16 @@ final class Table {
     /// Met or missed, judged at the largest size that has a number for the row.
     func verdict(_ row: Row) -> String {
         guard let target = row.target else { return "—" }
-        guard let size = sizes.last, let value = row.cells[size]?.value else { return "—" }
+        guard let size = judged ?? sizes.last, let value = row.cells[size]?.value else { return "—" }
         return target.met(value) ? "met" : "**missed**"
     }
 
     func markdown() -> String {
-        let largest = sizes.last ?? 0
-        let targetHeader = largest == 1_000_000 ? "Target (1,000,000)" : "Target (1,000,000; judged at \(Format.grouped(largest)))"
+        let largest = judged ?? sizes.last ?? 0
+        let judgedAt = headers[largest] ?? Format.grouped(largest)
+        let targetHeader = judgedAt == "1,000,000" ? "Target (1,000,000)" : "Target (1,000,000; judged at \(judgedAt))"
         var lines: [String] = []
-        let header = ["Measure"] + sizes.map { Format.grouped($0) } + [targetHeader, "Met?"]
+        let header = ["Measure"] + sizes.map { headers[$0] ?? Format.grouped($0) } + [targetHeader, "Met?"]
         lines.append("| " + header.joined(separator: " | ") + " |")
         lines.append("|" + header.indices.map { $0 == 0 ? " :-- " : ($0 <= sizes.count ? " --: " : " :-- ") }.joined(separator: "|") + "|")
         for row in rows where !row.cells.isEmpty {

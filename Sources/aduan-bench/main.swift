@@ -33,7 +33,8 @@ if let location = options.postgresql {
         exitWith(.environment("the benchmark's PostgreSQL office did not parse"))
     }
     pg.run(screen: bench)
-    print(pg.table.markdown(), terminator: "")
+    print(pg.table.markdown())
+    print(pg.screen.markdown(), terminator: "")
     failed = pg.failed || bench.failed
 } else {
     bench.run()

@@ -1,3 +1,4 @@
+import AduanStore
 import AduanTestSupport
 import Glibc
 import Testing
@@ -29,5 +30,28 @@ import Testing
         let missing = try bench(["--aduan", "/nonexistent/aduan"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("/nonexistent/aduan"))
+    }
+
+    /// `--postgresql`: the screen table has both backends' columns filled (a tiny store, a few keys:
+    /// the figures themselves are not judged), and the notes went through `aduan serve`.
+    @Test(.enabled(if: getenv("ADUAN_TEST_PGHOST") != nil && getenv("ADUAN_TEST_PGPORT") != nil, "needs PostgreSQL: scripts/pg-cluster run swift test"))
+    func thePostgreSQLRunMeasuresTheScreenOnBothBackends() throws {
+        let host = String(cString: getenv("ADUAN_TEST_PGHOST")), port = String(cString: getenv("ADUAN_TEST_PGPORT"))
+        let tag = "b" + String(UInt64.random(in: 0..<(1 << 40)), radix: 36)
+        let su = try PGConnection(parameters: [("host", host), ("port", port), ("user", "postgres"), ("dbname", "postgres")])
+        try su.execute("CREATE ROLE \(tag) LOGIN CREATEROLE")
+        try su.execute("CREATE DATABASE \(tag) OWNER \(tag)")
+        let work = Scratch("aduan-bench-pg")
+        let r = try bench(["--postgresql", "postgresql://\(tag)@/\(tag)?host=\(host)&port=\(port)", "--sizes", "300", "--keys", "3", "--runs", "1",
+                           "--actions", "2", "--budget", "5", "--work", work.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.hasPrefix("| Measure | SQLite 300 | PostgreSQL 300 | PG ÷ SQLite 300 |") }, "\(r.stdout)")
+        for title in ["Cold start to first complete inbox frame", "Move ↓/↑", "Open detail (Enter)", "Internal note saved"] {
+            let row = rows.last { $0.hasPrefix("| " + title) }
+            let cells = row?.split(separator: "|").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) } ?? []
+            #expect(cells.count >= 4 && !cells[1].isEmpty && !cells[2].isEmpty && !cells[2].contains("no samples") && !cells[2].contains("failed"),
+                    "\(title): \(row ?? "no row")")
+        }
     }
 }

@@ -29,8 +29,12 @@ struct PGDeskStoreTests {
         // Content rules that hide some titles: a liaison's (its unit) and an admin's (its agency).
         let contents: [ContentAccess] = [.everything, Privacy.contentAccess(of: F.liaison("dinkes")), Privacy.contentAccess(of: F.admin())]
         var disagreements: [String] = []
+        // The filter suite's scopes and a subtree (a unit with units below it), whose working inbox
+        // is read as one part per unit (`PGStore.unitInboxParts`).
+        let scopes = PGFilterAgreementTests.scopes + [.subtree("pemkab", "dinkes", below: ["pupr", "kec-mekarsari"], includingCopies: true),
+                                                      .subtree("pemkab", "disdik", below: ["dinkes"], includingCopies: false)]
         for order in InboxOrder.allCases {
-            for scope in PGFilterAgreementTests.scopes {
+            for scope in scopes {
                 for (fi, filter) in filters.enumerated() {
                     for content in contents where order == .deadline || content.all {
                         var q = InboxQuery(scope: scope, content: content, filter: filter, order: order)

@@ -51,6 +51,10 @@ public protocol DeskStore: AduanStoreContract {
     /// True when the store tells of changes as they happen (`dataVersion` is a local read of
     /// what was heard), so the desk may ask between every key instead of every refresh period.
     var hearsChanges: Bool { get }
+    /// True when the tabs' counts (`statusCounts`, `forwardedCount`, the approvals) are kept as
+    /// counters and read at once; false where they are counted (PostgreSQL: a scan under the
+    /// role's row-level security), so the desk counts them off the input path.
+    var countsAreKept: Bool { get }
     /// A fresh, independent connection to the same store as the same login, for reads off the
     /// input path (counts, positions) on another thread.
     func reopener() -> @Sendable () throws(StoreError) -> any DeskStore
@@ -96,6 +100,9 @@ extension ComplaintStore: DeskStore {
 
     /// A SQLite connection is a file opened in-process: one per background request, as before.
     public var keepsBackgroundConnection: Bool { false }
+
+    /// SQLite keeps the tabs' counts in its counters tables.
+    public var countsAreKept: Bool { true }
 
     public func reopener() -> @Sendable () throws(StoreError) -> any DeskStore {
         let path = self.path, context = self.context, login = self.login

@@ -54,25 +54,30 @@ extension PGOperatorStore: DeskStore {
     /// cursor; backward: before it, returned in list order).
     func fetch(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try Self.wrap {
-            let (column, ascending) = PGStore.sortColumn(q.order)
-            let greater = forward == ascending
-            let c = PGStore.listCondition(q, now: now, context: context)
-            var sql = c.sql
-            var values = c.values
-            if let cursor {
-                sql = "(\(sql)) AND (\(column), c.id) \(greater ? ">" : "<") (?, ?)"
-                values += [.int(cursor.key), .int(cursor.id)]
-            }
-            let select = Self.rowSelect(q.content)
-            let dir = greater ? "ASC" : "DESC"
-            let text = PostgreSQLDialect().numbered("""
-                SELECT \(select.sql), \(column) AS sk FROM aduan.complaints c \(Self.titleJoin)
-                WHERE \(sql) ORDER BY \(column) \(dir), c.id \(dir) LIMIT ?
-                """)
-            let r = try conn.query(text, select.values + values + [.int(Int64(max(0, limit)))])
+            let (text, values) = Self.pageStatement(q, cursor: cursor, forward: forward, limit: limit, now: now, context: context)
+            let r = try conn.query(text, values)
             let rows = (0..<r.rowCount).map { Self.row(from: r, at: $0) }
             return forward ? rows : rows.reversed()
         }
+    }
+
+    /// The one statement of a page (`fetch`), with its values (PGPagePlanTests explains it).
+    static func pageStatement(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp,
+                              context: WorkflowContext) -> (sql: String, values: [PGValue]) {
+        let (column, ascending) = PGStore.sortColumn(q.order)
+        let greater = forward == ascending
+        let dir = greater ? "ASC" : "DESC"
+        let after = "(\(column), c.id) \(greater ? ">" : "<") (?, ?)"
+        let keys: [PGValue] = cursor.map { [.int($0.key), .int($0.id)] } ?? []
+        let select = Self.rowSelect(q.content)
+        let count = PGValue.int(Int64(max(0, limit)))
+        let c = PGStore.listCondition(q, now: now, context: context)
+        let sql = cursor == nil ? c.sql : "(\(c.sql)) AND \(after)"
+        let text = PostgreSQLDialect().numbered("""
+            SELECT \(select.sql), \(column) AS sk FROM aduan.complaints c \(Self.titleJoin)
+            WHERE \(sql) ORDER BY \(column) \(dir), c.id \(dir) LIMIT ?
+            """)
+        return (text, select.values + c.values + keys + [count])
     }
 
     public func page(_ q: InboxQuery, before cursor: PageCursor?, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
@@ -175,6 +180,9 @@ extension PGOperatorStore: DeskStore {
     // MARK: changes
 
     public var hearsChanges: Bool { true }
+
+    /// No counters yet on PostgreSQL: the tabs' counts scan (under RLS), so the desk counts them in the background.
+    public var countsAreKept: Bool { false }
 
     /// Moves when the writer's NOTIFY on `aduan_events` was heard on the listening connection
     /// (what it names is not used: the screen reads again through RLS). Reads only what already

@@ -9,7 +9,25 @@ import AduanCore
 extension PGStore {
     /// The report as the connection's role may see it, nil when it may not open it (or it does not exist).
     public static func complaint(_ id: Int64, on conn: PGConnection) throws -> Complaint? {
-        try complaints([id], on: conn).first
+        // One statement (the screen reads the selected report at every move, for the key bar): the
+        // row, the full texts where the role may read them with the reporter, else the masked ones,
+        // else none, and the reporter where the role may see it; each table's policy decides.
+        let r = try conn.query("""
+            SELECT c.tracking_id, c.channel, c.classification, c.category, c.priority, c.anonymous, c.confidential, c.privacy_decided,
+                   c.status, c.holder_agency, c.holder_unit, c.intake_agency, c.received_at, c.updated_at, c.updated_by, c.version,
+                   c.rating, c.state, t.title, t.body, t.location, p.id AS reporter_row, p.name, p.phone, p.email, p.nik
+            FROM aduan.complaints c
+            LEFT JOIN LATERAL (SELECT title, body, location FROM aduan.complaint_texts x WHERE x.id = c.id ORDER BY x.masked LIMIT 1) t ON true
+            LEFT JOIN aduan.complaint_reporters p ON p.id = c.id
+            WHERE c.id = $1
+            """, [.int(id)])
+        guard r.rowCount == 1 else { return nil }
+        let texts = [r.text(0, "title") ?? "", r.text(0, "body") ?? "", r.text(0, "location") ?? ""]
+        let reporter = r.isNull(0, "reporter_row") ? nil
+            : Reporter(name: r.text(0, "name"), phone: r.text(0, "phone"), email: r.text(0, "email"), nik: r.text(0, "nik"))
+        var one = [id: try complaint(row: 0, of: r, id: id, texts: texts, reporter: reporter)]
+        try fillPendingDrafts(&one, on: conn)
+        return one[id]
     }
 
     /// The reports among `ids` the connection's role may open, in the order of `ids` (the others

@@ -19,9 +19,9 @@ final class InboxView: DeskView {
     private(set) var current: InboxTab = .status(nil)
     /// nil: all statuses (or the Diteruskan tab).
     var tab: Status? { if case .status(let s) = current { return s } else { return nil } }
-    private var forwardedCount = 0
+    var forwardedCount = 0
     /// Drafts waiting for this operator's approval (approvers only): the tab's count and the status line's.
-    private(set) var awaitingApprovalCount = 0
+    var awaitingApprovalCount = 0
     private(set) var limit: FilterExpression = .all
     private(set) var limitText: String?
     /// The term `n`/`N` look for: the last search that found something. `/` only jumps, it never
@@ -31,10 +31,13 @@ final class InboxView: DeskView {
     private(set) var lastSearchTyped: String?
     private(set) var order: InboxOrder = .deadline
     private(set) var tagged: Set<Int64> = []
-    private var counts: [Status: Int] = [:]
+    var counts: [Status: Int] = [:]
     private var total: Int?
     private var totalGeneration = 0
     private var positionGeneration = 0
+    /// The newest background count of the tabs (a store without counters: InboxCounts.swift).
+    var tabsGeneration = 0
+    var tabsCounting = false, tabsStale = false
     private var visibleRows = 20
     private var loaded = false
     /// `mine` only (a liaison's default) and what arrived meanwhile: InboxMine.swift.
@@ -114,6 +117,7 @@ final class InboxView: DeskView {
 
     /// The tabs' counts: statuses from the counters, the forwarded ones by `holders_before`'s key.
     func loadCounts(_ ctx: DeskContext) throws(StoreError) {
+        guard ctx.store.countsAreKept else { return countInBackground(ctx) }
         counts = try workingCounts(ctx)
         forwardedCount = try ctx.store.forwardedCount(ctx.scope)
         awaitingApprovalCount = try ctx.store.approvalCount(for: ctx.me, now: ctx.now)
@@ -157,6 +161,9 @@ final class InboxView: DeskView {
                 changed = true
             case .position where r.generation == positionGeneration:
                 if let v = r.value { list.setPosition(v) }
+                changed = true
+            case .tabs where r.generation == tabsGeneration:
+                counted(r.tabs, ctx)
                 changed = true
             default: break
             }
