@@ -48,11 +48,16 @@ extension PGOperatorStore {
                 SELECT c.id FROM aduan.complaints c WHERE c.status IN (\(open)) AND \(d.stateContains("'\"es\":['")) AND (\(sc.sql))
                 """), sc.args.map(PGStore.pgValue)).column("id").compactMap { $0.flatMap { Int64($0) } }
         }
+        // The reports read a thousand at a time (four statements each), not one by one: the view
+        // took 4.5 s at 100,000 reports reading each escalated one on its own.
         var levels: [Int64: EscalationTarget] = [:]
-        for id in ids {
-            guard let c = try complaint(id), let level = context.escalation.level(of: c, deadlines: context.deadlines, calendar: context.calendar)
-            else { continue }
-            levels[id] = level
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(start + 1_000, ids.count)])
+            start += chunk.count
+            for c in try Self.wrap({ try PGStore.complaints(chunk, on: conn) }) {
+                if let level = context.escalation.level(of: c, deadlines: context.deadlines, calendar: context.calendar) { levels[c.id] = level }
+            }
         }
         if levels.isEmpty { return [] }
         let rows = try self.rows(where: "c.id = ANY(?::bigint[])", [.text("{" + levels.keys.map(String.init).joined(separator: ",") + "}")],
