@@ -73,7 +73,7 @@ extension PGBench {
     func loadPipelined(_ reader: HistoryReader, _ pg: PGStore, size: Int, threads: Int) throws -> PGLoadResult {
         var r = PGLoadResult(how: "one transaction; reading + preparing (\(threads) thread\(threads == 1 ? "" : "s")) overlap COPY; indexes built at the end; reading counted")
         let login = pg.conn.user, context = pg.context
-        let queue = BatchQueue<[PGStore.PreparedHistory]>(depth: 2)
+        let queue = Pipeline<[PGStore.PreparedHistory]>(depth: 2)
         let shared = ProducerState()
         let start = monotonic()
         let producer = startThread {
@@ -154,61 +154,4 @@ final class ProducerParts: @unchecked Sendable {
     var out: [[PGStore.PreparedHistory]]
     var errors: [Error?]
     init(_ n: Int) { out = Array(repeating: [], count: n); errors = Array(repeating: nil, count: n) }
-}
-
-/// A bounded queue between one producing and one consuming thread.
-final class BatchQueue<Batch>: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    private var changed = pthread_cond_t()
-    private var queue: [Batch] = []
-    private var finished = false
-    private var cancelled = false
-    private let depth: Int
-
-    init(depth: Int) {
-        self.depth = depth
-        pthread_mutex_init(&mutex, nil)
-        pthread_cond_init(&changed, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(&mutex)
-        pthread_cond_destroy(&changed)
-    }
-
-    /// False when the consumer gave up.
-    func push(_ b: Batch) -> Bool {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        while queue.count >= depth && !cancelled { pthread_cond_wait(&changed, &mutex) }
-        if cancelled { return false }
-        queue.append(b)
-        pthread_cond_broadcast(&changed)
-        return true
-    }
-
-    func finish() {
-        pthread_mutex_lock(&mutex)
-        finished = true
-        pthread_cond_broadcast(&changed)
-        pthread_mutex_unlock(&mutex)
-    }
-
-    func pop() -> Batch? {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        while queue.isEmpty && !finished && !cancelled { pthread_cond_wait(&changed, &mutex) }
-        if queue.isEmpty { return nil }
-        let b = queue.removeFirst()
-        pthread_cond_broadcast(&changed)
-        return b
-    }
-
-    func cancel() {
-        pthread_mutex_lock(&mutex)
-        cancelled = true
-        queue.removeAll()
-        pthread_cond_broadcast(&changed)
-        pthread_mutex_unlock(&mutex)
-    }
 }
