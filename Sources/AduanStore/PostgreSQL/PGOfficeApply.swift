@@ -128,14 +128,7 @@ extension PGStore {
         let r = try conn.query("""
             SELECT complaint_id, version, at, kind, body FROM aduan.events WHERE complaint_id = ANY($1::bigint[]) ORDER BY complaint_id, version
             """, [.text(Self.idArray(ids))])
-        var out: [Int64: [Event]] = [:]
-        for i in 0..<r.rowCount {
-            guard let id = r.int64(i, "complaint_id"),
-                  let e = EventCodec.decodeStored(complaint: id, version: Int(r.int64(i, "version") ?? 0), at: r.int64(i, "at") ?? 0,
-                                                  kind: r.text(i, "kind") ?? "", body: r.text(i, "body") ?? "") else { continue }
-            out[id, default: []].append(e)
-        }
-        return out
+        return Self.eventsByReport(r)
     }
 
     /// A PostgreSQL array literal of text or numbers with NULLs (`{"a",NULL}`), bound as text and cast.

@@ -131,6 +131,11 @@ extension PGStore {
             SELECT DISTINCT ON (complaint_id, seq) complaint_id, seq, version, at, kind, body FROM aduan.event_views
             WHERE complaint_id = ANY($1::bigint[]) ORDER BY complaint_id, seq, shown_to DESC
             """, [.text(idArray(ids))])
+        return eventsByReport(r)
+    }
+
+    /// Rows of `complaint_id, version, at, kind, body` (events or their forms) decoded per report, in row order.
+    static func eventsByReport(_ r: PGResult) -> [Int64: [Event]] {
         var out: [Int64: [Event]] = [:]
         for i in 0..<r.rowCount {
             guard let id = r.int64(i, "complaint_id"),
