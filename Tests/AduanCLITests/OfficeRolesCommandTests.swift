@@ -76,6 +76,6 @@ struct OfficeRolesAppliedTests {
         #expect(again.status == 0, "psql again: \(again.stderr)")
         let policies = try owner.query("SELECT count(*) AS n FROM pg_policies WHERE schemaname = 'aduan'").int64(0, "n") ?? 0
         let logins = Set(try OfficeConfig.parse(Desk.configBinding(runnerLogin), file: "office").get().operators.flatMap(\.logins))
-        #expect(policies == Int64(logins.count * 5), "\(policies) policies for \(logins.count) logins")
+        #expect(policies == Int64(logins.count * PGStore.policiesPerLogin.count), "\(policies) policies for \(logins.count) logins")
     }
 }

@@ -17,7 +17,7 @@ extension PGStore {
     /// The tables operators read, each of which must have row-level security enabled.
     static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands", "desk_counts", "forward_counts"]
     /// The policies `PGAccessSQL.rolesScript` gives every login, by table.
-    static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands"), ("counts", "desk_counts"), ("forwards", "forward_counts")]
+    public static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands"), ("counts", "desk_counts"), ("forwards", "forward_counts")]
 
     /// Every problem found (empty when the store is whole). Reads as the owner.
     public func verify(operators: [Actor]) throws -> [VerifyProblem] {
