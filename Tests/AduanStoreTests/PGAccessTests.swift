@@ -96,6 +96,24 @@ struct PGAccessTests {
         return ["", "", ""]
     }
 
+    /// The privacy matrix's stories inserted as histories, the roles script applied, each login's password.
+    static func province() throws -> (PGTestDatabase, PGStore, [Actor], [Int64: Complaint], String) {
+        let db = try PGTestDatabase()
+        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
+        let ops = PGAccessTests.operators(db.tag)
+        let stories = try PGAccessTests.stories(ops)
+        let ids = try store.insertHistories(stories.map(\.events))
+        var complaints: [Int64: Complaint] = [:]
+        for (id, s) in zip(ids, stories) {
+            var c = s.complaint
+            c.id = id
+            complaints[id] = c
+        }
+        try store.conn.execute(PGAccessSQL.rolesScript(operators: ops))
+        let passfile = try db.passwords(for: PGAccessSQL.logins(of: ops).map(\.login))
+        return (db, store, ops, complaints, passfile)
+    }
+
     @Test func eachLoginReadsWithSQLExactlyWhatTheCoreLetsItsOperatorsSee() throws {
         let db = try PGTestDatabase()
         let store = try PGStore(try db.ownerConnection(), context: Self.context, create: true)

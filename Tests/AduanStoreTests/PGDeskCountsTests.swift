@@ -13,23 +13,6 @@ import Testing
 struct PGDeskCountsTests {
     static func byStatus(_ cs: some Sequence<Complaint>) -> [Status: Int] { cs.reduce(into: [:]) { $0[$1.status, default: 0] += 1 } }
 
-    /// The privacy matrix's stories loaded through COPY, the roles script applied, each login's password.
-    static func province() throws -> (PGTestDatabase, PGStore, [Actor], [Int64: Complaint], String) {
-        let db = try PGTestDatabase()
-        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
-        let ops = PGAccessTests.operators(db.tag)
-        let stories = try PGAccessTests.stories(ops)
-        let ids = try store.insertHistories(stories.map(\.events))
-        var complaints: [Int64: Complaint] = [:]
-        for (id, s) in zip(ids, stories) {
-            var c = s.complaint
-            c.id = id
-            complaints[id] = c
-        }
-        try store.conn.execute(PGAccessSQL.rolesScript(operators: ops))
-        let passfile = try db.passwords(for: PGAccessSQL.logins(of: ops).map(\.login))
-        return (db, store, ops, complaints, passfile)
-    }
 
     /// For every login (several hats included), every hat's tabs with and without copies: what the
     /// core says the hat holds now, per status, read without scanning `aduan.complaints`.
@@ -65,7 +48,7 @@ struct PGDeskCountsTests {
     static func recountDiffers(_ store: PGStore) throws -> Int64 { try PGSchema.countersDiffering(store.conn) }
 
     @Test func theStatusAndForwardedTabsAreReadFromCountersThatAgreeWithTheCoreUnderEveryLogin() throws {
-        let (db, store, ops, complaints, passfile) = try Self.province()
+        let (db, store, ops, complaints, passfile) = try PGAccessTests.province()
         #expect(try Self.checkTabs(db, ops, complaints, passfile: passfile, "after the import") >= 20)
         #expect(try Self.recountDiffers(store) == 0)
     }
@@ -73,7 +56,7 @@ struct PGDeskCountsTests {
     /// A store upgraded before its owner ran the roles script again: the logins have no grant on
     /// the counters yet, and the desk counts the reports as before (same numbers, no error).
     @Test func withoutAGrantOnTheCountersTheDeskCountsTheReportsAsBefore() throws {
-        let (db, store, ops, complaints, passfile) = try Self.province()
+        let (db, store, ops, complaints, passfile) = try PGAccessTests.province()
         for (login, hats) in PGAccessSQL.logins(of: ops) {
             try store.conn.execute("REVOKE SELECT ON aduan.desk_counts, aduan.forward_counts FROM \(PGConnection.quoteIdentifier(login))")
             let desk = try PGOperatorStore(conn: try PGTest.tcp(user: login, database: db.name, passfile: passfile), conninfo: login,
@@ -88,7 +71,7 @@ struct PGDeskCountsTests {
     }
 
     @Test func theCountersFollowTheWritersChangesAndVerifyNoticesAWrongOne() throws {
-        let (db, store, ops, complaints, passfile) = try Self.province()
+        let (db, store, ops, complaints, passfile) = try PGAccessTests.province()
         func actor(_ id: String) -> Actor { ops.first { $0.id == id }! }
         var now = complaints
         // Through the writer's path: a fresh report disposed to a unit, copied, passed to another
@@ -122,7 +105,7 @@ struct PGDeskCountsTests {
     /// The awaiting-approval count (status line, tab) reads only the reports where a draft waits:
     /// a partial index over them, even where the approver's agency holds many reports.
     @Test func theAwaitingApprovalCountReadsOnlyTheReportsWithAWaitingDraft() throws {
-        let (db, store, ops, complaints, passfile) = try Self.province()
+        let (db, store, ops, complaints, passfile) = try PGAccessTests.province()
         let waiting = complaints.values.filter(\.awaitingApproval).count
         for (login, hats) in PGAccessSQL.logins(of: ops) {
             let desk = try PGOperatorStore(conn: try PGTest.tcp(user: login, database: db.name, passfile: passfile), conninfo: login,

@@ -120,20 +120,8 @@ struct PGDeskStoreTests {
 @Suite(.enabled(if: PGTest.available, PGTest.skipReason))
 struct PGDeskStoreAccessTests {
     @Test func underEachOperatorsRoleTheDeskListsAndCountsWhatTheCoreSays() throws {
-        let db = try PGTestDatabase()
-        let store = try PGStore(try db.ownerConnection(), context: PGAccessTests.context, create: true)
-        let ops = PGAccessTests.operators(db.tag)
-        let stories = try PGAccessTests.stories(ops)
-        let ids = try store.insertHistories(stories.map(\.events))
-        var complaints: [Int64: Complaint] = [:]
-        for (id, s) in zip(ids, stories) {
-            var c = s.complaint
-            c.id = id
-            complaints[id] = c
-        }
-        try store.conn.execute(PGAccessSQL.rolesScript(operators: ops))
+        let (db, _, ops, complaints, passfile) = try PGAccessTests.province()
         let logins = PGAccessSQL.logins(of: ops).filter { $0.operators.count == 1 }
-        let passfile = try db.passwords(for: logins.map(\.login))
         let now = OfficeTimeZone.wib.timestamp(LocalDate(year: 2026, month: 7, day: 1), hour: 9)
         var checked = 0
         for (login, mine) in logins {
