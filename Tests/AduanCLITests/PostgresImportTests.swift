@@ -132,7 +132,7 @@ struct PostgresImportTests {
         }
         let file = p.desk.scratch.write("large.csv", csv)
         let catalog = try Self.catalog(owner), before = try Self.state(owner)
-        #expect(catalog.contains { $0.contains("complaint_texts_words") })
+        #expect(catalog.contains { $0.contains("complaint_texts_scoped") })
 
         // Killed once it holds the tables with their indexes dropped (its lock on complaints granted).
         let running = AduanBinary.spawn(AduanBinary.path, ["import", file, "--store", p.owner, "--lang", "en"],

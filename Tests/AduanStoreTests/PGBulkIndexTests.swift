@@ -45,7 +45,7 @@ struct PGBulkIndexTests {
         let rowByRow = try PGStore(try one.ownerConnection(), context: PGAccessTests.context, create: true)
         let after = try PGStore(try two.ownerConnection(), context: PGAccessTests.context, create: true)
         let before = try Self.catalog(after.conn)
-        #expect(before.contains { $0.contains("complaint_texts_words") && $0.contains("gin") })
+        #expect(before.contains { $0.contains("complaint_texts_scoped") && $0.contains("gin") })
         #expect(before.contains { $0.contains("complaint_texts_id_fkey FOREIGN KEY (id) REFERENCES aduan.complaints(id)") })
 
         let slow = try Self.load(rowByRow, histories, deferIndexesFrom: .max)
@@ -86,7 +86,7 @@ struct PGBulkIndexTests {
                 try load.add(prepared)
                 dropped = load.buildsIndexesAfter
                 // Inside the load the indexes are gone (the build happens in finish).
-                #expect(try store.conn.query("SELECT count(*) AS n FROM pg_indexes WHERE indexname = 'complaint_texts_words'").int64(0, "n") == 0)
+                #expect(try store.conn.query("SELECT count(*) AS n FROM pg_indexes WHERE indexname = 'complaint_texts_scoped'").int64(0, "n") == 0)
                 throw Stop()
             }
         }

@@ -113,6 +113,11 @@ public enum PGAccessSQL {
             + " AND ((\(v).shown_to >> (\(sightBit))) & 1) = 1)"
     }
 
+    /// A login's search keys as an SQL array of literals.
+    static func keysLiteral(_ keys: [String]) -> String {
+        "ARRAY[" + keys.map(lit).joined(separator: ", ") + "]::text[]"
+    }
+
     /// `text` for a `--` comment line: PostgreSQL ends a comment at a line feed or a carriage
     /// return, so every control character becomes `?` (an office admin writes the directory's
     /// names; the owner runs the script).
@@ -184,6 +189,9 @@ public enum PGAccessSQL {
             END
             $aduan$;
             """)
+        // Search keys (PGScopedSearch.swift): replaced like the policies, so a login gone from the
+        // directory searches nothing from then on.
+        out.append("DELETE FROM aduan.login_audiences;")
         for (login, ops) in logins {
             let role = PGConnection.quoteIdentifier(login)
             out.append("")
@@ -217,6 +225,7 @@ public enum PGAccessSQL {
             out.append("GRANT SELECT ON aduan.forward_counts TO \(role);")
             let forwardRule = ops.map { Self.forwardCounted(Access.inboxScope(of: $0)) }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("forwards", login))) ON aduan.forward_counts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(forwardRule));")
+            out.append("INSERT INTO aduan.login_audiences(login, keys) VALUES (\(lit(login)), \(keysLiteral(Audience.keys(of: ops))));")
             let eventRule = ops.map { Self.eventRule($0) }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("events", login))) ON aduan.event_views AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = event_views.complaint_id AND (\(eventRule))));")
         }

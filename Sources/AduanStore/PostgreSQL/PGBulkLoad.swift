@@ -106,6 +106,9 @@ extension PGStore {
                 PGSearch.appendBinaryVector(title: title, body: body, to: &out.bytes)
             }
             words = (title, body, vector..<out.bytes.count)
+            let tokens = Audience.tokens(of: c, masked: masked)
+            BinaryCopyWriter.appendTextArray(tokens, to: &out.bytes)
+            PGSearch.appendBinaryScopedVector(tokens: tokens, title: title, body: body, to: &out.bytes)
             p.texts.append(start..<out.bytes.count)
         }
         p.bytes = out.bytes
@@ -209,7 +212,7 @@ public final class PGBulkLoad {
                 }
                 complaints.int(id); complaints.raw(b[p.complaint])
                 if let r = p.reporter { reporters.int(id); reporters.raw(b[r]) }
-                for t in p.texts { texts.row(6); texts.int8(id); texts.raw(b[t]) }
+                for t in p.texts { texts.row(8); texts.int8(id); texts.raw(b[t]) }
                 if let k = p.contentKey { keys.int(id); keys.text(k); keys.endRow() }
             }
             if latest.map({ $0 < p.latest }) ?? true { latest = p.latest }
@@ -225,7 +228,7 @@ public final class PGBulkLoad {
         try copy("event_views", "seq, complaint_id, version, at, kind, needs_handling, needs_content, shown_to, body", views.finished(), binary: true)
         try copy("complaints", PGStore.projectionColumns, complaints.bytes)
         try copy("complaint_reporters", "id, name, phone, email, nik", reporters.bytes)
-        try copy("complaint_texts", "id, masked, title, body, location, words", texts.finished(), binary: true)
+        try copy("complaint_texts", "id, masked, title, body, location, words, audience, scoped_words", texts.finished(), binary: true)
         try copy("complaint_keys", "id, content_key", keys.bytes)
         return ids
     }

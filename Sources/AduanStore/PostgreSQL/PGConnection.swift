@@ -95,6 +95,9 @@ public final class PGConnection {
     private var depth = 0
     /// How many statements `query` has sent (round trips; tests count a page's).
     public private(set) var statementsSent = 0
+    /// The session's login searches texts through its own keys (`aduan.search_texts`,
+    /// PGScopedSearch.swift): set by `PGOperatorStore` when the store has them for the login.
+    public var searchByAudience = false
 
     /// Connects with libpq keywords (`host`, `port`, `dbname`, `user`, `passfile`, …). Passwords
     /// come from a passfile or service file, never from here. `dbname` may be a connection URI

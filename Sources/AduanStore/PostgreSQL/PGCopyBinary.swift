@@ -93,8 +93,13 @@ extension PGSearch {
     /// server has nothing to sort; the literal and this read back as the same value
     /// (`PGBulkTests.theBinaryVectorIsTheLiteralsValue`).
     public static func appendBinaryVector(title: String, body: String, to out: inout [UInt8]) {
+        appendBinary(entries(title: title, body: body), to: &out)
+    }
+
+    /// `words` (lexemes with their positions) as a binary `tsvector` field.
+    static func appendBinary(_ entries: [(word: String, positions: [Int])], to out: inout [UInt8]) {
         let start = BinaryCopyWriter.openField(&out)
-        var words = entries(title: title, body: body).map { (bytes: Array($0.word.utf8), positions: $0.positions) }
+        var words = entries.map { (bytes: Array($0.word.utf8), positions: $0.positions) }
         words.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         BinaryCopyWriter.int32(Int32(words.count), &out)
         for w in words {

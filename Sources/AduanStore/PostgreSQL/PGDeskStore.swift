@@ -54,7 +54,8 @@ extension PGOperatorStore: DeskStore {
     /// cursor; backward: before it, returned in list order).
     func fetch(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try Self.wrap {
-            let (text, values) = Self.pageStatement(q, cursor: cursor, forward: forward, limit: limit, now: now, context: context)
+            let (text, values) = Self.pageStatement(q, cursor: cursor, forward: forward, limit: limit, now: now, context: context,
+                                                     searchByAudience: conn.searchByAudience)
             let r = try conn.query(text, values)
             let rows = (0..<r.rowCount).map { Self.row(from: r, at: $0) }
             return forward ? rows : rows.reversed()
@@ -63,7 +64,7 @@ extension PGOperatorStore: DeskStore {
 
     /// The one statement of a page (`fetch`), with its values (PGPagePlanTests explains it).
     static func pageStatement(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp,
-                              context: WorkflowContext) -> (sql: String, values: [PGValue]) {
+                              context: WorkflowContext, searchByAudience: Bool = false) -> (sql: String, values: [PGValue]) {
         let (column, ascending) = PGStore.sortColumn(q.order)
         let greater = forward == ascending
         let dir = greater ? "ASC" : "DESC"
@@ -71,7 +72,7 @@ extension PGOperatorStore: DeskStore {
         let keys: [PGValue] = cursor.map { [.int($0.key), .int($0.id)] } ?? []
         let select = Self.rowSelect(q.content)
         let count = PGValue.int(Int64(max(0, limit)))
-        let c = PGStore.listCondition(q, now: now, context: context)
+        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: searchByAudience)
         let sql = cursor == nil ? c.sql : "(\(c.sql)) AND \(after)"
         let text = PostgreSQLDialect().numbered("""
             SELECT \(select.sql), \(column) AS sk FROM aduan.complaints c \(Self.titleJoin)
@@ -99,12 +100,12 @@ extension PGOperatorStore: DeskStore {
     }
 
     public func count(_ q: InboxQuery, now: Timestamp) throws(StoreError) -> Int {
-        let c = PGStore.listCondition(q, now: now, context: context)
+        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: conn.searchByAudience)
         return try countWhere(c.sql, c.values)
     }
 
     public func position(of row: PageCursor, in q: InboxQuery, now: Timestamp) throws(StoreError) -> Int {
-        let c = PGStore.listCondition(q, now: now, context: context)
+        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: conn.searchByAudience)
         let (column, ascending) = PGStore.sortColumn(q.order)
         return try countWhere("(\(c.sql)) AND (\(column), c.id) \(ascending ? "<" : ">") (?, ?)", c.values + [.int(row.key), .int(row.id)]) + 1
     }
@@ -173,7 +174,7 @@ extension PGOperatorStore: DeskStore {
     }
 
     public func arrivals(after mark: Int64, in q: InboxQuery, now: Timestamp) throws(StoreError) -> Int {
-        let c = PGStore.listCondition(q, now: now, context: context)
+        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: conn.searchByAudience)
         return try countWhere("c.id > ? AND (\(c.sql))", [.int(mark)] + c.values)
     }
 

@@ -63,7 +63,10 @@ public final class PGOperatorStore: AduanStoreContract {
         self.conn = conn
         self.conninfo = conninfo
         self.context = context
-        do { login = try conn.query("SELECT session_user AS u").text(0, "u") ?? conn.user } catch { throw .postgres(.database(detail: error.message)) }
+        do {
+            login = try conn.query("SELECT session_user AS u").text(0, "u") ?? conn.user
+            conn.searchByAudience = try Self.searchesByAudience(conn)
+        } catch { throw .postgres(.database(detail: error.message)) }
     }
 
     static func wrap<T>(_ body: () throws -> T) throws(StoreError) -> T {

@@ -204,15 +204,17 @@ public final class PGStore {
         }
         try conn.query("DELETE FROM aduan.complaint_texts WHERE id = $1", [.int(c.id)])
         for (masked, title, body, location) in Self.textRows(c) {
+            let tokens = Audience.tokens(of: c, masked: masked)
             try conn.query("""
-                INSERT INTO aduan.complaint_texts(id, masked, title, body, location, words)
-                VALUES ($1, $2, $3, $4, $5, $6::tsvector)
-                """, [.int(c.id), .bool(masked), .text(title), .text(body), .text(location), .text(PGSearch.vector(title: title, body: body))])
+                INSERT INTO aduan.complaint_texts(id, masked, title, body, location, words, audience, scoped_words)
+                VALUES ($1, $2, $3, $4, $5, $6::tsvector, $7::text[], $8::tsvector)
+                """, [.int(c.id), .bool(masked), .text(title), .text(body), .text(location), .text(PGSearch.vector(title: title, body: body)),
+                      .text(Self.arrayLiteral(tokens)), .text(PGSearch.scopedVector(tokens: tokens, title: title, body: body))])
         }
     }
 
     /// A PostgreSQL array literal of texts (`{"a","b"}`), every element quoted.
-    static func arrayLiteral(_ items: [String]) -> String {
+    public static func arrayLiteral(_ items: [String]) -> String {
         "{" + items.map { "\"" + $0.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
     }
 
@@ -277,8 +279,12 @@ public enum PGSearch {
     /// from the title into the body (the core matches a phrase within one field). Positions stop
     /// at PostgreSQL's 16,383.
     public static func vector(title: String, body: String) -> String {
-        // Built straight into bytes: it runs for every report a bulk load writes.
-        let words = entries(title: title, body: body)
+        literal(entries(title: title, body: body))
+    }
+
+    /// A `tsvector` literal of `words` (lexemes with their positions), built straight into bytes:
+    /// it runs for every report a bulk load writes.
+    static func literal(_ words: [(word: String, positions: [Int])]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(words.count * 12)
         for (i, w) in words.enumerated() {

@@ -44,6 +44,9 @@ extension PGStore {
                              [Privacy.publicText(c.title, of: c), Privacy.publicText(c.body, of: c), Privacy.publicText(c.location, of: c)]]
             let haveTexts = (0..<texts.rowCount).map { i in ["title", "body", "location"].map { texts.text(i, $0) ?? "" } }
             if wantTexts != haveTexts { problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "the texts differ from the log", message: .textsDiffer(id: id))) }
+            if try !searchKeysHold(c) {
+                problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "the texts' search keys differ from the log", message: .textsDiffer(id: id)))
+            }
         }
         // The screen's counters against a count of the reports (PGDeskCounts.swift).
         let counters = try PGSchema.countersDiffering(conn)
@@ -67,6 +70,27 @@ extension PGStore {
                                               message: .policyMissing(login: login, table: "aduan." + table)))
             }
         }
+        for (login, ops) in PGAccessSQL.logins(of: operators) where Identity.isValidLogin(login) {
+            let keys = Audience.keys(of: ops)
+            let r = try conn.query("SELECT keys = $2::text[] AS same FROM aduan.login_audiences WHERE login = $1", [.text(login), .text(Self.arrayLiteral(keys))])
+            if r.rowCount == 0 ? !keys.isEmpty : r.bool(0, "same") != true {
+                problems.append(VerifyProblem(kind: .security, complaintID: nil,
+                                              detail: "login \(login)'s search keys are not the directory's: run the SQL of `aduan office roles`",
+                                              message: .policyMissing(login: login, table: "aduan.login_audiences")))
+            }
+        }
         return problems
+    }
+
+    /// Do the report's text rows carry the core's tokens and their words under each (schema 9)?
+    func searchKeysHold(_ c: Complaint) throws -> Bool {
+        for (masked, title, body, _) in Self.textRows(c) {
+            let tokens = Audience.tokens(of: c, masked: masked)
+            let r = try conn.query("""
+                SELECT audience = $3::text[] AND scoped_words = $4::tsvector AS same FROM aduan.complaint_texts WHERE id = $1 AND masked = $2
+                """, [.int(c.id), .bool(masked), .text(Self.arrayLiteral(tokens)), .text(PGSearch.scopedVector(tokens: tokens, title: title, body: body))])
+            if r.rowCount != 1 || r.bool(0, "same") != true { return false }
+        }
+        return true
     }
 }

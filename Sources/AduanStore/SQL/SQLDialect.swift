@@ -91,7 +91,11 @@ public struct SQLiteDialect: SQLDialect {
 /// holder and copy arrays the access policies read. Under an operator's role the database's
 /// row-level security has already limited the rows; the scope rule still shapes the working inbox.
 public struct PostgreSQLDialect: SQLDialect {
-    public init() {}
+    /// Search through `aduan.search_texts` (the caller's own keys' words, PGScopedSearch.swift)
+    /// instead of the text rows' words under row-level security: set for a login that has keys.
+    public var searchByAudience: Bool
+
+    public init(searchByAudience: Bool = false) { self.searchByAudience = searchByAudience }
 
     public func placeholder(_ n: Int) -> String { "$\(n)" }
 
@@ -100,14 +104,16 @@ public struct PostgreSQLDialect: SQLDialect {
     /// The reports whose text rows (full or with the reporter taken out; a role sees only the
     /// ones it may read) match the query.
     public var textMatchIDs: String {
-        "SELECT t.id FROM aduan.complaint_texts t WHERE t.words @@ ?::tsquery"
+        searchByAudience ? "SELECT aduan.search_texts(?::text[])" : "SELECT t.id FROM aduan.complaint_texts t WHERE t.words @@ ?::tsquery"
     }
 
     /// A `tsquery` literal (its lexemes are the core's tokens, as in the rows' vectors, no parser
     /// between): every term must match; a term's words follow each other, the last one a prefix
     /// (as FTS5's `"a b"*`). Each word is quoted as a lexeme.
     public func textQuery(_ q: TextQuery) -> String {
-        q.terms.map { term in
+        // For the search function: the terms as an array, each its words separated by a space.
+        if searchByAudience { return PGStore.arrayLiteral(q.terms.map { $0.joined(separator: " ") }) }
+        return q.terms.map { term in
             term.enumerated().map { i, word in
                 PGSearch.lexeme(word) + (i == term.count - 1 ? ":*" : "")
             }.joined(separator: " <-> ")

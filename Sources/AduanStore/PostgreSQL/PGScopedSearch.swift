@@ -1,0 +1,219 @@
+import AduanCore
+
+/// Text search by audience (schema 9, issue 14).
+///
+/// Row-level security keeps an operator from reading a text, but it cannot let the words' index be
+/// used for them without letting the index look at every text first: PostgreSQL then counts, in
+/// the operator's own session (`pg_stat_get_xact_*`, `EXPLAIN (ANALYZE, BUFFERS)`), rows the
+/// operator may not read, and that spells out hidden words (session 7's review). So every text row
+/// also carries its words once per reader's key (`Audience.tokens`, decided by the core): the
+/// lexeme is the key's length, the key, then the word (`scopedLexeme`), in `scoped_words`, under a
+/// GIN index of its own. `aduan.search_texts` (a function that runs as the store's owner) asks the
+/// index only for lexemes under the caller's own keys (`aduan.login_audiences`, written by the
+/// roles script from `Audience.keys`), so the index never reaches an entry of a text the caller
+/// may not read: which words exist, how many rows hold them, where they sit in the index, all of
+/// it is the caller's own texts'. `PGSearchLeakTests` holds it to that; `PGScopedSearchTests` to
+/// finding exactly what the policies let each login read.
+extension PGSearch {
+    /// At most this many bytes of a text row's scoped vector (PostgreSQL refuses a `tsvector` over
+    /// 1 MiB): a long text's later words, past the budget, are not found by an operator's search.
+    static let scopedBudget = 900_000
+
+    /// The lexeme of `word` under key `key`: unambiguous whatever the key holds (its length first).
+    public static func scopedLexeme(_ key: String, _ word: String) -> String {
+        "\(key.utf8.count):\(key)\(word)"
+    }
+
+    /// `entries(title:body:)` once per token, each word qualified by it, within `scopedBudget`.
+    static func scopedEntries(tokens: [String], title: String, body: String) -> [(word: String, positions: [Int])] {
+        guard !tokens.isEmpty else { return [] }
+        let words = entries(title: title, body: body)
+        var out: [(word: String, positions: [Int])] = []
+        out.reserveCapacity(words.count * tokens.count)
+        var size = 8
+        for w in words {
+            let base = w.word.utf8.count + 8 + 2 * w.positions.count
+            var cost = 0
+            for k in tokens { cost += base + k.utf8.count + 4 }
+            if size + cost > scopedBudget { break }
+            size += cost
+            for k in tokens { out.append((scopedLexeme(k, w.word), w.positions)) }
+        }
+        return out
+    }
+
+    /// The scoped vector as a literal (the writer's statements).
+    public static func scopedVector(tokens: [String], title: String, body: String) -> String {
+        literal(scopedEntries(tokens: tokens, title: title, body: body))
+    }
+
+    /// The scoped vector as a binary COPY field (the bulk load).
+    public static func appendBinaryScopedVector(tokens: [String], title: String, body: String, to out: inout [UInt8]) {
+        appendBinary(scopedEntries(tokens: tokens, title: title, body: body), to: &out)
+    }
+
+    /// A `tsquery` literal for `terms` (each a phrase whose last word is a prefix, as
+    /// `PostgreSQLDialect.textQuery`) under any of `keys`: a term matches under one key, every
+    /// term must match. Used by tests and `aduan verify` to ask what the function asks.
+    public static func scopedQuery(_ terms: [[String]], keys: [String]) -> String {
+        terms.map { term in
+            "(" + keys.map { k in
+                "(" + term.enumerated().map { i, word in
+                    lexeme(scopedLexeme(k, word)) + (i == term.count - 1 ? ":*" : "")
+                }.joined(separator: " <-> ") + ")"
+            }.joined(separator: " | ") + ")"
+        }.joined(separator: " & ")
+    }
+}
+
+extension BinaryCopyWriter {
+    /// A `text[]` as a binary COPY field (what `array_recv` reads): one dimension, no NULLs,
+    /// element type `text` (OID 25); an empty array has no dimension.
+    static func appendTextArray(_ items: [String], to out: inout [UInt8]) {
+        let start = openField(&out)
+        int32(items.isEmpty ? 0 : 1, &out)
+        int32(0, &out)
+        int32(25, &out)
+        if !items.isEmpty {
+            int32(Int32(items.count), &out)
+            int32(1, &out)
+            for s in items {
+                int32(Int32(s.utf8.count), &out)
+                out.append(contentsOf: s.utf8)
+            }
+        }
+        closeField(start, &out)
+    }
+}
+
+extension PGSchema {
+    /// The migration's number.
+    static let audienceVersion = 9
+
+    /// Text rows get their readers' tokens (`audience`) and their words under each (`scoped_words`),
+    /// filled by `fillAudiences` after this SQL (the index is built after the rows are filled); the
+    /// words' index over every text row goes: nothing an operator runs may use it (row-level
+    /// security does not let it, rightly), and the owner's rare searches read the rows.
+    static let audienceMigration = """
+        ALTER TABLE aduan.complaint_texts ADD COLUMN IF NOT EXISTS audience text[] NOT NULL DEFAULT '{}';
+        ALTER TABLE aduan.complaint_texts ADD COLUMN IF NOT EXISTS scoped_words tsvector NOT NULL DEFAULT ''::tsvector;
+        DROP INDEX IF EXISTS aduan.complaint_texts_words;
+        -- Each login's keys (Audience.keys of its hats), written by the roles script. The owner's
+        -- only: the search function reads it for the login that calls it (session_user).
+        CREATE TABLE IF NOT EXISTS aduan.login_audiences(
+            login text PRIMARY KEY,
+            keys text[] NOT NULL
+        );
+        REVOKE ALL ON aduan.login_audiences FROM PUBLIC;
+        ALTER TABLE aduan.login_audiences ENABLE ROW LEVEL SECURITY;
+        -- Does the calling login have keys (the roles script ran since the store was upgraded)?
+        CREATE OR REPLACE FUNCTION aduan.search_ready() RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+            SELECT EXISTS (SELECT 1 FROM aduan.login_audiences WHERE login = session_user AND cardinality(keys) > 0)
+        $fn$;
+        -- The reports with a text the calling login may read that holds every term (a term: words
+        -- separated by one space, a phrase whose last word is a prefix). The index is asked for
+        -- the caller's own keys' lexemes only (PGScopedSearch.swift). The query's size is bounded
+        -- whatever the data, so no error depends on what hidden rows hold.
+        CREATE OR REPLACE FUNCTION aduan.search_texts(terms text[]) RETURNS SETOF bigint
+        LANGUAGE plpgsql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $fn$
+        DECLARE
+            k text[];
+            q tsquery;
+            alt tsquery;
+            phrase tsquery;
+            lex tsquery;
+            term text;
+            ws text[];
+            key text;
+            i int;
+        BEGIN
+            IF cardinality(terms) > 64 THEN
+                RAISE EXCEPTION 'a search has at most 64 terms' USING ERRCODE = '54000';
+            END IF;
+            SELECT a.keys INTO k FROM aduan.login_audiences a WHERE a.login = session_user;
+            IF k IS NULL OR cardinality(k) = 0 OR coalesce(cardinality(terms), 0) = 0 THEN
+                RETURN;
+            END IF;
+            FOREACH term IN ARRAY terms LOOP
+                ws := array_remove(string_to_array(term, ' '), '');
+                IF coalesce(cardinality(ws), 0) = 0 OR cardinality(ws) > 64 THEN
+                    RAISE EXCEPTION 'a search term has 1 to 64 words' USING ERRCODE = '54000';
+                END IF;
+                alt := NULL;
+                FOREACH key IN ARRAY k LOOP
+                    phrase := NULL;
+                    FOR i IN 1 .. cardinality(ws) LOOP
+                        lex := ('''' || replace(replace(octet_length(key)::text || ':' || key || ws[i], '\\', '\\\\'), '''', '''''') || ''''
+                                || CASE WHEN i = cardinality(ws) THEN ':*' ELSE '' END)::tsquery;
+                        phrase := CASE WHEN phrase IS NULL THEN lex ELSE tsquery_phrase(phrase, lex) END;
+                    END LOOP;
+                    alt := CASE WHEN alt IS NULL THEN phrase ELSE alt || phrase END;
+                END LOOP;
+                q := CASE WHEN q IS NULL THEN alt ELSE q && alt END;
+            END LOOP;
+            RETURN QUERY SELECT DISTINCT t.id FROM aduan.complaint_texts t WHERE t.scoped_words @@ q;
+        END
+        $fn$;
+        GRANT EXECUTE ON FUNCTION aduan.search_ready(), aduan.search_texts(text[]) TO PUBLIC;
+        """
+
+    /// The scoped words' index (built after the rows are filled, and by a bulk load at its end).
+    static let scopedIndex = "CREATE INDEX IF NOT EXISTS complaint_texts_scoped ON aduan.complaint_texts USING gin(scoped_words) WITH (fastupdate = off)"
+
+    /// Version 9 on a store that holds reports: every text row's tokens and scoped words, from
+    /// the report's state (its holders, copies and flags) and the row's own texts, a page of
+    /// reports at a time; then the index.
+    static func fillAudiences(_ conn: PGConnection) throws {
+        try conn.execute("CREATE TEMP TABLE audience_fill(id bigint, masked boolean, audience text[], scoped_words tsvector) ON COMMIT DROP")
+        var last: Int64 = 0
+        while true {
+            let r = try conn.query("""
+                SELECT c.id, c.state, c.intake_agency, c.anonymous, c.confidential, c.holder_agency, c.holder_unit, t.masked, t.title, t.body
+                FROM aduan.complaints c JOIN aduan.complaint_texts t ON t.id = c.id
+                WHERE c.id > $1 AND c.id <= (SELECT max(id) FROM (SELECT id FROM aduan.complaints WHERE id > $1 ORDER BY id LIMIT 2000) p)
+                ORDER BY c.id, t.masked
+                """, [.int(last)])
+            if r.rowCount == 0 { break }
+            var rows: [[PGValue]] = []
+            var decoded: (id: Int64, c: Complaint)?
+            for i in 0..<r.rowCount {
+                guard let id = r.int64(i, "id"), let state = r.text(i, "state") else { continue }
+                last = max(last, id)
+                if decoded?.id != id {
+                    // What the tokens read: the state's holder chain and copies, the row's columns.
+                    var c = Complaint(id: id, intake: Intake(title: "", body: "", agency: r.text(i, "intake_agency") ?? ""),
+                                      at: Timestamp(seconds: 0), actor: .system)
+                    guard StateCodec.decode(state, into: &c) else {
+                        throw PostgresError(sqlState: nil, message: "report #\(id) has a damaged state record; nothing was changed")
+                    }
+                    c.anonymous = r.bool(i, "anonymous") ?? true
+                    c.confidential = r.bool(i, "confidential") ?? true
+                    c.holder = Holder(agency: r.text(i, "holder_agency") ?? "", unit: r.text(i, "holder_unit"))
+                    decoded = (id, c)
+                }
+                let masked = r.bool(i, "masked") ?? true
+                let tokens = Audience.tokens(of: decoded!.c, masked: masked)
+                rows.append([.int(id), .bool(masked), .text(PGStore.arrayLiteral(tokens)),
+                             .text(PGSearch.scopedVector(tokens: tokens, title: r.text(i, "title") ?? "", body: r.text(i, "body") ?? ""))])
+            }
+            try conn.copyIn("COPY audience_fill(id, masked, audience, scoped_words) FROM STDIN", rows)
+        }
+        try conn.execute("""
+            UPDATE aduan.complaint_texts t SET audience = f.audience, scoped_words = f.scoped_words
+            FROM audience_fill f WHERE f.id = t.id AND f.masked = t.masked
+            """)
+        try conn.execute(scopedIndex)
+    }
+}
+
+extension PGOperatorStore {
+    /// Does the store keep search keys for the connection's login? Not on a store older than
+    /// schema 9, nor before its owner ran the roles script since upgrading: the login then
+    /// searches its texts under row-level security, as before (slower, never more).
+    public static func searchesByAudience(_ conn: PGConnection) throws(PostgresError) -> Bool {
+        guard try conn.query("SELECT to_regprocedure('aduan.search_ready()') IS NOT NULL AS f").bool(0, "f") == true else { return false }
+        return try conn.query("SELECT aduan.search_ready() AS ready").bool(0, "ready") == true
+    }
+}
