@@ -174,7 +174,7 @@ final class PGBench {
                 let pgS = try sample(options.keys / 10) { _ in _ = try pg.page(q, after: nil, limit: 140, now: now) }
                 let liteS = try sample(options.keys / 10) { _ in _ = try lite.page(q, limit: 140, now: now) }
                 var c = cell(pgS, liteS)
-                if key == "pg-search" { c.text += " «\(word)»" }
+                if key == "pg-search" { c.text += " «\(word)»" + (pg.conn.searchByAudience ? " by keys" : " under RLS") }
                 table.set(key, size: size, c)
             }
 
