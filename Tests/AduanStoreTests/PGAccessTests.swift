@@ -190,8 +190,11 @@ struct PGAccessTests {
             }
 
             // A search finds the reporter's name only where the reporter may be seen.
-            let byName = Set(try conn.query("SELECT id FROM aduan.complaint_texts WHERE words @@ to_tsquery('simple', 'aminah')")
+            let byName = Set(try conn.query("SELECT aduan.search_texts('{aminah}') AS id")
                 .column("id").compactMap { $0.flatMap { Int64($0) } })
+            // The words themselves are not the login's to read (nor their statistics).
+            #expect(throws: PostgresError.self) { try conn.query("SELECT id FROM aduan.complaint_texts WHERE words @@ 'aminah'::tsquery") }
+            #expect(throws: PostgresError.self) { try conn.query("SELECT id FROM aduan.complaint_texts WHERE scoped_words @@ 'aminah'::tsquery") }
             let nameVisible = Set(complaints.filter { _, c in
                 mine.contains { Privacy.canSeeContent(c, viewer: $0) && Privacy.canSeeReporter(c, viewer: $0) }
             }.keys)

@@ -71,6 +71,14 @@ struct PGSearchLeakTests {
         }
         try store.insertHistories(histories)
         try store.conn.execute(PGAccessSQL.rolesScript(operators: ops))
+        if !byAudience {
+            // As an upgraded store before its owner ran the roles script again: the logins keep
+            // the texts' words (the migration's grant), and have no keys.
+            for (login, _) in PGAccessSQL.logins(of: ops) {
+                try store.conn.execute("GRANT SELECT (id, masked, title, body, location, words) ON aduan.complaint_texts TO \(PGConnection.quoteIdentifier(login))")
+            }
+            try store.conn.execute("DELETE FROM aduan.login_audiences")
+        }
         try store.conn.execute("ANALYZE")
         // The owner finds them.
         #expect(try store.conn.query("SELECT id FROM aduan.complaint_texts WHERE words @@ 'rahasiaprovinsi'::tsquery").rowCount == 24)
@@ -78,7 +86,7 @@ struct PGSearchLeakTests {
             let login = "\(db.tag)_\(who)"
             let conn = try PGTest.tcp(user: login, database: db.name, passfile: try db.passwords(for: [login]))
             if indexesOnly { try conn.execute("SET enable_seqscan = off") }
-            #expect(try PGOperatorStore.searchesByAudience(conn))
+            #expect(try PGOperatorStore.searchesByAudience(conn) == byAudience)
             _ = try Self.search("takadasamasekali", on: conn, byAudience: byAudience)
             let hidden = try Self.search(probe, on: conn, byAudience: byAudience)
             let nothing = try Self.search("takadasamasekali", on: conn, byAudience: byAudience)
@@ -87,7 +95,7 @@ struct PGSearchLeakTests {
             // A word it may read is found (the search works at all), through the index where it has keys.
             let found = try Self.search("puskesmas", on: conn, byAudience: byAudience)
             #expect(found.found > 0, "\(who) finds puskesmas")
-            // (Scans and tuples inside the function are not counted for the caller; blocks are.)
+            // (The index's blocks show it was used; its scans and tuples may not be counted inside the function.)
             if byAudience { #expect(found.counted.contains { $0.hasPrefix("complaint_texts_scoped blocks: +") && $0 != "complaint_texts_scoped blocks: +0" }, "\(found.counted)") }
         }
     }

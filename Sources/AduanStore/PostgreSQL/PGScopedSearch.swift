@@ -32,6 +32,8 @@ extension PGSearch {
         out.reserveCapacity(words.count * tokens.count)
         var size = 8
         for w in words {
+            // PostgreSQL refuses a lexeme over 2,046 bytes: such a word is not found by operators.
+            if tokens.contains(where: { scopedLexeme($0, w.word).utf8.count > 2_046 }) { continue }
             let base = w.word.utf8.count + 8 + 2 * w.positions.count
             var cost = 0
             for k in tokens { cost += base + k.utf8.count + 4 }
@@ -94,10 +96,27 @@ extension PGSchema {
     /// filled by `fillAudiences` after this SQL (the index is built after the rows are filled); the
     /// words' index over every text row goes: nothing an operator runs may use it (row-level
     /// security does not let it, rightly), and the owner's rare searches read the rows.
-    static let audienceMigration = """
+    static let audienceMigration = #"""
         ALTER TABLE aduan.complaint_texts ADD COLUMN IF NOT EXISTS audience text[] NOT NULL DEFAULT '{}';
         ALTER TABLE aduan.complaint_texts ADD COLUMN IF NOT EXISTS scoped_words tsvector NOT NULL DEFAULT ''::tsvector;
         DROP INDEX IF EXISTS aduan.complaint_texts_words;
+        -- No statistics of the words (a login's EXPLAIN would show estimates built from every
+        -- row's words, readable or not); the search function does not need them.
+        ALTER TABLE aduan.complaint_texts ALTER COLUMN words SET STATISTICS 0,
+            ALTER COLUMN scoped_words SET STATISTICS 0, ALTER COLUMN audience SET STATISTICS 0;
+        -- Logins granted the whole table before (the roles script of schema 8) keep what they
+        -- read, not the new columns: the roles script now grants the texts' columns by name.
+        DO $grants$
+        DECLARE r record;
+        BEGIN
+            FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants
+                     WHERE table_schema = 'aduan' AND table_name = 'complaint_texts' AND privilege_type = 'SELECT'
+                       AND grantee <> current_user LOOP
+                EXECUTE format('REVOKE SELECT ON aduan.complaint_texts FROM %I', r.grantee);
+                EXECUTE format('GRANT SELECT (id, masked, title, body, location, words) ON aduan.complaint_texts TO %I', r.grantee);
+            END LOOP;
+        END
+        $grants$;
         -- Each login's keys (Audience.keys of its hats), written by the roles script. The owner's
         -- only: the search function reads it for the login that calls it (session_user).
         CREATE TABLE IF NOT EXISTS aduan.login_audiences(
@@ -106,58 +125,60 @@ extension PGSchema {
         );
         REVOKE ALL ON aduan.login_audiences FROM PUBLIC;
         ALTER TABLE aduan.login_audiences ENABLE ROW LEVEL SECURITY;
-        -- Does the calling login have keys (the roles script ran since the store was upgraded)?
+        -- Has the calling login been given its keys (the roles script ran since the upgrade)?
         CREATE OR REPLACE FUNCTION aduan.search_ready() RETURNS boolean
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
-            SELECT EXISTS (SELECT 1 FROM aduan.login_audiences WHERE login = session_user AND cardinality(keys) > 0)
+            SELECT EXISTS (SELECT 1 FROM aduan.login_audiences WHERE login = session_user)
         $fn$;
         -- The reports with a text the calling login may read that holds every term (a term: words
         -- separated by one space, a phrase whose last word is a prefix). The index is asked for
-        -- the caller's own keys' lexemes only (PGScopedSearch.swift). The query's size is bounded
-        -- whatever the data, so no error depends on what hidden rows hold.
+        -- the caller's own keys' lexemes only (PGScopedSearch.swift): the key's length in UTF-8
+        -- bytes, ':', the key, the word. At most 64 words in all, so the query's size depends on
+        -- the caller's keys and words only, and no error on what hidden rows hold. The function's
+        -- own settings keep the caller's from changing how it reads (an index, an exact bitmap).
         CREATE OR REPLACE FUNCTION aduan.search_texts(terms text[]) RETURNS SETOF bigint
         LANGUAGE plpgsql STABLE SECURITY DEFINER
-        SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $fn$
+        SET search_path = pg_catalog, pg_temp SET enable_seqscan = off SET work_mem = '64MB'
+        SET standard_conforming_strings = on AS $fn$
         DECLARE
             k text[];
-            q tsquery;
-            alt tsquery;
-            phrase tsquery;
-            lex tsquery;
             term text;
             ws text[];
             key text;
+            prefix text;
             i int;
+            total int := 0;
+            lexes text[];
+            alts text[];
+            parts text[] := '{}';
         BEGIN
-            IF cardinality(terms) > 64 THEN
-                RAISE EXCEPTION 'a search has at most 64 terms' USING ERRCODE = '54000';
-            END IF;
             SELECT a.keys INTO k FROM aduan.login_audiences a WHERE a.login = session_user;
             IF k IS NULL OR cardinality(k) = 0 OR coalesce(cardinality(terms), 0) = 0 THEN
                 RETURN;
             END IF;
             FOREACH term IN ARRAY terms LOOP
                 ws := array_remove(string_to_array(term, ' '), '');
-                IF coalesce(cardinality(ws), 0) = 0 OR cardinality(ws) > 64 THEN
-                    RAISE EXCEPTION 'a search term has 1 to 64 words' USING ERRCODE = '54000';
+                total := total + coalesce(cardinality(ws), 0);
+                IF coalesce(cardinality(ws), 0) = 0 OR total > 64 THEN
+                    RAISE EXCEPTION 'a search has 1 to 64 words in each term and at most 64 in all' USING ERRCODE = '54000';
                 END IF;
-                alt := NULL;
+                alts := '{}';
                 FOREACH key IN ARRAY k LOOP
-                    phrase := NULL;
+                    prefix := octet_length(convert_to(key, 'UTF8'))::text || ':' || key;
+                    lexes := '{}';
                     FOR i IN 1 .. cardinality(ws) LOOP
-                        lex := ('''' || replace(replace(octet_length(key)::text || ':' || key || ws[i], '\\', '\\\\'), '''', '''''') || ''''
-                                || CASE WHEN i = cardinality(ws) THEN ':*' ELSE '' END)::tsquery;
-                        phrase := CASE WHEN phrase IS NULL THEN lex ELSE tsquery_phrase(phrase, lex) END;
+                        lexes := lexes || ('''' || replace(replace(prefix || ws[i], E'\\', E'\\\\'), '''', '''''') || ''''
+                                           || CASE WHEN i = cardinality(ws) THEN ':*' ELSE '' END);
                     END LOOP;
-                    alt := CASE WHEN alt IS NULL THEN phrase ELSE alt || phrase END;
+                    alts := alts || ('(' || array_to_string(lexes, ' <-> ') || ')');
                 END LOOP;
-                q := CASE WHEN q IS NULL THEN alt ELSE q && alt END;
+                parts := parts || ('(' || array_to_string(alts, ' | ') || ')');
             END LOOP;
-            RETURN QUERY SELECT DISTINCT t.id FROM aduan.complaint_texts t WHERE t.scoped_words @@ q;
+            RETURN QUERY SELECT DISTINCT t.id FROM aduan.complaint_texts t WHERE t.scoped_words @@ array_to_string(parts, ' & ')::tsquery;
         END
         $fn$;
         GRANT EXECUTE ON FUNCTION aduan.search_ready(), aduan.search_texts(text[]) TO PUBLIC;
-        """
+        """#
 
     /// The scoped words' index (built after the rows are filled, and by a bulk load at its end).
     static let scopedIndex = "CREATE INDEX IF NOT EXISTS complaint_texts_scoped ON aduan.complaint_texts USING gin(scoped_words) WITH (fastupdate = off)"
@@ -169,18 +190,18 @@ extension PGSchema {
         try conn.execute("CREATE TEMP TABLE audience_fill(id bigint, masked boolean, audience text[], scoped_words tsvector) ON COMMIT DROP")
         var last: Int64 = 0
         while true {
+            let page = try conn.query("SELECT max(id) AS m FROM (SELECT id FROM aduan.complaints WHERE id > $1 ORDER BY id LIMIT 2000) p", [.int(last)])
+            guard let end = page.int64(0, "m") else { break }
             let r = try conn.query("""
                 SELECT c.id, c.state, c.intake_agency, c.anonymous, c.confidential, c.holder_agency, c.holder_unit, t.masked, t.title, t.body
                 FROM aduan.complaints c JOIN aduan.complaint_texts t ON t.id = c.id
-                WHERE c.id > $1 AND c.id <= (SELECT max(id) FROM (SELECT id FROM aduan.complaints WHERE id > $1 ORDER BY id LIMIT 2000) p)
-                ORDER BY c.id, t.masked
-                """, [.int(last)])
-            if r.rowCount == 0 { break }
+                WHERE c.id > $1 AND c.id <= $2 ORDER BY c.id, t.masked
+                """, [.int(last), .int(end)])
+            last = end
             var rows: [[PGValue]] = []
             var decoded: (id: Int64, c: Complaint)?
             for i in 0..<r.rowCount {
                 guard let id = r.int64(i, "id"), let state = r.text(i, "state") else { continue }
-                last = max(last, id)
                 if decoded?.id != id {
                     // What the tokens read: the state's holder chain and copies, the row's columns.
                     var c = Complaint(id: id, intake: Intake(title: "", body: "", agency: r.text(i, "intake_agency") ?? ""),

@@ -70,6 +70,12 @@ extension PGStore {
                                               message: .policyMissing(login: login, table: "aduan." + table)))
             }
         }
+        let directory = Set(PGAccessSQL.logins(of: operators).map(\.login))
+        for login in try conn.query("SELECT login FROM aduan.login_audiences ORDER BY login").column("login").compactMap({ $0 }) where !directory.contains(login) {
+            problems.append(VerifyProblem(kind: .security, complaintID: nil,
+                                          detail: "login \(login) is not in the directory but has search keys: run the SQL of `aduan office roles`",
+                                          message: .policyMissing(login: login, table: "aduan.login_audiences")))
+        }
         for (login, ops) in PGAccessSQL.logins(of: operators) where Identity.isValidLogin(login) {
             let keys = Audience.keys(of: ops)
             let r = try conn.query("SELECT keys = $2::text[] AS same FROM aduan.login_audiences WHERE login = $1", [.text(login), .text(Self.arrayLiteral(keys))])
