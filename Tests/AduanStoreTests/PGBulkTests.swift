@@ -194,6 +194,35 @@ struct PGBulkTests {
         }
     }
 
+    @Test func theBinaryScopedVectorIsTheLiteralsValue() throws {
+        let db = try PGTestDatabase()
+        let conn = try db.ownerConnection()
+        try conn.execute("CREATE TABLE t(n bigint, w tsvector)")
+        // Keys of 9 and 10 bytes (their prefixes "9:" and "10:" sort against each other by bytes),
+        // a unit pair, a quote, a backslash, a wide character.
+        let tokens = [["pub", "ag:dinkes", "uh:pemkab\u{1F}dinkes-p2p", "nf:o'neil\\x", "uc:sekretariat", "uc:kota-€"], ["af:abcdef"], []]
+        var w = BinaryCopyWriter()
+        var n = 0
+        for c in PGSearchVectorTests.cases {
+            for t in tokens {
+                w.row(2); w.int8(Int64(n)); n += 1
+                var field: [UInt8] = []
+                PGSearch.appendBinaryScopedVector(tokens: t, title: c.0, body: c.1, to: &field)
+                w.raw(field)
+            }
+        }
+        try conn.copyBinary("COPY t FROM STDIN WITH (FORMAT binary)", w)
+        let r = try conn.query("SELECT n, w::text AS w FROM t ORDER BY n")
+        n = 0
+        for c in PGSearchVectorTests.cases {
+            for t in tokens {
+                let literal = try conn.query("SELECT $1::tsvector::text AS w", [.text(PGSearch.scopedVector(tokens: t, title: c.0, body: c.1))]).text(0, "w")
+                #expect(r.text(n, "w") == literal, "\(c.0) \(t)")
+                n += 1
+            }
+        }
+    }
+
     @Test func copyEscapesEveryByteAndAFailureNamesNoValue() throws {
         let db = try PGTestDatabase()
         let conn = try db.ownerConnection()

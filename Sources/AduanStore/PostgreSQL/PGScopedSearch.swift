@@ -24,23 +24,31 @@ extension PGSearch {
         "\(key.utf8.count):\(key)\(word)"
     }
 
-    /// `entries(title:body:)` once per token, each word qualified by it, within `scopedBudget`.
-    static func scopedEntries(tokens: [String], title: String, body: String) -> [(word: String, positions: [Int])] {
+    /// The words (first seen first) that go under every token: within `scopedBudget`, none whose
+    /// lexeme would pass PostgreSQL's 2,046 bytes (such a word is not found by operators).
+    static func scopedWords(tokens: [String], title: String, body: String) -> [(word: String, positions: [Int])] {
         guard !tokens.isEmpty else { return [] }
-        let words = entries(title: title, body: body)
-        var out: [(word: String, positions: [Int])] = []
-        out.reserveCapacity(words.count * tokens.count)
+        let prefixes = tokens.map { "\($0.utf8.count):\($0)".utf8.count }
+        let longest = prefixes.max() ?? 0
+        var kept: [(word: String, positions: [Int])] = []
         var size = 8
-        for w in words {
-            // PostgreSQL refuses a lexeme over 2,046 bytes: such a word is not found by operators.
-            if tokens.contains(where: { scopedLexeme($0, w.word).utf8.count > 2_046 }) { continue }
-            let base = w.word.utf8.count + 8 + 2 * w.positions.count
-            var cost = 0
-            for k in tokens { cost += base + k.utf8.count + 4 }
+        for w in entries(title: title, body: body) {
+            let n = w.word.utf8.count
+            if longest + n > 2_046 { continue }
+            let cost = prefixes.reduce(0) { $0 + $1 + n + 8 + 2 * w.positions.count }
             if size + cost > scopedBudget { break }
             size += cost
-            for k in tokens { out.append((scopedLexeme(k, w.word), w.positions)) }
+            kept.append(w)
         }
+        return kept
+    }
+
+    /// `entries(title:body:)` once per token, each word qualified by it, within `scopedBudget`.
+    static func scopedEntries(tokens: [String], title: String, body: String) -> [(word: String, positions: [Int])] {
+        let words = scopedWords(tokens: tokens, title: title, body: body)
+        var out: [(word: String, positions: [Int])] = []
+        out.reserveCapacity(words.count * tokens.count)
+        for w in words { for k in tokens { out.append((scopedLexeme(k, w.word), w.positions)) } }
         return out
     }
 
@@ -49,9 +57,26 @@ extension PGSearch {
         literal(scopedEntries(tokens: tokens, title: title, body: body))
     }
 
-    /// The scoped vector as a binary COPY field (the bulk load).
+    /// The scoped vector as a binary COPY field (the bulk load), in the server's order without
+    /// comparing whole lexemes: a key's prefix (its length, ':', the key) is never a prefix of
+    /// another key's, so the lexemes go key by key in the prefixes' order, each key's words in
+    /// the words' order (`PGBulkTests` holds it to the literal's value).
     public static func appendBinaryScopedVector(tokens: [String], title: String, body: String, to out: inout [UInt8]) {
-        appendBinary(scopedEntries(tokens: tokens, title: title, body: body), to: &out)
+        let start = BinaryCopyWriter.openField(&out)
+        var words = scopedWords(tokens: tokens, title: title, body: body).map { (bytes: Array($0.word.utf8), positions: $0.positions) }
+        words.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        let prefixes = tokens.map { Array("\($0.utf8.count):\($0)".utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        BinaryCopyWriter.int32(Int32(words.count * prefixes.count), &out)
+        for p in prefixes {
+            for w in words {
+                out.append(contentsOf: p)
+                out.append(contentsOf: w.bytes)
+                out.append(0)
+                BinaryCopyWriter.int16(Int16(w.positions.count), &out)
+                for q in w.positions { BinaryCopyWriter.int16(Int16(q), &out) }
+            }
+        }
+        BinaryCopyWriter.closeField(start, &out)
     }
 
     /// A `tsquery` literal for `terms` (each a phrase whose last word is a prefix, as
