@@ -27,5 +27,7 @@ public enum SystemReason {
         "Device or resource busy": "perangkat atau sumber daya sedang sibuk",
         "No such device or address": "perangkat atau alamat tidak ada",
         "Invalid argument": "argumen tidak sah",
+        // Files.read's own reason (not strerror's).
+        "it is a folder": "itu sebuah folder",
     ]
 }
