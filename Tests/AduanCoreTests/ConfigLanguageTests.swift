@@ -194,6 +194,16 @@ import Testing
         #expect(syntax.map { $0.text(.id) } == [#"kantor.json:1: bukan JSON yang sah: seharusnya ',' atau '}' setelah anggota objek, tertulis '"' (kolom 15)"#])
     }
 
+    /// The reasons the program itself gives for an unreadable holiday file (a folder, a file too
+    /// large) are said in Indonesian too, like the system's.
+    @Test func theProgramsOwnReadingReasonsAreSaidInIndonesian() {
+        let folder = ConfigProblem.holidayFileUnreadable(path: "libur", reason: "it is a folder")
+        #expect(folder.text(.id) == "berkas hari libur \"libur\" tidak bisa dibaca: itu sebuah folder")
+        let large = ConfigProblem.holidayFileUnreadable(path: "libur.json", reason: "larger than 4096 MiB")
+        #expect(large.text(.id) == "berkas hari libur \"libur.json\" tidak bisa dibaca: lebih besar dari 4096 MiB")
+        #expect(large.text(.en) == "cannot read holiday file \"libur.json\": larger than 4096 MiB")
+    }
+
     /// No source makes an error from English words (`ConfigReader.fail` takes a `ConfigProblem`, so
     /// only `ConfigError(…, message:)` could).
     @Test func theParsersMakeNoErrorFromEnglishWords() throws {

@@ -5,6 +5,10 @@ public enum SystemReason {
     /// `reason` as `strerror` wrote it, said in `language`.
     public static func text(_ reason: String, _ language: Language) -> String {
         guard language == .id else { return reason }
+        // Files.read's size limit: "larger than 4096 MiB".
+        if reason.hasPrefix("larger than "), reason.hasSuffix(" MiB") {
+            return "lebih besar dari " + reason.dropFirst("larger than ".count)
+        }
         return indonesian[reason] ?? reason
     }
 
