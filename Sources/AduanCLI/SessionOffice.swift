@@ -37,16 +37,18 @@ extension Session {
     /// naming where the office lives; against a store without an office record (or before one
     /// exists) an old-style config still works, and the first open proposes the move.
     static func loadOffice(_ arguments: ParsedArguments) throws(CLIError) -> LoadedOffice {
-        let fallbackLanguage = Platform.language(flag: arguments.value("lang"), config: nil)
+        let flagLanguage = Platform.language(flag: arguments.value("lang"), config: nil)
         let explicit = arguments.value("config")
         let path = explicit ?? (Files.exists(Platform.defaultConfigPath) ? Platform.defaultConfigPath : nil)
         var userBytes: [UInt8]?
         if let path {
             switch Files.read(path) {
             case .success(let b): userBytes = b
-            case .failure(let e): throw .environment(AduanCore.strings(fallbackLanguage).command(.cannotReadConfig(file: path, reason: e.reason)))
+            case .failure(let e): throw .environment(AduanCore.strings(flagLanguage).command(.cannotReadConfig(file: path, reason: e.reason)))
             }
         }
+        // The config's own language says its problems, even when the rest of it is wrong (--lang first).
+        let fallbackLanguage = Platform.language(flag: arguments.value("lang"), config: userBytes.flatMap(OfficeDocument.declaredLanguage))
         let officeKeys = userBytes.map(OfficeDocument.officeKeys) ?? []
         // `aduan init --office FILE`: the new store's office is that file.
         let officeFile = arguments.command == .`init` ? arguments.value("office") : nil
@@ -57,12 +59,12 @@ extension Session {
         if let bytes = userBytes, let path {
             if officeKeys.isEmpty {
                 // The store path is not known yet; office keys were ruled out above, so it is not quoted.
-                switch PersonalConfig.parse(bytes, file: path, storePath: "", language: fallbackLanguage) {
+                switch PersonalConfig.parse(bytes, file: path, storePath: "") {
                 case .success(let p): personal = p
-                case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
+                case .failure(let e): throw .environment(e.lines(fallbackLanguage).joined(separator: "\n"))
                 }
             } else {
-                legacy = try parseWhole(bytes, file: path)
+                legacy = try parseWhole(bytes, file: path, fallbackLanguage)
                 if let l = legacy {
                     personal.language = l.language
                     personal.store = l.store
@@ -95,28 +97,27 @@ extension Session {
             let office: OfficeConfig
             switch OfficeDocument.make(source.bytes, file: source.file, loadFile: loader(source.folder)) {
             case .success(let made): office = made.config
-            case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
+            case .failure(let e): throw .environment(e.lines(fallbackLanguage).joined(separator: "\n"))
             }
             var p = personal
             p.templates = legacy == nil ? p.templates : []
             p.defaultOperator = legacy == nil ? p.defaultOperator : nil
-            return LoadedOffice(config: try combine(p, office, file: path ?? officeFile), configPath: officeFile,
+            return LoadedOffice(config: try combine(p, office, file: path ?? officeFile, fallbackLanguage), configPath: officeFile,
                                 source: .file(officeFile), documentSource: source, storePath: storePath)
         }
 
         if Files.exists(storePath), let stored = ComplaintStore.peekOffice(path: storePath) {
             if let path, !officeKeys.isEmpty {
-                let message = PersonalConfig.officeKeyMessage(storePath: storePath, fallbackLanguage)
                 throw .environment(ConfigError(file: path, line: officeKeys[0].line, key: officeKeys.map(\.key).joined(separator: ", "),
-                                               message: message).description)
+                                               problem: .belongsToOffice(store: storePath)).text(fallbackLanguage))
             }
             let office: OfficeConfig
             switch OfficeDocument.parse(stored.document, version: stored.version) {
             case .success(let c): office = c
             case .failure(let e):
-                throw .environment(AduanCore.strings(fallbackLanguage).command(.storeOfficeUnreadable(store: storePath)) + "\n" + e.all.map(\.description).joined(separator: "\n"))
+                throw .environment(AduanCore.strings(fallbackLanguage).command(.storeOfficeUnreadable(store: storePath)) + "\n" + e.lines(fallbackLanguage).joined(separator: "\n"))
             }
-            return LoadedOffice(config: try combine(personal, office, file: path ?? "config"), configPath: path,
+            return LoadedOffice(config: try combine(personal, office, file: path ?? "config", fallbackLanguage), configPath: path,
                                 source: .store(stored), documentSource: nil, storePath: storePath)
         }
 
@@ -125,8 +126,8 @@ extension Session {
             return LoadedOffice(config: legacy, configPath: path, source: .file(path),
                                 documentSource: OfficeDocumentSource(bytes: bytes, file: path, folder: folder(of: path)), storePath: storePath)
         }
-        let builtIn = try parseWhole(Array(BuiltInConfig.json.utf8), file: "(built-in config)")
-        return LoadedOffice(config: try combine(personal, builtIn, file: path ?? "config"), configPath: path, source: .builtIn,
+        let builtIn = try parseWhole(Array(BuiltInConfig.json.utf8), file: "(built-in config)", fallbackLanguage)
+        return LoadedOffice(config: try combine(personal, builtIn, file: path ?? "config", fallbackLanguage), configPath: path, source: .builtIn,
                             documentSource: OfficeDocumentSource(bytes: Array(BuiltInConfig.json.utf8), file: "(built-in config)", folder: "."),
                             storePath: storePath)
     }
@@ -139,17 +140,17 @@ extension Session {
         { relative in Files.read(relative.hasPrefix("/") ? relative : folder + "/" + relative) }
     }
 
-    static func parseWhole(_ bytes: [UInt8], file: String) throws(CLIError) -> OfficeConfig {
+    static func parseWhole(_ bytes: [UInt8], file: String, _ language: Language) throws(CLIError) -> OfficeConfig {
         switch OfficeConfig.parse(bytes, file: file, loadFile: loader(folder(of: file))) {
         case .success(let c): return c
-        case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
+        case .failure(let e): throw .environment(e.lines(language).joined(separator: "\n"))
         }
     }
 
-    static func combine(_ personal: PersonalConfig, _ office: OfficeConfig, file: String) throws(CLIError) -> OfficeConfig {
+    static func combine(_ personal: PersonalConfig, _ office: OfficeConfig, file: String, _ language: Language) throws(CLIError) -> OfficeConfig {
         switch personal.over(office, file: file) {
         case .success(let c): return c
-        case .failure(let e): throw .environment(e.all.map(\.description).joined(separator: "\n"))
+        case .failure(let e): throw .environment(e.lines(language).joined(separator: "\n"))
         }
     }
 
@@ -161,10 +162,10 @@ extension Session {
     }
 
     /// The office document for a file (validated; holiday files inlined).
-    static func officeDocument(_ source: OfficeDocumentSource) throws(CLIError) -> (document: String, config: OfficeConfig) {
+    static func officeDocument(_ source: OfficeDocumentSource, _ language: Language) throws(CLIError) -> (document: String, config: OfficeConfig) {
         switch OfficeDocument.make(source.bytes, file: source.file, loadFile: loader(source.folder)) {
         case .success(let made): return made
-        case .failure(let e): throw .invalid(e.all.map(\.description))
+        case .failure(let e): throw .invalid(e.lines(language))
         }
     }
 
@@ -195,7 +196,7 @@ extension Session {
     /// runs with), so every store is born with its office.
     func seedOffice(_ store: ComplaintStore) throws(CLIError) {
         guard let source = officeDocumentSource else { return }
-        let made = try Session.officeDocument(source)
+        let made = try Session.officeDocument(source, language)
         let now = try Platform.now(language)
         let summary = "seeded from \(source.file)"
         let result: OfficeRecordResult

@@ -42,17 +42,16 @@ extension Session {
             throw .store(.postgres(.database(detail: (error as? PostgresError)?.message ?? "\(error)")))
         }
         if let configPath, !officeKeys.isEmpty {
-            let message = PersonalConfig.officeKeyMessage(storePath: shown, language)
             throw .environment(ConfigError(file: configPath, line: officeKeys[0].line, key: officeKeys.map(\.key).joined(separator: ", "),
-                                           message: message).description)
+                                           problem: .belongsToOffice(store: shown)).text(language))
         }
         let office: OfficeConfig
         switch OfficeDocument.parse(stored.document, version: stored.version) {
         case .success(let c): office = c
         case .failure(let e):
-            throw .environment(AduanCore.strings(language).command(.storeOfficeUnreadable(store: shown)) + "\n" + e.all.map(\.description).joined(separator: "\n"))
+            throw .environment(AduanCore.strings(language).command(.storeOfficeUnreadable(store: shown)) + "\n" + e.lines(language).joined(separator: "\n"))
         }
-        return LoadedOffice(config: try combine(personal, office, file: configPath ?? "config"), configPath: configPath,
+        return LoadedOffice(config: try combine(personal, office, file: configPath ?? "config", language), configPath: configPath,
                             source: .store(stored), documentSource: nil, storePath: conninfo, postgres: conn)
     }
 

@@ -102,7 +102,7 @@ enum OfficeCommand {
         guard me.role == .admin, me.agency == s.config.agency else {
             throw .refused(t.office(.onlyAdmin(agency: s.config.agency, id: me.id, role: me.role.rawValue, of: me.agency)))
         }
-        let made = try Session.officeDocument(try Session.readOfficeFile(file, language: s.language))
+        let made = try Session.officeDocument(try Session.readOfficeFile(file, language: s.language), s.language)
         let next = made.config
         // The office must keep someone who can change it again.
         guard next.operators.contains(where: { $0.role == .admin && $0.agency == next.agency }) else {

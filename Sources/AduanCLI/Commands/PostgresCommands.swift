@@ -33,7 +33,7 @@ enum PostgresCommands {
         guard let source = s.officeDocumentSource, let file = s.arguments.value("office") else {
             throw .usage(PostgresText.message(.noStore(location: shown), s.language))
         }
-        let made = try Session.officeDocument(source)
+        let made = try Session.officeDocument(source, s.language)
         do {
             let conn = try PGOperatorStore.connect(conninfo)
             let found = try PGSchema.open(conn, create: true)

@@ -1,35 +1,6 @@
 // Over 400 lines: one reader walks every section so all errors of a file come out at once; the unit tree's checks live in HierarchyConfig.swift.
-/// A problem in a configuration file, with where it is and what was expected.
-public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    /// Dotted path of the key, e.g. `operators[2].role`.
-    public var key: String
-    public var message: String
-
-    public init(file: String, line: Int, key: String, message: String) {
-        self.file = file
-        self.line = line
-        self.key = key
-        self.message = message
-    }
-
-    /// `config.json:14: operators[2].role: expected one of admin, liaison, supervisor, found "boss"`
-    public var description: String {
-        // Key and message may quote the file's text, which may hold a megabyte value: excerpts only.
-        let message = SafeText.excerpt(self.message, limit: 1_000)
-        return key.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): \(SafeText.excerpt(key, limit: 120)): \(message)"
-    }
-}
-
 /// A value from the config file as an error message quotes it: an excerpt, made safe.
 func quoted(_ s: String) -> String { "\"" + SafeText.excerpt(s, limit: 80) + "\"" }
-
-/// Every problem found in one configuration file.
-public struct ConfigErrors: Error, Sendable {
-    public var all: [ConfigError]
-    public init(_ all: [ConfigError]) { self.all = all }
-}
 
 /// Why a file the configuration refers to could not be read.
 public struct FileReadError: Error, Sendable {
@@ -83,7 +54,7 @@ final class ConfigReader {
         do {
             return .success(try JSONParser.parse(bytes: bytes))
         } catch {
-            return .failure(ConfigErrors([ConfigError(file: file, line: error.line, key: "", message: "not valid JSON: \(error.message) (column \(error.column))")]))
+            return .failure(ConfigErrors([ConfigError(file: file, line: error.line, key: "", problem: .notJSON(message: error.message, column: error.column))]))
         }
     }
 
@@ -92,8 +63,8 @@ final class ConfigReader {
 
     init(file: String) { self.file = file }
 
-    func fail(_ node: JSONNode, _ path: String, _ message: String) {
-        errors.append(ConfigError(file: file, line: node.line, key: path, message: message))
+    func fail(_ node: JSONNode, _ path: String, _ problem: ConfigProblem) {
+        errors.append(ConfigError(file: file, line: node.line, key: path, problem: problem))
     }
 
     func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
@@ -102,20 +73,19 @@ final class ConfigReader {
     /// Keys that start with "//" are comments.
     func object(_ node: JSONNode, _ path: String, allowed: [String]) -> [String: JSONNode]? {
         guard let members = node.members else {
-            fail(node, path, "expected an object, found \(node.typeName)")
+            fail(node, path, .expected(.object, found: node.typeName))
             return nil
         }
         var out: [String: JSONNode] = [:]
         for m in members {
             if m.key.hasPrefix("//") { continue }
             if !allowed.contains(m.key) {
-                let hint = FilterParser.closest(m.key, in: allowed).map { "; did you mean \"\($0)\"?" } ?? ""
                 errors.append(ConfigError(file: file, line: m.line, key: join(path, m.key),
-                                          message: "unknown key (known: \(allowed.joined(separator: ", ")))\(hint)"))
+                                          problem: .unknownKey(known: allowed, suggestion: FilterParser.closest(m.key, in: allowed))))
                 continue
             }
             if out[m.key] != nil {
-                errors.append(ConfigError(file: file, line: m.line, key: join(path, m.key), message: "key appears twice"))
+                errors.append(ConfigError(file: file, line: m.line, key: join(path, m.key), problem: .keyTwice))
             }
             out[m.key] = m.node
         }
@@ -125,11 +95,11 @@ final class ConfigReader {
     func string(_ node: JSONNode?, _ path: String, allowEmpty: Bool = false) -> String? {
         guard let node else { return nil }
         guard let s = node.string else {
-            fail(node, path, "expected a string, found \(node.typeName)")
+            fail(node, path, .expected(.string, found: node.typeName))
             return nil
         }
         if !allowEmpty && s.trimmingSpaces().isEmpty {
-            fail(node, path, "must not be empty")
+            fail(node, path, .empty)
             return nil
         }
         return s
@@ -143,7 +113,7 @@ final class ConfigReader {
     func bool(_ node: JSONNode?, _ path: String) -> Bool? {
         guard let node else { return nil }
         guard let b = node.bool else {
-            fail(node, path, "expected true or false, found \(node.typeName)")
+            fail(node, path, .expected(.bool, found: node.typeName))
             return nil
         }
         return b
@@ -152,11 +122,11 @@ final class ConfigReader {
     func int(_ node: JSONNode?, _ path: String, range: ClosedRange<Int>) -> Int? {
         guard let node else { return nil }
         guard let n = node.int else {
-            fail(node, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(node.typeName)")
+            fail(node, path, .wholeNumber(from: range.lowerBound, to: range.upperBound, found: node.typeName))
             return nil
         }
         guard range.contains(n) else {
-            fail(node, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(n)")
+            fail(node, path, .wholeNumber(from: range.lowerBound, to: range.upperBound, found: "\(n)"))
             return nil
         }
         return n
@@ -165,7 +135,7 @@ final class ConfigReader {
     func array(_ node: JSONNode?, _ path: String) -> [JSONNode]? {
         guard let node else { return nil }
         guard let a = node.array else {
-            fail(node, path, "expected an array, found \(node.typeName)")
+            fail(node, path, .expected(.array, found: node.typeName))
             return nil
         }
         return a
@@ -174,7 +144,7 @@ final class ConfigReader {
     func choice<T>(_ node: JSONNode?, _ path: String, _ options: [String], parse: (String) -> T?) -> T? {
         guard let s = string(node, path) else { return nil }
         guard let v = parse(s) else {
-            fail(node!, path, "expected one of \(options.joined(separator: ", ")), found \(quoted(s))")
+            fail(node!, path, .oneOf(options, found: s))
             return nil
         }
         return v
@@ -195,7 +165,7 @@ final class ConfigReader {
                               parse: OfficeTimeZone.named) ?? zone
             }
         } else if o["office"] == nil {
-            fail(root, "office", "missing: the office's name, agency id and time zone")
+            fail(root, "office", .officeMissing)
         }
         let language = o["language"].flatMap { choice($0, "language", ["id", "en"]) { Language(rawValue: $0) } }
         let store = optionalString(o["store"], "store")
@@ -207,15 +177,15 @@ final class ConfigReader {
         let escalation = o["escalation"].map(escalationSection) ?? .standard
         let agencies = o["agencies"].map(agenciesSection) ?? []
         let directory = Directory(agencies: agencies)
-        if agencies.isEmpty, o["agencies"] == nil { fail(root, "agencies", "missing: the agencies and units reports can go to") }
+        if agencies.isEmpty, o["agencies"] == nil { fail(root, "agencies", .agenciesMissing) }
         if !agency.isEmpty, !agencies.isEmpty, directory.agency(agency) == nil, let node = o["office"] {
-            fail(node["agency"] ?? node, "office.agency", "\(quoted(agency)) is not one of the agencies listed under \"agencies\"")
+            fail(node["agency"] ?? node, "office.agency", .notAListedAgency(agency))
         }
         let categories = o["categories"].map(categoriesSection) ?? []
         let operators = o["operators"].map { operatorsSection($0, directory: directory, homeAgency: agency) } ?? []
         let defaultOperator = optionalString(o["defaultOperator"], "defaultOperator")
         if let d = defaultOperator, !operators.contains(where: { $0.id == d }), let node = o["defaultOperator"] {
-            fail(node, "defaultOperator", "\(quoted(d)) is not an operator id listed under \"operators\" (known: \(operators.map(\.id).joined(separator: ", ")))")
+            fail(node, "defaultOperator", .notAListedOperator(d, known: operators.map(\.id)))
         }
         let templates = o["templates"].map(templatesSection) ?? []
         let theme = o["theme"].map(themeSection) ?? Theme()
@@ -237,7 +207,7 @@ final class ConfigReader {
             for (i, d) in days.enumerated() {
                 if let day = choice(d, "calendar.workWeek[\(i)]", Weekday.allCases.map(\.key), parse: Weekday.parse) { w.insert(day) }
             }
-            if w.isEmpty { fail(m["workWeek"]!, "calendar.workWeek", "must name at least one working day") } else { week = w }
+            if w.isEmpty { fail(m["workWeek"]!, "calendar.workWeek", .noWorkingDay) } else { week = w }
         }
         var holidays = (bool(m["builtInHolidays"], "calendar.builtInHolidays") ?? true) ? BuiltInHolidays.all : []
         if let files = array(m["holidayFiles"], "calendar.holidayFiles") {
@@ -245,7 +215,7 @@ final class ConfigReader {
                 guard let path = string(f, "calendar.holidayFiles[\(i)]") else { continue }
                 switch loadFile(path) {
                 case .failure(let why):
-                    fail(f, "calendar.holidayFiles[\(i)]", "cannot read holiday file \(quoted(path)): \(why.reason)")
+                    fail(f, "calendar.holidayFiles[\(i)]", .holidayFileUnreadable(path: path, reason: why.reason))
                 case .success(let bytes):
                     switch OfficeConfig.parseHolidays(bytes, file: path) {
                     case .success(let days): holidays += days
@@ -259,7 +229,7 @@ final class ConfigReader {
             var drop = Set<LocalDate>()
             for (i, r) in removed.enumerated() {
                 if let s = string(r, "calendar.removeHolidays[\(i)]") {
-                    if let d = LocalDate.parse(s) { drop.insert(d) } else { fail(r, "calendar.removeHolidays[\(i)]", "expected a date YYYY-MM-DD, found \(quoted(s))") }
+                    if let d = LocalDate.parse(s) { drop.insert(d) } else { fail(r, "calendar.removeHolidays[\(i)]", .expectedDate(s)) }
                 }
             }
             holidays.removeAll { drop.contains($0.date) }
@@ -275,7 +245,7 @@ final class ConfigReader {
             var dateText: String?, kindText: String?, name: String?
             var at = row
             if let cells = row.array {
-                guard cells.count == 3 else { fail(row, p, "expected [\"YYYY-MM-DD\", \"LN\"|\"CB\"|\"LD\", \"name\"]"); continue }
+                guard cells.count == 3 else { fail(row, p, .holidayRowShape); continue }
                 dateText = string(cells[0], p + "[0]"); kindText = string(cells[1], p + "[1]"); name = string(cells[2], p + "[2]")
                 at = cells[0]
             } else if let m = object(row, p, allowed: ["date", "kind", "name"]) {
@@ -284,9 +254,9 @@ final class ConfigReader {
                 at = m["date"] ?? row
             } else { continue }
             guard let ds = dateText, let ks = kindText, let n = name else { continue }
-            guard let date = LocalDate.parse(ds) else { fail(at, p, "expected a date YYYY-MM-DD, found \(quoted(ds))"); continue }
+            guard let date = LocalDate.parse(ds) else { fail(at, p, .expectedDate(ds)); continue }
             guard let kind = HolidayKind(rawValue: ks.uppercased()) else {
-                fail(at, p, "expected kind LN (libur nasional), CB (cuti bersama) or LD (libur daerah), found \(quoted(ks))"); continue
+                fail(at, p, .holidayKind(ks)); continue
             }
             out.append(Holiday(date: date, kind: kind, name: n))
         }
@@ -338,19 +308,19 @@ final class ConfigReader {
         for (i, a) in list.enumerated() {
             let p = "agencies[\(i)]"
             guard let m = object(a, p, allowed: ["id", "name", "units", "approvalRequired"]), let id = string(m["id"], p + ".id") else {
-                if a.members != nil, a["id"] == nil { fail(a, p + ".id", "missing") }
+                if a.members != nil, a["id"] == nil { fail(a, p + ".id", .missing) }
                 continue
             }
-            if !seenAgencies.insert(id).inserted { fail(m["id"]!, p + ".id", "agency \(quoted(id)) is listed twice") }
+            if !seenAgencies.insert(id).inserted { fail(m["id"]!, p + ".id", .agencyTwice(id)) }
             let name = string(m["name"], p + ".name") ?? id
             var units: [Unit] = []
             for (j, u) in (array(m["units"], p + ".units") ?? []).enumerated() {
                 let up = "\(p).units[\(j)]"
                 guard let um = object(u, up, allowed: ["id", "name", "short", "parent"]), let uid = string(um["id"], up + ".id") else {
-                    if u.members != nil, u["id"] == nil { fail(u, up + ".id", "missing") }
+                    if u.members != nil, u["id"] == nil { fail(u, up + ".id", .missing) }
                     continue
                 }
-                if !seenUnits.insert(uid).inserted { fail(um["id"]!, up + ".id", "unit \(quoted(uid)) is listed twice (unit ids are unique across agencies)") }
+                if !seenUnits.insert(uid).inserted { fail(um["id"]!, up + ".id", .unitTwice(uid)) }
                 units.append(Unit(id: uid, name: string(um["name"], up + ".name") ?? uid, short: optionalString(um["short"], up + ".short"),
                                   parent: optionalString(um["parent"], up + ".parent")))
             }
@@ -376,26 +346,26 @@ final class ConfigReader {
         for (i, o) in list.enumerated() {
             let p = "operators[\(i)]"
             guard let m = object(o, p, allowed: ["id", "name", "role", "agency", "unit", "logins"]) else { continue }
-            guard let id = string(m["id"], p + ".id") else { if m["id"] == nil { fail(o, p + ".id", "missing") }; continue }
-            if !seen.insert(id).inserted { fail(m["id"]!, p + ".id", "operator \(quoted(id)) is listed twice") }
+            guard let id = string(m["id"], p + ".id") else { if m["id"] == nil { fail(o, p + ".id", .missing) }; continue }
+            if !seen.insert(id).inserted { fail(m["id"]!, p + ".id", .operatorTwice(id)) }
             let name = string(m["name"], p + ".name") ?? id
-            guard let roleNode = m["role"] else { fail(o, p + ".role", "missing: admin, liaison, supervisor or unit-operator"); continue }
+            guard let roleNode = m["role"] else { fail(o, p + ".role", .roleMissing); continue }
             guard let role = choice(roleNode, p + ".role", Role.operatorRoles.map(\.rawValue), parse: { Role.parse($0).flatMap { $0 == .system ? nil : $0 } }) else { continue }
             let agency = optionalString(m["agency"], p + ".agency") ?? homeAgency
             let unit = optionalString(m["unit"], p + ".unit")
             if agency != Access.allAgencies, directory.agency(agency) == nil {
-                fail(m["agency"] ?? o, p + ".agency", "\(quoted(agency)) is not one of the agencies listed under \"agencies\"")
+                fail(m["agency"] ?? o, p + ".agency", .notAListedAgency(agency))
             }
             if agency == Access.allAgencies, role != .supervisor {
-                fail(m["agency"] ?? o, p + ".agency", "\"*\" (all agencies) is only for supervisors")
+                fail(m["agency"] ?? o, p + ".agency", .allAgenciesOnlyForSupervisors)
             }
             if role.isUnitRole {
-                guard let unit else { fail(o, p + ".unit", role == .liaison ? "a liaison needs the unit they answer for" : "a unit operator needs their unit"); continue }
+                guard let unit else { fail(o, p + ".unit", role == .liaison ? .liaisonNeedsUnit : .unitOperatorNeedsUnit); continue }
                 if !directory.contains(unit: unit, in: agency) {
-                    fail(m["unit"]!, p + ".unit", "\(quoted(unit)) is not a unit of \(agency)")
+                    fail(m["unit"]!, p + ".unit", .notAUnitOf(unit: unit, agency: agency))
                 }
             } else if let unit, directory.unit(unit) == nil {
-                fail(m["unit"]!, p + ".unit", "\(quoted(unit)) is not a known unit")
+                fail(m["unit"]!, p + ".unit", .unknownUnit(unit))
             }
             out.append(Actor(id: id, name: name, role: role, agency: agency, unit: unit, logins: logins(m["logins"], p + ".logins"),
                              unitsBelow: unit.map { Array(directory.subtree(of: $0).dropFirst()) } ?? []))
@@ -411,10 +381,10 @@ final class ConfigReader {
         for (i, item) in list.enumerated() {
             guard let login = string(item, "\(path)[\(i)]") else { continue }
             guard Identity.isValidLogin(login) else {
-                fail(item, "\(path)[\(i)]", "\(quoted(login)) is not an account name (letters, digits, \".\", \"_\", \"-\", \"@\"; at most 64 characters)")
+                fail(item, "\(path)[\(i)]", .notALogin(login))
                 continue
             }
-            if out.contains(login) { fail(item, "\(path)[\(i)]", "login \(quoted(login)) is listed twice"); continue }
+            if out.contains(login) { fail(item, "\(path)[\(i)]", .loginTwice(login)); continue }
             out.append(login)
         }
         return out
@@ -437,11 +407,11 @@ final class ConfigReader {
             let p = "theme." + role
             guard let pair = array(value, p) else { continue }
             guard pair.count == 2, let fg = string(pair[0], p + "[0]"), let bg = string(pair[1], p + "[1]") else {
-                if pair.count != 2 { fail(value, p, "expected [foreground, background], e.g. [\"red\", \"default\"]") }
+                if pair.count != 2 { fail(value, p, .themePair) }
                 continue
             }
             for (c, n) in [(fg, pair[0]), (bg, pair[1])] where !Theme.colorNames.contains(c.lowercased()) {
-                fail(n, p, "expected a colour (\(Theme.colorNames.joined(separator: ", "))), found \(quoted(c))")
+                fail(n, p, .colour(names: Theme.colorNames, found: c))
             }
             theme.colors[role] = (fg.lowercased(), bg.lowercased())
         }

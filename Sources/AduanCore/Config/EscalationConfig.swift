@@ -22,20 +22,20 @@ extension ConfigReader {
             let category = string(m["category"], p + ".category").map(Category.init)
             let priority = m["priority"].flatMap { choice($0, p + ".priority", Priority.allCases.map(\.rawValue), parse: Priority.parse) }
             if m["category"] == nil && m["priority"] == nil {
-                fail(item, p, "needs a \"category\" (a subtree such as \"infrastruktur/jalan\") and/or a \"priority\" (low, normal, high)")
+                fail(item, p, .overrideNeedsSubject)
             }
             var timers: [DeadlineKind: DeadlineRule] = [:]
             for (key, kind) in Self.timerKeys {
                 guard let n = m[key], let r = object(n, "\(p).\(key)", allowed: ["days", "counting", "basis"]) else { continue }
                 var rule = base.rule(kind)
-                if r["days"] == nil { fail(n, "\(p).\(key).days", "missing: the number of days for this category or priority") }
+                if r["days"] == nil { fail(n, "\(p).\(key).days", .overrideDaysMissing) }
                 rule.days = int(r["days"], "\(p).\(key).days", range: 0...3650) ?? rule.days
                 rule.counting = r["counting"].flatMap { choice($0, "\(p).\(key).counting", ["working", "calendar"]) { DayCounting(rawValue: $0) } } ?? rule.counting
                 rule.basis = r["basis"].flatMap { string($0, "\(p).\(key).basis") } ?? "\(p)"
                 timers[kind] = rule
             }
             if timers.isEmpty {
-                fail(item, p, "sets no timer (known: \(Self.timerKeys.map(\.0).joined(separator: ", ")))")
+                fail(item, p, .overrideSetsNoTimer(known: Self.timerKeys.map(\.0)))
                 continue
             }
             out.append(DeadlineOverride(category: category, priority: priority, timers: timers, source: p))
@@ -57,20 +57,20 @@ extension ConfigReader {
             var ladder = policy.ladders[kind] ?? EscalationLadder(warnAt: [], steps: [])
             if let list = array(l["warnAt"], p + ".warnAt") {
                 ladder.warnAt = list.enumerated().compactMap { i, v in int(v, "\(p).warnAt[\(i)]", range: 1...99) }
-                if Set(ladder.warnAt).count != ladder.warnAt.count { fail(l["warnAt"]!, p + ".warnAt", "a percentage is listed twice") }
+                if Set(ladder.warnAt).count != ladder.warnAt.count { fail(l["warnAt"]!, p + ".warnAt", .percentTwice) }
             }
             if let list = array(l["steps"], p + ".steps") {
                 var steps: [EscalationStep] = []
                 for (i, s) in list.enumerated() {
                     let sp = "\(p).steps[\(i)]"
                     guard let sm = object(s, sp, allowed: ["afterWorkingDays", "to"]) else { continue }
-                    if sm["afterWorkingDays"] == nil { fail(s, sp + ".afterWorkingDays", "missing: working days after the breach (0 = at once)") }
-                    if sm["to"] == nil { fail(s, sp + ".to", "missing: supervisor, agency-admin or external") }
+                    if sm["afterWorkingDays"] == nil { fail(s, sp + ".afterWorkingDays", .stepDaysMissing) }
+                    if sm["to"] == nil { fail(s, sp + ".to", .stepTargetMissing) }
                     let targets = [EscalationTarget.supervisor, .agencyAdmin, .external]
                     guard let days = int(sm["afterWorkingDays"], sp + ".afterWorkingDays", range: 0...3650),
                           let to = choice(sm["to"], sp + ".to", targets.map(\.rawValue), parse: { t in EscalationTarget(rawValue: t).flatMap { targets.contains($0) ? $0 : nil } })
                     else { continue }
-                    if steps.contains(where: { $0.afterWorkingDays == days && $0.to == to }) { fail(s, sp, "the same step is listed twice"); continue }
+                    if steps.contains(where: { $0.afterWorkingDays == days && $0.to == to }) { fail(s, sp, .stepTwice); continue }
                     steps.append(EscalationStep(afterWorkingDays: days, to: to))
                 }
                 ladder.steps = steps

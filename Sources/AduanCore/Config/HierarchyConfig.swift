@@ -28,9 +28,9 @@ extension ConfigReader {
             let node = j < nodes.count ? (nodes[j]["parent"] ?? nodes[j]) : JSONNode(.null)
             let key = "\(path).units[\(j)].parent"
             if p == u.id {
-                fail(node, key, "a unit cannot be its own parent")
+                fail(node, key, .ownParent)
             } else if !ids.contains(p) {
-                fail(node, key, "\(quoted(p)) is not a unit of \(agency) (a parent must be a unit of the same agency)")
+                fail(node, key, .parentNotInAgency(parent: p, agency: agency))
             } else {
                 parentOf[u.id] = p
             }
@@ -41,7 +41,7 @@ extension ConfigReader {
             while let p = cur {
                 if seen.contains(p) {
                     let node = j < nodes.count ? (nodes[j]["parent"] ?? nodes[j]) : JSONNode(.null)
-                    fail(node, "\(path).units[\(j)].parent", "the parents of \(quoted(u.id)) form a loop")
+                    fail(node, "\(path).units[\(j)].parent", .parentLoop(unit: u.id))
                     break
                 }
                 seen.insert(p)

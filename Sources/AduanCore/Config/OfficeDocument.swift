@@ -21,7 +21,7 @@ public enum OfficeDocument {
         case .success(let c): config = c
         }
         guard let root = try? JSONParser.parse(bytes: bytes), case .object(let members) = root.value else {
-            return .failure(ConfigErrors([ConfigError(file: file, line: 1, key: "", message: "expected an object")]))
+            return .failure(ConfigErrors([ConfigError(file: file, line: 1, key: "", problem: .notAnObject)]))
         }
         var kept: [JSONMember] = []
         for m in members where documentKeys.contains(m.key) {
@@ -36,7 +36,7 @@ public enum OfficeDocument {
         case .success(let again):
             guard again.context == config.context, again.operators == config.operators, again.templates == config.templates,
                   again.boilerplate == config.boilerplate else {
-                return .failure(ConfigErrors([ConfigError(file: file, line: 1, key: "", message: "the office document does not read back the same (holiday files?)")]))
+                return .failure(ConfigErrors([ConfigError(file: file, line: 1, key: "", problem: .readsBackDifferently)]))
             }
             return .success((document, again))
         }
@@ -51,6 +51,13 @@ public enum OfficeDocument {
     public static func officeKeys(in bytes: [UInt8]) -> [(key: String, line: Int)] {
         guard let root = try? JSONParser.parse(bytes: bytes), case .object(let members) = root.value else { return [] }
         return members.filter { officeOnlyKeys.contains($0.key) }.map { ($0.key, $0.line) }
+    }
+
+    /// The `"language"` a config file asks for, read even when the rest of it is wrong, so its
+    /// problems are said in that language (nil when the file is not JSON or names no known language).
+    public static func declaredLanguage(in bytes: [UInt8]) -> Language? {
+        guard let root = try? JSONParser.parse(bytes: bytes), let s = root["language"]?.string else { return nil }
+        return Language(rawValue: s)
     }
 
     static func stripComments(_ node: JSONNode) -> JSONNode {
@@ -93,11 +100,14 @@ public struct PersonalConfig: Sendable, Equatable {
     public var theme: Theme?
     public var templates: [ReplyTemplate] = []
     public var defaultOperator: String?
+    /// Where the file wrote each template id and the default operator, for the errors of `over`.
+    var templateLines: [String: Int] = [:]
+    var defaultOperatorLine = 0
 
     public init() {}
 
     /// Parses a personal config. An office key is an error that says where the office now lives.
-    public static func parse(_ bytes: [UInt8], file: String, storePath: String, language: Language) -> Result<PersonalConfig, ConfigErrors> {
+    public static func parse(_ bytes: [UInt8], file: String, storePath: String) -> Result<PersonalConfig, ConfigErrors> {
         let root: JSONNode
         switch ConfigReader.parseJSON(bytes, file: file) {
         case .success(let node): root = node
@@ -109,14 +119,18 @@ public struct PersonalConfig: Sendable, Equatable {
             return .failure(ConfigErrors(r.errors))
         }
         for key in OfficeDocument.officeOnlyKeys {
-            if let node = o[key] { r.fail(node, key, officeKeyMessage(storePath: storePath, language)) }
+            if let node = o[key] { r.fail(node, key, .belongsToOffice(store: storePath)) }
         }
         p.language = o["language"].flatMap { r.choice($0, "language", ["id", "en"]) { Language(rawValue: $0) } }
         p.store = r.optionalString(o["store"], "store")
         p.refreshSeconds = r.int(o["refreshSeconds"], "refreshSeconds", range: 1...3600)
         p.theme = o["theme"].map(r.themeSection)
         p.templates = o["templates"].map(r.templatesSection) ?? []
+        for t in o["templates"]?.array ?? [] {
+            if let id = t["id"], let s = id.string, p.templateLines[s] == nil { p.templateLines[s] = id.line }
+        }
         p.defaultOperator = r.optionalString(o["defaultOperator"], "defaultOperator")
+        p.defaultOperatorLine = o["defaultOperator"]?.line ?? 0
         return r.errors.isEmpty ? .success(p) : .failure(ConfigErrors(r.errors))
     }
 
@@ -131,15 +145,15 @@ public struct PersonalConfig: Sendable, Equatable {
         if let t = theme { c.theme = t }
         for t in templates {
             if c.templates.contains(where: { $0.id == t.id }) {
-                errors.append(ConfigError(file: file, line: 0, key: "templates", message: "\(quoted(t.id)) is already an office template; give the personal one another id"))
+                errors.append(ConfigError(file: file, line: templateLines[t.id] ?? 0, key: "templates", problem: .alreadyAnOfficeTemplate(t.id)))
             } else {
                 c.templates.append(t)
             }
         }
         if let d = defaultOperator {
             if office.operators.contains(where: { $0.id == d }) { c.defaultOperator = d } else {
-                errors.append(ConfigError(file: file, line: 0, key: "defaultOperator",
-                                          message: "\(quoted(d)) is not an operator of the office (known: \(office.operators.map(\.id).joined(separator: ", ")))"))
+                errors.append(ConfigError(file: file, line: defaultOperatorLine, key: "defaultOperator",
+                                          problem: .notAnOfficeOperator(d, known: office.operators.map(\.id))))
             }
         }
         return errors.isEmpty ? .success(c) : .failure(ConfigErrors(errors))

@@ -72,12 +72,3 @@ extension StringTable {
     }
 }
 
-
-extension PersonalConfig {
-    /// A personal config file names a key that belongs to the office kept by the store.
-    public static func officeKeyMessage(storePath: String, _ language: Language) -> String {
-        language == .en
-            ? "belongs to the office, which now lives in the store \(quoted(storePath)) (see `aduan office show`); remove it from this file (personal settings only: \(OfficeDocument.personalKeys.joined(separator: ", "))); an admin changes the office with `aduan office apply FILE`"
-            : "milik kantor, yang kini disimpan di penyimpanan \(quoted(storePath)) (lihat `aduan office show`); hapus dari berkas ini (hanya pengaturan pribadi: \(OfficeDocument.personalKeys.joined(separator: ", "))); admin mengubah kantor dengan `aduan office apply BERKAS`"
-    }
-}

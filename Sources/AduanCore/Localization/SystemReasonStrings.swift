@@ -5,6 +5,10 @@ public enum SystemReason {
     /// `reason` as `strerror` wrote it, said in `language`.
     public static func text(_ reason: String, _ language: Language) -> String {
         guard language == .id else { return reason }
+        // Files.read's size limit: "larger than 4096 MiB".
+        if reason.hasPrefix("larger than "), reason.hasSuffix(" MiB") {
+            return "lebih besar dari " + reason.dropFirst("larger than ".count)
+        }
         return indonesian[reason] ?? reason
     }
 
@@ -27,5 +31,7 @@ public enum SystemReason {
         "Device or resource busy": "perangkat atau sumber daya sedang sibuk",
         "No such device or address": "perangkat atau alamat tidak ada",
         "Invalid argument": "argumen tidak sah",
+        // Files.read's own reason (not strerror's).
+        "it is a folder": "itu sebuah folder",
     ]
 }
