@@ -42,6 +42,14 @@ extension PGStore {
                                      columns: String? = nil) -> (sql: String, values: [PGValue]) {
         let (column, ascending) = sortColumn(q.order)
         let dir = ascending ? "ASC" : "DESC"
+        // A unit's working inbox: merged index walks (PGUnitPage.swift).
+        if let walk = unitPageSource(q, cursor: cursor, greater: ascending, limit: limit, now: now, context: context) {
+            let selected = columns ?? "c.id, p.sk AS sk"
+            let text = PostgreSQLDialect().numbered("""
+                SELECT \(selected) FROM (\(walk.sql)) p JOIN aduan.complaints c ON c.id = p.id ORDER BY p.sk \(dir), p.id \(dir)
+                """)
+            return (text, walk.values)
+        }
         var c = listCondition(q, now: now, context: context)
         var sql = c.sql
         if let cursor {
