@@ -69,7 +69,7 @@ struct PGPagePlanTests {
             histories.append(history)
         }
         _ = try store.bulkInsertHistories(histories)
-        try owner.execute("ANALYZE")
+        try owner.execute("ANALYZE aduan.complaints; ANALYZE aduan.complaint_copies; ANALYZE aduan.complaint_texts")
         let liaison = { var a = F.liaison("dinkes"); a.unitsBelow = ["kec-mekarsari"]; a.logins = ["\(db.tag)_dinkes"]; return a }()
         let unitOperator = Actor(id: "op-dinkes", name: "Operator Dinkes", role: .unitOperator, agency: "pemkab", unit: "dinkes",
                                  logins: ["\(db.tag)_opdinkes"])
