@@ -129,7 +129,7 @@ struct PGAccessTests {
         #expect(logins.count == ops.count + 1)
         let passfile = try db.passwords(for: logins.map(\.login))
 
-        var checked = 0
+        var checked = 0, copiesChecked = 0, copiesHidden = 0
         for (login, mine) in logins {
             let conn = try PGTest.tcp(user: login, database: db.name, passfile: passfile)
             #expect(conn.user == login)
@@ -227,10 +227,29 @@ struct PGAccessTests {
                 }
             }
 
+            // The units' copies (complaint_copies, a unit's page): a unit's login reads its own unit's
+            // copies, an agency's or the province's those of the reports it may open, never others.
+            let cp = try conn.query("SELECT unit, complaint_id FROM aduan.complaint_copies")
+            let copiesRead = Set((0..<cp.rowCount).map { "\(cp.text($0, "unit") ?? "?") #\(cp.int64($0, "complaint_id") ?? 0)" })
+            var copiesAllowed: Set<String> = []
+            for (id, c) in complaints {
+                for u in Set(c.ccUnits) where mine.contains(where: { op in
+                    guard Privacy.canView(c, viewer: op) else { return false }
+                    switch Access.inboxScope(of: op) {
+                    case .everything, .agency: return true
+                    case .unit, .subtree: return op.unit == u
+                    }
+                }) { copiesAllowed.insert("\(u) #\(id)") }
+            }
+            #expect(copiesRead == copiesAllowed, "\(who) reads copies \(copiesRead.sorted()), the core says \(copiesAllowed.sorted())")
+            copiesChecked += copiesAllowed.count
+            copiesHidden += complaints.values.reduce(0) { $0 + Set($1.ccUnits).count } - copiesAllowed.count
+
             // The raw log (identity inside intake events) and every write are closed to the login.
             for sql in ["SELECT count(*) FROM aduan.events", "SELECT count(*) FROM aduan.meta",
                         "UPDATE aduan.complaints SET holder_agency = 'prov'", "DELETE FROM aduan.complaint_texts",
-                        "INSERT INTO aduan.complaint_reporters(id, name) VALUES (999, 'x')", "DELETE FROM aduan.event_views"] {
+                        "INSERT INTO aduan.complaint_reporters(id, name) VALUES (999, 'x')", "DELETE FROM aduan.event_views",
+                        "DELETE FROM aduan.complaint_copies", "INSERT INTO aduan.complaint_copies(unit, complaint_id, due_key) VALUES ('pupr', 1, 0)"] {
                 do {
                     try conn.execute(sql)
                     Issue.record("\(who): `\(sql)` was accepted")
@@ -240,6 +259,7 @@ struct PGAccessTests {
             }
         }
         #expect(checked == logins.count * stories.count)
+        #expect(copiesChecked > 0 && copiesHidden > 0, "some login reads copies, some may not")
         // The matrix is only as good as its spread: someone sees each thing, someone does not.
         #expect(stories.contains { s in ops.contains { Privacy.canSeeReporter(s.complaint, viewer: $0) } })
         #expect(stories.contains { s in ops.contains { Privacy.canView(s.complaint, viewer: $0) && !Privacy.canSeeContent(s.complaint, viewer: $0) } })

@@ -54,6 +54,7 @@ public enum PostgresMessage: Sendable, Equatable {
     case projectionDiffers(id: Int64)
     case textsDiffer(id: Int64)
     case countersDiffer(count: Int)
+    case copiesDiffer(count: Int)
     case securityOff(table: String)
     case policyMissing(login: String, table: String)
 }
@@ -134,6 +135,9 @@ public enum PostgresText {
         case .countersDiffer(let count):
             return en ? "projection: \(count) of the screen's status and forwarded counters (aduan.desk_counts, aduan.forward_counts) differ from the reports"
                       : "proyeksi: \(count) penghitung status dan diteruskan layar (aduan.desk_counts, aduan.forward_counts) berbeda dari laporannya"
+        case .copiesDiffer(let count):
+            return en ? "projection: \(count) row(s) of the units' copies (aduan.complaint_copies) differ from the reports' copies"
+                      : "proyeksi: \(count) baris tembusan unit (aduan.complaint_copies) berbeda dari tembusan laporannya"
         case .securityOff(let table):
             return en ? "security: row-level security is not enabled on \(table)" : "keamanan: keamanan tingkat baris tidak aktif pada \(table)"
         case .policyMissing(let login, let table):

@@ -65,6 +65,21 @@ public enum PGAccessSQL {
         }
     }
 
+    /// The rows of `complaint_copies` (alias `p`, PGCopies.swift) a scope may read: a unit's (or a
+    /// subtree's) login its own unit's copies, which are exactly the copied reports `InboxScope`
+    /// lets it open (`ccUnits.contains(unit)`), none without copies; an agency's the copies of the
+    /// reports it may open (what their `cc_units` already show it); province-wide all.
+    public static func copies(_ s: InboxScope, alias p: String = "complaint_copies") -> String {
+        switch s {
+        case .everything:
+            return "true"
+        case .agency:
+            return "EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = \(p).complaint_id AND \(view(s, alias: "c")))"
+        case .unit(_, let u, let copies), .subtree(_, let u, _, let copies):
+            return u.isEmpty || !copies ? "false" : "\(p).unit = \(lit(u))"
+        }
+    }
+
     /// The holder is `unit` of `agency` or one of the units below it.
     static func heldByUnit(_ agency: String, _ unit: String, below: [String], alias c: String) -> String {
         if below.isEmpty { return "(\(c).holder_agency = \(lit(agency)) AND \(c).holder_unit = \(lit(unit)))" }
@@ -230,6 +245,9 @@ public enum PGAccessSQL {
             let forwardRule = ops.map { Self.forwardCounted(Access.inboxScope(of: $0)) }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("forwards", login))) ON aduan.forward_counts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(forwardRule));")
             out.append("INSERT INTO aduan.login_audiences(login, keys) VALUES (\(lit(login)), \(keysLiteral(Audience.keys(of: ops))));")
+            out.append("GRANT SELECT ON aduan.complaint_copies TO \(role);")
+            let copiesRule = ops.map { Self.copies(Access.inboxScope(of: $0)) }.joined(separator: " OR ")
+            out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("copies", login))) ON aduan.complaint_copies AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(copiesRule));")
             let eventRule = ops.map { Self.eventRule($0) }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("events", login))) ON aduan.event_views AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = event_views.complaint_id AND (\(eventRule))));")
         }

@@ -19,7 +19,7 @@ import AduanCore
 extension PGBulkLoad {
     /// The tables a load writes whose secondary indexes and foreign keys it may build after.
     /// (`events` has only its primary and unique keys, and its lock is already the load's.)
-    static let deferredTables = ["complaints", "complaint_reporters", "complaint_texts", "complaint_keys", "event_views"]
+    static let deferredTables = ["complaints", "complaint_reporters", "complaint_texts", "complaint_keys", "event_views", "complaint_copies"]
 
     /// Drops the tables' non-unique indexes and their foreign keys, remembering how to make them
     /// again; returns the statements that do (empty when a lock was not free at once).

@@ -43,6 +43,15 @@ extension PGStore {
                                      columns: String? = nil, searchByAudience: Bool = false) -> (sql: String, values: [PGValue]) {
         let (column, ascending) = sortColumn(q.order)
         let dir = ascending ? "ASC" : "DESC"
+        // A unit's working inbox: merged index walks (PGUnitPage.swift).
+        if let walk = unitPageSource(q, cursor: cursor, greater: ascending, limit: limit, now: now, context: context,
+                                     searchByAudience: searchByAudience) {
+            let selected = columns ?? "c.id, p.sk AS sk"
+            let text = PostgreSQLDialect().numbered("""
+                SELECT \(selected) FROM (\(walk.sql)) p JOIN aduan.complaints c ON c.id = p.id ORDER BY p.sk \(dir), p.id \(dir)
+                """)
+            return (text, walk.values)
+        }
         var c = listCondition(q, now: now, context: context, searchByAudience: searchByAudience)
         var sql = c.sql
         if let cursor {

@@ -18,6 +18,8 @@ public final class PGOperatorStore: AduanStoreContract {
     /// The connection that LISTENs for other operators' changes (PGDeskStore.swift), and how many were heard.
     var listener: PGConnection?
     var heardChanges: Int64 = 0
+    /// Set when this login could not read `aduan.complaint_copies` (roles script older than migration 10): pages walk the one condition.
+    var copiesUnreadable = false
 
     public var location: StoreLocation { .postgres(conninfo: conninfo) }
 

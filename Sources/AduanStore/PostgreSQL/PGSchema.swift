@@ -29,7 +29,7 @@ public enum PGSchema {
     /// Written in `meta` at creation: a schema called `aduan` without it is someone else's.
     public static let format = "aduan-store"
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    public static let version = 9
+    public static let version = 10
 
     /// Which text search configuration would index the words: none since the text rows' vectors
     /// are written as literals of the core's own tokens (`PGSearch.vector`) and queried as tsquery
@@ -339,6 +339,7 @@ public enum PGSchema {
         CREATE INDEX IF NOT EXISTS complaints_escalate ON aduan.complaints(escalate_at, id) WHERE escalate_at IS NOT NULL;
         """),
         (audienceVersion, audienceMigration),
+        (copiesVersion, copiesMigration),
     ]
 }
 

@@ -15,9 +15,9 @@ extension PGStore {
     }
 
     /// The tables operators read, each of which must have row-level security enabled.
-    static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands", "desk_counts", "forward_counts"]
+    static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands", "desk_counts", "forward_counts", "complaint_copies"]
     /// The policies `PGAccessSQL.rolesScript` gives every login, by table.
-    public static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands"), ("counts", "desk_counts"), ("forwards", "forward_counts")]
+    public static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands"), ("counts", "desk_counts"), ("forwards", "forward_counts"), ("copies", "complaint_copies")]
 
     /// Every problem found (empty when the store is whole). Reads as the owner.
     public func verify(operators: [Actor]) throws -> [VerifyProblem] {
@@ -53,6 +53,12 @@ extension PGStore {
         if counters > 0 {
             problems.append(VerifyProblem(kind: .projection, complaintID: nil, detail: "\(counters) counter(s) of aduan.desk_counts and aduan.forward_counts differ from the reports",
                                           message: .countersDiffer(count: Int(counters))))
+        }
+        // The copies' rows against the reports' copies (PGCopies.swift).
+        let copies = try PGSchema.copiesDiffering(conn)
+        if copies > 0 {
+            problems.append(VerifyProblem(kind: .projection, complaintID: nil, detail: "\(copies) row(s) of aduan.complaint_copies differ from the reports' copies",
+                                          message: .copiesDiffer(count: Int(copies))))
         }
         // The database's own enforcement.
         for table in Self.guardedTables {
