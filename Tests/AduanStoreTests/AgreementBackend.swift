@@ -49,7 +49,12 @@ final class AgreementData {
             return a
         }
         try owner.execute(PGAccessSQL.rolesScript(operators: withLogins))
-        for a in withLogins { roles[a.id] = try PGTest.socket(user: a.logins[0], database: db.name) }
+        for a in withLogins {
+            // Each login searches as the screen's store does: through its keys once it has them.
+            let conn = try PGTest.socket(user: a.logins[0], database: db.name)
+            conn.searchByAudience = try PGOperatorStore.searchesByAudience(conn)
+            roles[a.id] = conn
+        }
     }
 
     /// The ids `viewer`'s store lists for the query, in id order (no viewer: the owner's).
