@@ -25,8 +25,11 @@ extension PGStore {
         /// The `complaints` row after its id.
         var complaint: Range<Int> = 0..<0
         var reporter: Range<Int>?
-        /// The two `complaint_texts` rows after their id, in COPY's binary form (masked … words).
+        /// The two `complaint_texts` rows after their id, in COPY's binary form (masked … audience).
         var texts: [Range<Int>] = []
+        /// Per text row: its tokens and the words its scoped vector carries under each, sorted
+        /// (the keys' numbers are the writer's to give, in `PGBulkLoad.add`).
+        var scoped: [(tokens: [String], words: [(bytes: [UInt8], positions: [Int])])] = []
         /// The re-import key (`ContentKey`; nil for a report with a tracking number).
         public var contentKey: String?
         /// The LAPOR! tracking number, the other re-import key.
@@ -108,8 +111,8 @@ extension PGStore {
             words = (title, body, vector..<out.bytes.count)
             let tokens = Audience.tokens(of: c, masked: masked)
             BinaryCopyWriter.appendTextArray(tokens, to: &out.bytes)
-            PGSearch.appendBinaryScopedVector(tokens: tokens, title: title, body: body, to: &out.bytes)
             p.texts.append(start..<out.bytes.count)
+            p.scoped.append((tokens, PGSearch.sortedScopedWords(keys: tokens.count, title: title, body: body)))
         }
         p.bytes = out.bytes
         p.contentKey = contentKey(of: c, first: history[0])
@@ -186,6 +189,9 @@ public final class PGBulkLoad {
             decided = true
             if empty && batch.count >= deferIndexesFrom { rebuild = try dropIndexesForLoad() }
         }
+        // The batch's search keys numbered first (one or three statements).
+        let numbers = try PGStore.audienceIDs(Array(Set(batch.flatMap { $0.scoped.flatMap(\.tokens) })), on: store.conn,
+                                              cache: &store.audienceCache)
         let assembly = PGConnection.monotonicSeconds()
         var events = BinaryCopyWriter(), views = BinaryCopyWriter(), complaints = CopyRowWriter()
         var reporters = CopyRowWriter(), texts = BinaryCopyWriter(), keys = CopyRowWriter()
@@ -194,6 +200,7 @@ public final class PGBulkLoad {
         views.reserve(size / 2 + 1024)
         var ids: [Int64] = []
         ids.reserveCapacity(batch.count)
+        var field: [UInt8] = []
         for p in batch {
             var id = next
             if let wanted = p.preferredID, wanted > 0, !taken.contains(wanted) { id = wanted }
@@ -212,7 +219,13 @@ public final class PGBulkLoad {
                 }
                 complaints.int(id); complaints.raw(b[p.complaint])
                 if let r = p.reporter { reporters.int(id); reporters.raw(b[r]) }
-                for t in p.texts { texts.row(8); texts.int8(id); texts.raw(b[t]) }
+                for (t, scoped) in zip(p.texts, p.scoped) {
+                    texts.row(8); texts.int8(id); texts.raw(b[t])
+                    field.removeAll(keepingCapacity: true)
+                    PGSearch.appendBinaryScopedVector(prefixes: scoped.tokens.map { PGSearch.scopedPrefix(numbers[$0]!) },
+                                                      sortedWords: scoped.words, to: &field)
+                    texts.raw(field)
+                }
                 if let k = p.contentKey { keys.int(id); keys.text(k); keys.endRow() }
             }
             if latest.map({ $0 < p.latest }) ?? true { latest = p.latest }

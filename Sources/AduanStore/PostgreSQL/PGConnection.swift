@@ -98,6 +98,9 @@ public final class PGConnection {
     /// The session's login searches texts through its own keys (`aduan.search_texts`,
     /// PGScopedSearch.swift): set by `PGOperatorStore` when the store has them for the login.
     public var searchByAudience = false
+    /// How many transactions this connection rolled back: what a transaction wrote and a cache
+    /// remembered may be gone since (`PGStore.audienceIDs`).
+    public private(set) var rollbacks = 0
 
     /// Connects with libpq keywords (`host`, `port`, `dbname`, `user`, `passfile`, …). Passwords
     /// come from a passfile or service file, never from here. `dbname` may be a connection URI
@@ -151,7 +154,7 @@ public final class PGConnection {
         } catch {
             // A script with its own BEGIN that failed half-way leaves its transaction open and
             // aborted: roll it back, so the failure leaves nothing and the connection stays usable.
-            if depth == 0 && PQtransactionStatus(handle) == PQTRANS_INERROR, let rb = PQexec(handle, "ROLLBACK") { PQclear(rb) }
+            if depth == 0 && PQtransactionStatus(handle) == PQTRANS_INERROR, let rb = PQexec(handle, "ROLLBACK") { rollbacks += 1; PQclear(rb) }
             throw error
         }
     }
@@ -206,6 +209,7 @@ public final class PGConnection {
             try execute("COMMIT")
             return value
         } catch {
+            rollbacks += 1
             _ = try? execute("ROLLBACK")
             throw error
         }

@@ -6,36 +6,36 @@ import AduanCore
 /// used for them without letting the index look at every text first: PostgreSQL then counts, in
 /// the operator's own session (`pg_stat_get_xact_*`, `EXPLAIN (ANALYZE, BUFFERS)`), rows the
 /// operator may not read, and that spells out hidden words (session 7's review). So every text row
-/// also carries its words once per reader's key (`Audience.tokens`, decided by the core): the
-/// lexeme is the key's length, the key, then the word (`scopedLexeme`), in `scoped_words`, under a
-/// GIN index of its own. `aduan.search_texts` (a function that runs as the store's owner) asks the
-/// index only for lexemes under the caller's own keys (`aduan.login_audiences`, written by the
-/// roles script from `Audience.keys`), so the index never reaches an entry of a text the caller
-/// may not read: which words exist, how many rows hold them, where they sit in the index, all of
-/// it is the caller's own texts'. `PGSearchLeakTests` holds it to that; `PGScopedSearchTests` to
-/// finding exactly what the policies let each login read.
+/// also carries its words once per reader's key (`Audience.tokens`, decided by the core), in
+/// `scoped_words` under a GIN index of its own: each lexeme is the key's number in
+/// `aduan.audience_keys`, ':', then the word (`scopedPrefix`; a number's prefix is never another's).
+/// `aduan.search_texts` (a function that runs as the store's owner) asks the index only for
+/// lexemes under the caller's own keys (`aduan.login_audiences`, written by the roles script from
+/// `Audience.keys`), so the index never reaches an entry of a text the caller may not read: which
+/// words exist, how many rows hold them, where they sit in the index, all of it is the caller's
+/// own texts'. `PGSearchLeakTests` holds it to that; `PGScopedSearchTests` to finding exactly what
+/// the policies let each login read.
 extension PGSearch {
     /// At most this many bytes of a text row's scoped vector (PostgreSQL refuses a `tsvector` over
     /// 1 MiB): a long text's later words, past the budget, are not found by an operator's search.
     static let scopedBudget = 900_000
 
-    /// The lexeme of `word` under key `key`: unambiguous whatever the key holds (its length first).
-    public static func scopedLexeme(_ key: String, _ word: String) -> String {
-        "\(key.utf8.count):\(key)\(word)"
-    }
+    /// What goes before a word under the key numbered `id`.
+    public static func scopedPrefix(_ id: Int) -> String { "\(id):" }
 
-    /// The words (first seen first) that go under every token: within `scopedBudget`, none whose
+    /// The words (first seen first) that go under every prefix: within `scopedBudget`, none whose
     /// lexeme would pass PostgreSQL's 2,046 bytes (such a word is not found by operators).
-    static func scopedWords(tokens: [String], title: String, body: String) -> [(word: String, positions: [Int])] {
-        guard !tokens.isEmpty else { return [] }
-        let prefixes = tokens.map { "\($0.utf8.count):\($0)".utf8.count }
-        let longest = prefixes.max() ?? 0
+    /// Counted with the longest prefix a number can have (11 bytes), so the words kept do not
+    /// depend on the numbers: a bulk load prepares them before it knows the numbers.
+    static func scopedWords(keys count: Int, title: String, body: String) -> [(word: String, positions: [Int])] {
+        guard count > 0 else { return [] }
+        let prefix = 11
         var kept: [(word: String, positions: [Int])] = []
         var size = 8
         for w in entries(title: title, body: body) {
             let n = w.word.utf8.count
-            if longest + n > 2_046 { continue }
-            let cost = prefixes.reduce(0) { $0 + $1 + n + 8 + 2 * w.positions.count }
+            if prefix + n > 2_046 { continue }
+            let cost = count * (prefix + n + 8 + 2 * w.positions.count)
             if size + cost > scopedBudget { break }
             size += cost
             kept.append(w)
@@ -43,31 +43,35 @@ extension PGSearch {
         return kept
     }
 
-    /// `entries(title:body:)` once per token, each word qualified by it, within `scopedBudget`.
-    static func scopedEntries(tokens: [String], title: String, body: String) -> [(word: String, positions: [Int])] {
-        let words = scopedWords(tokens: tokens, title: title, body: body)
+    /// The scoped vector as a literal (the writer's statements): every kept word under every prefix.
+    public static func scopedVector(prefixes: [String], title: String, body: String) -> String {
+        let words = scopedWords(keys: prefixes.count, title: title, body: body)
         var out: [(word: String, positions: [Int])] = []
-        out.reserveCapacity(words.count * tokens.count)
-        for w in words { for k in tokens { out.append((scopedLexeme(k, w.word), w.positions)) } }
-        return out
-    }
-
-    /// The scoped vector as a literal (the writer's statements).
-    public static func scopedVector(tokens: [String], title: String, body: String) -> String {
-        literal(scopedEntries(tokens: tokens, title: title, body: body))
+        out.reserveCapacity(words.count * prefixes.count)
+        for w in words { for p in prefixes { out.append((p + w.word, w.positions)) } }
+        return literal(out)
     }
 
     /// The scoped vector as a binary COPY field (the bulk load), in the server's order without
-    /// comparing whole lexemes: a key's prefix (its length, ':', the key) is never a prefix of
-    /// another key's, so the lexemes go key by key in the prefixes' order, each key's words in
-    /// the words' order (`PGBulkTests` holds it to the literal's value).
-    public static func appendBinaryScopedVector(tokens: [String], title: String, body: String, to out: inout [UInt8]) {
-        let start = BinaryCopyWriter.openField(&out)
-        var words = scopedWords(tokens: tokens, title: title, body: body).map { (bytes: Array($0.word.utf8), positions: $0.positions) }
+    /// comparing whole lexemes: no prefix is a prefix of another, so the lexemes go prefix by
+    /// prefix in their order, each one's words in the words' order (`PGBulkTests` holds it to the
+    /// literal's value).
+    public static func appendBinaryScopedVector(prefixes: [String], title: String, body: String, to out: inout [UInt8]) {
+        appendBinaryScopedVector(prefixes: prefixes, sortedWords: sortedScopedWords(keys: prefixes.count, title: title, body: body), to: &out)
+    }
+
+    /// `scopedWords` as bytes in the server's order (what a bulk load prepares ahead).
+    public static func sortedScopedWords(keys count: Int, title: String, body: String) -> [(bytes: [UInt8], positions: [Int])] {
+        var words = scopedWords(keys: count, title: title, body: body).map { (bytes: Array($0.word.utf8), positions: $0.positions) }
         words.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
-        let prefixes = tokens.map { Array("\($0.utf8.count):\($0)".utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
-        BinaryCopyWriter.int32(Int32(words.count * prefixes.count), &out)
-        for p in prefixes {
+        return words
+    }
+
+    public static func appendBinaryScopedVector(prefixes: [String], sortedWords words: [(bytes: [UInt8], positions: [Int])], to out: inout [UInt8]) {
+        let start = BinaryCopyWriter.openField(&out)
+        let sorted = prefixes.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        BinaryCopyWriter.int32(Int32(words.count * sorted.count), &out)
+        for p in sorted {
             for w in words {
                 out.append(contentsOf: p)
                 out.append(contentsOf: w.bytes)
@@ -78,19 +82,45 @@ extension PGSearch {
         }
         BinaryCopyWriter.closeField(start, &out)
     }
+}
 
-    /// A `tsquery` literal for `terms` (each a phrase whose last word is a prefix, as
-    /// `PostgreSQLDialect.textQuery`) under any of `keys`: a term matches under one key, every
-    /// term must match. Used by tests and `aduan verify` to ask what the function asks.
-    public static func scopedQuery(_ terms: [[String]], keys: [String]) -> String {
-        terms.map { term in
-            "(" + keys.map { k in
-                "(" + term.enumerated().map { i, word in
-                    lexeme(scopedLexeme(k, word)) + (i == term.count - 1 ? ":*" : "")
-                }.joined(separator: " <-> ") + ")"
-            }.joined(separator: " | ") + ")"
-        }.joined(separator: " & ")
+extension PGStore {
+    /// The keys' numbers in `aduan.audience_keys`, numbering the new ones, in the caller's
+    /// transaction. Remembered per connection; forgotten when the connection rolls back (a number
+    /// it gave may be gone). Numbers are never reused, so a stale one finds nothing, never more.
+    static func audienceIDs(_ keys: [String], on conn: PGConnection, cache: inout AudienceIDCache, numbering: Bool = true) throws -> [String: Int] {
+        if cache.rollbacks != conn.rollbacks { cache = AudienceIDCache(rollbacks: conn.rollbacks) }
+        let missing = Array(Set(keys.filter { cache.ids[$0] == nil })).sorted()
+        if !missing.isEmpty {
+            let list = PGValue.text(arrayLiteral(missing))
+            var found = try conn.query("SELECT key, id FROM aduan.audience_keys WHERE key = ANY($1::text[])", [list])
+            if found.rowCount < missing.count && numbering {
+                try conn.query("INSERT INTO aduan.audience_keys(key) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT (key) DO NOTHING", [list])
+                found = try conn.query("SELECT key, id FROM aduan.audience_keys WHERE key = ANY($1::text[])", [list])
+            }
+            for i in 0..<found.rowCount {
+                if let k = found.text(i, "key"), let id = found.int64(i, "id") { cache.ids[k] = Int(id) }
+            }
+        }
+        var out: [String: Int] = [:]
+        for k in keys {
+            guard let id = cache.ids[k] else { throw PostgresError(sqlState: nil, message: "no number for a search key") }
+            out[k] = id
+        }
+        return out
     }
+
+    /// The prefixes of a text row's tokens (`numbering` false: a key without a number throws).
+    func audiencePrefixes(_ tokens: [String], numbering: Bool = true) throws -> [String] {
+        let ids = try Self.audienceIDs(tokens, on: conn, cache: &audienceCache, numbering: numbering)
+        return tokens.map { PGSearch.scopedPrefix(ids[$0]!) }
+    }
+}
+
+/// `PGStore.audienceIDs`' memory: key → number, and the connection's rollbacks when it was made.
+struct AudienceIDCache {
+    var rollbacks = 0
+    var ids: [String: Int] = [:]
 }
 
 extension BinaryCopyWriter {
@@ -151,6 +181,13 @@ extension PGSchema {
             END LOOP;
         END
         $grants$;
+        -- Every key's number, what the scoped words carry before each word (the owner's only).
+        CREATE TABLE IF NOT EXISTS aduan.audience_keys(
+            id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            key text NOT NULL UNIQUE
+        );
+        REVOKE ALL ON aduan.audience_keys FROM PUBLIC;
+        ALTER TABLE aduan.audience_keys ENABLE ROW LEVEL SECURITY;
         -- Each login's keys (Audience.keys of its hats), written by the roles script. The owner's
         -- only: the search function reads it for the login that calls it (session_user).
         CREATE TABLE IF NOT EXISTS aduan.login_audiences(
@@ -166,14 +203,17 @@ extension PGSchema {
         $fn$;
         -- The reports with a text the calling login may read that holds every term (a term: words
         -- separated by one space, a phrase whose last word is a prefix). The index is asked for
-        -- the caller's own keys' lexemes only (PGScopedSearch.swift): the key's length in UTF-8
-        -- bytes, ':', the key, the word. At most 64 words in all, so the query's size depends on
+        -- the caller's own keys' lexemes only (PGScopedSearch.swift): the key's number, ':', the
+        -- word. At most 64 words in all, so the query's size depends on
         -- the caller's keys and words only, and no error on what hidden rows hold. The function's
-        -- own settings keep the caller's from changing how it reads (an index, an exact bitmap);
-        -- without JIT, which the sequential scan's disabled cost would otherwise start (40 ms a call).
+        -- own settings keep the caller's from changing how it reads (the words' index, an exact
+        -- bitmap), and its plan is made without the words (a plan costed for the words looked at
+        -- other keys' entries: a word only hidden texts hold was read another way than a word no
+        -- text holds); without JIT, which the disabled scans' cost would otherwise start (40 ms a call).
         CREATE OR REPLACE FUNCTION aduan.search_texts(terms text[]) RETURNS SETOF bigint
         LANGUAGE plpgsql STABLE SECURITY DEFINER
-        SET search_path = pg_catalog, pg_temp SET enable_seqscan = off SET work_mem = '64MB'
+        SET search_path = pg_catalog, pg_temp SET enable_seqscan = off SET enable_indexscan = off
+        SET plan_cache_mode = force_generic_plan SET work_mem = '64MB'
         SET standard_conforming_strings = on SET jit = off AS $fn$
         DECLARE
             k text[];
@@ -187,7 +227,8 @@ extension PGSchema {
             alts text[];
             parts text[] := '{}';
         BEGIN
-            SELECT a.keys INTO k FROM aduan.login_audiences a WHERE a.login = session_user;
+            SELECT array_agg(n.id::text ORDER BY n.id) INTO k
+            FROM aduan.login_audiences a JOIN aduan.audience_keys n ON n.key = ANY(a.keys) WHERE a.login = session_user;
             IF k IS NULL OR cardinality(k) = 0 OR coalesce(cardinality(terms), 0) = 0 THEN
                 RETURN;
             END IF;
@@ -199,7 +240,7 @@ extension PGSchema {
                 END IF;
                 alts := '{}';
                 FOREACH key IN ARRAY k LOOP
-                    prefix := octet_length(convert_to(key, 'UTF8'))::text || ':' || key;
+                    prefix := key || ':';
                     lexes := '{}';
                     FOR i IN 1 .. cardinality(ws) LOOP
                         lexes := lexes || ('''' || replace(replace(prefix || ws[i], E'\\', E'\\\\'), '''', '''''') || ''''
@@ -224,6 +265,7 @@ extension PGSchema {
     static func fillAudiences(_ conn: PGConnection) throws {
         try conn.execute("CREATE TEMP TABLE audience_fill(id bigint, masked boolean, audience text[], scoped_words tsvector) ON COMMIT DROP")
         var last: Int64 = 0
+        var cache = AudienceIDCache(rollbacks: conn.rollbacks)
         while true {
             let page = try conn.query("SELECT max(id) AS m FROM (SELECT id FROM aduan.complaints WHERE id > $1 ORDER BY id LIMIT 2000) p", [.int(last)])
             guard let end = page.int64(0, "m") else { break }
@@ -251,8 +293,10 @@ extension PGSchema {
                 }
                 let masked = r.bool(i, "masked") ?? true
                 let tokens = Audience.tokens(of: decoded!.c, masked: masked)
+                let ids = try PGStore.audienceIDs(tokens, on: conn, cache: &cache)
                 rows.append([.int(id), .bool(masked), .text(PGStore.arrayLiteral(tokens)),
-                             .text(PGSearch.scopedVector(tokens: tokens, title: r.text(i, "title") ?? "", body: r.text(i, "body") ?? ""))])
+                             .text(PGSearch.scopedVector(prefixes: tokens.map { PGSearch.scopedPrefix(ids[$0]!) },
+                                                         title: r.text(i, "title") ?? "", body: r.text(i, "body") ?? ""))])
             }
             try conn.copyIn("COPY audience_fill(id, masked, audience, scoped_words) FROM STDIN", rows)
         }

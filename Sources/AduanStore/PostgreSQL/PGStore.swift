@@ -11,6 +11,8 @@ public final class PGStore {
     /// How many reports an office change's deadline recompute does per transaction (PGOfficeRecompute.swift):
     /// what an operator's queued command may wait behind (1,000 took about 0.6 s in a debug build at 100,000).
     public var recomputeBatch = 250
+    /// The search keys' numbers this connection has read (PGScopedSearch.swift).
+    var audienceCache = AudienceIDCache()
 
     /// Opens the store in the database `conn` is connected to; see `PGSchema.open`.
     public init(_ conn: PGConnection, context: WorkflowContext, create: Bool = false) throws(PGStoreRefusal) {
@@ -209,7 +211,7 @@ public final class PGStore {
                 INSERT INTO aduan.complaint_texts(id, masked, title, body, location, words, audience, scoped_words)
                 VALUES ($1, $2, $3, $4, $5, $6::tsvector, $7::text[], $8::tsvector)
                 """, [.int(c.id), .bool(masked), .text(title), .text(body), .text(location), .text(PGSearch.vector(title: title, body: body)),
-                      .text(Self.arrayLiteral(tokens)), .text(PGSearch.scopedVector(tokens: tokens, title: title, body: body))])
+                      .text(Self.arrayLiteral(tokens)), .text(PGSearch.scopedVector(prefixes: try audiencePrefixes(tokens), title: title, body: body))])
         }
     }
 

@@ -98,9 +98,10 @@ extension PGStore {
     func searchKeysHold(_ c: Complaint) throws -> Bool {
         for (masked, title, body, _) in Self.textRows(c) {
             let tokens = Audience.tokens(of: c, masked: masked)
+            guard let prefixes = try? audiencePrefixes(tokens, numbering: false) else { return false }
             let r = try conn.query("""
                 SELECT audience = $3::text[] AND scoped_words = $4::tsvector AS same FROM aduan.complaint_texts WHERE id = $1 AND masked = $2
-                """, [.int(c.id), .bool(masked), .text(Self.arrayLiteral(tokens)), .text(PGSearch.scopedVector(tokens: tokens, title: title, body: body))])
+                """, [.int(c.id), .bool(masked), .text(Self.arrayLiteral(tokens)), .text(PGSearch.scopedVector(prefixes: prefixes, title: title, body: body))])
             if r.rowCount != 1 || r.bool(0, "same") != true { return false }
         }
         return true
