@@ -25,3 +25,12 @@ extension DeskStore {
                         boilerplate: try boilerplateShares().filter { scope.includesFigures(agency: $0.agency, unit: $0.unit) })
     }
 }
+
+extension DeskStore {
+    /// Every escalated report, then each level cut to its first `rowsPerLevel` rows (its count kept).
+    public func escalatedRows(_ scope: InboxScope, content: ContentAccess, now: Timestamp, rowsPerLevel: Int?) throws(StoreError) -> [EscalationGroup] {
+        try escalatedRows(scope, content: content, now: now).map { g in
+            EscalationGroup(level: g.level, rows: rowsPerLevel.map { Array(g.rows.prefix(max(0, $0))) } ?? g.rows, count: g.count)
+        }
+    }
+}

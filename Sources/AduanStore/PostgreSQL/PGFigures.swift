@@ -72,14 +72,67 @@ public enum PGFigures {
         return (try count(conn, statement(from, out)), try count(conn, statement(from, into)))
     }
 
-    /// The supervisor dashboard's figures for a scope at `now` (`ComplaintStore.figures`).
-    public static func figures(_ scope: InboxScope, now: Timestamp, context: WorkflowContext, on conn: PGConnection) throws -> SupervisorFigures {
+    /// Open reports no admin has decided the privacy flags for (the partial index `complaints_undecided`'s predicate).
+    static let undecidedSQL = undecided(alias: "c.")
+
+    static func undecided(alias a: String) -> String { "NOT \(a)privacy_decided AND \(a)status NOT IN (3, 5)" }
+
+    /// The holder × status cells of what the scope holds (copies left out) from `desk_counts`.
+    static func cellsFromCounters(_ scope: InboxScope, on conn: PGConnection) throws -> [SupervisorFigures.Cell]? {
+        guard let s = PGOperatorStore.heldCells(scope) else { return nil }
+        let r = try conn.query(s.sql, s.values)
+        var cells: [SupervisorFigures.Cell] = []
+        for i in 0..<r.rowCount {
+            let n = Int(r.int64(i, "n") ?? 0)
+            if n != 0, let st = Status(code: r.int64(i, "status") ?? -1) { cells.append(.init(holder: holder(r, i), status: st, count: n)) }
+        }
+        return cells
+    }
+
+    /// Forwards out of and into an agency, or every forward province-wide, from `event_counts`
+    /// (nil for a unit's viewer: those are of the reports the unit sees, counted over them).
+    static func forwardsFromCounters(_ scope: InboxScope, on conn: PGConnection) throws -> (out: Int, into: Int)? {
+        func sum(_ kind: String, _ agency: String?) throws -> Int {
+            let where_ = agency == nil ? "kind = $1" : "kind = $1 AND agency = $2"
+            return Int(try conn.query("SELECT coalesce(sum(n), 0) AS n FROM aduan.event_counts WHERE \(where_)",
+                                      [.text(kind)] + (agency.map { [PGValue.text($0)] } ?? [])).int64(0, "n") ?? 0)
+        }
+        switch scope {
+        case .everything:
+            let n = try sum("forward-in", nil)
+            return (n, n)
+        case .agency(let a):
+            return (try sum("forward-out", a), try sum("forward-in", a))
+        default:
+            return nil
+        }
+    }
+
+    /// The supervisor dashboard's figures for a scope at `now` (`ComplaintStore.figures`). With
+    /// `counters` (a scope one of the login's hats covers) the cells and forwards are read from
+    /// the counters the database keeps, else counted over the reports and events.
+    public static func figures(_ scope: InboxScope, now: Timestamp, context: WorkflowContext, on conn: PGConnection,
+                               counters: Bool = false) throws -> SupervisorFigures {
         try conn.transaction(.repeatableRead) {
             let dialect = PostgreSQLDialect()
             let scopeSQL = ScopeSQL(scope, dialect: dialect)
             let held = scopeSQL.held, sc = scopeSQL.holdsNow
             var cells: [SupervisorFigures.Cell] = []
-            do {
+            var fromCounters: (cells: [SupervisorFigures.Cell]?, forwards: (out: Int, into: Int)?) = (nil, nil)
+            if counters {
+                // A store whose owner has not re-run the roles script grants no counters yet: count as before.
+                try conn.execute("SAVEPOINT aduan_figure_counters")
+                do {
+                    fromCounters = (try cellsFromCounters(scope, on: conn), try forwardsFromCounters(scope, on: conn))
+                    try conn.execute("RELEASE SAVEPOINT aduan_figure_counters")
+                } catch let e as PostgresError where e.isPermissionDenied {
+                    try conn.execute("ROLLBACK TO SAVEPOINT aduan_figure_counters")
+                    fromCounters = (nil, nil)
+                }
+            }
+            if let counted = fromCounters.cells {
+                cells = counted
+            } else {
                 let s = statement("""
                     SELECT c.holder_agency AS agency, coalesce(c.holder_unit, '') AS unit, c.status, count(*) AS n FROM aduan.complaints c
                     WHERE {} GROUP BY 1, 2, 3 ORDER BY c.holder_agency COLLATE "C", coalesce(c.holder_unit, '') COLLATE "C", c.status
@@ -124,7 +177,7 @@ public enum PGFigures {
                 }
             }
 
-            let (out, into) = try forwards(scope, window: nil, on: conn)
+            let (out, into) = try fromCounters.forwards ?? forwards(scope, window: nil, on: conn)
 
             // Tunda older than the policy's limit, and open reports missing the privacy decision:
             // over what the scope holds now (copies included), as on SQLite.
@@ -133,7 +186,7 @@ public enum PGFigures {
             let tundaCount = try count(conn, statement("SELECT count(*) AS n FROM aduan.complaints c WHERE {}", tunda))
             let tundaIDs = ints(try { let s = statement("SELECT c.id FROM aduan.complaints c WHERE {} ORDER BY c.paused_at, c.id LIMIT 10", tunda)
                                       return try conn.query(s.sql, s.values) }(), "id")
-            let undecidedCond = sc && SQLCondition(sql: "NOT c.privacy_decided AND c.status NOT IN (3, 5)", args: [])
+            let undecidedCond = sc && SQLCondition(sql: undecidedSQL, args: [])
             let undecided = try count(conn, statement("SELECT count(*) AS n FROM aduan.complaints c WHERE {}", undecidedCond))
             let undecidedIDs = ints(try { let s = statement("SELECT c.id FROM aduan.complaints c WHERE {} ORDER BY c.id LIMIT 10", undecidedCond)
                                           return try conn.query(s.sql, s.values) }(), "id")
@@ -251,7 +304,8 @@ extension PGOperatorStore: AduanFiguresContract {
     public var isTraining: Bool { false }
 
     public func figures(_ scope: InboxScope, now: Timestamp) throws(StoreError) -> SupervisorFigures {
-        try Self.wrap { try PGFigures.figures(scope, now: now, context: context, on: conn) }
+        let counters = countersCover(scope)
+        return try Self.wrap { try PGFigures.figures(scope, now: now, context: context, on: conn, counters: counters) }
     }
 
     public func periodFigures(_ scope: InboxScope, from: LocalDate, to: LocalDate, now: Timestamp) throws(StoreError) -> PeriodFigures {

@@ -18,6 +18,9 @@ public final class PGOperatorStore: AduanStoreContract {
     /// The connection that LISTENs for other operators' changes (PGDeskStore.swift), and how many were heard.
     var listener: PGConnection?
     var heardChanges: Int64 = 0
+    /// The inbox scopes of the login's hats (its operators in the office), which decide where the
+    /// figure counters answer exactly (PGFigureCounts.swift); nil: read from the store's office.
+    public var loginScopes: [InboxScope]?
 
     public var location: StoreLocation { .postgres(conninfo: conninfo) }
 
@@ -63,7 +66,13 @@ public final class PGOperatorStore: AduanStoreContract {
         self.conn = conn
         self.conninfo = conninfo
         self.context = context
-        do { login = try conn.query("SELECT session_user AS u").text(0, "u") ?? conn.user } catch { throw .postgres(.database(detail: error.message)) }
+        do {
+            login = try conn.query("SELECT session_user AS u").text(0, "u") ?? conn.user
+            // The screen's and the figures' reads are short: compiling them (PostgreSQL's JIT,
+            // on by default above a plan cost the dashboard's counts reach) took 0.3-0.5 s a
+            // statement at 100,000 reports, more than running them.
+            _ = try conn.query("SELECT set_config('jit', 'off', false) FROM pg_settings WHERE name = 'jit'")
+        } catch { throw .postgres(.database(detail: error.message)) }
     }
 
     static func wrap<T>(_ body: () throws -> T) throws(StoreError) -> T {

@@ -41,10 +41,10 @@ final class DeadlinesView: DeskView {
         do {
             let groups = try ctx.store.deadlineGroups(ctx.scope, now: ctx.now)
             var out: [Entry] = []
-            for g in try ctx.store.escalatedRows(ctx.scope, content: Privacy.contentAccess(of: ctx.me), now: ctx.now) {
-                out.append(.level(g.level, g.rows.count))
+            for g in try ctx.store.escalatedRows(ctx.scope, content: Privacy.contentAccess(of: ctx.me), now: ctx.now, rowsPerLevel: Self.rowsPerGroup) {
+                out.append(.level(g.level, g.count))
                 out += g.rows.prefix(Self.rowsPerGroup).map { .row($0) }
-                if g.rows.count > Self.rowsPerGroup { out.append(.levelMore(g.rows.count - Self.rowsPerGroup)) }
+                if g.count > Self.rowsPerGroup { out.append(.levelMore(g.count - Self.rowsPerGroup)) }
             }
             for g in groups {
                 out.append(.group(g))
