@@ -51,6 +51,10 @@ struct PGFigureCountsTests {
                     let into = forwards.filter { $0.details.agency != nil && (scope.agency == nil || $0.details.agency == scope.agency) }.count
                     #expect(got.forwardsOut == out && got.forwardsIn == into, "\(login) as \(op.id): forwards \(got.forwardsOut)/\(got.forwardsIn), core \(out)/\(into)")
                 }
+                for at in [F.now, F.now.adding(days: -40), F.now.adding(days: 3), F.now.adding(days: 90)] {
+                    #expect(PGFiguresTests.describe(try desk.deadlineGroups(scope, now: at)) == PGFiguresTests.describe(try old.deadlineGroups(scope, now: at)),
+                            "\(login) as \(op.id): deadline groups at \(at.seconds)")
+                }
                 let workflow = try desk.workflowFigures(scope)
                 #expect(workflow.escalations.map { "\($0.target) \($0.agency) \($0.unit ?? "-") \($0.count)" }
                         == (try old.workflowFigures(scope)).escalations.map { "\($0.target) \($0.agency) \($0.unit ?? "-") \($0.count)" }, "\(login) as \(op.id)")
@@ -122,6 +126,12 @@ struct PGFigureCountsTests {
                 #expect(reporters == 0, "\(scope): the reporters were read")
                 #expect(texts <= Int64(2 * rows), "\(scope): \(texts) text rows fetched for \(rows) rows shown")
                 shown += rows
+                for at in [later, later.adding(days: -20), later.adding(days: -3), later.adding(days: 2), later.adding(days: 30)] {
+                    let before = conn.statementsSent
+                    let groups = try pg.deadlineGroups(scope, now: at)
+                    #expect(conn.statementsSent - before <= 6, "\(scope): deadline groups in \(conn.statementsSent - before) statements")
+                    #expect(PGFiguresTests.describe(groups) == PGFiguresTests.describe(try sqlite.deadlineGroups(scope, now: at)), "\(scope): deadline groups at \(at.seconds)")
+                }
                 let w = try pg.workflowFigures(scope), s = try sqlite.workflowFigures(scope)
                 #expect(w.escalations.map { "\($0.target) \($0.agency) \($0.unit ?? "-") \($0.count)" }
                         == s.escalations.map { "\($0.target) \($0.agency) \($0.unit ?? "-") \($0.count)" }, "\(scope): escalation figures")

@@ -220,6 +220,9 @@ public enum PGAccessSQL {
             out.append("GRANT SELECT ON aduan.event_counts TO \(role);")
             let eventCountedRule = ops.map { Self.eventCounted(Access.inboxScope(of: $0)) }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("figures", login))) ON aduan.event_counts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(eventCountedRule));")
+            out.append("GRANT SELECT ON aduan.due_counts TO \(role);")
+            let dueRule = ops.map { Self.dueCounted(Access.inboxScope(of: $0)) }.joined(separator: " OR ")
+            out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("deadlines", login))) ON aduan.due_counts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(dueRule));")
             let eventRule = ops.map { Self.eventRule($0) }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("events", login))) ON aduan.event_views AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = event_views.complaint_id AND (\(eventRule))));")
         }

@@ -94,6 +94,9 @@ extension PGSchema {
         -- The dashboard's open reports without a privacy decision (PGFigures.figures).
         CREATE INDEX IF NOT EXISTS complaints_undecided ON aduan.complaints(holder_agency, holder_unit, id)
             WHERE \(PGFigures.undecided(alias: ""));
+
+        -- The deadline groups' counters per holder and day (PGDueCounts.swift).
+        \(dueCountsMigration)
         """
 
     /// The trigger's upsert of the counters for the events in `table`, `sign` per key.

@@ -30,8 +30,13 @@ public enum PGFigures {
     }
 
     /// Overdue and due-soon counts per holder of the scope, most overdue first, then the longest overdue.
-    public static func deadlineGroups(_ scope: InboxScope, now: Timestamp, context: WorkflowContext, on conn: PGConnection) throws -> [DeadlineGroup] {
+    /// With `counters` (a scope one of the login's hats covers) from the deadline counters (PGDueCounts.swift).
+    public static func deadlineGroups(_ scope: InboxScope, now: Timestamp, context: WorkflowContext, on conn: PGConnection,
+                                      counters: Bool = false) throws -> [DeadlineGroup] {
         let cutoff = FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines).dueSoonCutoff
+        if counters, let groups = try fromCounters(conn, { try deadlineGroupsFromCounters(scope, now: now, cutoff: cutoff, on: conn) }) {
+            return groups
+        }
         let held = ScopeSQL(scope, dialect: PostgreSQLDialect()).held
         let s = statement("""
             SELECT c.holder_agency AS agency, coalesce(c.holder_unit, '') AS unit, count(*) AS n,
@@ -70,6 +75,23 @@ public enum PGFigures {
         let out = base && SQLCondition(sql: "(v.body::jsonb -> 'actor' ->> 'agency') = ?", args: [.text(agency)])
         let into = base && SQLCondition(sql: "(v.body::jsonb ->> 'agency') = ?", args: [.text(agency)])
         return (try count(conn, statement(from, out)), try count(conn, statement(from, into)))
+    }
+
+    /// `body`'s reads of the counters, in the caller's transaction (or one of its own); nil when
+    /// the login may not read them yet (a store whose owner has not re-run the roles script since
+    /// upgrading): the caller counts the reports as before.
+    static func fromCounters<T>(_ conn: PGConnection, _ body: () throws -> T) throws -> T? {
+        try conn.transaction(.repeatableRead) {
+            try conn.execute("SAVEPOINT aduan_figure_counters")
+            do {
+                let value = try body()
+                try conn.execute("RELEASE SAVEPOINT aduan_figure_counters")
+                return value
+            } catch let e as PostgresError where e.isPermissionDenied {
+                try conn.execute("ROLLBACK TO SAVEPOINT aduan_figure_counters")
+                return nil
+            }
+        }
     }
 
     /// Open reports no admin has decided the privacy flags for (the partial index `complaints_undecided`'s predicate).
@@ -118,20 +140,12 @@ public enum PGFigures {
             let scopeSQL = ScopeSQL(scope, dialect: dialect)
             let held = scopeSQL.held, sc = scopeSQL.holdsNow
             var cells: [SupervisorFigures.Cell] = []
-            var fromCounters: (cells: [SupervisorFigures.Cell]?, forwards: (out: Int, into: Int)?) = (nil, nil)
-            if counters {
-                // A store whose owner has not re-run the roles script grants no counters yet: count as before.
-                try conn.execute("SAVEPOINT aduan_figure_counters")
-                do {
-                    fromCounters = (try cellsFromCounters(scope, on: conn), try forwardsFromCounters(scope, on: conn))
-                    try conn.execute("RELEASE SAVEPOINT aduan_figure_counters")
-                } catch let e as PostgresError where e.isPermissionDenied {
-                    try conn.execute("ROLLBACK TO SAVEPOINT aduan_figure_counters")
-                    fromCounters = (nil, nil)
-                }
+            var counted: (cells: [SupervisorFigures.Cell]?, forwards: (out: Int, into: Int)?) = (nil, nil)
+            if counters, let read = try PGFigures.fromCounters(conn, { (try cellsFromCounters(scope, on: conn), try forwardsFromCounters(scope, on: conn)) }) {
+                counted = read
             }
-            if let counted = fromCounters.cells {
-                cells = counted
+            if let cellsCounted = counted.cells {
+                cells = cellsCounted
             } else {
                 let s = statement("""
                     SELECT c.holder_agency AS agency, coalesce(c.holder_unit, '') AS unit, c.status, count(*) AS n FROM aduan.complaints c
@@ -148,7 +162,7 @@ public enum PGFigures {
             let selesai = cells.filter { $0.status == .selesai }.reduce(0) { $0 + $1.count }
 
             var overdue: [(holder: Holder, count: Int)] = []
-            for g in try deadlineGroups(scope, now: now, context: context, on: conn) where g.overdue > 0 { overdue.append((g.holder, g.overdue)) }
+            for g in try deadlineGroups(scope, now: now, context: context, on: conn, counters: counters) where g.overdue > 0 { overdue.append((g.holder, g.overdue)) }
             overdue.sort { ($0.1, $1.0.description) > ($1.1, $0.0.description) }
 
             // The 12 Monday-based weeks ending with the current one.
@@ -177,7 +191,7 @@ public enum PGFigures {
                 }
             }
 
-            let (out, into) = try fromCounters.forwards ?? forwards(scope, window: nil, on: conn)
+            let (out, into) = try counted.forwards ?? forwards(scope, window: nil, on: conn)
 
             // Tunda older than the policy's limit, and open reports missing the privacy decision:
             // over what the scope holds now (copies included), as on SQLite.
@@ -313,6 +327,7 @@ extension PGOperatorStore: AduanFiguresContract {
     }
 
     public func deadlineGroups(_ scope: InboxScope, now: Timestamp) throws(StoreError) -> [DeadlineGroup] {
-        try Self.wrap { try PGFigures.deadlineGroups(scope, now: now, context: context, on: conn) }
+        let counters = countersCover(scope)
+        return try Self.wrap { try PGFigures.deadlineGroups(scope, now: now, context: context, on: conn, counters: counters) }
     }
 }
