@@ -14,7 +14,9 @@ struct PGFigureCountsTests {
     /// `figures` described for comparison (cells, totals, forwards, samples of ids left out).
     static func describe(_ f: SupervisorFigures) -> String {
         (f.byHolderAndStatus.map { "cell \($0.holder) \($0.status) \($0.count)" }
-            + ["total \(f.total) selesai \(f.selesai) forwards \(f.forwardsOut)/\(f.forwardsIn) tunda \(f.tundaOld) undecided \(f.privacyUndecided)"])
+            + f.overdueByHolder.map { "overdue \($0.holder) \($0.count)" } + f.receivedPerWeek.map { "week \($0.weekStart.iso8601) \($0.count)" }
+            + ["median \(f.medianFirstFollowUpWorkingDays.map { "\($0)" } ?? "-") n \(f.firstFollowUpSample)",
+               "total \(f.total) selesai \(f.selesai) forwards \(f.forwardsOut)/\(f.forwardsIn) tunda \(f.tundaOld) undecided \(f.privacyUndecided)"])
             .joined(separator: "\n")
     }
 
@@ -132,6 +134,7 @@ struct PGFigureCountsTests {
                     #expect(conn.statementsSent - before <= 6, "\(scope): deadline groups in \(conn.statementsSent - before) statements")
                     #expect(PGFiguresTests.describe(groups) == PGFiguresTests.describe(try sqlite.deadlineGroups(scope, now: at)), "\(scope): deadline groups at \(at.seconds)")
                 }
+                #expect(Self.describe(try pg.figures(scope, now: later)) == Self.describe(try sqlite.figures(scope, now: later)), "\(scope): figures")
                 let w = try pg.workflowFigures(scope), s = try sqlite.workflowFigures(scope)
                 #expect(w.escalations.map { "\($0.target) \($0.agency) \($0.unit ?? "-") \($0.count)" }
                         == s.escalations.map { "\($0.target) \($0.agency) \($0.unit ?? "-") \($0.count)" }, "\(scope): escalation figures")

@@ -223,6 +223,9 @@ public enum PGAccessSQL {
             out.append("GRANT SELECT ON aduan.due_counts TO \(role);")
             let dueRule = ops.map { Self.dueCounted(Access.inboxScope(of: $0)) }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("deadlines", login))) ON aduan.due_counts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(dueRule));")
+            out.append("GRANT SELECT ON aduan.week_counts TO \(role);")
+            let weekRule = ops.map { Self.dueCounted(Access.inboxScope(of: $0), alias: "week_counts") }.joined(separator: " OR ")
+            out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("weeks", login))) ON aduan.week_counts AS PERMISSIVE FOR SELECT TO \(role)\n    USING (\(weekRule));")
             let eventRule = ops.map { Self.eventRule($0) }.joined(separator: " OR ")
             out.append("CREATE POLICY \(PGConnection.quoteIdentifier(policyName("events", login))) ON aduan.event_views AS PERMISSIVE FOR SELECT TO \(role)\n    USING (EXISTS (SELECT 1 FROM aduan.complaints c WHERE c.id = event_views.complaint_id AND (\(eventRule))));")
         }

@@ -95,8 +95,10 @@ extension PGSchema {
         CREATE INDEX IF NOT EXISTS complaints_undecided ON aduan.complaints(holder_agency, holder_unit, id)
             WHERE \(PGFigures.undecided(alias: ""));
 
-        -- The deadline groups' counters per holder and day (PGDueCounts.swift).
+        -- The deadline groups' counters per holder and day, the weekly figures' per holder and
+        -- week (PGDueCounts.swift).
         \(dueCountsMigration)
+        \(weekCountsMigration)
         """
 
     /// The trigger's upsert of the counters for the events in `table`, `sign` per key.

@@ -171,25 +171,29 @@ public enum PGFigures {
             let recent = held && SQLCondition(sql: "c.receipt_week >= ?", args: [.int(Int64(firstMonday))])
 
             var histogram: [(value: Int64, n: Int)] = []
-            do {
+            var weeks = (0..<12).map { (LocalDate(dayNumber: firstMonday + $0 * 7), 0) }
+            let weekly = counters ? try fromCounters(conn, { try weeksFromCounters(scope, firstMonday: firstMonday, on: conn) }) : nil
+            if let weekly {
+                histogram = weekly.histogram
+                for (week, n) in weekly.perWeek {
+                    let w = (week - firstMonday) / 7
+                    if w >= 0 && w < 12 { weeks[w].1 += n }
+                }
+            } else {
                 let s = statement("""
                     SELECT c.first_follow_up_wd AS wd, count(*) AS n FROM aduan.complaints c
                     WHERE ({}) AND c.first_follow_up_wd IS NOT NULL GROUP BY 1 ORDER BY 1
                     """, recent)
                 let r = try conn.query(s.sql, s.values)
                 for i in 0..<r.rowCount { histogram.append((r.int64(i, "wd") ?? 0, Int(r.int64(i, "n") ?? 0))) }
-            }
-            let (median, sample) = PeriodFigures.median(histogram)
-
-            var weeks = (0..<12).map { (LocalDate(dayNumber: firstMonday + $0 * 7), 0) }
-            do {
-                let s = statement("SELECT c.receipt_week AS week, count(*) AS n FROM aduan.complaints c WHERE {} GROUP BY 1", recent)
-                let r = try conn.query(s.sql, s.values)
-                for i in 0..<r.rowCount {
-                    let w = (Int(r.int64(i, "week") ?? 0) - firstMonday) / 7
-                    if w >= 0 && w < 12 { weeks[w].1 = Int(r.int64(i, "n") ?? 0) }
+                let w = statement("SELECT c.receipt_week AS week, count(*) AS n FROM aduan.complaints c WHERE {} GROUP BY 1", recent)
+                let rw = try conn.query(w.sql, w.values)
+                for i in 0..<rw.rowCount {
+                    let k = (Int(rw.int64(i, "week") ?? 0) - firstMonday) / 7
+                    if k >= 0 && k < 12 { weeks[k].1 = Int(rw.int64(i, "n") ?? 0) }
                 }
             }
+            let (median, sample) = PeriodFigures.median(histogram)
 
             let (out, into) = try counted.forwards ?? forwards(scope, window: nil, on: conn)
 
