@@ -24,6 +24,9 @@ struct PGFigureCountsTests {
         try conn.query("SELECT pg_stat_get_xact_numscans('aduan.\(table)'::regclass) AS n").int64(0, "n") ?? -1
     }
 
+    /// (The follow-up shares' agreement with the core under every login is
+    /// `PGDashboardTests.underEachOperatorsRoleTheDashboardCountsOnlyTheFollowUpsTheCoreLetsItRead`,
+    /// which now reads `followup_forms`.)
     @Test func everyLoginsDashboardFromTheCountersIsTheCoresAndReadsNoReportOrForm() throws {
         let (db, store, ops, complaints, passfile) = try PGAccessTests.province()
         let forwards = try complaints.keys.flatMap { try store.events(of: $0) }.filter { $0.kind == .forward }
@@ -69,6 +72,7 @@ struct PGFigureCountsTests {
                 _ = try PGFigures.cellsFromCounters(scope, on: probe.conn)
                 _ = try PGFigures.forwardsFromCounters(scope, on: probe.conn)
                 _ = try probe.escalationCountsFromCounters(scope)
+                #expect(try probe.boilerplateSharesFromForms() != nil, "\(login): the follow-up forms are granted")
                 let reportScans = try Self.scans(probe.conn, "complaints"), formScans = try Self.scans(probe.conn, "event_views")
                 try probe.conn.execute("COMMIT")
                 #expect(reportScans == 0 && formScans == 0, "\(login) as \(op.id): \(reportScans) scan(s) of the reports, \(formScans) of the forms")

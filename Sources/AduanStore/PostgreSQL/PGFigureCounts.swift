@@ -99,6 +99,9 @@ extension PGSchema {
         -- week (PGDueCounts.swift).
         \(dueCountsMigration)
         \(weekCountsMigration)
+
+        -- The follow-up forms with their report's access columns (PGFollowUpForms.swift).
+        \(followUpFormsMigration)
         """
 
     /// The trigger's upsert of the counters for the events in `table`, `sign` per key.

@@ -15,9 +15,9 @@ extension PGStore {
     }
 
     /// The tables operators read, each of which must have row-level security enabled.
-    static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands", "desk_counts", "forward_counts", "event_counts", "due_counts", "week_counts"]
+    static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands", "desk_counts", "forward_counts", "event_counts", "due_counts", "week_counts", "followup_forms"]
     /// The policies `PGAccessSQL.rolesScript` gives every login, by table.
-    public static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands"), ("counts", "desk_counts"), ("forwards", "forward_counts"), ("figures", "event_counts"), ("deadlines", "due_counts"), ("weeks", "week_counts")]
+    public static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands"), ("counts", "desk_counts"), ("forwards", "forward_counts"), ("figures", "event_counts"), ("deadlines", "due_counts"), ("weeks", "week_counts"), ("followups", "followup_forms")]
 
     /// Every problem found (empty when the store is whole). Reads as the owner.
     public func verify(operators: [Actor]) throws -> [VerifyProblem] {
@@ -53,8 +53,9 @@ extension PGStore {
                                           message: .countersDiffer(count: Int(counters))))
         }
         let eventCounters = try PGSchema.eventCountersDiffering(conn) + PGSchema.dueCountersDiffering(conn) + PGSchema.weekCountersDiffering(conn)
+            + PGSchema.followUpFormsDiffering(conn)
         if eventCounters > 0 {
-            problems.append(VerifyProblem(kind: .projection, complaintID: nil, detail: "\(eventCounters) counter(s) of aduan.event_counts, due_counts and week_counts differ from the events and reports",
+            problems.append(VerifyProblem(kind: .projection, complaintID: nil, detail: "\(eventCounters) counter(s) of aduan.event_counts, due_counts, week_counts and followup_forms differ from the events and reports",
                                           message: .countersDiffer(count: Int(eventCounters))))
         }
         // The database's own enforcement.
