@@ -34,3 +34,12 @@ extension DeskStore {
         }
     }
 }
+
+extension DeskStore {
+    /// Each holder's first rows, one `deadlineRows` call a holder.
+    public func deadlineRows(of holders: [Holder], content: ContentAccess, limit: Int, now: Timestamp) throws(StoreError) -> [Holder: [InboxRow]] {
+        var out: [Holder: [InboxRow]] = [:]
+        for h in holders { out[h] = try deadlineRows(h, content: content, after: nil, limit: limit, now: now) }
+        return out
+    }
+}

@@ -137,6 +137,15 @@ struct PGFigureCountsTests {
                     let groups = try pg.deadlineGroups(scope, now: at)
                     #expect(conn.statementsSent - before <= 6, "\(scope): deadline groups in \(conn.statementsSent - before) statements")
                     #expect(PGFiguresTests.describe(groups) == PGFiguresTests.describe(try sqlite.deadlineGroups(scope, now: at)), "\(scope): deadline groups at \(at.seconds)")
+                    // The groups' first rows in two statements, the same as one holder at a time.
+                    let sentBefore = conn.statementsSent
+                    let first = try pg.deadlineRows(of: groups.map(\.holder), content: .everything, limit: 6, now: at)
+                    #expect(conn.statementsSent - sentBefore <= 2, "\(scope): first rows in \(conn.statementsSent - sentBefore) statements")
+                    for g in groups {
+                        let one = try pg.deadlineRows(g.holder, content: .everything, after: nil, limit: 6, now: at)
+                        #expect((first[g.holder] ?? []).map(\.id) == one.map(\.id), "\(scope): \(g.holder) first rows")
+                        #expect(!one.isEmpty)
+                    }
                 }
                 #expect(Self.describe(try pg.figures(scope, now: later)) == Self.describe(try sqlite.figures(scope, now: later)), "\(scope): figures")
                 let w = try pg.workflowFigures(scope), s = try sqlite.workflowFigures(scope)

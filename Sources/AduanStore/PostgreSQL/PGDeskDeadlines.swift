@@ -25,6 +25,35 @@ extension PGOperatorStore {
         return try rows(where: sql, values, content: content, limit: limit)
     }
 
+    /// The first `limit` rows of each holder's group in two statements (the agencies' undisposed
+    /// reports, the units'), one index range a holder, instead of one statement a holder (about 30
+    /// for an agency's Tenggat view).
+    public func deadlineRows(of holders: [Holder], content: ContentAccess, limit: Int, now: Timestamp) throws(StoreError) -> [Holder: [InboxRow]] {
+        var out: [Holder: [InboxRow]] = [:]
+        let due = dueCondition(now: now)
+        let select = Self.rowSelect(content)
+        for undisposed in [true, false] {
+            let group = holders.filter { ($0.unit == nil) == undisposed }
+            if group.isEmpty { continue }
+            let sql = PostgreSQLDialect().numbered("""
+                SELECT h.a AS h_agency, h.u AS h_unit, r.* FROM unnest(?::text[], ?::text[]) AS h(a, u)
+                CROSS JOIN LATERAL (SELECT \(select.sql), c.due_key AS sk FROM aduan.complaints c \(Self.titleJoin)
+                    WHERE c.holder_agency = h.a AND \(undisposed ? "c.holder_unit IS NULL" : "c.holder_unit = h.u") AND \(due.sql)
+                    ORDER BY c.due_key, c.id LIMIT ?) r
+                """)
+            let values: [PGValue] = [.text(PGStore.arrayLiteral(group.map(\.agency))), .text(PGStore.arrayLiteral(group.map { $0.unit ?? "" }))]
+                + select.values + due.values + [.int(Int64(max(0, limit)))]
+            try Self.wrap {
+                let r = try conn.query(sql, values)
+                for i in 0..<r.rowCount {
+                    let unit = r.text(i, "h_unit") ?? ""
+                    out[Holder(agency: r.text(i, "h_agency") ?? "", unit: undisposed || unit.isEmpty ? nil : unit), default: []].append(Self.row(from: r, at: i))
+                }
+            }
+        }
+        return out
+    }
+
     /// List rows (deadline order) of the reports matching `sql`.
     func rows(where sql: String, _ values: [PGValue], content: ContentAccess, limit: Int) throws(StoreError) -> [InboxRow] {
         try rows(where: sql, values, content: content, limit: limit, levels: false).map(\.row)

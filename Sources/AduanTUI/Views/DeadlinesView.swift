@@ -46,10 +46,11 @@ final class DeadlinesView: DeskView {
                 out += g.rows.prefix(Self.rowsPerGroup).map { .row($0) }
                 if g.count > Self.rowsPerGroup { out.append(.levelMore(g.count - Self.rowsPerGroup)) }
             }
+            let firstRows = try ctx.store.deadlineRows(of: groups.map(\.holder), content: Privacy.contentAccess(of: ctx.me),
+                                                       limit: Self.rowsPerGroup, now: ctx.now)
             for g in groups {
                 out.append(.group(g))
-                let rows = try ctx.store.deadlineRows(g.holder, content: Privacy.contentAccess(of: ctx.me), after: nil,
-                                                      limit: Self.rowsPerGroup, now: ctx.now)
+                let rows = firstRows[g.holder] ?? []
                 out += rows.map { .row($0) }
                 let rest = g.overdue + g.dueSoon - rows.count
                 if rest > 0 { out.append(.more(g, rest)) }
