@@ -93,6 +93,35 @@ struct PGFigureCountsTests {
         #expect(checked >= 10)
     }
 
+    /// A store upgraded before its owner re-ran the roles script: no login is granted the new
+    /// tables yet, and every figure is counted the old way (same numbers, no error).
+    @Test func withoutAGrantOnTheNewTablesEveryFigureIsCountedAsBefore() throws {
+        let (db, store, ops, _, passfile) = try PGAccessTests.province()
+        for (login, _) in PGAccessSQL.logins(of: ops) {
+            try store.conn.execute("REVOKE SELECT ON aduan.event_counts, aduan.due_counts, aduan.week_counts, aduan.followup_forms FROM \(PGConnection.quoteIdentifier(login))")
+        }
+        var checked = 0
+        for (login, hats) in PGAccessSQL.logins(of: ops) {
+            let desk = try PGOperatorStore(conn: try PGTest.tcp(user: login, database: db.name, passfile: passfile), conninfo: login,
+                                           context: PGAccessTests.context)
+            desk.loginScopes = hats.map { Access.inboxScope(of: $0) }
+            let old = try PGOperatorStore(conn: try PGTest.tcp(user: login, database: db.name, passfile: passfile), conninfo: login,
+                                          context: PGAccessTests.context)
+            old.loginScopes = []
+            #expect(try desk.boilerplateSharesFromForms() == nil, "\(login) is not granted the follow-up forms")
+            for op in hats {
+                let scope = Access.inboxScope(of: op)
+                #expect(Self.describe(try desk.figures(scope, now: F.now)) == Self.describe(try old.figures(scope, now: F.now)), "\(login) as \(op.id)")
+                #expect(PGFiguresTests.describe(try desk.deadlineGroups(scope, now: F.now)) == PGFiguresTests.describe(try old.deadlineGroups(scope, now: F.now)))
+                let w = try desk.workflowFigures(scope), o = try old.workflowFigures(scope)
+                #expect(w.boilerplate.map { "\($0.agency) \($0.unit ?? "-") \($0.followUps) \($0.boilerplate)" }
+                        == o.boilerplate.map { "\($0.agency) \($0.unit ?? "-") \($0.followUps) \($0.boilerplate)" }, "\(login) as \(op.id)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 10)
+    }
+
     /// The Tenggat view's levels are the core's, counted from the projection, and only the rows it
     /// shows are read (the reports' reporters never); the event counters follow an import's COPY
     /// and equal SQLite's escalation figures; `verify` notices a wrong level or counter.
