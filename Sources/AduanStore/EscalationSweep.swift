@@ -85,7 +85,16 @@ extension ComplaintStore {
 /// The open reports of one escalation level (the Deadlines view's groups by level).
 public struct EscalationGroup: Sendable {
     public var level: EscalationTarget
+    /// Its rows by deadline: all of them, or the first few when asked for (`rowsPerLevel`).
     public var rows: [InboxRow]
+    /// How many reports the level has (at least `rows.count`).
+    public var count: Int
+
+    public init(level: EscalationTarget, rows: [InboxRow], count: Int? = nil) {
+        self.level = level
+        self.rows = rows
+        self.count = count ?? rows.count
+    }
 }
 
 extension ComplaintStore {

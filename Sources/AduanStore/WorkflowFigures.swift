@@ -25,3 +25,21 @@ extension DeskStore {
                         boilerplate: try boilerplateShares().filter { scope.includesFigures(agency: $0.agency, unit: $0.unit) })
     }
 }
+
+extension DeskStore {
+    /// Every escalated report, then each level cut to its first `rowsPerLevel` rows (its count kept).
+    public func escalatedRows(_ scope: InboxScope, content: ContentAccess, now: Timestamp, rowsPerLevel: Int?) throws(StoreError) -> [EscalationGroup] {
+        try escalatedRows(scope, content: content, now: now).map { g in
+            EscalationGroup(level: g.level, rows: rowsPerLevel.map { Array(g.rows.prefix(max(0, $0))) } ?? g.rows, count: g.count)
+        }
+    }
+}
+
+extension DeskStore {
+    /// Each holder's first rows, one `deadlineRows` call a holder.
+    public func deadlineRows(of holders: [Holder], content: ContentAccess, limit: Int, now: Timestamp) throws(StoreError) -> [Holder: [InboxRow]] {
+        var out: [Holder: [InboxRow]] = [:]
+        for h in holders { out[h] = try deadlineRows(h, content: content, after: nil, limit: limit, now: now) }
+        return out
+    }
+}

@@ -86,6 +86,13 @@ public protocol DeskStore: AduanStoreContract {
     func deadlineGroups(_ scope: InboxScope, now: Timestamp) throws(StoreError) -> [DeadlineGroup]
     /// Escalated reports per level (`serves(.deadlines)`).
     func escalatedRows(_ scope: InboxScope, content: ContentAccess, now: Timestamp) throws(StoreError) -> [EscalationGroup]
+    /// Escalated reports per level with each level's count and only its first `rowsPerLevel` rows
+    /// (nil: all), as the Tenggat view shows them.
+    func escalatedRows(_ scope: InboxScope, content: ContentAccess, now: Timestamp, rowsPerLevel: Int?) throws(StoreError) -> [EscalationGroup]
+    /// The first `limit` rows of each holder's deadline group, as the Tenggat view shows them.
+    func deadlineRows(of holders: [Holder], content: ContentAccess, limit: Int, now: Timestamp) throws(StoreError) -> [Holder: [InboxRow]]
+    /// The dashboard's escalations per level and unit and boilerplate shares within a scope.
+    func workflowFigures(_ scope: InboxScope) throws(StoreError) -> WorkflowFigures
     /// Rows of one deadline group (`serves(.deadlines)`).
     func deadlineRows(_ holder: Holder, content: ContentAccess, after cursor: PageCursor?, limit: Int,
                       now: Timestamp) throws(StoreError) -> [InboxRow]

@@ -9,13 +9,18 @@ import AduanCore
 extension PGOperatorStore {
     /// Per answering unit (the follow-up author's agency and unit): follow-ups, and those recorded as boilerplate.
     public func boilerplateShares() throws(StoreError) -> [(agency: String, unit: String?, followUps: Int, boilerplate: Int)] {
-        try Self.wrap {
+        if let shares = try boilerplateSharesFromForms() { return shares }
+        return try Self.wrap {
+            // Each form's body parsed once (three casts parsed it three times: 990 → 755 ms for
+            // 142,000 follow-ups at 100,000 reports under an agency's role). Every follow-up form is
+            // restricted (content or handling), so no counter can say which the role may read:
+            // this stays a count over the forms (PGFigureCounts.swift).
             // SQLite orders by agency then unit, a missing unit first, bytewise.
             let r = try conn.query("""
                 SELECT agency, unit, count(*) AS n, count(*) FILTER (WHERE boilerplate) AS b FROM (
-                    SELECT DISTINCT ON (v.seq) v.body::jsonb -> 'actor' ->> 'agency' AS agency, v.body::jsonb -> 'actor' ->> 'unit' AS unit,
-                           v.body::jsonb ? 'boilerplate' AS boilerplate
-                    FROM aduan.event_views v WHERE v.kind = 'follow-up' ORDER BY v.seq, v.shown_to DESC
+                    SELECT DISTINCT ON (v.seq) j.b -> 'actor' ->> 'agency' AS agency, j.b -> 'actor' ->> 'unit' AS unit, j.b ? 'boilerplate' AS boilerplate
+                    FROM aduan.event_views v CROSS JOIN LATERAL (SELECT v.body::jsonb AS b OFFSET 0) j
+                    WHERE v.kind = 'follow-up' ORDER BY v.seq, v.shown_to DESC
                 ) f GROUP BY agency, unit ORDER BY agency COLLATE "C" NULLS FIRST, unit COLLATE "C" NULLS FIRST
                 """)
             return (0..<r.rowCount).map { i in

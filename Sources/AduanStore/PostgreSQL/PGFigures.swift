@@ -30,8 +30,13 @@ public enum PGFigures {
     }
 
     /// Overdue and due-soon counts per holder of the scope, most overdue first, then the longest overdue.
-    public static func deadlineGroups(_ scope: InboxScope, now: Timestamp, context: WorkflowContext, on conn: PGConnection) throws -> [DeadlineGroup] {
+    /// With `counters` (a scope one of the login's hats covers) from the deadline counters (PGDueCounts.swift).
+    public static func deadlineGroups(_ scope: InboxScope, now: Timestamp, context: WorkflowContext, on conn: PGConnection,
+                                      counters: Bool = false) throws -> [DeadlineGroup] {
         let cutoff = FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines).dueSoonCutoff
+        if counters, let groups = try fromCounters(conn, { try deadlineGroupsFromCounters(scope, now: now, cutoff: cutoff, on: conn) }) {
+            return groups
+        }
         let held = ScopeSQL(scope, dialect: PostgreSQLDialect()).held
         let s = statement("""
             SELECT c.holder_agency AS agency, coalesce(c.holder_unit, '') AS unit, count(*) AS n,
@@ -72,14 +77,76 @@ public enum PGFigures {
         return (try count(conn, statement(from, out)), try count(conn, statement(from, into)))
     }
 
-    /// The supervisor dashboard's figures for a scope at `now` (`ComplaintStore.figures`).
-    public static func figures(_ scope: InboxScope, now: Timestamp, context: WorkflowContext, on conn: PGConnection) throws -> SupervisorFigures {
+    /// `body`'s reads of the counters, in the caller's transaction (or one of its own); nil when
+    /// the login may not read them yet (a store whose owner has not re-run the roles script since
+    /// upgrading): the caller counts the reports as before.
+    static func fromCounters<T>(_ conn: PGConnection, _ body: () throws -> T) throws -> T? {
+        try conn.transaction(.repeatableRead) {
+            try conn.execute("SAVEPOINT aduan_figure_counters")
+            do {
+                let value = try body()
+                try conn.execute("RELEASE SAVEPOINT aduan_figure_counters")
+                return value
+            } catch let e as PostgresError where e.isPermissionDenied {
+                try conn.execute("ROLLBACK TO SAVEPOINT aduan_figure_counters")
+                return nil
+            }
+        }
+    }
+
+    /// Open reports no admin has decided the privacy flags for (the partial index `complaints_undecided`'s predicate).
+    static let undecidedSQL = undecided(alias: "c.")
+
+    static func undecided(alias a: String) -> String { "NOT \(a)privacy_decided AND \(a)status NOT IN (3, 5)" }
+
+    /// The holder × status cells of what the scope holds (copies left out) from `desk_counts`.
+    static func cellsFromCounters(_ scope: InboxScope, on conn: PGConnection) throws -> [SupervisorFigures.Cell]? {
+        guard let s = PGOperatorStore.heldCells(scope) else { return nil }
+        let r = try conn.query(s.sql, s.values)
+        var cells: [SupervisorFigures.Cell] = []
+        for i in 0..<r.rowCount {
+            let n = Int(r.int64(i, "n") ?? 0)
+            if n != 0, let st = Status(code: r.int64(i, "status") ?? -1) { cells.append(.init(holder: holder(r, i), status: st, count: n)) }
+        }
+        return cells
+    }
+
+    /// Forwards out of and into an agency, or every forward province-wide, from `event_counts`
+    /// (nil for a unit's viewer: those are of the reports the unit sees, counted over them).
+    static func forwardsFromCounters(_ scope: InboxScope, on conn: PGConnection) throws -> (out: Int, into: Int)? {
+        func sum(_ kind: String, _ agency: String?) throws -> Int {
+            let where_ = agency == nil ? "kind = $1" : "kind = $1 AND agency = $2"
+            return Int(try conn.query("SELECT coalesce(sum(n), 0) AS n FROM aduan.event_counts WHERE \(where_)",
+                                      [.text(kind)] + (agency.map { [PGValue.text($0)] } ?? [])).int64(0, "n") ?? 0)
+        }
+        switch scope {
+        case .everything:
+            let n = try sum("forward-in", nil)
+            return (n, n)
+        case .agency(let a):
+            return (try sum("forward-out", a), try sum("forward-in", a))
+        default:
+            return nil
+        }
+    }
+
+    /// The supervisor dashboard's figures for a scope at `now` (`ComplaintStore.figures`). With
+    /// `counters` (a scope one of the login's hats covers) the cells and forwards are read from
+    /// the counters the database keeps, else counted over the reports and events.
+    public static func figures(_ scope: InboxScope, now: Timestamp, context: WorkflowContext, on conn: PGConnection,
+                               counters: Bool = false) throws -> SupervisorFigures {
         try conn.transaction(.repeatableRead) {
             let dialect = PostgreSQLDialect()
             let scopeSQL = ScopeSQL(scope, dialect: dialect)
             let held = scopeSQL.held, sc = scopeSQL.holdsNow
             var cells: [SupervisorFigures.Cell] = []
-            do {
+            var counted: (cells: [SupervisorFigures.Cell]?, forwards: (out: Int, into: Int)?) = (nil, nil)
+            if counters, let read = try PGFigures.fromCounters(conn, { (try cellsFromCounters(scope, on: conn), try forwardsFromCounters(scope, on: conn)) }) {
+                counted = read
+            }
+            if let cellsCounted = counted.cells {
+                cells = cellsCounted
+            } else {
                 let s = statement("""
                     SELECT c.holder_agency AS agency, coalesce(c.holder_unit, '') AS unit, c.status, count(*) AS n FROM aduan.complaints c
                     WHERE {} GROUP BY 1, 2, 3 ORDER BY c.holder_agency COLLATE "C", coalesce(c.holder_unit, '') COLLATE "C", c.status
@@ -95,7 +162,7 @@ public enum PGFigures {
             let selesai = cells.filter { $0.status == .selesai }.reduce(0) { $0 + $1.count }
 
             var overdue: [(holder: Holder, count: Int)] = []
-            for g in try deadlineGroups(scope, now: now, context: context, on: conn) where g.overdue > 0 { overdue.append((g.holder, g.overdue)) }
+            for g in try deadlineGroups(scope, now: now, context: context, on: conn, counters: counters) where g.overdue > 0 { overdue.append((g.holder, g.overdue)) }
             overdue.sort { ($0.1, $1.0.description) > ($1.1, $0.0.description) }
 
             // The 12 Monday-based weeks ending with the current one.
@@ -104,27 +171,31 @@ public enum PGFigures {
             let recent = held && SQLCondition(sql: "c.receipt_week >= ?", args: [.int(Int64(firstMonday))])
 
             var histogram: [(value: Int64, n: Int)] = []
-            do {
+            var weeks = (0..<12).map { (LocalDate(dayNumber: firstMonday + $0 * 7), 0) }
+            let weekly = counters ? try fromCounters(conn, { try weeksFromCounters(scope, firstMonday: firstMonday, on: conn) }) : nil
+            if let weekly {
+                histogram = weekly.histogram
+                for (week, n) in weekly.perWeek {
+                    let w = (week - firstMonday) / 7
+                    if w >= 0 && w < 12 { weeks[w].1 += n }
+                }
+            } else {
                 let s = statement("""
                     SELECT c.first_follow_up_wd AS wd, count(*) AS n FROM aduan.complaints c
                     WHERE ({}) AND c.first_follow_up_wd IS NOT NULL GROUP BY 1 ORDER BY 1
                     """, recent)
                 let r = try conn.query(s.sql, s.values)
                 for i in 0..<r.rowCount { histogram.append((r.int64(i, "wd") ?? 0, Int(r.int64(i, "n") ?? 0))) }
+                let w = statement("SELECT c.receipt_week AS week, count(*) AS n FROM aduan.complaints c WHERE {} GROUP BY 1", recent)
+                let rw = try conn.query(w.sql, w.values)
+                for i in 0..<rw.rowCount {
+                    let k = (Int(rw.int64(i, "week") ?? 0) - firstMonday) / 7
+                    if k >= 0 && k < 12 { weeks[k].1 = Int(rw.int64(i, "n") ?? 0) }
+                }
             }
             let (median, sample) = PeriodFigures.median(histogram)
 
-            var weeks = (0..<12).map { (LocalDate(dayNumber: firstMonday + $0 * 7), 0) }
-            do {
-                let s = statement("SELECT c.receipt_week AS week, count(*) AS n FROM aduan.complaints c WHERE {} GROUP BY 1", recent)
-                let r = try conn.query(s.sql, s.values)
-                for i in 0..<r.rowCount {
-                    let w = (Int(r.int64(i, "week") ?? 0) - firstMonday) / 7
-                    if w >= 0 && w < 12 { weeks[w].1 = Int(r.int64(i, "n") ?? 0) }
-                }
-            }
-
-            let (out, into) = try forwards(scope, window: nil, on: conn)
+            let (out, into) = try counted.forwards ?? forwards(scope, window: nil, on: conn)
 
             // Tunda older than the policy's limit, and open reports missing the privacy decision:
             // over what the scope holds now (copies included), as on SQLite.
@@ -133,7 +204,7 @@ public enum PGFigures {
             let tundaCount = try count(conn, statement("SELECT count(*) AS n FROM aduan.complaints c WHERE {}", tunda))
             let tundaIDs = ints(try { let s = statement("SELECT c.id FROM aduan.complaints c WHERE {} ORDER BY c.paused_at, c.id LIMIT 10", tunda)
                                       return try conn.query(s.sql, s.values) }(), "id")
-            let undecidedCond = sc && SQLCondition(sql: "NOT c.privacy_decided AND c.status NOT IN (3, 5)", args: [])
+            let undecidedCond = sc && SQLCondition(sql: undecidedSQL, args: [])
             let undecided = try count(conn, statement("SELECT count(*) AS n FROM aduan.complaints c WHERE {}", undecidedCond))
             let undecidedIDs = ints(try { let s = statement("SELECT c.id FROM aduan.complaints c WHERE {} ORDER BY c.id LIMIT 10", undecidedCond)
                                           return try conn.query(s.sql, s.values) }(), "id")
@@ -251,7 +322,8 @@ extension PGOperatorStore: AduanFiguresContract {
     public var isTraining: Bool { false }
 
     public func figures(_ scope: InboxScope, now: Timestamp) throws(StoreError) -> SupervisorFigures {
-        try Self.wrap { try PGFigures.figures(scope, now: now, context: context, on: conn) }
+        let counters = countersCover(scope)
+        return try Self.wrap { try PGFigures.figures(scope, now: now, context: context, on: conn, counters: counters) }
     }
 
     public func periodFigures(_ scope: InboxScope, from: LocalDate, to: LocalDate, now: Timestamp) throws(StoreError) -> PeriodFigures {
@@ -259,6 +331,7 @@ extension PGOperatorStore: AduanFiguresContract {
     }
 
     public func deadlineGroups(_ scope: InboxScope, now: Timestamp) throws(StoreError) -> [DeadlineGroup] {
-        try Self.wrap { try PGFigures.deadlineGroups(scope, now: now, context: context, on: conn) }
+        let counters = countersCover(scope)
+        return try Self.wrap { try PGFigures.deadlineGroups(scope, now: now, context: context, on: conn, counters: counters) }
     }
 }

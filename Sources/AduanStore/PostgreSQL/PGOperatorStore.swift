@@ -20,6 +20,9 @@ public final class PGOperatorStore: AduanStoreContract {
     var heardChanges: Int64 = 0
     /// Set when this login could not read `aduan.complaint_copies` (roles script older than migration 10): pages walk the one condition.
     var copiesUnreadable = false
+    /// The inbox scopes of the login's hats (its operators in the office), which decide where the
+    /// figure counters answer exactly (PGFigureCounts.swift); nil: read from the store's office.
+    public var loginScopes: [InboxScope]?
 
     public var location: StoreLocation { .postgres(conninfo: conninfo) }
 
@@ -68,6 +71,10 @@ public final class PGOperatorStore: AduanStoreContract {
         do {
             login = try conn.query("SELECT session_user AS u").text(0, "u") ?? conn.user
             conn.searchByAudience = try Self.searchesByAudience(conn)
+            // The screen's and the figures' reads are short: compiling them (PostgreSQL's JIT,
+            // on by default above a plan cost the dashboard's counts reach) took 0.3-0.5 s a
+            // statement at 100,000 reports, more than running them.
+            _ = try conn.query("SELECT set_config('jit', 'off', false) FROM pg_settings WHERE name = 'jit'")
         } catch { throw .postgres(.database(detail: error.message)) }
     }
 

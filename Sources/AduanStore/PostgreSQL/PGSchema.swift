@@ -29,7 +29,7 @@ public enum PGSchema {
     /// Written in `meta` at creation: a schema called `aduan` without it is someone else's.
     public static let format = "aduan-store"
     /// The newest schema this build understands. A store with a higher number is refused, never altered.
-    public static let version = 10
+    public static let version = 11
 
     /// Which text search configuration would index the words: none since the text rows' vectors
     /// are written as literals of the core's own tokens (`PGSearch.vector`) and queried as tsquery
@@ -340,6 +340,7 @@ public enum PGSchema {
         """),
         (audienceVersion, audienceMigration),
         (copiesVersion, copiesMigration),
+        (figureCountsVersion, figureCountsMigration),
     ]
 }
 
@@ -370,7 +371,7 @@ extension PGSchema {
     /// in one transaction under an advisory lock, so two programs opening a new store at once
     /// create it once. Returns the version found before (0 for a new store).
     @discardableResult
-    public static func open(_ conn: PGConnection, create: Bool) throws(PGStoreRefusal) -> Int {
+    public static func open(_ conn: PGConnection, create: Bool, context: WorkflowContext? = nil) throws(PGStoreRefusal) -> Int {
         do {
             return try conn.transaction {
                 try conn.query("SELECT pg_advisory_xact_lock(hashtext('aduan.migrate'))")
@@ -378,11 +379,11 @@ extension PGSchema {
                 guard let found else {
                     guard create else { throw PGStoreRefusal.noStore }
                     try conn.execute("CREATE SCHEMA \(name)")
-                    try migrate(conn, from: 0)
+                    try migrate(conn, from: 0, context: context)
                     return 0
                 }
                 if found > version { throw PGStoreRefusal.newerSchema(found: found, known: version) }
-                if found < version { try migrate(conn, from: found) }
+                if found < version { try migrate(conn, from: found, context: context) }
                 return found
             }
         } catch let e as PGStoreRefusal {
@@ -413,10 +414,11 @@ extension PGSchema {
         return v
     }
 
-    static func migrate(_ conn: PGConnection, from found: Int) throws {
+    static func migrate(_ conn: PGConnection, from found: Int, context: WorkflowContext? = nil) throws {
         for m in migrations where m.version > found {
             try conn.execute(m.sql)
             if m.version == draftScrubVersion { try scrubPendingDrafts(conn) }
+            if m.version == figureCountsVersion && found > 0 { try backfillEscalationLevels(conn, context: context) }
             try conn.query("UPDATE aduan.meta SET value = $1 WHERE key = 'schema_version'", [.text(String(m.version))])
             if m.version == 4 && found > 0 { try backfillContentKeys(conn) }
             if m.version == audienceVersion { try fillAudiences(conn) }

@@ -18,7 +18,7 @@ public final class PGStore {
     public init(_ conn: PGConnection, context: WorkflowContext, create: Bool = false) throws(PGStoreRefusal) {
         self.conn = conn
         self.context = context
-        try PGSchema.open(conn, create: create)
+        try PGSchema.open(conn, create: create, context: context)
     }
 
     /// Inserts whole valid histories in one transaction, as the store's owner: each keeps its
@@ -131,7 +131,7 @@ public final class PGStore {
         id, tracking_id, channel, classification, category, priority, anonymous, confidential, privacy_decided,
         status, holder_agency, holder_unit, intake_agency, held_agencies, held_units, cc_units, received_at, updated_at,
         updated_by, version, due_at, due_kind, due_key, rating, ping_pong, first_follow_up_wd, auto_close_at, paused_at,
-        receipt_week, escalate_at, state
+        receipt_week, escalate_at, state, escalation
         """
 
     /// The `complaints` row of a report, in `projectionColumns` order.
@@ -158,8 +158,15 @@ public final class PGStore {
             .int(v.due?.dueAt.seconds ?? ComplaintStore.noDeadlineKey), c.rating.map { .int(Int64($0)) } ?? .null,
             .bool(c.pingPong), v.firstFollowUpWorkingDays.map { .int($0) } ?? .null, v.autoClose.map { .int($0) } ?? .null,
             v.pausedAt.map { .int($0) } ?? .null, .int(v.receiptWeek), escalateAt(c, context: context).map { .int($0.seconds) } ?? .null,
-            .text(StateCodec.encode(skeleton(c))),
+            .text(StateCodec.encode(skeleton(c))), escalationLevel(c, context: context).map { .text($0.rawValue) } ?? .null,
         ]
+    }
+
+    /// The report's escalation level (`EscalationPolicy.level`: the highest recorded mark on a
+    /// running timer, or the external flag), kept in `complaints.escalation` so the Tenggat view
+    /// counts and lists each level over an index (PGDeskDeadlines.swift); nil when none.
+    static func escalationLevel(_ c: Complaint, context: WorkflowContext) -> EscalationTarget? {
+        context.escalation.level(of: c, deadlines: context.deadlines, calendar: context.calendar)
     }
 
     /// When the report's next warning or escalation step falls due (`EscalationPolicy.nextDue`),

@@ -15,9 +15,12 @@ extension PGStore {
     }
 
     /// The tables operators read, each of which must have row-level security enabled.
-    static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands", "desk_counts", "forward_counts", "complaint_copies"]
+    static let guardedTables = ["events", "complaints", "complaint_reporters", "complaint_texts", "event_views", "commands", "desk_counts", "forward_counts",
+                                "complaint_copies", "event_counts", "due_counts", "week_counts", "followup_forms", "audience_keys", "login_audiences"]
     /// The policies `PGAccessSQL.rolesScript` gives every login, by table.
-    public static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"), ("commands", "commands"), ("counts", "desk_counts"), ("forwards", "forward_counts"), ("copies", "complaint_copies")]
+    public static let policiesPerLogin = [("see", "complaints"), ("reporter", "complaint_reporters"), ("texts", "complaint_texts"), ("events", "event_views"),
+                                          ("commands", "commands"), ("counts", "desk_counts"), ("forwards", "forward_counts"), ("copies", "complaint_copies"),
+                                          ("figures", "event_counts"), ("deadlines", "due_counts"), ("weeks", "week_counts"), ("followups", "followup_forms")]
 
     /// Every problem found (empty when the store is whole). Reads as the owner.
     public func verify(operators: [Actor]) throws -> [VerifyProblem] {
@@ -31,13 +34,14 @@ extension PGStore {
             var state: Complaint?
             for e in try events(of: id) { state = Workflow.evolve(state, e) }
             guard let c = state else { continue }
-            let row = try conn.query("SELECT version, status, holder_agency, holder_unit, state FROM aduan.complaints WHERE id = $1", [.int(id)])
+            let row = try conn.query("SELECT version, status, holder_agency, holder_unit, state, escalation FROM aduan.complaints WHERE id = $1", [.int(id)])
             guard row.rowCount == 1 else {
                 problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "no complaints row", message: .projectionMissing(id: id)))
                 continue
             }
-            let want: [String?] = [String(c.version), String(c.status.code), c.holder.agency, c.holder.unit, StateCodec.encode(Self.skeleton(c))]
-            let have = ["version", "status", "holder_agency", "holder_unit", "state"].map { row.text(0, $0) }
+            let want: [String?] = [String(c.version), String(c.status.code), c.holder.agency, c.holder.unit, StateCodec.encode(Self.skeleton(c)),
+                                  Self.escalationLevel(c, context: context)?.rawValue]
+            let have = ["version", "status", "holder_agency", "holder_unit", "state", "escalation"].map { row.text(0, $0) }
             if want != have { problems.append(VerifyProblem(kind: .projection, complaintID: id, detail: "the complaints row differs from the log", message: .projectionDiffers(id: id))) }
             let texts = try conn.query("SELECT masked, title, body, location FROM aduan.complaint_texts WHERE id = $1 ORDER BY masked", [.int(id)])
             let wantTexts = [[c.title, c.body, c.location],
@@ -59,6 +63,12 @@ extension PGStore {
         if copies > 0 {
             problems.append(VerifyProblem(kind: .projection, complaintID: nil, detail: "\(copies) row(s) of aduan.complaint_copies differ from the reports' copies",
                                           message: .copiesDiffer(count: Int(copies))))
+        }
+        let eventCounters = try PGSchema.eventCountersDiffering(conn) + PGSchema.dueCountersDiffering(conn) + PGSchema.weekCountersDiffering(conn)
+            + PGSchema.followUpFormsDiffering(conn)
+        if eventCounters > 0 {
+            problems.append(VerifyProblem(kind: .projection, complaintID: nil, detail: "\(eventCounters) counter(s) of aduan.event_counts, due_counts, week_counts and followup_forms differ from the events and reports",
+                                          message: .countersDiffer(count: Int(eventCounters))))
         }
         // The database's own enforcement.
         for table in Self.guardedTables {

@@ -41,15 +41,16 @@ final class DeadlinesView: DeskView {
         do {
             let groups = try ctx.store.deadlineGroups(ctx.scope, now: ctx.now)
             var out: [Entry] = []
-            for g in try ctx.store.escalatedRows(ctx.scope, content: Privacy.contentAccess(of: ctx.me), now: ctx.now) {
-                out.append(.level(g.level, g.rows.count))
+            for g in try ctx.store.escalatedRows(ctx.scope, content: Privacy.contentAccess(of: ctx.me), now: ctx.now, rowsPerLevel: Self.rowsPerGroup) {
+                out.append(.level(g.level, g.count))
                 out += g.rows.prefix(Self.rowsPerGroup).map { .row($0) }
-                if g.rows.count > Self.rowsPerGroup { out.append(.levelMore(g.rows.count - Self.rowsPerGroup)) }
+                if g.count > Self.rowsPerGroup { out.append(.levelMore(g.count - Self.rowsPerGroup)) }
             }
+            let firstRows = try ctx.store.deadlineRows(of: groups.map(\.holder), content: Privacy.contentAccess(of: ctx.me),
+                                                       limit: Self.rowsPerGroup, now: ctx.now)
             for g in groups {
                 out.append(.group(g))
-                let rows = try ctx.store.deadlineRows(g.holder, content: Privacy.contentAccess(of: ctx.me), after: nil,
-                                                      limit: Self.rowsPerGroup, now: ctx.now)
+                let rows = firstRows[g.holder] ?? []
                 out += rows.map { .row($0) }
                 let rest = g.overdue + g.dueSoon - rows.count
                 if rest > 0 { out.append(.more(g, rest)) }
