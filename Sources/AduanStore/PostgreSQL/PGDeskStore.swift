@@ -54,8 +54,9 @@ extension PGOperatorStore: DeskStore {
     /// cursor; backward: before it, returned in list order).
     func fetch(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp) throws(StoreError) -> [InboxRow] {
         try Self.wrap {
+            let resolved = try PGStore.resolvedSearches(q.filter, on: conn)
             var (text, values) = Self.pageStatement(q, cursor: cursor, forward: forward, limit: limit, now: now, context: context,
-                                                    copies: !copiesUnreadable, searchByAudience: conn.searchByAudience)
+                                                    copies: !copiesUnreadable, searchByAudience: conn.searchByAudience, resolved: resolved)
             let r: PGResult
             do {
                 r = try conn.query(text, values)
@@ -63,7 +64,7 @@ extension PGOperatorStore: DeskStore {
                 // The owner has not run `aduan office roles` (or opened the store) since migration 10: walk the one condition.
                 copiesUnreadable = true
                 (text, values) = Self.pageStatement(q, cursor: cursor, forward: forward, limit: limit, now: now, context: context, copies: false,
-                                                    searchByAudience: conn.searchByAudience)
+                                                    searchByAudience: conn.searchByAudience, resolved: resolved)
                 r = try conn.query(text, values)
             }
             let rows = (0..<r.rowCount).map { Self.row(from: r, at: $0) }
@@ -75,12 +76,13 @@ extension PGOperatorStore: DeskStore {
     /// unit's working inbox as merged index walks (PGUnitPage.swift) unless `copies` is false,
     /// every other list as its one condition walked in the list's order.
     static func pageStatement(_ q: InboxQuery, cursor: PageCursor?, forward: Bool, limit: Int, now: Timestamp,
-                              context: WorkflowContext, copies: Bool = true, searchByAudience: Bool = false) -> (sql: String, values: [PGValue]) {
+                              context: WorkflowContext, copies: Bool = true, searchByAudience: Bool = false,
+                              resolved: [String: String]? = nil) -> (sql: String, values: [PGValue]) {
         let (column, ascending) = PGStore.sortColumn(q.order)
         let greater = forward == ascending
         let dir = greater ? "ASC" : "DESC"
         if let walk = PGStore.unitPageSource(q, cursor: cursor, greater: greater, limit: limit, now: now, context: context, copies: copies,
-                                                 searchByAudience: searchByAudience) {
+                                                 searchByAudience: searchByAudience, resolved: resolved) {
             let select = Self.rowSelect(q.content)
             let text = PostgreSQLDialect().numbered("""
                 SELECT \(select.sql), p.sk AS sk FROM (\(walk.sql)) p JOIN aduan.complaints c ON c.id = p.id \(Self.titleJoin)
@@ -92,7 +94,7 @@ extension PGOperatorStore: DeskStore {
         let keys: [PGValue] = cursor.map { [.int($0.key), .int($0.id)] } ?? []
         let select = Self.rowSelect(q.content)
         let count = PGValue.int(Int64(max(0, limit)))
-        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: searchByAudience)
+        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: searchByAudience, resolved: resolved)
         let sql = cursor == nil ? c.sql : "(\(c.sql)) AND \(after)"
         let text = PostgreSQLDialect().numbered("""
             SELECT \(select.sql), \(column) AS sk FROM aduan.complaints c \(Self.titleJoin)
@@ -120,12 +122,14 @@ extension PGOperatorStore: DeskStore {
     }
 
     public func count(_ q: InboxQuery, now: Timestamp) throws(StoreError) -> Int {
-        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: conn.searchByAudience)
+        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: conn.searchByAudience,
+                                      resolved: try Self.wrap { try PGStore.resolvedSearches(q.filter, on: conn) })
         return try countWhere(c.sql, c.values)
     }
 
     public func position(of row: PageCursor, in q: InboxQuery, now: Timestamp) throws(StoreError) -> Int {
-        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: conn.searchByAudience)
+        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: conn.searchByAudience,
+                                      resolved: try Self.wrap { try PGStore.resolvedSearches(q.filter, on: conn) })
         let (column, ascending) = PGStore.sortColumn(q.order)
         return try countWhere("(\(c.sql)) AND (\(column), c.id) \(ascending ? "<" : ">") (?, ?)", c.values + [.int(row.key), .int(row.id)]) + 1
     }
@@ -194,7 +198,8 @@ extension PGOperatorStore: DeskStore {
     }
 
     public func arrivals(after mark: Int64, in q: InboxQuery, now: Timestamp) throws(StoreError) -> Int {
-        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: conn.searchByAudience)
+        let c = PGStore.listCondition(q, now: now, context: context, searchByAudience: conn.searchByAudience,
+                                      resolved: try Self.wrap { try PGStore.resolvedSearches(q.filter, on: conn) })
         return try countWhere("c.id > ? AND (\(c.sql))", [.int(mark)] + c.values)
     }
 

@@ -117,6 +117,38 @@ extension PGStore {
     }
 }
 
+extension PGStore {
+    /// Runs every search of `filter` through `aduan.search_texts` once and returns what each found
+    /// (the terms' array → the report numbers' array), for `PostgreSQLDialect.resolvedSearches`;
+    /// nil when the filter searches nothing or the login has no keys (one statement per search).
+    static func resolvedSearches(_ filter: FilterExpression, on conn: PGConnection) throws -> [String: String]? {
+        guard conn.searchByAudience else { return nil }
+        var texts: [String] = []
+        func walk(_ e: FilterExpression) {
+            switch e {
+            case .all: break
+            case .term(.text(let raw)): texts.append(raw)
+            case .term: break
+            case .and(let parts), .or(let parts): parts.forEach(walk)
+            case .not(let inner): walk(inner)
+            }
+        }
+        walk(filter)
+        guard !texts.isEmpty else { return nil }
+        let dialect = PostgreSQLDialect(searchByAudience: true)
+        var out: [String: String] = [:]
+        for raw in texts {
+            let q = TextSearch.query(raw)
+            if q.isEmpty { continue }
+            let terms = dialect.textQuery(q)
+            if out[terms] != nil { continue }
+            let r = try conn.query("SELECT coalesce(array_agg(x ORDER BY x), '{}')::text AS ids FROM aduan.search_texts($1::text[]) x", [.text(terms)])
+            out[terms] = r.text(0, "ids") ?? "{}"
+        }
+        return out
+    }
+}
+
 /// `PGStore.audienceIDs`' memory: key → number, and the connection's rollbacks when it was made.
 struct AudienceIDCache {
     var rollbacks = 0

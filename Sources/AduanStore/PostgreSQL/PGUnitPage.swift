@@ -16,10 +16,11 @@ import AduanCore
 /// a scope's working inbox (not with former holders); the other lists walk the one condition.
 extension PGStore {
     /// `q`'s filter rendered for PostgreSQL over `complaints c`.
-    static func filterCondition(_ q: InboxQuery, now: Timestamp, context: WorkflowContext, searchByAudience: Bool = false) -> SQLCondition {
+    static func filterCondition(_ q: InboxQuery, now: Timestamp, context: WorkflowContext, searchByAudience: Bool = false,
+                                resolved: [String: String]? = nil) -> SQLCondition {
         let ctx = FilterContext(now: now, calendar: context.calendar, deadlines: context.deadlines, content: q.content,
                                 viewerAgency: q.scope.agency, viewerUnit: q.scope.unit, viewerUnitsBelow: Array(q.scope.units.dropFirst()))
-        return FilterSQL(dialect: PostgreSQLDialect(searchByAudience: searchByAudience)).condition(q.filter, ctx)
+        return FilterSQL(dialect: PostgreSQLDialect(searchByAudience: searchByAudience, resolvedSearches: resolved)).condition(q.filter, ctx)
     }
 
     /// The ids and deadline keys (`id`, `sk`) of a page of a unit's working inbox, with `?` markers
@@ -28,11 +29,12 @@ extension PGStore {
     /// unit's working inbox in deadline order, or when `copies` is false (the login cannot read
     /// `complaint_copies` yet: its roles script predates migration 10).
     static func unitPageSource(_ q: InboxQuery, cursor: PageCursor?, greater: Bool, limit: Int, now: Timestamp,
-                               context: WorkflowContext, copies: Bool = true, searchByAudience: Bool = false) -> (sql: String, values: [PGValue])? {
+                               context: WorkflowContext, copies: Bool = true, searchByAudience: Bool = false,
+                               resolved: [String: String]? = nil) -> (sql: String, values: [PGValue])? {
         guard copies, q.order == .deadline, !q.formerHolders, let parts = ScopeSQL(q.scope, dialect: PostgreSQLDialect()).unitParts,
               !parts.unit.isEmpty else { return nil }
         let (agency, unit, units, withCopies) = parts
-        let filter = filterCondition(q, now: now, context: context, searchByAudience: searchByAudience)
+        let filter = filterCondition(q, now: now, context: context, searchByAudience: searchByAudience, resolved: resolved)
         let op = greater ? ">" : "<", dir = greater ? "ASC" : "DESC"
         let n = SQLValue.int(Int64(max(0, limit)))
         func after(_ key: String, _ id: String) -> SQLCondition {

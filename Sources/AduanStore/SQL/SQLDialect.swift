@@ -94,8 +94,15 @@ public struct PostgreSQLDialect: SQLDialect {
     /// Search through `aduan.search_texts` (the caller's own keys' words, PGScopedSearch.swift)
     /// instead of the text rows' words under row-level security: set for a login that has keys.
     public var searchByAudience: Bool
+    /// The reports each search (`textQuery`'s array of terms) found, fetched before the list's
+    /// statement (`PGStore.resolvedSearches`): the statement then carries the numbers, so its plan
+    /// fits how many there are (a rare word: those reports; a common one: the list's order).
+    public var resolvedSearches: [String: String]?
 
-    public init(searchByAudience: Bool = false) { self.searchByAudience = searchByAudience }
+    public init(searchByAudience: Bool = false, resolvedSearches: [String: String]? = nil) {
+        self.searchByAudience = searchByAudience
+        self.resolvedSearches = searchByAudience ? resolvedSearches : nil
+    }
 
     public func placeholder(_ n: Int) -> String { "$\(n)" }
 
@@ -104,7 +111,8 @@ public struct PostgreSQLDialect: SQLDialect {
     /// The reports whose text rows (full or with the reporter taken out; a role sees only the
     /// ones it may read) match the query.
     public var textMatchIDs: String {
-        searchByAudience ? "SELECT aduan.search_texts(?::text[])" : "SELECT t.id FROM aduan.complaint_texts t WHERE t.words @@ ?::tsquery"
+        if resolvedSearches != nil { return "SELECT unnest(?::bigint[])" }
+        return searchByAudience ? "SELECT aduan.search_texts(?::text[])" : "SELECT t.id FROM aduan.complaint_texts t WHERE t.words @@ ?::tsquery"
     }
 
     /// A `tsquery` literal (its lexemes are the core's tokens, as in the rows' vectors, no parser
@@ -112,7 +120,12 @@ public struct PostgreSQLDialect: SQLDialect {
     /// (as FTS5's `"a b"*`). Each word is quoted as a lexeme.
     public func textQuery(_ q: TextQuery) -> String {
         // For the search function: the terms as an array, each its words separated by a space.
-        if searchByAudience { return PGStore.arrayLiteral(q.terms.map { $0.joined(separator: " ") }) }
+        if searchByAudience {
+            let terms = PGStore.arrayLiteral(q.terms.map { $0.joined(separator: " ") })
+            // A search not fetched before finds nothing (never more).
+            if let resolved = resolvedSearches { return resolved[terms] ?? "{}" }
+            return terms
+        }
         return q.terms.map { term in
             term.enumerated().map { i, word in
                 PGSearch.lexeme(word) + (i == term.count - 1 ? ":*" : "")
