@@ -98,17 +98,10 @@ extension PGSearch {
 
     /// `words` (lexemes with their positions) as a binary `tsvector` field.
     static func appendBinary(_ entries: [(word: String, positions: [Int])], to out: inout [UInt8]) {
-        let start = BinaryCopyWriter.openField(&out)
         var words = entries.map { (bytes: Array($0.word.utf8), positions: $0.positions) }
         words.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
-        BinaryCopyWriter.int32(Int32(words.count), &out)
-        for w in words {
-            out.append(contentsOf: w.bytes)
-            out.append(0)
-            BinaryCopyWriter.int16(Int16(w.positions.count), &out)
-            for p in w.positions { BinaryCopyWriter.int16(Int16(p), &out) }
-        }
-        BinaryCopyWriter.closeField(start, &out)
+        // The words under one empty prefix (PGScopedSearch.swift writes every vector).
+        appendBinaryScopedVector(prefixes: [""], sortedWords: words, to: &out)
     }
 }
 
