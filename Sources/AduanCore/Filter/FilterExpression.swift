@@ -67,6 +67,18 @@ public indirect enum FilterExpression: Hashable, Sendable {
     case or([FilterExpression])
     case not(FilterExpression)
 
+    /// Every text term anywhere in the expression (under NOT and OR too), in order: what a store
+    /// must search for to render it.
+    public var textTerms: [String] {
+        switch self {
+        case .all: return []
+        case .term(.text(let t)): return [t]
+        case .term: return []
+        case .and(let parts), .or(let parts): return parts.flatMap(\.textTerms)
+        case .not(let inner): return inner.textTerms
+        }
+    }
+
     /// The text words anywhere in the expression outside NOT/OR, merged: what the search highlights.
     public var requiredText: String? {
         switch self {

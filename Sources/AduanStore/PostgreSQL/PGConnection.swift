@@ -98,6 +98,8 @@ public final class PGConnection {
     /// The session's login searches texts through its own keys (`aduan.search_texts`,
     /// PGScopedSearch.swift): set by `PGOperatorStore` when the store has them for the login.
     public var searchByAudience = false
+    /// The searches this session ran in the last second, by terms (`PGStore.resolvedSearches`).
+    var searchMemo: [String: (ids: String, at: Double)] = [:]
     /// How many transactions this connection rolled back: what a transaction wrote and a cache
     /// remembered may be gone since (`PGStore.audienceIDs`).
     public private(set) var rollbacks = 0

@@ -118,32 +118,32 @@ extension PGStore {
 }
 
 extension PGStore {
-    /// Runs every search of `filter` through `aduan.search_texts` once and returns what each found
+    /// Runs every search of `filter` through `aduan.search_texts` and returns what each found
     /// (the terms' array → the report numbers' array), for `PostgreSQLDialect.resolvedSearches`;
-    /// nil when the filter searches nothing or the login has no keys (one statement per search).
+    /// nil when the filter searches nothing or the login has no keys. A search the connection ran
+    /// in the last second is not run again (the tabs' counts of one filter ask for it once per
+    /// tab); the list's statement still reads every report under the login's policies.
     static func resolvedSearches(_ filter: FilterExpression, on conn: PGConnection) throws -> [String: String]? {
         guard conn.searchByAudience else { return nil }
-        var texts: [String] = []
-        func walk(_ e: FilterExpression) {
-            switch e {
-            case .all: break
-            case .term(.text(let raw)): texts.append(raw)
-            case .term: break
-            case .and(let parts), .or(let parts): parts.forEach(walk)
-            case .not(let inner): walk(inner)
-            }
-        }
-        walk(filter)
+        let texts = filter.textTerms
         guard !texts.isEmpty else { return nil }
         let dialect = PostgreSQLDialect(searchByAudience: true)
+        let now = PGConnection.monotonicSeconds()
+        conn.searchMemo = conn.searchMemo.filter { now - $0.value.at < 1 }
         var out: [String: String] = [:]
         for raw in texts {
             let q = TextSearch.query(raw)
             if q.isEmpty { continue }
             let terms = dialect.textQuery(q)
             if out[terms] != nil { continue }
+            if let kept = conn.searchMemo[terms] {
+                out[terms] = kept.ids
+                continue
+            }
             let r = try conn.query("SELECT coalesce(array_agg(x ORDER BY x), '{}')::text AS ids FROM aduan.search_texts($1::text[]) x", [.text(terms)])
-            out[terms] = r.text(0, "ids") ?? "{}"
+            let ids = r.text(0, "ids") ?? "{}"
+            conn.searchMemo[terms] = (ids, now)
+            out[terms] = ids
         }
         return out
     }
